@@ -1,0 +1,110 @@
+"""Shared value type for the quantity checker (see ``numbers.py`` for the API).
+
+Kept separate so the Chinese and English extractors can both build
+``Quantity`` objects without importing each other or the comparison code.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+Span = tuple[int, int]
+
+# Kinds an extractor may assign.  "code" is a number that is part of an
+# identifier or slogan code (“6996”, “1+2+15”, 5G) and is copied verbatim.
+KINDS = frozenset(
+    {"number", "percent", "year", "month", "day", "ordinal", "code"}
+)
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """One quantity found in a segment.
+
+    ``text`` is the numeral expression as written, including scale words
+    (万/亿, million), a percent marker and attached approximation markers
+    (余/多); measure words and units are not part of it.  ``start``/``end``
+    index into the segment, so callers can highlight the span.
+    """
+
+    value: Decimal
+    text: str
+    start: int
+    end: int
+    kind: str = "number"
+    approximate: bool = False
+    # Why: "一个"/"a", English "one"/"first" are often rendered implicitly
+    # (or appear explicitly without a counterpart), so an optional quantity
+    # is matched when possible but never reported as missing/extra.
+    optional: bool = False
+
+
+def normalize(value: Decimal) -> Decimal:
+    """Canonical Decimal: ``Decimal('145000000.00')`` -> ``145000000``.
+
+    Why: ``Decimal('1.45') * 10**8`` keeps trailing zeros, which makes
+    reprs and messages noisy although equality already ignores them.
+    """
+    if value == value.to_integral_value():
+        return Decimal(int(value))
+    return value.normalize()
+
+
+def overlaps(start: int, end: int, spans: Iterable[Span]) -> bool:
+    return any(start < s_end and s_start < end for s_start, s_end in spans)
+
+
+def within(start: int, end: int, spans: Iterable[Span]) -> bool:
+    return any(s_start <= start and end <= s_end for s_start, s_end in spans)
+
+
+def phrase_spans(text: str, phrases: Sequence[str]) -> list[Span]:
+    """All (possibly overlapping) occurrences of literal ``phrases``."""
+    spans: list[Span] = []
+    for phrase in phrases:
+        pos = text.find(phrase)
+        while pos != -1:
+            spans.append((pos, pos + len(phrase)))
+            pos = text.find(phrase, pos + 1)
+    return spans
+
+
+_QUOTES = {"“": "”", "「": "」", "『": "』", "‘": "’", '"': '"'}
+
+
+def quoted_spans(text: str) -> list[Span]:
+    """Spans of quoted passages (quotes included), for callers that want to
+    ignore slogans wholesale: ``zh_quantities(t, ignore_spans=quoted_spans(t))``.
+
+    Not applied by default: quoted phrases such as “五支队伍” or
+    “六大产业链、九大专业镇” carry real counts that translations keep.
+    """
+    spans: list[Span] = []
+    i = 0
+    while i < len(text):
+        close = _QUOTES.get(text[i])
+        if close is not None:
+            j = text.find(close, i + 1)
+            if j != -1:
+                spans.append((i, j + 1))
+                i = j + 1
+                continue
+        i += 1
+    return spans
+
+
+def in_quotes_only(text: str, start: int, end: int) -> bool:
+    """True if ``text[start:end]`` is the whole content of a quote pair.
+
+    Why: a bare number that fills a quotation (“6996”) names a rule or a
+    scheme rather than counting something; it is tagged ``code``.
+    """
+    if start == 0 or end >= len(text):
+        return False
+    return _QUOTES.get(text[start - 1]) == text[end]
+
+
+# Full-width forms map 1:1 onto ASCII, so offsets stay valid after this.
+FULLWIDTH = str.maketrans("０１２３４５６７８９．％＋", "0123456789.%+")

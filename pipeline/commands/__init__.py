@@ -1,0 +1,1 @@
+"""One module per CLI command: file I/O and reporting around the pure stages."""

@@ -1,0 +1,45 @@
+"""`bilingual import RAW --slug SLUG`: a raw extraction -> content/SLUG.md for review."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from ..atomic import atomic_write_text
+from ..errors import PipelineError, display_path
+from ..importer import import_raw
+from ..project import Project
+from .common import say, warn
+
+
+def import_command(project: Project, raw: Path, slug: str, force: bool = False,
+                   dry_run: bool = False) -> int:
+    if not raw.is_file():
+        raise PipelineError("no such raw text file", raw)
+    data = raw.read_bytes()
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise PipelineError("not valid UTF-8 (convert the extraction to UTF-8 first)", raw,
+                            data[: exc.start].count(b"\n") + 1) from None
+    result = import_raw(text)
+    where = display_path(raw)
+    for note in result.changes:
+        say(f"{where}:{note.line}: fixed: {note.message}")
+    for note in result.flags:
+        warn(f"{where}:{note.line}: review: {note.message}")
+    if dry_run:
+        say(result.markdown)
+        return 0
+    target = project.source_path(slug)
+    if target.exists() and not force:
+        raise PipelineError("already exists and is the reviewed source of truth; not "
+                            "overwriting it (use --force, or --dry-run to compare)", target)
+    provenance = project.content_dir / f"{slug}.raw.txt"
+    if raw.resolve() != provenance.resolve():
+        project.content_dir.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(raw, provenance)  # verbatim, byte for byte
+    atomic_write_text(target, result.markdown)
+    say(f"{display_path(target)}: written ({len(result.changes)} changes, "
+        f"{len(result.flags)} to review); raw text kept as {display_path(provenance)}")
+    return 0

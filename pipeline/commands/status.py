@@ -1,0 +1,41 @@
+"""`bilingual status`: translated / fuzzy / untranslated per article and locale."""
+
+from __future__ import annotations
+
+import json
+
+from ..catalog.pofile import read_catalog
+from ..catalog.stats import Status, progress
+from ..project import Project
+from .common import load_article, say
+
+
+def status(project: Project, article: str | None = None, locale: str | None = None,
+           as_json: bool = False) -> int:
+    rows = []
+    for slug in project.articles(article):
+        art = load_article(project, slug)
+        for loc in project.locales(locale):
+            path = project.catalog_path(slug, loc)
+            po = read_catalog(path).po if path.exists() else None
+            done = progress(art, po)
+            rows.append({
+                "article": slug, "locale": loc, "percent": round(done.percent, 1),
+                "segments": {s.value: n for s, n in done.segments.items()},
+                "chars": {s.value: n for s, n in done.chars.items()},
+                "total_segments": done.total_segments, "total_chars": done.total_chars,
+            })
+    if as_json:
+        say(json.dumps(rows, ensure_ascii=False, indent=2))
+        return 0
+    header = (f"{'article':<20} {'locale':<7} {'done':>6}  {'translated':>16}  {'fuzzy':>12}  "
+              f"{'untranslated':>14}")
+    say(header)
+    for row in rows:
+        seg, chars = row["segments"], row["chars"]
+        cells = [f"{seg[s.value]} ({chars[s.value]} ch)" for s in Status]
+        say(f"{row['article']:<20} {row['locale']:<7} {row['percent']:>5.1f}%  {cells[0]:>16}  "
+            f"{cells[1]:>12}  {cells[2]:>14}")
+    if not rows:
+        say("(no catalogs yet: `bilingual update --locale en --create` starts one)")
+    return 0

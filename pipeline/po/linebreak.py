@@ -1,0 +1,182 @@
+"""Line-break opportunities and column widths, as libunistring 1.0 computes them.
+
+GNU msgcat (gettext 0.21) wraps PO strings with libunistring's
+``ulc_width_linebreaks_v2``: ``u8_possible_linebreaks`` (the UAX #14 pair-table
+algorithm, Unicode 14 data) followed by a greedy fill that measures characters
+with ``uc_width(uc, "UTF-8")``.  This module re-implements both in pure Python
+so that our PO writer breaks lines at exactly the same places, e.g. between two
+CJK ideographs at column 79 but never before "，" or after "“".
+
+The per-character data (line-break class, width) and the 33x33 pair table are
+dumped from libunistring itself by ``tools/gen_unidata.py`` into ``_unidata``.
+"""
+from __future__ import annotations
+
+import base64
+import zlib
+from bisect import bisect_right
+from collections.abc import Sequence
+
+from . import _unidata
+
+# Break values, same numbering as libunistring's <unilbrk.h>.
+UNDEFINED = 0
+PROHIBITED = 1
+POSSIBLE = 2
+MANDATORY = 3
+CR_BEFORE_LF = 5
+
+# Line-break classes as numbered in libunistring 1.0 (indices < 33 are rows /
+# columns of the pair table; the rest are resolved before the table lookup).
+(WJ, GL, B2, BA, BB, HY, CL, CP1, CP2, EX, IN, NS, OP1, OP2, QU, IS, NU, PO,
+ PR, SY, AL, H2, H3, ID1, ID2, JL, JV, JT, HL, RI, ZWJ, EB, EM) = range(33)
+BK, CR, LF, CM, ZW, SP, CB, AI, SA, XX = range(33, 43)
+HL_BA = 101  # artificial: Hebrew letter followed by HY/BA (rule LB21a)
+
+_DIRECT, _INDIRECT = 1, 2  # pair-table cell values; 3 = prohibited
+
+
+def _runs(blob: str) -> tuple[list[int], list[int]]:
+    raw = zlib.decompress(base64.b64decode("".join(blob.split())))
+    starts = [int.from_bytes(raw[i:i + 3], "little") for i in range(0, len(raw), 4)]
+    values = [raw[i + 3] for i in range(0, len(raw), 4)]
+    return starts, values
+
+
+_PROP_STARTS, _PROP_VALUES = _runs(_unidata.PROPS)
+_WIDTH_STARTS, _WIDTH_VALUES = _runs(_unidata.WIDTHS)
+_TABLE = [[int(c) for c in _unidata.LBRK_TABLE[r * 33:(r + 1) * 33]] for r in range(33)]
+
+# Per-character caches: most catalogs use a few thousand distinct characters.
+_prop_cache: dict[str, int] = {}
+_width_cache: dict[str, int] = {}
+
+
+def lb_class(ch: str) -> int:
+    """libunistring's raw line-break class of one character."""
+    prop = _prop_cache.get(ch)
+    if prop is None:
+        prop = _PROP_VALUES[bisect_right(_PROP_STARTS, ord(ch)) - 1]
+        _prop_cache[ch] = prop
+    return prop
+
+
+def char_width(ch: str) -> int:
+    """``uc_width(ch, "UTF-8")``: 2 for East Asian wide/fullwidth, 0 for
+    combining marks, -1 for control characters, 1 otherwise."""
+    w = _width_cache.get(ch)
+    if w is None:
+        w = _WIDTH_VALUES[bisect_right(_WIDTH_STARTS, ord(ch)) - 1]
+        w = -1 if w == 255 else w
+        _width_cache[ch] = w
+    return w
+
+
+def text_width(text: str) -> int:
+    """Column width of ``text`` (control characters count as 0)."""
+    if text.isascii():
+        return sum(1 for c in text if " " <= c < "\x7f")
+    return sum(max(char_width(c), 0) for c in text)
+
+
+def possible_linebreaks(text: str) -> list[int]:
+    """Break opportunity *before* each character (``u8_possible_linebreaks_v2``
+    with a non-CJK encoding, so class AI resolves to AL)."""
+    n = len(text)
+    out = [PROHIBITED] * n
+    table = _TABLE
+    prev_prop = BK   # class of the previous character
+    last_prop = BK   # class of the last non-space character
+    seen_space = False
+    ri_count = 0
+    for i in range(n):
+        prop = lb_class(text[i])
+        if prop == BK or prop == LF or prop == CR:
+            # LB4-LB6: mandatory break; CR LF counts as one.
+            out[i] = MANDATORY
+            if prev_prop == CR and prop == LF:
+                out[i - 1] = CR_BEFORE_LF
+            prev_prop = prop
+            last_prop = BK
+            seen_space = False
+        else:
+            # Classes whose behaviour is not fixed by UAX #14.
+            if prop == AI or prop == SA or prop == XX:
+                prop = AL
+            elif prop == CB:
+                prop = ID1
+            if prop == SP:
+                seen_space = True  # LB7: never break before a space
+            elif prop == ZW:
+                last_prop = ZW
+                seen_space = False
+            elif prop == CM or prop == ZWJ:
+                # LB9/LB10: marks attach to the previous character, except at
+                # line start or after spaces, where they act as AL.
+                if last_prop == BK:
+                    last_prop = AL
+                    seen_space = False
+                elif last_prop == ZW or seen_space:
+                    out[i] = POSSIBLE
+                    last_prop = AL
+                    seen_space = False
+            else:
+                if last_prop == BK:
+                    pass  # no break at the start of the text
+                elif last_prop == ZW:
+                    out[i] = POSSIBLE  # LB8
+                elif prev_prop == ZWJ:
+                    pass  # LB8a
+                elif last_prop == RI and prop == RI:
+                    # LB30a: regional indicators pair up.
+                    if seen_space or ri_count % 2 == 0:
+                        out[i] = POSSIBLE
+                elif prev_prop == HL_BA:
+                    pass  # LB21a
+                else:
+                    cell = table[last_prop][prop]
+                    if cell == _DIRECT or (cell == _INDIRECT and seen_space):
+                        out[i] = POSSIBLE
+                last_prop = prop
+                seen_space = False
+            prev_prop = HL_BA if (prev_prop == HL and (prop == HY or prop == BA)) else prop
+        ri_count = ri_count + 1 if prop == RI else 0
+    return out
+
+
+def width_linebreaks(text: str, width: int, start_column: int,
+                     overrides: Sequence[int] | None = None,
+                     at_end_columns: int = 0) -> list[int]:
+    """Greedy filling of ``ulc_width_linebreaks_v2``: returns, per character,
+    POSSIBLE where a line break is to be inserted, MANDATORY at forced breaks
+    and PROHIBITED elsewhere.  ``overrides`` (per character, UNDEFINED or a
+    break value) replace the computed opportunities, like gettext's array."""
+    p = possible_linebreaks(text)
+    last_p = -1
+    last_column = start_column
+    piece_width = 0
+    for i, ch in enumerate(text):
+        if overrides is not None and overrides[i] != UNDEFINED:
+            p[i] = overrides[i]
+        brk = p[i]
+        if brk == POSSIBLE or brk == MANDATORY or brk == CR_BEFORE_LF:
+            # An atomic piece ends here: break before it if it overflowed.
+            if last_p >= 0 and last_column + piece_width > width:
+                p[last_p] = POSSIBLE
+                last_column = 0
+        if brk == MANDATORY or brk == CR_BEFORE_LF:
+            last_p = -1
+            last_column = 0
+            piece_width = 0
+        else:
+            if brk == POSSIBLE:
+                last_p = i
+                last_column += piece_width
+                piece_width = 0
+            p[i] = PROHIBITED
+            w = char_width(ch)
+            if w > 0:
+                piece_width += w
+    if last_p >= 0 and last_column + piece_width + at_end_columns > width:
+        p[last_p] = POSSIBLE
+    return p

@@ -1,0 +1,78 @@
+"""Where things live in a bilingual project, and which articles/locales a command covers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import PipelineError
+
+SOURCE_SUFFIX = ".md"
+
+
+@dataclass(frozen=True)
+class Project:
+    root: Path
+
+    @classmethod
+    def find(cls, start: Path | None = None) -> "Project":
+        """The nearest directory upwards holding content/ (like git finds .git)."""
+        here = (start or Path.cwd()).resolve()
+        for candidate in (here, *here.parents):
+            if (candidate / "content").is_dir():
+                return cls(candidate)
+        raise PipelineError("not inside a bilingual project (no content/ directory here "
+                            "or above); run from the project root")
+
+    @property
+    def content_dir(self) -> Path:
+        return self.root / "content"
+
+    @property
+    def locales_dir(self) -> Path:
+        return self.root / "locales"
+
+    @property
+    def glossary_dir(self) -> Path:
+        return self.root / "glossary"
+
+    @property
+    def build_dir(self) -> Path:
+        return self.root / "build"
+
+    def source_path(self, slug: str) -> Path:
+        return self.content_dir / f"{slug}{SOURCE_SUFFIX}"
+
+    def source_ref(self, slug: str) -> str:
+        """The `#:` reference form: project-relative, POSIX separators."""
+        return self.source_path(slug).relative_to(self.root).as_posix()
+
+    def template_path(self, slug: str) -> Path:
+        return self.locales_dir / f"{slug}.pot"
+
+    def catalog_path(self, slug: str, locale: str) -> Path:
+        return self.locales_dir / locale / "LC_MESSAGES" / f"{slug}.po"
+
+    def mo_path(self, slug: str, locale: str) -> Path:
+        return self.locales_dir / locale / "LC_MESSAGES" / f"{slug}.mo"
+
+    def articles(self, only: str | None = None) -> list[str]:
+        slugs = sorted(p.stem for p in self.content_dir.glob(f"*{SOURCE_SUFFIX}"))
+        if only is None:
+            return slugs
+        if only not in slugs:
+            known = ", ".join(slugs) or "none"
+            raise PipelineError(f"unknown article '{only}' (articles: {known})",
+                                self.content_dir)
+        return [only]
+
+    def locales(self, only: str | None = None, must_exist: bool = True) -> list[str]:
+        found = sorted(p.name for p in self.locales_dir.glob("*") if (p / "LC_MESSAGES").is_dir())
+        if only is None:
+            return found
+        if must_exist and only not in found:
+            known = ", ".join(found) or "none"
+            raise PipelineError(f"unknown locale '{only}' (locales: {known}; "
+                                f"`bilingual update --locale {only} --create` starts one)",
+                                self.locales_dir)
+        return [only]

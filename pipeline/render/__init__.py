@@ -1,0 +1,1 @@
+"""Rendered editions: aligned bilingual and English-only HTML and Markdown."""

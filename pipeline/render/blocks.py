@@ -1,0 +1,54 @@
+"""Group aligned pairs into the blocks a page is made of (lists and tables hold several)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..model import SegmentKind
+from .pairs import Pair
+
+GROUPED = {SegmentKind.LIST_ITEM, SegmentKind.TABLE_CELL, SegmentKind.BLOCKQUOTE}
+
+
+@dataclass
+class Block:
+    kind: SegmentKind
+    pairs: list[Pair] = field(default_factory=list)
+
+    @property
+    def rows(self) -> list[list[Pair]]:
+        rows: dict[int, list[Pair]] = {}
+        for pair in self.pairs:
+            rows.setdefault(pair.segment.row, []).append(pair)
+        return [rows[k] for k in sorted(rows)]
+
+    @property
+    def ordered(self) -> bool:
+        return bool(self.pairs) and self.pairs[0].segment.ordered
+
+
+def group_blocks(pairs: list[Pair]) -> list[Block]:
+    blocks: list[Block] = []
+    for pair in pairs:
+        seg = pair.segment
+        last = blocks[-1] if blocks else None
+        if (seg.kind in GROUPED and last is not None and last.kind == seg.kind
+                and last.pairs[-1].segment.group == seg.group):
+            last.pairs.append(pair)
+        else:
+            blocks.append(Block(seg.kind, [pair]))
+    return blocks
+
+
+def split_article(pairs: list[Pair]) -> dict[str, list[Pair]]:
+    """Masthead (kicker, title, standfirst), body, and credits."""
+    parts: dict[str, list[Pair]] = {"kicker": [], "title": [], "standfirst": [], "body": [],
+                                    "credits": []}
+    for pair in pairs:
+        kind = pair.segment.kind
+        if kind in (SegmentKind.KICKER, SegmentKind.TITLE, SegmentKind.STANDFIRST,
+                    SegmentKind.CREDITS):
+            parts[kind.value].append(pair)
+        else:
+            parts["body"].append(pair)
+    return parts

@@ -1,0 +1,229 @@
+"""Parse a reviewed Markdown source (content/SLUG.md) into an Article of Segments.
+
+markdown-it-py gives a token stream with `token.map` line ranges; we walk it
+once and turn each translatable block into a Segment. Front matter (YAML)
+carries the article's metadata; its `kicker`, `title` and `credits` fields are
+translatable segments too. Paragraphs before the first heading form the
+standfirst.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+import yaml
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from mdit_py_plugins.front_matter import front_matter_plugin
+
+from .errors import PipelineError
+from .model import Article, Segment, SegmentKind
+
+FRONT_MATTER_SEGMENTS = (
+    ("kicker", SegmentKind.KICKER),
+    ("title", SegmentKind.TITLE),
+    ("credits", SegmentKind.CREDITS),
+)
+ID_PREFIX = {
+    SegmentKind.STANDFIRST: "s",
+    SegmentKind.HEADING: "h",
+    SegmentKind.PARAGRAPH: "p",
+    SegmentKind.LIST_ITEM: "li",
+    SegmentKind.BLOCKQUOTE: "q",
+    SegmentKind.TABLE_CELL: "td",
+    SegmentKind.IMAGE_ALT: "img",
+}
+# Constructs we cannot translate faithfully: reported, never silently dropped.
+UNSUPPORTED = {
+    "html_block": "raw HTML blocks are not supported; write Markdown instead",
+    "html_inline": "inline raw HTML is not supported; write Markdown instead",
+    "fence": "code blocks are not supported in articles",
+    "code_block": "indented code blocks are not supported (remove the indentation)",
+    "hr": "thematic breaks (---, ***) are not supported; use a heading",
+}
+CJK = r"\u3000-\u303f\u3400-\u9fff\uff00-\uffef“”‘’"
+_SOFT_BREAK = re.compile(r"[ \t]*\n[ \t]*")
+_CJK_CHAR = re.compile(rf"[{CJK}]")
+_IMAGE_ONLY = re.compile(r"^!\[(?P<alt>(?:[^\]\\]|\\.)*)\]\((?P<src>[^)\s]+)(?:\s+\"[^\"]*\")?\)$")
+
+
+def markdown_parser() -> MarkdownIt:
+    # html=True only so that raw HTML becomes tokens we can report; it is never rendered.
+    return MarkdownIt("commonmark", {"html": True}).enable("table").use(front_matter_plugin)
+
+
+def read_article(path: Path) -> Article:
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except FileNotFoundError:
+        raise PipelineError("no such article source", path) from None
+    except UnicodeDecodeError as exc:
+        line = path.read_bytes()[: exc.start].count(b"\n") + 1
+        raise PipelineError("not valid UTF-8 (sources must be UTF-8)", path, line) from None
+    return parse_article(text, path)
+
+
+def parse_article(text: str, path: Path) -> Article:
+    """Pure: Markdown text -> Article. Raises PipelineError with a line on bad input."""
+    text = text.removeprefix("\ufeff")
+    tokens = markdown_parser().parse(text)
+    meta: dict[str, object] = {}
+    segments: list[Segment] = []
+    if tokens and tokens[0].type == "front_matter":
+        meta = _parse_front_matter(tokens[0], path)
+        segments.extend(_front_matter_segments(meta, tokens[0], text))
+        tokens = tokens[1:]
+    segments.extend(_body_segments(tokens, path, has_title="title" in meta))
+    return Article(
+        slug=path.stem,
+        path=path,
+        meta=meta,
+        segments=tuple(_assign_ids(segments)),
+        source_lang=str(meta.get("lang", "zh-Hans")),
+    )
+
+
+def _parse_front_matter(token: Token, path: Path) -> dict[str, object]:
+    try:
+        data = yaml.safe_load(token.content) or {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 2 if mark is not None else 1  # +1 for '---', +1 for 1-based
+        problem = getattr(exc, "problem", None) or "invalid YAML"
+        raise PipelineError(f"front matter: {problem}", path, line) from None
+    if not isinstance(data, dict):
+        raise PipelineError("front matter must be a mapping of fields", path, 2)
+    for key, _kind in FRONT_MATTER_SEGMENTS:
+        if key in data and not isinstance(data[key], str):
+            raise PipelineError(f"front matter field '{key}' must be a string", path,
+                                _field_line(token.content, key))
+    return data
+
+
+def _field_line(front_matter: str, key: str) -> int:
+    for number, line in enumerate(front_matter.splitlines(), start=2):
+        if line.startswith(f"{key}:"):
+            return number
+    return 1
+
+
+def _front_matter_segments(meta: dict[str, object], token: Token, text: str) -> list[Segment]:
+    found = []
+    for key, kind in FRONT_MATTER_SEGMENTS:
+        value = meta.get(key)
+        if isinstance(value, str) and value.strip():
+            line = _field_line(token.content, key)
+            found.append(Segment(id=key, kind=kind, text=" ".join(value.split()),
+                                 line_start=line, line_end=line))
+    return found
+
+
+def _normalise_inline(content: str) -> str:
+    """Join soft line breaks: nothing between two CJK characters, a space otherwise."""
+    content = content.strip()
+
+    def join(match: re.Match[str]) -> str:
+        before = content[match.start() - 1] if match.start() else ""
+        after = content[match.end()] if match.end() < len(content) else ""
+        both_cjk = bool(_CJK_CHAR.match(before)) and bool(_CJK_CHAR.match(after))
+        return "" if both_cjk else " "
+
+    return _SOFT_BREAK.sub(join, content)
+
+
+def _body_segments(tokens: list[Token], path: Path, has_title: bool) -> list[Segment]:
+    segments: list[Segment] = []
+    seen_heading = False
+    containers: list[str] = []  # open list/blockquote/table tokens
+    list_depth = 0
+    group = 0
+    row = -1
+    in_thead = False
+    for index, token in enumerate(tokens):
+        if token.type in UNSUPPORTED:
+            line = token.map[0] + 1 if token.map else _inline_line(tokens, index)
+            raise PipelineError(UNSUPPORTED[token.type], path, line)
+        if token.type in ("bullet_list_open", "ordered_list_open"):
+            if list_depth == 0:
+                group += 1
+            list_depth += 1
+            containers.append(token.type)
+        elif token.type in ("bullet_list_close", "ordered_list_close"):
+            list_depth -= 1
+            containers.pop()
+        elif token.type in ("blockquote_open", "table_open"):
+            group += 1
+            containers.append(token.type)
+            row = -1
+        elif token.type in ("blockquote_close", "table_close"):
+            containers.pop()
+        elif token.type == "thead_open":
+            in_thead = True
+        elif token.type == "thead_close":
+            in_thead = False
+        elif token.type == "tr_open":
+            row += 1
+        elif token.type == "inline":
+            for child in token.children or []:
+                if child.type in UNSUPPORTED:
+                    raise PipelineError(UNSUPPORTED[child.type], path, token.map[0] + 1)
+            segment = _inline_segment(tokens, index, containers, list_depth, group, row,
+                                      in_thead, seen_heading or not has_title)
+            if segment is not None:
+                segments.append(segment)
+                seen_heading = seen_heading or segment.kind == SegmentKind.HEADING
+    return segments
+
+
+def _inline_line(tokens: list[Token], index: int) -> int:
+    for token in reversed(tokens[: index + 1]):
+        if token.map:
+            return token.map[0] + 1
+    return 1
+
+
+def _inline_segment(tokens: list[Token], index: int, containers: list[str], list_depth: int,
+                    group: int, row: int, in_thead: bool, past_standfirst: bool) -> Segment | None:
+    token = tokens[index]
+    opener = tokens[index - 1]
+    text = _normalise_inline(token.content)
+    if not text:
+        return None
+    assert token.map is not None
+    start, end = token.map[0] + 1, token.map[1]
+    inner = containers[-1] if containers else ""
+    common = dict(id="", text=text, line_start=start, line_end=end,
+                  group=group if containers else 0)
+    if opener.type == "heading_open":
+        return Segment(kind=SegmentKind.HEADING, level=int(opener.tag[1]), **common)
+    if opener.type in ("th_open", "td_open"):
+        return Segment(kind=SegmentKind.TABLE_CELL, header=in_thead, row=row, **common)
+    if inner in ("bullet_list_open", "ordered_list_open"):
+        return Segment(kind=SegmentKind.LIST_ITEM, level=list_depth,
+                       ordered=inner == "ordered_list_open", **common)
+    if inner == "blockquote_open":
+        return Segment(kind=SegmentKind.BLOCKQUOTE, **common)
+    image = _IMAGE_ONLY.match(text)
+    if image:
+        common["text"] = image.group("alt")
+        return Segment(kind=SegmentKind.IMAGE_ALT, target=image.group("src"), **common)
+    kind = SegmentKind.PARAGRAPH if past_standfirst else SegmentKind.STANDFIRST
+    return Segment(kind=kind, **common)
+
+
+def segment_hash(text: str) -> str:
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=4).hexdigest()
+
+
+def _assign_ids(segments: list[Segment]) -> list[Segment]:
+    """IDs come from content, not position, so inserting a paragraph renumbers nothing."""
+    used: dict[str, int] = {}
+    result = []
+    for seg in segments:
+        base = seg.id or f"{ID_PREFIX[seg.kind]}-{segment_hash(seg.text)}"
+        used[base] = used.get(base, 0) + 1
+        seg_id = base if used[base] == 1 else f"{base}-{used[base]}"
+        result.append(Segment(**{**seg.__dict__, "id": seg_id}))
+    return result
