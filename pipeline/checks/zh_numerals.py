@@ -1,0 +1,301 @@
+"""Quantity extraction from Chinese text.
+
+Arabic numerals are always quantities.  Chinese-character numerals are only
+taken when they count something: followed by a measure word or unit (五支,
+2座, 三年), by 大 (六大产业链), or marked as ordinals (第三, 十二届, 七次全会,
+二期).  Numerals in fixed words and idioms (一直, 统一, 之一, 万物, 千年) and in
+slogans without a measure word (一村一品, 六品六化, “一园、两路、三区”) are
+therefore not extracted; glossary terms can be excluded with ``ignore_spans``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from .quantity import (
+    FULLWIDTH,
+    Quantity,
+    Span,
+    in_quotes_only,
+    normalize,
+    overlaps,
+    phrase_spans,
+    within,
+)
+
+DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
+          "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+UNITS = {"十": 10, "百": 100, "千": 1000}
+SCALES = {"万亿": 10**12, "千亿": 10**11, "百亿": 10**10, "十亿": 10**9,
+          "亿": 10**8, "千万": 10**7, "百万": 10**6, "十万": 10**5, "万": 10**4}
+
+# Fixed words and idioms in which a numeral does not count anything.  A
+# Chinese-character numeral lying entirely inside one of these is skipped
+# (三千年 still yields 3000: the numeral 三千 is not inside 千年).
+ZH_FIXED_WORDS: tuple[str, ...] = tuple("""
+一直 一体 一批 统一 之一 唯一 一系列 一些 一起 一样 一定 一般 一切 一致 一再 一道
+一方面 一边 一旦 万一 一流 一线 一手 一举 一并 一律 一同 一向 一度 一番 一味 一时
+一路 一齐 一站式 一条龙 一把手 一揽子 一对一 一点 一口气 进一步 第一时间 第一产业
+第二产业 第三产业 一产 二产 三产 千年 百年 万年 万物 万众 千万 万家 千家万户 成千上万
+千方百计 百家 百姓 百货 百花 百分百 五谷 百味 十分 万分 四周 四面八方 五湖四海
+一心一意 独一无二 数一数二 三番五次 一举两得 一五一十 两会 三农 两岸 一带一路 一国两制
+一村一品 一镇一特 六品六化
+""".split())
+
+# Measure words and units that make a preceding numeral a count.
+MEASURES: tuple[str, ...] = tuple(sorted("""
+平方公里 平方千米 平方米 立方米 千瓦时 万千瓦 千瓦 兆瓦 吉瓦 公顷 公里 千米 厘米 毫米 米 亩 方
+公斤 千克 克 吨 斤 升 标准间 人次 个月 小时 分钟 季度 世纪 年 天 周 岁 美元 欧元 港元
+英镑 日元 元 个 位 名 人 家 户 座 处 所 间 栋 幢 层 台 套 辆 架 艘 列 条 支 张 件 项 批 种 类
+样 门 份 本 部 篇 场 届 次 期 轮 回 遍 趟 节 段 片 块 颗 棵 株 头 只 匹 口 枚 根 组 对 双 副 袋
+瓶 箱 盒 包 罐 桶 宗 起 例 倍 星 强 步 代 方面 大
+""".split(), key=len, reverse=True))
+_MEASURE = "|".join(MEASURES)
+_TIME_UNITS = ("年", "个月", "小时", "天", "周", "岁")
+
+_NUM = r"(?:\d{1,3}(?:[,，]\d{3})+(?!\d)|\d+)(?:\.\d+)?"
+_DIGIT_RE = re.compile(
+    rf"(?P<num>{_NUM})(?P<odd>余|多)?(?P<scale>{'|'.join(SCALES)})?")
+_CODE_RE = re.compile(r"(?<![\d.])\d+(?:\s*\+\s*\d+)+")
+_RUN_RE = re.compile(r"[零〇一二两三四五六七八九十百千万亿]+")
+_PERCENT_WORD_RE = re.compile(r"百分之([零〇一二两三四五六七八九十百千]+|\d+(?:\.\d+)?)")
+_FIVE_YEAR_PLAN_RE = re.compile(r"(?<![零〇一二两三四五六七八九十百千])十([一二三四五六])五"
+                                r"(?![零〇一二两三四五六七八九十百千万亿])")
+_AFTER_SCALE_RE = re.compile(r"(余|多)?(万亿|亿|万)")
+_PREFIX_APPROX_RE = re.compile(
+    r"(?:超过|超出|超|逾|将近|接近|近|大约|约为|约|大概|至少|不少于|不低于|不足|不到|不超过|最多|高于|低于)$")
+_SUFFIX_APPROX_RE = re.compile(rf"(?P<unit>{_MEASURE})?(?P<mark>以上|以下|左右|上下|有余|之多|开外|出头|多)")
+_RANGE_RE = re.compile(r"\s*(?:—{1,2}|–|-|~|～|至|到)\s*")
+_ORDINAL_SESSION_RE = re.compile(r"次(?:全会|全体会议|会议|代表大会|党代会)")
+_FIRST_RE = re.compile(r"首(?=家|个|批|次|届|座|台|款|部|条|位|例|只|单|期|轮|架|艘|辆|套|项)")
+_ENUM_BEFORE = ("", "\n", "。", "；", ";", "，", "：", ":", "（", "(")
+
+
+def parse_zh_numeral(s: str) -> int | None:
+    """Value of a Chinese-character numeral (十二 -> 12, 三千三百 -> 3300,
+    一万五 -> 15000, 百亿 -> 10**10, 3万亿-style 万亿); None if malformed."""
+    if not s or s[0] in "万亿":
+        return None
+    total = wan = section = 0
+    digit: int | None = None
+    last_mult, after_zero = 0, False
+    for ch in s:
+        if ch in DIGITS:
+            if digit is not None:  # 二四, 三五: not one number
+                return None
+            if DIGITS[ch] == 0:
+                after_zero = True
+            else:
+                digit = DIGITS[ch]
+        elif ch in UNITS:
+            unit = UNITS[ch]
+            if last_mult and unit >= last_mult and last_mult < 10**4:
+                return None
+            section += (1 if digit is None else digit) * unit
+            digit, last_mult, after_zero = None, unit, False
+        else:
+            group = section + (digit or 0)
+            if ch == "万":
+                if group == 0 or wan:
+                    return None
+                wan = group * 10**4
+            else:
+                if wan + group == 0:
+                    return None
+                total = (total + wan + group) * 10**8
+                wan = 0
+            section, digit, last_mult, after_zero = 0, None, 10**4 if ch == "万" else 10**8, False
+    if digit is not None and last_mult >= 100 and not after_zero:
+        digit *= last_mult // 10  # colloquial 三千三 = 3300, 一万五 = 15000
+    return total + wan + section + (digit or 0)
+
+
+@dataclass
+class _Tok:
+    """Mutable draft of a Quantity, so ranges can share scale and kind."""
+    value: Decimal
+    start: int
+    end: int
+    kind: str = "number"
+    approximate: bool = False
+    optional: bool = False
+    scale: int = 1
+
+
+def _context_kind(t: str, start: int, end: int, value: Decimal, *, digits: bool) -> str | None:
+    """Kind implied by what follows a numeral, or None if nothing counts it."""
+    rest = t[end:end + 6]
+    if rest.startswith(("个百分点", "百分点")):
+        return "percent"
+    if rest.startswith("届") or _ORDINAL_SESSION_RE.match(rest):
+        return "ordinal"
+    if rest.startswith("期") and t[end - 1] != "两":
+        return "ordinal"  # 二期工程 = Phase II
+    if rest.startswith("月") and 1 <= value <= 12 and t[end - 1] != "两":
+        return "month"
+    if rest.startswith("日") and 1 <= value <= 31:
+        return "day"
+    if rest.startswith("号") and 1 <= value <= 31 and re.search(r"[\d一二三四五六七八九十]月$", t[:start]):
+        return "day"  # 9月3号; a bare 3号 is usually a name (3号线)
+    if rest.startswith("成") and not digits and 1 <= value <= 10:
+        return "percent"  # 八成 = 80%
+    if digits or re.match(_MEASURE, rest):
+        return "number"
+    return None
+
+
+def _approximate(t: str, start: int, end: int) -> bool:
+    before = t[max(0, start - 3):start]
+    m = _PREFIX_APPROX_RE.search(before)
+    if m and m.group() == "近" and re.match(r"(个月|年|天|日|周|期)", t[end:]):
+        m = None  # 近3年 = "the past three years", not "nearly"
+    if m:
+        return True
+    s = _SUFFIX_APPROX_RE.match(t, end)
+    if s is None:
+        return False
+    # 多 after a unit only for times (3年多, 3个多月); 5个多功能厅 is "multi-".
+    return (s.group("mark") != "多" or s.group("unit") in _TIME_UNITS
+            or (s.group("unit") == "个" and t.startswith(("月", "小时"), s.end())))
+
+
+def _digit_tokens(t: str, taken: list[Span]) -> list[_Tok]:
+    toks: list[_Tok] = []
+    for m in _CODE_RE.finditer(t):  # “1+2+15”
+        for part in re.finditer(r"\d+", m.group()):
+            toks.append(_Tok(Decimal(part.group()), m.start() + part.start(),
+                             m.start() + part.end(), "code"))
+        taken.append(m.span())
+    for m in _DIGIT_RE.finditer(t):
+        if overlaps(m.start(), m.end(), taken):
+            continue
+        start, end = m.start(), m.end()
+        raw = re.sub("[,，]", "", m.group("num"))
+        odd, scale_txt = m.group("odd"), m.group("scale")
+        after = t[end:end + 4]
+        if odd == "多" and not scale_txt and not (re.match(_MEASURE, after) or not after
+                                                   or not after[0].isalnum()):
+            end -= 1  # 3多晶硅: 多 belongs to the next word
+            odd = None
+        scale = SCALES[scale_txt] if scale_txt else 1
+        tok = _Tok(Decimal(raw) * scale, start, end, scale=scale, approximate=bool(odd))
+        if t.startswith(("%", "‰"), end):
+            tok.end += 1
+            tok.kind = "percent"
+        elif scale == 1 and not odd and re.fullmatch(r"[12]\d{3}", raw) and t.startswith("年", end):
+            tok.kind = "year"
+        elif scale == 1 and not odd:
+            tok.kind = _context_kind(t, start, end, tok.value, digits=True) or "number"
+        if start > 0 and t[start - 1] == "第":
+            tok.start, tok.kind = start - 1, "ordinal"
+        elif (start > 0 and t[start - 1].isascii() and t[start - 1].isalpha()) \
+                or in_quotes_only(t, start, end):
+            tok.kind = "code"  # A1, PM2.5, “6996”
+        tok.approximate = tok.approximate or _approximate(t, start, tok.end)
+        toks.append(tok)
+        taken.append((start, tok.end))
+    return toks
+
+
+def _cjk_tokens(t: str, taken: list[Span], fixed: list[Span]) -> list[_Tok]:
+    toks: list[_Tok] = []
+    for m in _PERCENT_WORD_RE.finditer(t):  # 百分之九十五
+        body = m.group(1)
+        value = Decimal(body) if body[0].isdigit() else parse_zh_numeral(body)
+        if value and not overlaps(m.start(), m.end(), taken):
+            toks.append(_Tok(Decimal(value), m.start(), m.end(), "percent",
+                             _approximate(t, m.start(), m.end())))
+            taken.append(m.span())
+    for m in _FIVE_YEAR_PLAN_RE.finditer(t):  # 十四五 = 14th Five-Year Plan
+        toks.append(_Tok(Decimal(10 + DIGITS[m.group(1)]), m.start(), m.end() - 1, "ordinal"))
+        toks.append(_Tok(Decimal(5), m.end() - 1, m.end(), "number"))
+        taken.append(m.span())
+    for m in _RUN_RE.finditer(t):
+        start, end, run = m.start(), m.end(), m.group()
+        if overlaps(start, end, taken) or within(start, end, fixed):
+            continue
+        before, after = t[max(0, start - 1):start], t[end:end + 1]
+        if before in ("数", "几") or after == "几" or (before == "上" and run[0] in "百千万亿"):
+            continue  # 数百, 十几, 上千: vague amounts
+        if len(run) == 4 and all(c in DIGITS for c in run) and after == "年":
+            toks.append(_Tok(Decimal("".join(str(DIGITS[c]) for c in run)), start, end, "year"))
+            continue
+        value = parse_zh_numeral(run)
+        if not value:
+            continue
+        tok = _Tok(Decimal(value), start, end)
+        sm = _AFTER_SCALE_RE.match(t, end)  # 两千多万
+        if sm and not run[-1] in "万亿":
+            tok.scale = SCALES[sm.group(2)]
+            tok.value *= tok.scale
+            tok.approximate = bool(sm.group(1))
+            tok.end = sm.end()
+        elif t.startswith(("余", "多"), end):
+            tok.approximate, tok.end = True, end + 1
+        if before == "第":
+            tok.start, tok.kind = start - 1, "ordinal"
+        elif after == "是" and t[max(0, start - 1):start] in _ENUM_BEFORE:
+            tok.kind, tok.optional = "ordinal", True  # 一是…二是 = firstly, secondly
+        elif before in ("（", "(") and after in ("）", ")"):
+            tok.kind, tok.optional = "ordinal", True  # （一） list marker
+        else:
+            kind = _context_kind(t, start, tok.end, tok.value, digits=False)
+            if kind is None and any(c in "万亿" for c in t[start:tok.end]):
+                kind = "number"  # 百亿矿鸿: a large amount even without a unit
+            if kind is None:
+                continue
+            tok.kind = kind
+            # Why: 一 + measure word is usually the article "a" (一张名片).
+            tok.optional = run == "一" and kind in ("number", "ordinal") and tok.scale == 1
+        tok.approximate = tok.approximate or _approximate(t, start, tok.end)
+        toks.append(tok)
+        taken.append((tok.start, tok.end))
+    for m in _FIRST_RE.finditer(t):  # 全国首家 = the first in the country
+        if not overlaps(m.start(), m.end(), taken):
+            toks.append(_Tok(Decimal(1), m.start(), m.end(), "ordinal", optional=True))
+    return toks
+
+
+def link_ranges(toks: list[_Tok], t: str, connector: re.Pattern[str]) -> None:
+    """3至5万 / 3-5% / 2023—2024年: the first bound borrows the second's scale
+    and kind, since Chinese and English write them only once."""
+    toks.sort(key=lambda k: k.start)
+    for a, b in zip(toks, toks[1:]):
+        if (a.scale == 1 and a.kind == "number" and b.start > a.end
+                and connector.fullmatch(t, a.end, b.start)):
+            if b.scale > 1:
+                a.value, a.scale = a.value * b.scale, b.scale
+            if b.kind in ("percent", "year", "month", "day"):
+                a.kind = b.kind
+            a.approximate = a.approximate or b.approximate
+
+
+def freeze(toks: Iterable[_Tok], t: str, ignore: Sequence[Span]) -> list[Quantity]:
+    return [
+        Quantity(normalize(k.value), t[k.start:k.end], k.start, k.end, k.kind,
+                 k.approximate, k.optional)
+        for k in sorted(toks, key=lambda k: k.start)
+        if not overlaps(k.start, k.end, ignore)
+    ]
+
+
+def zh_quantities(
+    text: str,
+    ignore_spans: Sequence[Span] = (),
+    *,
+    fixed_words: Sequence[str] = ZH_FIXED_WORDS,
+) -> list[Quantity]:
+    """Quantities in a Chinese segment, in order of appearance.
+
+    ``ignore_spans`` (e.g. glossary-term spans) drop any quantity overlapping
+    them; ``fixed_words`` suppress character numerals inside those words.
+    """
+    t = text.translate(FULLWIDTH)
+    taken: list[Span] = []
+    toks = _digit_tokens(t, taken)
+    toks += _cjk_tokens(t, taken, phrase_spans(t, fixed_words))
+    link_ranges(toks, t, _RANGE_RE)
+    return freeze(toks, text, ignore_spans)

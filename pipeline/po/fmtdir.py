@@ -1,0 +1,244 @@
+"""Extents of format-string directives, for the "don't break inside a
+directive" rule of gettext's ``wrap()``.
+
+When an entry carries a (possible-)X-format flag, msgcat parses the string as
+an X format string and forbids line breaks *inside* each valid directive
+(e.g. between "%" and "-s" in "%-s", or after the space in "% d").  Parsing
+stops at the first invalid directive, exactly like gettext's parsers: later
+directives then get no protection.  Implemented for the languages that
+matter to us (c, python, python-brace); for other languages no directive is
+protected, which only differs from GNU when a break opportunity falls inside
+such a directive.
+"""
+from __future__ import annotations
+
+Span = tuple[int, int]  # inclusive (start, end) character indices
+
+_C_CONVERSIONS = set("diouxXeEfFgGaAcCsSpn%")
+_C_SIZES = ("hh", "ll", "h", "l", "L", "q", "j", "z", "Z", "t")
+_PY_CONVERSIONS = set("%csridouxXeEfgG")
+
+
+def _digits(s: str, i: int) -> int:
+    while i < len(s) and "0" <= s[i] <= "9":
+        i += 1
+    return i
+
+
+def _c_spans(s: str, is_msgstr: bool) -> list[Span]:
+    spans: list[Span] = []
+    numbered = unnumbered = False
+    n = len(s)
+    i = 0
+
+    def argno(j: int) -> tuple[int, bool] | None:
+        # "m$" after a '%' or '*': returns (next index, used) or None on m == 0
+        k = _digits(s, j)
+        if k > j and k < n and s[k] == "$":
+            return (None if int(s[j:k]) == 0 else (k + 1, True))
+        return (j, False)
+
+    while i < n:
+        if s[i] != "%":
+            i += 1
+            continue
+        start = i
+        r = argno(i + 1)
+        if r is None:
+            break
+        i, has_num = r
+        while i < n and (s[i] in " +-#0'" or (is_msgstr and s[i] == "I")):
+            i += 1
+        uses_num, uses_plain = has_num, False
+        for _part in ("width", "precision"):
+            if _part == "precision":
+                if i < n and s[i] == ".":
+                    i += 1
+                else:
+                    break
+            if i < n and s[i] == "*":
+                r = argno(i + 1)
+                if r is None:
+                    return spans
+                i, star_num = r
+                uses_num |= star_num
+                uses_plain |= not star_num
+            else:
+                i = _digits(s, i)
+        if i < n and s[i] == "<":
+            # <PRIdMAX>-style inttypes macro, closed by '>'
+            close = s.find(">", i)
+            if close < 0 or not s[i + 1:close].startswith("PRI"):
+                break
+            i = close
+        else:
+            for size in _C_SIZES:
+                if s.startswith(size, i):
+                    i += len(size)
+                    break
+            if i >= n or s[i] not in _C_CONVERSIONS:
+                break
+            if s[i] != "%":
+                uses_num |= has_num
+                uses_plain |= not has_num
+        numbered |= uses_num
+        unnumbered |= uses_plain
+        if numbered and unnumbered:
+            break  # mixing %1$s and %s is invalid: parsing stops here
+        spans.append((start, i))
+        i += 1
+    return spans
+
+
+def _python_spans(s: str) -> list[Span]:
+    spans: list[Span] = []
+    named = unnamed = False
+    n = len(s)
+    i = 0
+    while i < n:
+        if s[i] != "%":
+            i += 1
+            continue
+        start = i
+        i += 1
+        name = False
+        if i < n and s[i] == "(":
+            depth = 0
+            i += 1
+            while i < n and not (s[i] == ")" and depth == 0):
+                depth += {"(": 1, ")": -1}.get(s[i], 0)
+                i += 1
+            if i >= n:
+                break
+            i += 1
+            name = True
+        while i < n and s[i] in "-+ #0":
+            i += 1
+        if i < n and s[i] == "*":
+            if named:
+                break
+            unnamed = True
+            i += 1
+        else:
+            i = _digits(s, i)
+        if i < n and s[i] == ".":
+            i += 1
+            if i < n and s[i] == "*":
+                if named:
+                    break
+                unnamed = True
+                i += 1
+            else:
+                i = _digits(s, i)
+        if i < n and s[i] in "hlL":
+            i += 1
+        if i >= n or s[i] not in _PY_CONVERSIONS:
+            break
+        if name:
+            if unnamed:
+                break
+            named = True
+        elif s[i] != "%":
+            if named:
+                break
+            unnamed = True
+        spans.append((start, i))
+        i += 1
+    return spans
+
+
+def _ident(s: str, i: int) -> int:
+    if i < len(s) and (s[i].isascii() and (s[i].isalpha() or s[i] == "_")):
+        i += 1
+        while i < len(s) and s[i].isascii() and (s[i].isalnum() or s[i] == "_"):
+            i += 1
+    return i
+
+
+def _brace_directive(s: str, i: int, toplevel: bool) -> int:
+    """Parse a '{...}' directive at s[i]; return index of its '}' or -1."""
+    n = len(s)
+    j = _ident(s, i + 1)
+    if j == i + 1:
+        j = _digits(s, i + 1)
+    if j == i + 1:
+        return -1  # gettext 0.21 requires a field name
+    while j < n and s[j] in ".[":
+        if s[j] == ".":
+            k = _ident(s, j + 1)
+        else:
+            k = _ident(s, j + 1)
+            k = _digits(s, j + 1) if k == j + 1 else k
+            if k == j + 1 or k >= n or s[k] != "]":
+                return -1
+            k += 1
+        if k == j + 1:
+            return -1
+        j = k
+    if j < n and s[j] == ":":
+        if not toplevel:
+            return -1
+        j += 1
+        if j < n and s[j] == "{":
+            j = _brace_directive(s, j, False)
+            if j < 0:
+                return -1
+            j += 1
+        else:
+            if j >= n:
+                return -1
+            if j + 1 < n and s[j + 1] in "<>=^":
+                j += 2
+            elif s[j] in "<>=^":
+                j += 1
+            if j < n and s[j] in "+- ":
+                j += 1
+            if j < n and s[j] == "#":
+                j += 1
+            if j < n and s[j] == "0":
+                j += 1
+            j = _digits(s, j)
+            if j < n and s[j] == "." and j + 1 < n and "0" <= s[j + 1] <= "9":
+                j = _digits(s, j + 1)
+            if j < n and s[j] in "bcdoxXneEfFgG%":
+                j += 1
+    return j if j < n and s[j] == "}" else -1
+
+
+def _brace_spans(s: str) -> list[Span]:
+    spans: list[Span] = []
+    i = 0
+    while i < len(s):
+        if s[i] != "{":
+            i += 1
+        elif s.startswith("{{", i):
+            i += 2
+        else:
+            end = _brace_directive(s, i, True)
+            if end < 0:
+                break
+            spans.append((i, end))
+            i = end + 1
+    return spans
+
+
+def directive_spans(language: str, value: str, is_msgstr: bool) -> list[Span]:
+    """Valid directives of ``value`` read as a ``language`` format string."""
+    if language == "c":
+        return _c_spans(value, is_msgstr)
+    if language == "python":
+        return _python_spans(value)
+    if language == "python-brace":
+        return _brace_spans(value)
+    return []
+
+
+def protected_positions(language: str | None, value: str, is_msgstr: bool) -> set[int]:
+    """Character indices before which msgcat may not break (directive
+    interiors: every character of a directive except its first)."""
+    if not language or not value:
+        return set()
+    out: set[int] = set()
+    for start, end in directive_spans(language, value, is_msgstr):
+        out.update(range(start + 1, end + 1))
+    return out
