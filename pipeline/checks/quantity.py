@@ -6,6 +6,7 @@ Kept separate so the Chinese and English extractors can both build
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -108,3 +109,40 @@ def in_quotes_only(text: str, start: int, end: int) -> bool:
 
 # Full-width forms map 1:1 onto ASCII, so offsets stay valid after this.
 FULLWIDTH = str.maketrans("０１２３４５６７８９．％＋", "0123456789.%+")
+
+
+@dataclass
+class Draft:
+    """Mutable draft of a Quantity, so range bounds can share scale and kind."""
+
+    value: Decimal
+    start: int
+    end: int
+    kind: str = "number"
+    approximate: bool = False
+    optional: bool = False
+    scale: int = 1
+
+
+def link_ranges(drafts: list[Draft], t: str, connector: re.Pattern[str]) -> None:
+    """3至5万 / 3-5% / 2023—2024年 / 3 to 5 million: the first bound borrows
+    the second's scale and kind, since both languages write them only once."""
+    drafts.sort(key=lambda d: d.start)
+    for a, b in zip(drafts, drafts[1:]):
+        if (a.scale == 1 and a.kind == "number" and b.start > a.end
+                and connector.fullmatch(t, a.end, b.start)):
+            if b.scale > 1:
+                a.value, a.scale = a.value * b.scale, b.scale
+            if b.kind in ("percent", "year", "month", "day"):
+                a.kind = b.kind
+
+
+def freeze(drafts: Iterable[Draft], text: str, ignore: Sequence[Span]) -> list[Quantity]:
+    return [
+        Quantity(normalize(d.value), text[d.start:d.end], d.start, d.end, d.kind,
+                 # Why: "over 2023" / 2025年左右 compare dates, not amounts.
+                 d.approximate and d.kind not in ("year", "month", "day"),
+                 d.optional)
+        for d in sorted(drafts, key=lambda d: d.start)
+        if not overlaps(d.start, d.end, ignore)
+    ]

@@ -11,16 +11,17 @@ therefore not extracted; glossary terms can be excluded with ``ignore_spans``.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 from decimal import Decimal
 
 from .quantity import (
     FULLWIDTH,
+    Draft,
     Quantity,
     Span,
+    freeze,
     in_quotes_only,
-    normalize,
+    link_ranges,
     overlaps,
     phrase_spans,
     within,
@@ -47,7 +48,7 @@ ZH_FIXED_WORDS: tuple[str, ...] = tuple("""
 
 # Measure words and units that make a preceding numeral a count.
 MEASURES: tuple[str, ...] = tuple(sorted("""
-平方公里 平方千米 平方米 立方米 千瓦时 万千瓦 千瓦 兆瓦 吉瓦 公顷 公里 千米 厘米 毫米 米 亩 方
+平方公里 平方千米 平方米 立方米 千瓦时 万千瓦 千瓦 兆瓦 吉瓦 公顷 公里 千米 厘米 毫米 米 亩
 公斤 千克 克 吨 斤 升 标准间 人次 个月 小时 分钟 季度 世纪 年 天 周 岁 美元 欧元 港元
 英镑 日元 元 个 位 名 人 家 户 座 处 所 间 栋 幢 层 台 套 辆 架 艘 列 条 支 张 件 项 批 种 类
 样 门 份 本 部 篇 场 届 次 期 轮 回 遍 趟 节 段 片 块 颗 棵 株 头 只 匹 口 枚 根 组 对 双 副 袋
@@ -113,18 +114,6 @@ def parse_zh_numeral(s: str) -> int | None:
     return total + wan + section + (digit or 0)
 
 
-@dataclass
-class _Tok:
-    """Mutable draft of a Quantity, so ranges can share scale and kind."""
-    value: Decimal
-    start: int
-    end: int
-    kind: str = "number"
-    approximate: bool = False
-    optional: bool = False
-    scale: int = 1
-
-
 def _context_kind(t: str, start: int, end: int, value: Decimal, *, digits: bool) -> str | None:
     """Kind implied by what follows a numeral, or None if nothing counts it."""
     rest = t[end:end + 6]
@@ -162,11 +151,11 @@ def _approximate(t: str, start: int, end: int) -> bool:
             or (s.group("unit") == "个" and t.startswith(("月", "小时"), s.end())))
 
 
-def _digit_tokens(t: str, taken: list[Span]) -> list[_Tok]:
-    toks: list[_Tok] = []
+def _digit_tokens(t: str, taken: list[Span]) -> list[Draft]:
+    toks: list[Draft] = []
     for m in _CODE_RE.finditer(t):  # “1+2+15”
         for part in re.finditer(r"\d+", m.group()):
-            toks.append(_Tok(Decimal(part.group()), m.start() + part.start(),
+            toks.append(Draft(Decimal(part.group()), m.start() + part.start(),
                              m.start() + part.end(), "code"))
         taken.append(m.span())
     for m in _DIGIT_RE.finditer(t):
@@ -181,7 +170,7 @@ def _digit_tokens(t: str, taken: list[Span]) -> list[_Tok]:
             end -= 1  # 3多晶硅: 多 belongs to the next word
             odd = None
         scale = SCALES[scale_txt] if scale_txt else 1
-        tok = _Tok(Decimal(raw) * scale, start, end, scale=scale, approximate=bool(odd))
+        tok = Draft(Decimal(raw) * scale, start, end, scale=scale, approximate=bool(odd))
         if t.startswith(("%", "‰"), end):
             tok.end += 1
             tok.kind = "percent"
@@ -200,18 +189,18 @@ def _digit_tokens(t: str, taken: list[Span]) -> list[_Tok]:
     return toks
 
 
-def _cjk_tokens(t: str, taken: list[Span], fixed: list[Span]) -> list[_Tok]:
-    toks: list[_Tok] = []
+def _cjk_tokens(t: str, taken: list[Span], fixed: list[Span]) -> list[Draft]:
+    toks: list[Draft] = []
     for m in _PERCENT_WORD_RE.finditer(t):  # 百分之九十五
         body = m.group(1)
         value = Decimal(body) if body[0].isdigit() else parse_zh_numeral(body)
         if value and not overlaps(m.start(), m.end(), taken):
-            toks.append(_Tok(Decimal(value), m.start(), m.end(), "percent",
+            toks.append(Draft(Decimal(value), m.start(), m.end(), "percent",
                              _approximate(t, m.start(), m.end())))
             taken.append(m.span())
     for m in _FIVE_YEAR_PLAN_RE.finditer(t):  # 十四五 = 14th Five-Year Plan
-        toks.append(_Tok(Decimal(10 + DIGITS[m.group(1)]), m.start(), m.end() - 1, "ordinal"))
-        toks.append(_Tok(Decimal(5), m.end() - 1, m.end(), "number"))
+        toks.append(Draft(Decimal(10 + DIGITS[m.group(1)]), m.start(), m.end() - 1, "ordinal"))
+        toks.append(Draft(Decimal(5), m.end() - 1, m.end(), "number"))
         taken.append(m.span())
     for m in _RUN_RE.finditer(t):
         start, end, run = m.start(), m.end(), m.group()
@@ -221,12 +210,12 @@ def _cjk_tokens(t: str, taken: list[Span], fixed: list[Span]) -> list[_Tok]:
         if before in ("数", "几") or after == "几" or (before == "上" and run[0] in "百千万亿"):
             continue  # 数百, 十几, 上千: vague amounts
         if len(run) == 4 and all(c in DIGITS for c in run) and after == "年":
-            toks.append(_Tok(Decimal("".join(str(DIGITS[c]) for c in run)), start, end, "year"))
+            toks.append(Draft(Decimal("".join(str(DIGITS[c]) for c in run)), start, end, "year"))
             continue
         value = parse_zh_numeral(run)
         if not value:
             continue
-        tok = _Tok(Decimal(value), start, end)
+        tok = Draft(Decimal(value), start, end)
         sm = _AFTER_SCALE_RE.match(t, end)  # 两千多万
         if sm and not run[-1] in "万亿":
             tok.scale = SCALES[sm.group(2)]
@@ -255,31 +244,8 @@ def _cjk_tokens(t: str, taken: list[Span], fixed: list[Span]) -> list[_Tok]:
         taken.append((tok.start, tok.end))
     for m in _FIRST_RE.finditer(t):  # 全国首家 = the first in the country
         if not overlaps(m.start(), m.end(), taken):
-            toks.append(_Tok(Decimal(1), m.start(), m.end(), "ordinal", optional=True))
+            toks.append(Draft(Decimal(1), m.start(), m.end(), "ordinal", optional=True))
     return toks
-
-
-def link_ranges(toks: list[_Tok], t: str, connector: re.Pattern[str]) -> None:
-    """3至5万 / 3-5% / 2023—2024年: the first bound borrows the second's scale
-    and kind, since Chinese and English write them only once."""
-    toks.sort(key=lambda k: k.start)
-    for a, b in zip(toks, toks[1:]):
-        if (a.scale == 1 and a.kind == "number" and b.start > a.end
-                and connector.fullmatch(t, a.end, b.start)):
-            if b.scale > 1:
-                a.value, a.scale = a.value * b.scale, b.scale
-            if b.kind in ("percent", "year", "month", "day"):
-                a.kind = b.kind
-            a.approximate = a.approximate or b.approximate
-
-
-def freeze(toks: Iterable[_Tok], t: str, ignore: Sequence[Span]) -> list[Quantity]:
-    return [
-        Quantity(normalize(k.value), t[k.start:k.end], k.start, k.end, k.kind,
-                 k.approximate, k.optional)
-        for k in sorted(toks, key=lambda k: k.start)
-        if not overlaps(k.start, k.end, ignore)
-    ]
 
 
 def zh_quantities(

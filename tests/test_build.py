@@ -1,0 +1,170 @@
+"""`bilingual build`: every segment paired, fallbacks marked, translator text escaped."""
+
+from __future__ import annotations
+
+import json
+from html.parser import HTMLParser
+from pathlib import Path
+
+import polib
+import pytest
+
+from pipeline.cli import main
+from support import make_project, translate
+
+SOURCE = """---
+kicker: 上党区
+title: 产业焕新姿 蝶变向新行
+credits: 文字/白雪峰
+---
+
+产业是引擎。
+
+## 做优特色农业
+
+绿色特优农产品专业镇建设。
+
+没有翻译的段落。
+
+需要复核的段落。
+"""
+GLOSSARY = "专业镇,specialized town,,,policy-term,zhuānyè zhèn,\n"
+
+
+class Pairs(HTMLParser):
+    """Collects data-segment elements and the lang of their direct sides."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.pairs: dict[str, dict[str, object]] = {}
+        self.stack: list[tuple[str, str | None]] = []
+        self.scripts = 0
+        self.live_handlers: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        self.live_handlers += [k for k in a if k.startswith("on")]
+        if tag == "script":
+            self.scripts += 1
+        if "data-segment" in a:
+            self.pairs[str(a["data-segment"])] = {"tag": tag, "langs": [], "classes": a.get("class")}
+        parent = next((s for t, s in reversed(self.stack) if s), None)
+        if parent and "lang" in a and a.get("class", "") and any(
+                c in (a.get("class") or "").split() for c in ("zh", "en")):
+            self.pairs[parent]["langs"].append((tag, a["lang"], a.get("class")))  # type: ignore[union-attr]
+        if tag not in ("meta", "link", "br", "img", "input"):
+            self.stack.append((tag, a.get("data-segment")))
+
+    def handle_endtag(self, tag: str) -> None:
+        while self.stack:
+            if self.stack.pop()[0] == tag:
+                break
+
+
+@pytest.fixture()
+def project(tmp_path: Path) -> Path:
+    make_project(tmp_path, {"demo": SOURCE}, GLOSSARY)
+    assert main(["-C", str(tmp_path), "update", "--locale", "en", "--create"]) == 0
+    po = tmp_path / "locales/en/LC_MESSAGES/demo.po"
+    translate(po, {
+        "上党区": "Shangdang District",
+        "产业焕新姿 蝶变向新行": "Industry <script>alert('x')</script> renewed",
+        "文字/白雪峰": "Text: Bai Xuefeng",
+        "产业是引擎。": 'Industry is the <img src=x onerror="alert(1)"> engine [link](javascript:alert(1)).',
+        "做优特色农业": "Making speciality farming stronger",
+        "绿色特优农产品专业镇建设。": "Building the specialized town for green produce.",
+    })
+    translate(po, {"需要复核的段落。": "A paragraph that needs review."}, fuzzy=True)
+    return tmp_path
+
+
+def build(project: Path, *extra: str) -> int:
+    return main(["-C", str(project), "build", *extra])
+
+
+def test_every_segment_becomes_one_aligned_pair(project: Path) -> None:
+    assert build(project) == 0
+    html = (project / "build/demo.zh-en.html").read_text(encoding="utf-8")
+    parser = Pairs()
+    parser.feed(html)
+    assert len(parser.pairs) == 8
+    for seg_id, pair in parser.pairs.items():
+        langs = [lang for _tag, lang, _cls in pair["langs"]]  # type: ignore[union-attr]
+        assert langs[:1] == ["zh-Hans"] and "en" in langs, seg_id
+    heading = next(p for p in parser.pairs.values() if "pair--heading" in str(p["classes"]))
+    assert [t for t, _l, _c in heading["langs"]][:2] == ["h2", "h2"]  # type: ignore[union-attr]
+    title = parser.pairs["title"]
+    assert [t for t, _l, _c in title["langs"]][:2] == ["h1", "h1"]  # type: ignore[union-attr]
+
+
+def test_fallback_segments_show_source_marked_never_dropped(project: Path) -> None:
+    build(project)
+    html = (project / "build/demo.zh-en.html").read_text(encoding="utf-8")
+    assert html.count('data-status="untranslated"') >= 2  # pair + side
+    assert "Not yet translated" in html and "Fuzzy: needs review" in html
+    assert html.count("没有翻译的段落。") == 2  # both columns show the source
+    assert "A paragraph that needs review." not in html  # fuzzy text is not published
+    md = (project / "build/demo.zh-en.md").read_text(encoding="utf-8")
+    assert "*[not yet translated]* 没有翻译的段落。" in md
+    assert "*[fuzzy — needs review]* 需要复核的段落。" in md
+
+
+def test_translator_markup_is_escaped(project: Path) -> None:
+    build(project)
+    for name in ("demo.zh-en.html", "demo.en.html"):
+        html = (project / "build" / name).read_text(encoding="utf-8")
+        parser = Pairs()
+        parser.feed(html)
+        assert parser.scripts == (1 if name == "demo.zh-en.html" else 0)  # only our own script
+        assert parser.live_handlers == []
+        assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;" in html
+        assert 'href="javascript:' not in html
+
+
+def test_glossary_terms_are_marked_on_both_sides(project: Path) -> None:
+    build(project)
+    html = (project / "build/demo.zh-en.html").read_text(encoding="utf-8")
+    assert html.count('data-term="专业镇"') == 2
+    assert "specialized town</dfn>" in html
+
+
+def test_outputs_and_mo_and_index(project: Path) -> None:
+    assert build(project) == 0
+    for name in ("demo.zh-en.html", "demo.zh-en.md", "demo.en.html", "demo.en.md", "index.html"):
+        assert (project / "build" / name).stat().st_size > 200
+    mo = polib.mofile(str(project / "locales/en/LC_MESSAGES/demo.mo"))
+    assert mo.find("产业是引擎。") is not None
+    assert mo.find("需要复核的段落。") is None  # fuzzy entries are not compiled, as msgfmt
+    english = (project / "build/demo.en.html").read_text(encoding="utf-8")
+    assert "zh-Hans" not in english.split("<main", 1)[1].split("</main>")[0] or \
+        "fallback" in english
+    assert "http://" not in english.replace("http://www.w3.org", "")
+
+
+def test_min_complete_refuses_incomplete_catalogs(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert build(project, "--min-complete", "99") == 1
+    assert "below --min-complete 99%; not built" in capsys.readouterr().err
+    assert not (project / "build/demo.zh-en.html").exists()
+    assert build(project, "--min-complete", "10") == 0
+
+
+def test_table_markdown_style(project: Path) -> None:
+    assert build(project, "--md-style", "table") == 0
+    md = (project / "build/demo.zh-en.md").read_text(encoding="utf-8")
+    assert "| heading | 做优特色农业 | Making speciality farming stronger |" in md
+
+
+def test_status_counts_segments_and_characters(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["-C", str(project), "status", "--json"]) == 0
+    [row] = json.loads(capsys.readouterr().out)
+    assert row["segments"] == {"translated": 6, "fuzzy": 1, "untranslated": 1}
+    assert row["chars"]["untranslated"] == len("没有翻译的段落。")
+    assert main(["-C", str(project), "status"]) == 0
+    assert "demo" in capsys.readouterr().out
+
+
+def test_unknown_article_and_locale_are_clear_errors(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["-C", str(project), "build", "--article", "nope"]) == 2
+    assert "unknown article 'nope' (articles: demo)" in capsys.readouterr().err
+    assert main(["-C", str(project), "status", "--locale", "fr"]) == 2
+    assert "unknown locale 'fr'" in capsys.readouterr().err
