@@ -1,0 +1,137 @@
+"""Quantity check for Chinese→English translations.
+
+Every quantity in a Chinese segment must reappear in the English with the same
+value, and the English must not add numbers the source lacks::
+
+    >>> compare_quantities("确保全年煤炭产量稳定在3300万吨。",
+    ...                    "keeping annual coal output steady at 33 million tonnes.")
+    []
+
+Extraction lives in ``zh_numerals`` / ``en_numerals``; this module holds the
+public API and the multiset matching.  Matching rules:
+
+* values are compared numerically (3300万 == 33 million == 33,000,000);
+* kinds must agree for percentages and months (95% is not 95, 9月 is not 9);
+  numbers, ordinals, years, days and codes match each other, because English
+  often writes a count as an ordinal or a bare year (十二届 ↔ "12th");
+* a pair whose values agree but only one side is approximate (1300余 ↔
+  "1,300") is reported as ``"approximation"`` (callers treat it as a warning);
+* optional quantities (一 + measure word, English "one"/"first"/"twice",
+  首家, list markers) are matched when possible but never reported.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from .en_numerals import EN_FIXED_PHRASES, en_quantities
+from .quantity import Quantity, Span, quoted_spans
+from .zh_numerals import ZH_FIXED_WORDS, parse_zh_numeral, zh_quantities
+
+__all__ = [
+    "EN_FIXED_PHRASES",
+    "NumberMismatch",
+    "Quantity",
+    "ZH_FIXED_WORDS",
+    "compare_quantities",
+    "en_quantities",
+    "match_quantities",
+    "parse_zh_numeral",
+    "quoted_spans",
+    "zh_quantities",
+]
+
+# Kinds that only match themselves; every other kind matches any non-strict one.
+STRICT_KINDS = frozenset({"percent", "month"})
+
+
+@dataclass(frozen=True)
+class NumberMismatch:
+    kind: str  # "missing" | "extra" | "approximation"
+    source: Quantity | None
+    target: Quantity | None
+    message: str
+
+
+def _compatible(a: Quantity, b: Quantity) -> bool:
+    return a.kind == b.kind or (a.kind not in STRICT_KINDS and b.kind not in STRICT_KINDS)
+
+
+# Passes from strictest to loosest, so e.g. a year pairs with a year before a
+# number of equal value, and an exact source prefers an exact translation.
+_PASSES: tuple[Callable[[Quantity, Quantity], bool], ...] = (
+    lambda s, t: s.kind == t.kind and s.approximate == t.approximate,
+    lambda s, t: _compatible(s, t) and s.approximate == t.approximate,
+    lambda s, t: _compatible(s, t),
+)
+
+
+def _describe(q: Quantity) -> str:
+    shown = f"{q.value:,}"
+    extra = "" if q.text.replace(",", "").replace("，", "") == shown.replace(",", "") else f" (= {shown})"
+    approx = ", approximate" if q.approximate else ""
+    return f"“{q.text}”{extra} [{q.kind}{approx}]"
+
+
+def _scale_hint(q: Quantity, others: Sequence[Quantity]) -> str:
+    """Point at a probable 万/亿 conversion slip (3300万 rendered 3.3 million)."""
+    for o in others:
+        if o.value and q.value and o.value != q.value and _compatible(q, o):
+            ratio = max(q.value, o.value) / min(q.value, o.value)
+            if ratio == 10 ** (len(str(int(ratio))) - 1):
+                return f"; possible scale error: {_describe(o)}"
+    return ""
+
+
+def match_quantities(
+    source: Sequence[Quantity], target: Sequence[Quantity]
+) -> list[NumberMismatch]:
+    """Match two quantity lists as multisets by value; report the leftovers."""
+    # Required sources first, so an optional 一个 cannot take the "one" that a
+    # required 1座 needs.
+    free_s = sorted(range(len(source)), key=lambda i: (source[i].optional, i))
+    free_t = list(range(len(target)))
+    problems: list[NumberMismatch] = []
+    for same in _PASSES:
+        for i in list(free_s):
+            s = source[i]
+            j = next((j for j in free_t if target[j].value == s.value and same(s, target[j])), None)
+            if j is None:
+                continue
+            free_s.remove(i)
+            free_t.remove(j)
+            t = target[j]
+            if s.approximate != t.approximate:
+                problems.append(NumberMismatch(
+                    "approximation", s, t,
+                    f"source {_describe(s)} and translation {_describe(t)} "
+                    "differ in approximation (余/以上/多 vs more than/over/about)"))
+    left_s = [source[i] for i in sorted(free_s) if not source[i].optional]
+    left_t = [target[j] for j in free_t if not target[j].optional]
+    for s in left_s:
+        problems.append(NumberMismatch(
+            "missing", s, None,
+            f"source {_describe(s)} not found in the translation{_scale_hint(s, left_t)}"))
+    for t in left_t:
+        problems.append(NumberMismatch(
+            "extra", None, t,
+            f"translation {_describe(t)} has no counterpart in the source"
+            f"{_scale_hint(t, left_s)}"))
+    return problems
+
+
+def compare_quantities(
+    zh: str,
+    en: str,
+    *,
+    zh_ignore: Sequence[Span] = (),
+    en_ignore: Sequence[Span] = (),
+) -> list[NumberMismatch]:
+    """Mismatches between the quantities of a Chinese segment and its English
+    translation; empty if they agree.
+
+    ``zh_ignore``/``en_ignore`` are spans (e.g. of glossary terms such as
+    百亿矿鸿产业基地 or “六品六化”) whose numbers are not checked.
+    """
+    return match_quantities(zh_quantities(zh, zh_ignore), en_quantities(en, en_ignore))

@@ -1,0 +1,69 @@
+"""What every rule sees: one .po entry with its place, and inline-Markdown helpers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import polib
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from ..findings import Finding, make
+
+# The same dialect the sources are written in (commonmark); raw HTML stays a token
+# so a translator's `<b>` shows up as markup the source does not have.
+_md = MarkdownIt("commonmark")
+
+
+@dataclass(frozen=True)
+class EntryView:
+    """One catalog entry, located: rules build findings through `finding()`."""
+
+    file: str  # the catalog, as shown to the user
+    line: int  # polib's entry.linenum: the first line of the entry
+    slug: str
+    locale: str
+    entry: polib.POEntry = field(compare=False)
+    source_ref: str = ""  # "content/slug.md:19", as shown to the user
+
+    @property
+    def msgid(self) -> str:
+        return self.entry.msgid
+
+    @property
+    def msgstr(self) -> str:
+        return self.entry.msgstr or ""
+
+    @property
+    def translated(self) -> bool:
+        """Only reviewed translations are checked for content: a fuzzy one
+        translates an older source and would only produce noise."""
+        e = self.entry
+        return bool(e.msgstr) and not e.obsolete and "fuzzy" not in e.flags
+
+    def finding(self, code: str, message: str, **fields: str) -> Finding:
+        return make(code, self.file, self.line, message, source_line=self.source_ref, **fields)
+
+
+@lru_cache(maxsize=4096)
+def inline_tokens(text: str) -> tuple[Token, ...]:
+    """The inline children of a segment's Markdown (cached: each text is parsed
+    by several rules and, with several locales, several times)."""
+    blocks = _md.parseInline(text)
+    return tuple(blocks[0].children or ()) if blocks else ()
+
+
+@lru_cache(maxsize=4096)
+def plain_text(text: str) -> str:
+    """Markdown reduced to the words a reader sees: no markers, no URLs, so a
+    number or word inside a link target is not taken for prose."""
+    parts: list[str] = []
+    for token in inline_tokens(text):
+        if token.type in ("text", "code_inline"):
+            parts.append(token.content)
+        elif token.type == "image":
+            parts.append("".join(c.content for c in token.children or () if c.type == "text"))
+        elif token.type in ("softbreak", "hardbreak"):
+            parts.append(" ")
+    return "".join(parts)
