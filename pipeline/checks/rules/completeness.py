@@ -1,0 +1,54 @@
+"""BL301–BL305: is every segment translated and the catalog current?
+
+Warnings while a translation is in progress; the runner turns them into errors
+under --strict (the publication gate).
+"""
+
+from __future__ import annotations
+
+from ...model import Article
+from ..findings import Finding, make, quoted
+from .base import EntryView
+
+
+def entry_completeness(view: EntryView) -> list[Finding]:
+    entry = view.entry
+    if entry.obsolete:
+        return [view.finding("BL303", f"obsolete entry {quoted(entry.msgid, 30)} (its source "
+                                      "is gone; delete it once nothing in it can be reused)")]
+    if "fuzzy" in entry.flags:
+        return [view.finding("BL302", f"fuzzy: {quoted(entry.msgid, 30)} changed since it was "
+                                      "translated; review, then remove the fuzzy flag")]
+    if not entry.msgstr:
+        return [view.finding("BL301", f"untranslated: {quoted(entry.msgid, 30)}")]
+    return []
+
+
+def missing_catalog(source_file: str, catalog_file: str, locale: str) -> Finding:
+    return make("BL304", source_file, 1, f"no {locale} catalog ({catalog_file}); run "
+                                         f"`bilingual update --locale {locale}`")
+
+
+def out_of_date(article: Article, views: list[EntryView], catalog_file: str,
+                source_file: str) -> list[Finding]:
+    """One finding per catalog, not per segment: after a source edit the fix is
+    one `bilingual update`, and a hundred lines would bury everything else."""
+    in_catalog = {v.msgid for v in views if not v.entry.obsolete}
+    in_source = {s.text for s in article.segments}
+    missing = [s for s in article.segments if s.text not in in_catalog]
+    stale = sorted(in_catalog - in_source)
+    if not missing and not stale:
+        return []
+    parts = []
+    if missing:
+        parts.append(f"{len(missing)} segment(s) of {source_file} not in the catalog "
+                     f"(first at line {missing[0].line_start})")
+    if stale:
+        parts.append(f"{len(stale)} entr{'y' if len(stale) == 1 else 'ies'} no longer "
+                     "in the source")
+    line = 1
+    source_line = f"{source_file}:{missing[0].line_start}" if missing else ""
+    if stale and not missing:
+        line = next(v.line for v in views if v.msgid == stale[0] and not v.entry.obsolete)
+    return [make("BL305", catalog_file, line, "catalog out of date: " + "; ".join(parts)
+                 + "; run `bilingual update`", source_line=source_line)]

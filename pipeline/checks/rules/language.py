@@ -1,0 +1,82 @@
+"""BL501–BL504: is the translation English and the source Chinese?
+
+The script test is exact and always runs; langdetect is statistical, so it only
+runs on texts with enough letters to be reliable and only ever warns.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+from langdetect import DetectorFactory, detect
+from langdetect.lang_detect_exception import LangDetectException
+
+from ..findings import Finding
+from .base import EntryView, plain_text
+
+DetectorFactory.seed = 0  # langdetect is random by default; CI must be repeatable
+
+MIN_LETTERS = 40
+CHINESE = frozenset({"zh-cn", "zh-tw"})
+# Ideographs (Unified + Ext. A–G + compatibility), kana and Hangul: none is English.
+_CJK = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
+                  "\U00020000-\U0003134f]+")
+# CJK punctuation and full-width forms (，。：；（）！？ full-width digits/letters).
+_FULL_WIDTH = re.compile("[\u3000-\u303f\uff00-\uffef]")
+
+
+def cjk_renderings(renderings: Iterable[str]) -> tuple[str, ...]:
+    """Accepted glossary renderings that themselves contain CJK (kept in English)."""
+    return tuple(sorted({r for r in renderings if _CJK.search(r)}, key=len, reverse=True))
+
+
+def _mask(text: str, allowed: tuple[str, ...]) -> str:
+    for rendering in allowed:  # longest first, so a shorter one cannot split a longer one
+        text = text.replace(rendering, " " * len(rendering))
+    return text
+
+
+def script_findings(view: EntryView, allowed_cjk: tuple[str, ...] = ()) -> list[Finding]:
+    target = _mask(view.msgstr, allowed_cjk)
+    findings: list[Finding] = []
+    runs = list(dict.fromkeys(m.group() for m in _CJK.finditer(target)))
+    if runs:
+        shown = ", ".join(f'"{r}"' for r in runs[:3]) + (" …" if len(runs) > 3 else "")
+        findings.append(view.finding("BL501", f"Chinese characters in the translation: {shown}",
+                                     term=runs[0], found=runs[0]))
+    marks = list(dict.fromkeys(_FULL_WIDTH.findall(target)))
+    if marks:
+        shown = " ".join(marks[:6])
+        findings.append(view.finding("BL504", f"full-width punctuation in the translation: "
+                                              f"{shown} (use ASCII punctuation)",
+                                     term=marks[0], found=marks[0]))
+    return findings
+
+
+@lru_cache(maxsize=4096)
+def detect_language(text: str) -> str | None:
+    """langdetect's code, or None when the text is too short to judge."""
+    if sum(ch.isalpha() for ch in text) < MIN_LETTERS:
+        return None
+    try:
+        return detect(text)
+    except LangDetectException:
+        return None
+
+
+def target_language_findings(view: EntryView, allowed_cjk: tuple[str, ...] = ()) -> list[Finding]:
+    lang = detect_language(_mask(plain_text(view.msgstr), allowed_cjk))
+    if lang is None or lang == "en":
+        return []
+    return [view.finding("BL502", f'translation does not look like English (detected "{lang}")',
+                         found=lang, expected="en")]
+
+
+def source_language_findings(view: EntryView) -> list[Finding]:
+    lang = detect_language(plain_text(view.msgid))
+    if lang is None or lang in CHINESE:
+        return []
+    return [view.finding("BL503", f'source does not look like Chinese (detected "{lang}")',
+                         found=lang, expected="zh-cn")]

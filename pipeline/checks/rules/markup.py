@@ -1,0 +1,72 @@
+"""BL601–BL603: inline Markdown and placeholders survive translation.
+
+Markup is compared as a multiset of token types (order may change with word
+order), link/image targets as a multiset of URLs, placeholders literally.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from ..findings import Finding
+from .base import EntryView, inline_tokens
+
+# Token types that are prose, not markup.
+_PROSE = frozenset({"text", "softbreak", "hardbreak"})
+_NAMES = {
+    "em_open": "emphasis", "strong_open": "strong", "code_inline": "code span",
+    "link_open": "link", "image": "image", "html_inline": "raw HTML", "s_open": "strikethrough",
+}
+# {name} / {0} / {}, printf %s %d %5.2f, Python %(name)s — not "95%" or "% growth".
+PLACEHOLDER = re.compile(r"\{[A-Za-z_0-9.]*\}|%(?:\([A-Za-z_]\w*\))?[-+#0]*\d*(?:\.\d+)?"
+                         r"[sdifrxXeEgGcu](?![A-Za-z])")
+
+
+def markup_profile(text: str) -> tuple[Counter[str], Counter[str]]:
+    """(markup token types, link/image targets) of inline Markdown."""
+    types: Counter[str] = Counter()
+    targets: Counter[str] = Counter()
+    for token in inline_tokens(text):
+        if token.type in _PROSE:
+            continue
+        types[token.type] += 1
+        if token.type == "link_open":
+            targets[str(token.attrs.get("href", ""))] += 1
+        elif token.type == "image":
+            targets[str(token.attrs.get("src", ""))] += 1
+    return types, targets
+
+
+def _describe(counter: Counter[str]) -> str:
+    named = Counter({_NAMES.get(t, t): n for t, n in counter.items()
+                     if not t.endswith("_close")})
+    return ", ".join(f"{n} {name}" for name, n in sorted(named.items())) or "none"
+
+
+def markup_findings(view: EntryView) -> list[Finding]:
+    src_types, src_targets = markup_profile(view.msgid)
+    dst_types, dst_targets = markup_profile(view.msgstr)
+    findings: list[Finding] = []
+    if src_types != dst_types:
+        lost, added = src_types - dst_types, dst_types - src_types
+        parts = ([f"missing {_describe(lost)}"] if lost else []) + \
+                ([f"added {_describe(added)}"] if added else [])
+        findings.append(view.finding(
+            "BL601", f"inline markup differs from the source: {'; '.join(parts)}",
+            expected=_describe(src_types), found=_describe(dst_types)))
+    for url in sorted((src_targets - dst_targets).elements()):
+        findings.append(view.finding("BL602", f'link target "{url}" missing from the translation',
+                                     term=url, expected=url))
+    for url in sorted((dst_targets - src_targets).elements()):
+        findings.append(view.finding("BL602", f'link target "{url}" is not in the source',
+                                     term=url, found=url))
+    src_ph = Counter(PLACEHOLDER.findall(view.msgid))
+    dst_ph = Counter(PLACEHOLDER.findall(view.msgstr))
+    for ph in sorted((src_ph - dst_ph).elements()):
+        findings.append(view.finding("BL603", f"placeholder {ph} missing from the translation",
+                                     term=ph, expected=ph))
+    for ph in sorted((dst_ph - src_ph).elements()):
+        findings.append(view.finding("BL603", f"placeholder {ph} is not in the source",
+                                     term=ph, found=ph))
+    return findings
