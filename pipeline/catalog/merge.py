@@ -11,11 +11,13 @@ Running it twice with the same template changes nothing.
 
 from __future__ import annotations
 
+from collections import Counter, defaultdict
 from difflib import SequenceMatcher
 
 import polib
 
 FUZZY_THRESHOLD = 0.6
+SHORTLIST = 8  # full similarity is computed only for the best bigram-overlap candidates
 
 
 def _similarity(a: str, b: str) -> float:
@@ -48,7 +50,7 @@ def merge_catalog(old: polib.POFile, template: polib.POFile) -> polib.POFile:
     exact: dict[tuple[str | None, str], polib.POEntry] = {}
     for entry in obsolete + active:  # active wins over an obsolete twin
         exact[_key(entry)] = entry
-    candidates = [e for e in active + obsolete if _is_translated(e)]
+    candidates = _FuzzyIndex([e for e in active + obsolete if _is_translated(e)])
     used: set[int] = set()
 
     for tentry in template:
@@ -57,7 +59,7 @@ def merge_catalog(old: polib.POFile, template: polib.POFile) -> polib.POFile:
         source = exact.get(_key(tentry))
         fuzzy_from = None
         if source is None:
-            fuzzy_from = _best_fuzzy(tentry, candidates)
+            fuzzy_from = candidates.best(tentry)
             source = fuzzy_from
         new = polib.POEntry(msgid=tentry.msgid, msgctxt=tentry.msgctxt,
                             msgid_plural=tentry.msgid_plural,
@@ -76,15 +78,41 @@ def merge_catalog(old: polib.POFile, template: polib.POFile) -> polib.POFile:
     return merged
 
 
-def _best_fuzzy(tentry: polib.POEntry, candidates: list[polib.POEntry]) -> polib.POEntry | None:
-    best, best_score = None, FUZZY_THRESHOLD
-    for candidate in candidates:
-        if candidate.msgctxt != tentry.msgctxt:
-            continue
-        score = _similarity(tentry.msgid, candidate.msgid)
-        if score >= best_score and (best is None or score > best_score):
-            best, best_score = candidate, score
-    return best
+def _bigrams(text: str) -> Counter[str]:
+    return Counter(text[i:i + 2] for i in range(max(len(text) - 1, 1)))
+
+
+class _FuzzyIndex:
+    """Bigram index over translated old entries, so each lookup compares a shortlist
+    rather than every entry (msgmerge uses a similar character n-gram prefilter)."""
+
+    def __init__(self, entries: list[polib.POEntry]):
+        self.entries = entries
+        self.sizes = []
+        self.postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        for number, entry in enumerate(entries):
+            grams = _bigrams(entry.msgid)
+            self.sizes.append(sum(grams.values()))
+            for gram, count in grams.items():
+                self.postings[gram].append((number, count))
+
+    def best(self, tentry: polib.POEntry) -> polib.POEntry | None:
+        grams = _bigrams(tentry.msgid)
+        size = sum(grams.values())
+        shared: Counter[int] = Counter()
+        for gram, count in grams.items():
+            for number, other in self.postings.get(gram, ()):
+                shared[number] += min(count, other)
+        ranked = sorted(shared, key=lambda n: (-2 * shared[n] / (size + self.sizes[n]), n))
+        best, best_score = None, FUZZY_THRESHOLD
+        for number in ranked[:SHORTLIST]:
+            candidate = self.entries[number]
+            if candidate.msgctxt != tentry.msgctxt:
+                continue
+            score = _similarity(tentry.msgid, candidate.msgid)
+            if score > best_score or (best is None and score >= best_score):
+                best, best_score = candidate, score
+        return best
 
 
 def _carry_translation(source: polib.POEntry, new: polib.POEntry, fuzzy: bool) -> None:

@@ -184,7 +184,12 @@ def _digit_tokens(t: str, taken: list[Span]) -> list[Draft]:
                 or in_quotes_only(t, start, end):
             tok.kind = "code"  # A1, PM2.5, “6996”
         tok.approximate = tok.approximate or _approximate(t, start, tok.end)
-        toks.append(tok)
+        prev = toks[-1] if toks else None
+        if prev and prev.scale == 10**8 and tok.scale == 10**4 and prev.end == start:
+            prev.value += tok.value  # 1亿2000万 = 120,000,000
+            prev.end, prev.approximate = tok.end, prev.approximate or tok.approximate
+        else:
+            toks.append(tok)
         taken.append((start, tok.end))
     return toks
 

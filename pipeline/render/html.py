@@ -1,27 +1,46 @@
-"""Bilingual and English-only HTML pages from Jinja2 templates (autoescaped)."""
+"""Bilingual and English-only HTML pages from Jinja2 templates (autoescaped).
+
+Every page is one self-contained file: CSS and JS are inlined, fonts are the
+reader's system fonts, and a Content-Security-Policy (hashes of the inlined
+assets, nothing else) makes the browser refuse any network request.
+"""
 
 from __future__ import annotations
 
+import base64
+import hashlib
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from babel import Locale, UnknownLocaleError
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
 from ..model import Article, SegmentKind
 from .blocks import group_blocks, split_article
-from .inline import plain, render_inline
+from .inline import gloss_id, gloss_text, plain, render_inline
 from .pairs import Pair
 
-SAFE_IMAGE_PREFIXES = ("http://", "https://", "//", "data:", "javascript:", "vbscript:")
+SAFE_IMAGE_PREFIXES = ("http://", "https://", "//", "data:", "javascript:", "vbscript:", "file:")
+ASSETS = ("article.css", "article.js")
 
 
 @dataclass(frozen=True)
 class ArticleListing:
     slug: str
     title: str
-    locales: list[tuple[str, float, str]]  # (locale, percent, bilingual page href)
+    locales: list[tuple[str, float, str]]  # (locale, percent, slug of the built pages)
+
+
+@dataclass(frozen=True)
+class Gloss:
+    """A term's hidden description (what aria-describedby on its <dfn> points at)."""
+
+    id: str
+    counterpart: str
+    counterpart_lang: str
+    note: str
 
 
 @lru_cache(maxsize=1)
@@ -31,7 +50,8 @@ def environment() -> Environment:
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                       keep_trailing_newline=True)
     env.globals.update(zh=_zh_html, en=_en_html, plain=plain, kinds=SegmentKind,
-                       image_src=_image_src, asset=_asset)
+                       image_src=_image_src, asset=_asset, csp=content_security_policy(),
+                       language_name=language_name)
     return env
 
 
@@ -50,23 +70,70 @@ def _image_src(src: str) -> str:
     return "" if src.strip().lower().startswith(SAFE_IMAGE_PREFIXES) else src
 
 
+def _asset_text(name: str) -> str:
+    text = resources.files("pipeline").joinpath("static", name).read_text(encoding="utf-8")
+    return text.replace("</", "<\\/") if name.endswith(".js") else text
+
+
 @lru_cache(maxsize=None)
 def _asset(name: str) -> Markup:
     """CSS/JS inlined into the page so it works offline as a single file."""
-    text = resources.files("pipeline").joinpath("static", name).read_text(encoding="utf-8")
-    return Markup(text.replace("</", "<\\/") if name.endswith(".js") else text)
+    return Markup(_asset_text(name))
+
+
+def content_security_policy() -> str:
+    """Allow exactly the inlined stylesheet and script (by hash) and local images."""
+    digests = {name: "'sha256-" + base64.b64encode(
+        hashlib.sha256(_asset_text(name).encode("utf-8")).digest()).decode("ascii") + "'"
+        for name in ASSETS}
+    return ("default-src 'none'; "
+            f"style-src {digests['article.css']}; script-src {digests['article.js']}; "
+            "img-src 'self'; base-uri 'none'; form-action 'none'")
+
+
+def language_name(code: str) -> str:
+    try:
+        return Locale.parse(code.replace("-", "_")).english_name or code
+    except (UnknownLocaleError, ValueError):
+        return code
+
+
+def _glosses(pairs: list[Pair], source_lang: str, locale: str) -> list[Gloss]:
+    found: dict[str, Gloss] = {}
+    for pair in pairs:
+        for side, spans in (("zh", pair.source_terms), ("en", pair.target_terms)):
+            for span in spans:
+                ident = gloss_id(span.key, side)
+                if ident not in found:
+                    counterpart = span.english if side == "zh" else span.key
+                    found[ident] = Gloss(ident, counterpart,
+                                         locale if side == "zh" else source_lang, span.note)
+    return list(found.values())
+
+
+def _context(article: Article, pairs: list[Pair], locale: str, bilingual: bool) -> dict:
+    parts = split_article(pairs)
+    source = article.source_lang.split("-")[0]
+    fallback = [p for p in pairs if p.is_fallback]
+    return dict(
+        article=article, parts=parts, blocks=group_blocks(parts["body"]), locale=locale,
+        toc=_toc(pairs), title=_title(article, pairs), source_title=_source_title(article, pairs),
+        bilingual=bilingual, glosses=_glosses(pairs, article.source_lang, locale),
+        bilingual_href=f"{article.slug}.{source}-{locale}.html",
+        english_href=f"{article.slug}.{locale}.html",
+        counts=dict(total=len(pairs), fallback=len(fallback),
+                    fuzzy=sum(1 for p in fallback if p.status.value == "fuzzy")),
+    )
 
 
 def render_bilingual_html(article: Article, pairs: list[Pair], locale: str) -> str:
     return environment().get_template("bilingual.html.j2").render(
-        article=article, parts=split_article(pairs), blocks=group_blocks(split_article(pairs)["body"]),
-        locale=locale, toc=_toc(pairs), title=_title(article, pairs), bilingual=True)
+        **_context(article, pairs, locale, bilingual=True))
 
 
 def render_english_html(article: Article, pairs: list[Pair], locale: str) -> str:
     return environment().get_template("english.html.j2").render(
-        article=article, parts=split_article(pairs), blocks=group_blocks(split_article(pairs)["body"]),
-        locale=locale, toc=_toc(pairs), title=_title(article, pairs), bilingual=False)
+        **_context(article, pairs, locale, bilingual=False))
 
 
 def render_index_html(listings: list[ArticleListing]) -> str:
@@ -75,8 +142,15 @@ def render_index_html(listings: list[ArticleListing]) -> str:
 
 def _title(article: Article, pairs: list[Pair]) -> str:
     for pair in pairs:
-        if pair.segment.kind == SegmentKind.TITLE:
+        if pair.segment.kind == SegmentKind.TITLE and not pair.is_fallback:
             return plain(pair.target)
+    return _source_title(article, pairs)
+
+
+def _source_title(article: Article, pairs: list[Pair]) -> str:
+    for pair in pairs:
+        if pair.segment.kind == SegmentKind.TITLE:
+            return plain(pair.segment.text)
     return article.slug
 
 

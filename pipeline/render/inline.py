@@ -4,10 +4,16 @@ Raw HTML is disabled (typed `<script>` comes out as text) and markdown-it's
 link validation drops `javascript:` URLs. Term spans are carried through
 rendering as private-use sentinel characters, then turned into elements whose
 attributes are escaped by markupsafe.
+
+A term becomes `<dfn class="term" data-term=KEY data-gloss=... tabindex=0
+aria-describedby=ID>`: `data-term` (the Chinese term) links the two columns,
+`data-gloss` feeds the visible tooltip, and ID names a hidden description
+(see `gloss_id`) that the page lists once per term and side.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Sequence
 
@@ -19,6 +25,7 @@ from .pairs import TermSpan
 _OPEN, _SEP, _CLOSE = "\ue000", "\ue001", "\ue002"
 _SENTINELS = re.compile(f"[{_OPEN}{_SEP}{_CLOSE}]")
 _MARKED = re.compile(f"{_OPEN}(\\d+){_SEP}")
+_LINK_TAGS = re.compile(r"<a\s|</a>")
 _md = MarkdownIt("commonmark", {"html": False, "typographer": False})
 
 
@@ -28,8 +35,10 @@ def render_inline(text: str, terms: Sequence[TermSpan] = (), side: str = "zh") -
     html = _md.renderInline(marked)
     if terms and not _balanced(html, len(terms)):
         html = _md.renderInline(text)  # a term straddled markup: show it unmarked
-    return Markup(_MARKED.sub(lambda m: _open_tag(terms[int(m.group(1))], side), html)
-                  .replace(_CLOSE, "</dfn>"))
+    in_link = _inside_links(html)
+    return Markup(_MARKED.sub(
+        lambda m: _open_tag(terms[int(m.group(1))], side, focusable=m.start() not in in_link),
+        html).replace(_CLOSE, "</dfn>"))
 
 
 def _insert_markers(text: str, terms: Sequence[TermSpan]) -> str:
@@ -46,11 +55,35 @@ def _balanced(html: str, count: int) -> bool:
     return len(_MARKED.findall(html)) == count and html.count(_CLOSE) == count
 
 
-def _open_tag(span: TermSpan, side: str) -> str:
+def _inside_links(html: str) -> set[int]:
+    """Offsets of term markers that fall inside an <a>: HTML forbids a focusable
+    element (tabindex) inside a link, so those terms are marked but not focusable."""
+    inside: set[int] = set()
+    depth, cursor = 0, 0
+    for tag in _LINK_TAGS.finditer(html):
+        if depth:
+            inside.update(m.start() for m in _MARKED.finditer(html, cursor, tag.start()))
+        depth = max(0, depth + (1 if tag.group().startswith("<a") else -1))
+        cursor = tag.end()
+    return inside
+
+
+def gloss_text(span: TermSpan, side: str) -> str:
+    """What a reader of `side` learns about a term: its counterpart, then the note."""
     counterpart = span.english if side == "zh" else span.key
-    gloss = f"{counterpart} — {span.note}" if span.note else counterpart
-    return str(Markup('<dfn class="term" data-term="{}" data-gloss="{}" tabindex="0">')
-               .format(span.key, gloss))
+    return f"{counterpart} — {span.note}" if span.note else counterpart
+
+
+def gloss_id(key: str, side: str) -> str:
+    """Stable id of a term's hidden description for one side (zh: shows the English)."""
+    digest = hashlib.blake2b(key.encode("utf-8"), digest_size=5).hexdigest()
+    return f"gloss-{side}-{digest}"
+
+
+def _open_tag(span: TermSpan, side: str, focusable: bool = True) -> str:
+    focus = Markup(' tabindex="0"') if focusable else Markup("")
+    return str(Markup('<dfn class="term" data-term="{}" data-gloss="{}"{} aria-describedby="{}">')
+               .format(span.key, gloss_text(span, side), focus, gloss_id(span.key, side)))
 
 
 def plain(text: str) -> str:
@@ -59,4 +92,4 @@ def plain(text: str) -> str:
     return str(Markup(html).striptags())
 
 
-__all__ = ["render_inline", "plain", "escape"]
+__all__ = ["render_inline", "plain", "escape", "gloss_id", "gloss_text"]

@@ -1,0 +1,44 @@
+"""BL801/BL802: the glossary itself.
+
+A broken glossary is a finding, not a crash: CI should show where it is broken
+next to everything else (and checks that need no glossary still run).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from ...errors import PipelineError
+from ...glossary import Glossary, Term, TermMatcher
+from ...model import Article
+from ..findings import Finding, make
+
+
+def glossary_error(error: PipelineError, show: Callable[[Path | str], str]) -> Finding:
+    file = show(error.path) if error.path is not None else "glossary"
+    return make("BL801", file, error.line or 1, f"glossary: {error.message}")
+
+
+def unused_terms(glossary: Glossary, matcher: TermMatcher, articles: Iterable[Article],
+                 show: Callable[[Path | str], str]) -> list[Finding]:
+    """One finding per glossary file, at its first unused row, listing them all.
+
+    "Used" means matched as TermMatcher matches: a term that only ever occurs
+    inside a longer term is never checked on its own, so it is listed too."""
+    used: set[str] = set()
+    for article in articles:
+        for segment in article.segments:
+            used.update(hit.term.term for hit in matcher.find(segment.text))
+    by_file: dict[str, list[Term]] = defaultdict(list)
+    for term in glossary.terms:
+        if term.term not in used:
+            by_file[show(term.path) if term.path else "glossary"].append(term)
+    findings = []
+    for file, terms in by_file.items():
+        listed = ", ".join(f"{t.term} (line {t.line})" for t in terms)
+        findings.append(make("BL802", file, terms[0].line or 1,
+                             f"{len(terms)} term(s) found in no article: {listed}",
+                             term=terms[0].term if len(terms) == 1 else ""))
+    return findings

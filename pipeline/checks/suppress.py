@@ -1,0 +1,117 @@
+"""Per-entry exceptions written by translators in the .po file.
+
+    # check: ignore BL101 专业镇 — the town is named, not the policy, here
+    # check: ignore BL502 — list of company names, langdetect guesses "it"
+    #, no-check-BL403
+
+A translator comment `check: ignore CODE [TERM] [— reason]` suppresses CODE on
+that entry (only for TERM when given: the Chinese term, the number as written
+in the source, or the placeholder/URL, i.e. the finding's `term`); the reason
+follows an em dash (—) or `--`. The flag `no-check-CODE` suppresses CODE on
+the entry for every term. An exception that suppresses nothing is reported
+(BL901), so stale ones do not pile up; a malformed one is a warning (BL902).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .findings import RULES, Finding
+from .rules.base import EntryView
+
+_COMMENT = re.compile(r"^\s*check\s*:\s*(?P<rest>.*)$", re.IGNORECASE)
+_IGNORE = re.compile(r"^ignore\s+(?P<code>\S+)\s*(?P<tail>.*)$", re.IGNORECASE)
+_REASON = re.compile(r"\s*(?:—|--)\s*")
+FLAG_PREFIX = "no-check-"
+# Exceptions about exceptions would be circular.
+_UNSUPPRESSIBLE = frozenset({"BL901", "BL902"})
+
+
+@dataclass(frozen=True)
+class Exemption:
+    file: str
+    line: int
+    code: str
+    term: str = ""  # "" = every finding with this code on the entry
+    reason: str = ""
+    origin: str = ""  # the comment or flag as written, for BL901 messages
+    source_line: str = ""
+
+    def covers(self, finding: Finding) -> bool:
+        return (finding.file == self.file and finding.line == self.line
+                and finding.code == self.code and (not self.term or finding.term == self.term))
+
+
+def _valid_code(code: str) -> bool:
+    return code in RULES and code not in _UNSUPPRESSIBLE
+
+
+def parse_exemptions(view: EntryView) -> tuple[list[Exemption], list[Finding]]:
+    """The entry's exceptions, and BL902 findings for the ones we cannot read."""
+    found: list[Exemption] = []
+    problems: list[Finding] = []
+    where = dict(file=view.file, line=view.line, source_line=view.source_ref)
+    for raw in (view.entry.tcomment or "").splitlines():
+        comment = _COMMENT.match(raw)
+        if comment is None:
+            continue  # an ordinary translator note
+        ignore = _IGNORE.match(comment.group("rest").strip())
+        code = ignore.group("code").upper() if ignore else ""
+        if ignore is None or not _valid_code(code):
+            why = f"unknown code '{code}'" if ignore else "expected 'ignore CODE'"
+            problems.append(view.finding(
+                "BL902", f"cannot read exception '# {raw.strip()}': {why} "
+                         "(syntax: '# check: ignore BL101 [TERM] [— reason]')"))
+            continue
+        # "专业镇 — reason" / "— reason" / "专业镇" / "": the term is one word.
+        parts = _REASON.split(ignore.group("tail"), maxsplit=1)
+        term, reason = parts[0].strip(), parts[1].strip() if len(parts) > 1 else ""
+        if " " in term:
+            problems.append(view.finding(
+                "BL902", f"cannot read exception '# {raw.strip()}': the term must be one word; "
+                         "separate the reason with an em dash (—)"))
+            continue
+        found.append(Exemption(code=code, term=term, reason=reason,
+                               origin=f"# {raw.strip()}", **where))
+    for flag in view.entry.flags:
+        if not flag.startswith(FLAG_PREFIX):
+            continue
+        code = flag.removeprefix(FLAG_PREFIX).upper()
+        if not _valid_code(code):
+            problems.append(view.finding("BL902", f"unknown code in flag '#, {flag}'"))
+            continue
+        found.append(Exemption(code=code, origin=f"#, {flag}", **where))
+    return found, problems
+
+
+def apply_exemptions(findings: Iterable[Finding], exemptions: list[Exemption],
+                     report_unused: bool = True, unchecked: frozenset[str] = frozenset(),
+                     ) -> list[Finding]:
+    """Findings minus the suppressed ones, plus BL901 for exceptions that did nothing.
+
+    `unchecked`: codes this run did not evaluate (e.g. cross-article consistency
+    under --article), whose exceptions cannot be judged unused."""
+    by_place: dict[tuple[str, int], list[Exemption]] = {}
+    for ex in exemptions:
+        by_place.setdefault((ex.file, ex.line), []).append(ex)
+    used: set[int] = set()
+    kept: list[Finding] = []
+    for finding in findings:
+        matching = [ex for ex in by_place.get((finding.file, finding.line), ())
+                    if finding.code not in _UNSUPPRESSIBLE and ex.covers(finding)]
+        used.update(id(ex) for ex in matching)
+        if not matching:
+            kept.append(finding)
+    if report_unused:
+        for ex in exemptions:
+            if id(ex) in used or ex.code in unchecked:
+                continue
+            scope = f" for {ex.term}" if ex.term else ""
+            kept.append(Finding(
+                file=ex.file, line=ex.line, code="BL901", severity=RULES["BL901"].severity,
+                message=f"exception '{ex.origin}' is unused: no {ex.code}{scope} here any more; "
+                        "remove it", term=ex.term, expected="", found=ex.code,
+                source_line=ex.source_line))
+    return kept
