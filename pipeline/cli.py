@@ -51,11 +51,26 @@ def _parser() -> argparse.ArgumentParser:
 
     st = scoped("status", "translation progress per article and locale")
     st.add_argument("--json", action="store_true")
+
+    chk = scoped("check", "the glossary and translation gate (exit 1 on errors)")
+    chk.add_argument("--format", choices=("text", "json", "github"), default="text",
+                     help="output format (github: workflow annotations)")
+    chk.add_argument("--strict", action="store_true",
+                     help="untranslated, fuzzy, obsolete and stale entries are errors")
+
+    fmt = sub.add_parser("fmt", help="rewrite .po files in GNU canonical form (as msgcat)",
+                         description="Rewrite .po/.pot files exactly as GNU msgcat would "
+                                     "write them; --check only lists the ones that differ.")
+    fmt.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    fmt.add_argument("--check", action="store_true", help="change nothing; exit 1 if any differ")
     return parser
 
 
 def run(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.command == "fmt":  # works on any .po file, inside a project or not
+        from .commands.fmt import fmt_command
+        return fmt_command(args.files, args.check)
     project = Project(args.project.resolve()) if args.project else Project.find()
     if args.command == "import":
         from .commands.import_raw import import_command
@@ -72,6 +87,12 @@ def run(argv: Sequence[str] | None = None) -> int:
     if args.command == "status":
         from .commands.status import status
         return status(project, args.article, args.locale, as_json=args.json)
+    if args.command == "check":
+        from .commands.check import check
+        return check(project, args.article, args.locale, args.format, args.strict)
+    if args.command == "fmt":
+        from .commands.fmt import fmt_command
+        return fmt_command(args.files, args.check)
     raise AssertionError(args.command)
 
 

@@ -45,21 +45,31 @@ _MONTH_ABBR = {"Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "Jun": 6, "Jul": 7, "Aug"
 _ROMAN = {"I": 1, "V": 5, "X": 10}
 CURRENCY_PREFIXES = ("RMB", "CNY", "USD", "HKD", "EUR", "GBP", "US", "HK", "Rmb")
 
+_CARDINALS = "one|two|three|four|five|six|seven|eight|nine|ten"
+_FRACTIONS = "third|quarter|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
+
 # Phrases whose numerals do not count anything (regexes, case-insensitive).
 EN_FIXED_PHRASES: tuple[str, ...] = (
     r"\bone of\b", r"\bone-(?:stop|off|on-one|to-one|size-fits-all)\b", r"\bno one\b",
     r"\bone another\b", r"\bone by one\b", r"\bone after another\b", r"\bat first\b",
     r"\bfirst of all\b", r"\bfirst-(?:class|rate|hand|tier)\b", r"\btwo sessions\b",
     r"\b(?:an? |one )?(?:thousand|hundred)-year(?:-old)?\b",
+    # Fractions (one-third, two thirds, a quarter of): 三分之一 is not extracted either.
+    rf"\b(?:a|{_CARDINALS})-(?:half|{_FRACTIONS})s?\b",
+    rf"\b(?:a|{_CARDINALS}) (?:halves|(?:{_FRACTIONS})s)\b",
+    rf"\b(?:a|one) (?:{_FRACTIONS}) of\b",
 )
 
-_NUM = r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?"
+# Thousands separated by commas, or by no-break/thin spaces (15\u202f000); a
+# plain space is not a separator ("in 2024 300 firms").
+_NUM = r"(?:\d{1,3}(?:(?:,|[\u00a0\u202f\u2009])\d{3})+(?!\d)|\d+)(?:\.\d+)?"
 _DIGIT_RE = re.compile(
     rf"(?<![\d.,])(?P<num>{_NUM})(?:(?P<ord>st|nd|rd|th)\b"
-    r"|\s*-?\s*(?P<scale>trillion|billion|million|thousand|bn|mn|tn)\b)?", re.I)
+    r"|\s*-?\s*(?P<scale>trillion|billion|million|thousand|bn|mn|tn|(?-i:Mt))\b)?", re.I)
 _CODE_RE = re.compile(r"(?<![\d.])\d+(?:\s*\+\s*\d+)+")
 _PERCENT_RE = re.compile(r"\s*(?:%|per\s?cent\b|pct\b|percentage points?\b)", re.I)
-_ABBR_SCALE = {"bn": 10**9, "mn": 10**6, "tn": 10**12}
+# "Mt" is megatonnes (1.2 Mt = 120万吨); a bare "m" is left alone (metres?).
+_ABBR_SCALE = {"bn": 10**9, "mn": 10**6, "tn": 10**12, "mt": 10**6}
 _APPROX_BEFORE_RE = re.compile(
     r"(?:(?<![A-Za-z])(?:more than|over|nearly|almost|about|around|approximately|roughly|"
     r"some|upwards of|at least|close to|in excess of|exceeding|above|under|below|less than|"
@@ -110,7 +120,7 @@ def _digit_drafts(t: str, taken: list[Span]) -> list[Draft]:
         start, end = m.start(), m.end()
         if overlaps(start, end, taken):
             continue
-        raw = m.group("num").replace(",", "")
+        raw = re.sub(r"[,\u00a0\u202f\u2009]", "", m.group("num"))
         scale_word = (m.group("scale") or "").lower()
         scale = _ABBR_SCALE.get(scale_word) or SCALES.get(scale_word, 1)
         d = Draft(Decimal(raw) * scale, start, end, scale=scale)
@@ -174,7 +184,7 @@ def _word_drafts(t: str, taken: list[Span]) -> list[Draft]:
     i = 0
     while i < len(words):
         first = words[i].group().lower()
-        if not (first in UNITS or first in TENS or first in ORDINALS or first == "twice"
+        if not (first in UNITS or first in TENS or first in ORDINALS or first in ("twice", "decade")
                 or (first in ("a", "an") and i + 1 < len(words)
                     and _follows(first, words[i + 1].group().lower()))):
             i += 1
@@ -204,8 +214,8 @@ def _spelled(t: str, words: list[str], start: int, end: int) -> Draft:
     for w in words:
         if w in ("a", "an"):
             current = 1
-        elif w == "twice":
-            current = 2
+        elif w in ("twice", "decade"):
+            current = 2 if w == "twice" else 10
         elif w == "dozen":
             current = (current or 1) * 12
         elif w in UNITS or w in TENS:
@@ -225,9 +235,13 @@ def _spelled(t: str, words: list[str], start: int, end: int) -> Draft:
     pm = _PERCENT_RE.match(t, end)
     if pm and not ordinal:
         d.kind, d.end = "percent", pm.end()
-    # Why: "one"/"first"/"twice"/"a dozen" are often idiomatic or a rendering
-    # of an implicit Chinese count; they match a source count but are never extra.
-    d.optional = words in (["one"], ["first"], ["twice"], ["a", "dozen"])
+    # Why: "one"/"first"/"twice"/"a dozen"/"decade" are often idiomatic or a
+    # rendering of an implicit Chinese count (十年 = a decade); they match a
+    # source count but are never reported as extra.  So are enumerators
+    # ("Second, ..."), which may render 其次 as well as 二是.
+    d.optional = words in (["one"], ["first"], ["twice"], ["a", "dozen"], ["decade"]) or (
+        ordinal and len(words) == 1 and t.startswith(",", end)
+        and re.search(r"(?:^|[.;:!?]\s*)$", t[:start]) is not None)
     d.approximate = _approximate(t, start, d.end)
     return d
 

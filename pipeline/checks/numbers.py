@@ -18,6 +18,21 @@ public API and the multiset matching.  Matching rules:
   "1,300") is reported as ``"approximation"`` (callers treat it as a warning);
 * optional quantities (一 + measure word, English "one"/"first"/"twice",
   首家, list markers) are matched when possible but never reported.
+
+What is not extracted, and why:
+
+* Chinese-character numerals with no measure word, 大, or ordinal marker after
+  them: slogans and idioms (一村一品, 六品六化, “一园、两路、三区”, 五谷百味) do not
+  count anything.  Words in ``ZH_FIXED_WORDS`` (一直, 统一, 之一, 千年, 万物,
+  百分百, 两会 …) are skipped even when a measure word follows.
+* Quoted text is *not* skipped by default, because quoted phrases such as
+  “五支队伍” or “六大产业链” carry real counts.  When an English slogan spells
+  out its numbers ("one park, two roads, three zones"), pass the glossary
+  term's spans as ``en_ignore``/``zh_ignore``, or ``quoted_spans(text)``.
+* Vague amounts (数百, 十几, 上千, "hundreds of", "dozens"), fractions
+  (三分之一, "one-third") and English "a"/"an" alone.
+* English "first" is optional: it only matters when the source has 第一
+  (required) or 首 (optional); "first-class", "at first" are skipped.
 """
 
 from __future__ import annotations

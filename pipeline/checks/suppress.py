@@ -38,6 +38,9 @@ class Exemption:
     reason: str = ""
     origin: str = ""  # the comment or flag as written, for BL901 messages
     source_line: str = ""
+    # False where the rules for `code` did not run (a fuzzy entry is not checked for
+    # terms): such an exception is kept for later, not reported as unused.
+    judged: bool = True
 
     def covers(self, finding: Finding) -> bool:
         return (finding.file == self.file and finding.line == self.line
@@ -106,7 +109,7 @@ def apply_exemptions(findings: Iterable[Finding], exemptions: list[Exemption],
             kept.append(finding)
     if report_unused:
         for ex in exemptions:
-            if id(ex) in used or ex.code in unchecked:
+            if id(ex) in used or ex.code in unchecked or not ex.judged:
                 continue
             scope = f" for {ex.term}" if ex.term else ""
             kept.append(Finding(

@@ -55,6 +55,7 @@ MEASURES: tuple[str, ...] = tuple(sorted("""
 瓶 箱 盒 包 罐 桶 宗 起 例 倍 星 强 步 代 方面 大
 """.split(), key=len, reverse=True))
 _MEASURE = "|".join(MEASURES)
+_MEASURE_RE = re.compile(_MEASURE)
 _TIME_UNITS = ("年", "个月", "小时", "天", "周", "岁")
 
 _NUM = r"(?:\d{1,3}(?:[,，]\d{3})+(?!\d)|\d+)(?:\.\d+)?"
@@ -117,6 +118,8 @@ def parse_zh_numeral(s: str) -> int | None:
 def _context_kind(t: str, start: int, end: int, value: Decimal, *, digits: bool) -> str | None:
     """Kind implied by what follows a numeral, or None if nothing counts it."""
     rest = t[end:end + 6]
+    if rest.startswith("号文件"):
+        return "number"  # 中央一号文件 = No. 1 Central Document
     if rest.startswith(("个百分点", "百分点")):
         return "percent"
     if rest.startswith("届") or _ORDINAL_SESSION_RE.match(rest):
@@ -131,7 +134,7 @@ def _context_kind(t: str, start: int, end: int, value: Decimal, *, digits: bool)
         return "day"  # 9月3号; a bare 3号 is usually a name (3号线)
     if rest.startswith("成") and not digits and 1 <= value <= 10:
         return "percent"  # 八成 = 80%
-    if digits or re.match(_MEASURE, rest):
+    if digits or _MEASURE_RE.match(rest):
         return "number"
     return None
 
@@ -153,6 +156,13 @@ def _approximate(t: str, start: int, end: int) -> bool:
 
 def _digit_tokens(t: str, taken: list[Span]) -> list[Draft]:
     toks: list[Draft] = []
+    for m in _PERCENT_WORD_RE.finditer(t):  # 百分之九十五, 百分之3.5
+        body = m.group(1)
+        value = Decimal(body) if body[0].isdigit() else parse_zh_numeral(body)
+        if value:
+            toks.append(Draft(Decimal(value), m.start(), m.end(), "percent",
+                              _approximate(t, m.start(), m.end())))
+            taken.append(m.span())
     for m in _CODE_RE.finditer(t):  # “1+2+15”
         for part in re.finditer(r"\d+", m.group()):
             toks.append(Draft(Decimal(part.group()), m.start() + part.start(),
@@ -165,13 +175,13 @@ def _digit_tokens(t: str, taken: list[Span]) -> list[Draft]:
         raw = re.sub("[,，]", "", m.group("num"))
         odd, scale_txt = m.group("odd"), m.group("scale")
         after = t[end:end + 4]
-        if odd == "多" and not scale_txt and not (re.match(_MEASURE, after) or not after
+        if odd == "多" and not scale_txt and not (_MEASURE_RE.match(after) or not after
                                                    or not after[0].isalnum()):
             end -= 1  # 3多晶硅: 多 belongs to the next word
             odd = None
         scale = SCALES[scale_txt] if scale_txt else 1
         tok = Draft(Decimal(raw) * scale, start, end, scale=scale, approximate=bool(odd))
-        if t.startswith(("%", "‰"), end):
+        if t.startswith("%", end):
             tok.end += 1
             tok.kind = "percent"
         elif scale == 1 and not odd and re.fullmatch(r"[12]\d{3}", raw) and t.startswith("年", end):
@@ -196,20 +206,16 @@ def _digit_tokens(t: str, taken: list[Span]) -> list[Draft]:
 
 def _cjk_tokens(t: str, taken: list[Span], fixed: list[Span]) -> list[Draft]:
     toks: list[Draft] = []
-    for m in _PERCENT_WORD_RE.finditer(t):  # 百分之九十五
-        body = m.group(1)
-        value = Decimal(body) if body[0].isdigit() else parse_zh_numeral(body)
-        if value and not overlaps(m.start(), m.end(), taken):
-            toks.append(Draft(Decimal(value), m.start(), m.end(), "percent",
-                             _approximate(t, m.start(), m.end())))
-            taken.append(m.span())
     for m in _FIVE_YEAR_PLAN_RE.finditer(t):  # 十四五 = 14th Five-Year Plan
         toks.append(Draft(Decimal(10 + DIGITS[m.group(1)]), m.start(), m.end() - 1, "ordinal"))
         toks.append(Draft(Decimal(5), m.end() - 1, m.end(), "number"))
         taken.append(m.span())
     for m in _RUN_RE.finditer(t):
         start, end, run = m.start(), m.end(), m.group()
-        if overlaps(start, end, taken) or within(start, end, fixed):
+        if run[-1] == "千" and len(run) > 1 and t.startswith(("瓦", "米", "克"), end):
+            run, end = run[:-1], end - 1  # 百万千瓦 = 百万 + 千瓦 (kW)
+        if (overlaps(start, end, taken) or within(start, end, fixed)
+                or (start and t[start - 1].isdigit())):  # 3千米: a unit, not 1000
             continue
         before, after = t[max(0, start - 1):start], t[end:end + 1]
         if before in ("数", "几") or after == "几" or (before == "上" and run[0] in "百千万亿"):
@@ -222,7 +228,7 @@ def _cjk_tokens(t: str, taken: list[Span], fixed: list[Span]) -> list[Draft]:
             continue
         tok = Draft(Decimal(value), start, end)
         sm = _AFTER_SCALE_RE.match(t, end)  # 两千多万
-        if sm and not run[-1] in "万亿":
+        if sm and run[-1] not in "万亿":
             tok.scale = SCALES[sm.group(2)]
             tok.value *= tok.scale
             tok.approximate = bool(sm.group(1))
@@ -242,6 +248,8 @@ def _cjk_tokens(t: str, taken: list[Span], fixed: list[Span]) -> list[Draft]:
             if kind is None:
                 continue
             tok.kind = kind
+            if kind == "percent" and t.startswith("成", tok.end):
+                tok.value, tok.end = tok.value * 10, tok.end + 1
             # Why: 一 + measure word is usually the article "a" (一张名片).
             tok.optional = run == "一" and kind in ("number", "ordinal") and tok.scale == 1
         tok.approximate = tok.approximate or _approximate(t, start, tok.end)

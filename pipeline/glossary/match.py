@@ -63,7 +63,14 @@ def _word_pattern(word: str) -> str:
         return re.escape(word)
     escaped = "".join(r"[’']" if ch in "'’" else re.escape(ch) for ch in core)
     if core[-1].isalpha():
-        if core[-1] in "yY" and len(core) > 1 and core[-2].lower() not in "aeiou":
+        # A plural rendering also matches its singular, as English uses it before
+        # another noun ("waste rubber tyres" -> "waste rubber tyre processing").
+        lower = core.lower()
+        if len(core) > 4 and lower.endswith("ies"):
+            escaped = escaped[:-3] + r"(?:y|ies|ied)"
+        elif len(core) > 3 and lower.endswith("s") and not lower.endswith(("ss", "us", "is")):
+            escaped = escaped[:-1] + r"(?:s|es|ed|d|[’']s)?"
+        elif core[-1] in "yY" and len(core) > 1 and core[-2].lower() not in "aeiou":
             escaped = escaped[:-1] + r"(?:y|ies|ied)"
         else:
             escaped += r"(?:s|es|ed|d|[’']s)?"

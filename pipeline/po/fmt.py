@@ -199,6 +199,8 @@ def _scan(path: Path, text: str) -> list[_Scanned]:
     for sc.lineno, raw in enumerate(text.split("\n"), start=1):
         if "\r" in raw:  # polib's universal newlines would split here
             raise sc.fail("stray carriage return")
+        if raw.endswith("\\"):  # GNU's lexer joins backslash-newline; polib doesn't
+            raise sc.fail("line ends with a backslash")
         sc.line(raw)
     sc.finish()
     return sc.entries

@@ -8,8 +8,8 @@ stops at the first invalid directive, exactly like gettext's parsers: later
 directives then get no protection.  Implemented for the languages that
 matter to us (c, python); for other languages no directive is
 protected, which only differs from GNU when a break opportunity falls inside
-such a directive.  (msgcat 0.21 demonstrably protects nothing for
-python-brace-format, so neither do we.)
+such a directive.  python-brace-format reproduces a gettext 0.21 quirk, see
+``_brace_protected``.
 """
 from __future__ import annotations
 
@@ -148,14 +148,106 @@ def _python_spans(s: str) -> list[Span]:
     return spans
 
 
+# --- python-brace: gettext 0.21 records each directive's marks relative to
+# that directive's own '{' (its FDI_SET uses a per-directive base pointer), so
+# every valid directive marks START at index 0 and END at its length - 1.
+# The net effect, reproduced here, is that msgcat protects the *first* few
+# characters of the string, not the directives (verified against msgcat).
+
+def _ident_end(s: str, i: int) -> int:
+    n = len(s)
+    if i < n and s[i].isascii() and (s[i].isalpha() or s[i] == "_"):
+        i += 1
+        while i < n and s[i].isascii() and (s[i].isalnum() or s[i] == "_"):
+            i += 1
+    return i
+
+
+def _brace_directive(s: str, d: int, toplevel: bool) -> tuple[bool, int]:
+    """Parse the directive at s[d] == '{'.  Returns (True, index after it) or
+    (False, error offset relative to d)."""
+    n = len(s)
+    f = d + 1
+    if f < n and s[f] == "{":
+        return True, f + 1
+    g = _ident_end(s, f)
+    if g == f:
+        g = _digits(s, f)
+    if g == f:  # 0.21 requires a field name
+        return False, (f - 1 if f >= n else f) - d
+    f = g
+    while f < n and s[f] in ".[":
+        bracket = s[f] == "["
+        f += 1
+        g = _ident_end(s, f)
+        if bracket and g == f:
+            g = _digits(s, f)
+        if g == f:
+            return False, (f - 1 if f >= n else f) - d
+        f = g
+        if bracket:
+            if f >= n or s[f] != "]":
+                return False, f - 1 - d
+            f += 1
+    if f < n and s[f] == ":":
+        if not toplevel:
+            return False, f - d
+        f += 1
+        if f < n and s[f] == "{":
+            ok, val = _brace_directive(s, f, False)
+            if not ok:
+                return False, val  # nested marks are relative to the nested '{'
+
+            f = val
+        else:
+            if f >= n:
+                return False, f - 1 - d
+            if f + 1 < n and s[f + 1] in "<>=^":
+                f += 2
+            elif s[f] in "<>=^":
+                f += 1
+            for opt in "+- ", "#", "0":
+                if f < n and s[f] in opt:
+                    f += 1
+            f = _digits(s, f)
+            if f + 1 < n and s[f] == "." and "0" <= s[f + 1] <= "9":
+                f = _digits(s, f + 1)
+            if f < n and s[f] in "bcdoxXneEfFgG%":
+                f += 1
+    if f >= n or s[f] != "}":
+        return False, f - 1 - d
+    return True, f + 1
+
+
+def _brace_protected(s: str) -> set[int]:
+    ends: list[int] = []
+    errors: list[int] = []
+    i = 0
+    while i < len(s):
+        if s[i] != "{":
+            i += 1
+            continue
+        ok, val = _brace_directive(s, i, True)
+        if not ok:
+            errors.append(val)
+            break
+        if s.startswith("{{", i):
+            i = val
+            continue
+        ends.append(val - 1 - i)
+        i = val
+    if not ends:
+        return set()
+    first = min(ends + errors)
+    return set() if first in errors else set(range(1, first + 1))
+
+
 def directive_spans(language: str, value: str, is_msgstr: bool) -> list[Span]:
     """Valid directives of ``value`` read as a ``language`` format string."""
     if language == "c":
         return _c_spans(value, is_msgstr)
     if language == "python":
         return _python_spans(value)
-    # python-brace is deliberately absent: msgcat 0.21 breaks inside "{a.b}"
-    # and "{a:> 10}" (verified), i.e. it protects no brace directive.
     return []
 
 
@@ -164,6 +256,8 @@ def protected_positions(language: str | None, value: str, is_msgstr: bool) -> se
     interiors: every character of a directive except its first)."""
     if not language or not value:
         return set()
+    if language == "python-brace":
+        return _brace_protected(value)
     out: set[int] = set()
     for start, end in directive_spans(language, value, is_msgstr):
         out.update(range(start + 1, end + 1))

@@ -118,7 +118,7 @@ def _format_flag(tok: str, result: Flags) -> bool:
     return True
 
 
-def flags_line(flags: Flags, first_msgstr: str) -> str:
+def flags_line(flags: Flags, first_msgstr: str, obsolete: bool = False) -> str:
     """The ``#,`` line (with newline) or "" when nothing is worth printing."""
     parts: list[str] = []
     if flags.fuzzy and first_msgstr:  # GNU drops fuzzy on untranslated entries
@@ -129,7 +129,7 @@ def flags_line(flags: Flags, first_msgstr: str) -> str:
             parts.append(f"{lang}-format")
         elif value == "no":
             parts.append(f"no-{lang}-format")
-    if flags.range:
+    if flags.range and not obsolete:  # msgcat 0.21 drops ranges of obsolete entries
         parts.append(f"range: {flags.range[0]}..{flags.range[1]}")
     if flags.no_wrap:
         parts.append("no-wrap")
@@ -251,7 +251,7 @@ def format_entry(entry: polib.POEntry) -> str:
     lang = flags.format_language()
     wrap = not flags.no_wrap
     out = [_comment_lines("#", entry.tcomment), _comment_lines("#.", entry.comment),
-           _reference_lines(list(entry.occurrences)), flags_line(flags, msgstrs[0][1])]
+           _reference_lines(list(entry.occurrences)), flags_line(flags, msgstrs[0][1], bool(entry.obsolete))]
     prev_prefix, prefix = ("#~| ", "#~ ") if entry.obsolete else ("#| ", "")
     for name, attr in (("msgctxt", "previous_msgctxt"), ("msgid", "previous_msgid"),
                        ("msgid_plural", "previous_msgid_plural")):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -24,6 +25,7 @@ from .pairs import Pair
 
 SAFE_IMAGE_PREFIXES = ("http://", "https://", "//", "data:", "javascript:", "vbscript:", "file:")
 ASSETS = ("article.css", "article.js")
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,7 @@ class Gloss:
     counterpart: str
     counterpart_lang: str
     note: str
+    note_lang: str
 
 
 @lru_cache(maxsize=1)
@@ -106,8 +109,10 @@ def _glosses(pairs: list[Pair], source_lang: str, locale: str) -> list[Gloss]:
                 ident = gloss_id(span.key, side)
                 if ident not in found:
                     counterpart = span.english if side == "zh" else span.key
+                    note_lang = source_lang if _HAN.search(span.note) else locale
                     found[ident] = Gloss(ident, counterpart,
-                                         locale if side == "zh" else source_lang, span.note)
+                                         locale if side == "zh" else source_lang, span.note,
+                                         note_lang)
     return list(found.values())
 
 

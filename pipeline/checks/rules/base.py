@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -14,6 +15,7 @@ from ..findings import Finding, make
 # The same dialect the sources are written in (commonmark); raw HTML stays a token
 # so a translator's `<b>` shows up as markup the source does not have.
 _md = MarkdownIt("commonmark")
+_KIND = re.compile(r"^segment: \S+ \(([a-z-]+)\)$", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,11 @@ class EntryView:
     @property
     def msgstr(self) -> str:
         return self.entry.msgstr or ""
+
+    @property
+    def kinds(self) -> frozenset[str]:
+        """Segment kinds from the extracted comments (`segment: p-1a2b (paragraph)`)."""
+        return frozenset(m.group(1) for m in _KIND.finditer(self.entry.comment or ""))
 
     @property
     def translated(self) -> bool:

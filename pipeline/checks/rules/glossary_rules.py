@@ -39,6 +39,7 @@ def unused_terms(glossary: Glossary, matcher: TermMatcher, articles: Iterable[Ar
     for file, terms in by_file.items():
         listed = ", ".join(f"{t.term} (line {t.line})" for t in terms)
         findings.append(make("BL802", file, terms[0].line or 1,
-                             f"{len(terms)} term(s) found in no article: {listed}",
+                             f"{len(terms)} term(s) used by no article: {listed} (a term "
+                             "inside a longer term counts as the longer one)",
                              term=terms[0].term if len(terms) == 1 else ""))
     return findings

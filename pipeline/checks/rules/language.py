@@ -19,6 +19,9 @@ from .base import EntryView, plain_text
 DetectorFactory.seed = 0  # langdetect is random by default; CI must be repeatable
 
 MIN_LETTERS = 40
+# Credits are lists of personal names: langdetect has no words to go on there
+# (it guesses "ko" for the Chinese and "tl" for the pinyin).
+NAME_LISTS = frozenset({"credits"})
 CHINESE = frozenset({"zh-cn", "zh-tw"})
 # Ideographs (Unified + Ext. A–G + compatibility), kana and Hangul: none is English.
 _CJK = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
@@ -66,7 +69,13 @@ def detect_language(text: str) -> str | None:
         return None
 
 
+def _names_only(view: EntryView) -> bool:
+    return bool(view.kinds) and view.kinds <= NAME_LISTS
+
+
 def target_language_findings(view: EntryView, allowed_cjk: tuple[str, ...] = ()) -> list[Finding]:
+    if _names_only(view):
+        return []
     lang = detect_language(_mask(plain_text(view.msgstr), allowed_cjk))
     if lang is None or lang == "en":
         return []
@@ -75,6 +84,8 @@ def target_language_findings(view: EntryView, allowed_cjk: tuple[str, ...] = ())
 
 
 def source_language_findings(view: EntryView) -> list[Finding]:
+    if _names_only(view):
+        return []
     lang = detect_language(plain_text(view.msgid))
     if lang is None or lang in CHINESE:
         return []

@@ -1,0 +1,73 @@
+"""`bilingual check`: the glossary and translation gate for CI.
+
+Reads the glossary, sources and catalogs, runs `checks.runner`, prints the
+findings. Exit 0: no errors; 1: errors found; 2 (PipelineError, printed by the
+CLI): the input itself cannot be read (unknown article/locale, broken .po/.md).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from ..catalog.pofile import read_catalog
+from ..checks.findings import Finding, Severity
+from ..checks.report import FORMATTERS, FORMATS
+from ..checks.rules.glossary_rules import glossary_error
+from ..checks.runner import CatalogInput, CheckInput, Show, run_checks
+from ..errors import PipelineError, display_path
+from ..glossary import Glossary, load_glossary
+from ..glossary.load import GlossaryError
+from ..project import Project
+from .common import load_article, say
+
+EXIT_OK, EXIT_ERRORS = 0, 1
+
+
+def _shower(project: Project) -> Show:
+    """Paths as the user sees them: relative to the working directory when possible."""
+    @lru_cache(maxsize=None)
+    def show(path: Path | str) -> str:
+        full = Path(path)
+        if not full.is_absolute():
+            full = project.root / full
+        return Path(display_path(full)).as_posix()
+    return show
+
+
+def _glossary(project: Project, show: Show) -> tuple[Glossary, tuple[Finding, ...]]:
+    # Not the cached project_glossary(): a check must see the file as it is now.
+    if not project.glossary_dir.is_dir():
+        return Glossary(()), ()
+    try:
+        return load_glossary(project.glossary_dir), ()
+    except GlossaryError as exc:
+        return Glossary(()), (glossary_error(exc, show),)
+
+
+def gather(project: Project, article: str | None, locale: str | None,
+           strict: bool = False) -> CheckInput:
+    """All input files read, or PipelineError naming the one that cannot be."""
+    show = _shower(project)
+    slugs = project.articles(article)
+    locales = project.locales(locale)
+    glossary, glossary_errors = _glossary(project, show)
+    articles = {slug: load_article(project, slug) for slug in slugs}
+    catalogs = []
+    for slug in slugs:
+        for loc in locales:
+            path = project.catalog_path(slug, loc)
+            po = read_catalog(path).po if path.exists() else None
+            catalogs.append(CatalogInput(slug, loc, show(path), po))
+    return CheckInput(articles=articles, catalogs=catalogs, glossary=glossary, show=show,
+                      glossary_errors=glossary_errors,
+                      all_articles=article is None, strict=strict)
+
+
+def check(project: Project, article: str | None = None, locale: str | None = None,
+          fmt: str = "text", strict: bool = False) -> int:
+    if fmt not in FORMATTERS:
+        raise PipelineError(f"unknown format '{fmt}' (one of: {', '.join(FORMATS)})")
+    findings = run_checks(gather(project, article, locale, strict))
+    say(FORMATTERS[fmt](findings).rstrip("\n"))
+    return EXIT_ERRORS if any(f.severity == Severity.ERROR for f in findings) else EXIT_OK

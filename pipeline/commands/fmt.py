@@ -1,0 +1,23 @@
+"""`bilingual fmt [--check] FILES...`: GNU canonical form for .po/.pot files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..errors import PipelineError, display_path
+from ..po.errors import PoFormatError
+from ..po.fmt import fmt_paths
+from .common import say
+
+
+def fmt_command(files: list[Path], check: bool) -> int:
+    for path in files:
+        if not path.is_file():
+            raise PipelineError("no such file", path)
+    try:
+        changed = fmt_paths(files, check)
+    except PoFormatError as exc:
+        raise PipelineError(exc.message, exc.path, exc.line or None) from None
+    for path in changed:
+        say(f"{display_path(path)}: {'not in GNU canonical form' if check else 'reformatted'}")
+    return 1 if check and changed else 0

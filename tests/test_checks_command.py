@@ -1,0 +1,267 @@
+"""`bilingual check` end to end on throwaway projects: exceptions, completeness,
+strict mode, consistency across articles, the glossary rules, exit codes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import polib
+import pytest
+
+from pipeline.checks.findings import Severity
+from pipeline.commands.check import check, gather
+from pipeline.checks.runner import run_checks
+from pipeline.commands.update import update
+from pipeline.errors import PipelineError
+from pipeline.project import Project
+from support import GLOSSARY_HEADER, make_project, translate
+
+SOURCE = """---
+title: 专业镇建设
+---
+
+上党区打造九大专业镇。
+
+## 新质生产力
+
+确保全年煤炭产量稳定在3300万吨。
+"""
+OTHER = """---
+title: 其他
+---
+
+上党区打造九大专业镇。
+"""
+GLOSSARY = """专业镇,specialized town,,professional town,policy-term,,
+新质生产力,new quality productive forces,,new productive forces,policy-term,,
+上党区,Shangdang District,Shangdang,,place,,
+闲置术语,idle term,,,other,,
+"""
+GOOD = {
+    "专业镇建设": "Building Specialized Towns",
+    "上党区打造九大专业镇。": "Shangdang District is building nine specialized towns.",
+    "新质生产力": "New-Quality Productive Forces",
+    "确保全年煤炭产量稳定在3300万吨。": "Coal output will hold steady at 33 million tonnes.",
+}
+PO = Path("locales/en/LC_MESSAGES/shangdang.po")
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Project:
+    make_project(tmp_path, {"shangdang": SOURCE}, GLOSSARY)
+    monkeypatch.chdir(tmp_path)  # findings show cwd-relative paths, like compiler output
+    proj = Project(tmp_path)
+    update(proj, locale="en", create=True, quiet=True)
+    return proj
+
+
+def findings(project: Project, **kw):  # type: ignore[no-untyped-def]
+    return run_checks(gather(project, kw.get("article"), kw.get("locale"),
+                             kw.get("strict", False)))
+
+
+def lines_of(capsys: pytest.CaptureFixture[str]) -> list[str]:
+    return capsys.readouterr().out.splitlines()
+
+
+def entry_line(msgid: str) -> int:
+    return next(e.linenum for e in polib.pofile(str(PO)) if e.msgid == msgid)
+
+
+def annotate(msgid: str, comment: str = "", flags: tuple[str, ...] = ()) -> None:
+    po = polib.pofile(str(PO))
+    entry = next(e for e in po if e.msgid == msgid)
+    entry.tcomment = comment
+    entry.flags.extend(flags)
+    po.save()
+
+
+def test_clean_translation_exits_0(project: Project, capsys: pytest.CaptureFixture[str]) -> None:
+    translate(PO, GOOD)
+    assert check(project) == 0
+    out = lines_of(capsys)
+    # Only the unused glossary term (info) remains.
+    assert out[0].startswith("glossary/terms.csv:5: info[BL802] 1 term(s) used by no article: "
+                             "闲置术语 (line 5)")
+    assert out[-1] == "0 errors, 0 warnings, 1 info"
+
+
+def test_term_error_exits_1_with_compiler_style_line(project: Project,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    translate(PO, {**GOOD, "上党区打造九大专业镇。": "Shangdang is building nine professional towns."})
+    assert check(project) == 1
+    line = entry_line("上党区打造九大专业镇。")
+    out = lines_of(capsys)
+    assert (f'{PO}:{line}: error[BL101] 专业镇: expected "specialized town", found none '
+            "[content/shangdang.md:5]") in out
+    assert any(f"{PO}:{line}: error[BL102] 专业镇: forbidden" in o for o in out)
+    # "Shangdang" alone is a variant; the approved "Shangdang District" is now never used.
+    assert any(f"{PO}:{line}: info[BL202] 上党区: approved" in o for o in out)
+    assert out[-1] == "2 errors, 0 warnings, 2 info"
+
+
+def test_completeness_warns_in_draft_and_fails_strict(project: Project) -> None:
+    translate(PO, {k: v for k, v in GOOD.items() if k != "新质生产力"})
+    translate(PO, {"确保全年煤炭产量稳定在3300万吨。": GOOD["确保全年煤炭产量稳定在3300万吨。"]},
+              fuzzy=True)
+    draft = {f.code: f.severity for f in findings(project) if f.code.startswith("BL3")}
+    assert draft == {"BL301": Severity.WARNING, "BL302": Severity.WARNING}
+    assert check(project) == 0
+    strict = {f.code: f.severity for f in findings(project, strict=True)
+              if f.code.startswith("BL3")}
+    assert strict == {"BL301": Severity.ERROR, "BL302": Severity.ERROR}
+    assert check(project, strict=True) == 1
+
+
+def test_obsolete_and_out_of_date(project: Project) -> None:
+    translate(PO, GOOD)
+    source = project.source_path("shangdang")
+    source.write_text(SOURCE.replace("确保全年煤炭产量稳定在3300万吨。", "全新的段落。"),
+                      encoding="utf-8")
+    found = {f.code: f for f in findings(project)}
+    assert "BL305" in found and "bilingual update" in found["BL305"].message
+    update(project, quiet=True)  # the old paragraph becomes obsolete, the new one untranslated
+    codes = sorted(f.code for f in findings(project) if f.code.startswith("BL3"))
+    assert codes == ["BL301", "BL303"]
+
+
+def test_missing_catalog(project: Project) -> None:
+    (project.content_dir / "other.md").write_text(OTHER, encoding="utf-8")
+    [finding] = [f for f in findings(project) if f.code == "BL304"]
+    assert finding.file == "content/other.md" and "update --locale en" in finding.message
+
+
+def test_exception_comment_suppresses_only_its_term(project: Project) -> None:
+    bad = {**GOOD, "上党区打造九大专业镇。": "Shangdang is building nine towns.",
+           "确保全年煤炭产量稳定在3300万吨。": "Coal output will hold steady at 3.3 million tonnes."}
+    translate(PO, bad)
+    annotate("上党区打造九大专业镇。", "check: ignore BL101 专业镇 — the policy is named later")
+    annotate("确保全年煤炭产量稳定在3300万吨。", "check: ignore BL101 新质生产力 — not here\n"
+             "a translator's ordinary note")
+    found = findings(project)
+    assert [(f.code, f.term) for f in found if f.severity == Severity.ERROR] == \
+        [("BL401", "3300万"), ("BL402", "3.3 million")]
+    [unused] = [f for f in found if f.code == "BL901"]
+    assert unused.line == entry_line("确保全年煤炭产量稳定在3300万吨。")
+    assert "ignore BL101 新质生产力" in unused.message and unused.severity == Severity.INFO
+
+
+def test_exception_flag_suppresses_a_code(project: Project) -> None:
+    translate(PO, {**GOOD, "确保全年煤炭产量稳定在3300万吨。": "Output: 3.3 million tonnes."})
+    annotate("确保全年煤炭产量稳定在3300万吨。", flags=("no-check-BL401", "no-check-BL402"))
+    assert [f.code for f in findings(project) if f.severity != Severity.INFO] == []
+
+
+def test_malformed_exceptions_are_warnings(project: Project) -> None:
+    translate(PO, GOOD)
+    annotate("新质生产力", "check: ignore BL999\ncheck: skip BL101\n"
+             "check: ignore BL101 two words", flags=("no-check-XX1",))
+    bad = [f for f in findings(project) if f.code == "BL902"]
+    assert len(bad) == 4 and all(f.severity == Severity.WARNING for f in bad)
+
+
+def test_same_segment_translated_differently_across_articles(project: Project) -> None:
+    (project.content_dir / "other.md").write_text(OTHER, encoding="utf-8")
+    update(project, quiet=True)
+    translate(PO, GOOD)
+    other = Path("locales/en/LC_MESSAGES/other.po")
+    translate(other, {"其他": "Other",
+                      "上党区打造九大专业镇。": "Shangdang is building nine specialized towns."})
+    found = [f for f in findings(project) if f.code == "BL201"]
+    assert sorted(f.file for f in found) == [str(other), str(PO)]
+    assert str(other) in next(f.message for f in found if f.file == str(PO))
+    # One article alone cannot be inconsistent with itself.
+    assert [f for f in findings(project, article="shangdang") if f.code == "BL201"] == []
+
+
+def test_broken_glossary_is_a_finding_not_a_crash(project: Project,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    translate(PO, GOOD)
+    annotate("新质生产力", "check: ignore BL102 新质生产力 — cannot be judged without a glossary")
+    (project.glossary_dir / "terms.csv").write_text(
+        GLOSSARY_HEADER + GLOSSARY + "坏,bad,,,no-such-type,,\n", encoding="utf-8")
+    assert check(project) == 1
+    out = lines_of(capsys)
+    assert out[0].startswith("glossary/terms.csv:6: error[BL801] glossary: unknown type")
+    assert not any("BL802" in line for line in out)  # no unused-term report on a broken glossary
+    assert not any("BL901" in line for line in out)  # term exceptions are not judged either
+
+
+def test_json_format(project: Project, capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+    translate(PO, {**GOOD, "新质生产力": "New Productive Forces"})
+    assert check(project, fmt="json") == 1
+    data = json.loads(capsys.readouterr().out)
+    row = next(d for d in data if d["code"] == "BL101")
+    assert row == {"file": str(PO), "line": entry_line("新质生产力"), "code": "BL101",
+                   "severity": "error", "term": "新质生产力",
+                   "message": '新质生产力: expected "new quality productive forces", found none',
+                   "expected": "new quality productive forces", "found": "",
+                   "source": "content/shangdang.md:7"}
+    assert {"BL101", "BL102", "BL802"} <= {d["code"] for d in data}
+
+
+def test_github_format(project: Project, capsys: pytest.CaptureFixture[str]) -> None:
+    translate(PO, {**GOOD, "新质生产力": "New Productive Forces"})
+    assert check(project, fmt="github") == 1
+    out = lines_of(capsys)
+    line = entry_line("新质生产力")
+    assert (f"::error file={PO},line={line},title=BL101::新质生产力: expected "
+            '"new quality productive forces", found none [content/shangdang.md:7]') in out
+    assert any(o.startswith("::notice file=glossary/terms.csv,line=5,title=BL802::") for o in out)
+    assert out[-1] == "2 errors, 0 warnings, 1 info"
+
+
+def test_text_output_is_sorted_by_file_and_line(project: Project,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    check(project)
+    rows = [line.split(": ", 1)[0].rsplit(":", 1) for line in lines_of(capsys)[:-1]]
+    keys = [(file, int(line)) for file, line in rows]
+    assert keys == sorted(keys) and len(keys) == 5  # BL802 + four untranslated
+
+
+def test_usage_errors_raise(project: Project) -> None:
+    with pytest.raises(PipelineError, match="unknown format"):
+        check(project, fmt="xml")
+    with pytest.raises(PipelineError, match="unknown article"):
+        check(project, article="nope")
+    with pytest.raises(PipelineError, match="unknown locale"):
+        check(project, locale="fr")
+    PO.write_text("msgid \"x\"\nmsgstr \"y\"\nmsgid", encoding="utf-8")
+    with pytest.raises(PipelineError, match="malformed catalog"):
+        check(project)
+
+
+def test_cli_exit_codes(project: Project, capsys: pytest.CaptureFixture[str]) -> None:
+    from pipeline.cli import main
+    try:
+        main(["check", "--help"])
+    except SystemExit as exc:
+        if exc.code != 0:
+            pytest.skip("`bilingual check` is not wired into the CLI yet")
+    capsys.readouterr()
+    translate(PO, GOOD)
+    assert main(["check"]) == 0
+    assert main(["check", "--strict"]) == 0
+    translate(PO, {"新质生产力": "New Productive Forces"})
+    assert main(["check"]) == 1
+    assert main(["check", "--article", "nope"]) == 2
+    assert "unknown article" in capsys.readouterr().err
+
+
+def test_real_project_checks_without_crashing(tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    from support import REPO, copy_real_project
+    if not (REPO / "content").is_dir():
+        pytest.skip("no real article in this checkout")
+    copy_real_project(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    found = findings(Project(tmp_path))
+    assert all(f.file and f.line >= 1 and f.code for f in found)
+
+
+def test_exception_on_a_fuzzy_entry_is_kept_not_unused(project: Project) -> None:
+    translate(PO, GOOD)
+    translate(PO, {"新质生产力": "New Productive Forces"}, fuzzy=True)
+    annotate("新质生产力", "check: ignore BL101 新质生产力 — reviewed later")
+    assert [f.code for f in findings(project) if f.code.startswith("BL9")] == []
