@@ -34,6 +34,7 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic"
 EDITION_SLUG = "shangdang"
 EDITION_UNTRANSLATED = "p-9322c1fc"  # left empty: shown in Chinese, marked
 EDITION_FUZZY = "p-920a877f"  # a draft: shown in Chinese, marked
+STRUCTURES_UNTRANSLATED = "表格与图片"  # a heading left in Chinese (contents, view switch)
 EDITION_TRANSLATIONS = {
     "kicker": "Shangdang District",
     "title": "Industry Renewed, Transformed for a New Era",
@@ -163,7 +164,7 @@ def _fill_catalog(site: EditionSite, slug: str) -> None:
     by_text = {e.msgid: e for e in po if not e.obsolete}
     for index, segment in enumerate(article.segments):
         entry = by_text[segment.text]
-        if segment.id == EDITION_UNTRANSLATED:
+        if segment.id == EDITION_UNTRANSLATED or segment.text == STRUCTURES_UNTRANSLATED:
             continue
         english = EDITION_TRANSLATIONS.get(segment.id) if slug == EDITION_SLUG else None
         if english is None:

@@ -146,16 +146,16 @@ def test_exception_comment_suppresses_only_its_term(project: Project) -> None:
     assert "ignore BL101 新质生产力" in unused.message and unused.severity == Severity.INFO
 
 
-def test_exception_flag_suppresses_a_code(project: Project) -> None:
+def test_exception_without_term_suppresses_a_code(project: Project) -> None:
     translate(PO, {**GOOD, "确保全年煤炭产量稳定在3300万吨。": "Output: 3.3 million tonnes."})
-    annotate("确保全年煤炭产量稳定在3300万吨。", flags=("no-check-BL401", "no-check-BL402"))
+    annotate("确保全年煤炭产量稳定在3300万吨。", "check: ignore BL401\ncheck: ignore BL402")
     assert [f.code for f in findings(project) if f.severity != Severity.INFO] == []
 
 
 def test_malformed_exceptions_are_warnings(project: Project) -> None:
     translate(PO, GOOD)
     annotate("新质生产力", "check: ignore BL999\ncheck: skip BL101\n"
-             "check: ignore BL101 two words", flags=("no-check-XX1",))
+             "check: ignore BL101 two words\ncheck: ignore XX1")
     bad = [f for f in findings(project) if f.code == "BL902"]
     assert len(bad) == 4 and all(f.severity == Severity.WARNING for f in bad)
 

@@ -182,20 +182,54 @@ def test_fmt_paths_rewrites_to_msgcat_bytes(tmp_path: Path) -> None:
 
 # ------------------------------------------------------------ property test --
 CJK = [chr(c) for c in range(0x4E00, 0x4E00 + 300)] + list("煤炭产量稳定上党区")
-ALPHABET = st.sampled_from(CJK * 2 + list("“”，。、；：（）《》！？—…") + list(
-    "abcdefghijklmnopqrstuvwxyzABCXYZ0123456789      .,;:!?-+%()[]{}<>/&'\"\\\n\t"))
+TOKENS = (CJK * 3 + list("“”，。、；：（）《》！？—…") + list(
+    "abcdefghijklmnopqrstuvwxyzABCXYZ0123456789      .,;:!?-+%()[]{}<>/&'\"\\\n\t")
+    + ["the ", "well-known ", "state-of-the-art ", "3300", "%d", "%(name)s", "{0}", "PET基膜"])
+# Hypothesis favours short text; build strings from 25-220 tokens so that
+# most examples really need wrapping (CJK counts two columns).
+LONG_TEXT = st.lists(st.sampled_from(TOKENS), min_size=25, max_size=220).map("".join)
 
 
 @needs_msgcat
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(texts=st.lists(st.text(ALPHABET, min_size=1, max_size=260), min_size=2, max_size=6),
-       flags=st.sampled_from([[], ["python-format"], ["c-format"], ["fuzzy"], ["no-wrap"]]))
-def test_random_strings_match_msgcat(texts: list[str], flags: list[str], tmp_path: Path) -> None:
+@given(texts=st.lists(LONG_TEXT, min_size=2, max_size=6),
+       flags=st.sampled_from([[], ["python-format"], ["c-format"], ["python-brace-format"],
+                              ["fuzzy"], ["no-wrap"]]),
+       shape=st.sampled_from(["plain", "plain", "context", "plural", "previous", "obsolete"]))
+def test_random_strings_match_msgcat(texts: list[str], flags: list[str], shape: str,
+                                     tmp_path: Path) -> None:
     po = new_po()
     for i in range(0, len(texts) - 1, 2):
-        po.append(polib.POEntry(msgid=f"{i}:{texts[i]}", msgstr=texts[i + 1], flags=list(flags)))
+        entry = polib.POEntry(msgid=f"{i}:{texts[i]}", msgstr=texts[i + 1], flags=list(flags))
+        if shape == "context":
+            entry.msgctxt = texts[i + 1][::-1]
+        elif shape == "plural":
+            entry.msgid_plural, entry.msgstr = texts[i][::-1], ""
+            entry.msgstr_plural = {0: texts[i + 1], 1: texts[i]}
+        elif shape == "previous":
+            entry.previous_msgid = texts[i + 1] + texts[i]
+        elif shape == "obsolete":
+            entry.obsolete, entry.previous_msgid = True, texts[i]
+        po.append(entry)
     ours = format_pofile(po)
     assert msgcat(ours, tmp_path) == ours
+
+
+@needs_msgcat
+def test_polib_blind_spots_are_kept_like_gnu(tmp_path: Path) -> None:
+    """Constructs polib reads lossily are restored from the raw text."""
+    raw = (GOOD_HEAD
+           + "# trailing blanks kept   \n##double hash\n#\ttab\n#. one\n#.\n#. three\n"
+           + 'msgid "a"\nmsgstr "b"\n\n'
+           + "# obsolete, with previous strings\n#, fuzzy\n"
+           + '#~| msgctxt "old ctx"\n#~| msgid "' + "旧" * 50 + '"\n'
+           + '#~ msgid "gone"\n#~ msgstr "' + ZH_1 + '"\n')
+    f = tmp_path / "blind.po"
+    f.write_text(raw, encoding="utf-8")
+    expected = msgcat(raw, tmp_path)
+    assert fmt_paths([f], check=False) == [f]
+    assert f.read_text(encoding="utf-8") == expected
+    assert "#~| msgctxt" in expected and "# trailing blanks kept   \n" in expected
 
 
 # ---------------------------------------------------------- real catalogs --

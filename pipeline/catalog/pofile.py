@@ -1,13 +1,12 @@
 """Reading and writing .po/.pot files at the edge of the pipeline.
 
-Reading goes through polib, with the failure turned into one `file:line`
-message. Writing goes through the GNU-exact formatter and an atomic rename,
+Reading goes through polib behind a strict line scanner (pipeline.po.fmt), with
+every failure turned into one `file:line` message. Writing goes through the GNU-exact formatter and an atomic rename,
 and refuses to replace a file that changed since it was read.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,13 +14,10 @@ import polib
 
 from ..atomic import Fingerprint, atomic_write_text
 from ..errors import PipelineError
-try:
-    from ..po.gnu_format import format_pofile
-except ImportError:  # TEMP until the GNU formatter lands
-    def format_pofile(po: polib.POFile) -> str:  # type: ignore[misc]
-        return str(po)
+from ..po.errors import PoFormatError
+from ..po.fmt import read_pofile
+from ..po.gnu_format import format_pofile
 
-_POLIB_LINE = re.compile(r"\(line (\d+)\)")
 
 
 class CatalogError(PipelineError):
@@ -36,38 +32,37 @@ class LoadedCatalog:
 
 
 def read_catalog(path: Path) -> LoadedCatalog:
+    """Read a catalog strictly: anything polib would misread is an error, not data loss."""
     try:
         data = path.read_bytes()
     except FileNotFoundError:
         raise CatalogError("no such catalog", path) from None
-    fingerprint = Fingerprint.of(path)
-    return LoadedCatalog(path, parse_catalog(data, path), fingerprint)
+    except IsADirectoryError:
+        raise CatalogError("is a directory, not a catalog", path) from None
+    _check_bytes(data, path)
+    try:
+        po = read_pofile(path)
+    except PoFormatError as exc:
+        raise CatalogError(f"malformed catalog: {exc.message}", path, exc.line or None) from None
+    charset = po.metadata.get("Content-Type", "")
+    if "charset=utf-8" not in charset.replace(" ", "").lower():
+        raise CatalogError(f"header Content-Type must declare charset=UTF-8 (found "
+                           f"'{charset or 'nothing'}')", path,
+                           _header_line(data.decode("utf-8", "replace")))
+    return LoadedCatalog(path, po, Fingerprint.of(path))
 
 
-def parse_catalog(data: bytes, path: Path) -> polib.POFile:
+def _check_bytes(data: bytes, path: Path) -> None:
     if not data.strip():
         raise CatalogError("empty catalog (expected at least a header entry)", path, 1)
     if b"\x00" in data:
         raise CatalogError("binary data in a text catalog (is this a .mo file?)", path,
                            data[: data.index(b"\x00")].count(b"\n") + 1)
     try:
-        text = data.decode("utf-8")
+        data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise CatalogError("not valid UTF-8 (catalogs must be UTF-8)", path,
                            data[: exc.start].count(b"\n") + 1) from None
-    try:
-        po = polib.pofile(text, wrapwidth=79, check_for_duplicates=True)
-    except (OSError, ValueError) as exc:
-        message = str(exc)
-        match = _POLIB_LINE.search(message)
-        line = int(match.group(1)) if match else None
-        reason = message.split(" in po file")[0] if "in po file" in message else message
-        raise CatalogError(f"malformed catalog: {reason.strip().lower()}", path, line) from None
-    charset = po.metadata.get("Content-Type", "")
-    if po.metadata and "charset=utf-8" not in charset.replace(" ", "").lower():
-        raise CatalogError(f"header Content-Type must declare charset=UTF-8 (found "
-                           f"'{charset or 'nothing'}')", path, _header_line(text))
-    return po
 
 
 def _header_line(text: str) -> int:

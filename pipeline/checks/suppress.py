@@ -2,13 +2,13 @@
 
     # check: ignore BL101 专业镇 — the town is named, not the policy, here
     # check: ignore BL502 — list of company names, langdetect guesses "it"
-    #, no-check-BL403
 
 A translator comment `check: ignore CODE [TERM] [— reason]` suppresses CODE on
 that entry (only for TERM when given: the Chinese term, the number as written
 in the source, or the placeholder/URL, i.e. the finding's `term`); the reason
-follows an em dash (—) or `--`. The flag `no-check-CODE` suppresses CODE on
-the entry for every term. An exception that suppresses nothing is reported
+follows an em dash (—) or `--`. Without a TERM it covers every finding with
+that code on the entry. (No flag form: GNU tools drop unknown flags, so a
+translator's exception would vanish on the next msgcat.) An exception that suppresses nothing is reported
 (BL901), so stale ones do not pile up; a malformed one is a warning (BL902).
 """
 
@@ -24,7 +24,6 @@ from .rules.base import EntryView
 _COMMENT = re.compile(r"^\s*check\s*:\s*(?P<rest>.*)$", re.IGNORECASE)
 _IGNORE = re.compile(r"^ignore\s+(?P<code>\S+)\s*(?P<tail>.*)$", re.IGNORECASE)
 _REASON = re.compile(r"\s*(?:—|--)\s*")
-FLAG_PREFIX = "no-check-"
 # Exceptions about exceptions would be circular.
 _UNSUPPRESSIBLE = frozenset({"BL901", "BL902"})
 
@@ -36,7 +35,7 @@ class Exemption:
     code: str
     term: str = ""  # "" = every finding with this code on the entry
     reason: str = ""
-    origin: str = ""  # the comment or flag as written, for BL901 messages
+    origin: str = ""  # the comment as written, for BL901 messages
     source_line: str = ""
     # False where the rules for `code` did not run (a fuzzy entry is not checked for
     # terms): such an exception is kept for later, not reported as unused.
@@ -78,14 +77,6 @@ def parse_exemptions(view: EntryView) -> tuple[list[Exemption], list[Finding]]:
             continue
         found.append(Exemption(code=code, term=term, reason=reason,
                                origin=f"# {raw.strip()}", **where))
-    for flag in view.entry.flags:
-        if not flag.startswith(FLAG_PREFIX):
-            continue
-        code = flag.removeprefix(FLAG_PREFIX).upper()
-        if not _valid_code(code):
-            problems.append(view.finding("BL902", f"unknown code in flag '#, {flag}'"))
-            continue
-        found.append(Exemption(code=code, origin=f"#, {flag}", **where))
     return found, problems
 
 

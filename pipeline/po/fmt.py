@@ -1,9 +1,10 @@
 """Reading .po files safely for the GNU formatter, and ``fmt_paths``.
 
 Files are parsed with polib, but polib silently mangles several constructs
-that GNU gettext accepts (it strips trailing blanks of comments, eats "##",
-drops lone "#." lines, ignores "#~|" previous strings, corrupts "\\a" or
-octal escapes, re-sorts nothing but loses exotic header lines...).  A strict
+that GNU gettext accepts: it strips trailing blanks of comments, eats "##",
+drops lone "#." lines, ignores "#~|" previous strings, corrupts "\\a" and
+octal escapes, reads only single-digit plural indices, and normalises header
+lines it cannot split as "Key: value".  A strict
 line scanner therefore runs first: it rejects what polib would misread with a
 ``PoFormatError(path, line, message)`` and supplies, GNU-exactly, the few
 fields polib cannot carry (comment texts, obsolete previous strings).  Only

@@ -14,6 +14,7 @@ Public API: ``format_pofile``, ``format_entry``, ``write_pofile``,
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -44,6 +45,7 @@ _FLAG_SEPARATORS = "\n \t\r\f\v,"
 # C escapes gettext writes (\a \b \f \n \r \t \v, plus \\ and \").
 _ESCAPES = {"\a": "a", "\b": "b", "\f": "f", "\n": "n", "\r": "r",
             "\t": "t", "\v": "v", "\\": "\\", '"': '"'}
+_ESCAPE_RE = re.compile("[" + re.escape("".join(_ESCAPES)) + "]")
 
 
 @dataclass
@@ -141,7 +143,7 @@ def _escape_portion(value: str, start: int, end: int,
     """Escape value[start:end]; return it with per-character break overrides
     (None when nothing is overridden, the common case)."""
     chunk = value[start:end]
-    if not protected and not any(c in _ESCAPES for c in chunk):
+    if not protected and not _ESCAPE_RE.search(chunk):
         return chunk, None
     out: list[str] = []
     over: list[int] = []
@@ -173,27 +175,35 @@ def wrap_field(prefix: str, name: str, value: str, *, wrap: bool = True,
         nl = value.find("\n", pos)
         end = n if nl < 0 else nl + 1
         portion, over = _escape_portion(value, pos, end, protected)
+        opportunities: list[int] | None = None  # computed once, lazily
+        total = lb.text_width(portion) if over is None else None
+        cuts: list[int] = []
         while True:
             startcol = len(prefix) + (len(name) + 1 if first_line else 0) + 1 - after_break
-            if over is None and startcol + lb.text_width(portion) <= width:
-                breaks = None  # fits: no need to run the line breaker
+            if total is not None and startcol + total <= width:
+                cuts = []  # fits: no need to run the line breaker
             else:
-                breaks = lb.width_linebreaks(portion, width, startcol, over)
+                if opportunities is None:
+                    opportunities = lb.possible_linebreaks(portion)
+                    if over is not None:
+                        opportunities = [b if o == lb.UNDEFINED else o
+                                         for b, o in zip(opportunities, over)]
+                    widths = lb.char_widths(portion)
+                cuts = lb.line_cuts(opportunities, widths, width, startcol,
+                                    first_only=first_line)
             # A first line that would wrap (or a multi-line value) starts
             # with an empty string: msgid "" / "...".
-            if first_line and portion and (end < n or startcol > width or (
-                    breaks is not None and lb.POSSIBLE in breaks)):
+            if first_line and portion and (end < n or startcol > width or cuts):
                 lines.append(f'{prefix}{name} ""\n')
                 first_line = False
                 continue
             break
         head = f"{prefix}{name} " if first_line else prefix
         first_line = False
-        if breaks is None or lb.POSSIBLE not in breaks:
+        if not cuts:
             lines.append(f'{head}"{portion}"\n')
         else:
-            cut = [i for i, b in enumerate(breaks) if b == lb.POSSIBLE]
-            pieces = [portion[a:b] for a, b in zip([0] + cut, cut + [len(portion)])]
+            pieces = [portion[a:b] for a, b in zip([0] + cuts, cuts + [len(portion)])]
             lines.append(f'{head}"' + f'"\n{prefix}"'.join(pieces) + '"\n')
         pos = end
         if pos >= n:
@@ -212,7 +222,10 @@ def _reference_lines(occurrences: list[tuple[str, str]]) -> str:
     seen: set[tuple[str, int]] = set()
     refs: list[str] = []
     for fname, line in occurrences:
-        num = int(line) if str(line).isdigit() else -1
+        line = str(line)
+        num = int(line) if line.isascii() and line.isdigit() else -1
+        if num < 0 and line:  # e.g. "a:١": GNU sees a file name, no line
+            fname = f"{fname}:{line}"
         if (fname, num) in seen:  # GNU keeps each position once
             continue
         seen.add((fname, num))

@@ -72,25 +72,66 @@ def char_width(ch: str) -> int:
     return w
 
 
+class _ClampedWidths(dict):
+    """char -> max(uc_width, 0), filled on first use."""
+
+    def __missing__(self, ch: str) -> int:
+        w = self[ch] = max(char_width(ch), 0)
+        return w
+
+
+_clamped = _ClampedWidths()
+
+
 def text_width(text: str) -> int:
     """Column width of ``text`` (control characters count as 0)."""
-    if text.isascii():
-        return sum(1 for c in text if " " <= c < "\x7f")
-    return sum(max(char_width(c), 0) for c in text)
+    if text.isascii() and text.isprintable():
+        return len(text)
+    return sum(map(_clamped.__getitem__, text))
+
+
+def _resolved_classes(text: str) -> list[int]:
+    """Classes with the encoding-independent resolutions already applied
+    (AI/SA/XX -> AL, CB -> ID1: UTF-8 is not a CJK legacy encoding)."""
+    cache = _resolved_cache
+    out = [cache.get(c, -1) for c in text]
+    if -1 in out:
+        for i, prop in enumerate(out):
+            if prop < 0:
+                ch = text[i]
+                prop = lb_class(ch)
+                if prop == AI or prop == SA or prop == XX:
+                    prop = AL
+                elif prop == CB:
+                    prop = ID1
+                cache[ch] = out[i] = prop
+    return out
+
+
+_resolved_cache: dict[str, int] = {}
 
 
 def possible_linebreaks(text: str) -> list[int]:
     """Break opportunity *before* each character (``u8_possible_linebreaks_v2``
     with a non-CJK encoding, so class AI resolves to AL)."""
-    n = len(text)
-    out = [PROHIBITED] * n
+    props = _resolved_classes(text)
+    out = [PROHIBITED] * len(props)
     table = _TABLE
     prev_prop = BK   # class of the previous character
     last_prop = BK   # class of the last non-space character
     seen_space = False
     ri_count = 0
-    for i in range(n):
-        prop = lb_class(text[i])
+    for i, prop in enumerate(props):
+        if prop < 33 and prop != ZWJ and prev_prop < 33 and prev_prop != ZWJ \
+                and last_prop < 33 and prop != RI and prev_prop != HL:
+            # Fast path: a plain pair-table lookup (the overwhelming case).
+            cell = table[last_prop][prop]
+            if cell == _DIRECT or (cell == _INDIRECT and seen_space):
+                out[i] = POSSIBLE
+            last_prop = prev_prop = prop
+            seen_space = False
+            ri_count = 0
+            continue
         if prop == BK or prop == LF or prop == CR:
             # LB4-LB6: mandatory break; CR LF counts as one.
             out[i] = MANDATORY
@@ -100,11 +141,6 @@ def possible_linebreaks(text: str) -> list[int]:
             last_prop = BK
             seen_space = False
         else:
-            # Classes whose behaviour is not fixed by UAX #14.
-            if prop == AI or prop == SA or prop == XX:
-                prop = AL
-            elif prop == CB:
-                prop = ID1
             if prop == SP:
                 seen_space = True  # LB7: never break before a space
             elif prop == ZW:
@@ -144,39 +180,62 @@ def possible_linebreaks(text: str) -> list[int]:
     return out
 
 
+def char_widths(text: str) -> list[int]:
+    """Per-character column widths, control characters counted as 0."""
+    return list(map(_clamped.__getitem__, text))
+
+
+def line_cuts(breaks: list[int], widths: Sequence[int], width: int,
+              start_column: int, at_end_columns: int = 0,
+              first_only: bool = False) -> list[int]:
+    """The greedy fill of ``u8_width_linebreaks``: given break opportunities
+    (after overrides) and column widths, return the indices before which a
+    line break is inserted (only the first one if ``first_only``)."""
+    cuts: list[int] = []
+    last_p = -1
+    last_column = start_column
+    col = 0           # running width of the current line segment
+    piece_col = 0     # value of ``col`` where the current piece began
+    for i, brk in enumerate(breaks):
+        if brk == PROHIBITED or brk == UNDEFINED:
+            col += widths[i]
+            continue
+        if last_p >= 0 and last_column + col - piece_col > width:
+            cuts.append(last_p)  # the piece overflowed: break before it
+            if first_only:
+                return cuts
+            last_column = 0
+        if brk == MANDATORY or brk == CR_BEFORE_LF:
+            last_p = -1
+            last_column = col = piece_col = 0
+        else:
+            last_p = i
+            last_column += col - piece_col
+            piece_col = col
+            col += widths[i]
+    if last_p >= 0 and last_column + col - piece_col + at_end_columns > width:
+        cuts.append(last_p)
+    return cuts
+
+
+def fill_linebreaks(breaks: list[int], widths: Sequence[int], width: int,
+                    start_column: int, at_end_columns: int = 0) -> list[int]:
+    """Like ``line_cuts`` but as libunistring's per-character array: POSSIBLE
+    where a break is inserted, MANDATORY at forced breaks, else PROHIBITED."""
+    out = [b if b == MANDATORY or b == CR_BEFORE_LF else PROHIBITED for b in breaks]
+    for i in line_cuts(breaks, widths, width, start_column, at_end_columns):
+        out[i] = POSSIBLE
+    return out
+
+
 def width_linebreaks(text: str, width: int, start_column: int,
                      overrides: Sequence[int] | None = None,
                      at_end_columns: int = 0) -> list[int]:
-    """Greedy filling of ``ulc_width_linebreaks_v2``: returns, per character,
+    """``ulc_width_linebreaks_v2`` for one string: returns, per character,
     POSSIBLE where a line break is to be inserted, MANDATORY at forced breaks
     and PROHIBITED elsewhere.  ``overrides`` (per character, UNDEFINED or a
     break value) replace the computed opportunities, like gettext's array."""
-    p = possible_linebreaks(text)
-    last_p = -1
-    last_column = start_column
-    piece_width = 0
-    for i, ch in enumerate(text):
-        if overrides is not None and overrides[i] != UNDEFINED:
-            p[i] = overrides[i]
-        brk = p[i]
-        if brk == POSSIBLE or brk == MANDATORY or brk == CR_BEFORE_LF:
-            # An atomic piece ends here: break before it if it overflowed.
-            if last_p >= 0 and last_column + piece_width > width:
-                p[last_p] = POSSIBLE
-                last_column = 0
-        if brk == MANDATORY or brk == CR_BEFORE_LF:
-            last_p = -1
-            last_column = 0
-            piece_width = 0
-        else:
-            if brk == POSSIBLE:
-                last_p = i
-                last_column += piece_width
-                piece_width = 0
-            p[i] = PROHIBITED
-            w = char_width(ch)
-            if w > 0:
-                piece_width += w
-    if last_p >= 0 and last_column + piece_width + at_end_columns > width:
-        p[last_p] = POSSIBLE
-    return p
+    breaks = possible_linebreaks(text)
+    if overrides is not None:
+        breaks = [b if o == UNDEFINED else o for b, o in zip(breaks, overrides)]
+    return fill_linebreaks(breaks, char_widths(text), width, start_column, at_end_columns)

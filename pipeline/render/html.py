@@ -26,6 +26,7 @@ from .pairs import Pair
 SAFE_IMAGE_PREFIXES = ("http://", "https://", "//", "data:", "javascript:", "vbscript:", "file:")
 ASSETS = ("article.css", "article.js")
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_HAN_RUN = re.compile(r"([\u3400-\u9fff\uf900-\ufaff][\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef“”]*)")
 
 
 @dataclass(frozen=True)
@@ -43,7 +44,6 @@ class Gloss:
     counterpart: str
     counterpart_lang: str
     note: str
-    note_lang: str
 
 
 @lru_cache(maxsize=1)
@@ -54,7 +54,7 @@ def environment() -> Environment:
                       keep_trailing_newline=True)
     env.globals.update(zh=_zh_html, en=_en_html, plain=plain, kinds=SegmentKind,
                        image_src=_image_src, asset=_asset, csp=content_security_policy(),
-                       language_name=language_name)
+                       language_name=language_name, mixed=_mixed)
     return env
 
 
@@ -66,6 +66,13 @@ def _en_html(pair: Pair) -> Markup:
     if pair.is_fallback:
         return render_inline(pair.segment.text, pair.source_terms, side="zh")
     return render_inline(pair.target, pair.target_terms, side="en")
+
+
+def _mixed(text: str, source_lang: str) -> Markup:
+    """English text that quotes Chinese: the Chinese runs get their own lang."""
+    return Markup("").join(
+        Markup('<span lang="{}">{}</span>').format(source_lang, part) if _HAN.match(part) else part
+        for part in _HAN_RUN.split(text) if part)
 
 
 def _image_src(src: str) -> str:
@@ -109,10 +116,8 @@ def _glosses(pairs: list[Pair], source_lang: str, locale: str) -> list[Gloss]:
                 ident = gloss_id(span.key, side)
                 if ident not in found:
                     counterpart = span.english if side == "zh" else span.key
-                    note_lang = source_lang if _HAN.search(span.note) else locale
                     found[ident] = Gloss(ident, counterpart,
-                                         locale if side == "zh" else source_lang, span.note,
-                                         note_lang)
+                                         locale if side == "zh" else source_lang, span.note)
     return list(found.values())
 
 

@@ -17,11 +17,11 @@ import re
 import yaml
 
 from ..model import Article, SegmentKind
-from .blocks import Block, group_blocks
+from .blocks import Block, group_blocks, split_article
 from .html import language_name
 from .pairs import Pair
 
-FALLBACK_MARK = {"fuzzy": "*[Draft: needs review]*", "untranslated": "*[Not yet translated]*"}
+FALLBACK_MARK = {"fuzzy": "*[fuzzy — needs review]*", "untranslated": "*[not yet translated]*"}
 _PIPE = re.compile(r"(?<!\\)\|")
 _NEWLINES = re.compile(r"\s*\n\s*")
 _BLOCK_START = re.compile(
@@ -29,11 +29,13 @@ _BLOCK_START = re.compile(
     r"|\[[^\]]*\]:)")
 _ORDERED_START = re.compile(r"^(\d{1,9})([.)])(?=\s|$)")
 _CLOSING_HASHES = re.compile(r"(\s)(#+)\s*$")
+_RAW_HTML = re.compile(r"(?<!\\)<(?=/?[A-Za-z][A-Za-z0-9-]*(?:[\s/>]|$)|[!?])")
 
 
 def _flat(text: str) -> str:
-    """One line: a newline inside a translation would let its next line start a block."""
-    return _NEWLINES.sub(" ", text.strip())
+    """One line (a newline inside a translation would let its next line start a block),
+    and no raw HTML: the HTML pages show a typed tag as text, so the Markdown does too."""
+    return _RAW_HTML.sub(r"\\<", _NEWLINES.sub(" ", text.strip()))
 
 
 def _block_safe(text: str) -> str:
@@ -78,7 +80,7 @@ def _front_matter(article: Article, pairs: list[Pair], locale: str, bilingual: b
         meta["source"] = article.meta["source"]
     meta["generator"] = "bilingual"
     dumped = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000)
-    return f"---\n{dumped}---\n"
+    return f"---\n{dumped}---"
 
 
 def _heading(text: str, level: int) -> str:
@@ -107,14 +109,18 @@ def _strong(pair: Pair, side: str) -> str:
 
 def _list_block(block: Block, sides: list[str]) -> str:
     items = []
+    numbers: list[int] = []  # the running number at each nesting level
     for pair in block.pairs:
-        marker = "1." if pair.segment.ordered else "-"
+        depth = max(pair.segment.level, 1)
+        numbers = (numbers + [0] * depth)[:depth]
+        numbers[-1] += 1
+        marker = f"{numbers[-1]}." if pair.segment.ordered else "-"
         indent = "    " * max(pair.segment.level - 1, 0)
         pad = " " * (len(marker) + 1)
         texts = [_block_safe(_text(pair, side)) for side in sides]
         items.append(f"{indent}{marker} {texts[0]}"
                      + "".join(f"\n\n{indent}{pad}{t}" for t in texts[1:]))
-    return "\n\n".join(items)
+    return ("\n\n" if len(sides) > 1 else "\n").join(items)  # one language: a tight list
 
 
 def _cell(text: str) -> str:
@@ -152,10 +158,16 @@ def _image(pair: Pair, sides: list[str]) -> str:
     return f"![{alt}](<{pair.segment.target}>{title})"
 
 
+def reading_order(pairs: list[Pair]) -> list[Pair]:
+    """Masthead (kicker, title, standfirst), body, then credits: the order of the HTML page."""
+    parts = split_article(pairs)
+    return [p for part in ("kicker", "title", "standfirst", "body", "credits") for p in parts[part]]
+
+
 def _render(article: Article, pairs: list[Pair], locale: str, sides: list[str]) -> str:
     out = [_front_matter(article, pairs, locale, bilingual=len(sides) > 1)]
     previous: Block | None = None
-    for block in group_blocks(pairs):
+    for block in group_blocks(reading_order(pairs)):
         if (previous is not None and previous.kind == block.kind == SegmentKind.LIST_ITEM
                 and previous.ordered == block.ordered):
             out.append("<!-- end of list -->")  # keeps two adjacent lists apart
@@ -186,8 +198,6 @@ def render_english_markdown(article: Article, pairs: list[Pair], locale: str) ->
 
 def _table_row_text(pair: Pair, side: str) -> str:
     text = _text(pair, side)
-    if pair.segment.kind in (SegmentKind.TITLE, SegmentKind.HEADING, SegmentKind.KICKER):
-        return _strong(pair, side)
     if pair.segment.kind == SegmentKind.IMAGE_ALT:
         return f"![{text}](<{pair.segment.target}>)"
     return text
@@ -197,7 +207,7 @@ def render_table_markdown(article: Article, pairs: list[Pair], locale: str) -> s
     """`--md-style table`: one row per segment, source beside translation."""
     out = [_front_matter(article, pairs, locale, bilingual=True)]
     rows = [["", f"中文 ({article.source_lang})", f"{language_name(locale)} ({locale})"]]
-    for pair in pairs:
+    for pair in reading_order(pairs):
         rows.append([pair.segment.kind.value.replace("-", " "), _table_row_text(pair, "zh"),
                      _table_row_text(pair, "en")])
     out.append(_table(rows))
