@@ -71,7 +71,7 @@ def run(argv: Sequence[str] | None = None) -> int:
     if args.command == "fmt":  # works on any .po file, inside a project or not
         from .commands.fmt import fmt_command
         return fmt_command(args.files, args.check)
-    project = Project(args.project.resolve()) if args.project else Project.find()
+    project = Project.at(args.project) if args.project else Project.find()
     if args.command == "import":
         from .commands.import_raw import import_command
         return import_command(project, args.raw, args.slug, args.force, args.dry_run)

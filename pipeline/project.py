@@ -24,6 +24,13 @@ class Project:
         raise PipelineError("not inside a bilingual project (no content/ directory here "
                             "or above); run from the project root")
 
+    @classmethod
+    def at(cls, root: Path) -> "Project":
+        """An explicit project root (-C): it must hold content/."""
+        if not (root / "content").is_dir():
+            raise PipelineError("not a bilingual project (no content/ directory)", root)
+        return cls(root.resolve())
+
     @property
     def content_dir(self) -> Path:
         return self.root / "content"

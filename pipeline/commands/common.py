@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from functools import lru_cache
 from pathlib import Path
 
 from ..glossary import Glossary, load_glossary
@@ -12,7 +11,6 @@ from ..project import Project
 from ..source import read_article
 
 
-@lru_cache(maxsize=8)
 def project_glossary(glossary_dir: Path) -> Glossary:
     if not glossary_dir.is_dir():
         return Glossary(())

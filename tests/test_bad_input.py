@@ -1,0 +1,170 @@
+"""Bad input → one clear `file:line` message, exit 2, no traceback, nothing half-written."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from pipeline.catalog.pofile import read_catalog
+from pipeline.cli import main
+from pipeline.errors import PipelineError
+from pipeline.glossary import parse_glossary
+from pipeline.importer import import_raw
+from pipeline.source import parse_article
+from support import REPO, make_project
+
+HEADER = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+SOURCE = "---\ntitle: 标题\n---\n\n产业是引擎。\n"
+
+
+@pytest.fixture()
+def project(tmp_path: Path) -> Path:
+    make_project(tmp_path, {"a": SOURCE}, "专业镇,specialized town,,,policy-term,,\n")
+    assert main(["-C", str(tmp_path), "update", "--locale", "en", "--create"]) == 0
+    return tmp_path
+
+
+def run(project: Path, capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
+    code = main(["-C", str(project), *args])
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    return code, err.strip()
+
+
+@pytest.mark.parametrize("body, line, message", [
+    ('msgid "a\nmsgstr "b"\n', 5, "malformed string literal"),
+    ('msgid "a\\q"\nmsgstr "b"\n', 5, "escape sequence '\\q' is not supported"),
+    ('msgid "a"\n', 6, "message without msgstr"),
+    ('msgid "a"\nmsgstr "b"\nfoo "c"\n', 7, "syntax error"),
+    ('msgid "a"\nmsgstr "b"\n\nmsgid "a"\nmsgstr "c"\n', 8, "duplicate message definition"),
+    ('garbage here\n', 5, "syntax error"),
+])
+def test_malformed_catalogs(project: Path, capsys: pytest.CaptureFixture[str], body: str,
+                            line: int, message: str) -> None:
+    po = project / "locales/en/LC_MESSAGES/a.po"
+    po.write_text(HEADER + body, encoding="utf-8")
+    before = po.read_bytes()
+    for command in (["update"], ["build"], ["status"], ["check"]):
+        code, err = run(project, capsys, *command)
+        assert code == 2, command
+        assert err == f"{po}:{line}: malformed catalog: {message}" or \
+            err.endswith(f"a.po:{line}: malformed catalog: {message}"), err
+    assert po.read_bytes() == before  # nothing rewritten
+
+
+@pytest.mark.parametrize("data, line, message", [
+    (b"", 1, "empty catalog"),
+    (b"\xff\xfe" + "msgid".encode("utf-16-le"), 1, "binary data"),
+    ((HEADER + 'msgid "甲"\nmsgstr "x"\n').encode("gbk"), 5, "not valid UTF-8"),
+    (HEADER.replace("UTF-8", "GBK").encode() + 'msgid "a"\nmsgstr "b"\n'.encode(), 3, "charset=UTF-8"),
+    ('msgid ""\nmsgstr ""\n\nmsgid "甲"\nmsgstr "x"\n'.encode(), 1, "charset"),
+])
+def test_wrong_bytes_or_charset(project: Path, capsys: pytest.CaptureFixture[str], data: bytes,
+                                line: int, message: str) -> None:
+    po = project / "locales/en/LC_MESSAGES/a.po"
+    po.write_bytes(data)
+    code, err = run(project, capsys, "status")
+    assert code == 2
+    assert f"a.po:{line}: " in err and message in err, err
+
+
+@pytest.mark.parametrize("row, line, message", [
+    ("专业镇,specialized town,,,policy-term,,\n专业镇,x,,,place,,\n", 3, "duplicate term '专业镇'"),
+    ("专业镇,,,,policy-term,,\n", 2, "empty 'english' field"),
+    ("专业镇,specialized town,,specialized town,policy-term,,\n", 2, "both approved and forbidden"),
+    ("专业镇,specialized town,policy-term\n", 2, "row has 3 fields, header has 7"),
+    ("专业镇,specialized town,,,policy,,\n", 2, "unknown type 'policy'"),
+    ('专业镇,"specialized town,,,policy-term,,\n', 2, "malformed CSV"),
+])
+def test_broken_glossary_rows(project: Path, capsys: pytest.CaptureFixture[str], row: str,
+                              line: int, message: str) -> None:
+    (project / "glossary/terms.csv").write_text(
+        "term,english,variants,forbidden,type,pinyin,note\n" + row, encoding="utf-8")
+    code, err = run(project, capsys, "extract")
+    assert code == 2 and f"terms.csv:{line}: " in err and message in err, err
+    # The gate reports the same problem as a finding (exit 1, not a crash).
+    code, out = main(["-C", str(project), "check"]), capsys.readouterr().out
+    assert code == 1 and "error[BL801]" in out and message in out
+
+
+def test_unsupported_markdown_is_reported_not_dropped(project: Path,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    (project / "content/a.md").write_text(SOURCE + "\n<div>原始 HTML</div>\n", encoding="utf-8")
+    code, err = run(project, capsys, "extract")
+    assert code == 2 and err.endswith("a.md:7: raw HTML blocks are not supported; write "
+                                      "Markdown instead")
+
+
+def test_missing_things(project: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path,
+                        monkeypatch: pytest.MonkeyPatch) -> None:
+    assert run(project, capsys, "build", "--article", "zz")[1].endswith(
+        "unknown article 'zz' (articles: a)")
+    assert "unknown locale 'fr'" in run(project, capsys, "check", "--locale", "fr")[1]
+    assert run(project, capsys, "fmt", str(project / "nope.po")) == (2, f"{project}/nope.po: no such file")
+    empty = tmp_path.parent / f"{tmp_path.name}-empty"
+    empty.mkdir()
+    monkeypatch.chdir(empty)
+    assert run(empty, capsys, "status") == (2, ".: not a bilingual project (no content/ directory)")
+    assert main(["status"]) == 2
+    assert "not inside a bilingual project" in capsys.readouterr().err
+
+
+def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as info:
+        main(["build", "--min-complete", "lots"])
+    assert info.value.code == 2
+    assert "invalid float value" in capsys.readouterr().err
+
+
+# --- fuzz: random bytes and mutated real files never crash a reader ---------------------
+
+REAL_PO = (REPO / "locales/en/LC_MESSAGES/shangdang.po").read_bytes()
+REAL_MD = (REPO / "content/shangdang.md").read_bytes()
+REAL_CSV = (REPO / "glossary/terms.csv").read_bytes()
+
+
+def mutate(data: bytes, seed: int, edits: int) -> bytes:
+    rng = random.Random(seed)
+    buf = bytearray(data)
+    for _ in range(edits):
+        op = rng.randrange(4)
+        pos = rng.randrange(len(buf) + 1)
+        if op == 0 and buf:
+            del buf[pos:pos + rng.randrange(1, 40)]
+        elif op == 1:
+            buf[pos:pos] = bytes(rng.choice(b'"\\\n#~|,:msgidstr[]0 \xe4\xb8\xad') for _ in range(rng.randrange(1, 6)))
+        elif op == 2 and buf:
+            buf[min(pos, len(buf) - 1)] = rng.randrange(256)
+        else:
+            start = rng.randrange(len(buf) + 1)
+            buf[pos:pos] = buf[start:start + rng.randrange(1, 80)]
+    return bytes(buf)
+
+
+def read_all(tmp: Path, data: bytes) -> None:
+    po = tmp / "f.po"
+    po.write_bytes(data)
+    for reader in (lambda: read_catalog(po),
+                   lambda: parse_glossary(data.decode("utf-8", "replace"), tmp / "g.csv"),
+                   lambda: parse_article(data.decode("utf-8", "replace"), tmp / "a.md"),
+                   lambda: import_raw(data.decode("utf-8", "replace"))):
+        try:
+            reader()
+        except PipelineError as exc:
+            assert str(exc) and "\n" not in str(exc)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.binary(max_size=400))
+def test_fuzz_random_bytes(tmp_path: Path, data: bytes) -> None:
+    read_all(tmp_path, data)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.sampled_from([REAL_PO, REAL_MD, REAL_CSV]), st.integers(0, 2**32), st.integers(1, 6))
+def test_fuzz_mutated_real_files(tmp_path: Path, original: bytes, seed: int, edits: int) -> None:
+    read_all(tmp_path, mutate(original, seed, edits))
