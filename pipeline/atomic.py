@@ -51,8 +51,10 @@ def atomic_write_bytes(path: Path, data: bytes, expect: Fingerprint | None = Non
             os.fsync(handle.fileno())
         if path.exists():
             os.chmod(tmp, path.stat().st_mode & 0o777)
-        else:
-            os.chmod(tmp, 0o644)
+        else:  # what open() would have given a new file
+            mask = os.umask(0)
+            os.umask(mask)
+            os.chmod(tmp, 0o666 & ~mask)
         os.replace(tmp, path)
     except BaseException:
         try:

@@ -16,7 +16,8 @@ from hypothesis import strategies as st
 from pipeline.po import linebreak as lb
 from pipeline.po.errors import PoFormatError
 from pipeline.po.fmt import read_pofile
-from pipeline.po.gnu_format import fmt_paths, format_pofile, write_pofile
+from pipeline.po.fmt import fmt_paths
+from pipeline.po.gnu_format import format_pofile, write_pofile
 
 MSGCAT = shutil.which("msgcat")
 needs_msgcat = pytest.mark.skipif(MSGCAT is None, reason="GNU msgcat (gettext) is not on PATH")

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
-from ..atomic import atomic_write_text
+from ..atomic import atomic_write_bytes, atomic_write_text
 from ..errors import PipelineError, display_path
 from ..importer import import_raw
 from ..project import Project
@@ -37,8 +36,7 @@ def import_command(project: Project, raw: Path, slug: str, force: bool = False,
                             "overwriting it (use --force, or --dry-run to compare)", target)
     provenance = project.content_dir / f"{slug}.raw.txt"
     if raw.resolve() != provenance.resolve():
-        project.content_dir.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(raw, provenance)  # verbatim, byte for byte
+        atomic_write_bytes(provenance, data)  # verbatim, byte for byte
     atomic_write_text(target, result.markdown)
     say(f"{display_path(target)}: written ({len(result.changes)} changes, "
         f"{len(result.flags)} to review); raw text kept as {display_path(provenance)}")

@@ -9,24 +9,23 @@ libunistring's UAX #14 break opportunities (``linebreak``).  Entry layout,
 flag normalisation and blank lines follow ``message_print*()``.
 
 Public API: ``format_pofile``, ``format_entry``, ``write_pofile``,
-``fmt_paths`` (re-exported from ``fmt``), ``PoFormatError``.
+``PoFormatError``; ``fmt_paths`` lives in ``fmt``.
 """
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import polib
 
+from ..atomic import atomic_write_bytes
 from . import linebreak as lb
 from .errors import PoFormatError
 from .fmtdir import protected_positions
 
 __all__ = ["PAGE_WIDTH", "FORMAT_LANGUAGES", "PoFormatError", "format_pofile",
-           "format_entry", "parse_flags", "write_pofile", "fmt_paths"]
+           "format_entry", "parse_flags", "write_pofile"]
 
 PAGE_WIDTH = 79
 _NO_WRAP_WIDTH = 2**31 - 1  # gettext uses INT_MAX for "no-wrap" entries
@@ -309,42 +308,6 @@ def format_pofile(po: polib.POFile) -> str:
 def write_pofile(po: polib.POFile | str, path: Path | str) -> None:
     """Atomically replace ``path`` with the GNU rendering of ``po`` (or with
     already formatted text): temp file in the same folder, fsync, rename."""
-    path = Path(path)
     text = po if isinstance(po, str) else format_pofile(po)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(text.encode("utf-8"))
-            fh.flush()
-            os.fsync(fh.fileno())
-        if path.exists():
-            os.chmod(tmp, path.stat().st_mode & 0o7777)
-        else:
-            os.chmod(tmp, 0o666 & ~_umask())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    try:  # make the rename itself durable
-        dir_fd = os.open(path.parent, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(dir_fd)
-    except OSError:
-        pass
-    finally:
-        os.close(dir_fd)
+    atomic_write_bytes(Path(path), text.encode("utf-8"))
 
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-def fmt_paths(paths: list[Path], check: bool) -> list[Path]:
-    """Return the files that are not GNU-canonical, rewriting them unless
-    ``check``.  Raises ``PoFormatError`` rather than write a lossy file."""
-    from .fmt import fmt_paths as _impl  # late import: fmt imports this module
-    return _impl(paths, check)

@@ -20,7 +20,7 @@ from markupsafe import Markup
 
 from ..model import Article, SegmentKind
 from .blocks import group_blocks, split_article
-from .inline import gloss_id, gloss_text, plain, render_inline
+from .inline import gloss_id, plain, render_inline
 from .pairs import Pair
 
 SAFE_IMAGE_PREFIXES = ("http://", "https://", "//", "data:", "javascript:", "vbscript:", "file:")
