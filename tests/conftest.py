@@ -9,6 +9,7 @@ translations) — and a headless Chromium that may not touch the network.
 
 from __future__ import annotations
 
+import os
 import shutil
 import struct
 import zlib
@@ -27,7 +28,7 @@ from pipeline.render.pairs import align
 
 REPO = Path(__file__).resolve().parent.parent
 EDITION_ARTIFACTS = REPO / "build" / "test-artifacts"
-CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM = Path(os.environ.get("BILINGUAL_CHROMIUM", "/usr/bin/chromium"))  # Debian's, never a download
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 

@@ -6,6 +6,7 @@ from ..atomic import atomic_write_bytes, atomic_write_text
 from ..catalog.pofile import read_catalog
 from ..catalog.stats import Status, progress
 from ..errors import display_path
+from ..model import SegmentKind
 from ..project import Project
 from ..render.html import (ArticleListing, render_bilingual_html, render_english_html,
                            render_index_html)
@@ -40,6 +41,9 @@ def build(project: Project, article: str | None = None, locale: str | None = Non
                 refused += 1
                 continue
             pairs = align(art, po, glossary)
+            title = next((p for p in pairs if p.segment.kind == SegmentKind.TITLE), None)
+            if title is not None and not title.is_fallback:
+                listing.translated_titles[loc] = title.target
             source = art.source_lang.split("-")[0]
             md = (render_table_markdown if md_style == "table" else render_bilingual_markdown)
             outputs = {

@@ -10,7 +10,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -34,6 +34,7 @@ class ArticleListing:
     slug: str
     title: str
     locales: list[tuple[str, float, str]]  # (locale, percent, slug of the built pages)
+    translated_titles: dict[str, str] = field(default_factory=dict)  # locale -> title
 
 
 @dataclass(frozen=True)

@@ -35,21 +35,31 @@ class Pair:
         return self.status != Status.TRANSLATED
 
 
-def align(article: Article, po: polib.POFile | None, glossary: Glossary) -> list[Pair]:
+def align(article: Article, po: polib.POFile | None, glossary: Glossary,
+          every_mention: bool = False) -> list[Pair]:
+    """Pairs in source order. Glossary terms are marked at their first mention in
+    the article (both columns), as a printed glossary would gloss them; with
+    `every_mention` every occurrence is marked."""
     entries = index_catalog(po) if po is not None else {}
     matcher = TermMatcher(glossary)
     pairs = []
+    seen: set[str] = set()
     for segment in article.segments:
         status = segment_status(segment, entries)
         translated = status == Status.TRANSLATED
         target = entries[segment.text].msgstr if translated else segment.text
-        hits = matcher.find(segment.text)
+        hits = []
+        for hit in matcher.find(segment.text):
+            if every_mention or hit.term.term not in seen:
+                hits.append(hit)
+                seen.add(hit.term.term)
         source_terms = tuple(TermSpan(h.term.term, h.start, h.end, h.term.english, h.term.note)
                              for h in hits)
         target_terms: list[TermSpan] = []
         if translated:
             for hit in {h.term.term: h for h in hits}.values():
-                for start, end in EnglishMatcher.accepted_spans(target, hit.term):
+                spans = EnglishMatcher.accepted_spans(target, hit.term)
+                for start, end in spans if every_mention else spans[:1]:
                     target_terms.append(TermSpan(hit.term.term, start, end, hit.term.english,
                                                  hit.term.note))
         pairs.append(Pair(segment, target, status, source_terms,

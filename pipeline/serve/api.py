@@ -1,0 +1,89 @@
+"""The JSON API behind the workbench page (`/api/...`, described at /openapi.json).
+
+Reads need nothing but a loopback connection; every write (POST, PATCH) needs
+this run's token in `X-Bilingual-Token` and a same-origin request (see
+`security`). Saving never overwrites a catalog that changed since the client
+loaded it: it answers 409 with both versions of each edited entry.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Body, Depends, Request
+from fastapi.responses import JSONResponse
+
+from .models import (ArticleList, CatalogView, CheckRequest, CheckResult, ConflictResponse,
+                     ErrorResponse, SaveRequest, SaveResult)
+from .security import TOKEN_HEADER
+from .views import check_result
+from .workspace import SaveConflict, Workspace
+
+router = APIRouter(prefix="/api", tags=["workbench"])
+
+NOT_FOUND: dict[int | str, dict[str, Any]] = {
+    404: {"model": ErrorResponse, "description": "unknown article, locale, catalog or segment"},
+    400: {"model": ErrorResponse, "description": "a source or catalog cannot be read"},
+}
+WRITE: dict[int | str, dict[str, Any]] = {
+    **NOT_FOUND,
+    403: {"model": ErrorResponse,
+          "description": f"missing/wrong {TOKEN_HEADER}, or a cross-origin request"},
+    413: {"model": ErrorResponse, "description": "request body over 256 KiB"},
+    415: {"model": ErrorResponse, "description": "body not application/json"},
+}
+
+
+def workspace(request: Request) -> Workspace:
+    return request.app.state.workspace  # type: ignore[no-any-return]
+
+
+@router.get("/articles", response_model=ArticleList, summary="Articles and locales",
+            responses={400: NOT_FOUND[400]})
+def list_articles(ws: Workspace = Depends(workspace)) -> ArticleList:
+    """Every article in content/ with its progress in every locale in locales/."""
+    return ws.listing()
+
+
+@router.get("/articles/{slug}/{locale}", response_model=CatalogView,
+            summary="One catalog, segment by segment", responses=NOT_FOUND)
+def get_catalog(slug: str, locale: str, ws: Workspace = Depends(workspace)) -> CatalogView:
+    """The article's segments in source order with their translation, status,
+    glossary terms, check findings, translator comment and, for fuzzy entries, the
+    previous source as a character diff; plus the file's fingerprint for saving."""
+    return ws.catalog(slug, locale)
+
+
+@router.post("/articles/{slug}/{locale}/check", response_model=CheckResult,
+             summary="Check a proposed translation (nothing is saved)", responses=WRITE)
+def check_proposal(slug: str, locale: str, proposal: CheckRequest,
+                   ws: Workspace = Depends(workspace)) -> CheckResult:
+    """Runs the `bilingual check` rules for one entry on a proposed msgstr (and
+    comment, whose `# check: ignore` exceptions apply): glossary terms, forbidden
+    renderings, numbers, language and script, markup, completeness."""
+    snap = ws.snapshot(slug, locale)
+    segment = ws.segment(snap.article, proposal.segment)
+    ctx, _problem = ws.checks()
+    entry = next((e for e in snap.po if e.msgid == segment.text and not e.obsolete
+                  and not e.msgctxt), None)
+    return check_result(snap.article, segment, entry, ctx, ws.place(snap, segment, locale),
+                        proposal.msgstr, proposal.fuzzy, proposal.comment)
+
+
+@router.patch("/articles/{slug}/{locale}", response_model=SaveResult,
+              summary="Save edited entries",
+              responses={**WRITE, 409: {"model": ConflictResponse,
+                                        "description": "the catalog changed on disk since "
+                                                       "it was loaded; nothing saved"}})
+def save_entries(slug: str, locale: str, request: SaveRequest = Body(...),
+                 ws: Workspace = Depends(workspace)) -> SaveResult | JSONResponse:
+    """Writes the edits atomically, changing only the edited entries plus the
+    PO-Revision-Date and Last-Translator header lines. `fingerprint` must be the
+    one the client loaded: if the file changed since, nothing is written and the
+    answer (409) holds your version and the disk version of each edited entry, and
+    the file's current fingerprint (resend with it to keep yours)."""
+    try:
+        return ws.save(slug, locale, request.fingerprint, request.edits,
+                       allow_reformat=request.allow_reformat)
+    except SaveConflict as conflict:
+        return JSONResponse(status_code=409, content=conflict.response.model_dump())

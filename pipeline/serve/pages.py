@@ -1,0 +1,68 @@
+"""HTML pages: the article list, the workbench for one catalog, and the preview.
+
+Templates are Jinja2 with autoescaping; they carry no inline script or style
+(the CSP forbids both): behaviour comes from /static/workbench.js, which reads
+the data it needs from the JSON API and writes it with textContent only.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import HTMLResponse
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+
+from ..render.html import content_security_policy, render_bilingual_html
+from ..render.pairs import align
+from .api import NOT_FOUND, workspace
+from .security import TOKEN_HEADER
+from .workspace import Workspace
+
+router = APIRouter(tags=["pages"])
+SHORTCUTS = (
+    ("Ctrl+Enter", "⌘+Enter", "save the segment you are in"),
+    ("Ctrl+S", "⌘+S", "save every unsaved segment"),
+    ("Alt+↓", "⌥+↓", "next unfinished segment (untranslated, fuzzy or unsaved)"),
+    ("Alt+↑", "⌥+↑", "previous unfinished segment"),
+)
+
+
+@lru_cache(maxsize=1)
+def environment() -> Environment:
+    env = Environment(loader=PackageLoader("pipeline.serve", "templates"),
+                      autoescape=select_autoescape(default=True, default_for_string=True),
+                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    env.globals.update(shortcuts=SHORTCUTS, token_header=TOKEN_HEADER)
+    return env
+
+
+def _page(name: str, **context: object) -> HTMLResponse:
+    return HTMLResponse(environment().get_template(name).render(**context))
+
+
+@router.get("/", response_class=HTMLResponse, summary="Home: articles and locales")
+def home(ws: Workspace = Depends(workspace)) -> HTMLResponse:
+    return _page("home.html.j2", listing=ws.listing())
+
+
+@router.get("/articles/{slug}/{locale}", response_class=HTMLResponse,
+            summary="The workbench for one catalog", responses=NOT_FOUND)
+def article_page(slug: str, locale: str, ws: Workspace = Depends(workspace)) -> HTMLResponse:
+    view = ws.catalog(slug, locale)
+    return _page("article.html.j2", view=view)
+
+
+@router.get("/preview/{slug}/{locale}", response_class=HTMLResponse,
+            summary="The bilingual page as `bilingual build` renders it now",
+            responses=NOT_FOUND)
+def preview(slug: str, locale: str, request: Request,
+            ws: Workspace = Depends(workspace)) -> HTMLResponse:
+    """The saved catalog rendered by `render_bilingual_html`: its own CSP (the
+    page's inlined CSS and JS by hash), embeddable by the workbench only."""
+    snap = ws.snapshot(slug, locale)
+    ctx, _problem = ws.checks()
+    html = render_bilingual_html(snap.article, align(snap.article, snap.po, ctx.glossary),
+                                 locale)
+    return HTMLResponse(html, headers={
+        "Content-Security-Policy": content_security_policy() + "; frame-ancestors 'self'"})

@@ -1,0 +1,112 @@
+"""From an Article, its catalog and the glossary to the API's views (pure)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+import polib
+
+from ..catalog.stats import Status, entry_status, progress
+from ..checks.findings import Finding
+from ..glossary import Term
+from ..model import Article, Segment
+from .checking import CheckContext, Place, entry_findings, proposed_entry, terms_present
+from .diff import char_diff
+from .edits import FUZZY, active_entries
+from .models import (CatalogView, CheckResult, DiffOp, FindingView, ProgressView, SegmentView,
+                     TermInfo)
+
+
+def progress_view(article: Article, po: polib.POFile | None) -> ProgressView:
+    done = progress(article, po)
+    return ProgressView(translated=done.segments[Status.TRANSLATED],
+                        fuzzy=done.segments[Status.FUZZY],
+                        untranslated=done.segments[Status.UNTRANSLATED],
+                        total=done.total_segments, percent=round(done.percent, 1))
+
+
+def finding_view(finding: Finding) -> FindingView:
+    return FindingView(code=finding.code, severity=finding.severity.value,
+                       message=finding.message, term=finding.term,
+                       expected=finding.expected, found=finding.found)
+
+
+def term_infos(terms: list[Term], msgstr: str) -> list[TermInfo]:
+    present = terms_present(msgstr, terms)
+    return [TermInfo(term=t.term, english=t.english, variants=list(t.variants),
+                     forbidden=list(t.forbidden), type=t.type, pinyin=t.pinyin, note=t.note,
+                     present=present[t.term]) for t in terms]
+
+
+def shared_segments(article: Article) -> dict[str, list[str]]:
+    """Segment text -> the IDs of every segment with that text (one catalog entry)."""
+    ids: dict[str, list[str]] = defaultdict(list)
+    for segment in article.segments:
+        ids[segment.text].append(segment.id)
+    return ids
+
+
+def place_for(article: Article, segment: Segment, file: str, source_file: str,
+              locale: str) -> Place:
+    return Place(file=file, slug=article.slug, locale=locale,
+                 source_ref=f"{source_file}:{segment.line_start}")
+
+
+def segment_view(segment: Segment, entry: polib.POEntry | None, ctx: CheckContext,
+                 place: Place, shared: list[str]) -> SegmentView:
+    terms = ctx.source_terms(segment.text)
+    if entry is None:
+        checked = proposed_entry(None, segment.text, "", False, None)
+        msgstr, fuzzy, comment, previous = "", False, "", None
+    else:
+        checked = entry
+        msgstr, fuzzy, comment = entry.msgstr or "", FUZZY in entry.flags, entry.tcomment or ""
+        previous = entry.previous_msgid if fuzzy else None
+    diff = char_diff(previous, segment.text) if previous is not None else []
+    return SegmentView(
+        id=segment.id, kind=segment.kind.value, source=segment.text,
+        source_line=segment.line_start, in_catalog=entry is not None,
+        entry_line=int(getattr(entry, "linenum", 0) or 0) if entry is not None else 0,
+        msgstr=msgstr, fuzzy=fuzzy, comment=comment, status=entry_status(entry).value,
+        previous_source=previous, source_diff=[DiffOp(op=op, text=t) for op, t in diff],
+        terms=term_infos(terms, msgstr),
+        findings=[finding_view(f) for f in entry_findings(checked, ctx, place)],
+        shared_with=[i for i in shared if i != segment.id])
+
+
+def segment_views(article: Article, po: polib.POFile, ctx: CheckContext, file: str,
+                  source_file: str, locale: str, only: set[str] | None = None
+                  ) -> list[SegmentView]:
+    entries = active_entries(po)
+    shared = shared_segments(article)
+    return [segment_view(s, entries.get(s.text), ctx,
+                         place_for(article, s, file, source_file, locale), shared[s.text])
+            for s in article.segments if only is None or s.id in only]
+
+
+def catalog_view(article: Article, po: polib.POFile, ctx: CheckContext, *, file: str,
+                 source_file: str, locale: str, fingerprint: str, canonical: bool
+                 ) -> CatalogView:
+    segments = segment_views(article, po, ctx, file, source_file, locale)
+    notices = []
+    missing = sum(1 for s in segments if not s.in_catalog)
+    if missing:
+        notices.append(f"{missing} segment(s) of {source_file} have no entry in {file}: "
+                       f"run `bilingual update --article {article.slug} --locale {locale}`, "
+                       "then reload")
+    if not canonical:
+        notices.append(f"{file} is not in GNU canonical form (as msgcat writes it): saving "
+                       f"would also rewrap other entries. Run `bilingual fmt {file}` first, "
+                       "then reload (or confirm when saving)")
+    return CatalogView(slug=article.slug, locale=locale, title=article.title, file=file,
+                       fingerprint=fingerprint, canonical=canonical,
+                       progress=progress_view(article, po), segments=segments, notices=notices)
+
+
+def check_result(article: Article, segment: Segment, entry: polib.POEntry | None,
+                 ctx: CheckContext, place: Place, msgstr: str, fuzzy: bool,
+                 comment: str | None) -> CheckResult:
+    proposal = proposed_entry(entry, segment.text, msgstr, fuzzy, comment)
+    return CheckResult(segment=segment.id, status=entry_status(proposal).value,
+                       findings=[finding_view(f) for f in entry_findings(proposal, ctx, place)],
+                       terms=term_infos(ctx.source_terms(segment.text), msgstr))
