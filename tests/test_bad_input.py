@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from support import REPO, make_project
 
 from pipeline.catalog.pofile import read_catalog
 from pipeline.cli import main
@@ -15,7 +16,6 @@ from pipeline.errors import PipelineError
 from pipeline.glossary import parse_glossary
 from pipeline.importer import import_raw
 from pipeline.source import parse_article
-from support import REPO, make_project
 
 HEADER = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
 SOURCE = "---\ntitle: 标题\n---\n\n产业是引擎。\n"

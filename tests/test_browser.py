@@ -11,7 +11,6 @@ import json
 import re
 
 import pytest
-
 from conftest import EDITION_ARTIFACTS, EDITION_FUZZY, EDITION_UNTRANSLATED
 
 PAIR_BOXES = """() => Array.from(document.querySelectorAll('[data-segment]')).map(el => {

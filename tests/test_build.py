@@ -8,9 +8,9 @@ from pathlib import Path
 
 import polib
 import pytest
+from support import make_project, translate
 
 from pipeline.cli import main
-from support import make_project, translate
 
 SOURCE = """---
 kicker: 上党区

@@ -8,12 +8,12 @@ import polib
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from support import make_project, translate
 
 from pipeline.catalog.merge import merge_catalog
 from pipeline.commands.extract import extract
 from pipeline.commands.update import update
 from pipeline.project import Project
-from support import make_project, translate
 
 PARAS = ["甲乙丙丁戊己庚辛壬癸，第一段落讲述煤炭产业的发展。",
          "第二段落介绍现代农业与专业镇的建设情况。",

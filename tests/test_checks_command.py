@@ -7,14 +7,15 @@ from pathlib import Path
 
 import polib
 import pytest
+from support import GLOSSARY_HEADER, make_project, translate
 
 from pipeline.checks.findings import Severity
-from pipeline.commands.check import check, gather
 from pipeline.checks.runner import run_checks
+from pipeline.cli import main
+from pipeline.commands.check import check, gather
 from pipeline.commands.update import update
 from pipeline.errors import PipelineError
 from pipeline.project import Project
-from support import GLOSSARY_HEADER, make_project, translate
 
 SOURCE = """---
 title: 专业镇建设
@@ -249,15 +250,16 @@ def test_cli_exit_codes(project: Project, capsys: pytest.CaptureFixture[str]) ->
     assert "unknown article" in capsys.readouterr().err
 
 
-def test_real_project_checks_without_crashing(tmp_path: Path,
-                                              monkeypatch: pytest.MonkeyPatch) -> None:
-    from support import REPO, copy_real_project
-    if not (REPO / "content").is_dir():
-        pytest.skip("no real article in this checkout")
+def test_real_article_is_clean_under_strict(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    from support import copy_real_project
     copy_real_project(tmp_path)
     monkeypatch.chdir(tmp_path)
     found = findings(Project(tmp_path))
     assert all(f.file and f.line >= 1 and f.code for f in found)
+    assert [f for f in found if f.severity != Severity.INFO] == []
+    assert main(["check", "--strict"]) == 0
+    assert "0 errors, 0 warnings" in capsys.readouterr().out
 
 
 def test_exception_on_a_fuzzy_entry_is_kept_not_unused(project: Project) -> None:

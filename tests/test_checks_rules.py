@@ -10,10 +10,16 @@ import pytest
 
 from pipeline.checks.findings import RULES, Severity
 from pipeline.checks.rules.base import EntryView, plain_text
-from pipeline.checks.rules.consistency import approved_never_used, inconsistent_translations
-from pipeline.checks.rules.language import (cjk_renderings, script_findings,
-                                            source_language_findings,
-                                            target_language_findings)
+from pipeline.checks.rules.consistency import (
+    approved_never_used,
+    inconsistent_translations,
+)
+from pipeline.checks.rules.language import (
+    cjk_renderings,
+    script_findings,
+    source_language_findings,
+    target_language_findings,
+)
 from pipeline.checks.rules.markup import markup_findings
 from pipeline.checks.rules.number_rule import number_findings
 from pipeline.checks.rules.terms import term_findings

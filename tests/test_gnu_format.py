@@ -15,8 +15,7 @@ from hypothesis import strategies as st
 
 from pipeline.po import linebreak as lb
 from pipeline.po.errors import PoFormatError
-from pipeline.po.fmt import read_pofile
-from pipeline.po.fmt import fmt_paths
+from pipeline.po.fmt import fmt_paths, read_pofile
 from pipeline.po.gnu_format import format_pofile, write_pofile
 
 MSGCAT = shutil.which("msgcat")

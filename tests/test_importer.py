@@ -5,11 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from support import REPO
 
 from pipeline.cli import main
-from pipeline.importer import (import_raw, is_credits, is_heading, normalise_punctuation,
-                               scattered_suggestion)
-from support import REPO
+from pipeline.importer import (
+    import_raw,
+    is_credits,
+    is_heading,
+    normalise_punctuation,
+    scattered_suggestion,
+)
 
 RAW = REPO / "content" / "shangdang.raw.txt"
 

@@ -14,8 +14,12 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 
 from pipeline.catalog.stats import Status
 from pipeline.model import Segment, SegmentKind
-from pipeline.render.markdown import (FALLBACK_MARK, render_bilingual_markdown,
-                                      render_english_markdown, render_table_markdown)
+from pipeline.render.markdown import (
+    FALLBACK_MARK,
+    render_bilingual_markdown,
+    render_english_markdown,
+    render_table_markdown,
+)
 from pipeline.render.pairs import Pair
 
 SLUGS = ["shangdang", "structures"]

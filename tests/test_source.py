@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from support import REPO
 
 from pipeline.errors import PipelineError
 from pipeline.model import SegmentKind
 from pipeline.source import parse_article, read_article
-from support import REPO
 
 K = SegmentKind
 

@@ -19,7 +19,6 @@ from ..po.fmt import read_pofile
 from ..po.gnu_format import format_pofile
 
 
-
 class CatalogError(PipelineError):
     pass
 

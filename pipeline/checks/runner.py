@@ -19,8 +19,12 @@ from .rules.base import EntryView
 from .rules.completeness import entry_completeness, missing_catalog, out_of_date
 from .rules.consistency import approved_never_used, inconsistent_translations
 from .rules.glossary_rules import unused_terms
-from .rules.language import (cjk_renderings, script_findings, source_language_findings,
-                             target_language_findings)
+from .rules.language import (
+    cjk_renderings,
+    script_findings,
+    source_language_findings,
+    target_language_findings,
+)
 from .rules.markup import markup_findings
 from .rules.number_rule import number_findings
 from .rules.terms import term_findings

@@ -8,10 +8,17 @@ from ..catalog.stats import Status, progress
 from ..errors import display_path
 from ..model import SegmentKind
 from ..project import Project
-from ..render.html import (ArticleListing, render_bilingual_html, render_english_html,
-                           render_index_html)
-from ..render.markdown import (render_bilingual_markdown, render_english_markdown,
-                               render_table_markdown)
+from ..render.html import (
+    ArticleListing,
+    render_bilingual_html,
+    render_english_html,
+    render_index_html,
+)
+from ..render.markdown import (
+    render_bilingual_markdown,
+    render_english_markdown,
+    render_table_markdown,
+)
 from ..render.pairs import align
 from .common import load_article, project_glossary, say, warn
 

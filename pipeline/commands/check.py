@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ..catalog.pofile import read_catalog
 from ..checks.findings import Finding, Severity
-from ..checks.report import FORMATTERS, FORMATS
+from ..checks.report import FORMATS, FORMATTERS
 from ..checks.rules.glossary_rules import glossary_error
 from ..checks.runner import CatalogInput, CheckInput, Show, run_checks
 from ..errors import PipelineError, display_path
