@@ -14,6 +14,16 @@ from .project import Project
 EXIT_USAGE = 2
 
 
+def _percent(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number") from None
+    if not 0 <= value <= 100:  # also refuses nan
+        raise argparse.ArgumentTypeError(f"{text} is not a percentage between 0 and 100")
+    return value
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="bilingual",
@@ -44,7 +54,7 @@ def _parser() -> argparse.ArgumentParser:
     upd.add_argument("--create", action="store_true", help="start the catalog for a new --locale")
 
     bld = scoped("build", "write bilingual and English editions to build/")
-    bld.add_argument("--min-complete", type=float, metavar="PCT",
+    bld.add_argument("--min-complete", type=_percent, metavar="PCT",
                      help="skip catalogs translated below PCT percent (by source characters)")
     bld.add_argument("--md-style", choices=("interleaved", "table"), default="interleaved",
                      help="bilingual Markdown layout (default: interleaved)")
@@ -57,6 +67,14 @@ def _parser() -> argparse.ArgumentParser:
                      help="output format (github: workflow annotations)")
     chk.add_argument("--strict", action="store_true",
                      help="untranslated, fuzzy, obsolete and stale entries are errors")
+
+    srv = sub.add_parser("serve", help="the translation workbench in the browser",
+                         description="Start the local translation workbench and print its URL.")
+    srv.add_argument("--host", default="127.0.0.1",
+                     help="interface to listen on (default: 127.0.0.1, loopback only)")
+    srv.add_argument("--port", type=int, default=8765, help="port (default: 8765)")
+    srv.add_argument("--translator", metavar="'NAME <EMAIL>'",
+                     help="Last-Translator for saved catalogs (default: $BILINGUAL_TRANSLATOR)")
 
     fmt = sub.add_parser("fmt", help="rewrite .po files in GNU canonical form (as msgcat)",
                          description="Rewrite .po/.pot files exactly as GNU msgcat would "
@@ -90,9 +108,9 @@ def run(argv: Sequence[str] | None = None) -> int:
     if args.command == "check":
         from .commands.check import check
         return check(project, args.article, args.locale, args.format, args.strict)
-    if args.command == "fmt":
-        from .commands.fmt import fmt_command
-        return fmt_command(args.files, args.check)
+    if args.command == "serve":
+        from .commands.serve import serve
+        return serve(project, args.host, args.port, args.translator)
     raise AssertionError(args.command)
 
 

@@ -2,12 +2,30 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import PipelineError
 
 SOURCE_SUFFIX = ".md"
+# Slugs become file names and URL parts: lower-case ASCII words joined by hyphens.
+SLUG = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
+LOCALE = re.compile(r"^[a-z]{2,3}(?:_[A-Z]{2}|_[A-Z][a-z]{3})?$")
+
+
+def validate_slug(slug: str) -> str:
+    if not SLUG.match(slug):
+        raise PipelineError(f"invalid slug '{slug}': use lower-case letters, digits and "
+                            "hyphens (e.g. shangdang-industry)")
+    return slug
+
+
+def validate_locale(locale: str) -> str:
+    if not LOCALE.match(locale):
+        raise PipelineError(f"invalid locale '{locale}': use a gettext locale code such as "
+                            "en, en_GB or zh_Hant")
+    return locale
 
 
 @dataclass(frozen=True)
@@ -64,7 +82,9 @@ class Project:
         return self.locales_dir / locale / "LC_MESSAGES" / f"{slug}.mo"
 
     def articles(self, only: str | None = None) -> list[str]:
-        slugs = sorted(p.stem for p in self.content_dir.glob(f"*{SOURCE_SUFFIX}"))
+        # Editors' lock and resource-fork files (.#x.md, ._x.md) are not articles.
+        slugs = sorted(p.stem for p in self.content_dir.glob(f"*{SOURCE_SUFFIX}")
+                       if SLUG.match(p.stem) and p.is_file())
         if only is None:
             return slugs
         if only not in slugs:
@@ -79,6 +99,10 @@ class Project:
             return found
         if must_exist and only not in found:
             known = ", ".join(found) or "none"
+            twin = [f for f in found if f.lower() == only.lower()]
+            if twin:
+                raise PipelineError(f"unknown locale '{only}'; did you mean '{twin[0]}'?",
+                                    self.locales_dir)
             raise PipelineError(f"unknown locale '{only}' (locales: {known}; "
                                 f"`bilingual update --locale {only} --create` starts one)",
                                 self.locales_dir)

@@ -117,7 +117,11 @@ def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as info:
         main(["build", "--min-complete", "lots"])
     assert info.value.code == 2
-    assert "invalid float value" in capsys.readouterr().err
+    assert "'lots' is not a number" in capsys.readouterr().err
+    for bad in ("150", "-5", "nan"):
+        with pytest.raises(SystemExit):
+            main(["build", "--min-complete", bad])
+    assert "not a percentage between 0 and 100" in capsys.readouterr().err
 
 
 # --- fuzz: random bytes and mutated real files never crash a reader ---------------------

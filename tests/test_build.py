@@ -142,10 +142,35 @@ def test_outputs_and_mo_and_index(project: Path) -> None:
 
 
 def test_min_complete_refuses_incomplete_catalogs(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert build(project) == 0  # an older, complete-looking build is on disk
     assert build(project, "--min-complete", "99") == 1
     assert "below --min-complete 99%; not built" in capsys.readouterr().err
-    assert not (project / "build/demo.zh-en.html").exists()
+    assert not (project / "build/demo.zh-en.html").exists()  # stale editions removed
+    assert not (project / "build/demo.en.md").exists()
+    assert "demo.zh-en.html" not in (project / "build/index.html").read_text(encoding="utf-8")
     assert build(project, "--min-complete", "10") == 0
+
+
+def test_article_without_catalog_is_built_from_source(project: Path,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    (project / "content/new.md").write_text("---\ntitle: 新文章\n---\n\n新段落。\n", encoding="utf-8")
+    (project / "content/.#new.md").symlink_to("user@host.1234:1700000000")  # an editor's lock
+    (project / "content/._new.md").write_bytes(b"\x00\x05resource fork")
+    assert build(project) == 0
+    assert "new.po: no catalog yet" in capsys.readouterr().err
+    html = (project / "build/new.zh-en.html").read_text(encoding="utf-8")
+    assert "新段落。" in html and "Not yet translated" in html
+    assert main(["-C", str(project), "status", "--json"]) == 0
+    assert [r["article"] for r in json.loads(capsys.readouterr().out)] == ["demo", "new"]
+
+
+def test_relative_images_are_copied_beside_the_pages(project: Path) -> None:
+    (project / "content/img").mkdir()
+    (project / "content/img/a.png").write_bytes(b"\x89PNG fake")
+    (project / "content/demo.md").write_text(SOURCE + "\n![图片说明](img/a.png)\n", encoding="utf-8")
+    assert main(["-C", str(project), "update"]) == 0
+    assert build(project) == 0
+    assert (project / "build/img/a.png").read_bytes() == b"\x89PNG fake"
 
 
 def test_table_markdown_style(project: Path) -> None:

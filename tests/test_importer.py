@@ -97,10 +97,30 @@ def test_import_command_writes_source_keeps_raw_and_never_clobbers(tmp_path: Pat
     assert (tmp_path / "content" / "demo.md").read_text(encoding="utf-8").startswith("---\n")
     out = capsys.readouterr()
     assert "shangdang.raw.txt:5: review: headline" in out.err
-    assert ": fixed: joined a paragraph" in out.out
+    assert ": fixed: joined a paragraph" in out.err
+    assert "demo.md: written" in out.out
     # The reviewed file is the source of truth: a second import refuses to overwrite it.
     assert main(["-C", str(tmp_path), "import", str(RAW), "--slug", "demo"]) == 2
-    assert "not overwriting" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "not overwriting" in err and "fixed:" not in err  # refused before any report
+
+
+def test_dry_run_prints_only_markdown_on_stdout(tmp_path: Path,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "content").mkdir()
+    assert main(["-C", str(tmp_path), "import", str(RAW), "--slug", "demo", "--dry-run"]) == 0
+    out = capsys.readouterr()
+    assert out.out.startswith("---\n") and "fixed:" not in out.out and "fixed:" in out.err
+    assert not (tmp_path / "content" / "demo.md").exists()
+
+
+@pytest.mark.parametrize("slug", ["../evil", "", "My Article", "a/b", ".hidden"])
+def test_import_rejects_bad_slugs(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                  slug: str) -> None:
+    (tmp_path / "content").mkdir()
+    assert main(["-C", str(tmp_path), "import", str(RAW), "--slug", slug]) == 2
+    assert f"invalid slug '{slug}'" in capsys.readouterr().err
+    assert sorted(p.name for p in tmp_path.rglob("*")) == ["content"]
 
 
 def test_import_rejects_non_utf8(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -109,3 +129,56 @@ def test_import_rejects_non_utf8(tmp_path: Path, capsys: pytest.CaptureFixture[s
     raw.write_bytes("标题\n\n正文".encode("gbk"))
     assert main(["-C", str(tmp_path), "import", str(raw), "--slug", "x"]) == 2
     assert "gbk.txt:1: not valid UTF-8" in capsys.readouterr().err
+
+
+def test_form_feed_page_breaks_keep_line_numbers_and_cut_paragraphs_join() -> None:
+    raw = "第一段，内容写到一半没有写\f完，下一页继续。\n\n- 3 -\n\n第二段，有问题,出在这里。\n"
+    result = import_raw(raw)
+    assert body(result.markdown) == "\n第一段，内容写到一半没有写完，下一页继续。\n\n第二段，有问题，出在这里。\n"
+    notes = {(n.line, n.message.split(" (")[0]) for n in result.changes}
+    assert (3, "removed page number '- 3 -'") in notes
+    assert (5, "',' -> '，' in Chinese text at column 8") in notes
+
+
+def test_fix_in_second_half_of_a_joined_paragraph_points_at_its_own_line() -> None:
+    raw = "这一段很长，被分页切断了，前半部分在第一页上面，继续写下去直到页面结束还没有" \
+          "\n\n完,后半部分在第三行。\n"
+    result = import_raw(raw)
+    [fix] = [n for n in result.changes if "'，'" in n.message]
+    assert fix.line == 3 and "column 2" in fix.message
+
+
+def test_lines_of_one_paragraph_join_with_a_space_between_latin_words() -> None:
+    result = import_raw("依托Lu'an Mining\nGroup的支持，继续\n发展。\n")
+    assert "依托Lu'an Mining Group的支持，继续发展。" in result.markdown
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("*重点*工作，要抓好。", "\\*重点\\*工作，要抓好。"),
+    ("1. 智能制造产业园，建设中。", "\\1. 智能制造产业园，建设中。"),
+    ("# 这不是标题，是正文。", "\\# 这不是标题，是正文。"),
+    ("硅片(Si),组件", "硅片（Si），组件"),
+])
+def test_text_that_looks_like_markup_is_escaped(raw: str, expected: str) -> None:
+    assert expected in import_raw(raw + "\n").markdown
+
+
+def test_colon_lines_and_short_prose_are_not_headings() -> None:
+    result = import_raw("正文第一段，以句号结束的长句子写在这里。\n\n责任编辑：张三\n\n"
+                        "要确保各项任务落\n\n地见效。\n")
+    md = body(result.markdown)
+    assert "## 责任编辑" not in md
+    # Too short to tell a heading from half a paragraph: flagged for the editor.
+    [flag] = result.flags
+    assert flag.line == 5 and "may be the rest of a paragraph cut by a page break" in flag.message
+
+
+def test_empty_and_non_chinese_raw_texts_are_flagged(tmp_path: Path,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    assert any("English" not in n.message and "Chinese" in n.message
+               for n in import_raw("This is an English press release.\n").flags)
+    (tmp_path / "content").mkdir()
+    empty = tmp_path / "empty.txt"
+    empty.write_text("  \n\n", encoding="utf-8")
+    assert main(["-C", str(tmp_path), "import", str(empty), "--slug", "x"]) == 2
+    assert "empty.txt:1: no text to import" in capsys.readouterr().err

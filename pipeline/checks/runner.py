@@ -83,7 +83,7 @@ def entry_views(catalog: CatalogInput, show: Show) -> list[EntryView]:
     return views
 
 
-def _check_entry(view: EntryView, matcher: TermMatcher, allowed_cjk: tuple[str, ...]
+def check_entry(view: EntryView, matcher: TermMatcher, allowed_cjk: tuple[str, ...]
                  ) -> list[Finding]:
     found = entry_completeness(view)
     if view.entry.obsolete:
@@ -114,7 +114,7 @@ def _check_catalog(inp: CheckInput, catalog: CatalogInput, matcher: TermMatcher,
                           for e in exemptions]
         run.exemptions += exemptions
         run.findings += problems
-        run.findings += _check_entry(view, matcher, allowed_cjk)
+        run.findings += check_entry(view, matcher, allowed_cjk)
     translated = [v for v in views if v.translated]
     run.findings += approved_never_used(translated, matcher)
     run.translated += translated

@@ -13,7 +13,7 @@ from ..catalog.merge import merge_catalog
 from ..catalog.pofile import read_catalog, write_catalog
 from ..catalog.template import gettext_date
 from ..errors import PipelineError, display_path
-from ..project import Project
+from ..project import Project, validate_locale
 from .common import say
 from .extract import extract
 
@@ -53,6 +53,8 @@ def update(project: Project, article: str | None = None, locale: str | None = No
     extract(project, article, quiet=True)
     if create and locale is None:
         raise PipelineError("--create needs --locale L")
+    if create and locale is not None:
+        validate_locale(locale)
     locales = [locale] if create and locale else project.locales(locale)
     if not locales:
         raise PipelineError("no locales yet: start one with `bilingual update --locale en --create`",

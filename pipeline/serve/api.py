@@ -8,13 +8,22 @@ loaded it: it answers 409 with both versions of each edited entry.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Body, Depends, Request
+from fastapi import APIRouter, Body, Depends, Path, Request
 from fastapi.responses import JSONResponse
 
-from .models import (ArticleList, CatalogView, CheckRequest, CheckResult, ConflictResponse,
-                     ErrorResponse, SaveRequest, SaveResult)
+from .edits import active_entries
+from .models import (
+    ArticleList,
+    CatalogView,
+    CheckRequest,
+    CheckResult,
+    ConflictResponse,
+    ErrorResponse,
+    SaveRequest,
+    SaveResult,
+)
 from .security import TOKEN_HEADER
 from .views import check_result
 from .workspace import SaveConflict, Workspace
@@ -38,16 +47,21 @@ def workspace(request: Request) -> Workspace:
     return request.app.state.workspace  # type: ignore[no-any-return]
 
 
+WorkspaceDep = Annotated[Workspace, Depends(workspace)]
+Slug = Annotated[str, Path(description="an article: content/SLUG.md (unknown names: 404)")]
+Locale = Annotated[str, Path(description="a locale: locales/LOCALE/ (unknown names: 404)")]
+
+
 @router.get("/articles", response_model=ArticleList, summary="Articles and locales",
             responses={400: NOT_FOUND[400]})
-def list_articles(ws: Workspace = Depends(workspace)) -> ArticleList:
+def list_articles(ws: WorkspaceDep) -> ArticleList:
     """Every article in content/ with its progress in every locale in locales/."""
     return ws.listing()
 
 
 @router.get("/articles/{slug}/{locale}", response_model=CatalogView,
             summary="One catalog, segment by segment", responses=NOT_FOUND)
-def get_catalog(slug: str, locale: str, ws: Workspace = Depends(workspace)) -> CatalogView:
+def get_catalog(slug: Slug, locale: Locale, ws: WorkspaceDep) -> CatalogView:
     """The article's segments in source order with their translation, status,
     glossary terms, check findings, translator comment and, for fuzzy entries, the
     previous source as a character diff; plus the file's fingerprint for saving."""
@@ -56,16 +70,15 @@ def get_catalog(slug: str, locale: str, ws: Workspace = Depends(workspace)) -> C
 
 @router.post("/articles/{slug}/{locale}/check", response_model=CheckResult,
              summary="Check a proposed translation (nothing is saved)", responses=WRITE)
-def check_proposal(slug: str, locale: str, proposal: CheckRequest,
-                   ws: Workspace = Depends(workspace)) -> CheckResult:
+def check_proposal(slug: Slug, locale: Locale, proposal: CheckRequest,
+                   ws: WorkspaceDep) -> CheckResult:
     """Runs the `bilingual check` rules for one entry on a proposed msgstr (and
     comment, whose `# check: ignore` exceptions apply): glossary terms, forbidden
     renderings, numbers, language and script, markup, completeness."""
-    snap = ws.snapshot(slug, locale)
+    snap = ws.snapshot(slug, locale, judge_form=False)
     segment = ws.segment(snap.article, proposal.segment)
     ctx, _problem = ws.checks()
-    entry = next((e for e in snap.po if e.msgid == segment.text and not e.obsolete
-                  and not e.msgctxt), None)
+    entry = active_entries(snap.po).get(segment.text)
     return check_result(snap.article, segment, entry, ctx, ws.place(snap, segment, locale),
                         proposal.msgstr, proposal.fuzzy, proposal.comment)
 
@@ -75,8 +88,8 @@ def check_proposal(slug: str, locale: str, proposal: CheckRequest,
               responses={**WRITE, 409: {"model": ConflictResponse,
                                         "description": "the catalog changed on disk since "
                                                        "it was loaded; nothing saved"}})
-def save_entries(slug: str, locale: str, request: SaveRequest = Body(...),
-                 ws: Workspace = Depends(workspace)) -> SaveResult | JSONResponse:
+def save_entries(slug: Slug, locale: Locale, request: Annotated[SaveRequest, Body()],
+                 ws: WorkspaceDep) -> SaveResult | JSONResponse:
     """Writes the edits atomically, changing only the edited entries plus the
     PO-Revision-Date and Last-Translator header lines. `fingerprint` must be the
     one the client loaded: if the file changed since, nothing is written and the

@@ -25,7 +25,7 @@ from ..checks.suppress import apply_exemptions, parse_exemptions
 from ..glossary import EnglishMatcher, Glossary, Term, TermMatcher
 from .edits import FUZZY
 
-# The codes `_check_entry` can produce on one entry; exceptions for any other code
+# The codes `check_entry` can produce on one entry; exceptions for any other code
 # cannot be judged here, so they are never reported as unused.
 PER_ENTRY = frozenset({"BL101", "BL102", "BL301", "BL302", "BL401", "BL402", "BL403",
                        "BL501", "BL502", "BL503", "BL504", "BL601", "BL602", "BL603"})
@@ -40,7 +40,7 @@ class CheckContext:
     allowed_cjk: tuple[str, ...]
 
     @classmethod
-    def of(cls, glossary: Glossary) -> "CheckContext":
+    def of(cls, glossary: Glossary) -> CheckContext:
         return cls(glossary, TermMatcher(glossary),
                    cjk_renderings(r for t in glossary.terms for r in t.accepted))
 
@@ -88,7 +88,7 @@ def entry_findings(entry: polib.POEntry, ctx: CheckContext, place: Place) -> lis
         view = EntryView(file=view.file, line=view.line, slug=view.slug, locale=view.locale,
                          entry=draft, source_ref=view.source_ref)
     # The gate's own per-entry rule list, so the two never disagree.
-    findings += runner._check_entry(view, ctx.matcher, ctx.allowed_cjk)  # noqa: SLF001
+    findings += runner.check_entry(view, ctx.matcher, ctx.allowed_cjk)
     unchecked = frozenset(RULES) - PER_ENTRY
     kept = apply_exemptions(findings, exemptions, unchecked=unchecked)
     return sorted(dict.fromkeys(kept), key=Finding.sort_key)

@@ -9,15 +9,14 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
 from ..render.html import content_security_policy, render_bilingual_html
 from ..render.pairs import align
-from .api import NOT_FOUND, workspace
+from .api import NOT_FOUND, Locale, Slug, WorkspaceDep
 from .security import TOKEN_HEADER
-from .workspace import Workspace
 
 router = APIRouter(tags=["pages"])
 SHORTCUTS = (
@@ -42,13 +41,13 @@ def _page(name: str, **context: object) -> HTMLResponse:
 
 
 @router.get("/", response_class=HTMLResponse, summary="Home: articles and locales")
-def home(ws: Workspace = Depends(workspace)) -> HTMLResponse:
+def home(ws: WorkspaceDep) -> HTMLResponse:
     return _page("home.html.j2", listing=ws.listing())
 
 
 @router.get("/articles/{slug}/{locale}", response_class=HTMLResponse,
             summary="The workbench for one catalog", responses=NOT_FOUND)
-def article_page(slug: str, locale: str, ws: Workspace = Depends(workspace)) -> HTMLResponse:
+def article_page(slug: Slug, locale: Locale, ws: WorkspaceDep) -> HTMLResponse:
     view = ws.catalog(slug, locale)
     return _page("article.html.j2", view=view)
 
@@ -56,11 +55,11 @@ def article_page(slug: str, locale: str, ws: Workspace = Depends(workspace)) -> 
 @router.get("/preview/{slug}/{locale}", response_class=HTMLResponse,
             summary="The bilingual page as `bilingual build` renders it now",
             responses=NOT_FOUND)
-def preview(slug: str, locale: str, request: Request,
-            ws: Workspace = Depends(workspace)) -> HTMLResponse:
+def preview(slug: Slug, locale: Locale,
+            ws: WorkspaceDep) -> HTMLResponse:
     """The saved catalog rendered by `render_bilingual_html`: its own CSP (the
     page's inlined CSS and JS by hash), embeddable by the workbench only."""
-    snap = ws.snapshot(slug, locale)
+    snap = ws.snapshot(slug, locale, judge_form=False)
     ctx, _problem = ws.checks()
     html = render_bilingual_html(snap.article, align(snap.article, snap.po, ctx.glossary),
                                  locale)

@@ -13,8 +13,15 @@ from ..model import Article, Segment
 from .checking import CheckContext, Place, entry_findings, proposed_entry, terms_present
 from .diff import char_diff
 from .edits import FUZZY, active_entries
-from .models import (CatalogView, CheckResult, DiffOp, FindingView, ProgressView, SegmentView,
-                     TermInfo)
+from .models import (
+    CatalogView,
+    CheckResult,
+    DiffOp,
+    FindingView,
+    ProgressView,
+    SegmentView,
+    TermInfo,
+)
 
 
 def progress_view(article: Article, po: polib.POFile | None) -> ProgressView:

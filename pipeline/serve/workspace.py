@@ -16,7 +16,7 @@ import re
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import polib
@@ -31,8 +31,17 @@ from ..project import Project
 from ..source import read_article
 from .checking import CheckContext, Place
 from .edits import Edit, State, active_entries, apply_edits, entry_state
-from .models import (ArticleList, ArticleSummary, CatalogView, ConflictEntry, ConflictResponse,
-                     EntryEdit, EntryState, LocaleSummary, SaveResult)
+from .models import (
+    ArticleList,
+    ArticleSummary,
+    CatalogView,
+    ConflictEntry,
+    ConflictResponse,
+    EntryEdit,
+    EntryState,
+    LocaleSummary,
+    SaveResult,
+)
 from .views import catalog_view, place_for, progress_view, segment_views
 
 _SLUG = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$")
@@ -69,8 +78,8 @@ class Snapshot:
     source_file: str
 
 
-def _utc_now() -> datetime:
-    return datetime.now(timezone.utc)
+def utc_now() -> datetime:
+    return datetime.now(UTC)
 
 
 def _state(state: State) -> EntryState:
@@ -79,7 +88,7 @@ def _state(state: State) -> EntryState:
 
 class Workspace:
     def __init__(self, project: Project, translator: str | None = None,
-                 clock: Clock = _utc_now):
+                 clock: Clock = utc_now):
         self.project = project
         self.root = project.root.resolve()
         self.translator = translator
@@ -168,14 +177,17 @@ class Workspace:
 
     # -- reading -------------------------------------------------------------------------
 
-    def snapshot(self, slug: str, locale: str) -> Snapshot:
+    def snapshot(self, slug: str, locale: str, judge_form: bool = True) -> Snapshot:
+        """The catalog as on disk now; `judge_form`: also find out whether it is in
+        GNU canonical form (otherwise `canonical` is reported True)."""
         article = self.article(slug)
         path = self.catalog_path(slug, locale)
         for _attempt in range(3):
             data = path.read_bytes()
             loaded = read_catalog(path)
+            # The bytes before and after parsing agree: the fingerprint is the parsed file's.
             if loaded.fingerprint.sha256 == hashlib.sha256(data).hexdigest():
-                canonical = format_pofile(loaded.po).encode("utf-8") == data
+                canonical = not judge_form or format_pofile(loaded.po).encode("utf-8") == data
                 return Snapshot(article, loaded.po, loaded.fingerprint, canonical, path,
                                 self.relative(path), self.relative(article.path))
         raise PipelineError("the catalog keeps changing while it is read; try again", path)

@@ -1,0 +1,69 @@
+"""`bilingual serve`: the translation workbench, on a local web server."""
+
+from __future__ import annotations
+
+import os
+import socket
+import sys
+
+from ..errors import PipelineError
+from ..project import Project
+from ..serve.security import host_with_port, is_loopback, new_token
+from .common import say, warn
+
+TRANSLATOR_ENV = "BILINGUAL_TRANSLATOR"
+
+
+def listen(host: str, port: int) -> socket.socket:
+    """A bound socket (port 0: any free one), or PipelineError saying why not."""
+    try:
+        infos = socket.getaddrinfo(host.strip("[]"), port, type=socket.SOCK_STREAM)
+    except socket.gaierror as exc:
+        raise PipelineError(f"cannot resolve --host {host}: {exc.strerror}") from None
+    family, kind, proto, _name, address = infos[0]
+    sock = socket.socket(family, kind, proto)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind(address)
+        sock.listen(128)  # connections queue from now on, before uvicorn accepts them
+    except OSError as exc:
+        sock.close()
+        raise PipelineError(f"cannot listen on {host_with_port(host, port)}: "
+                            f"{exc.strerror or exc}") from None
+    return sock
+
+
+def serve(project: Project, host: str = "127.0.0.1", port: int = 8765,
+          translator: str | None = None) -> int:
+    """Run the workbench until interrupted; prints its URL (with this run's token)."""
+    import uvicorn
+
+    from ..serve.app import create_app
+
+    translator = (translator or os.environ.get(TRANSLATOR_ENV) or "").strip() or None
+    if translator and any(ord(c) < 32 for c in translator):
+        raise PipelineError("--translator must be one line, e.g. 'Name <email@example.org>'")
+    sock = listen(host, port)
+    port = sock.getsockname()[1]
+    token = new_token()
+    app = create_app(project, token=token, host=host, port=port, translator=translator)
+    shown = "127.0.0.1" if host.strip("[]") in ("0.0.0.0", "::", "") else host
+    if not is_loopback(host):
+        warn(f"warning: listening on {host}, not only on this computer: anyone who can reach "
+             "this address can read the project's catalogs (writes still need the token)")
+    if not translator:
+        warn(f"note: Last-Translator stays as it is (set --translator or {TRANSLATOR_ENV})")
+    say(f"bilingual workbench for {project.root}")
+    say(f"  open http://{host_with_port(shown, port)}/#token={token}")
+    say("  (the token after # authorises saving; stop with Ctrl+C)")
+    sys.stdout.flush()
+    config = uvicorn.Config(app, log_level="warning", proxy_headers=False,
+                            server_header=False, lifespan="off")
+    try:
+        uvicorn.Server(config).run(sockets=[sock])
+    except KeyboardInterrupt:  # uvicorn re-raises Ctrl+C after shutting down cleanly
+        pass
+    finally:
+        sock.close()
+    say("bilingual workbench stopped")
+    return 0

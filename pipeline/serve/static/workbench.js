@@ -1,0 +1,383 @@
+/* bilingual serve: the workbench page for one catalog (after workbench-core.js).
+ *
+ * Segments are rendered by the server; this fills in what changes (status,
+ * findings, glossary terms, the previous-source diff) from the JSON API, saves
+ * with the file's fingerprint, shows conflicts, filters and handles the keys. */
+'use strict';
+
+(() => {
+  const { token, el, announce, api, detail, showTokenState } = window.bilingualWorkbench;
+  const CHECK_DELAY_MS = 300;
+
+  // -- the article page ------------------------------------------------------
+
+  const segs = new Map(); // id -> segment record
+  const order = [];
+  const page = { slug: '', locale: '', fingerprint: '', canonical: true, allowReformat: false };
+
+  function record(section) {
+    const q = (role) => section.querySelector(`[data-role="${role}"]`);
+    return {
+      id: section.dataset.id,
+      section,
+      text: section.querySelector('textarea.msgstr'),
+      fuzzy: q('fuzzy'),
+      comment: q('comment'),
+      save: q('save'),
+      status: q('status'),
+      dirtyMark: q('dirty'),
+      findings: q('findings'),
+      terms: q('terms'),
+      termsBox: q('terms-box'),
+      diff: q('diff'),
+      diffText: q('diff-text'),
+      conflict: q('conflict'),
+      base: null, // {msgstr, fuzzy, comment} as on disk when loaded
+      view: null,
+      dirty: false,
+      findingCount: 0,
+      checkSeq: 0,
+      timer: 0,
+    };
+  }
+
+  function inputs(s) {
+    return { msgstr: s.text.value, fuzzy: s.fuzzy.checked, comment: s.comment.value };
+  }
+
+  function sameState(a, b) {
+    return a.msgstr === b.msgstr && a.fuzzy === b.fuzzy && a.comment === b.comment;
+  }
+
+  function setDirty(s) {
+    s.dirty = !!s.base && !sameState(inputs(s), s.base);
+    s.dirtyMark.hidden = !s.dirty;
+    s.section.dataset.dirty = s.dirty ? 'true' : 'false';
+    const unsaved = order.filter((x) => x.dirty).length;
+    const all = document.getElementById('save-all');
+    if (all) {
+      all.disabled = unsaved === 0;
+      all.textContent = unsaved ? `Save all unsaved (${unsaved})` : 'Save all unsaved';
+    }
+  }
+
+  function renderStatus(s, status) {
+    s.status.textContent = status;
+    s.status.dataset.status = status;
+  }
+
+  function renderFindings(s, findings) {
+    s.findings.replaceChildren(...findings.map((f) => el('li', { class: `finding finding--${f.severity}` },
+      el('span', { class: 'finding__code', text: f.code }), ' ', f.message)));
+    s.findingCount = findings.length;
+    s.section.dataset.findings = String(findings.length);
+  }
+
+  function insertAtCursor(area, text) {
+    if (area.readOnly) return;
+    area.focus();
+    area.setRangeText(text, area.selectionStart, area.selectionEnd, 'end');
+    area.dispatchEvent(new Event('input', { bubbles: true }));
+  }
+
+  function termButton(s, text, title) {
+    const button = el('button', { type: 'button', class: 'term__insert', title, text });
+    button.addEventListener('mousedown', (e) => e.preventDefault()); // keep the caret
+    button.addEventListener('click', () => insertAtCursor(s.text, text));
+    return button;
+  }
+
+  function renderTerms(s, terms) {
+    s.termsBox.hidden = terms.length === 0;
+    s.terms.replaceChildren(...terms.map((t) => {
+      const item = el('li', { class: t.present ? 'term term--present' : 'term term--missing' },
+        el('span', { class: 'term__zh', lang: 'zh-Hans', text: t.term }), ' ',
+        termButton(s, t.english, `insert “${t.english}”${t.note ? ` (${t.note})` : ''}`));
+      for (const variant of t.variants) item.append(' ', termButton(s, variant, `insert the variant “${variant}”`));
+      if (t.forbidden.length) item.append(' ', el('span', { class: 'term__forbidden', text: `not: ${t.forbidden.join(', ')}` }));
+      item.append(' ', el('span', { class: 'term__state', text: t.present ? '✓ used' : 'not used yet' }));
+      return item;
+    }));
+  }
+
+  function renderDiff(s, view) {
+    const ops = view.source_diff || [];
+    s.diff.hidden = !(view.fuzzy && view.previous_source !== null);
+    s.diffText.replaceChildren(...ops.map((op) => {
+      if (op.op === 'insert') return el('ins', { text: op.text });
+      if (op.op === 'delete') return el('del', { text: op.text });
+      return document.createTextNode(op.text);
+    }));
+  }
+
+  function stateBlock(label, state) {
+    if (!state) return el('div', { class: 'conflict__side' }, el('h3', { text: label }), el('p', { text: '(the entry is gone from the file)' }));
+    return el('div', { class: 'conflict__side' }, el('h3', { text: label }),
+      el('pre', { class: 'conflict__text', text: state.msgstr || '(empty)' }),
+      el('p', { text: state.fuzzy ? 'fuzzy' : 'not fuzzy' }),
+      state.comment ? el('pre', { class: 'conflict__comment', text: `# ${state.comment}` }) : '');
+  }
+
+  function showConflict(s, conflict, fingerprint, message) {
+    const keep = el('button', { type: 'button', text: 'Keep mine (save over the disk version)' });
+    const take = el('button', { type: 'button', text: 'Use the disk version' });
+    keep.addEventListener('click', async () => {
+      await save([s], fingerprint);
+      await refresh();
+    });
+    take.addEventListener('click', async () => {
+      if (conflict.disk) applyServer(s, { ...s.view, msgstr: conflict.disk.msgstr, fuzzy: conflict.disk.fuzzy, comment: conflict.disk.comment }, true);
+      s.conflict.hidden = true;
+      await refresh();
+    });
+    s.conflict.replaceChildren(
+      el('p', { class: 'conflict__title', text: message }),
+      el('div', { class: 'conflict__sides' }, stateBlock('Yours', conflict.yours), stateBlock('On disk', conflict.disk)),
+      el('p', {}, keep, ' ', take));
+    s.conflict.hidden = false;
+  }
+
+  // Apply what the server says is on disk. A segment with unsaved edits keeps
+  // them; if the disk changed under it, the conflict is shown, never hidden.
+  function applyServer(s, view, force) {
+    const disk = { msgstr: view.msgstr, fuzzy: view.fuzzy, comment: view.comment };
+    s.view = view;
+    renderDiff(s, view);
+    if (s.dirty && !force) {
+      if (s.base && !sameState(disk, s.base)) {
+        showConflict(s, { yours: inputs(s), disk }, page.fingerprint,
+          'This entry changed on disk while you were editing it.');
+      }
+      s.base = disk;
+      setDirty(s);
+      return;
+    }
+    s.base = disk;
+    s.text.value = view.msgstr;
+    s.fuzzy.checked = view.fuzzy;
+    s.comment.value = view.comment;
+    s.section.dataset.status = view.status;
+    renderStatus(s, view.status);
+    renderFindings(s, view.findings);
+    renderTerms(s, view.terms);
+    setDirty(s);
+  }
+
+  function renderProgress(progress) {
+    const box = document.getElementById('progress');
+    if (!box) return;
+    box.replaceChildren(
+      el('meter', { min: '0', max: '100', value: String(progress.percent) }), ' ',
+      `${progress.translated} of ${progress.total} translated · ${progress.fuzzy} fuzzy · `
+      + `${progress.untranslated} untranslated · ${progress.percent}% by characters`);
+  }
+
+  function renderNotices(notices) {
+    const list = document.getElementById('notices');
+    if (list) list.replaceChildren(...notices.map((n) => el('li', { text: n })));
+  }
+
+  function currentFilter() {
+    const checked = document.querySelector('input[name="filter"]:checked');
+    return checked ? checked.value : 'all';
+  }
+
+  function matches(s, filter) {
+    const status = s.section.dataset.status;
+    if (filter === 'untranslated') return status === 'untranslated';
+    if (filter === 'fuzzy') return status === 'fuzzy';
+    if (filter === 'findings') return s.findingCount > 0;
+    return true;
+  }
+
+  function applyFilter() {
+    const filter = currentFilter();
+    for (const s of order) s.section.hidden = !matches(s, filter);
+    for (const name of ['all', 'untranslated', 'fuzzy', 'findings']) {
+      const count = document.querySelector(`[data-count="${name}"]`);
+      if (count) count.textContent = `(${order.filter((s) => matches(s, name)).length})`;
+    }
+  }
+
+  async function load() {
+    const result = await api('GET', `/api/articles/${encodeURIComponent(page.slug)}/${encodeURIComponent(page.locale)}`);
+    if (result.status !== 200) {
+      announce(`Could not load the catalog: ${detail(result)}`);
+      return null;
+    }
+    const view = result.data;
+    page.fingerprint = view.fingerprint;
+    page.canonical = view.canonical;
+    renderProgress(view.progress);
+    renderNotices(view.notices);
+    return view;
+  }
+
+  async function refresh() {
+    const view = await load();
+    if (!view) return;
+    for (const sv of view.segments) {
+      const s = segs.get(sv.id);
+      if (s) applyServer(s, sv, false);
+    }
+    applyFilter();
+  }
+
+  function scheduleCheck(s) {
+    clearTimeout(s.timer);
+    s.timer = setTimeout(() => check(s), CHECK_DELAY_MS);
+  }
+
+  async function check(s) {
+    if (!token || !s.view || !s.view.in_catalog) return;
+    const seq = ++s.checkSeq;
+    const now = inputs(s);
+    const result = await api('POST', `/api/articles/${encodeURIComponent(page.slug)}/${encodeURIComponent(page.locale)}/check`,
+      { segment: s.id, msgstr: now.msgstr, fuzzy: now.fuzzy, comment: now.comment });
+    if (seq !== s.checkSeq || result.status !== 200) return;
+    renderStatus(s, result.data.status);
+    renderFindings(s, result.data.findings);
+    renderTerms(s, result.data.terms);
+  }
+
+  async function save(list, fingerprint) {
+    const edits = list.filter((s) => s.view && s.view.in_catalog).map((s) => ({ segment: s.id, ...inputs(s) }));
+    if (!edits.length) return false;
+    if (!token) {
+      announce('Not saved: this page has no access token. Open the URL printed by `bilingual serve`.');
+      return false;
+    }
+    const body = { fingerprint: fingerprint || page.fingerprint, edits, allow_reformat: page.allowReformat };
+    const result = await api('PATCH', `/api/articles/${encodeURIComponent(page.slug)}/${encodeURIComponent(page.locale)}`, body);
+    if (result.status === 200) {
+      page.fingerprint = result.data.fingerprint;
+      for (const s of list) s.conflict.hidden = true;
+      for (const sv of result.data.segments) {
+        const s = segs.get(sv.id);
+        if (s) applyServer(s, sv, true);
+      }
+      renderProgress(result.data.progress);
+      applyFilter();
+      reloadPreview();
+      announce(result.data.changed ? `Saved ${result.data.saved.join(', ')}.` : 'Nothing to save: the file already says that.');
+      return true;
+    }
+    if (result.status === 409) {
+      const data = result.data;
+      for (const c of data.conflicts) {
+        const s = segs.get(c.segment);
+        if (s) showConflict(s, c, data.fingerprint, data.detail);
+      }
+      announce(`Not saved: ${data.detail}`);
+      return false;
+    }
+    if (result.status === 400 && !page.canonical && !page.allowReformat
+        && window.confirm(`${detail(result)}\n\nSave anyway and let the file be rewrapped?`)) {
+      page.allowReformat = true;
+      return save(list, fingerprint);
+    }
+    announce(`Not saved: ${detail(result)}`);
+    return false;
+  }
+
+  function reloadPreview() {
+    const aside = document.getElementById('preview');
+    const frame = aside && aside.querySelector('iframe');
+    if (frame && !aside.hidden) frame.src = `${frame.dataset.src}?t=${Date.now()}`;
+  }
+
+  function segmentOf(node) {
+    const section = node && node.closest ? node.closest('section.seg') : null;
+    return section ? segs.get(section.dataset.id) : undefined;
+  }
+
+  function unfinished(s) {
+    const status = s.status.dataset.status || s.section.dataset.status;
+    return s.dirty || status !== 'translated';
+  }
+
+  function move(step) {
+    const current = segmentOf(document.activeElement);
+    let index = current ? order.indexOf(current) : (step > 0 ? -1 : order.length);
+    for (index += step; index >= 0 && index < order.length; index += step) {
+      const s = order[index];
+      if (!s.section.hidden && unfinished(s)) {
+        s.text.focus();
+        s.section.scrollIntoView({ block: 'center' });
+        announce(`${s.id}: ${s.status.textContent}`);
+        return;
+      }
+    }
+    announce(step > 0 ? 'No unfinished segment below.' : 'No unfinished segment above.');
+  }
+
+  function onKey(event) {
+    const mod = event.ctrlKey || event.metaKey;
+    if (mod && !event.altKey && event.key === 'Enter') {
+      const s = segmentOf(document.activeElement);
+      if (s) { event.preventDefault(); save([s]); }
+    } else if (mod && !event.altKey && (event.key === 's' || event.key === 'S')) {
+      event.preventDefault();
+      save(order.filter((s) => s.dirty));
+    } else if (event.altKey && !mod && (event.key === 'ArrowDown' || event.key === 'ArrowUp')) {
+      event.preventDefault();
+      move(event.key === 'ArrowDown' ? 1 : -1);
+    }
+  }
+
+  function wire(s) {
+    s.text.addEventListener('input', () => {
+      if (s.base && s.base.fuzzy && s.fuzzy.checked && s.text.value !== s.base.msgstr && !s.fuzzyTouched) {
+        s.fuzzy.checked = false; // editing a draft reviews it (tick fuzzy to keep it a draft)
+      }
+      setDirty(s);
+      scheduleCheck(s);
+    });
+    s.fuzzy.addEventListener('change', () => { s.fuzzyTouched = true; setDirty(s); scheduleCheck(s); });
+    s.comment.addEventListener('input', () => { setDirty(s); scheduleCheck(s); });
+    s.save.addEventListener('click', () => save([s]));
+  }
+
+  async function articlePage() {
+    page.slug = document.body.dataset.slug;
+    page.locale = document.body.dataset.locale;
+    for (const section of document.querySelectorAll('section.seg')) {
+      const s = record(section);
+      segs.set(s.id, s);
+      order.push(s);
+      wire(s);
+    }
+    document.addEventListener('keydown', onKey);
+    for (const radio of document.querySelectorAll('input[name="filter"]')) radio.addEventListener('change', applyFilter);
+    const all = document.getElementById('save-all');
+    if (all) all.addEventListener('click', () => save(order.filter((s) => s.dirty)));
+    const toggle = document.getElementById('preview-toggle');
+    if (toggle) {
+      toggle.addEventListener('click', () => {
+        const aside = document.getElementById('preview');
+        aside.hidden = !aside.hidden;
+        toggle.setAttribute('aria-pressed', String(!aside.hidden));
+        document.body.classList.toggle('with-preview', !aside.hidden);
+        reloadPreview();
+      });
+    }
+    window.addEventListener('beforeunload', (event) => {
+      if (order.some((s) => s.dirty)) { event.preventDefault(); event.returnValue = ''; }
+    });
+    const view = await load();
+    if (view) {
+      for (const sv of view.segments) {
+        const s = segs.get(sv.id);
+        if (s) applyServer(s, sv, true);
+      }
+      applyFilter();
+    }
+    document.body.dataset.ready = 'true';
+  }
+
+  document.addEventListener('DOMContentLoaded', () => {
+    showTokenState();
+    if (document.body.dataset.page === 'article') articlePage();
+    else document.body.dataset.ready = 'true';
+  });
+})();

@@ -1,0 +1,411 @@
+"""`bilingual serve`: the JSON API, saving, conflicts and the security perimeter,
+in-process through FastAPI's TestClient (plus one real server for the command)."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from serve_support import (
+    BASE,
+    LOCALE,
+    NOW_TEXT,
+    SLUG,
+    TOKEN,
+    TRANSLATOR,
+    Fixture,
+    changed_lines,
+    client,
+    make_app,
+    make_fixture,
+    running,
+)
+
+from pipeline.catalog.pofile import read_catalog
+from pipeline.po.gnu_format import format_pofile
+from pipeline.serve.diff import char_diff
+from pipeline.serve.edits import normalise_comment
+from pipeline.source import read_article
+
+API = f"/api/articles/{SLUG}/{LOCALE}"
+AUTH = {"X-Bilingual-Token": TOKEN}
+
+
+@pytest.fixture
+def fx(tmp_path: Path) -> Fixture:
+    return make_fixture(tmp_path / "project")
+
+
+@pytest.fixture
+def api(fx: Fixture):  # type: ignore[no-untyped-def]
+    with client(fx) as c:
+        yield c
+
+
+def save_body(fx: Fixture, segment: str, msgstr: str, fingerprint: str | None = None,
+              **extra: object) -> dict:
+    return {"fingerprint": fingerprint or fx.sha(),
+            "edits": [{"segment": segment, "msgstr": msgstr, **extra}]}
+
+
+# -- reading ------------------------------------------------------------------------
+
+
+def test_list_articles_with_progress(api, fx: Fixture) -> None:
+    data = api.get("/api/articles").json()
+    assert data["locales"] == [LOCALE]
+    [article] = data["articles"]
+    assert article["slug"] == SLUG and article["title"] == "产业焕新姿 蝶变向新行"
+    [row] = article["locales"]
+    assert row["file"] == f"locales/{LOCALE}/LC_MESSAGES/{SLUG}.po"
+    progress = row["progress"]
+    assert (progress["untranslated"], progress["fuzzy"]) == (1, 1)
+    assert progress["translated"] == progress["total"] - 2
+
+
+def test_catalog_view_has_every_segment_in_source_order(api, fx: Fixture) -> None:
+    data = api.get(API).json()
+    article = read_article(fx.project.source_path(SLUG))
+    assert [s["id"] for s in data["segments"]] == [s.id for s in article.segments]
+    assert data["fingerprint"] == fx.sha() and data["canonical"] is True
+    by_id = {s["id"]: s for s in data["segments"]}
+    assert by_id[fx.untranslated]["status"] == "untranslated"
+    assert [f["code"] for f in by_id[fx.untranslated]["findings"]] == ["BL301"]
+    fuzzy = by_id[fx.fuzzy]
+    assert fuzzy["status"] == "fuzzy" and fuzzy["previous_source"] == fx.previous
+    old = "".join(op["text"] for op in fuzzy["source_diff"] if op["op"] != "insert")
+    new = "".join(op["text"] for op in fuzzy["source_diff"] if op["op"] != "delete")
+    assert (old, new) == (fx.previous, fuzzy["source"])
+    assert {"op": "delete", "text": "旧的说法"} in fuzzy["source_diff"]
+    translated = by_id[fx.translated]
+    assert translated["status"] == "translated"
+    term = next(t for t in translated["terms"] if t["term"] == "上党区")
+    assert term["english"] == "Shangdang District" and term["present"] is True
+
+
+def test_character_diff_is_exact() -> None:
+    ops = char_diff("上党区煤炭产业", "上党区新能源产业")
+    assert ops == [("equal", "上党区"), ("delete", "煤炭"), ("insert", "新能源"), ("equal", "产业")]
+    assert normalise_comment("\n a  \n\nb \n\n") == " a\n\nb"
+
+
+def test_check_reports_rule_findings_without_saving(api, fx: Fixture) -> None:
+    before = fx.text()
+    url = f"{API}/check"
+
+    def codes(msgstr: str, **extra: object) -> list[str]:
+        response = api.post(url, json={"segment": fx.translated, "msgstr": msgstr, **extra},
+                            headers=AUTH)
+        assert response.status_code == 200, response.text
+        return [f["code"] for f in response.json()["findings"]]
+
+    good = fx.entry(fx.translated).msgstr
+    assert codes(good) == []
+    assert "BL101" in codes(good.replace("Shangdang District", "the area").replace(
+        "Shangdang", "the area"))
+    assert "BL501" in codes(good + " 上党区")
+    assert "BL601" in codes(good + " **bold**")
+    assert "BL401" not in codes(good)
+    assert codes("") == ["BL301"]
+    # A translator's exception in the proposed comment applies.
+    bad = good + " **bold**"
+    assert "BL601" not in codes(bad, comment="check: ignore BL601 — testing")
+    assert fx.text() == before
+
+
+# -- saving -------------------------------------------------------------------------
+
+
+def test_save_changes_only_the_entry_and_two_header_lines(api, fx: Fixture) -> None:
+    before = fx.text()
+    response = api.patch(API, json=save_body(fx, fx.untranslated, "A fresh translation."),
+                         headers=AUTH)
+    assert response.status_code == 200, response.text
+    data = response.json()
+    assert data["changed"] is True and data["saved"] == [fx.untranslated]
+    assert data["fingerprint"] == fx.sha()
+    assert data["segments"][0]["status"] == "translated"
+    after = fx.text()
+    removed, added = changed_lines(before, after)
+    assert sorted(removed) == sorted(['msgstr ""'] + [
+        line for line in before.splitlines()
+        if line.startswith(('"PO-Revision-Date', '"Last-Translator'))])
+    assert sorted(added) == sorted(['msgstr "A fresh translation."',
+                                    f'"PO-Revision-Date: {NOW_TEXT}\\n"',
+                                    f'"Last-Translator: {TRANSLATOR}\\n"'])
+    assert fx.entry(fx.untranslated).msgstr == "A fresh translation."
+
+
+def test_saved_file_is_what_msgcat_writes(api, fx: Fixture, tmp_path: Path) -> None:
+    if shutil.which("msgcat") is None:
+        pytest.skip("msgcat (GNU gettext) is not installed")
+    long_text = ("A long translation that GNU gettext must wrap at seventy-nine columns, "
+                 "with “curly quotes”, a tab\there and a second line\nlike this. ") * 3
+    body = save_body(fx, fx.fuzzy, long_text, fuzzy=False,
+                     comment="Reviewed.\ncheck: ignore BL502 — names")
+    assert api.patch(API, json=body, headers=AUTH).status_code == 200
+    out = subprocess.run(["msgcat", str(fx.po_path)], capture_output=True, check=True).stdout
+    assert out == fx.po_path.read_bytes()
+
+
+def test_clearing_fuzzy_drops_the_previous_source(api, fx: Fixture) -> None:
+    msgstr = fx.entry(fx.fuzzy).msgstr
+    body = save_body(fx, fx.fuzzy, msgstr, fuzzy=False)
+    assert api.patch(API, json=body, headers=AUTH).status_code == 200
+    entry = fx.entry(fx.fuzzy)
+    assert "fuzzy" not in entry.flags and entry.previous_msgid is None
+    assert "#| msgid" not in fx.text()
+    # Setting it again keeps the text and marks it a draft.
+    assert api.patch(API, json=save_body(fx, fx.fuzzy, msgstr, fuzzy=True),
+                     headers=AUTH).status_code == 200
+    assert "fuzzy" in fx.entry(fx.fuzzy).flags
+
+
+def test_comment_is_saved_and_unchanged_edit_writes_nothing(api, fx: Fixture) -> None:
+    msgstr = fx.entry(fx.translated).msgstr
+    body = save_body(fx, fx.translated, msgstr, comment="Checked against the district site.")
+    assert api.patch(API, json=body, headers=AUTH).status_code == 200
+    assert fx.entry(fx.translated).tcomment == "Checked against the district site."
+    before = fx.po_path.read_bytes()
+    again = api.patch(API, json=save_body(fx, fx.translated, msgstr), headers=AUTH).json()
+    assert again["changed"] is False and again["saved"] == []
+    assert fx.po_path.read_bytes() == before
+
+
+def test_conflict_is_refused_with_both_versions(api, fx: Fixture) -> None:
+    loaded = api.get(API).json()["fingerprint"]
+    fx.edit_on_disk(fx.untranslated, "Written meanwhile in Poedit.")
+    on_disk = fx.text()
+    response = api.patch(API, json=save_body(fx, fx.untranslated, "Mine.", fingerprint=loaded),
+                         headers=AUTH)
+    assert response.status_code == 409
+    data = response.json()
+    assert "changed on disk" in data["detail"] and data["file"].endswith(f"{SLUG}.po")
+    [conflict] = data["conflicts"]
+    assert conflict["segment"] == fx.untranslated
+    assert conflict["yours"]["msgstr"] == "Mine."
+    assert conflict["disk"]["msgstr"] == "Written meanwhile in Poedit."
+    assert data["fingerprint"] == fx.sha() != loaded
+    assert fx.text() == on_disk  # nothing overwritten
+    # Keeping one's own version is an explicit second request with the new fingerprint.
+    kept = api.patch(API, json=save_body(fx, fx.untranslated, "Mine.",
+                                         fingerprint=data["fingerprint"]), headers=AUTH)
+    assert kept.status_code == 200 and fx.entry(fx.untranslated).msgstr == "Mine."
+
+
+def test_non_canonical_file_needs_allow_reformat(api, fx: Fixture) -> None:
+    text = fx.text().replace("\n\n", "\n\n\n", 1)  # an extra blank line msgcat would drop
+    fx.po_path.write_text(text, encoding="utf-8")
+    assert api.get(API).json()["canonical"] is False
+    refused = api.patch(API, json=save_body(fx, fx.untranslated, "X."), headers=AUTH)
+    assert refused.status_code == 400 and "bilingual fmt" in refused.json()["detail"]
+    assert fx.text() == text
+    allowed = api.patch(API, json={**save_body(fx, fx.untranslated, "X."),
+                                   "allow_reformat": True}, headers=AUTH)
+    assert allowed.status_code == 200
+    assert fx.text() == format_pofile(read_catalog(fx.po_path).po)
+
+
+def test_bad_edits_are_rejected(api, fx: Fixture) -> None:
+    before = fx.text()
+    cases = [
+        (save_body(fx, "p-00000000", "x"), 404),  # no such segment
+        (save_body(fx, fx.translated, "nul\x00byte"), 422),
+        (save_body(fx, fx.translated, "x") | {"fingerprint": "abc"}, 422),
+        ({"fingerprint": fx.sha(), "edits": []}, 422),
+        (save_body(fx, fx.translated, "x") | {"unknown": 1}, 422),
+    ]
+    for body, status in cases:
+        assert api.patch(API, json=body, headers=AUTH).status_code == status, body
+    assert fx.text() == before
+
+
+# -- the perimeter ------------------------------------------------------------------
+
+
+def test_write_without_or_with_a_wrong_token_is_403(api, fx: Fixture) -> None:
+    before = fx.text()
+    body = save_body(fx, fx.untranslated, "Sneaky.")
+    for headers in ({}, {"X-Bilingual-Token": "wrong"}, {"X-Bilingual-Token": TOKEN[:-1]}):
+        response = api.patch(API, json=body, headers=headers)
+        assert response.status_code == 403 and "token" in response.json()["detail"]
+        assert api.post(f"{API}/check", json={"segment": fx.translated, "msgstr": "x"},
+                        headers=headers).status_code == 403
+    assert fx.text() == before
+
+
+def test_cross_origin_writes_are_403(api, fx: Fixture) -> None:
+    before = fx.text()
+    body = save_body(fx, fx.untranslated, "Sneaky.")
+    refused = [
+        {"Origin": "http://127.0.0.1:9999"},
+        {"Origin": "http://evil.example"},
+        {"Origin": "null"},
+        {"Referer": "http://evil.example/page"},
+        {"Sec-Fetch-Site": "cross-site"},
+        {"Sec-Fetch-Site": "same-site", "Origin": BASE},
+    ]
+    for extra in refused:
+        response = api.patch(API, json=body, headers=AUTH | extra)
+        assert response.status_code == 403, extra
+        assert "cross-origin" in response.json()["detail"]
+    assert api.options(API, headers={"Origin": "http://evil.example",
+                                     "Access-Control-Request-Method": "PATCH"}
+                       ).status_code == 403
+    assert fx.text() == before
+    # Same origin, or no Origin at all (curl) with the token: accepted.
+    for extra in ({"Origin": BASE, "Sec-Fetch-Site": "same-origin"}, {"Referer": BASE + "/x"}, {}):
+        ok = api.post(f"{API}/check", json={"segment": fx.translated, "msgstr": "x"},
+                      headers=AUTH | extra)
+        assert ok.status_code == 200, extra
+
+
+def test_unknown_host_header_is_refused(api) -> None:
+    # DNS rebinding: evil.example resolved to 127.0.0.1 still sends its own name.
+    assert api.get("/api/articles", headers={"Host": "evil.example:8765"}).status_code == 400
+    assert api.get("/api/articles", headers={"Host": "localhost:8765"}).status_code == 200
+
+
+@pytest.mark.parametrize("path", [
+    "/api/articles/..%2F..%2Fetc%2Fpasswd/en",
+    "/api/articles/%2Fetc%2Fpasswd/en",
+    "/api/articles/shangdang/..%2F..%2F..%2Fetc",
+    "/api/articles/shangdang/%2e%2e",
+    "/api/articles/%2e%2e/en",
+    "/api/articles/shangdang.md/en",
+    "/api/articles/shangdang/en%2FLC_MESSAGES",
+    "/api/articles/SHANGDANG/en",
+    "/api/articles/shangdang/zz",
+    "/articles/..%2Fglossary%2Fterms.csv/en",
+    "/preview/shangdang/..%2F..",
+    "/static/..%2F..%2Fproject.py",
+    "/static/%2e%2e/app.py",
+    "/api/articles//etc/passwd",
+])
+def test_path_traversal_is_404_or_400(api, path: str) -> None:
+    assert api.get(path).status_code in (400, 404), path
+
+
+@pytest.mark.parametrize("path", ["..%2F..%2Fetc%2Fpasswd/en", "shangdang/..%2Fx", "%2e%2e/en"])
+def test_path_traversal_writes_are_404(api, fx: Fixture, path: str) -> None:
+    body = save_body(fx, fx.untranslated, "x")
+    assert api.patch(f"/api/articles/{path}", json=body,
+                     headers=AUTH).status_code in (400, 404, 405)
+
+
+def test_oversized_body_is_413(api, fx: Fixture) -> None:
+    before = fx.text()
+    body = save_body(fx, fx.untranslated, "x" * (300 * 1024))
+    assert api.patch(API, json=body, headers=AUTH).status_code == 413
+
+    def chunks():  # no Content-Length: the limit holds on the bytes received
+        yield b'{"fingerprint": "' + fx.sha().encode() + b'", "edits": [{"segment": "x", "msgstr": "'
+        for _ in range(40):
+            yield b"y" * 8192
+        yield b'"}]}'
+    response = api.patch(API, content=chunks(),
+                         headers=AUTH | {"Content-Type": "application/json"})
+    assert response.status_code == 413
+    assert fx.text() == before
+
+
+def test_write_bodies_must_be_json(api, fx: Fixture) -> None:
+    response = api.post(f"{API}/check", content=b"segment=x",
+                        headers=AUTH | {"Content-Type": "text/plain"})
+    assert response.status_code == 415
+
+
+def test_security_headers_everywhere(api) -> None:
+    for path in ("/", f"/articles/{SLUG}/{LOCALE}", "/api/articles", "/static/workbench.js",
+                 "/openapi.json", "/api/articles/nope/en"):
+        headers = api.get(path).headers
+        assert "default-src 'self'" in headers["content-security-policy"], path
+        assert "frame-ancestors 'self'" in headers["content-security-policy"], path
+        assert "'unsafe-inline'" not in headers["content-security-policy"]
+        assert headers["x-content-type-options"] == "nosniff"
+        assert headers["referrer-policy"] == "same-origin"
+    preview = api.get(f"/preview/{SLUG}/{LOCALE}")
+    assert preview.status_code == 200 and "frame-ancestors 'self'" in \
+        preview.headers["content-security-policy"]
+    assert "<html" in preview.text and 'data-segment="title"' in preview.text
+    # The CDN-backed doc UIs are off; the OpenAPI document is served.
+    assert api.get("/docs").status_code == 404
+
+
+def test_pages_escape_catalog_text(api, fx: Fixture) -> None:
+    evil = '<script>alert("x")</script><img src=x onerror=alert(1)>'
+    assert api.patch(API, json=save_body(fx, fx.untranslated, evil, comment=evil),
+                     headers=AUTH).status_code == 200
+    page = api.get(f"/articles/{SLUG}/{LOCALE}")
+    assert page.status_code == 200
+    assert "<script>alert" not in page.text and "<img src=x" not in page.text
+    assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;" in page.text
+    assert f'data-segment="{fx.untranslated}"' in page.text
+    assert "<script src=\"/static/workbench.js\" defer></script>" in page.text
+    assert page.text.count("<script") == 2  # workbench-core.js and workbench.js, nothing inline
+    home = api.get("/")
+    assert home.status_code == 200 and f"/articles/{SLUG}/{LOCALE}" in home.text
+
+
+def test_openapi_describes_the_api_with_models(api) -> None:
+    doc = api.get("/openapi.json").json()
+    paths = doc["paths"]
+    assert set(paths) >= {"/api/articles", "/api/articles/{slug}/{locale}",
+                          "/api/articles/{slug}/{locale}/check"}
+    patch = paths["/api/articles/{slug}/{locale}"]["patch"]
+    assert patch["requestBody"]["content"]["application/json"]["schema"]["$ref"].endswith(
+        "SaveRequest")
+    assert patch["responses"]["409"]["content"]["application/json"]["schema"]["$ref"].endswith(
+        "ConflictResponse")
+    assert {"SaveResult", "CatalogView", "CheckResult", "ArticleList"} <= \
+        set(doc["components"]["schemas"])
+
+
+# -- the command --------------------------------------------------------------------
+
+
+def test_serve_prints_its_url_and_warns_off_loopback(fx: Fixture, monkeypatch, capsys) -> None:
+    import uvicorn
+
+    from pipeline.commands import serve as command
+    ran = []
+    monkeypatch.setattr(uvicorn.Server, "run", lambda self, sockets=None: ran.append(sockets))
+    assert command.serve(fx.project, port=0, translator="T <t@example.org>") == 0
+    out, err = capsys.readouterr()
+    assert "http://127.0.0.1:" in out and "/#token=" in out and "warning" not in err
+    assert len(ran) == 1
+    monkeypatch.setattr(command, "listen", lambda host, port: __import__("socket").socket())
+    command.serve(fx.project, host="192.0.2.1", port=0)
+    out, err = capsys.readouterr()
+    assert "warning: listening on 192.0.2.1" in err
+
+
+def test_live_server_round_trip(fx: Fixture) -> None:
+    httpx = pytest.importorskip("httpx")
+    with running(lambda port: make_app(fx, port=port)) as base, \
+            httpx.Client(base_url=base) as http:
+        view = http.get(API).json()
+        body = save_body(fx, fx.untranslated, "Over the wire.", fingerprint=view["fingerprint"])
+        assert http.patch(API, json=body).status_code == 403
+        saved = http.patch(API, json=body, headers=AUTH | {"Origin": base})
+        assert saved.status_code == 200, saved.text
+    assert fx.entry(fx.untranslated).msgstr == "Over the wire."
+    assert hashlib.sha256(fx.po_path.read_bytes()).hexdigest() == saved.json()["fingerprint"]
+
+
+def test_workspace_names_only_project_files(fx: Fixture, tmp_path: Path) -> None:
+    from pipeline.serve.workspace import NotFound, Workspace
+    outside = tmp_path / "outside.md"
+    outside.write_text("---\ntitle: 外面\n---\n\n外面的文字。\n", encoding="utf-8")
+    (fx.project.content_dir / "escape.md").symlink_to(outside)
+    ws = Workspace(fx.project)
+    for slug in ("..", "../glossary/terms", "/etc/passwd", ".hidden", "escape", "shangdang/"):
+        with pytest.raises(NotFound):
+            ws.source_path(slug)
+    for locale in ("..", "en/LC_MESSAGES", "/tmp", "zz"):
+        with pytest.raises(NotFound):
+            ws.catalog_path(SLUG, locale)
+    assert ws.catalog_path(SLUG, LOCALE) == fx.po_path

@@ -1,0 +1,101 @@
+"""`bilingual serve` fuzzed by Schemathesis from its own OpenAPI document.
+
+In-process (ASGI), with this run's token supplied so writes reach the handlers;
+the project is a temporary copy, so nothing in the repository can change (and a
+save could only happen with the file's sha256, which a generator cannot guess).
+The property: no request, however odd, makes the server fail (5xx), and every
+answer matches its documented response schema. Bounded: 12 examples per
+operation, no deadline flakiness.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+schemathesis = pytest.importorskip("schemathesis")
+from hypothesis import HealthCheck, settings
+from schemathesis.checks import not_a_server_error
+from schemathesis.config import SchemathesisConfig
+from schemathesis.specs.openapi.checks import response_schema_conformance
+from serve_support import LOCALE, SLUG, TOKEN, make_app, make_fixture
+
+from pipeline.source import read_article
+
+MAX_EXAMPLES = 8
+SEEN: list[tuple[str, bool, int]] = []
+
+
+@pytest.fixture(scope="module")
+def fuzz_fixture(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    fx = make_fixture(tmp_path_factory.mktemp("fuzz") / "project")
+    return fx, fx.text()
+
+
+@pytest.fixture(scope="module")
+def workbench_schema(fuzz_fixture):  # type: ignore[no-untyped-def]
+    fx, _ = fuzz_fixture
+    # Schemathesis' ASGI client sends `Host: testserver`.
+    app = make_app(fx, hosts=["testserver"])
+    # Only the random-generation phase (positive and negative data), bounded; the
+    # coverage phase alone would send hundreds of boundary requests.
+    config = SchemathesisConfig.from_dict({
+        "phases": {"coverage": {"enabled": False}, "examples": {"enabled": False}},
+        "generation": {"max-examples": MAX_EXAMPLES, "mode": "all"}})
+    return schemathesis.openapi.from_asgi("/openapi.json", app, config=config)
+
+
+schema = schemathesis.pytest.from_fixture("workbench_schema")
+
+
+def aim_at_the_project(case, segments: list[str]) -> None:  # type: ignore[no-untyped-def]
+    """Random names only ever get 404: half the runs name the real catalog and real
+    segments, so the generated text reaches the checks, the save and the conflict."""
+    if case.path_parameters:
+        case.path_parameters = {**case.path_parameters, "slug": SLUG, "locale": LOCALE}
+    body = case.body
+    if isinstance(body, dict) and isinstance(body.get("segment"), str):
+        body["segment"] = segments[len(body["segment"]) % len(segments)]
+    if isinstance(body, dict) and isinstance(body.get("edits"), list):
+        for index, edit in enumerate(body["edits"][: len(segments)]):
+            if isinstance(edit, dict):
+                edit["segment"] = segments[index]
+
+
+def _call(case, aimed: bool, fx) -> None:  # type: ignore[no-untyped-def]
+    if aimed:
+        aim_at_the_project(case, [s.id for s in
+                                  read_article(fx.project.source_path(SLUG)).segments])
+    response = case.call(headers={"X-Bilingual-Token": TOKEN})
+    SEEN.append((f"{case.method} {case.path}", aimed, response.status_code))
+    assert response.status_code < 500, (case.method, case.formatted_path, response.text[:300])
+    case.validate_response(response, checks=[not_a_server_error,
+                                             response_schema_conformance])
+
+
+FUZZ = settings(max_examples=MAX_EXAMPLES, deadline=None, derandomize=True,
+                suppress_health_check=list(HealthCheck))
+
+
+@schema.parametrize()
+@FUZZ
+def test_random_names_never_fail(case, fuzz_fixture) -> None:  # type: ignore[no-untyped-def]
+    _call(case, False, fuzz_fixture[0])
+
+
+@schema.parametrize()
+@FUZZ
+def test_real_catalog_never_fails(case, fuzz_fixture) -> None:  # type: ignore[no-untyped-def]
+    _call(case, True, fuzz_fixture[0])
+
+
+def test_fuzzing_changed_no_file(fuzz_fixture) -> None:  # type: ignore[no-untyped-def]
+    fx, before = fuzz_fixture
+    assert fx.text() == before
+    assert Path(fx.po_path).is_file()
+    if SEEN:  # the fuzzing ran in this session: it reached the handlers, not just 404s
+        assert len(SEEN) <= 2 * 6 * MAX_EXAMPLES, len(SEEN)
+        reached = {(op, status) for op, aimed, status in SEEN if aimed}
+        assert any(status == 200 for op, status in reached if "check" in op), reached
+        assert any(status == 409 for op, status in reached if op.startswith("PATCH")), reached
