@@ -214,6 +214,15 @@ def _charset(msgstr: str) -> str | None:
     return re.split(r"[ \t\n]", msgstr[pos + 8:], maxsplit=1)[0]
 
 
+def _syntax_hint(text: str, line: int) -> str:
+    """polib's own message names the whole path; say what is wrong with the line instead."""
+    lines = text.split("\n")
+    bad = lines[line - 1] if 0 < line <= len(lines) else ""
+    if bad.startswith("#") and len(bad) > 1 and bad[1] not in " .:,|~":
+        return "syntax error: a comment needs a space after '#' (write '# " + bad[1:20] + "')"
+    return "syntax error"
+
+
 def read_pofile(path: Path | str) -> polib.POFile:
     """Parse ``path`` with polib, refusing (``PoFormatError``) anything polib
     would read lossily, and restoring what polib cannot hold itself."""
@@ -254,7 +263,8 @@ def read_pofile(path: Path | str) -> polib.POFile:
         po = polib.pofile(str(path), encoding="utf-8")
     except (OSError, ValueError) as exc:
         m = re.search(r"line (\d+)", str(exc))
-        raise PoFormatError(path, int(m.group(1)) if m else 0, str(exc)) from None
+        line = int(m.group(1)) if m else 0
+        raise PoFormatError(path, line, _syntax_hint(text, line)) from None
     _merge(path, po, scanned, header)
     return po
 
