@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from difflib import get_close_matches
 from pathlib import Path
 
 import yaml
@@ -26,6 +27,9 @@ FRONT_MATTER_SEGMENTS = (
     ("title", SegmentKind.TITLE),
     ("credits", SegmentKind.CREDITS),
 )
+# Metadata fields an article may carry; a typo ("titel") must not silently drop a title.
+KNOWN_FIELDS = ("lang", "kicker", "title", "credits", "source", "publication", "date",
+                "issue", "pages", "tags", "notes")
 ID_PREFIX = {
     SegmentKind.STANDFIRST: "s",
     SegmentKind.HEADING: "h",
@@ -71,6 +75,8 @@ def parse_article(text: str, path: Path) -> Article:
     tokens = markdown_parser().parse(text)
     meta: dict[str, object] = {}
     segments: list[Segment] = []
+    if text.startswith("---\n") and not (tokens and tokens[0].type == "front_matter"):
+        raise PipelineError("front matter opened here is not closed by a '---' line", path, 1)
     if tokens and tokens[0].type == "front_matter":
         meta = _parse_front_matter(tokens[0], path)
         segments.extend(_front_matter_segments(meta, tokens[0], text))
@@ -95,6 +101,13 @@ def _parse_front_matter(token: Token, path: Path) -> dict[str, object]:
         raise PipelineError(f"front matter: {problem}", path, line) from None
     if not isinstance(data, dict):
         raise PipelineError("front matter must be a mapping of fields", path, 2)
+    for key in data:
+        if key not in KNOWN_FIELDS:
+            close = get_close_matches(str(key), KNOWN_FIELDS, n=1)
+            hint = f"did you mean '{close[0]}'? " if close else ""
+            raise PipelineError(f"unknown front matter field '{key}' ({hint}known: "
+                                f"{', '.join(KNOWN_FIELDS)})", path,
+                                _field_line(token.content, str(key)))
     for key, _kind in FRONT_MATTER_SEGMENTS:
         if key in data and not isinstance(data[key], str):
             raise PipelineError(f"front matter field '{key}' must be a string", path,

@@ -104,7 +104,7 @@ def test_missing_things(project: Path, capsys: pytest.CaptureFixture[str], tmp_p
     assert run(project, capsys, "build", "--article", "zz")[1].endswith(
         "unknown article 'zz' (articles: a)")
     assert "unknown locale 'fr'" in run(project, capsys, "check", "--locale", "fr")[1]
-    assert run(project, capsys, "fmt", str(project / "nope.po")) == (2, f"{project}/nope.po: no such file")
+    assert run(project, capsys, "fmt", str(project / "nope.po")) == (2, f"{project}/nope.po: no such file or directory")
     empty = tmp_path.parent / f"{tmp_path.name}-empty"
     empty.mkdir()
     monkeypatch.chdir(empty)

@@ -267,3 +267,16 @@ def test_exception_on_a_fuzzy_entry_is_kept_not_unused(project: Project) -> None
     translate(PO, {"新质生产力": "New Productive Forces"}, fuzzy=True)
     annotate("新质生产力", "check: ignore BL101 新质生产力 — reviewed later")
     assert [f.code for f in findings(project) if f.code.startswith("BL9")] == []
+
+
+def test_renamed_article_leaves_orphaned_catalogs_reported(project: Project) -> None:
+    translate(PO, GOOD)
+    source = project.source_path("shangdang")
+    source.rename(project.content_dir / "renamed.md")
+    update(project, quiet=True)
+    found = [f for f in findings(project) if f.code == "BL306"]
+    assert sorted(f.file for f in found) == ["locales/en/LC_MESSAGES/shangdang.po",
+                                             "locales/shangdang.pot"]
+    assert all("rename its .pot/.po files too" in f.message for f in found)
+    strict = run_checks(gather(project, None, None, strict=True))
+    assert any(f.code == "BL306" and f.severity == Severity.ERROR for f in strict)

@@ -82,3 +82,14 @@ def test_committed_catalogs_are_what_msgcat_writes() -> None:
     for path in [*REPO.glob("locales/*.pot"), *REPO.glob("locales/*/LC_MESSAGES/*.po")]:
         out = subprocess.run(["msgcat", str(path)], capture_output=True, check=True).stdout
         assert out == path.read_bytes(), path
+
+
+def test_fmt_takes_directories(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "en/LC_MESSAGES").mkdir(parents=True)
+    target = tmp_path / "en/LC_MESSAGES/a.po"
+    target.write_text(REAL_PO.read_text(encoding="utf-8").replace('"\n"', ""), encoding="utf-8")
+    (tmp_path / "notes.txt").write_text("not a catalog", encoding="utf-8")
+    assert main(["fmt", "--check", str(tmp_path)]) == 1
+    assert "a.po: not in GNU canonical form" in capsys.readouterr().out
+    assert main(["fmt", str(tmp_path)]) == 0
+    assert target.read_bytes() == REAL_PO.read_bytes()

@@ -72,6 +72,8 @@ def test_ids_survive_insertion_and_duplicates_are_disambiguated() -> None:
     ("段落。\n\n```\ncode\n```\n", 3, "code blocks"),
     ("---\ntitle: [unclosed\n---\n", 2, "front matter"),
     ("---\ntitle: 1\n---\n", 2, "must be a string"),
+    ("---\nlang: zh-Hans\ntitel: 标题\n---\n", 3, "unknown front matter field 'titel' (did you mean 'title'?"),
+    ("---\ntitle: 标题\n\n正文。\n", 1, "front matter opened here is not closed"),
 ])
 def test_unsupported_or_broken_markdown_is_reported_with_line(text: str, line: int,
                                                               fragment: str) -> None:

@@ -59,6 +59,8 @@ RULES: dict[str, Rule] = {rule.code: rule for rule in (
     Rule("BL304", _W, "no catalog for an article in a locale", draft=True),
     Rule("BL305", _W, "catalog out of date with its source (run `bilingual update`)",
          draft=True),
+    Rule("BL306", _W, "catalog or template whose article is gone (renamed or deleted)",
+         draft=True),
     Rule("BL401", _E, "number in the source missing from the translation"),
     Rule("BL402", _E, "number in the translation not in the source"),
     Rule("BL403", _W, "exact number made approximate, or approximate made exact"),

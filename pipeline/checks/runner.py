@@ -57,6 +57,7 @@ class CheckInput:
     glossary: Glossary
     show: Show = _as_posix  # a project path -> how findings show it
     glossary_errors: tuple[Finding, ...] = ()
+    orphans: tuple[Finding, ...] = ()  # catalogs/templates with no article
     # False under --article: unused glossary terms and cross-article consistency
     # cannot be judged from one article.
     all_articles: bool = True
@@ -128,7 +129,7 @@ def _check_catalog(inp: CheckInput, catalog: CatalogInput, matcher: TermMatcher,
 def run_checks(inp: CheckInput) -> list[Finding]:
     matcher = TermMatcher(inp.glossary)  # one automaton: cost independent of glossary size
     allowed_cjk = cjk_renderings(r for t in inp.glossary.terms for r in t.accepted)
-    run = _Run(findings=list(inp.glossary_errors))
+    run = _Run(findings=[*inp.glossary_errors, *inp.orphans])
     for catalog in inp.catalogs:
         _check_catalog(inp, catalog, matcher, allowed_cjk, run)
     run.findings += inconsistent_translations(run.translated)

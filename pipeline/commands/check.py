@@ -13,6 +13,7 @@ from pathlib import Path
 from ..catalog.pofile import read_catalog
 from ..checks.findings import Finding, Severity
 from ..checks.report import FORMATS, FORMATTERS
+from ..checks.rules.completeness import orphaned
 from ..checks.rules.glossary_rules import glossary_error
 from ..checks.runner import CatalogInput, CheckInput, Show, run_checks
 from ..errors import PipelineError, display_path
@@ -59,9 +60,19 @@ def gather(project: Project, article: str | None, locale: str | None,
             path = project.catalog_path(slug, loc)
             po = read_catalog(path).po if path.exists() else None
             catalogs.append(CatalogInput(slug, loc, show(path), po))
+    orphans = tuple(orphaned(show(path), path.stem) for path in _orphan_catalogs(project, locales)
+                    ) if article is None else ()
     return CheckInput(articles=articles, catalogs=catalogs, glossary=glossary, show=show,
-                      glossary_errors=glossary_errors,
+                      glossary_errors=glossary_errors, orphans=orphans,
                       all_articles=article is None, strict=strict)
+
+
+def _orphan_catalogs(project: Project, locales: list[str]) -> list[Path]:
+    known = set(project.articles())
+    candidates = list(project.locales_dir.glob("*.pot"))
+    for loc in locales:
+        candidates += project.catalog_path("x", loc).parent.glob("*.po")
+    return sorted(p for p in candidates if p.stem not in known)
 
 
 def check(project: Project, article: str | None = None, locale: str | None = None,

@@ -10,10 +10,21 @@ from ..po.fmt import fmt_paths
 from .common import say
 
 
+def expand(paths: list[Path]) -> list[Path]:
+    """Files as given; directories stand for every .po/.pot file below them."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found += sorted(p for p in path.rglob("*") if p.suffix in (".po", ".pot"))
+        elif path.is_file():
+            found.append(path)
+        else:
+            raise PipelineError("no such file or directory", path)
+    return found
+
+
 def fmt_command(files: list[Path], check: bool) -> int:
-    for path in files:
-        if not path.is_file():
-            raise PipelineError("no such file", path)
+    files = expand(files)
     try:
         changed = fmt_paths(files, check)
     except PoFormatError as exc:

@@ -20,7 +20,8 @@ def status(project: Project, article: str | None = None, locale: str | None = No
             po = read_catalog(path).po if path.exists() else None
             done = progress(art, po)
             rows.append({
-                "article": slug, "locale": loc, "percent": round(done.percent, 1),
+                "article": slug, "locale": loc, "catalog": po is not None,
+                "percent": round(done.percent, 1),
                 "segments": {s.value: n for s, n in done.segments.items()},
                 "chars": {s.value: n for s, n in done.chars.items()},
                 "total_segments": done.total_segments, "total_chars": done.total_chars,
@@ -34,6 +35,10 @@ def status(project: Project, article: str | None = None, locale: str | None = No
     for row in rows:
         seg, chars = row["segments"], row["chars"]
         cells = [f"{seg[s.value]} ({chars[s.value]} ch)" for s in Status]
+        if not row["catalog"]:
+            say(f"{row['article']:<20} {row['locale']:<7} no catalog yet "
+                f"(`bilingual update --locale {row['locale']}`)")
+            continue
         say(f"{row['article']:<20} {row['locale']:<7} {row['percent']:>5.1f}%  {cells[0]:>16}  "
             f"{cells[1]:>12}  {cells[2]:>14}")
     if not rows:

@@ -29,6 +29,13 @@ def missing_catalog(source_file: str, catalog_file: str, locale: str) -> Finding
                                          f"`bilingual update --locale {locale}`")
 
 
+def orphaned(file: str, slug: str) -> Finding:
+    """A renamed or deleted article leaves its translations behind: say so, loudly."""
+    return make("BL306", file, 1, f"no article content/{slug}.md for this catalog; if the "
+                                  "article was renamed, rename its .pot/.po files too (its "
+                                  "translations are here), otherwise delete them")
+
+
 def out_of_date(article: Article, views: list[EntryView], catalog_file: str,
                 source_file: str) -> list[Finding]:
     """One finding per catalog, not per segment: after a source edit the fix is
