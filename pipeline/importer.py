@@ -223,11 +223,10 @@ def import_raw(text: str) -> ImportResult:
         elif is_heading(joined):
             body.append(f"## {escape_markdown(joined)}")
             result.changes.append(Note(block.line, f"section heading: {joined}"))
-            following = blocks[index + 1] if index + 1 < len(blocks) else None
-            if following is not None and len(following.text) < PARAGRAPH_MIN \
-                    and following.text.endswith(SENTENCE_END):
+            after = blocks[index + 1].text if index + 1 < len(blocks) else ""
+            if after and len(after) < PARAGRAPH_MIN and after.endswith(SENTENCE_END):
                 result.flags.append(Note(block.line, f"'{joined}' was taken as a heading, but "
-                                         f"the short text after it ('{following.text}') may be "
+                                         f"the short text after it ('{after}') may be "
                                          "the rest of a paragraph cut by a page break"))
         else:
             body.append(escape_markdown(joined))

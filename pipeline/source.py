@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import re
 from difflib import get_close_matches
+from dataclasses import replace
 from pathlib import Path
 
 import yaml
@@ -181,7 +182,7 @@ def _body_segments(tokens: list[Token], path: Path, has_title: bool) -> list[Seg
         elif token.type == "inline":
             for child in token.children or []:
                 if child.type in UNSUPPORTED:
-                    raise PipelineError(UNSUPPORTED[child.type], path, token.map[0] + 1)
+                    raise PipelineError(UNSUPPORTED[child.type], path, _inline_line(tokens, index))
             segment = _inline_segment(tokens, index, containers, list_depth, group, row,
                                       in_thead, seen_heading or not has_title)
             if segment is not None:
@@ -207,23 +208,22 @@ def _inline_segment(tokens: list[Token], index: int, containers: list[str], list
     assert token.map is not None
     start, end = token.map[0] + 1, token.map[1]
     inner = containers[-1] if containers else ""
-    common = dict(id="", text=text, line_start=start, line_end=end,
-                  group=group if containers else 0)
+    base = Segment(id="", kind=SegmentKind.PARAGRAPH, text=text, line_start=start, line_end=end,
+                   group=group if containers else 0)
     if opener.type == "heading_open":
-        return Segment(kind=SegmentKind.HEADING, level=int(opener.tag[1]), **common)
+        return replace(base, kind=SegmentKind.HEADING, level=int(opener.tag[1]))
     if opener.type in ("th_open", "td_open"):
-        return Segment(kind=SegmentKind.TABLE_CELL, header=in_thead, row=row, **common)
+        return replace(base, kind=SegmentKind.TABLE_CELL, header=in_thead, row=row)
     if inner in ("bullet_list_open", "ordered_list_open"):
-        return Segment(kind=SegmentKind.LIST_ITEM, level=list_depth,
-                       ordered=inner == "ordered_list_open", **common)
+        return replace(base, kind=SegmentKind.LIST_ITEM, level=list_depth,
+                       ordered=inner == "ordered_list_open")
     if inner == "blockquote_open":
-        return Segment(kind=SegmentKind.BLOCKQUOTE, **common)
+        return replace(base, kind=SegmentKind.BLOCKQUOTE)
     image = _IMAGE_ONLY.match(text)
     if image:
-        common["text"] = image.group("alt")
-        return Segment(kind=SegmentKind.IMAGE_ALT, target=image.group("src"), **common)
-    kind = SegmentKind.PARAGRAPH if past_standfirst else SegmentKind.STANDFIRST
-    return Segment(kind=kind, **common)
+        return replace(base, kind=SegmentKind.IMAGE_ALT, text=image.group("alt"),
+                       target=image.group("src"))
+    return base if past_standfirst else replace(base, kind=SegmentKind.STANDFIRST)
 
 
 def segment_hash(text: str) -> str:
@@ -238,5 +238,5 @@ def _assign_ids(segments: list[Segment]) -> list[Segment]:
         base = seg.id or f"{ID_PREFIX[seg.kind]}-{segment_hash(seg.text)}"
         used[base] = used.get(base, 0) + 1
         seg_id = base if used[base] == 1 else f"{base}-{used[base]}"
-        result.append(Segment(**{**seg.__dict__, "id": seg_id}))
+        result.append(replace(seg, id=seg_id))
     return result

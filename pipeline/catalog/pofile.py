@@ -74,7 +74,3 @@ def _header_line(text: str) -> int:
 def write_catalog(po: polib.POFile, path: Path, expect: Fingerprint | None = None) -> bool:
     """Atomic, GNU-formatted; returns whether the bytes on disk changed."""
     return atomic_write_text(path, format_pofile(po), expect)
-
-
-def entry_line(path: Path, entry: polib.POEntry) -> int:
-    return int(getattr(entry, "linenum", 0) or 0)

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import datetime, timezone
-from pathlib import PurePosixPath
-
 import polib
 
-from ..glossary import Glossary, TermMatcher
+from ..glossary import Glossary, TermHit, TermMatcher
 from ..model import Article
 
 POT_HEADER_COMMENT = (
@@ -58,16 +57,12 @@ def build_template(article: Article, source_ref: str, glossary: Glossary,
     return pot
 
 
-def _distinct(hits):  # type: ignore[no-untyped-def]
-    seen = set()
+def _distinct(hits: list[TermHit]) -> Iterator[TermHit]:
+    seen: set[str] = set()
     for hit in hits:
         if hit.term.term not in seen:
             seen.add(hit.term.term)
             yield hit
-
-
-def template_path_ref(path: PurePosixPath) -> str:
-    return path.as_posix()
 
 
 def same_entries(a: polib.POFile, b: polib.POFile) -> bool:

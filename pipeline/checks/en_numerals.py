@@ -156,9 +156,9 @@ def _month_drafts(t: str, taken: list[Span]) -> list[Draft]:
         drafts.append(Draft(Decimal(value), m.start(), m.end(), "month"))
         taken.append(m.span())
     for m in _ROMAN_RE.finditer(t):  # Phase II
-        value = _roman(m.group("r"))
-        if value:
-            drafts.append(Draft(Decimal(value), m.start("r"), m.end("r"), "ordinal"))
+        roman = _roman(m.group("r"))
+        if roman:
+            drafts.append(Draft(Decimal(roman), m.start("r"), m.end("r"), "ordinal"))
             taken.append(m.span("r"))
     return drafts
 

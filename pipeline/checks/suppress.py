@@ -54,7 +54,10 @@ def parse_exemptions(view: EntryView) -> tuple[list[Exemption], list[Finding]]:
     """The entry's exceptions, and BL902 findings for the ones we cannot read."""
     found: list[Exemption] = []
     problems: list[Finding] = []
-    where = dict(file=view.file, line=view.line, source_line=view.source_ref)
+    def exemption(code: str, term: str = "", reason: str = "", origin: str = "") -> Exemption:
+        return Exemption(file=view.file, line=view.line, code=code, term=term, reason=reason,
+                         origin=origin, source_line=view.source_ref)
+
     for raw in (view.entry.tcomment or "").splitlines():
         comment = _COMMENT.match(raw)
         if comment is None:
@@ -75,8 +78,7 @@ def parse_exemptions(view: EntryView) -> tuple[list[Exemption], list[Finding]]:
                 "BL902", f"cannot read exception '# {raw.strip()}': the term must be one word; "
                          "separate the reason with an em dash (—)"))
             continue
-        found.append(Exemption(code=code, term=term, reason=reason,
-                               origin=f"# {raw.strip()}", **where))
+        found.append(exemption(code, term, reason, f"# {raw.strip()}"))
     return found, problems
 
 

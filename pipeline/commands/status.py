@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from ..catalog.pofile import read_catalog
 from ..catalog.stats import Status, progress
@@ -12,7 +13,7 @@ from .common import load_article, say
 
 def status(project: Project, article: str | None = None, locale: str | None = None,
            as_json: bool = False) -> int:
-    rows = []
+    rows: list[dict[str, Any]] = []
     for slug in project.articles(article):
         art = load_article(project, slug)
         for loc in project.locales(locale):
