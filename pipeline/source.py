@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import hashlib
 import re
-from difflib import get_close_matches
 from dataclasses import replace
+from difflib import get_close_matches
 from pathlib import Path
 
 import yaml

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import datetime, timezone
+
 import polib
 
 from ..glossary import Glossary, TermHit, TermMatcher
