@@ -84,7 +84,7 @@ def test_apply_exemptions_by_place_code_and_term() -> None:
     kept = apply_exemptions([A, other_term, elsewhere], exemptions)
     assert other_term in kept and elsewhere in kept and A not in kept
     [unused] = [f for f in kept if f.code == "BL901"]
-    assert "新质" in unused.message and unused.line == 12
+    assert "新质" in unused.message and unused.line == 13  # the second comment line
     # Codes a scoped run did not evaluate cannot be called unused.
     kept = apply_exemptions([A], exemptions, unchecked=frozenset({"BL101"}))
     assert kept == []

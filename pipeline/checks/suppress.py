@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .findings import RULES, Finding
 from .rules.base import EntryView
@@ -36,6 +36,7 @@ class Exemption:
     term: str = ""  # "" = every finding with this code on the entry
     reason: str = ""
     origin: str = ""  # the comment as written, for BL901 messages
+    comment_line: int = 0  # where the comment itself is, for BL901 (0: the entry's line)
     source_line: str = ""
     # False where the rules for `code` did not run (a fuzzy entry is not checked for
     # terms): such an exception is kept for later, not reported as unused.
@@ -54,11 +55,9 @@ def parse_exemptions(view: EntryView) -> tuple[list[Exemption], list[Finding]]:
     """The entry's exceptions, and BL902 findings for the ones we cannot read."""
     found: list[Exemption] = []
     problems: list[Finding] = []
-    def exemption(code: str, term: str = "", reason: str = "", origin: str = "") -> Exemption:
-        return Exemption(file=view.file, line=view.line, code=code, term=term, reason=reason,
-                         origin=origin, source_line=view.source_ref)
-
-    for raw in (view.entry.tcomment or "").splitlines():
+    # Translator comments open a GNU-formatted entry, so comment k sits on line + k.
+    for offset, raw in enumerate((view.entry.tcomment or "").splitlines()):
+        here = view.line + offset if view.line else 0
         comment = _COMMENT.match(raw)
         if comment is None:
             continue  # an ordinary translator note
@@ -66,19 +65,22 @@ def parse_exemptions(view: EntryView) -> tuple[list[Exemption], list[Finding]]:
         code = ignore.group("code").upper() if ignore else ""
         if ignore is None or not _valid_code(code):
             why = f"unknown code '{code}'" if ignore else "expected 'ignore CODE'"
-            problems.append(view.finding(
+            problems.append(replace(view.finding(
                 "BL902", f"cannot read exception '# {raw.strip()}': {why} "
-                         "(syntax: '# check: ignore BL101 [TERM] [— reason]')"))
+                         "(syntax: '# check: ignore BL101 [TERM] [— reason]')"),
+                line=here or view.line))
             continue
         # "专业镇 — reason" / "— reason" / "专业镇" / "": the term is one word.
         parts = _REASON.split(ignore.group("tail"), maxsplit=1)
         term, reason = parts[0].strip(), parts[1].strip() if len(parts) > 1 else ""
         if " " in term:
-            problems.append(view.finding(
+            problems.append(replace(view.finding(
                 "BL902", f"cannot read exception '# {raw.strip()}': the term must be one word; "
-                         "separate the reason with an em dash (—)"))
+                         "separate the reason with an em dash (—)"), line=here or view.line))
             continue
-        found.append(exemption(code, term, reason, f"# {raw.strip()}"))
+        found.append(Exemption(file=view.file, line=view.line, code=code, term=term,
+                               reason=reason, origin=f"# {raw.strip()}",
+                               comment_line=here, source_line=view.source_ref))
     return found, problems
 
 
@@ -106,7 +108,7 @@ def apply_exemptions(findings: Iterable[Finding], exemptions: list[Exemption],
                 continue
             scope = f" for {ex.term}" if ex.term else ""
             kept.append(Finding(
-                file=ex.file, line=ex.line, code="BL901", severity=RULES["BL901"].severity,
+                file=ex.file, line=ex.comment_line or ex.line, code="BL901", severity=RULES["BL901"].severity,
                 message=f"exception '{ex.origin}' is unused: no {ex.code}{scope} here any more; "
                         "remove it", term=ex.term, expected="", found=ex.code,
                 source_line=ex.source_line))
