@@ -461,8 +461,13 @@ def test_glossary_spans_silence_slogans():
     zh = "结合全区“六品六化”战略布局和“一园、两路、三区”发展思路"
     en = "the “Six Products, Six Transformations” strategy and the “one park, two roads, " \
          "three zones” approach"
-    assert kinds(compare_quantities(zh, en)) == ["extra"] * 4
     assert compare_quantities(zh, en, en_ignore=quoted_spans(en)) == []
+    # Without the spans the English numbers still find their (uncounted) numerals.
+    assert compare_quantities(zh, en) == []
+    # A slogan the source does not number is only silenced by the spans.
+    en_extra = "the “Seven Products” strategy"
+    assert kinds(compare_quantities("“品牌”战略", en_extra)) == ["extra"]
+    assert compare_quantities("“品牌”战略", en_extra, en_ignore=quoted_spans(en_extra)) == []
 
 
 def test_zh_ignore_in_compare():
@@ -596,3 +601,13 @@ def test_property_never_crashes_and_offsets_hold(text):
             assert text[q.start:q.end] == q.text
             assert q.value >= 0
     compare_quantities(text, text)
+
+
+@pytest.mark.parametrize("zh, en", [("列表二", "Item two"), ("二", "Two"), ("三级", "Level three")])
+def test_uncounted_chinese_numerals_match_spelled_out_english(zh: str, en: str) -> None:
+    assert compare_quantities(zh, en) == []
+
+
+def test_spelled_out_english_without_any_source_numeral_is_still_extra() -> None:
+    [problem] = compare_quantities("列表", "Item two")
+    assert problem.kind == "extra"

@@ -149,4 +149,21 @@ def compare_quantities(
     ``zh_ignore``/``en_ignore`` are spans (e.g. of glossary terms such as
     百亿矿鸿产业基地 or “六品六化”) whose numbers are not checked.
     """
-    return match_quantities(zh_quantities(zh, zh_ignore), en_quantities(en, en_ignore))
+    problems = match_quantities(zh_quantities(zh, zh_ignore), en_quantities(en, en_ignore))
+    return [p for p in problems if not _numeral_label(p, zh)]
+
+
+_SMALL_NUMERALS = {1: "一", 2: "二两", 3: "三", 4: "四", 5: "五", 6: "六", 7: "七", 8: "八",
+                   9: "九", 10: "十"}
+
+
+def _numeral_label(problem: NumberMismatch, zh: str) -> bool:
+    """An English "two" whose source has 二 but not as a count (列表二, a table cell 二,
+    三级): the numeral is there, only not countable, so it is not an extra number."""
+    target = problem.target
+    if problem.kind != "extra" or target is None or not target.text.isalpha():
+        return False
+    if target.value != target.value.to_integral_value():
+        return False
+    chars = _SMALL_NUMERALS.get(int(target.value), "")
+    return any(char in zh for char in chars)
