@@ -24,6 +24,11 @@ class Fingerprint:
             data = path.read_bytes()
         except FileNotFoundError:
             return cls(False, "")
+        return cls.of_bytes(data)
+
+    @classmethod
+    def of_bytes(cls, data: bytes) -> "Fingerprint":
+        """The fingerprint of bytes already read: the very bytes that were parsed."""
         return cls(True, hashlib.sha256(data).hexdigest())
 
 

@@ -15,7 +15,7 @@ import polib
 from ..atomic import Fingerprint, atomic_write_text
 from ..errors import PipelineError
 from ..po.errors import PoFormatError
-from ..po.fmt import read_pofile
+from ..po.fmt import parse_pofile
 from ..po.gnu_format import format_pofile
 
 
@@ -38,9 +38,15 @@ def read_catalog(path: Path) -> LoadedCatalog:
         raise CatalogError("no such catalog", path) from None
     except IsADirectoryError:
         raise CatalogError("is a directory, not a catalog", path) from None
+    return parse_catalog(data, path)
+
+
+def parse_catalog(data: bytes, path: Path) -> LoadedCatalog:
+    """Parse bytes read from `path`; the fingerprint is of these very bytes, so a
+    later write can tell whether the file changed since."""
     _check_bytes(data, path)
     try:
-        po = read_pofile(path)
+        po = parse_pofile(data, path)
     except PoFormatError as exc:
         raise CatalogError(f"malformed catalog: {exc.message}", path, exc.line or None) from None
     charset = po.metadata.get("Content-Type", "")
@@ -48,7 +54,7 @@ def read_catalog(path: Path) -> LoadedCatalog:
         raise CatalogError(f"header Content-Type must declare charset=UTF-8 (found "
                            f"'{charset or 'nothing'}')", path,
                            _header_line(data.decode("utf-8", "replace")))
-    return LoadedCatalog(path, po, Fingerprint.of(path))
+    return LoadedCatalog(path, po, Fingerprint.of_bytes(data))
 
 
 def _check_bytes(data: bytes, path: Path) -> None:

@@ -224,17 +224,21 @@ def _syntax_hint(text: str, line: int) -> str:
 
 
 def read_pofile(path: Path | str) -> polib.POFile:
-    """Parse ``path`` with polib, refusing (``PoFormatError``) anything polib
-    would read lossily, and restoring what polib cannot hold itself."""
-    path = Path(path)
-    data = path.read_bytes()
+    """Parse the file at ``path``; see ``parse_pofile``."""
+    return parse_pofile(Path(path).read_bytes(), Path(path))
+
+
+def parse_pofile(data: bytes, path: Path) -> polib.POFile:
+    """Parse ``data`` (the bytes of ``path``) with polib, refusing
+    (``PoFormatError``) anything polib would read lossily, and restoring what
+    polib cannot hold itself. Scanner and polib read the same text, once."""
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise PoFormatError(path, data[:exc.start].count(b"\n") + 1,
                             "file is not valid UTF-8") from None
-    text = text.removeprefix("\ufeff")
-    scanned = _scan(path, text.replace("\r\n", "\n"))
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n")
+    scanned = _scan(path, text)
     header: _Scanned | None = None
     for i, ent in enumerate(scanned):
         is_head = ent.fields.get("msgid") == "" and not ent.obsolete
@@ -260,7 +264,7 @@ def read_pofile(path: Path | str) -> polib.POFile:
         raise PoFormatError(path, header.line if header else 0,
                             f"non-ASCII text needs charset=UTF-8 (found {charset!r})")
     try:
-        po = polib.pofile(str(path), encoding="utf-8")
+        po = polib.pofile(text, encoding="utf-8")
     except (OSError, ValueError) as exc:
         m = re.search(r"line (\d+)", str(exc))
         line = int(m.group(1)) if m else 0

@@ -11,7 +11,6 @@ never overwritten.
 
 from __future__ import annotations
 
-import hashlib
 import re
 import threading
 from collections.abc import Callable
@@ -22,7 +21,7 @@ from pathlib import Path
 import polib
 
 from ..atomic import Fingerprint
-from ..catalog.pofile import read_catalog, write_catalog
+from ..catalog.pofile import parse_catalog, read_catalog, write_catalog
 from ..errors import ConflictError, PipelineError
 from ..glossary import Glossary, load_glossary
 from ..model import Article, Segment
@@ -182,15 +181,11 @@ class Workspace:
         GNU canonical form (otherwise `canonical` is reported True)."""
         article = self.article(slug)
         path = self.catalog_path(slug, locale)
-        for _attempt in range(3):
-            data = path.read_bytes()
-            loaded = read_catalog(path)
-            # The bytes before and after parsing agree: the fingerprint is the parsed file's.
-            if loaded.fingerprint.sha256 == hashlib.sha256(data).hexdigest():
-                canonical = not judge_form or format_pofile(loaded.po).encode("utf-8") == data
-                return Snapshot(article, loaded.po, loaded.fingerprint, canonical, path,
-                                self.relative(path), self.relative(article.path))
-        raise PipelineError("the catalog keeps changing while it is read; try again", path)
+        data = path.read_bytes()
+        loaded = parse_catalog(data, path)  # fingerprint and parse from the same bytes
+        canonical = not judge_form or format_pofile(loaded.po).encode("utf-8") == data
+        return Snapshot(article, loaded.po, loaded.fingerprint, canonical, path,
+                        self.relative(path), self.relative(article.path))
 
     def place(self, snap: Snapshot, segment: Segment, locale: str) -> Place:
         return place_for(snap.article, segment, snap.file, snap.source_file, locale)
