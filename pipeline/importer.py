@@ -16,9 +16,8 @@ from dataclasses import dataclass, field
 
 import yaml
 
-CJK_CLASS = "\u3400-\u9fff\uf900-\ufaff"
-CJK_CONTEXT = rf"[{CJK_CLASS}\u3000-\u303f\uff00-\uffef“”‘’]"
-_CJK_CHAR = re.compile(CJK_CONTEXT)
+from .cjk import is_cjk
+
 SENTENCE_END = tuple("。！？；…”』」）")
 FULL_WIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
 CREDIT_ROLE = re.compile(r"(策划|统筹|文字|文|摄影|图|设计|编辑|责编|责任编辑|撰稿|记者|通讯员|校对)"
@@ -63,7 +62,7 @@ def join_lines(lines: list[str]) -> str:
     """Lines of one paragraph: nothing between Chinese characters, a space otherwise."""
     out = ""
     for line in lines:
-        if out and not (_CJK_CHAR.match(out[-1]) or _CJK_CHAR.match(line[0])):
+        if out and not (is_cjk(out[-1]) or is_cjk(line[0])):
             out += " "
         out += line
     return out
@@ -106,7 +105,7 @@ def is_cut_paragraph(block: _Block, following: _Block | None) -> bool:
     if following is None or block.text.endswith(SENTENCE_END):
         return False
     looks_like_prose = len(block.text) >= PARAGRAPH_MIN or "，" in block.text
-    continues = (_CJK_CHAR.match(following.text[0]) is not None
+    continues = (is_cjk(following.text[0])
                  and not is_heading(following.text) and not is_credits(following.text))
     return looks_like_prose and continues
 
@@ -145,7 +144,7 @@ def normalise_punctuation(text: str, line: int, before: str = "",
 
     def cjk_at(index: int) -> bool:
         char = text[index] if 0 <= index < len(text) else (before if index < 0 else after)
-        return bool(char) and _CJK_CHAR.match(char) is not None
+        return is_cjk(char)
 
     def note(index: int, new: str) -> None:
         notes.append(Note(line, f"'{text[index]}' -> '{new}' in Chinese text at column "
@@ -157,7 +156,7 @@ def normalise_punctuation(text: str, line: int, before: str = "",
             note(index, FULL_WIDTH[char])
     for match in re.finditer(r"\(([^()]*)\)", text):  # brackets change as a pair
         start, end = match.start(), match.end() - 1
-        if cjk_at(start - 1) or cjk_at(end + 1) or _CJK_CHAR.search(match.group(1)):
+        if cjk_at(start - 1) or cjk_at(end + 1) or any(map(is_cjk, match.group(1))):
             chars[start], chars[end] = "（", "）"
             note(start, "（…）")
     return "".join(chars), notes
@@ -187,7 +186,7 @@ def import_raw(text: str) -> ImportResult:
     if not blocks:
         result.flags.append(Note(1, "no text found: is this the right file?"))
     meta: dict[str, object] = {"lang": "zh-Hans"}
-    cjk = sum(1 for char in text if _CJK_CHAR.match(char))
+    cjk = sum(1 for char in text if is_cjk(char))
     letters = sum(1 for char in text if char.isalpha())
     if letters and cjk / letters < MIN_CJK_SHARE:
         result.flags.append(Note(1, f"only {100 * cjk // letters}% of the letters are Chinese; "

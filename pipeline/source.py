@@ -20,6 +20,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
 
+from .cjk import is_cjk
 from .errors import PipelineError
 from .model import Article, Segment, SegmentKind
 
@@ -48,9 +49,7 @@ UNSUPPORTED = {
     "code_block": "indented code blocks are not supported (remove the indentation)",
     "hr": "thematic breaks (---, ***) are not supported; use a heading",
 }
-CJK = r"\u3000-\u303f\u3400-\u9fff\uff00-\uffef“”‘’"
 _SOFT_BREAK = re.compile(r"[ \t]*\n[ \t]*")
-_CJK_CHAR = re.compile(rf"[{CJK}]")
 _IMAGE_ONLY = re.compile(r"^!\[(?P<alt>(?:[^\]\\]|\\.)*)\]\((?P<src>[^)\s]+)(?:\s+\"[^\"]*\")?\)$")
 
 
@@ -141,7 +140,7 @@ def _normalise_inline(content: str) -> str:
     def join(match: re.Match[str]) -> str:
         before = content[match.start() - 1] if match.start() else ""
         after = content[match.end()] if match.end() < len(content) else ""
-        both_cjk = bool(_CJK_CHAR.match(before)) and bool(_CJK_CHAR.match(after))
+        both_cjk = is_cjk(before) and is_cjk(after)
         return "" if both_cjk else " "
 
     return _SOFT_BREAK.sub(join, content)
