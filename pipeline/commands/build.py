@@ -11,6 +11,7 @@ from ..catalog.stats import Status, progress
 from ..errors import display_path
 from ..model import Article, SegmentKind
 from ..project import Project
+from ..render.editions import edition_names
 from ..render.html import (
     ArticleListing,
     render_bilingual_html,
@@ -35,8 +36,8 @@ def build(project: Project, article: str | None = None, locale: str | None = Non
     listings: list[ArticleListing] = []
     for slug in project.articles(article):
         art = load_article(project, slug)
-        listing = ArticleListing(slug, art.title, [])
         source = art.source_lang.split("-")[0]
+        listing = ArticleListing(slug, art.title, [], source=source)
         for loc in project.locales(locale):
             path = project.catalog_path(slug, loc)
             po = None
@@ -80,8 +81,7 @@ def build(project: Project, article: str | None = None, locale: str | None = Non
 
 def edition_paths(out_dir: Path, slug: str, source: str, locale: str) -> tuple[Path, ...]:
     """Bilingual HTML, bilingual Markdown, target-only HTML, target-only Markdown."""
-    return (out_dir / f"{slug}.{source}-{locale}.html", out_dir / f"{slug}.{source}-{locale}.md",
-            out_dir / f"{slug}.{locale}.html", out_dir / f"{slug}.{locale}.md")
+    return tuple(out_dir / name for name in edition_names(slug, source, locale))
 
 
 def copy_images(project: Project, article: Article, out_dir: Path) -> None:

@@ -20,6 +20,7 @@ from markupsafe import Markup
 
 from ..model import Article, SegmentKind
 from .blocks import group_blocks, split_article
+from .editions import edition_names
 from .inline import gloss_id, plain, render_inline
 from .pairs import Pair
 
@@ -35,6 +36,7 @@ class ArticleListing:
     title: str
     locales: list[tuple[str, float, str]]  # (locale, percent, slug of the built pages)
     translated_titles: dict[str, str] = field(default_factory=dict)  # locale -> title
+    source: str = "zh"  # primary subtag of the source language, part of the file names
 
 
 @dataclass(frozen=True)
@@ -55,7 +57,7 @@ def environment() -> Environment:
                       keep_trailing_newline=True)
     env.globals.update(zh=_zh_html, en=_en_html, plain=plain, kinds=SegmentKind,
                        image_src=_image_src, asset=_asset, csp=content_security_policy(),
-                       language_name=language_name, mixed=_mixed)
+                       language_name=language_name, mixed=_mixed, editions=edition_names)
     return env
 
 
@@ -124,14 +126,13 @@ def _glosses(pairs: list[Pair], source_lang: str, locale: str) -> list[Gloss]:
 
 def _context(article: Article, pairs: list[Pair], locale: str, bilingual: bool) -> dict:
     parts = split_article(pairs)
-    source = article.source_lang.split("-")[0]
+    names = edition_names(article.slug, article.source_lang.split("-")[0], locale)
     fallback = [p for p in pairs if p.is_fallback]
     return dict(
         article=article, parts=parts, blocks=group_blocks(parts["body"]), locale=locale,
         toc=_toc(pairs), title=_title(article, pairs), source_title=_source_title(article, pairs),
         bilingual=bilingual, glosses=_glosses(pairs, article.source_lang, locale),
-        bilingual_href=f"{article.slug}.{source}-{locale}.html",
-        english_href=f"{article.slug}.{locale}.html",
+        bilingual_href=names.bilingual_html, english_href=names.target_html,
         counts=dict(total=len(pairs), fallback=len(fallback),
                     fuzzy=sum(1 for p in fallback if p.status.value == "fuzzy")),
     )
