@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from .config import CONFIG_NAME, Config, load_config
 from .errors import PipelineError
 
 SOURCE_SUFFIX = ".md"
@@ -28,26 +29,34 @@ def validate_locale(locale: str) -> str:
     return locale
 
 
+def is_project_root(path: Path) -> bool:
+    return (path / CONFIG_NAME).is_file() or (path / "content").is_dir()
+
+
 @dataclass(frozen=True)
 class Project:
     root: Path
+    # Settings from bilingual.toml, read once when the project is found.
+    config: Config = field(default_factory=Config, compare=False)
 
     @classmethod
     def find(cls, start: Path | None = None) -> "Project":
-        """The nearest directory upwards holding content/ (like git finds .git)."""
+        """The nearest directory upwards holding bilingual.toml or content/ (as git finds .git)."""
         here = (start or Path.cwd()).resolve()
         for candidate in (here, *here.parents):
-            if (candidate / "content").is_dir():
-                return cls(candidate)
-        raise PipelineError("not inside a bilingual project (no content/ directory here "
-                            "or above); run from the project root")
+            if is_project_root(candidate):
+                return cls(candidate, load_config(candidate))
+        raise PipelineError("not inside a bilingual project (no bilingual.toml or content/ "
+                            "here or above); start one with `bilingual init`")
 
     @classmethod
     def at(cls, root: Path) -> "Project":
-        """An explicit project root (-C): it must hold content/."""
-        if not (root / "content").is_dir():
-            raise PipelineError("not a bilingual project (no content/ directory)", root)
-        return cls(root.resolve())
+        """An explicit project root (-C): it must hold bilingual.toml or content/."""
+        if not is_project_root(root):
+            raise PipelineError("not a bilingual project (no bilingual.toml or content/); "
+                                "start one with `bilingual init`", root)
+        resolved = root.resolve()
+        return cls(resolved, load_config(resolved))
 
     @property
     def content_dir(self) -> Path:
