@@ -10,6 +10,8 @@ from pathlib import Path
 class SegmentKind(str, Enum):
     KICKER = "kicker"
     TITLE = "title"
+    SUBTITLE = "subtitle"
+    BYLINE = "byline"
     STANDFIRST = "standfirst"
     HEADING = "heading"
     PARAGRAPH = "paragraph"
@@ -38,6 +40,28 @@ class Segment:
 
 
 @dataclass(frozen=True)
+class ArticleInfo:
+    """The article's public metadata from its front matter (untranslated, as written).
+
+    Translatable fields (kicker, title, subtitle, byline, credits) are also
+    segments; the rest (date, publication, issue, pages, source URL, translator)
+    is printed as is in the editions' title block.
+    """
+
+    title: str = ""
+    kicker: str = ""
+    subtitle: str = ""
+    byline: str = ""
+    credits: str = ""
+    date: str = ""
+    publication: str = ""
+    issue: str = ""
+    pages: str = ""
+    source_url: str = ""
+    translator: str = ""
+
+
+@dataclass(frozen=True)
 class Article:
     slug: str
     path: Path  # the Markdown source
@@ -48,6 +72,13 @@ class Article:
     @property
     def title(self) -> str:
         return str(self.meta.get("title", self.slug))
+
+    @property
+    def info(self) -> ArticleInfo:
+        def text(key: str) -> str:
+            value = self.meta.get(key)
+            return "" if value is None else " ".join(str(value).split())
+        return ArticleInfo(**{name: text(name) for name in ArticleInfo.__dataclass_fields__})
 
     def segment(self, segment_id: str) -> Segment:
         for seg in self.segments:

@@ -27,11 +27,14 @@ from .model import Article, Segment, SegmentKind
 FRONT_MATTER_SEGMENTS = (
     ("kicker", SegmentKind.KICKER),
     ("title", SegmentKind.TITLE),
+    ("subtitle", SegmentKind.SUBTITLE),
+    ("byline", SegmentKind.BYLINE),
     ("credits", SegmentKind.CREDITS),
 )
 # Metadata fields an article may carry; a typo ("titel") must not silently drop a title.
-KNOWN_FIELDS = ("lang", "kicker", "title", "credits", "source", "publication", "date",
-                "issue", "pages", "tags", "notes")
+KNOWN_FIELDS = ("lang", "kicker", "title", "subtitle", "byline", "credits", "date",
+                "publication", "issue", "pages", "source_url", "translator", "source",
+                "tags", "notes")
 ID_PREFIX = {
     SegmentKind.STANDFIRST: "s",
     SegmentKind.HEADING: "h",
