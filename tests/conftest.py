@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import shutil
 import struct
+import tempfile
 import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -27,7 +28,22 @@ from pipeline.project import Project
 from pipeline.render.pairs import align
 
 REPO = Path(__file__).resolve().parent.parent
-EDITION_ARTIFACTS = REPO / "build" / "test-artifacts"
+
+
+
+def _artifacts_dir() -> Path:
+    """Screenshots and PDFs from browser tests: build/test-artifacts/ only when asked for
+    (BILINGUAL_ARTIFACTS=1, or a directory), else a temporary directory, so a test run
+    never writes into the checkout."""
+    wanted = os.environ.get("BILINGUAL_ARTIFACTS", "")
+    if wanted in ("", "0"):
+        return Path(tempfile.gettempdir()) / "bilingual-test-artifacts"
+    return REPO / "build" / "test-artifacts" if wanted == "1" else Path(wanted)
+
+
+EDITION_ARTIFACTS = _artifacts_dir()
+# Fixtures that launch Chromium: a test using any of them is a `browser` test.
+BROWSER_FIXTURES = frozenset({"edition_browser"})
 CHROMIUM = Path(os.environ.get("BILINGUAL_CHROMIUM", "/usr/bin/chromium"))  # Debian's, never a download
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
@@ -198,6 +214,14 @@ def make_edition_site(root: Path) -> EditionSite:
     (root / "build" / "figure.png").write_bytes(_tiny_png())
     assert build(site.project, quiet=True) == 0
     return site
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark browser tests from the fixtures they use, so a new browser test cannot be
+    forgotten by `-m "not browser"`; the other markers are set where the test is."""
+    for item in items:
+        if BROWSER_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.browser)
 
 
 @pytest.fixture(scope="session")

@@ -108,7 +108,9 @@ def test_missing_things(project: Path, capsys: pytest.CaptureFixture[str], tmp_p
     empty = tmp_path.parent / f"{tmp_path.name}-empty"
     empty.mkdir()
     monkeypatch.chdir(empty)
-    assert run(empty, capsys, "status") == (2, ".: not a bilingual project (no content/ directory)")
+    assert run(empty, capsys, "status") == (
+        2, ".: not a bilingual project (no bilingual.toml or content/); start one with "
+           "`bilingual init`")
     assert main(["status"]) == 2
     assert "not inside a bilingual project" in capsys.readouterr().err
 
@@ -168,6 +170,7 @@ def test_fuzz_random_bytes(tmp_path: Path, data: bytes) -> None:
     read_all(tmp_path, data)
 
 
+@pytest.mark.slow
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.sampled_from([REAL_PO, REAL_MD, REAL_CSV]), st.integers(0, 2**32), st.integers(1, 6))
 def test_fuzz_mutated_real_files(tmp_path: Path, original: bytes, seed: int, edits: int) -> None:

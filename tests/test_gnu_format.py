@@ -19,7 +19,12 @@ from pipeline.po.fmt import fmt_paths, read_pofile
 from pipeline.po.gnu_format import format_pofile, write_pofile
 
 MSGCAT = shutil.which("msgcat")
-needs_msgcat = pytest.mark.skipif(MSGCAT is None, reason="GNU msgcat (gettext) is not on PATH")
+_no_msgcat = pytest.mark.skipif(MSGCAT is None, reason="GNU msgcat (gettext) is not on PATH")
+
+
+def needs_msgcat(test):  # type: ignore[no-untyped-def]
+    """GNU msgcat is the reference: a `gnu` test, skipped with the reason when it is absent."""
+    return pytest.mark.gnu(_no_msgcat(test))
 
 
 def msgcat(text: str | bytes, tmp_path: Path) -> str:
@@ -191,6 +196,7 @@ LONG_TEXT = st.lists(st.sampled_from(TOKENS), min_size=25, max_size=220).map("".
 
 
 @needs_msgcat
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(texts=st.lists(LONG_TEXT, min_size=2, max_size=6),
        flags=st.sampled_from([[], ["python-format"], ["c-format"], ["python-brace-format"],
@@ -234,6 +240,8 @@ def test_polib_blind_spots_are_kept_like_gnu(tmp_path: Path) -> None:
 
 # ---------------------------------------------------------- real catalogs --
 CACHE = Path(os.environ.get("BILINGUAL_CATALOG_CACHE", Path.home() / ".cache" / "bilingual-test-catalogs"))
+# Pinned, so the expected bytes cannot move under us; downloaded once into CACHE.
+PINNED = {"django": "5.2.19", "sphinx": "9.0.4"}
 REAL = ["django/conf/locale/zh_Hans/LC_MESSAGES/django.po",
         "django/contrib/admin/locale/zh_Hans/LC_MESSAGES/django.po",
         "django/contrib/admin/locale/zh_Hans/LC_MESSAGES/djangojs.po",
@@ -245,16 +253,16 @@ REAL = ["django/conf/locale/zh_Hans/LC_MESSAGES/django.po",
 
 @pytest.fixture(scope="session")
 def real_catalogs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    wheels = {n: sorted(CACHE.glob(f"{n}-*.whl")) for n in ("django", "sphinx")}
+    wheels = {n: sorted(CACHE.glob(f"{n}-{v}-*.whl")) for n, v in PINNED.items()}
     if not all(wheels.values()):
         CACHE.mkdir(parents=True, exist_ok=True)
         try:
             proc = subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "-q",
-                                   "django", "sphinx", "-d", str(CACHE)],
+                                   *(f"{n}=={v}" for n, v in PINNED.items()), "-d", str(CACHE)],
                                   capture_output=True, text=True, timeout=300)
         except (OSError, subprocess.TimeoutExpired) as exc:
             pytest.skip(f"cannot download Django/Sphinx wheels (offline?): {exc}")
-        wheels = {n: sorted(CACHE.glob(f"{n}-*.whl")) for n in ("django", "sphinx")}
+        wheels = {n: sorted(CACHE.glob(f"{n}-{v}-*.whl")) for n, v in PINNED.items()}
         if proc.returncode or not all(wheels.values()):
             pytest.skip(f"pip download of Django/Sphinx failed (offline?): {proc.stderr.strip()[-300:]}")
     out = tmp_path_factory.mktemp("real")
@@ -272,6 +280,7 @@ def real_catalogs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
 
 @needs_msgcat
+@pytest.mark.network
 @pytest.mark.parametrize("member", REAL)
 def test_real_catalogs_match_msgcat(member: str, real_catalogs: dict[str, Path], tmp_path: Path) -> None:
     if member not in real_catalogs:

@@ -77,6 +77,7 @@ def test_fmt_refuses_malformed_files_and_writes_nothing(tmp_path: Path,
     assert good.read_bytes() == before
 
 
+@pytest.mark.gnu
 @pytest.mark.skipif(shutil.which("msgcat") is None, reason="GNU gettext (msgcat) not installed")
 def test_committed_catalogs_are_what_msgcat_writes() -> None:
     for path in [*REPO.glob("locales/*.pot"), *REPO.glob("locales/*/LC_MESSAGES/*.po")]:

@@ -139,6 +139,7 @@ def test_save_changes_only_the_entry_and_two_header_lines(api, fx: Fixture) -> N
     assert fx.entry(fx.untranslated).msgstr == "A fresh translation."
 
 
+@pytest.mark.gnu
 def test_saved_file_is_what_msgcat_writes(api, fx: Fixture, tmp_path: Path) -> None:
     if shutil.which("msgcat") is None:
         pytest.skip("msgcat (GNU gettext) is not installed")
