@@ -36,7 +36,7 @@ class Segment:
     group: int = 0  # consecutive segments sharing a group render in one block (lists, tables)
     header: bool = False  # table cells: header row?
     row: int = 0  # table cells: row index within the table
-    target: str = ""  # images: the src, kept verbatim (not translated)
+    image_src: str = ""  # images: the address, kept verbatim (not translated)
 
 
 @dataclass(frozen=True)

@@ -224,7 +224,7 @@ def _inline_segment(tokens: list[Token], index: int, containers: list[str], list
     image = _IMAGE_ONLY.match(text)
     if image:
         return replace(base, kind=SegmentKind.IMAGE_ALT, text=image.group("alt"),
-                       target=image.group("src"))
+                       image_src=image.group("src"))
     return base if past_standfirst else replace(base, kind=SegmentKind.STANDFIRST)
 
 

@@ -47,7 +47,7 @@ def test_every_block_kind_is_a_segment() -> None:
     ]
     cells = [s for s in article.segments if s.kind == K.TABLE_CELL]
     assert [c.header for c in cells] == [True, True, False, False]
-    assert article.segments[-1].target == "a.png"
+    assert article.segments[-1].image_src == "a.png"
     nested = [s for s in article.segments if s.kind == K.LIST_ITEM]
     assert [s.level for s in nested] == [1, 2, 1] and nested[2].ordered
 

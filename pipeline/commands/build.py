@@ -23,6 +23,7 @@ from ..render.markdown import (
     render_english_markdown,
     render_table_markdown,
 )
+from ..render.images import MissingImage, local_images
 from ..render.pairs import align
 from .common import load_article, project_glossary, say, warn
 
@@ -86,15 +87,9 @@ def edition_paths(out_dir: Path, slug: str, source: str, locale: str) -> tuple[P
 
 def copy_images(project: Project, article: Article, out_dir: Path) -> None:
     """Relative images sit beside the pages, so the editions stay self-contained."""
-    content = project.content_dir.resolve()
-    for segment in article.segments:
-        if segment.kind != SegmentKind.IMAGE_ALT or not segment.target:
-            continue
-        source = (project.content_dir / segment.target).resolve()
-        if "://" in segment.target or not source.is_relative_to(content):
-            continue  # remote or outside content/: the page will not load it (documented)
-        if not source.is_file():
-            warn(f"{display_path(article.path)}:{segment.line_start}: image "
-                 f"'{segment.target}' not found in content/")
-            continue
-        atomic_write_bytes(out_dir / source.relative_to(content), source.read_bytes())
+    for image in local_images(article, project.content_dir):
+        if isinstance(image, MissingImage):
+            warn(f"{display_path(article.path)}:{image.line}: image '{image.src}' not found "
+                 "in content/")
+        else:
+            atomic_write_bytes(out_dir / image.target, image.source.read_bytes())

@@ -2,27 +2,16 @@
 
 from __future__ import annotations
 
-from ..catalog.pofile import read_catalog, write_catalog
-from ..catalog.template import build_template, same_entries
+from ..catalog.refresh import refresh_templates
 from ..errors import display_path
 from ..project import Project
-from .common import load_article, project_glossary, say
+from .common import project_glossary, say
 
 
 def extract(project: Project, article: str | None = None, quiet: bool = False) -> int:
     glossary = project_glossary(project.glossary_dir)
-    for slug in project.articles(article):
-        art = load_article(project, slug)
-        pot = build_template(art, project.source_ref(slug), glossary)
-        path = project.template_path(slug)
-        if path.exists():
-            previous = read_catalog(path).po
-            if same_entries(previous, pot):
-                # Unchanged content keeps its creation date: a re-run rewrites no byte.
-                pot.metadata["POT-Creation-Date"] = previous.metadata.get(
-                    "POT-Creation-Date", pot.metadata["POT-Creation-Date"])
-        changed = write_catalog(pot, path)
+    for written in refresh_templates(project, project.articles(article), glossary):
         if not quiet:
-            say(f"{display_path(path)}: {len(pot)} entries"
-                f"{'' if changed else ' (unchanged)'}")
+            say(f"{display_path(written.path)}: {written.entries} entries"
+                f"{'' if written.changed else ' (unchanged)'}")
     return 0

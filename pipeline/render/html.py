@@ -21,10 +21,10 @@ from markupsafe import Markup
 from ..model import Article, SegmentKind
 from .blocks import group_blocks, split_article
 from .editions import edition_names
+from .images import is_local_image
 from .inline import gloss_id, plain, render_inline
 from .pairs import Pair
 
-SAFE_IMAGE_PREFIXES = ("http://", "https://", "//", "data:", "javascript:", "vbscript:", "file:")
 ASSETS = ("article.css", "article.js")
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _HAN_RUN = re.compile(r"([\u3400-\u9fff\uf900-\ufaff][\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef“”]*)")
@@ -79,8 +79,7 @@ def _mixed(text: str, source_lang: str) -> Markup:
 
 
 def _image_src(src: str) -> str:
-    # Pages are self-contained: only relative image paths, never remote or script URLs.
-    return "" if src.strip().lower().startswith(SAFE_IMAGE_PREFIXES) else src
+    return src if is_local_image(src) else ""
 
 
 def _asset_text(name: str) -> str:

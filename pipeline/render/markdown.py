@@ -155,7 +155,7 @@ def _image(pair: Pair, sides: list[str]) -> str:
     title = ""
     if len(sides) > 1:
         title = ' "' + _text(pair, sides[1]).replace("\\", "\\\\").replace('"', '\\"') + '"'
-    return f"![{alt}](<{pair.segment.target}>{title})"
+    return f"![{alt}](<{pair.segment.image_src}>{title})"
 
 
 def reading_order(pairs: list[Pair]) -> list[Pair]:
@@ -199,7 +199,7 @@ def render_english_markdown(article: Article, pairs: list[Pair], locale: str) ->
 def _table_row_text(pair: Pair, side: str) -> str:
     text = _text(pair, side)
     if pair.segment.kind == SegmentKind.IMAGE_ALT:
-        return f"![{text}](<{pair.segment.target}>)"
+        return f"![{text}](<{pair.segment.image_src}>)"
     return text
 
 
