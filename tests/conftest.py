@@ -24,8 +24,10 @@ import pytest
 from pipeline.commands.build import build
 from pipeline.commands.common import load_article, project_glossary
 from pipeline.commands.update import update
+from pipeline.model import SegmentKind
 from pipeline.project import Project
 from pipeline.render.pairs import align
+from pipeline.source import read_article
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -49,8 +51,13 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic"
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 EDITION_SLUG = "shangdang"
-EDITION_UNTRANSLATED = "p-9322c1fc"  # left empty: shown in Chinese, marked
-EDITION_FUZZY = "p-920a877f"  # a draft: shown in Chinese, marked
+# Segments chosen by position in the real article, so an edit to its text moves the
+# fixture along instead of silently pointing it at nothing.
+_EDITION_SEGMENTS = read_article(REPO / "content" / f"{EDITION_SLUG}.md").segments
+_PARAGRAPHS = [s.id for s in _EDITION_SEGMENTS if s.kind == SegmentKind.PARAGRAPH]
+EDITION_UNTRANSLATED = _PARAGRAPHS[-2]  # left empty: shown in Chinese, marked
+EDITION_FUZZY = _PARAGRAPHS[2]  # a draft: shown in Chinese, marked
+EDITION_STANDFIRST = next(s.id for s in _EDITION_SEGMENTS if s.kind == SegmentKind.STANDFIRST)
 STRUCTURES_UNTRANSLATED = "表格与图片"  # a heading left in Chinese (contents, view switch)
 EDITION_TRANSLATIONS = {
     "kicker": "Shangdang District",
@@ -58,7 +65,7 @@ EDITION_TRANSLATIONS = {
     "credits": "Planning: Feng Bo, Shao Pan · Coordination: Li Jianyi · Text: Bai Xuefeng, "
                "Li Min, Zhou Xu, Cheng Jing · Photography: Zhang Guoping, Xiang Zheng, "
                "Li Guangliang · Design: Ren Yuxuan, Tian Zefan",
-    "s-cfdaa0a7": "Industry is the core engine of a region's economy and the wellspring of a "
+    EDITION_STANDFIRST: "Industry is the core engine of a region's economy and the wellspring of a "
                   "city's growth.",
 }
 FIXTURE_GLOSSARY = """term,english,variants,forbidden,type,pinyin,note
