@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import polib
 
-from ..glossary import Glossary, TermHit, TermMatcher
+from ..glossary import Glossary, TermMatcher
 from ..model import Article
 
 POT_HEADER_COMMENT = (
@@ -23,7 +22,7 @@ def gettext_date(moment: datetime) -> str:
 def build_template(article: Article, source_ref: str, glossary: Glossary,
                    created: datetime | None = None) -> polib.POFile:
     """Pure: the template for one article. `source_ref` is the project-relative path."""
-    created = created or datetime.now(timezone.utc)
+    created = created or datetime.now(UTC)
     pot = polib.POFile(wrapwidth=79)
     pot.header = POT_HEADER_COMMENT.format(slug=article.slug, source=source_ref)
     pot.metadata = {
@@ -47,8 +46,8 @@ def build_template(article: Article, source_ref: str, glossary: Glossary,
         if entry is None:
             entry = polib.POEntry(msgid=segment.text, msgstr="")
             notes = []
-            for hit in _distinct(matcher.find(segment.text)):
-                notes.append(f"term: {hit.term.term} = {hit.term.english}")
+            for term in matcher.terms_in(segment.text):
+                notes.append(f"term: {term.term} = {term.english}")
             entry.comment = "\n".join(notes)
             by_msgid[segment.text] = entry
             pot.append(entry)
@@ -56,14 +55,6 @@ def build_template(article: Article, source_ref: str, glossary: Glossary,
         ids = f"segment: {segment.id} ({segment.kind.value})"
         entry.comment = "\n".join(filter(None, [ids, entry.comment]))
     return pot
-
-
-def _distinct(hits: list[TermHit]) -> Iterator[TermHit]:
-    seen: set[str] = set()
-    for hit in hits:
-        if hit.term.term not in seen:
-            seen.add(hit.term.term)
-            yield hit
 
 
 def same_entries(a: polib.POFile, b: polib.POFile) -> bool:

@@ -50,6 +50,21 @@ class TermMatcher:
                 covered_until = end
         return hits
 
+    def first_mentions(self, text: str) -> list[TermHit]:
+        """The first hit of each distinct term, in text order (one answer for every
+        place that lists "the terms in this segment": notes, checks, pages)."""
+        seen: set[str] = set()
+        firsts: list[TermHit] = []
+        for hit in self.find(text):
+            if hit.term.term not in seen:
+                seen.add(hit.term.term)
+                firsts.append(hit)
+        return firsts
+
+    def terms_in(self, text: str) -> list[Term]:
+        """Distinct terms in `text`, in order of first appearance."""
+        return [hit.term for hit in self.first_mentions(text)]
+
 
 _WORD_SPLIT = re.compile(r"[\s\-‐‑]+")
 _QUOTES = "\"'“”‘’"
