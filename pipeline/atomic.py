@@ -1,14 +1,27 @@
-"""Atomic file writes: a crash mid-write leaves the previous file intact."""
+"""Atomic file writes: a crash mid-write leaves the previous file intact.
+
+The temporary file is named `.NAME.PID.XXXX.tmp` next to its target. A run
+killed mid-write (kill -9) leaves it behind; the next write to that folder
+removes every such file whose process is gone and logs each removal (the CLI
+prints it), so leftovers never pile up unnoticed.
+"""
 
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
+import re
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import ConflictError
+from .errors import ConflictError, display_path
+
+log = logging.getLogger(__name__)
+_TEMP = re.compile(r"^\.(?P<name>.+?)\.(?:(?P<pid>\d+)\.)?[A-Za-z0-9_]{6,}\.tmp$")
+_LEGACY_AGE = 60.0  # seconds: a temp file without a pid is left over after this
 
 
 @dataclass(frozen=True)
@@ -40,6 +53,7 @@ def atomic_write_bytes(path: Path, data: bytes, expect: Fingerprint | None = Non
     that changed since it was read.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
+    remove_leftovers(path.parent)
     if expect is not None and Fingerprint.of(path) != expect:
         raise ConflictError("file changed on disk since it was read; not overwriting it "
                             "(re-run the command to merge the new version)", path)
@@ -48,7 +62,8 @@ def atomic_write_bytes(path: Path, data: bytes, expect: Fingerprint | None = Non
             return False
     except FileNotFoundError:
         pass
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.{os.getpid()}.",
+                               suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -87,3 +102,41 @@ def _fsync_dir(directory: Path) -> None:
         pass
     finally:
         os.close(fd)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def remove_leftovers(directory: Path) -> list[Path]:
+    """Delete temporary files that killed writers left in `directory` (never
+    one a live process is still writing) and log each; returns them."""
+    removed: list[Path] = []
+    try:
+        names = [n for n in os.listdir(directory) if n.endswith(".tmp") and n.startswith(".")]
+    except OSError:
+        return removed
+    for name in names:
+        m = _TEMP.match(name)
+        if not m:
+            continue
+        tmp = directory / name
+        pid = m.group("pid")
+        try:
+            stale = (not _alive(int(pid)) if pid
+                     else time.time() - tmp.stat().st_mtime > _LEGACY_AGE)
+            if stale and tmp.is_file() and not tmp.is_symlink():
+                tmp.unlink()
+        except (OSError, ValueError):
+            continue
+        if stale:
+            removed.append(tmp)
+            log.warning("%s: removed a temporary file left by an interrupted write",
+                        display_path(tmp))
+    return removed

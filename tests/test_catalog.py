@@ -122,23 +122,28 @@ def test_update_twice_changes_no_byte_and_extract_is_stable(tmp_path: Path) -> N
     assert po_path.read_bytes() == po_bytes
 
 
-def test_concurrent_edit_is_not_overwritten(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_concurrent_edit_is_merged_not_overwritten(tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     from pipeline.catalog import pofile
-    from pipeline.errors import ConflictError
     project, po_path = setup(tmp_path)
     real_read = pofile.read_catalog
+    calls = []
 
     def read_then_someone_saves(path: Path) -> pofile.LoadedCatalog:
         loaded = real_read(path)
-        if path == po_path:
-            path.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+        if path == po_path and not calls:  # between update's read and its write
+            calls.append(path)
+            po = polib.pofile(str(path))
+            po.find(PARAS[2]).msgstr = "Edited meanwhile"
+            po.save()
         return loaded
 
     monkeypatch.setattr("pipeline.commands.update.read_catalog", read_then_someone_saves)
     project.source_path("a").write_text(article(PARAS + ["新段。"]), encoding="utf-8")
-    with pytest.raises(ConflictError):
-        update(project, quiet=True)
-    assert po_path.read_text(encoding="utf-8").endswith("\n\n")
+    update(project, quiet=True)
+    final = {e.msgid: e for e in polib.pofile(str(po_path))}
+    assert final[PARAS[2]].msgstr == "Edited meanwhile"  # the edit made during the run
+    assert "新段。" in final  # and update's own work
 
 
 # --- property: random edit scripts never lose a translation -------------------------------

@@ -1,22 +1,25 @@
 """Reading and writing .po/.pot files at the edge of the pipeline.
 
-Reading goes through polib behind a strict line scanner (pipeline.po.fmt), with
-every failure turned into one `file:line` message. Writing goes through the GNU-exact formatter and an atomic rename,
-and refuses to replace a file that changed since it was read.
+Reading goes through the one reader (pipeline.po.read: polib behind a strict
+line scanner), with every failure one `file:line` message. Writing goes through
+the one writer (pipeline.po.write, msgcat-exact) and an atomic rename; it never
+replaces a file that changed since it was read: `save_catalog` merges such a
+file entry by entry (pipeline.catalog.threeway) and writes the merge.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import polib
 
 from ..atomic import Fingerprint, atomic_write_text
-from ..errors import PipelineError
+from ..errors import ConflictError, PipelineError
 from ..po.errors import PoFormatError
-from ..po.fmt import parse_pofile
-from ..po.gnu_format import format_pofile
+from ..po.read import parse_pofile
+from ..po.write import format_pofile
+from .threeway import Conflict, merge
 
 
 class CatalogError(PipelineError):
@@ -48,7 +51,7 @@ def parse_catalog(data: bytes, path: Path) -> LoadedCatalog:
     try:
         po = parse_pofile(data, path)
     except PoFormatError as exc:
-        raise CatalogError(f"malformed catalog: {exc.message}", path, exc.line or None) from None
+        raise CatalogError(f"malformed catalog: {exc.message}", path, exc.line) from None
     charset = po.metadata.get("Content-Type", "")
     if "charset=utf-8" not in charset.replace(" ", "").lower():
         raise CatalogError(f"header Content-Type must declare charset=UTF-8 (found "
@@ -80,3 +83,42 @@ def _header_line(text: str) -> int:
 def write_catalog(po: polib.POFile, path: Path, expect: Fingerprint | None = None) -> bool:
     """Atomic, GNU-formatted; returns whether the bytes on disk changed."""
     return atomic_write_text(path, format_pofile(po), expect)
+
+
+@dataclass
+class SaveOutcome:
+    """What `save_catalog` wrote: `merged` with disk changes made meanwhile."""
+
+    changed: bool
+    fingerprint: Fingerprint
+    po: polib.POFile
+    conflicts: list[Conflict] = field(default_factory=list)
+    merged: bool = False  # the file had changed since `base` was read
+
+
+def save_catalog(path: Path, base: LoadedCatalog, edit: polib.POFile,
+                 attempts: int = 20) -> SaveOutcome:
+    """Write `edit` (a changed copy of `base.po`) to `path` without losing what
+    another process wrote there since `base` was read: if the file changed, the
+    three are merged entry by entry and the merge is written (re-merging if the
+    file changes again meanwhile). Conflicting entries keep the disk's version
+    and are returned. This is the write for every command whose catalog a
+    person or another process may be editing (serve, update, fmt, memory fill)."""
+    expect, target = base.fingerprint, edit
+    conflicts: list[Conflict] = []
+    merged = False
+    for _ in range(attempts):
+        try:
+            changed = write_catalog(target, path, expect)
+        except ConflictError:
+            disk = read_catalog(path) if path.exists() else None
+            if disk is None:  # deleted meanwhile: nothing on disk to lose
+                expect, target = Fingerprint(False, ""), edit
+                continue
+            result = merge(base.po, disk.po, edit)
+            expect, target, conflicts, merged = disk.fingerprint, result.po, result.conflicts, True
+            continue
+        data = format_pofile(target).encode("utf-8")
+        return SaveOutcome(changed, Fingerprint.of_bytes(data), target, conflicts, merged)
+    raise ConflictError(f"file kept changing while being saved ({attempts} tries); "
+                        "nothing was written", path)

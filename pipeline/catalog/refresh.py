@@ -10,6 +10,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+import polib
+
 from ..glossary import Glossary
 from ..project import Project
 from ..source import read_article
@@ -24,7 +26,8 @@ class TemplateWrite:
     changed: bool
 
 
-def refresh_template(project: Project, slug: str, glossary: Glossary) -> TemplateWrite:
+def fresh_template(project: Project, slug: str, glossary: Glossary) -> polib.POFile:
+    """The template for `slug` as extract writes it (read, not written here)."""
     article = read_article(project.source_path(slug))
     pot = build_template(article, project.source_ref(slug), glossary)
     path = project.template_path(slug)
@@ -33,6 +36,12 @@ def refresh_template(project: Project, slug: str, glossary: Glossary) -> Templat
         if same_entries(previous, pot):
             pot.metadata["POT-Creation-Date"] = previous.metadata.get(
                 "POT-Creation-Date", pot.metadata["POT-Creation-Date"])
+    return pot
+
+
+def refresh_template(project: Project, slug: str, glossary: Glossary) -> TemplateWrite:
+    pot = fresh_template(project, slug, glossary)
+    path = project.template_path(slug)
     return TemplateWrite(path, len(pot), write_catalog(pot, path))
 
 

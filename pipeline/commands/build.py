@@ -18,12 +18,12 @@ from ..render.html import (
     render_english_html,
     render_index_html,
 )
+from ..render.images import MissingImage, local_images
 from ..render.markdown import (
     render_bilingual_markdown,
     render_english_markdown,
     render_table_markdown,
 )
-from ..render.images import MissingImage, local_images
 from ..render.pairs import align
 from .common import load_article, project_glossary, say, warn
 

@@ -1,12 +1,19 @@
-"""`bilingual fmt [--check] FILES...`: GNU canonical form for .po/.pot files."""
+"""`bilingual fmt [--check] FILES...`: GNU canonical form for .po/.pot files.
+
+Each file is read once; every file is read and validated before any is
+written, so one bad file changes nothing. The rewrite goes through
+`save_catalog`: an edit made to a file while fmt runs is merged, never lost.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from ..atomic import Fingerprint
+from ..catalog.pofile import LoadedCatalog, save_catalog
 from ..errors import PipelineError, display_path
-from ..po.errors import PoFormatError
-from ..po.fmt import fmt_paths
+from ..po.fmt import canonical_text
+from ..po.read import parse_pofile
 from .common import say
 
 
@@ -23,12 +30,23 @@ def expand(paths: list[Path]) -> list[Path]:
     return found
 
 
+def fmt_files(paths: list[Path], check: bool) -> list[Path]:
+    """The files not in msgcat's canonical form; unless `check`, rewritten."""
+    pending: list[tuple[LoadedCatalog, bytes]] = []
+    for path in paths:
+        data = path.read_bytes()
+        loaded = LoadedCatalog(path, parse_pofile(data, path), Fingerprint.of_bytes(data))
+        text = canonical_text(loaded.po, path).encode("utf-8")
+        if text != data:
+            pending.append((loaded, text))
+    if not check:
+        for loaded, _text in pending:
+            save_catalog(loaded.path, loaded, loaded.po)
+    return [loaded.path for loaded, _ in pending]
+
+
 def fmt_command(files: list[Path], check: bool) -> int:
-    files = expand(files)
-    try:
-        changed = fmt_paths(files, check)
-    except PoFormatError as exc:
-        raise PipelineError(exc.message, exc.path, exc.line or None) from None
+    changed = fmt_files(expand(files), check)
     for path in changed:
         say(f"{display_path(path)}: {'not in GNU canonical form' if check else 'reformatted'}")
     return 1 if check and changed else 0

@@ -1,18 +1,25 @@
-"""`bilingual update`: merge each template into its locale catalogs (msgmerge semantics)."""
+"""`bilingual update`: merge each template into its locale catalogs (msgmerge semantics).
+
+Order of writes, per article: every `.po` first, then the `.pot`. A `.pot` on
+disk that is new therefore means its catalogs were merged against it; a run
+killed in between leaves an old `.pot`, and the next `update` redoes the merge
+(which is idempotent). Each `.po` is written by `save_catalog`, so an edit
+saved meanwhile by the workbench, Poedit or a `git pull` is merged, not lost.
+"""
 
 from __future__ import annotations
 
 from ..catalog.merge import merge_catalog
 from ..catalog.msginit import new_catalog
-from ..catalog.pofile import read_catalog, write_catalog
-from ..catalog.refresh import refresh_templates
+from ..catalog.pofile import read_catalog, save_catalog, write_catalog
+from ..catalog.refresh import fresh_template
 from ..errors import PipelineError, display_path
 from ..project import Project, validate_locale
-from .common import project_glossary, say
+from .common import project_glossary, say, warn
+
 
 def update(project: Project, article: str | None = None, locale: str | None = None,
            create: bool = False, quiet: bool = False) -> int:
-    refresh_templates(project, project.articles(article), project_glossary(project.glossary_dir))
     if create and locale is None:
         raise PipelineError("--create needs --locale L")
     if create and locale is not None:
@@ -21,14 +28,20 @@ def update(project: Project, article: str | None = None, locale: str | None = No
     if not locales:
         raise PipelineError("no locales yet: start one with `bilingual update --locale en --create`",
                             project.locales_dir)
+    glossary = project_glossary(project.glossary_dir)
     for slug in project.articles(article):
-        template = read_catalog(project.template_path(slug)).po
+        template = fresh_template(project, slug, glossary)
         for loc in locales:
             path = project.catalog_path(slug, loc)
             if path.exists():
                 loaded = read_catalog(path)
                 merged = merge_catalog(loaded.po, template)
-                changed = write_catalog(merged, path, expect=loaded.fingerprint)
+                saved = save_catalog(path, loaded, merged)
+                changed, merged = saved.changed, saved.po
+                if saved.merged:
+                    warn(f"{display_path(path)}: changed on disk during update; merged "
+                         "entry by entry" + (f", {len(saved.conflicts)} entries kept as on "
+                                             "disk" if saved.conflicts else ""))
             else:
                 merged = merge_catalog(new_catalog(template, loc), template)
                 changed = write_catalog(merged, path)
@@ -40,4 +53,5 @@ def update(project: Project, article: str | None = None, locale: str | None = No
                 say(f"{display_path(path)}: {len(active)} entries, {fuzzy} fuzzy, "
                     f"{empty} untranslated, {obsolete} obsolete"
                     f"{'' if changed else ' (unchanged)'}")
+        write_catalog(template, project.template_path(slug))  # last: see the docstring
     return 0

@@ -217,25 +217,3 @@ def line_cuts(breaks: list[int], widths: Sequence[int], width: int,
         cuts.append(last_p)
     return cuts
 
-
-def fill_linebreaks(breaks: list[int], widths: Sequence[int], width: int,
-                    start_column: int, at_end_columns: int = 0) -> list[int]:
-    """Like ``line_cuts`` but as libunistring's per-character array: POSSIBLE
-    where a break is inserted, MANDATORY at forced breaks, else PROHIBITED."""
-    out = [b if b == MANDATORY or b == CR_BEFORE_LF else PROHIBITED for b in breaks]
-    for i in line_cuts(breaks, widths, width, start_column, at_end_columns):
-        out[i] = POSSIBLE
-    return out
-
-
-def width_linebreaks(text: str, width: int, start_column: int,
-                     overrides: Sequence[int] | None = None,
-                     at_end_columns: int = 0) -> list[int]:
-    """``ulc_width_linebreaks_v2`` for one string: returns, per character,
-    POSSIBLE where a line break is to be inserted, MANDATORY at forced breaks
-    and PROHIBITED elsewhere.  ``overrides`` (per character, UNDEFINED or a
-    break value) replace the computed opportunities, like gettext's array."""
-    breaks = possible_linebreaks(text)
-    if overrides is not None:
-        breaks = [b if o == UNDEFINED else o for b, o in zip(breaks, overrides)]
-    return fill_linebreaks(breaks, char_widths(text), width, start_column, at_end_columns)
