@@ -108,7 +108,9 @@ def test_missing_things(project: Path, capsys: pytest.CaptureFixture[str], tmp_p
     empty = tmp_path.parent / f"{tmp_path.name}-empty"
     empty.mkdir()
     monkeypatch.chdir(empty)
-    assert run(empty, capsys, "status") == (2, ".: not a bilingual project (no content/ directory)")
+    assert run(empty, capsys, "status") == (
+        2, ".: not a bilingual project (no bilingual.toml or content/); "
+           "start one with `bilingual init`")
     assert main(["status"]) == 2
     assert "not inside a bilingual project" in capsys.readouterr().err
 
