@@ -126,8 +126,8 @@ def join_lines(lines: list[Line], result: ImportResult | None = None) -> str:
         if out:
             kind = _split_kind(out, text)
             if kind and result is not None:
-                head = re.search(r"[\w.．]+$", out)
-                tail = re.match(r"\w+", text)
+                head = re.search(r"[0-9A-Za-z.．]+$", out)
+                tail = re.match(r"[0-9A-Za-z]+", text)
                 shown = f"'{head.group() if head else out[-1]}' + '{tail.group() if tail else text[0]}'"
                 result.change(Change.SPLIT_WORD, line.number,
                               f"joined {shown}: a {kind} split across a line break, no space")

@@ -100,6 +100,8 @@ def is_cut(block: Block, following: Block | None, base: float | None) -> bool:
         return False
     if _display(following, base, HEADING_SIZE) or _display(block, base, HEADING_SIZE):
         return False
+    if looks_like_heading(text) and following.page == block.lines[-1].page:
+        return False  # a short head with a comma inside, not half a paragraph
     starts = is_cjk(after[0]) or after[0].isdigit()
     return (starts and not looks_like_heading(after) and not _special(after)
             and not numbering(after))
