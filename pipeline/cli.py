@@ -42,13 +42,24 @@ def _parser() -> argparse.ArgumentParser:
             cmd.add_argument("--locale", metavar="L", help="only this locale (default: all)")
         return cmd
 
-    imp = sub.add_parser("import", help="turn a raw PDF text extraction into content/SLUG.md",
+    ini = sub.add_parser("init", help="start a new publication in DIR (default: here)",
+                         description="Create content/, locales/, glossary/terms.csv, "
+                                     ".gitignore and bilingual.toml; never overwrites.")
+    ini.add_argument("directory", type=Path, nargs="?", default=Path("."), metavar="DIR")
+    ini.add_argument("--name", default="Bilingual editions",
+                     help="publication name shown on page titles and the index")
+
+    imp = sub.add_parser("import", help="turn a PDF or its raw text extraction into content/SLUG.md",
                          description="Turn a raw text extraction into Markdown for review; "
                                      "reports every change and flags what needs an editor.")
     imp.add_argument("raw", type=Path, metavar="RAW")
     imp.add_argument("--slug", required=True)
     imp.add_argument("--force", action="store_true", help="overwrite an existing content/SLUG.md")
     imp.add_argument("--dry-run", action="store_true", help="print the Markdown, write nothing")
+    imp.add_argument("--encoding", metavar="NAME",
+                     help="the raw text's encoding (default: detected; e.g. gb18030, utf-16)")
+    imp.add_argument("-v", "--verbose", action="store_true",
+                     help="list every change, not one line per kind")
 
     scoped("extract", "write the translation templates locales/SLUG.pot", locale=False)
     upd = scoped("update", "merge templates into locales/L/LC_MESSAGES/SLUG.po")
@@ -90,10 +101,14 @@ def run(argv: Sequence[str] | None = None) -> int:
     if args.command == "fmt":  # works on any .po file, inside a project or not
         from .commands.fmt import fmt_command
         return fmt_command(args.files, args.check)
+    if args.command == "init":  # makes the project, so it cannot need one
+        from .commands.init import init_command
+        return init_command(args.directory, args.name)
     project = Project.at(args.project) if args.project else Project.find()
     if args.command == "import":
         from .commands.import_raw import import_command
-        return import_command(project, args.raw, args.slug, args.force, args.dry_run)
+        return import_command(project, args.raw, args.slug, args.force, args.dry_run,
+                              args.encoding, args.verbose)
     if args.command == "extract":
         from .commands.extract import extract
         return extract(project, args.article)

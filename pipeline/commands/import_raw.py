@@ -1,4 +1,4 @@
-"""`bilingual import RAW --slug SLUG`: a raw extraction -> content/SLUG.md for review."""
+"""`bilingual import RAW --slug SLUG`: a raw extraction (text or PDF) -> content/SLUG.md."""
 
 from __future__ import annotations
 
@@ -6,42 +6,51 @@ from pathlib import Path
 
 from ..atomic import atomic_write_bytes, atomic_write_text
 from ..errors import PipelineError, display_path
-from ..importer import import_raw
+from ..importer import ImportResult, import_lines, import_raw, report_lines
+from ..importer.decode import decode
+from ..importer.report import Change
 from ..project import Project, validate_slug
 from .common import say, warn
 
 
+def _convert(raw: Path, data: bytes, encoding: str | None) -> ImportResult:
+    if data.startswith(b"%PDF"):
+        from ..importer.pdf import pdf_lines
+        return import_lines(pdf_lines(data, raw))
+    decoded = decode(data, raw, encoding)
+    if not decoded.text.strip():
+        raise PipelineError("no text to import (the file is empty)", raw, 1)
+    result = import_raw(decoded.text)
+    if decoded.encoding not in ("utf-8", "utf-8-sig"):
+        result.change(Change.ENCODING, 1, f"decoded as {decoded.encoding}")
+    if decoded.line_ends != "LF":
+        result.change(Change.LINE_ENDS, 1, f"{decoded.line_ends} line ends read as lines")
+    return result
+
+
 def import_command(project: Project, raw: Path, slug: str, force: bool = False,
-                   dry_run: bool = False) -> int:
+                   dry_run: bool = False, encoding: str | None = None,
+                   verbose: bool = False) -> int:
     validate_slug(slug)
     if not raw.is_file():
         raise PipelineError("no such raw text file", raw)
-    data = raw.read_bytes()
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise PipelineError("not valid UTF-8 (convert the extraction to UTF-8 first)", raw,
-                            data[: exc.start].count(b"\n") + 1) from None
-    if not text.strip():
-        raise PipelineError("no text to import (the file is empty)", raw, 1)
     target = project.source_path(slug)
     if target.exists() and not force and not dry_run:
         raise PipelineError("already exists and is the reviewed source of truth; not "
                             "overwriting it (use --force, or --dry-run to compare)", target)
-    result = import_raw(text)
-    where = display_path(raw)
+    data = raw.read_bytes()
+    result = _convert(raw, data, encoding)
     # The report is diagnostics (stderr), so `--dry-run > file.md` gives clean Markdown.
-    for note in result.changes:
-        warn(f"{where}:{note.line}: fixed: {note.message}")
-    for note in result.flags:
-        warn(f"{where}:{note.line}: review: {note.message}")
+    for line in report_lines(result, display_path(raw), verbose):
+        warn(line)
     if dry_run:
         say(result.markdown.rstrip("\n"))
         return 0
-    provenance = project.content_dir / f"{slug}.raw.txt"
+    suffix = ".raw.pdf" if data.startswith(b"%PDF") else ".raw.txt"
+    provenance = project.content_dir / f"{slug}{suffix}"
     if raw.resolve() != provenance.resolve():
         atomic_write_bytes(provenance, data)  # verbatim, byte for byte
     atomic_write_text(target, result.markdown)
     say(f"{display_path(target)}: written ({len(result.changes)} changes, "
-        f"{len(result.flags)} to review); raw text kept as {display_path(provenance)}")
+        f"{len(result.flags)} to review); raw kept as {display_path(provenance)}")
     return 0

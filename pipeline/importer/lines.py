@@ -1,0 +1,137 @@
+"""Lines of an extraction: the common input of the text and PDF importers.
+
+Page furniture (page numbers, running heads and footers) is found by what it
+is (a bare number) or by repetition across pages, and dropped with a note.
+Lines of one paragraph are joined with nothing between Chinese characters and
+nothing inside a number or word the line break split.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass, replace
+
+from ..cjk import is_cjk
+from .report import Change, ImportResult
+
+PAGE_NUMBER = re.compile(r"^[-—–·\s]*(?:第\s*)?\d{1,4}\s*(?:页)?(?:\s*[/／]\s*\d{1,4})?"
+                         r"(?:\s*共\s*\d{1,4}\s*页)?[-—–·\s]*$")
+SENTENCE_END = tuple("。！？；…”』」）!?")
+RUNNING_HEAD_MAX = 40
+RUNNING_HEAD_MIN_REPEATS = 3     # without page breaks to tell pages apart
+_DIGITS = re.compile(r"\d+")
+
+
+@dataclass(frozen=True)
+class Line:
+    number: int            # 1-based raw line (PDF: running line number)
+    text: str              # without surrounding white space
+    indent: int = 0        # leading columns (a full-width space counts 2)
+    page: int = 0          # 0-based, from form feeds or PDF pages
+    size: float | None = None   # font size, when the PDF says
+    gap_before: bool = False    # a blank line (or vertical gap) precedes it
+
+
+def width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def text_lines(text: str) -> list[Line]:
+    """LF-separated text -> non-blank lines; form feeds start a new page."""
+    lines: list[Line] = []
+    page = 0
+    gap = True
+    for number, raw in enumerate(text.split("\n"), start=1):
+        if "\f" in raw:
+            page += raw.count("\f")
+            gap = True
+        raw = raw.replace("\f", "")
+        stripped = raw.strip()
+        if not stripped:
+            gap = True
+            continue
+        indent = width(raw[: len(raw) - len(raw.lstrip())].replace("\t", "    "))
+        lines.append(Line(number, stripped, indent, page, None, gap))
+        gap = False
+    return lines
+
+
+def _furniture_key(text: str) -> str:
+    return _DIGITS.sub("#", re.sub(r"\s+", "", text))
+
+
+def _at_page_edge(lines: list[Line], index: int) -> bool:
+    page = lines[index].page
+    before = [i for i in range(max(0, index - 2), index) if lines[i].page == page]
+    after = [i for i in range(index + 1, min(len(lines), index + 3)) if lines[i].page == page]
+    return len(before) < 2 or len(after) < 2
+
+
+def drop_furniture(lines: list[Line], result: ImportResult) -> list[Line]:
+    pages = len({line.page for line in lines})
+    by_key: dict[str, set[int]] = defaultdict(set)
+    counts: Counter[str] = Counter()
+    for index, line in enumerate(lines):
+        if len(line.text) <= RUNNING_HEAD_MAX and not line.text.endswith(SENTENCE_END):
+            key = _furniture_key(line.text)
+            if len(key.replace("#", "")) >= 2:
+                counts[key] += 1
+                if pages > 1 and _at_page_edge(lines, index):
+                    by_key[key].add(line.page)
+    repeated = {key for key, seen in by_key.items() if len(seen) >= 2}
+    if pages <= 1:
+        repeated = {key for key, count in counts.items() if count >= RUNNING_HEAD_MIN_REPEATS}
+    kept: list[Line] = []
+    gap = False
+    for line in lines:
+        if PAGE_NUMBER.match(line.text):
+            result.change(Change.PAGE_NUMBER, line.number, f"removed page number '{line.text}'")
+        elif _furniture_key(line.text) in repeated:
+            result.change(Change.RUNNING_HEAD, line.number,
+                          f"removed running head '{line.text}' (repeated on several pages)")
+        else:
+            kept.append(replace(line, gap_before=True) if gap else line)
+            gap = False
+            continue
+        gap = True
+    return kept
+
+
+def _split_kind(left: str, right: str) -> str | None:
+    """What a line break between `left` and `right` split, if anything."""
+    if not left or not right:
+        return None
+    if left[-1].isdigit() and right[0].isdigit():
+        return "number"
+    if (left[-1] in ".．" and len(left) > 1 and left[-2].isdigit() and right[0].isdigit()):
+        return "number"
+    if left[-1].isascii() and left[-1].isalpha() and right[0].isascii() and right[0].isalpha():
+        head = re.search(r"[A-Za-z]+$", left).group()  # type: ignore[union-attr]
+        tail = re.match(r"[A-Za-z]+", right).group()  # type: ignore[union-attr]
+        if head.isupper() and tail.isupper():
+            return "word"      # an acronym: GD + P
+        if right[0].islower():
+            return "word"      # a word broken mid-way: Min + ing
+    return None
+
+
+def join_lines(lines: list[Line], result: ImportResult | None = None) -> str:
+    """One paragraph's lines: nothing between Chinese characters or inside a split
+    number/word, a space between Latin words."""
+    out = ""
+    for line in lines:
+        text = line.text
+        if out:
+            kind = _split_kind(out, text)
+            if kind and result is not None:
+                head = re.search(r"[0-9A-Za-z.．]+$", out)
+                tail = re.match(r"[0-9A-Za-z]+", text)
+                shown = f"'{head.group() if head else out[-1]}' + '{tail.group() if tail else text[0]}'"
+                result.change(Change.SPLIT_WORD, line.number,
+                              f"joined {shown}: a {kind} split across a line break, no space")
+            if not kind and not (is_cjk(out[-1]) or is_cjk(text[0])):
+                out += " "
+        out += text
+    return out

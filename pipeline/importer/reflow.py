@@ -1,0 +1,92 @@
+"""Lines -> blocks (paragraph candidates).
+
+Blank lines, page breaks and PDF gaps separate blocks. Layout text
+(pdftotext -layout) has none between paragraphs, so inside a run of lines a
+paragraph ends where the evidence says: a line clearly shorter than the body's
+typical line that ends a sentence, a short unpunctuated line standing alone (a
+heading), or a first-line indent on the next line.
+"""
+
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass
+
+from .lines import SENTENCE_END, Line, width
+from .report import Change, ImportResult
+
+SHORT_LINE = 0.9     # of the typical line: a sentence ending here ends the paragraph
+HEADING_LINE = 0.7   # of the typical line: an unpunctuated line this short stands alone
+MIN_WRAPPED = 3      # wrapped lines needed before their length means anything
+LEAD_IN = ("：", ":")
+
+
+@dataclass
+class Block:
+    lines: list[Line]
+
+    @property
+    def line(self) -> int:
+        return self.lines[0].number
+
+    @property
+    def page(self) -> int:
+        return self.lines[0].page
+
+    @property
+    def size(self) -> float | None:
+        sizes = [line.size for line in self.lines if line.size]
+        return max(sizes) if sizes else None
+
+
+def typical_width(lines: list[Line]) -> float | None:
+    """The usual width of a full line of body text: lines that wrap into the next."""
+    wrapped = [width(a.text) for a, b in zip(lines, lines[1:])
+               if not b.gap_before and a.page == b.page]
+    if len(wrapped) < MIN_WRAPPED:
+        return None
+    return statistics.median(wrapped)
+
+
+def _runs(lines: list[Line]) -> list[list[Line]]:
+    runs: list[list[Line]] = []
+    for index, line in enumerate(lines):
+        if index == 0 or line.gap_before or line.page != lines[index - 1].page:
+            runs.append([])
+        runs[-1].append(line)
+    return runs
+
+
+def _breaks_after(run: list[Line], index: int, typical: float | None, starts: bool) -> bool:
+    """`starts`: run[index] begins a paragraph."""
+    line, following = run[index], run[index + 1]
+    if line.size and following.size and abs(line.size - following.size) > 0.5:
+        return True                              # the type size changes
+    if typical is None:
+        return False
+    size = width(line.text)
+    base = min(item.indent for item in run)
+    if following.indent >= base + 2 and line.indent <= following.indent - 2:
+        return True                              # first-line indent of a new paragraph
+    if line.text.endswith(SENTENCE_END + LEAD_IN) and size < SHORT_LINE * typical:
+        return True
+    if starts and size < HEADING_LINE * typical and not line.text.endswith(SENTENCE_END):
+        return True                              # a heading on its own line
+    return False
+
+
+def to_blocks(lines: list[Line], result: ImportResult) -> list[Block]:
+    typical = typical_width(lines)
+    blocks: list[Block] = []
+    for run in _runs(lines):
+        current = [run[0]]
+        for index in range(len(run) - 1):
+            if _breaks_after(run, index, typical, len(current) == 1):
+                blocks.append(Block(current))
+                current = []
+                result.change(Change.REFLOWED, run[index + 1].number,
+                              f"new paragraph at '{run[index + 1].text[:8]}…' "
+                              "(hard-wrapped layout text)")
+            current.append(run[index + 1])
+        blocks.append(Block(current))
+    return blocks

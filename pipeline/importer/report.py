@@ -1,0 +1,58 @@
+"""What the importer did and what it could not decide, grouped for an editor."""
+
+from __future__ import annotations
+
+import enum
+from collections import Counter
+from dataclasses import dataclass, field
+
+
+class Change(enum.Enum):
+    """Kinds of routine change; each gets one summary line in the report."""
+
+    PUNCTUATION = "half-width punctuation marks → full width"
+    QUOTES = "straight quotes → curly quotes"
+    PAGE_NUMBER = "page numbers removed"
+    RUNNING_HEAD = "running heads/footers (repeated page furniture) removed"
+    CUT_JOINED = "paragraphs cut by a page break joined"
+    REFLOWED = "hard-wrapped lines reflowed into paragraphs"
+    SPLIT_WORD = "numbers or words split across a line break joined with no space"
+    HEADING = "section headings recognised"
+    CAPTION = "photo captions kept as captions"
+    FRONT_MATTER = "lines moved to the front matter"
+    LINE_ENDS = "line endings normalised"
+    ENCODING = "text decoded"
+
+
+@dataclass(frozen=True)
+class Note:
+    line: int  # 1-based line in the raw text (or running line number in a PDF)
+    message: str
+    kind: Change | None = None  # None for review flags
+
+
+@dataclass
+class ImportResult:
+    markdown: str
+    changes: list[Note] = field(default_factory=list)
+    flags: list[Note] = field(default_factory=list)
+
+    def change(self, kind: Change, line: int, message: str) -> None:
+        self.changes.append(Note(line, message, kind))
+
+    def flag(self, line: int, message: str) -> None:
+        self.flags.append(Note(line, message))
+
+
+def report_lines(result: ImportResult, where: str, verbose: bool = False) -> list[str]:
+    """`review:` items first (with line and reason), then one line per kind of change."""
+    lines = [f"{where}:{n.line}: review: {n.message}" for n in sorted(result.flags,
+                                                                      key=lambda n: n.line)]
+    counts = Counter(n.kind for n in result.changes)
+    for kind in Change:
+        if counts[kind]:
+            lines.append(f"{where}: fixed: {counts[kind]} {kind.value}")
+    if verbose:
+        lines.extend(f"{where}:{n.line}: fixed: {n.message}"
+                     for n in sorted(result.changes, key=lambda n: n.line))
+    return lines

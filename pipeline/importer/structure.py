@@ -1,0 +1,302 @@
+"""Blocks -> an article: front matter (kicker, title, subtitle, byline, credits, date)
+and body elements (headings, paragraphs, captions), each decision from evidence.
+
+Evidence: position (the display lines before the first prose), type size when a
+PDF gives it, length relative to the body's paragraphs, punctuation at the end,
+numbering, and what a line says (bylines, credits, captions). Decisions that
+may be wrong are flagged with their reason.
+"""
+
+from __future__ import annotations
+
+import enum
+import statistics
+from dataclasses import dataclass, field
+
+from ..cjk import is_cjk
+from .lines import SENTENCE_END, Line, join_lines
+from .patterns import (
+    Numbering,
+    is_byline,
+    is_caption,
+    is_credits,
+    iso_date,
+    numbering,
+)
+from .reflow import Block
+from .report import Change, ImportResult
+
+HEADING_MAX = 30
+NUMBERED_HEADING_MAX = 40
+PARAGRAPH_MIN = 40
+FRAGMENT_MAX = 8
+KICKER_MAX = 6
+HEADING_SIZE = 1.12     # × body size: display type for headings
+HEADLINE_SIZE = 1.5     # × body size: the headline
+NOT_A_CUT = SENTENCE_END + ("：", ":")
+
+
+class Kind(enum.Enum):
+    HEADING = "heading"
+    PARAGRAPH = "paragraph"
+    CAPTION = "caption"
+
+
+@dataclass(frozen=True)
+class Element:
+    kind: Kind
+    text: str
+    line: int
+    level: int = 2
+
+
+@dataclass
+class Article:
+    meta: dict[str, object] = field(default_factory=dict)
+    body: list[Element] = field(default_factory=list)
+
+
+def body_size(blocks: list[Block]) -> float | None:
+    """The type size most of the text is set in (PDF only)."""
+    weights: dict[float, int] = {}
+    for block in blocks:
+        for line in block.lines:
+            if line.size:
+                key = round(line.size, 1)
+                weights[key] = weights.get(key, 0) + len(line.text)
+    return max(weights, key=weights.__getitem__) if weights else None
+
+
+def _text(block: Block) -> str:
+    return join_lines(block.lines)
+
+
+def _display(block: Block, base: float | None, factor: float) -> bool:
+    return base is not None and block.size is not None and block.size >= base * factor
+
+
+def _is_prose(text: str) -> bool:
+    return len(text) >= PARAGRAPH_MIN or (text.endswith(SENTENCE_END) and len(text) > 12)
+
+
+def _special(text: str) -> bool:
+    return is_byline(text) or is_credits(text) or is_caption(text) or iso_date(text) is not None
+
+
+def looks_like_heading(text: str) -> bool:
+    """By its text alone: short, not a sentence or a lead-in, not a byline/caption/credit."""
+    if numbering(text):
+        return len(text) <= NUMBERED_HEADING_MAX and not text.endswith(("。", "；", "：", ":"))
+    return (len(text) <= HEADING_MAX and not text.endswith(NOT_A_CUT + ("，", ","))
+            and sum(map(is_cjk, text)) >= 2 and not _special(text))
+
+
+def is_cut(block: Block, following: Block | None, base: float | None) -> bool:
+    """A paragraph with no final punctuation continued by the next block (page break)."""
+    if following is None:
+        return False
+    text, after = _text(block), _text(following)
+    if text.endswith(NOT_A_CUT) or not (len(text) >= PARAGRAPH_MIN or "，" in text):
+        return False
+    if _display(following, base, HEADING_SIZE) or _display(block, base, HEADING_SIZE):
+        return False
+    if looks_like_heading(text) and following.page == block.lines[-1].page:
+        return False  # a short head with a comma inside, not half a paragraph
+    starts = is_cjk(after[0]) or after[0].isdigit()
+    return (starts and not looks_like_heading(after) and not _special(after)
+            and not numbering(after))
+
+
+# --- the top of the article ------------------------------------------------------------
+
+def _fragments_suggestion(lines: list[str]) -> str | None:
+    """If the last fragment has one character per earlier line, they were probably
+    pushed out of the ends of those lines by the layout (产业焕新 + 姿 ...)."""
+    if len(lines) < 3:
+        return None
+    *heads, tail = lines
+    candidates = heads[-len(tail):] if len(tail) <= len(heads) else []
+    if not candidates or len(tail) != len(candidates):
+        return None
+    rebuilt = [h + c for h, c in zip(candidates, tail)]
+    return " ".join(heads[: len(heads) - len(candidates)] + rebuilt)
+
+
+def _headline(display: list[Line], meta: dict[str, object], result: ImportResult,
+              base: float | None) -> None:
+    lines = [line.text.strip() for line in display]
+    subtitle = [t for t in lines if t.startswith(("——", "—", "--"))]
+    if subtitle:
+        meta["subtitle"] = subtitle[0].lstrip("—- ").strip()
+        lines = [t for t in lines if t not in subtitle]
+    sizes = [line.size for line in display if line.size]
+    if sizes and base:
+        # A PDF says which lines are set in the headline's type: the rest are kicker/subtitle.
+        top = max(sizes)
+        head = [line for line in display if line.size and line.size >= top * 0.9]
+        first, last = display.index(head[0]), display.index(head[-1])
+        before = [line.text for line in display[:first]]
+        after = [line.text for line in display[last + 1:] if line.text not in subtitle]
+        if before:
+            meta["kicker"] = " ".join(before)
+        if after and "subtitle" not in meta:
+            meta["subtitle"] = " ".join(after)
+        meta["title"] = " ".join(line.text for line in head)
+        result.change(Change.FRONT_MATTER, head[0].number,
+                      f"headline from the largest type ({top:g} pt): {meta['title']}")
+        return
+    if not lines:
+        return
+    if len(lines) >= 3 and all(len(t) <= FRAGMENT_MAX for t in lines):
+        meta["title"] = " ".join(lines)
+        message = (f"headline: the extraction left display fragments ({' / '.join(lines)}); "
+                   "their order and grouping cannot be decided from text. Set `title:` (and "
+                   "`kicker:`) in the front matter by hand")
+        suggestion = _fragments_suggestion(lines)
+        if suggestion:
+            message += f"; the short last fragment suggests scattered characters: '{suggestion}'"
+        result.flag(display[0].number, message)
+        return
+    if len(lines) >= 2 and len(lines[0]) <= KICKER_MAX and all(len(t) > 2 * len(lines[0])
+                                                                for t in lines[1:]):
+        meta["kicker"] = lines.pop(0)
+    if len(lines) >= 2 and len(lines[-1]) >= 1.6 * max(len(t) for t in lines[:-1]):
+        meta["subtitle"] = lines.pop()
+    meta["title"] = " ".join(lines)
+    if len(lines) > 2:
+        result.flag(display[0].number, f"headline assembled from {len(lines)} lines in reading "
+                    f"order ({' / '.join(lines)}); check the order and where the kicker or "
+                    "subtitle ends")
+    else:
+        result.change(Change.FRONT_MATTER, display[0].number,
+                      f"headline: {meta['title']} (display lines before the first paragraph)")
+
+
+def _add_meta(meta: dict[str, object], key: str, text: str) -> None:
+    previous = meta.get(key)
+    meta[key] = f"{previous} {text}" if previous else text
+
+
+def _classify_meta(text: str, line: int, meta: dict[str, object],
+                   result: ImportResult) -> bool:
+    """Bylines, credits and dates go to the front matter; True if `text` was one."""
+    if is_credits(text):
+        _add_meta(meta, "credits", " ".join(text.split()))
+        result.change(Change.FRONT_MATTER, line, "credits line moved to front matter `credits`")
+        return True
+    if is_byline(text) and "byline" not in meta:
+        meta["byline"] = " ".join(text.strip("()（）").split())
+        result.change(Change.FRONT_MATTER, line, f"byline moved to front matter: {text}")
+        return True
+    date = iso_date(text)
+    if date and "date" not in meta:
+        meta["date"] = date
+        result.change(Change.FRONT_MATTER, line, f"date moved to front matter: {text}")
+        return True
+    return False
+
+
+def top_matter(blocks: list[Block], base: float | None,
+               result: ImportResult) -> tuple[dict[str, object], list[Block]]:
+    """The headline zone: display lines (and bylines, credits, dates) before the first
+    prose paragraph or numbered heading; the rest of the blocks are the body."""
+    meta: dict[str, object] = {}
+    display: list[Line] = []
+    index = 0
+    while index < len(blocks):
+        block = blocks[index]
+        text = _text(block)
+        if _classify_meta(text, block.line, meta, result):
+            index += 1
+            continue
+        headline_type = _display(block, base, HEADLINE_SIZE)
+        sentence = text.endswith(("。", "；", "：", ":"))
+        if not headline_type and (_is_prose(text) or sentence or numbering(text)
+                                  or is_caption(text)):
+            break
+        if display and "byline" in meta and not headline_type:
+            break  # the headline comes before the byline: this is the first section head
+        if not headline_type and base is not None and display and not _display(
+                block, base, HEADING_SIZE):
+            break
+        display.extend(block.lines)
+        index += 1
+    _headline(display, meta, result, base)
+    return meta, blocks[index:]
+
+
+# --- the body -----------------------------------------------------------------------------
+
+def join_cuts(blocks: list[Block], base: float | None, result: ImportResult) -> list[Block]:
+    joined: list[Block] = []
+    for block in blocks:
+        if joined and is_cut(joined[-1], block, base):
+            previous = joined[-1]
+            result.change(Change.CUT_JOINED, block.line,
+                          f"joined a paragraph cut by a page break (line "
+                          f"{previous.lines[-1].number} '…{_text(previous)[-6:]}' + line "
+                          f"{block.line} '{_text(block)[:6]}…')")
+            joined[-1] = Block(previous.lines + block.lines)
+        else:
+            joined.append(block)
+    return joined
+
+
+def _levels(blocks: list[Block]) -> dict[Numbering, int]:
+    """Heading levels by the order numbering styles first appear: 一、 then （一） then 1."""
+    order: list[Numbering] = []
+    for block in blocks:
+        style = numbering(_text(block))
+        if style and style not in order and looks_like_heading(_text(block)):
+            order.append(style)
+    return {style: min(2 + rank, 4) for rank, style in enumerate(order)}
+
+
+def body_elements(blocks: list[Block], meta: dict[str, object], base: float | None,
+                  result: ImportResult) -> list[Element]:
+    blocks = join_cuts(blocks, base, result)
+    levels = _levels(blocks)
+    elements: list[Element] = []
+    for index, block in enumerate(blocks):
+        text = join_lines(block.lines, result)
+        following = _text(blocks[index + 1]) if index + 1 < len(blocks) else ""
+        last = index + 1 == len(blocks)
+        if is_caption(text):
+            elements.append(Element(Kind.CAPTION, text, block.line))
+            result.change(Change.CAPTION, block.line, f"photo caption: {text[:20]}")
+            continue
+        if (is_credits(text) or (last or index == 0) and is_byline(text)) and \
+                _classify_meta(text, block.line, meta, result):
+            continue
+        style = numbering(text)
+        sized = _display(block, base, HEADING_SIZE) and len(text) <= 2 * NUMBERED_HEADING_MAX
+        plain = base is None and looks_like_heading(text) and not is_byline(text)
+        if (sized or plain) and following:
+            level = levels.get(style, 2) if style else (min(levels.values()) if levels else 2)
+            elements.append(Element(Kind.HEADING, text, block.line, level))
+            reason = "numbered" if style else ("display type" if sized else
+                                               "short line without final punctuation")
+            result.change(Change.HEADING, block.line, f"section heading ({reason}): {text}")
+            if not style and not sized and following and len(following) < PARAGRAPH_MIN \
+                    and following.endswith(SENTENCE_END):
+                result.flag(block.line, f"'{text}' was taken as a heading, but the short text "
+                            f"after it ('{following}') may be the rest of a paragraph cut by "
+                            "a page break")
+            continue
+        elements.append(Element(Kind.PARAGRAPH, text, block.line))
+    return elements
+
+
+def build_article(blocks: list[Block], result: ImportResult) -> Article:
+    base = body_size(blocks)
+    meta, rest = top_matter(blocks, base, result)
+    elements = body_elements(rest, meta, base, result)
+    if not meta.get("title"):
+        result.flag(blocks[0].line if blocks else 1,
+                    "no headline found before the first paragraph; set `title:` by hand")
+    if elements and not any(e.kind is Kind.HEADING for e in elements):
+        result.flag(1, "no section headings recognised; mark them with '## '")
+    paragraphs = [len(e.text) for e in elements if e.kind is Kind.PARAGRAPH]
+    if paragraphs and statistics.median(paragraphs) > 2000:
+        result.flag(elements[0].line, "paragraphs are very long: was the layout text reflowed?")
+    return Article(meta, elements)

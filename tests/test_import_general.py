@@ -1,0 +1,206 @@
+"""The importer on shapes of article it was not tuned to (issue #11)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.cli import main
+from pipeline.importer import import_raw
+from pipeline.importer.decode import decode
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+
+def body(markdown: str) -> str:
+    return markdown.split("---\n", 2)[2]
+
+
+def front(markdown: str) -> str:
+    return markdown.split("---\n", 2)[1]
+
+
+FEATURE = """数字经济重塑中部城市版图
+武汉加速建设全国一线城市
+光谷再造一个万亿级产业集群
+
+21世纪经济研究院研究员 李鹏
+
+近年来，武汉数字经济规模持续扩大，2023年核心产业增加值达到303
+84亿元，增长4.
+2%，占GD
+P比重超过一成。
+
+武汉：建成全国数字经济一线城市
+
+武汉提出，到2025年，数字经济核心产业增加值占比达到12%。"新基建"全面铺开,为发展打下基础。
+
+图为武汉光谷科技创新大走廊。
+
+主要做法有以下几点：
+
+一是加快算力基础设施建设，建成一批智算中心。
+
+长沙，打造全球研发中心城市
+
+长沙的软件产业已经形成规模。
+"""
+
+
+def test_multi_line_headline_byline_and_headings_with_internal_punctuation() -> None:
+    result = import_raw(FEATURE)
+    head, md = front(result.markdown), body(result.markdown)
+    assert "title: 数字经济重塑中部城市版图 武汉加速建设全国一线城市 光谷再造一个万亿级产业集群" in head
+    assert "byline: 21世纪经济研究院研究员 李鹏" in head
+    assert "## 武汉：建成全国数字经济一线城市" in md
+    assert "## 长沙，打造全球研发中心城市" in md
+    assert "李鹏" not in md
+    assert "\n*图为武汉光谷科技创新大走廊。*\n" in md        # a caption, never a heading
+    # A lead-in ending in '：' is not a page-break cut.
+    assert "主要做法有以下几点：\n\n一是" in md
+    assert any("3 lines" in f.message for f in result.flags)  # unsure: flagged with reason
+
+
+def test_numbers_and_words_split_across_lines_get_no_space() -> None:
+    result = import_raw(FEATURE)
+    assert "达到30384亿元，增长4.2%，占GDP比重" in result.markdown
+    splits = [n for n in result.changes if "split across a line break" in n.message]
+    assert len(splits) == 3
+
+
+def test_straight_quotes_in_chinese_become_curly_and_odd_ones_are_flagged() -> None:
+    result = import_raw(FEATURE)
+    assert "“新基建”全面铺开，为发展" in result.markdown
+    odd = import_raw("正文第一段，他说\"好的，写得很长很长的句子。\n")
+    assert '"' in odd.markdown and any("straight quotes" in f.message for f in odd.flags)
+
+
+def test_first_numbered_heading_is_not_swallowed_into_the_title() -> None:
+    raw = ("某某镇概况\n\n一、基本情况\n\n某某镇位于县城东部，总面积120平方公里，辖12个行政村。\n\n"
+           "（一）自然条件\n\n境内山地丘陵交错，属温带大陆性季风气候。\n\n二、产业发展\n\n"
+           "全镇以农业为主，种植小麦、玉米等作物。\n")
+    md = import_raw(raw).markdown
+    assert "title: 某某镇概况\n" in md
+    assert "## 一、基本情况" in md and "### （一）自然条件" in md and "## 二、产业发展" in md
+
+
+@pytest.mark.parametrize("raw, meta", [
+    ("记者 王明", "byline: 记者 王明"),
+    ("文/张三", "byline: 文/张三"),
+    ("本报记者 张三 李四", "byline: 本报记者 张三 李四"),
+])
+def test_bylines_go_to_front_matter_never_headings(raw: str, meta: str) -> None:
+    md = import_raw(f"一个足够长的标题行\n\n{raw}\n\n正文第一段，写得很长很长的句子。\n\n小标题在这里\n\n"
+                    "正文。\n").markdown
+    assert meta in md and f"## {raw}" not in md
+
+
+def test_caption_later_in_the_body_is_kept_as_caption() -> None:
+    md = import_raw("标题在这里写\n\n正文第一段，写得很长很长的句子。\n\n图为工人在车间作业 张三 摄\n\n"
+                    "正文第二段。\n").markdown
+    assert "*图为工人在车间作业 张三 摄*" in md and "## 图为" not in md
+
+
+LAYOUT = """  产业发展报告
+
+    近年来，全区坚持稳中求进工作总基调，推动传统产业转型升级，大力培育新兴产业，
+  深挖文化产业潜力，为经济发展注入源源不断的活力。
+    全区加大优质粮食种植力度，推广高产高效的种植模式，确保粮食产量稳定增长的同时，
+  不断提升粮食品质，果蔬品产业中，西红柿、黄瓜、油菜等丰富多样的水果和蔬菜满足了本地
+  市场的需求。
+  做大做强煤炭产业
+    上党区是全国重点产煤县之一，煤炭产业一直是全区的支柱产业，是实现高质量发展的
+  基石。
+"""
+
+
+def test_hard_wrapped_layout_text_is_reflowed_into_paragraphs() -> None:
+    result = import_raw(LAYOUT)
+    md = body(result.markdown)
+    assert md.strip().count("\n\n") == 3, md
+    assert "增长的同时，不断提升" in md and "## 做大做强煤炭产业" in md
+    assert "发展的基石。" in md
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gb18030", "gbk", "utf-16"])
+def test_encodings_are_detected(encoding: str) -> None:
+    text = "上党区产业焕新姿\n\n产业，是一个地区经济发展的核心引擎，也是一座城市蓬勃向上的动力源泉。近年来，上党区委、区政府科学谋划、整体推进。\n"
+    decoded = decode(text.encode(encoding), Path("x.txt"))
+    assert decoded.text == text
+
+
+@pytest.mark.parametrize("end", ["\r", "\r\n", "\n"])
+def test_cr_crlf_and_lf_line_ends(end: str) -> None:
+    raw = end.join(["标题一行写在这里", "", "正文第一段，写得很长很长的句子。", "", "二、小标题", "",
+                    "正文。", ""])
+    decoded = decode(raw.encode(), Path("x.txt"))
+    md = import_raw(decoded.text).markdown
+    assert "title: 标题一行写在这里\n" in md and "## 二、小标题" in md and "credits" not in md
+
+
+def test_import_command_encoding_override_and_verbose(tmp_path: Path,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "content").mkdir()
+    raw = tmp_path / "gbk.txt"
+    raw.write_bytes(FEATURE.encode("gb18030"))
+    assert main(["-C", str(tmp_path), "import", str(raw), "--slug", "feat",
+                 "--encoding", "gb18030", "--verbose"]) == 0
+    err = capsys.readouterr().err
+    assert "fixed: 3 numbers or words split" in err and "fixed: joined '303' + '84'" in err
+    assert err.index("review:") < err.index("fixed:")
+    assert "30384亿元" in (tmp_path / "content" / "feat.md").read_text(encoding="utf-8")
+
+
+def test_running_heads_repeated_across_pages_are_dropped() -> None:
+    page = "中国经济周刊 2024年第{n}期\n\n正文第{n}页，写得很长很长的一段话，讲的是经济发展的故事。\n\n{n}\n"
+    raw = "标题写在这里\n\n" + "\f".join(page.format(n=n) for n in range(1, 4))
+    result = import_raw(raw)
+    assert "周刊" not in result.markdown
+    assert sum("running head" in n.message for n in result.changes) == 3
+
+
+# --- properties -------------------------------------------------------------------------
+
+HAN = st.characters(min_codepoint=0x4E00, max_codepoint=0x4FFF)
+SENTENCE = st.builds(lambda words, end: "".join(words) + end,
+                     st.lists(st.one_of(st.text(HAN, min_size=1, max_size=8),
+                                        st.integers(0, 99999).map(str)), min_size=1, max_size=6),
+                     st.sampled_from(["。", "，", "", "：", ",", "！"]))
+PARAGRAPH = st.lists(SENTENCE, min_size=1, max_size=5).map("".join)
+
+
+def _han_and_digits(text: str) -> str:
+    return "".join(c for c in text if c.isdigit() or "\u4e00" <= c <= "\u9fff")
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(PARAGRAPH, min_size=1, max_size=8),
+       st.lists(st.sampled_from(["\n\n", "\n", "\f", "\n\n\n"]), min_size=8, max_size=8))
+def test_never_loses_duplicates_or_reorders_han_or_digits(paragraphs: list[str],
+                                                          seps: list[str]) -> None:
+    raw = "".join(p + s for p, s in zip(paragraphs, seps))
+    result = import_raw(raw)
+    dropped = "".join(n.message.split("'")[1] for n in result.changes
+                      if n.message.startswith(("removed page number", "removed running head")))
+    out = _han_and_digits(result.markdown.split("---\n", 2)[1] + body(result.markdown))
+    expected = _han_and_digits(raw)
+    assert len(out) + len(_han_and_digits(dropped)) == len(expected)
+    if not dropped:
+        # front matter first (title, byline …), then the body: the same order as the raw.
+        assert sorted(out) == sorted(expected)
+
+
+CLEAN = st.lists(st.text(HAN, min_size=1, max_size=20).map(lambda s: s + "，" + s + "。"),
+                 min_size=2, max_size=6)
+
+
+@settings(max_examples=100, deadline=None)
+@given(CLEAN)
+def test_clean_text_changes_nothing_but_punctuation(paragraphs: list[str]) -> None:
+    raw = "\n\n".join(p.replace("，", ",", 1) for p in paragraphs) + "\n"
+    md = body(import_raw(raw).markdown)
+    assert md.strip() == "\n\n".join(paragraphs)
