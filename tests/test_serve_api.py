@@ -196,16 +196,15 @@ def test_conflict_is_refused_with_both_versions(api, fx: Fixture) -> None:
     assert kept.status_code == 200 and fx.entry(fx.untranslated).msgstr == "Mine."
 
 
-def test_non_canonical_file_needs_allow_reformat(api, fx: Fixture) -> None:
+def test_non_canonical_file_is_saved_canonical(api, fx: Fixture) -> None:
+    # as `update` does: a rewrap is no change to any entry, so saving may write
+    # the file msgcat-canonical (no "run fmt first" refusal any more)
     text = fx.text().replace("\n\n", "\n\n\n", 1)  # an extra blank line msgcat would drop
     fx.po_path.write_text(text, encoding="utf-8")
     assert api.get(API).json()["canonical"] is False
-    refused = api.patch(API, json=save_body(fx, fx.untranslated, "X."), headers=AUTH)
-    assert refused.status_code == 400 and "bilingual fmt" in refused.json()["detail"]
-    assert fx.text() == text
-    allowed = api.patch(API, json={**save_body(fx, fx.untranslated, "X."),
-                                   "allow_reformat": True}, headers=AUTH)
-    assert allowed.status_code == 200
+    saved = api.patch(API, json=save_body(fx, fx.untranslated, "X."), headers=AUTH)
+    assert saved.status_code == 200
+    assert fx.entry(fx.untranslated).msgstr == "X."
     assert fx.text() == format_pofile(read_catalog(fx.po_path).po)
 
 

@@ -91,3 +91,55 @@ def apply_edits(po: polib.POFile, edits: list[Edit], now: datetime,
     if changed:
         touch_header(po, now, translator)
     return changed
+
+
+@dataclass
+class MergePlan:
+    """Which edits to write and which entries conflict (by msgid)."""
+
+    apply: list[Edit]
+    conflicts: list[str]
+
+
+def merge_edits(po: polib.POFile, edits: list[tuple[str, object]],
+                whole_file_unchanged: bool) -> MergePlan:
+    """The three-way rule of `pipeline.catalog.threeway`, per edited entry:
+    base (`edit.base`, what the page loaded), disk (`po`), edit. Disk equal to
+    base: the edit is written; disk equal to the edit: nothing to do; else a
+    conflict for that entry alone. An edit without a base counts the whole file
+    as its base (`whole_file_unchanged`). An edit made against an older source
+    (`edit.source` differs) lands on the entry that replaced it, as fuzzy."""
+    entries = active_entries(po)
+    by_previous = {e.previous_msgid: e for e in entries.values() if e.previous_msgid}
+    plan = MergePlan([], [])
+    for msgid, request in edits:
+        base = getattr(request, "base", None)
+        source = getattr(request, "source", None)
+        fuzzy = bool(getattr(request, "fuzzy", False))
+        comment = getattr(request, "comment", None)
+        msgstr = getattr(request, "msgstr")  # noqa: B009 - duck-typed EntryEdit
+        entry = entries.get(msgid)
+        if entry is None and source is not None:
+            entry = by_previous.get(source)
+        if entry is None:
+            plan.conflicts.append(msgid)
+            continue
+        moved = entry.msgid != (source if source is not None else msgid)
+        if moved:  # the page translated an older source: needs a look, with its diff
+            fuzzy = True
+        disk = entry_state(entry)
+        yours = State(msgstr, fuzzy, normalise_comment(comment) if comment is not None
+                      else disk.comment)
+        if base is None:
+            ok = whole_file_unchanged
+        else:
+            loaded = State(base.msgstr, base.fuzzy, normalise_comment(base.comment))
+            ok = loaded == disk or (moved and (loaded.msgstr, loaded.comment)
+                                    == (disk.msgstr, disk.comment))
+        if yours == disk:
+            continue
+        if ok:
+            plan.apply.append(Edit(entry.msgid, msgstr, fuzzy, comment))
+        else:
+            plan.conflicts.append(msgid)
+    return plan
