@@ -120,6 +120,10 @@ class SegmentView(BaseModel):
     fuzzy: bool
     comment: str = Field(description="the translator comment (# lines)")
     status: StatusName
+    reviewed: bool = Field(default=False, description="translated and reviewed since its "
+                           "last change (a `# reviewed:` line, see README)")
+    reviewed_by: str = ""
+    reviewed_on: str = Field(default="", description="YYYY-MM-DD")
     previous_source: str | None = Field(description="#| msgid: the source the fuzzy "
                                         "translation was made for")
     source_diff: list[DiffOp] = Field(description="previous_source → source, by character")
@@ -177,6 +181,9 @@ class EntryEdit(Strict):
                                    "it: the save is merged per entry against it (a change "
                                    "on disk to this entry alone is a conflict); null: the "
                                    "whole file must still match `fingerprint`")
+    reviewed: bool | None = Field(default=None, description="true: mark the entry reviewed "
+                                  "(by the translator saving); false: clear it; null: keep "
+                                  "(a changed text clears it anyway)")
     source: CleanText | None = Field(default=None, description="the source text the page "
                                      "showed; if the source changed since, the edit is "
                                      "saved as fuzzy on the entry that replaced it")

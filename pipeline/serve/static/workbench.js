@@ -33,6 +33,8 @@
       diff: q('diff'),
       diffText: q('diff-text'),
       conflict: q('conflict'),
+      review: q('review'),
+      reviewedBy: q('reviewed-by'),
       base: null, // {msgstr, fuzzy, comment} as on disk when loaded
       view: null,
       dirty: false,
@@ -160,9 +162,16 @@
     s.comment.value = view.comment;
     s.section.dataset.status = view.status;
     renderStatus(s, view.status);
+    renderReview(s, view);
     renderFindings(s, view.findings);
     renderTerms(s, view.terms);
     setDirty(s);
+  }
+
+  function renderReview(s, view) {
+    s.section.dataset.reviewed = String(Boolean(view.reviewed));
+    if (s.review) s.review.textContent = view.reviewed ? 'Withdraw review' : 'Mark reviewed';
+    if (s.reviewedBy) s.reviewedBy.textContent = view.reviewed ? `reviewed by ${view.reviewed_by} on ${view.reviewed_on}` : '';
   }
 
   function renderProgress(progress) {
@@ -189,13 +198,15 @@
     if (filter === 'untranslated') return status === 'untranslated';
     if (filter === 'fuzzy') return status === 'fuzzy';
     if (filter === 'findings') return s.findingCount > 0;
+    if (filter === 'reviewed') return s.section.dataset.reviewed === 'true';
+    if (filter === 'unreviewed') return status === 'translated' && s.section.dataset.reviewed !== 'true';
     return true;
   }
 
   function applyFilter() {
     const filter = currentFilter();
     for (const s of order) s.section.hidden = !matches(s, filter);
-    for (const name of ['all', 'untranslated', 'fuzzy', 'findings']) {
+    for (const name of ['all', 'untranslated', 'fuzzy', 'findings', 'unreviewed', 'reviewed']) {
       const count = document.querySelector(`[data-count="${name}"]`);
       if (count) count.textContent = `(${order.filter((s) => matches(s, name)).length})`;
     }
@@ -255,9 +266,9 @@
     return name || null;
   }
 
-  async function save(list, fingerprint) {
+  async function save(list, fingerprint, extra) {
     const edits = list.filter((s) => s.view && s.view.in_catalog).map((s) => ({
-      segment: s.id, ...inputs(s), base: s.base, source: s.view.source }));
+      segment: s.id, ...inputs(s), base: s.base, source: s.view.source, ...(extra || {}) }));
     if (!edits.length) return false;
     if (!token) {
       announce('Not saved: this page has no access token. Open the URL printed by `bilingual serve`.');
@@ -355,6 +366,7 @@
     s.fuzzy.addEventListener('change', () => { s.fuzzyTouched = true; setDirty(s); scheduleCheck(s); });
     s.comment.addEventListener('input', () => { setDirty(s); scheduleCheck(s); });
     s.save.addEventListener('click', () => save([s]));
+    if (s.review) s.review.addEventListener('click', () => save([s], undefined, { reviewed: !(s.view && s.view.reviewed) }));
   }
 
   async function articlePage() {
