@@ -76,6 +76,7 @@ def parse_article(text: str, path: Path) -> Article:
     """Pure: Markdown text -> Article. Raises PipelineError with a line on bad input."""
     text = text.removeprefix("\ufeff")
     tokens = markdown_parser().parse(text)
+    _refuse_deep_nesting(tokens, text, path)
     meta: dict[str, object] = {}
     segments: list[Segment] = []
     if text.startswith("---\n") and not (tokens and tokens[0].type == "front_matter"):
@@ -191,6 +192,23 @@ def _body_segments(tokens: list[Token], path: Path, has_title: bool) -> list[Seg
                 segments.append(segment)
                 seen_heading = seen_heading or segment.kind == SegmentKind.HEADING
     return segments
+
+
+def _refuse_deep_nesting(tokens: list[Token], text: str, path: Path) -> None:
+    """markdown-it stops parsing (silently) at its nesting limit, dropping what is
+    inside deeply nested lists and quotes: refuse such a source, with the line of
+    the first lost text (found by parsing again with a higher limit)."""
+    parser = markdown_parser()
+    limit = int(parser.options.get("maxNesting", 20))
+    if not any(token.level >= limit - 2 for token in tokens):
+        return
+    parser.options["maxNesting"] = limit + 64
+    kept = {(t.map[0] if t.map else -1, t.content) for t in tokens if t.type == "inline"}
+    for token in parser.parse(text):
+        if token.type == "inline" and (token.map[0] if token.map else -1, token.content) not in kept:
+            raise PipelineError(f"lists or quotes nested too deeply (markdown-it reads at most "
+                                f"{limit} levels; the text here would be lost)", path,
+                                (token.map[0] + 1) if token.map else 1)
 
 
 def _inline_line(tokens: list[Token], index: int) -> int:

@@ -25,6 +25,7 @@ from serve_support import (
 )
 
 from pipeline.catalog.pofile import read_catalog
+from pipeline.errors import PipelineError
 from pipeline.po.gnu_format import format_pofile
 from pipeline.serve.diff import char_diff
 from pipeline.serve.edits import normalise_comment
@@ -377,9 +378,14 @@ def test_serve_prints_its_url_and_warns_off_loopback(fx: Fixture, monkeypatch, c
     assert "http://127.0.0.1:" in out and "/#token=" in out and "warning" not in err
     assert len(ran) == 1
     monkeypatch.setattr(command, "listen", lambda host, port: __import__("socket").socket())
+    monkeypatch.delenv(command.SECRET_ENV, raising=False)
+    with pytest.raises(PipelineError, match=command.SECRET_ENV):  # off loopback: a secret
+        command.serve(fx.project, host="192.0.2.1", port=0)
+    monkeypatch.setenv(command.SECRET_ENV, "team-secret-0123456789")
     command.serve(fx.project, host="192.0.2.1", port=0)
     out, err = capsys.readouterr()
-    assert "warning: listening on 192.0.2.1" in err
+    assert "warning: listening on 192.0.2.1" in err and "plain HTTP" in err
+    assert "#token=team-secret-0123456789" in out
 
 
 def test_live_server_round_trip(fx: Fixture) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from ..errors import PipelineError
 from ..glossary import Glossary, load_glossary
 from ..model import Article
 from ..project import Project
@@ -18,7 +19,12 @@ def project_glossary(glossary_dir: Path) -> Glossary:
 
 
 def load_article(project: Project, slug: str) -> Article:
-    return read_article(project.source_path(slug))
+    path = project.source_path(slug)
+    if not path.resolve().is_relative_to(project.root.resolve()):
+        # A symlink out of the project would publish (or leak) any file it names.
+        raise PipelineError("article source is a link to a file outside the project; "
+                            "copy the file into content/ instead", path)
+    return read_article(path)
 
 
 def say(message: str) -> None:

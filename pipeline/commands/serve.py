@@ -12,6 +12,10 @@ from ..serve.security import host_with_port, is_loopback, new_token
 from .common import say, warn
 
 TRANSLATOR_ENV = "BILINGUAL_TRANSLATOR"
+# Off loopback the token is a secret shared by the team, from the environment:
+# never from bilingual.toml, which is committed with the project.
+SECRET_ENV = "BILINGUAL_SERVE_SECRET"
+MIN_SECRET = 16
 
 
 def listen(host: str, port: int) -> socket.socket:
@@ -40,17 +44,27 @@ def serve(project: Project, host: str = "127.0.0.1", port: int = 8765,
 
     from ..serve.app import create_app
 
-    translator = (translator or os.environ.get(TRANSLATOR_ENV) or "").strip() or None
+    translator = (translator or os.environ.get(TRANSLATOR_ENV)
+                  or project.config.publication.translator or "").strip() or None
     if translator and any(ord(c) < 32 for c in translator):
         raise PipelineError("--translator must be one line, e.g. 'Name <email@example.org>'")
+    token = new_token()
+    if not is_loopback(host):
+        secret = os.environ.get(SECRET_ENV, "").strip()
+        if len(secret) < MIN_SECRET or not secret.isascii() or not secret.isprintable():
+            raise PipelineError(f"--host {host} listens beyond this computer: set {SECRET_ENV} "
+                                f"to a shared secret of at least {MIN_SECRET} printable ASCII "
+                                "characters (the team's access token for saving)")
+        token = secret
     sock = listen(host, port)
     port = sock.getsockname()[1]
-    token = new_token()
     app = create_app(project, token=token, host=host, port=port, translator=translator)
     shown = "127.0.0.1" if host.strip("[]") in ("0.0.0.0", "::", "") else host
     if not is_loopback(host):
-        warn(f"warning: listening on {host}, not only on this computer: anyone who can reach "
-             "this address can read the project's catalogs (writes still need the token)")
+        warn(f"warning: listening on {host}, not only on this computer. Anyone who can reach "
+             "this address can read every source and catalog of the project; saving needs "
+             f"the shared secret ({SECRET_ENV}). The connection is plain HTTP: on an "
+             "untrusted network the texts and the secret can be read in transit.")
     if not translator:
         warn(f"note: Last-Translator stays as it is (set --translator or {TRANSLATOR_ENV})")
     say(f"bilingual workbench for {project.root}")
