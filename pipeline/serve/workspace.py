@@ -11,6 +11,7 @@ never overwritten.
 
 from __future__ import annotations
 
+import copy
 import re
 import threading
 from collections.abc import Callable
@@ -81,6 +82,20 @@ class Snapshot:
     source_file: str
 
 
+def _copy_catalog(po: polib.POFile) -> polib.POFile:
+    """Entries copied one level deep: edits assign new values (msgstr, flags,
+    comments), so the copy can be changed without touching the original."""
+    out = polib.POFile(wrapwidth=po.wrapwidth, encoding=po.encoding,
+                       check_for_duplicates=False)
+    out.header, out.metadata = po.header, dict(po.metadata)
+    out.metadata_is_fuzzy = po.metadata_is_fuzzy
+    for entry in po:
+        new = copy.copy(entry)
+        new.flags = list(entry.flags)
+        out.append(new)
+    return out
+
+
 def utc_now() -> datetime:
     return datetime.now(UTC)
 
@@ -100,6 +115,8 @@ class Workspace:
         self._locks: dict[Path, threading.Lock] = {}
         self._articles: dict[str, tuple[tuple[int, int], Article]] = {}
         self._glossary: tuple[tuple[object, ...], CheckContext, str | None] | None = None
+        # Parsed catalogs by file content: a 1,000-entry catalog is parsed once, not per request.
+        self._parsed: dict[Path, tuple[Fingerprint, polib.POFile]] = {}
 
     # -- names and paths ---------------------------------------------------------------
 
@@ -186,9 +203,17 @@ class Workspace:
         article = self.article(slug)
         path = self.catalog_path(slug, locale)
         data = path.read_bytes()
-        loaded = parse_catalog(data, path)  # fingerprint and parse from the same bytes
-        canonical = not judge_form or format_pofile(loaded.po).encode("utf-8") == data
-        return Snapshot(article, loaded.po, loaded.fingerprint, canonical, path,
+        fingerprint = Fingerprint.of_bytes(data)
+        with self._mutex:
+            cached = self._parsed.get(path)
+        if cached is not None and cached[0] == fingerprint:
+            po = _copy_catalog(cached[1])  # saves change entries: never the cached ones
+        else:
+            po = parse_catalog(data, path).po  # fingerprint and parse from the same bytes
+            with self._mutex:
+                self._parsed[path] = (fingerprint, _copy_catalog(po))
+        canonical = not judge_form or format_pofile(po).encode("utf-8") == data
+        return Snapshot(article, po, fingerprint, canonical, path,
                         self.relative(path), self.relative(article.path))
 
     def version(self, slug: str, locale: str) -> VersionView:
@@ -259,6 +284,9 @@ class Workspace:
                         write_catalog(po, path, expect=snap.fingerprint)
                     except ConflictError:
                         continue  # changed again meanwhile: merge with that version
+                    written = Fingerprint.of_bytes(format_pofile(po).encode("utf-8"))
+                    with self._mutex:  # what we wrote need not be parsed again
+                        self._parsed[path] = (written, _copy_catalog(po))
                 break
             else:
                 raise BadEdit(f"{snap.file} kept changing while saving; nothing saved")
