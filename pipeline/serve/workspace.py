@@ -31,8 +31,8 @@ from ..model import Article, Segment, SegmentKind
 from ..po.gnu_format import format_pofile
 from ..project import Project
 from ..source import read_article
-from .checking import CheckContext, Place
 from .activity import record_activity
+from .checking import CheckContext, Place
 from .edits import State, active_entries, apply_edits, entry_state, merge_edits
 from .models import (
     ArticleList,
