@@ -5,11 +5,16 @@ from __future__ import annotations
 import os
 import socket
 import sys
+import threading
+from typing import TYPE_CHECKING
 
 from ..errors import PipelineError
 from ..project import Project
 from ..serve.security import host_with_port, is_loopback, new_token
 from .common import say, warn
+
+if TYPE_CHECKING:
+    from ..serve.workspace import Workspace
 
 TRANSLATOR_ENV = "BILINGUAL_TRANSLATOR"
 # Off loopback the token is a secret shared by the team, from the environment:
@@ -35,6 +40,18 @@ def listen(host: str, port: int) -> socket.socket:
         raise PipelineError(f"cannot listen on {host_with_port(host, port)}: "
                             f"{exc.strerror or exc}") from None
     return sock
+
+
+def _warm_up(workspace: Workspace) -> None:
+    """Load what the first page needs (language profiles, glossary patterns,
+    parsed catalogs) while the translator opens the browser."""
+    try:
+        for article in workspace.listing().articles:
+            for row in article.locales:
+                if row.exists and not row.error:
+                    workspace.catalog(article.slug, row.locale)
+    except (PipelineError, OSError):
+        pass  # the page itself will report it
 
 
 def serve(project: Project, host: str = "127.0.0.1", port: int = 8765,
@@ -71,6 +88,7 @@ def serve(project: Project, host: str = "127.0.0.1", port: int = 8765,
     say(f"  open http://{host_with_port(shown, port)}/#token={token}")
     say("  (the token after # authorises saving; stop with Ctrl+C)")
     sys.stdout.flush()
+    threading.Thread(target=_warm_up, args=(app.state.workspace,), daemon=True).start()
     config = uvicorn.Config(app, log_level="warning", proxy_headers=False,
                             server_header=False, lifespan="off")
     try:
