@@ -79,6 +79,8 @@ def _parser() -> argparse.ArgumentParser:
                      help="output format (github: workflow annotations)")
     chk.add_argument("--strict", action="store_true",
                      help="untranslated, fuzzy, obsolete and stale entries are errors")
+    chk.add_argument("--require-reviewed", action="store_true",
+                     help="translated entries not yet reviewed are errors (BL307)")
 
     srv = sub.add_parser("serve", help="the translation workbench in the browser",
                          description="Start the local translation workbench and print its URL.")
@@ -123,7 +125,8 @@ def run(argv: Sequence[str] | None = None) -> int:
         return status(project, args.article, args.locale, as_json=args.json)
     if args.command == "check":
         from .commands.check import check
-        return check(project, args.article, args.locale, args.format, args.strict)
+        return check(project, args.article, args.locale, args.format, args.strict,
+                     args.require_reviewed)
     if args.command == "serve":
         from .commands.serve import serve
         return serve(project, args.host, args.port, args.translator)

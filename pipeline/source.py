@@ -23,6 +23,7 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 from .cjk import is_cjk
 from .errors import PipelineError
 from .model import Article, Segment, SegmentKind
+from .project import Project
 
 FRONT_MATTER_SEGMENTS = (
     ("kicker", SegmentKind.KICKER),
@@ -76,6 +77,7 @@ def parse_article(text: str, path: Path) -> Article:
     """Pure: Markdown text -> Article. Raises PipelineError with a line on bad input."""
     text = text.removeprefix("\ufeff")
     tokens = markdown_parser().parse(text)
+    _refuse_deep_nesting(tokens, text, path)
     meta: dict[str, object] = {}
     segments: list[Segment] = []
     if text.startswith("---\n") and not (tokens and tokens[0].type == "front_matter"):
@@ -193,6 +195,23 @@ def _body_segments(tokens: list[Token], path: Path, has_title: bool) -> list[Seg
     return segments
 
 
+def _refuse_deep_nesting(tokens: list[Token], text: str, path: Path) -> None:
+    """markdown-it stops parsing (silently) at its nesting limit, dropping what is
+    inside deeply nested lists and quotes: refuse such a source, with the line of
+    the first lost text (found by parsing again with a higher limit)."""
+    parser = markdown_parser()
+    limit = int(parser.options.get("maxNesting", 20))
+    if not any(token.level >= limit - 2 for token in tokens):
+        return
+    parser.options["maxNesting"] = limit + 64
+    kept = {(t.map[0] if t.map else -1, t.content) for t in tokens if t.type == "inline"}
+    for token in parser.parse(text):
+        if token.type == "inline" and (token.map[0] if token.map else -1, token.content) not in kept:
+            raise PipelineError(f"lists or quotes nested too deeply (markdown-it reads at most "
+                                f"{limit} levels; the text here would be lost)", path,
+                                (token.map[0] + 1) if token.map else 1)
+
+
 def _inline_line(tokens: list[Token], index: int) -> int:
     for token in reversed(tokens[: index + 1]):
         if token.map:
@@ -242,3 +261,13 @@ def _assign_ids(segments: list[Segment]) -> list[Segment]:
         seg_id = base if used[base] == 1 else f"{base}-{used[base]}"
         result.append(replace(seg, id=seg_id))
     return result
+
+
+def load_article(project: Project, slug: str) -> Article:
+    """The article `slug` of a project; a source linked from outside it is refused."""
+    path = project.source_path(slug)
+    if not path.resolve().is_relative_to(project.root.resolve()):
+        # A symlink out of the project would publish (or leak) any file it names.
+        raise PipelineError("article source is a link to a file outside the project; "
+                            "copy the file into content/ instead", path)
+    return read_article(path)

@@ -22,12 +22,12 @@ import polib
 import pytest
 
 from pipeline.commands.build import build
-from pipeline.commands.common import load_article, project_glossary
+from pipeline.commands.common import project_glossary
 from pipeline.commands.update import update
 from pipeline.model import SegmentKind
 from pipeline.project import Project
 from pipeline.render.pairs import align
-from pipeline.source import read_article
+from pipeline.source import load_article, read_article
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -13,10 +13,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pipeline.po import linebreak as lb
 from pipeline.catalog.pofile import write_catalog
 from pipeline.commands.fmt import fmt_files as fmt_paths
 from pipeline.errors import PipelineError
+from pipeline.po import linebreak as lb
 from pipeline.po.errors import PoFormatError
 from pipeline.po.read import parse_pofile
 from pipeline.po.write import format_pofile

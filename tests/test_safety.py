@@ -94,3 +94,61 @@ def test_fmt_takes_directories(tmp_path: Path, capsys: pytest.CaptureFixture[str
     assert "a.po: not in GNU canonical form" in capsys.readouterr().out
     assert main(["fmt", str(tmp_path)]) == 0
     assert target.read_bytes() == REAL_PO.read_bytes()
+
+
+# -- nothing lost when another process writes meanwhile; leftovers cleaned ------------
+
+
+def _noncanonical_copy(tmp_path: Path) -> Path:
+    import polib
+    po = polib.pofile(str(REAL_PO), wrapwidth=60)  # another tool's wrapping
+    target = tmp_path / "a.po"
+    po.save(str(target))
+    return target
+
+
+def test_fmt_keeps_an_edit_made_while_it_runs(tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    import polib
+
+    from pipeline.commands import fmt as fmt_module
+    target = _noncanonical_copy(tmp_path)
+    msgid = next(e.msgid for e in polib.pofile(str(target)) if e.msgid and e.msgstr)
+    real = fmt_module.canonical_text
+
+    def format_then_someone_saves(po: polib.POFile, path: Path) -> str:
+        text = real(po, path)  # fmt has read the file; now a translator saves in Poedit
+        other = polib.pofile(str(path), wrapwidth=60)
+        next(e for e in other if e.msgid == msgid).msgstr = "Saved while fmt ran."
+        other.save()
+        return text
+
+    monkeypatch.setattr(fmt_module, "canonical_text", format_then_someone_saves)
+    assert main(["fmt", str(target)]) == 0
+    after = polib.pofile(str(target))
+    assert next(e for e in after if e.msgid == msgid).msgstr == "Saved while fmt ran."
+    monkeypatch.setattr(fmt_module, "canonical_text", real)
+    assert main(["fmt", "--check", str(target)]) == 0  # and the file is canonical
+
+
+def test_fmt_check_refuses_nul_like_the_other_commands(tmp_path: Path,
+                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "a.po"
+    target.write_bytes(REAL_PO.read_bytes().replace(b'msgstr "', b'msgstr "a\x00', 3))
+    assert main(["fmt", "--check", str(target)]) == 2
+    err = capsys.readouterr().err
+    assert "a.po:" in err and "NUL" in err
+
+
+def test_leftover_temp_files_are_removed_and_reported(tmp_path: Path,
+                                                       caplog: pytest.LogCaptureFixture) -> None:
+    target = tmp_path / "a.po"
+    target.write_text("old", encoding="utf-8")
+    gone = tmp_path / f".a.po.{2**22 + 12345}.abcdef12.tmp"  # above pid_max: not alive
+    gone.write_text("half-written", encoding="utf-8")
+    mine = tmp_path / f".a.po.{os.getpid()}.abcdef12.tmp"  # a live writer's: kept
+    mine.write_text("being written", encoding="utf-8")
+    with caplog.at_level("WARNING"):
+        atomic_write_text(target, "new")
+    assert not gone.exists() and mine.exists()
+    assert "left by an interrupted write" in caplog.text and gone.name in caplog.text

@@ -25,6 +25,7 @@ from serve_support import (
 )
 
 from pipeline.catalog.pofile import read_catalog
+from pipeline.errors import PipelineError
 from pipeline.po.gnu_format import format_pofile
 from pipeline.serve.diff import char_diff
 from pipeline.serve.edits import normalise_comment
@@ -197,16 +198,15 @@ def test_conflict_is_refused_with_both_versions(api, fx: Fixture) -> None:
     assert kept.status_code == 200 and fx.entry(fx.untranslated).msgstr == "Mine."
 
 
-def test_non_canonical_file_needs_allow_reformat(api, fx: Fixture) -> None:
+def test_non_canonical_file_is_saved_canonical(api, fx: Fixture) -> None:
+    # as `update` does: a rewrap is no change to any entry, so saving may write
+    # the file msgcat-canonical (no "run fmt first" refusal any more)
     text = fx.text().replace("\n\n", "\n\n\n", 1)  # an extra blank line msgcat would drop
     fx.po_path.write_text(text, encoding="utf-8")
     assert api.get(API).json()["canonical"] is False
-    refused = api.patch(API, json=save_body(fx, fx.untranslated, "X."), headers=AUTH)
-    assert refused.status_code == 400 and "bilingual fmt" in refused.json()["detail"]
-    assert fx.text() == text
-    allowed = api.patch(API, json={**save_body(fx, fx.untranslated, "X."),
-                                   "allow_reformat": True}, headers=AUTH)
-    assert allowed.status_code == 200
+    saved = api.patch(API, json=save_body(fx, fx.untranslated, "X."), headers=AUTH)
+    assert saved.status_code == 200
+    assert fx.entry(fx.untranslated).msgstr == "X."
     assert fx.text() == format_pofile(read_catalog(fx.po_path).po)
 
 
@@ -379,9 +379,14 @@ def test_serve_prints_its_url_and_warns_off_loopback(fx: Fixture, monkeypatch, c
     assert "http://127.0.0.1:" in out and "/#token=" in out and "warning" not in err
     assert len(ran) == 1
     monkeypatch.setattr(command, "listen", lambda host, port: __import__("socket").socket())
+    monkeypatch.delenv(command.SECRET_ENV, raising=False)
+    with pytest.raises(PipelineError, match=command.SECRET_ENV):  # off loopback: a secret
+        command.serve(fx.project, host="192.0.2.1", port=0)
+    monkeypatch.setenv(command.SECRET_ENV, "team-secret-0123456789")
     command.serve(fx.project, host="192.0.2.1", port=0)
     out, err = capsys.readouterr()
-    assert "warning: listening on 192.0.2.1" in err
+    assert "warning: listening on 192.0.2.1" in err and "plain HTTP" in err
+    assert "#token=team-secret-0123456789" in out
 
 
 def test_live_server_round_trip(fx: Fixture) -> None:

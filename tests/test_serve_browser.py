@@ -179,20 +179,17 @@ def test_an_edit_on_disk_meanwhile_is_a_conflict(bench: Workbench, tab) -> None:
     assert area(t, fx.untranslated).input_value() == "Theirs, written on disk meanwhile."
     assert fx.text() == on_disk
 
-    # Another entry changes on disk; keeping one's own version is an explicit click,
-    # and it replaces only this entry: the other change survives and is shown.
+    # Another entry changes on disk: no conflict, the save is merged per entry;
+    # the other change survives and the open page shows it (it watches the file).
     area(t, fx.untranslated).fill("Mine, kept on purpose.")
     fx.edit_on_disk(fx.translated, "Another entry, changed on disk.")
     area(t, fx.untranslated).press("Control+Enter")
-    conflict.wait_for(state="visible")
-    conflict.get_by_role("button", name="Keep mine (save over the disk version)").click()
-    conflict.wait_for(state="hidden")
     t.page.wait_for_function(
         f"() => document.querySelector('textarea[data-segment=\"{fx.translated}\"]').value"
         ".startsWith('Another entry')")
     assert fx.entry(fx.untranslated).msgstr == "Mine, kept on purpose."
     assert fx.entry(fx.translated).msgstr == "Another entry, changed on disk."
-    assert [s for m, p, s, _o in bench.recorder.seen if m == "PATCH"] == [409, 409, 200]
+    assert [s for m, p, s, _o in bench.recorder.seen if m == "PATCH"] == [409, 200]
     assert t.unexpected(EXPECTED_REFUSAL) == [], t.errors
 
 
@@ -222,6 +219,20 @@ CROSS_ORIGIN_WRITES = """async ({api, token, body}) => {
   await attempt(api, {method: 'PATCH', headers: {'Content-Type': 'application/json', 'X-Bilingual-Token': token}, body});
   return out;
 }"""
+
+
+def test_a_source_edit_shows_up_in_the_open_page(bench: Workbench, tab) -> None:
+    fx, t = bench.fx, tab()
+    open_workbench(t, bench)
+    path = fx.project.source_path("shangdang")
+    path.write_text(path.read_text(encoding="utf-8") + "\n刚刚写进源文件的新段落。\n",
+                    encoding="utf-8")  # no `bilingual update`: the page notices by itself
+    t.page.wait_for_function(
+        "() => [...document.querySelectorAll('.seg__zh')].some("
+        "(p) => p.textContent === '刚刚写进源文件的新段落。')", timeout=15000)
+    t.page.wait_for_function("() => document.body.dataset.ready === 'true'")
+    new = t.page.locator("section.seg", has_text="刚刚写进源文件的新段落。")
+    assert new.get_attribute("data-status") == "untranslated"
 
 
 def test_cross_origin_and_tokenless_writes_are_refused(bench: Workbench, tab) -> None:

@@ -14,7 +14,7 @@ import polib
 
 from ..glossary import Glossary
 from ..project import Project
-from ..source import read_article
+from ..source import load_article
 from .pofile import read_catalog, write_catalog
 from .template import build_template, same_entries
 
@@ -28,7 +28,7 @@ class TemplateWrite:
 
 def fresh_template(project: Project, slug: str, glossary: Glossary) -> polib.POFile:
     """The template for `slug` as extract writes it (read, not written here)."""
-    article = read_article(project.source_path(slug))
+    article = load_article(project, slug)
     pot = build_template(article, project.source_ref(slug), glossary)
     path = project.template_path(slug)
     if path.exists():

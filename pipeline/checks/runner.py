@@ -19,6 +19,7 @@ from .rules.base import EntryView
 from .rules.completeness import entry_completeness, missing_catalog, out_of_date
 from .rules.consistency import approved_never_used, inconsistent_translations
 from .rules.glossary_rules import unused_terms
+from .rules.hidden_chars import hidden_findings
 from .rules.language import (
     cjk_renderings,
     script_findings,
@@ -98,6 +99,7 @@ def check_entry(view: EntryView, matcher: TermMatcher, allowed_cjk: tuple[str, .
         found += script_findings(view, allowed_cjk)
         found += target_language_findings(view, allowed_cjk)
         found += markup_findings(view)
+        found += hidden_findings(view)
     return found
 
 

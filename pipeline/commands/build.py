@@ -25,7 +25,8 @@ from ..render.markdown import (
     render_table_markdown,
 )
 from ..render.pairs import align
-from .common import load_article, project_glossary, say, warn
+from ..source import load_article
+from .common import project_glossary, say, warn
 
 
 def build(project: Project, article: str | None = None, locale: str | None = None,

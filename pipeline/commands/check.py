@@ -13,14 +13,15 @@ from pathlib import Path
 from ..catalog.pofile import read_catalog
 from ..checks.findings import Finding, Severity
 from ..checks.report import FORMATS, FORMATTERS
-from ..checks.rules.completeness import orphaned
+from ..checks.rules.completeness import orphaned, unreviewed
 from ..checks.rules.glossary_rules import glossary_error
 from ..checks.runner import CatalogInput, CheckInput, Show, run_checks
 from ..errors import PipelineError, display_path
 from ..glossary import Glossary, load_glossary
 from ..glossary.load import GlossaryError
 from ..project import Project
-from .common import load_article, say
+from ..source import load_article
+from .common import say
 
 EXIT_OK, EXIT_ERRORS = 0, 1
 
@@ -76,9 +77,13 @@ def _orphan_catalogs(project: Project, locales: list[str]) -> list[Path]:
 
 
 def check(project: Project, article: str | None = None, locale: str | None = None,
-          fmt: str = "text", strict: bool = False) -> int:
+          fmt: str = "text", strict: bool = False, require_reviewed: bool = False) -> int:
     if fmt not in FORMATTERS:
         raise PipelineError(f"unknown format '{fmt}' (one of: {', '.join(FORMATS)})")
-    findings = run_checks(gather(project, article, locale, strict))
+    gathered = gather(project, article, locale, strict)
+    findings = run_checks(gathered)
+    if require_reviewed:  # the publication gate's last step: every translation reviewed
+        findings = [*findings, *(f for c in gathered.catalogs if c.po is not None
+                                 for f in unreviewed(gathered.articles[c.slug], c.po, c.file))]
     say(FORMATTERS[fmt](findings).rstrip("\n"))
     return EXIT_ERRORS if any(f.severity == Severity.ERROR for f in findings) else EXIT_OK

@@ -5,13 +5,22 @@ from __future__ import annotations
 import os
 import socket
 import sys
+import threading
+from typing import TYPE_CHECKING
 
 from ..errors import PipelineError
 from ..project import Project
 from ..serve.security import host_with_port, is_loopback, new_token
 from .common import say, warn
 
+if TYPE_CHECKING:
+    from ..serve.workspace import Workspace
+
 TRANSLATOR_ENV = "BILINGUAL_TRANSLATOR"
+# Off loopback the token is a secret shared by the team, from the environment:
+# never from bilingual.toml, which is committed with the project.
+SECRET_ENV = "BILINGUAL_SERVE_SECRET"
+MIN_SECRET = 16
 
 
 def listen(host: str, port: int) -> socket.socket:
@@ -33,6 +42,18 @@ def listen(host: str, port: int) -> socket.socket:
     return sock
 
 
+def _warm_up(workspace: Workspace) -> None:
+    """Load what the first page needs (language profiles, glossary patterns,
+    parsed catalogs) while the translator opens the browser."""
+    try:
+        for article in workspace.listing().articles:
+            for row in article.locales:
+                if row.exists and not row.error:
+                    workspace.catalog(article.slug, row.locale)
+    except (PipelineError, OSError):
+        pass  # the page itself will report it
+
+
 def serve(project: Project, host: str = "127.0.0.1", port: int = 8765,
           translator: str | None = None) -> int:
     """Run the workbench until interrupted; prints its URL (with this run's token)."""
@@ -40,23 +61,34 @@ def serve(project: Project, host: str = "127.0.0.1", port: int = 8765,
 
     from ..serve.app import create_app
 
-    translator = (translator or os.environ.get(TRANSLATOR_ENV) or "").strip() or None
+    translator = (translator or os.environ.get(TRANSLATOR_ENV)
+                  or project.config.publication.translator or "").strip() or None
     if translator and any(ord(c) < 32 for c in translator):
         raise PipelineError("--translator must be one line, e.g. 'Name <email@example.org>'")
+    token = new_token()
+    if not is_loopback(host):
+        secret = os.environ.get(SECRET_ENV, "").strip()
+        if len(secret) < MIN_SECRET or not secret.isascii() or not secret.isprintable():
+            raise PipelineError(f"--host {host} listens beyond this computer: set {SECRET_ENV} "
+                                f"to a shared secret of at least {MIN_SECRET} printable ASCII "
+                                "characters (the team's access token for saving)")
+        token = secret
     sock = listen(host, port)
     port = sock.getsockname()[1]
-    token = new_token()
     app = create_app(project, token=token, host=host, port=port, translator=translator)
     shown = "127.0.0.1" if host.strip("[]") in ("0.0.0.0", "::", "") else host
     if not is_loopback(host):
-        warn(f"warning: listening on {host}, not only on this computer: anyone who can reach "
-             "this address can read the project's catalogs (writes still need the token)")
+        warn(f"warning: listening on {host}, not only on this computer. Anyone who can reach "
+             "this address can read every source and catalog of the project; saving needs "
+             f"the shared secret ({SECRET_ENV}). The connection is plain HTTP: on an "
+             "untrusted network the texts and the secret can be read in transit.")
     if not translator:
         warn(f"note: Last-Translator stays as it is (set --translator or {TRANSLATOR_ENV})")
     say(f"bilingual workbench for {project.root}")
     say(f"  open http://{host_with_port(shown, port)}/#token={token}")
     say("  (the token after # authorises saving; stop with Ctrl+C)")
     sys.stdout.flush()
+    threading.Thread(target=_warm_up, args=(app.state.workspace,), daemon=True).start()
     config = uvicorn.Config(app, log_level="warning", proxy_headers=False,
                             server_header=False, lifespan="off")
     try:

@@ -251,9 +251,32 @@ def _msgstrs(entry: polib.POEntry) -> list[tuple[str, str]]:
     return [("msgstr", entry.msgstr or "")]
 
 
+_CACHE: dict[tuple[object, ...], str] = {}
+_CACHE_LIMIT = 50_000
+
+
+def _entry_key(entry: polib.POEntry) -> tuple[object, ...]:
+    return (entry.msgctxt, entry.msgid, entry.msgid_plural, entry.msgstr,
+            tuple(sorted(entry.msgstr_plural.items())), tuple(entry.flags), entry.tcomment,
+            entry.comment, tuple(entry.occurrences), bool(entry.obsolete),
+            getattr(entry, "previous_msgctxt", None), getattr(entry, "previous_msgid", None),
+            getattr(entry, "previous_msgid_plural", None))
+
+
 def format_entry(entry: polib.POEntry) -> str:
     """One message (without the separating blank line); "" for an obsolete
-    entry without translation, which msgcat drops."""
+    entry without translation, which msgcat drops. Memoised on the entry's
+    fields: re-writing a large catalog after one edit formats one entry."""
+    key = _entry_key(entry)
+    text = _CACHE.get(key)
+    if text is None:
+        if len(_CACHE) >= _CACHE_LIMIT:
+            _CACHE.clear()
+        text = _CACHE[key] = _format_entry(entry)
+    return text
+
+
+def _format_entry(entry: polib.POEntry) -> str:
     msgstrs = _msgstrs(entry)
     if entry.obsolete and not msgstrs[0][1]:
         return ""

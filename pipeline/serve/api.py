@@ -23,6 +23,7 @@ from .models import (
     ErrorResponse,
     SaveRequest,
     SaveResult,
+    VersionView,
 )
 from .security import TOKEN_HEADER
 from .views import check_result
@@ -68,6 +69,15 @@ def get_catalog(slug: Slug, locale: Locale, ws: WorkspaceDep) -> CatalogView:
     return ws.catalog(slug, locale)
 
 
+@router.get("/articles/{slug}/{locale}/version", response_model=VersionView,
+            summary="What the page was built from (cheap; the page polls it)",
+            responses=NOT_FOUND)
+def get_version(slug: Slug, locale: Locale, ws: WorkspaceDep) -> VersionView:
+    """The catalog's fingerprint and the source's version: when either changes,
+    the page refreshes what it shows (new segments, changed sources as fuzzy)."""
+    return ws.version(slug, locale)
+
+
 @router.post("/articles/{slug}/{locale}/check", response_model=CheckResult,
              summary="Check a proposed translation (nothing is saved)", responses=WRITE)
 def check_proposal(slug: Slug, locale: Locale, proposal: CheckRequest,
@@ -91,12 +101,15 @@ def check_proposal(slug: Slug, locale: Locale, proposal: CheckRequest,
 def save_entries(slug: Slug, locale: Locale, request: Annotated[SaveRequest, Body()],
                  ws: WorkspaceDep) -> SaveResult | JSONResponse:
     """Writes the edits atomically, changing only the edited entries plus the
-    PO-Revision-Date and Last-Translator header lines. `fingerprint` must be the
-    one the client loaded: if the file changed since, nothing is written and the
-    answer (409) holds your version and the disk version of each edited entry, and
-    the file's current fingerprint (resend with it to keep yours)."""
+    PO-Revision-Date and Last-Translator header lines. Each edit carries `base`,
+    the entry as the page loaded it, and is merged per entry with the file as it
+    is now: entries others changed meanwhile are kept; an edit whose entry also
+    changed on disk (differently) is a conflict for that entry alone: the answer
+    (409) holds your version and the disk version of each such entry and lists
+    the edits of the same request that were saved. Edits without `base` need
+    `fingerprint` to match the whole file (the old protocol)."""
     try:
         return ws.save(slug, locale, request.fingerprint, request.edits,
-                       allow_reformat=request.allow_reformat)
+                       allow_reformat=request.allow_reformat, translator=request.translator)
     except SaveConflict as conflict:
         return JSONResponse(status_code=409, content=conflict.response.model_dump())

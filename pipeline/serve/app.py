@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from pathlib import Path
 
 from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 
@@ -13,7 +15,7 @@ from .. import __version__
 from ..errors import PipelineError
 from ..project import Project
 from . import api, pages
-from .security import MAX_BODY, SecurityMiddleware, allowed_hosts
+from .security import MAX_BODY, SECURITY_HEADERS, SecurityMiddleware, allowed_hosts
 from .workspace import BadEdit, Clock, NotFound, Workspace, utc_now
 
 STATIC = Path(__file__).resolve().parent / "static"
@@ -45,6 +47,22 @@ def create_app(project: Project, *, token: str, host: str = "127.0.0.1", port: i
     @app.exception_handler(BadEdit)
     async def bad_edit(_request: Request, exc: BadEdit) -> JSONResponse:
         return JSONResponse(status_code=400, content={"detail": exc.message})
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:
+        # FastAPI's own handler echoes the input, which fails to encode when it
+        # holds a lone surrogate (then: 500). Say where and what, never the input.
+        errors = [{"loc": [str(part) for part in err.get("loc", ())],
+                   "msg": str(err.get("msg", "")), "type": str(err.get("type", ""))}
+                  for err in exc.errors()]
+        body = json.dumps({"detail": errors}, ensure_ascii=True)
+        return JSONResponse(status_code=422, content=json.loads(body))
+
+    @app.exception_handler(Exception)
+    async def crashed(_request: Request, _exc: Exception) -> JSONResponse:
+        # Runs outside the security middleware: add its headers here.
+        return JSONResponse(status_code=500, content={"detail": "internal error"},
+                            headers=SECURITY_HEADERS)
 
     @app.exception_handler(PipelineError)
     async def unreadable(_request: Request, exc: PipelineError) -> JSONResponse:

@@ -120,6 +120,10 @@ class SegmentView(BaseModel):
     fuzzy: bool
     comment: str = Field(description="the translator comment (# lines)")
     status: StatusName
+    reviewed: bool = Field(default=False, description="translated and reviewed since its "
+                           "last change (a `# reviewed:` line, see README)")
+    reviewed_by: str = ""
+    reviewed_on: str = Field(default="", description="YYYY-MM-DD")
     previous_source: str | None = Field(description="#| msgid: the source the fuzzy "
                                         "translation was made for")
     source_diff: list[DiffOp] = Field(description="previous_source → source, by character")
@@ -142,6 +146,11 @@ class CatalogView(BaseModel):
     notices: list[str]
 
 
+class VersionView(BaseModel):
+    catalog: str = Field(description="sha256 of the catalog file")
+    source: str = Field(description="the source file's mtime and size")
+
+
 class CheckRequest(Strict):
     segment: SegmentId
     msgstr: CleanText
@@ -157,16 +166,36 @@ class CheckResult(BaseModel):
     terms: list[TermInfo]
 
 
+class BaseState(Strict):
+    msgstr: CleanText
+    fuzzy: bool = False
+    comment: CleanText = ""
+
+
 class EntryEdit(Strict):
     segment: SegmentId
     msgstr: CleanText
     fuzzy: bool = False
     comment: CleanComment | None = Field(default=None, description="null: leave unchanged")
+    base: BaseState | None = Field(default=None, description="the entry as the page loaded "
+                                   "it: the save is merged per entry against it (a change "
+                                   "on disk to this entry alone is a conflict); null: the "
+                                   "whole file must still match `fingerprint`")
+    reviewed: bool | None = Field(default=None, description="true: mark the entry reviewed "
+                                  "(by the translator saving); false: clear it; null: keep "
+                                  "(a changed text clears it anyway)")
+    source: CleanText | None = Field(default=None, description="the source text the page "
+                                     "showed; if the source changed since, the edit is "
+                                     "saved as fuzzy on the entry that replaced it")
 
 
 class SaveRequest(Strict):
     fingerprint: str = Field(pattern=FINGERPRINT_PATTERN,
-                             description="the catalog's sha256 as loaded by the client")
+                             description="the catalog's sha256 as loaded by the client "
+                             "(used for edits sent without `base`)")
+    translator: CleanText | None = Field(default=None, max_length=200,
+                                         description="who saves (recorded in the activity "
+                                         "log and Last-Translator)")
     edits: list[EntryEdit] = Field(min_length=1, max_length=500)
     allow_reformat: bool = Field(default=False, description="save even though the file is "
                                  "not in GNU canonical form (every line msgcat would write "
@@ -191,6 +220,8 @@ class ConflictEntry(BaseModel):
 class ConflictResponse(BaseModel):
     detail: str
     file: str
+    saved: list[str] = Field(default_factory=list, description="segments of the same "
+                             "request that did not conflict and were saved")
     fingerprint: str = Field(description="the file's sha256 now; resend with it to keep "
                              "your version (after looking at the disk one)")
     conflicts: list[ConflictEntry]

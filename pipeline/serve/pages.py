@@ -49,7 +49,7 @@ def home(ws: WorkspaceDep) -> HTMLResponse:
             summary="The workbench for one catalog", responses=NOT_FOUND)
 def article_page(slug: Slug, locale: Locale, ws: WorkspaceDep) -> HTMLResponse:
     view = ws.catalog(slug, locale)
-    return _page("article.html.j2", view=view)
+    return _page("article.html.j2", view=view, translator=ws.translator)
 
 
 @router.get("/preview/{slug}/{locale}", response_class=HTMLResponse,

@@ -6,6 +6,7 @@ from collections import defaultdict
 
 import polib
 
+from ..catalog.review import review_of, split_comment
 from ..catalog.stats import Status, entry_status, progress
 from ..checks.findings import Finding
 from ..glossary import Term
@@ -67,14 +68,18 @@ def segment_view(segment: Segment, entry: polib.POEntry | None, ctx: CheckContex
         msgstr, fuzzy, comment, previous = "", False, "", None
     else:
         checked = entry
-        msgstr, fuzzy, comment = entry.msgstr or "", FUZZY in entry.flags, entry.tcomment or ""
+        msgstr, fuzzy = entry.msgstr or "", FUZZY in entry.flags
+        comment = split_comment(entry.tcomment)[0]  # the review line is shown apart
         previous = entry.previous_msgid if fuzzy else None
+    review = review_of(entry)
     diff = char_diff(previous, segment.text) if previous is not None else []
     return SegmentView(
         id=segment.id, kind=segment.kind.value, source=segment.text,
         source_line=segment.line_start, in_catalog=entry is not None,
         entry_line=int(getattr(entry, "linenum", 0) or 0) if entry is not None else 0,
         msgstr=msgstr, fuzzy=fuzzy, comment=comment, status=entry_status(entry).value,
+        reviewed=review is not None, reviewed_by=review.who if review else "",
+        reviewed_on=review.date if review else "",
         previous_source=previous, source_diff=[DiffOp(op=op, text=t) for op, t in diff],
         terms=term_infos(terms, msgstr),
         findings=[finding_view(f) for f in entry_findings(checked, ctx, place)],

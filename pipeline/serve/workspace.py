@@ -11,6 +11,7 @@ never overwritten.
 
 from __future__ import annotations
 
+import copy
 import re
 import threading
 from collections.abc import Callable
@@ -21,15 +22,18 @@ from pathlib import Path
 import polib
 
 from ..atomic import Fingerprint
+from ..catalog.merge import merge_catalog
 from ..catalog.pofile import parse_catalog, read_catalog, write_catalog
+from ..catalog.template import build_template
 from ..errors import ConflictError, PipelineError
 from ..glossary import Glossary, load_glossary
-from ..model import Article, Segment
+from ..model import Article, Segment, SegmentKind
 from ..po.gnu_format import format_pofile
 from ..project import Project
 from ..source import read_article
+from .activity import record_activity
 from .checking import CheckContext, Place
-from .edits import Edit, State, active_entries, apply_edits, entry_state
+from .edits import State, active_entries, apply_edits, entry_state, merge_edits
 from .models import (
     ArticleList,
     ArticleSummary,
@@ -40,6 +44,7 @@ from .models import (
     EntryState,
     LocaleSummary,
     SaveResult,
+    VersionView,
 )
 from .views import catalog_view, place_for, progress_view, segment_views
 
@@ -77,6 +82,20 @@ class Snapshot:
     source_file: str
 
 
+def _copy_catalog(po: polib.POFile) -> polib.POFile:
+    """Entries copied one level deep: edits assign new values (msgstr, flags,
+    comments), so the copy can be changed without touching the original."""
+    out = polib.POFile(wrapwidth=po.wrapwidth, encoding=po.encoding,
+                       check_for_duplicates=False)
+    out.header, out.metadata = po.header, dict(po.metadata)
+    out.metadata_is_fuzzy = po.metadata_is_fuzzy
+    for entry in po:
+        new = copy.copy(entry)
+        new.flags = list(entry.flags)
+        out.append(new)
+    return out
+
+
 def utc_now() -> datetime:
     return datetime.now(UTC)
 
@@ -96,6 +115,8 @@ class Workspace:
         self._locks: dict[Path, threading.Lock] = {}
         self._articles: dict[str, tuple[tuple[int, int], Article]] = {}
         self._glossary: tuple[tuple[object, ...], CheckContext, str | None] | None = None
+        # Parsed catalogs by file content: a 1,000-entry catalog is parsed once, not per request.
+        self._parsed: dict[Path, tuple[Fingerprint, polib.POFile]] = {}
 
     # -- names and paths ---------------------------------------------------------------
 
@@ -182,10 +203,24 @@ class Workspace:
         article = self.article(slug)
         path = self.catalog_path(slug, locale)
         data = path.read_bytes()
-        loaded = parse_catalog(data, path)  # fingerprint and parse from the same bytes
-        canonical = not judge_form or format_pofile(loaded.po).encode("utf-8") == data
-        return Snapshot(article, loaded.po, loaded.fingerprint, canonical, path,
+        fingerprint = Fingerprint.of_bytes(data)
+        with self._mutex:
+            cached = self._parsed.get(path)
+        if cached is not None and cached[0] == fingerprint:
+            po = _copy_catalog(cached[1])  # saves change entries: never the cached ones
+        else:
+            po = parse_catalog(data, path).po  # fingerprint and parse from the same bytes
+            with self._mutex:
+                self._parsed[path] = (fingerprint, _copy_catalog(po))
+        canonical = not judge_form or format_pofile(po).encode("utf-8") == data
+        return Snapshot(article, po, fingerprint, canonical, path,
                         self.relative(path), self.relative(article.path))
+
+    def version(self, slug: str, locale: str) -> VersionView:
+        path = self.catalog_path(slug, locale)
+        stat = self.source_path(slug).stat()
+        return VersionView(catalog=Fingerprint.of(path).sha256,
+                           source=f"{stat.st_mtime_ns}-{stat.st_size}")
 
     def place(self, snap: Snapshot, segment: Segment, locale: str) -> Place:
         return place_for(snap.article, segment, snap.file, snap.source_file, locale)
@@ -193,7 +228,7 @@ class Workspace:
     def catalog(self, slug: str, locale: str) -> CatalogView:
         snap = self.snapshot(slug, locale)
         ctx, problem = self.checks()
-        view = catalog_view(snap.article, snap.po, ctx, file=snap.file,
+        view = catalog_view(snap.article, self.live_catalog(snap), ctx, file=snap.file,
                             source_file=snap.source_file, locale=locale,
                             fingerprint=snap.fingerprint.sha256, canonical=snap.canonical)
         if problem:
@@ -228,48 +263,77 @@ class Workspace:
     # -- saving --------------------------------------------------------------------------
 
     def save(self, slug: str, locale: str, fingerprint: str, edits: list[EntryEdit],
-             allow_reformat: bool = False) -> SaveResult:
+             allow_reformat: bool = False, translator: str | None = None) -> SaveResult:
+        """Merge the edits into the catalog as on disk now, entry by entry (see
+        `merge_edits`); the file is written msgcat-canonical (`allow_reformat` is
+        accepted for old clients and no longer needed). Conflicting entries are
+        left as on disk and answered with a 409 listing them; the others are saved."""
         article = self.article(slug)
         path = self.catalog_path(slug, locale)
         wanted = self._resolve(article, edits)
+        who = translator or self.translator
         with self._lock(path):
-            snap = self.snapshot(slug, locale)
-            if snap.fingerprint.sha256 != fingerprint:
-                raise SaveConflict(self._conflict(snap, wanted))
-            entries = active_entries(snap.po)
-            missing = [seg.id for seg, _ in wanted if seg.text not in entries]
-            if missing:
-                raise BadEdit(f"segment(s) {', '.join(missing)} have no entry in {snap.file}; "
-                              f"run `bilingual update --article {slug} --locale {locale}`")
-            if not snap.canonical and not allow_reformat:
-                raise BadEdit(f"{snap.file} is not in GNU canonical form, so saving would "
-                              f"rewrap other entries too; run `bilingual fmt {snap.file}` and "
-                              "reload, or save with allow_reformat")
-            changed = apply_edits(snap.po, [Edit(seg.text, e.msgstr, e.fuzzy, e.comment)
-                                            for seg, e in wanted], self.clock(), self.translator)
-            if changed:
-                try:
-                    write_catalog(snap.po, path, expect=snap.fingerprint)
-                except ConflictError:
-                    raise SaveConflict(self._conflict(self.snapshot(slug, locale),
-                                                      wanted)) from None
-            after = self.snapshot(slug, locale)
+            for _attempt in range(20):
+                snap = self.snapshot(slug, locale, judge_form=False)
+                po = self.live_catalog(snap)
+                plan = merge_edits(po, [(seg.text, e) for seg, e in wanted],
+                                   whole_file_unchanged=snap.fingerprint.sha256 == fingerprint)
+                changed = apply_edits(po, plan.apply, self.clock(), who)
+                if changed or po is not snap.po:
+                    try:
+                        write_catalog(po, path, expect=snap.fingerprint)
+                    except ConflictError:
+                        continue  # changed again meanwhile: merge with that version
+                    written = Fingerprint.of_bytes(format_pofile(po).encode("utf-8"))
+                    with self._mutex:  # what we wrote need not be parsed again
+                        self._parsed[path] = (written, _copy_catalog(po))
+                break
+            else:
+                raise BadEdit(f"{snap.file} kept changing while saving; nothing saved")
+            after = self.snapshot(slug, locale, judge_form=False)
+        saved = [s.id for s in article.segments if s.text in set(changed)]
+        if changed:
+            record_activity(self.project, self.clock(), who, snap.file, saved, plan.conflicts)
+        if plan.conflicts:
+            response = self._conflict(after, [(seg, e) for seg, e in wanted
+                                              if seg.text in plan.conflicts])
+            response.saved = saved
+            raise SaveConflict(response)
         ctx, _problem = self.checks()
         texts = {seg.text for seg, _ in wanted}
         touched = {s.id for s in article.segments if s.text in texts}
         return SaveResult(
-            fingerprint=after.fingerprint.sha256, changed=bool(changed),
-            saved=[s.id for s in article.segments if s.text in set(changed)],
+            fingerprint=after.fingerprint.sha256, changed=bool(changed), saved=saved,
             segments=segment_views(after.article, after.po, ctx, after.file, after.source_file,
                                    locale, only=touched),
             progress=progress_view(after.article, after.po))
+
+    def live_catalog(self, snap: Snapshot) -> polib.POFile:
+        """The catalog merged with the current source, in memory, when the source
+        has segments the catalog lacks (what `bilingual update` would write);
+        otherwise `snap.po` itself."""
+        entries = active_entries(snap.po)
+        if all(seg.text in entries for seg in snap.article.segments):
+            return snap.po
+        ctx_glossary = self.checks()[0].glossary
+        template = build_template(snap.article, self.project.source_ref(snap.article.slug),
+                                  ctx_glossary)
+        return merge_catalog(snap.po, template)
 
     def _resolve(self, article: Article, edits: list[EntryEdit]
                  ) -> list[tuple[Segment, EntryEdit]]:
         wanted: list[tuple[Segment, EntryEdit]] = []
         seen: dict[str, str] = {}
         for edit in edits:
-            segment = self.segment(article, edit.segment)
+            try:
+                segment = self.segment(article, edit.segment)
+            except NotFound:
+                if edit.source is None:
+                    raise
+                # The source changed since the page loaded: the segment is known
+                # by the text the page showed (its entry has moved on).
+                segment = Segment(id=edit.segment, kind=SegmentKind.PARAGRAPH,
+                                  text=edit.source, line_start=0, line_end=0)
             if segment.text in seen:
                 raise BadEdit(f"segments {seen[segment.text]} and {segment.id} share one "
                               "catalog entry; send one edit for it")

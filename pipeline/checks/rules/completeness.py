@@ -6,6 +6,9 @@ under --strict (the publication gate).
 
 from __future__ import annotations
 
+import polib
+
+from ...catalog.review import review_of
 from ...model import Article
 from ..findings import Finding, make, quoted
 from .base import EntryView
@@ -59,3 +62,20 @@ def out_of_date(article: Article, views: list[EntryView], catalog_file: str,
         line = next(v.line for v in views if v.msgid == stale[0] and not v.entry.obsolete)
     return [make("BL305", catalog_file, line, "catalog out of date: " + "; ".join(parts)
                  + "; run `bilingual update`", source_line=source_line)]
+
+
+def unreviewed(article: Article, po: polib.POFile, catalog_file: str) -> list[Finding]:
+    """BL307 (`check --require-reviewed`): translated entries nobody has reviewed
+    yet, or whose text changed since (see pipeline.catalog.review)."""
+    entries = {e.msgid: e for e in po if not e.obsolete and not e.msgctxt}
+    found, seen = [], set()
+    for segment in article.segments:
+        entry = entries.get(segment.text)
+        if (entry is None or segment.text in seen or not entry.msgstr
+                or "fuzzy" in entry.flags or review_of(entry) is not None):
+            continue
+        seen.add(segment.text)
+        found.append(make("BL307", catalog_file, entry.linenum or 1,
+                          f"not reviewed: {quoted(entry.msgid, 30)} (mark it reviewed in "
+                          "`bilingual serve`)"))
+    return found

@@ -8,6 +8,7 @@
 (() => {
   const { token, el, announce, api, detail, showTokenState } = window.bilingualWorkbench;
   const CHECK_DELAY_MS = 300;
+  const WATCH_MS = 1500;
 
   // -- the article page ------------------------------------------------------
 
@@ -32,6 +33,8 @@
       diff: q('diff'),
       diffText: q('diff-text'),
       conflict: q('conflict'),
+      review: q('review'),
+      reviewedBy: q('reviewed-by'),
       base: null, // {msgstr, fuzzy, comment} as on disk when loaded
       view: null,
       dirty: false,
@@ -122,6 +125,7 @@
     const keep = el('button', { type: 'button', text: 'Keep mine (save over the disk version)' });
     const take = el('button', { type: 'button', text: 'Use the disk version' });
     keep.addEventListener('click', async () => {
+      s.base = conflict.disk; // merge against what is on disk now: yours wins this entry
       await save([s], fingerprint);
       await refresh();
     });
@@ -158,9 +162,16 @@
     s.comment.value = view.comment;
     s.section.dataset.status = view.status;
     renderStatus(s, view.status);
+    renderReview(s, view);
     renderFindings(s, view.findings);
     renderTerms(s, view.terms);
     setDirty(s);
+  }
+
+  function renderReview(s, view) {
+    s.section.dataset.reviewed = String(Boolean(view.reviewed));
+    if (s.review) s.review.textContent = view.reviewed ? 'Withdraw review' : 'Mark reviewed';
+    if (s.reviewedBy) s.reviewedBy.textContent = view.reviewed ? `reviewed by ${view.reviewed_by} on ${view.reviewed_on}` : '';
   }
 
   function renderProgress(progress) {
@@ -187,13 +198,15 @@
     if (filter === 'untranslated') return status === 'untranslated';
     if (filter === 'fuzzy') return status === 'fuzzy';
     if (filter === 'findings') return s.findingCount > 0;
+    if (filter === 'reviewed') return s.section.dataset.reviewed === 'true';
+    if (filter === 'unreviewed') return status === 'translated' && s.section.dataset.reviewed !== 'true';
     return true;
   }
 
   function applyFilter() {
     const filter = currentFilter();
     for (const s of order) s.section.hidden = !matches(s, filter);
-    for (const name of ['all', 'untranslated', 'fuzzy', 'findings']) {
+    for (const name of ['all', 'untranslated', 'fuzzy', 'findings', 'unreviewed', 'reviewed']) {
       const count = document.querySelector(`[data-count="${name}"]`);
       if (count) count.textContent = `(${order.filter((s) => matches(s, name)).length})`;
     }
@@ -240,14 +253,30 @@
     renderTerms(s, result.data.terms);
   }
 
-  async function save(list, fingerprint) {
-    const edits = list.filter((s) => s.view && s.view.in_catalog).map((s) => ({ segment: s.id, ...inputs(s) }));
+  // Who saves: the server's --translator, else a name asked once, kept in localStorage.
+  function translatorName() {
+    if (document.body.dataset.translator) return null;
+    let name = '';
+    try { name = window.localStorage.getItem('bilingual.translator') || ''; } catch (e) { name = ''; }
+    if (!name && !page.askedName) {
+      page.askedName = true;
+      name = (window.prompt('Your name, recorded with your saves (kept in this browser):') || '').trim();
+      try { if (name) window.localStorage.setItem('bilingual.translator', name); } catch (e) { /* private mode */ }
+    }
+    return name || null;
+  }
+
+  async function save(list, fingerprint, extra) {
+    const edits = list.filter((s) => s.view && s.view.in_catalog).map((s) => ({
+      segment: s.id, ...inputs(s), base: s.base, source: s.view.source, ...(extra || {}) }));
     if (!edits.length) return false;
     if (!token) {
       announce('Not saved: this page has no access token. Open the URL printed by `bilingual serve`.');
       return false;
     }
     const body = { fingerprint: fingerprint || page.fingerprint, edits, allow_reformat: page.allowReformat };
+    const who = translatorName();
+    if (who) body.translator = who;
     const result = await api('PATCH', `/api/articles/${encodeURIComponent(page.slug)}/${encodeURIComponent(page.locale)}`, body);
     if (result.status === 200) {
       page.fingerprint = result.data.fingerprint;
@@ -268,6 +297,7 @@
         const s = segs.get(c.segment);
         if (s) showConflict(s, c, data.fingerprint, data.detail);
       }
+      if (data.saved && data.saved.length) await refresh();
       announce(`Not saved: ${data.detail}`);
       return false;
     }
@@ -336,6 +366,7 @@
     s.fuzzy.addEventListener('change', () => { s.fuzzyTouched = true; setDirty(s); scheduleCheck(s); });
     s.comment.addEventListener('input', () => { setDirty(s); scheduleCheck(s); });
     s.save.addEventListener('click', () => save([s]));
+    if (s.review) s.review.addEventListener('click', () => save([s], undefined, { reviewed: !(s.view && s.view.reviewed) }));
   }
 
   async function articlePage() {
@@ -373,6 +404,39 @@
       applyFilter();
     }
     document.body.dataset.ready = 'true';
+    watch();
+  }
+
+  // Live with the source: poll the cheap version endpoint; a changed catalog is
+  // refreshed in place (unsaved edits kept, conflicts shown), a changed set of
+  // segments reloads the page when nothing is unsaved (new segments appear).
+  async function watch() {
+    let last = null;
+    const url = `/api/articles/${encodeURIComponent(page.slug)}/${encodeURIComponent(page.locale)}/version`;
+    const tick = async () => {
+      const result = await api('GET', url);
+      if (result.status === 200) {
+        const now = result.data;
+        if (last && (now.catalog !== last.catalog || now.source !== last.source)) {
+          const view = await load();
+          if (view) {
+            const ids = view.segments.map((sv) => sv.id).join(' ');
+            if (ids !== order.map((s) => s.id).join(' ')) {
+              if (!order.some((s) => s.dirty)) { window.location.reload(); return; }
+              announce('The source changed: save your edits, then reload to see the new segments.');
+            }
+            for (const sv of view.segments) {
+              const s = segs.get(sv.id);
+              if (s) applyServer(s, sv, false);
+            }
+            applyFilter();
+          }
+        }
+        last = now;
+      }
+      setTimeout(tick, WATCH_MS);
+    };
+    tick();
   }
 
   document.addEventListener('DOMContentLoaded', () => {
