@@ -63,10 +63,18 @@ def _parser() -> argparse.ArgumentParser:
     st.add_argument("--json", action="store_true")
 
     chk = scoped("check", "the glossary and translation gate (exit 1 on errors)")
-    chk.add_argument("--format", choices=("text", "json", "github"), default="text",
-                     help="output format (github: workflow annotations)")
+    chk.add_argument("--format", choices=("text", "json", "github", "sarif"), default="text",
+                     help="output format (github: workflow annotations; sarif: code scanning)")
     chk.add_argument("--strict", action="store_true",
-                     help="untranslated, fuzzy, obsolete and stale entries are errors")
+                     help="untranslated, fuzzy, obsolete and stale entries are errors, and "
+                          "findings on fuzzy drafts keep their severity")
+    chk.add_argument("--severity", choices=("error", "warning", "info"), default="info",
+                     help="show findings of this severity and above (default: info)")
+    chk.add_argument("--rule", action="append", default=[], metavar="CODE",
+                     help="only this rule (repeatable)")
+    chk.add_argument("--skip", action="append", default=[], metavar="CODE",
+                     help="not this rule (repeatable)")
+    chk.add_argument("--list-rules", action="store_true", help="list the rules and exit")
 
     srv = sub.add_parser("serve", help="the translation workbench in the browser",
                          description="Start the local translation workbench and print its URL.")
@@ -89,6 +97,9 @@ def run(argv: Sequence[str] | None = None) -> int:
     if args.command == "fmt":  # works on any .po file, inside a project or not
         from .commands.fmt import fmt_command
         return fmt_command(args.files, args.check)
+    if args.command == "check" and args.list_rules:  # needs no project
+        from .commands.check import list_rules
+        return list_rules()
     project = Project.at(args.project) if args.project else Project.find()
     if args.command == "import":
         from .commands.import_raw import import_command
@@ -107,7 +118,8 @@ def run(argv: Sequence[str] | None = None) -> int:
         return status(project, args.article, args.locale, as_json=args.json)
     if args.command == "check":
         from .commands.check import check
-        return check(project, args.article, args.locale, args.format, args.strict)
+        return check(project, args.article, args.locale, args.format, args.strict,
+                     args.severity, tuple(args.rule), tuple(args.skip))
     if args.command == "serve":
         from .commands.serve import serve
         return serve(project, args.host, args.port, args.translator)

@@ -12,10 +12,11 @@ from pathlib import Path
 
 from ..catalog.pofile import read_catalog
 from ..checks.findings import Finding, Severity
-from ..checks.report import FORMATS, FORMATTERS
+from ..checks.registry import list_text
+from ..checks.report import FORMATS, FORMATTERS, at_least
 from ..checks.rules.completeness import orphaned
 from ..checks.rules.glossary_rules import glossary_error
-from ..checks.runner import CatalogInput, CheckInput, Show, run_checks
+from ..checks.runner import CatalogInput, CheckInput, Selection, Show, run_checks
 from ..errors import PipelineError, display_path
 from ..glossary import Glossary, load_glossary
 from ..glossary.load import GlossaryError
@@ -37,7 +38,6 @@ def _shower(project: Project) -> Show:
 
 
 def _glossary(project: Project, show: Show) -> tuple[Glossary, tuple[Finding, ...]]:
-    # Not the cached project_glossary(): a check must see the file as it is now.
     if not project.glossary_dir.is_dir():
         return Glossary(()), ()
     try:
@@ -47,7 +47,7 @@ def _glossary(project: Project, show: Show) -> tuple[Glossary, tuple[Finding, ..
 
 
 def gather(project: Project, article: str | None, locale: str | None,
-           strict: bool = False) -> CheckInput:
+           strict: bool = False, select: Selection | None = None) -> CheckInput:
     """All input files read, or PipelineError naming the one that cannot be."""
     show = _shower(project)
     slugs = project.articles(article)
@@ -64,7 +64,8 @@ def gather(project: Project, article: str | None, locale: str | None,
                     ) if article is None else ()
     return CheckInput(articles=articles, catalogs=catalogs, glossary=glossary, show=show,
                       glossary_errors=glossary_errors, orphans=orphans,
-                      all_articles=article is None, strict=strict)
+                      all_articles=article is None, strict=strict,
+                      style=project.config.style, select=select or Selection())
 
 
 def _orphan_catalogs(project: Project, locales: list[str]) -> list[Path]:
@@ -76,9 +77,21 @@ def _orphan_catalogs(project: Project, locales: list[str]) -> list[Path]:
 
 
 def check(project: Project, article: str | None = None, locale: str | None = None,
-          fmt: str = "text", strict: bool = False) -> int:
+          fmt: str = "text", strict: bool = False, minimum: str = "info",
+          only: tuple[str, ...] = (), skip: tuple[str, ...] = ()) -> int:
+    """Exit 1 on any error-severity finding among the rules selected, whatever
+    `minimum` hides from the output."""
     if fmt not in FORMATTERS:
         raise PipelineError(f"unknown format '{fmt}' (one of: {', '.join(FORMATS)})")
-    findings = run_checks(gather(project, article, locale, strict))
-    say(FORMATTERS[fmt](findings).rstrip("\n"))
+    try:
+        select = Selection(frozenset(c.upper() for c in only), frozenset(c.upper() for c in skip))
+    except ValueError as exc:
+        raise PipelineError(f"{exc} (see `bilingual check --list-rules`)") from None
+    findings = run_checks(gather(project, article, locale, strict, select))
+    say(FORMATTERS[fmt](at_least(findings, Severity(minimum))).rstrip("\n"))
     return EXIT_ERRORS if any(f.severity == Severity.ERROR for f in findings) else EXIT_OK
+
+
+def list_rules() -> int:
+    say(list_text().rstrip("\n"))
+    return EXIT_OK

@@ -1,4 +1,4 @@
-"""BL301–BL305: is every segment translated and the catalog current?
+"""BL301–BL306: is every segment translated and the catalog current?
 
 Warnings while a translation is in progress; the runner turns them into errors
 under --strict (the publication gate).
@@ -17,8 +17,13 @@ def entry_completeness(view: EntryView) -> list[Finding]:
         return [view.finding("BL303", f"obsolete entry {quoted(entry.msgid, 30)} (its source "
                                       "is gone; delete it once nothing in it can be reused)")]
     if "fuzzy" in entry.flags:
-        return [view.finding("BL302", f"fuzzy: {quoted(entry.msgid, 30)} changed since it was "
-                                      "translated; review, then remove the fuzzy flag")]
+        # Only `#| msgid` (msgmerge's previous source) shows that the source changed;
+        # a translator's own fuzzy flag just asks for review.
+        previous = entry.previous_msgid
+        why = (f"source changed since it was translated (was {quoted(previous, 30)})"
+               if previous and previous != entry.msgid else "marked fuzzy (needs review)")
+        return [view.finding("BL302", f"fuzzy: {quoted(entry.msgid, 30)} {why}; review, "
+                                      "then remove the fuzzy flag")]
     if not entry.msgstr:
         return [view.finding("BL301", f"untranslated: {quoted(entry.msgid, 30)}")]
     return []
