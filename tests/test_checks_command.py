@@ -237,11 +237,9 @@ def test_usage_errors_raise(project: Project) -> None:
 
 def test_cli_exit_codes(project: Project, capsys: pytest.CaptureFixture[str]) -> None:
     from pipeline.cli import main
-    try:
+    with pytest.raises(SystemExit) as help_exit:
         main(["check", "--help"])
-    except SystemExit as exc:
-        if exc.code != 0:
-            pytest.skip("`bilingual check` is not wired into the CLI yet")
+    assert help_exit.value.code == 0  # a broken `check` parser fails here, never skips
     capsys.readouterr()
     translate(PO, GOOD)
     assert main(["check"]) == 0
@@ -250,6 +248,13 @@ def test_cli_exit_codes(project: Project, capsys: pytest.CaptureFixture[str]) ->
     assert main(["check"]) == 1
     assert main(["check", "--article", "nope"]) == 2
     assert "unknown article" in capsys.readouterr().err
+    assert main(["check", "--rule", "BL999"]) == 2
+    assert "unknown rule" in capsys.readouterr().err
+    assert main(["check", "--skip", "BL102", "--skip", "BL101"]) == 0
+    capsys.readouterr()
+    assert main(["check", "--severity", "error", "--rule", "BL101"]) == 1
+    out = capsys.readouterr().out
+    assert "BL101" in out and "info[" not in out and "warning[" not in out
 
 
 def test_real_article_is_clean_under_strict(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,

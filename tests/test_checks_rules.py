@@ -253,4 +253,6 @@ def test_plain_text_drops_markup_and_urls() -> None:
 
 
 def test_every_code_has_a_rule() -> None:
-    assert all(code.startswith("BL") and len(code) == 5 for code in RULES)
+    # The real check (each code fires from a crafted case) is in test_checks_registry.
+    from test_checks_registry import fired
+    assert fired() == {code: True for code in RULES}

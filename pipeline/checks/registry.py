@@ -187,11 +187,13 @@ def _cell(text: str) -> str:
 
 def markdown_table() -> str:
     """The README's rule table (a test keeps README.md equal to this)."""
-    rows = ["| code | name | severity | scope | meaning | example |",
-            "|---|---|---|---|---|---|"]
+    rows = ["| code | name | severity | scope | runs | meaning | example |",
+            "|---|---|---|---|---|---|---|"]
     for r in RULE_LIST:
         example = _cell(f"`{r.example}`") if r.example else ""
-        rows.append(f"| {r.code} | {r.name} | {r.severity_doc} | {r.scope.value} | "
+        runs = ", ".join(w for w, on in (("drafts", r.runs_on_drafts),
+                                         ("glossary", r.needs_glossary)) if on)
+        rows.append(f"| {r.code} | {r.name} | {r.severity_doc} | {r.scope.value} | {runs} | "
                     f"{_cell(r.doc)} | {example} |")
     return "\n".join(rows) + "\n"
 

@@ -172,7 +172,8 @@ def check_entry(view: EntryView, ctx: EntryContext, select: Selection = Selectio
         for check, codes in ENTRY_CHECKS:
             if any(select.wants(c) for c in codes & wanted):
                 found += [replace(f, draft=True) if draft else f
-                          for f in check(view, ctx) if f.code in wanted]
+                          for f in check(view, ctx)
+                          if f.code in wanted and select.wants(f.code)]
     return found
 
 
