@@ -38,8 +38,11 @@ _SUFFIX = r"(?:s|ed|ing|ful|ite|ites|able|ably|ers?|ation)?"
 
 
 def prose(msgstr: str) -> str:
-    """The target's reader-visible prose, with other tokens as a space."""
-    return "".join(t.content if t.type == "text" else " " for t in inline_tokens(msgstr))
+    """The target's reader-visible prose; a line break is a space, any other token
+    (code span, link target, markup) a NUL, which no style pattern matches."""
+    return "".join(t.content if t.type == "text" else
+                   " " if t.type in ("softbreak", "hardbreak") else "\0"
+                   for t in inline_tokens(msgstr))
 
 
 def _shown(samples: list[str]) -> str:
