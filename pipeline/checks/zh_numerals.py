@@ -101,6 +101,12 @@ def _at_heading(t: str, start: int) -> bool:
     return t[:start].rstrip(" \t\u3000")[-1:] in _HEADING_BEFORE
 
 
+# Traditional characters that numbers and measure words use, mapped 1:1 (offsets
+# stay valid), so 65.9萬噸 reads as 65.9万吨.
+TRADITIONAL = str.maketrans("萬億兩個噸畝項張條臺場屆輛間歲門點週僅餘約過將於達",
+                            "万亿两个吨亩项张条台场届辆间岁门点周仅余约过将于达")
+
+
 def parse_zh_numeral(s: str) -> int | None:
     """Value of a Chinese-character numeral (十二 -> 12, 三千三百 -> 3300,
     一万五 -> 15000, 百亿 -> 10**10, 3万亿-style 万亿); None if malformed."""
@@ -253,6 +259,8 @@ def _cjk_tokens(t: str, taken: list[Span], fixed: list[Span]) -> list[Draft]:
             toks.append(Draft(Decimal("".join(str(DIGITS[c]) for c in run)), start, end, "year"))
             continue
         value = parse_zh_numeral(run)
+        if not value and run in ("万", "亿") and t.startswith("元", end):
+            value = SCALES[run]  # 超过亿元 = over 100 million yuan; 万元GDP = per 10,000 yuan
         if not value:
             continue
         tok = Draft(Decimal(value), start, end)
@@ -310,7 +318,7 @@ def zh_quantities(
     ``ignore_spans`` (e.g. glossary-term spans) drop any quantity overlapping
     them; ``fixed_words`` suppress character numerals inside those words.
     """
-    t = text.translate(FULLWIDTH)
+    t = text.translate(FULLWIDTH).translate(TRADITIONAL)
     taken: list[Span] = []
     toks = _digit_tokens(t, taken)
     toks += _cjk_tokens(t, taken, phrase_spans(t, fixed_words))
