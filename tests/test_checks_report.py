@@ -12,7 +12,7 @@ from pipeline.checks.rules.base import EntryView
 from pipeline.checks.waivers import apply_waivers, parse_waivers
 
 A = make("BL101", "locales/en/LC_MESSAGES/a.po", 12, '专业镇: expected "specialized town", '
-         "found none", term="专业镇", expected="specialized town", source_line="content/a.md:3")
+         "found none", term="专业镇", expected="specialized town", source_ref="content/a.md:3")
 B = make("BL403", "locales/en/LC_MESSAGES/a.po", 30, "50% off, 100%\nsecond line")
 C = make("BL802", "glossary/terms.csv", 4, "1 term(s) used by no article: 闲置 (line 4)")
 

@@ -64,7 +64,7 @@ def test_term_missing_names_term_and_expected() -> None:
     assert finding.code == "BL101" and finding.severity == Severity.ERROR
     assert finding.message == '专业镇: expected "specialized town", found none'
     assert (finding.term, finding.expected, finding.line) == ("专业镇", "specialized town", 10)
-    assert finding.source_line == "content/a.md:3"
+    assert finding.source_ref == "content/a.md:3"
 
 
 def test_term_count_is_loose() -> None:

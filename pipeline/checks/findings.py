@@ -15,7 +15,7 @@ __all__ = ["RULES", "Finding", "Rule", "Severity", "counts", "make", "quoted"]
 @dataclass(frozen=True)
 class Finding:
     """One problem at one place. `file`/`line` locate it (a .po entry, a glossary
-    row, a source line); `source_line` adds the Markdown source (`content/x.md:19`)."""
+    row, a source line); `source_ref` adds the Markdown source (`content/x.md:19`)."""
 
     file: str
     line: int
@@ -25,7 +25,7 @@ class Finding:
     term: str = ""  # the glossary term / number / placeholder concerned: waivers match on it
     expected: str = ""
     found: str = ""
-    source_line: str = ""  # "content/x.md:19", or "" when there is no source line
+    source_ref: str = ""  # "content/x.md:19", or "" when there is no source line
     draft: bool = False  # found on a fuzzy (draft) translation: never fails CI without --strict
 
     def sort_key(self) -> tuple[str, int, str, str]:
@@ -35,10 +35,12 @@ class Finding:
         return replace(self, severity=severity)
 
 
-def make(code: str, file: str, line: int, message: str, **fields: str) -> Finding:
+def make(code: str, file: str, line: int, message: str, *, term: str = "",
+         expected: str = "", found: str = "", source_ref: str = "") -> Finding:
     """A finding with the code's default severity."""
     return Finding(file=file, line=line, code=code, severity=RULES[code].severity,
-                   message=message, **fields)
+                   message=message, term=term, expected=expected, found=found,
+                   source_ref=source_ref)
 
 
 def quoted(text: str, limit: int = 60) -> str:

@@ -99,8 +99,8 @@ def _same_value(s: Quantity, t: Quantity) -> bool:
     translation is written in (1000亩 ↔ 66.7 hectares)."""
     if {s.unit, t.unit} != {Unit.MU, Unit.HECTARE}:
         return s.value == t.value
-    decimals = max(0, -t.value.as_tuple().exponent) if isinstance(
-        t.value.as_tuple().exponent, int) else 0
+    exponent = t.value.as_tuple().exponent
+    decimals = -exponent if isinstance(exponent, int) and exponent < 0 else 0
     tolerance = max(Decimal(5) / 10 ** (decimals + 1), _hectares(t) * Decimal("0.005"))
     return abs(_hectares(s) - _hectares(t)) <= tolerance
 

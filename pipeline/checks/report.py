@@ -45,7 +45,7 @@ def rule_summary(findings: Sequence[Finding]) -> list[str]:
 
 
 def text_line(f: Finding) -> str:
-    where = f" [{f.source_line}]" if f.source_line else ""
+    where = f" [{f.source_ref}]" if f.source_ref else ""
     draft = " (draft)" if f.draft else ""
     return f"{f.file}:{f.line}: {f.severity.value}[{f.code}]{draft} {f.message}{where}"
 
@@ -58,7 +58,7 @@ def format_text(findings: Sequence[Finding]) -> str:
 def as_dict(f: Finding) -> dict[str, object]:
     return {"file": f.file, "line": f.line, "code": f.code, "rule": RULES[f.code].name,
             "severity": f.severity.value, "message": f.message, "term": f.term,
-            "expected": f.expected, "found": f.found, "source": f.source_line,
+            "expected": f.expected, "found": f.found, "source": f.source_ref,
             "draft": f.draft}
 
 
@@ -83,7 +83,7 @@ def github_line(f: Finding) -> str:
     if f.line:
         props.append(f"line={f.line}")
     props.append(f"title={_escape_property(f.code)}")
-    where = f" [{f.source_line}]" if f.source_line else ""
+    where = f" [{f.source_ref}]" if f.source_ref else ""
     return f"::{_GITHUB_LEVEL[f.severity]} {','.join(props)}::{_escape_data(f.message + where)}"
 
 
@@ -109,7 +109,7 @@ def sarif_log(findings: Sequence[Finding]) -> dict[str, object]:
         region = {"startLine": max(f.line, 1)}
         results.append({
             "ruleId": f.code, "ruleIndex": index[f.code], "level": _SARIF_LEVEL[f.severity],
-            "message": {"text": f.message + (f" [{f.source_line}]" if f.source_line else "")},
+            "message": {"text": f.message + (f" [{f.source_ref}]" if f.source_ref else "")},
             "locations": [{"physicalLocation": {"artifactLocation": {"uri": f.file},
                                                 "region": region}}],
             "properties": {"term": f.term, "expected": f.expected, "found": f.found,

@@ -12,16 +12,16 @@ keeps their own severity (and BL302 itself is an error there).
 
 from __future__ import annotations
 
-from collections.abc import Callable
 import copy
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import polib
 
+from ..config import Style
 from ..glossary import Glossary, TermMatcher
 from ..model import Article
-from ..config import Style
 from .findings import Finding, Severity
 from .registry import (
     COMPLETENESS_CODES,

@@ -38,7 +38,7 @@ class Waiver:
     reason: str = ""
     origin: str = ""  # the comment as written, for BL901 messages
     comment_line: int = 0  # where the comment itself is, for BL901 (0: the entry's line)
-    source_line: str = ""
+    source_ref: str = ""
     # False where the rules for `code` did not run on this entry: such a waiver is
     # kept for later, not reported as unused.
     judged: bool = True
@@ -81,7 +81,7 @@ def parse_waivers(view: EntryView) -> tuple[list[Waiver], list[Finding]]:
             continue
         found.append(Waiver(file=view.file, line=view.line, code=code, term=term,
                                reason=reason, origin=f"# {raw.strip()}",
-                               comment_line=here, source_line=view.source_ref))
+                               comment_line=here, source_ref=view.source_ref))
     return found, problems
 
 
@@ -111,5 +111,5 @@ def apply_waivers(findings: Iterable[Finding], waivers: list[Waiver],
             severity=RULES["BL901"].severity,
             message=f"waiver '{ex.origin}' is unused: no {ex.code}{scope} here any more; "
                     "remove it", term=ex.term, expected="", found=ex.code,
-            source_line=ex.source_line))
+            source_ref=ex.source_ref))
     return kept

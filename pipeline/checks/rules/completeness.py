@@ -59,8 +59,8 @@ def out_of_date(article: Article, views: list[EntryView], catalog_file: str,
         parts.append(f"{len(stale)} entr{'y' if len(stale) == 1 else 'ies'} no longer "
                      "in the source")
     line = 1
-    source_line = f"{source_file}:{missing[0].line_start}" if missing else ""
+    source_ref = f"{source_file}:{missing[0].line_start}" if missing else ""
     if stale and not missing:
         line = next(v.line for v in views if v.msgid == stale[0] and not v.entry.obsolete)
     return [make("BL305", catalog_file, line, "catalog out of date: " + "; ".join(parts)
-                 + "; run `bilingual update`", source_line=source_line)]
+                 + "; run `bilingual update`", source_ref=source_ref)]
