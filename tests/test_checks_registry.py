@@ -204,3 +204,17 @@ def test_fuzzy_message_depends_on_previous_source() -> None:
     [changed] = [f for f in check_entry(view("新", "new", flags=["fuzzy"],
                                               previous_msgid="旧"), CTX) if f.code == "BL302"]
     assert "source changed" in changed.message and '"旧"' in changed.message
+
+
+@pytest.mark.parametrize("msgstr,wrong", [
+    ("Liuhe County grows; Liuhe is near.", False),
+    ("Liuhe's villages grow.", False),
+    ("Liuhe and other counties", False),
+    ("Liuhe District grows.", True),
+    ("Liuhe Town grows.", True),
+    ("the Liuhe county seat and Liuhe City", True),
+])
+def test_short_form_does_not_excuse_another_generic(msgstr: str, wrong: bool) -> None:
+    found = {f.code for f in check_entry(view("柳河县发展。", msgstr), CTX)}
+    assert ("BL103" in found) is wrong
+    assert "BL101" not in found
