@@ -1,4 +1,4 @@
-"""Formatters and the exception syntax of `bilingual check`, as pure functions."""
+"""Formatters and the waiver syntax of `bilingual check`, as pure functions."""
 
 from __future__ import annotations
 
@@ -59,7 +59,7 @@ def view(tcomment: str = "", flags: tuple[str, ...] = ()) -> EntryView:
                      entry=entry)
 
 
-def test_exception_syntax() -> None:
+def test_waiver_syntax() -> None:
     found, problems = parse_waivers(view(
         "check: ignore BL101 专业镇 — named later\n"
         "Check: Ignore bl502 -- company names\n"
@@ -72,7 +72,7 @@ def test_exception_syntax() -> None:
         ("BL403", "", ""), ("BL603", "", "")]
 
 
-def test_malformed_exceptions() -> None:
+def test_malformed_waivers() -> None:
     _, problems = parse_waivers(view("check: ignore\ncheck: ignore BL901\n"
                                         "check: ignore BL101 two words\ncheck: ignore BL1"))
     assert [p.code for p in problems] == ["BL902"] * 4

@@ -316,7 +316,7 @@ def zh_quantities(
     """Quantities in a Chinese segment, in order of appearance.
 
     ``ignore_spans`` (e.g. glossary-term spans) drop any quantity overlapping
-    them; ``fixed_words`` suppress character numerals inside those words.
+    them; ``fixed_words`` skip character numerals inside those words.
     """
     t = text.translate(FULLWIDTH).translate(TRADITIONAL)
     taken: list[Span] = []

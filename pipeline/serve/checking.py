@@ -75,7 +75,7 @@ def proposed_entry(entry: polib.POEntry | None, msgid: str, msgstr: str, fuzzy: 
 
 
 def entry_findings(entry: polib.POEntry, ctx: CheckContext, place: Place) -> list[Finding]:
-    """Findings for one (possibly proposed) entry, exceptions applied, sorted."""
+    """Findings for one (possibly proposed) entry, waivers applied, sorted."""
     view = EntryView(file=place.file, line=int(getattr(entry, "linenum", 0) or 0),
                      slug=place.slug, locale=place.locale, entry=entry,
                      source_ref=place.source_ref)
