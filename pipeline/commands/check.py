@@ -88,7 +88,10 @@ def check(project: Project, article: str | None = None, locale: str | None = Non
     except ValueError as exc:
         raise PipelineError(f"{exc} (see `bilingual check --list-rules`)") from None
     findings = run_checks(gather(project, article, locale, strict, select))
-    say(FORMATTERS[fmt](at_least(findings, Severity(minimum))).rstrip("\n"))
+    shown = at_least(findings, Severity(minimum))
+    say(FORMATTERS[fmt](shown).rstrip("\n"))
+    if fmt == "text" and len(shown) < len(findings):
+        say(f"({len(findings) - len(shown)} finding(s) below {minimum} not shown)")
     return EXIT_ERRORS if any(f.severity == Severity.ERROR for f in findings) else EXIT_OK
 
 
