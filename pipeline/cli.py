@@ -75,12 +75,20 @@ def _parser() -> argparse.ArgumentParser:
     st.add_argument("--json", action="store_true")
 
     chk = scoped("check", "the glossary and translation gate (exit 1 on errors)")
-    chk.add_argument("--format", choices=("text", "json", "github"), default="text",
-                     help="output format (github: workflow annotations)")
-    chk.add_argument("--strict", action="store_true",
-                     help="untranslated, fuzzy, obsolete and stale entries are errors")
+    chk.add_argument("--format", choices=("text", "json", "github", "sarif"), default="text",
+                     help="output format (github: workflow annotations; sarif: code scanning)")
     chk.add_argument("--require-reviewed", action="store_true",
                      help="translated entries not yet reviewed are errors (BL307)")
+    chk.add_argument("--strict", action="store_true",
+                     help="untranslated, fuzzy, obsolete and stale entries are errors, and "
+                          "findings on fuzzy drafts keep their severity")
+    chk.add_argument("--severity", choices=("error", "warning", "info"), default="info",
+                     help="show findings of this severity and above (default: info)")
+    chk.add_argument("--rule", action="append", default=[], metavar="CODE",
+                     help="only this rule (repeatable)")
+    chk.add_argument("--skip", action="append", default=[], metavar="CODE",
+                     help="not this rule (repeatable)")
+    chk.add_argument("--list-rules", action="store_true", help="list the rules and exit")
 
     srv = sub.add_parser("serve", help="the translation workbench in the browser",
                          description="Start the local translation workbench and print its URL.")
@@ -106,6 +114,9 @@ def run(argv: Sequence[str] | None = None) -> int:
     if args.command == "init":  # makes the project, so it cannot need one
         from .commands.init import init_command
         return init_command(args.directory, args.name)
+    if args.command == "check" and args.list_rules:  # needs no project
+        from .commands.check import list_rules
+        return list_rules()
     project = Project.at(args.project) if args.project else Project.find()
     if args.command == "import":
         from .commands.import_raw import import_command
@@ -126,7 +137,7 @@ def run(argv: Sequence[str] | None = None) -> int:
     if args.command == "check":
         from .commands.check import check
         return check(project, args.article, args.locale, args.format, args.strict,
-                     args.require_reviewed)
+                     args.severity, tuple(args.rule), tuple(args.skip), args.require_reviewed)
     if args.command == "serve":
         from .commands.serve import serve
         return serve(project, args.host, args.port, args.translator)

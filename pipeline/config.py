@@ -65,6 +65,7 @@ class Style:
     serial_comma: bool = True
     range_dash: RangeDash = RangeDash.EN_DASH
     percent: PercentStyle = PercentStyle.SYMBOL
+    nbsp_before_units: bool = False  # require a no-break space in "45\u00a0km" (BL706)
 
 
 @dataclass(frozen=True)
@@ -203,6 +204,7 @@ spelling = "oxford"      # oxford (-ize, British) | british (-ise) | american
 serial_comma = true
 range_dash = "en-dash"   # en-dash | hyphen | to
 percent = "symbol"       # symbol (45%) | per-cent | percent
+nbsp_before_units = false  # true: "45 km" needs a no-break space
 
 [memory]                 # translation memory used by `bilingual update`
 enabled = true

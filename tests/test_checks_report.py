@@ -1,4 +1,4 @@
-"""Formatters and the exception syntax of `bilingual check`, as pure functions."""
+"""Formatters and the waiver syntax of `bilingual check`, as pure functions."""
 
 from __future__ import annotations
 
@@ -9,10 +9,10 @@ import polib
 from pipeline.checks.findings import Finding, Severity, make
 from pipeline.checks.report import format_github, format_json, format_text, summary
 from pipeline.checks.rules.base import EntryView
-from pipeline.checks.suppress import apply_exemptions, parse_exemptions
+from pipeline.checks.waivers import apply_waivers, parse_waivers
 
 A = make("BL101", "locales/en/LC_MESSAGES/a.po", 12, '专业镇: expected "specialized town", '
-         "found none", term="专业镇", expected="specialized town", source_line="content/a.md:3")
+         "found none", term="专业镇", expected="specialized town", source_ref="content/a.md:3")
 B = make("BL403", "locales/en/LC_MESSAGES/a.po", 30, "50% off, 100%\nsecond line")
 C = make("BL802", "glossary/terms.csv", 4, "1 term(s) used by no article: 闲置 (line 4)")
 
@@ -28,6 +28,8 @@ def test_text_lines_are_compiler_style() -> None:
         'locales/en/LC_MESSAGES/a.po:12: error[BL101] 专业镇: expected "specialized town", '
         "found none [content/a.md:3]",
         "glossary/terms.csv:4: info[BL802] 1 term(s) used by no article: 闲置 (line 4)",
+        "BL101 term-rendering: 1 (a 1)",  # one summary line per rule, counts per article
+        "BL802 unused-term: 1 (terms 1)",
         "1 error, 0 warnings, 1 info",
     ]
 
@@ -57,8 +59,8 @@ def view(tcomment: str = "", flags: tuple[str, ...] = ()) -> EntryView:
                      entry=entry)
 
 
-def test_exception_syntax() -> None:
-    found, problems = parse_exemptions(view(
+def test_waiver_syntax() -> None:
+    found, problems = parse_waivers(view(
         "check: ignore BL101 专业镇 — named later\n"
         "Check: Ignore bl502 -- company names\n"
         "check: ignore BL403\n"
@@ -70,21 +72,21 @@ def test_exception_syntax() -> None:
         ("BL403", "", ""), ("BL603", "", "")]
 
 
-def test_malformed_exceptions() -> None:
-    _, problems = parse_exemptions(view("check: ignore\ncheck: ignore BL901\n"
+def test_malformed_waivers() -> None:
+    _, problems = parse_waivers(view("check: ignore\ncheck: ignore BL901\n"
                                         "check: ignore BL101 two words\ncheck: ignore BL1"))
     assert [p.code for p in problems] == ["BL902"] * 4
     assert "unknown code 'BL901'" in problems[1].message
 
 
-def test_apply_exemptions_by_place_code_and_term() -> None:
-    exemptions, _ = parse_exemptions(view("check: ignore BL101 专业镇\ncheck: ignore BL101 新质"))
+def test_apply_waivers_by_place_code_and_term() -> None:
+    waivers, _ = parse_waivers(view("check: ignore BL101 专业镇\ncheck: ignore BL101 新质"))
     other_term = make("BL101", A.file, 12, "x", term="上党区")
     elsewhere = make("BL101", A.file, 99, "x", term="专业镇")
-    kept = apply_exemptions([A, other_term, elsewhere], exemptions)
+    kept = apply_waivers([A, other_term, elsewhere], waivers)
     assert other_term in kept and elsewhere in kept and A not in kept
     [unused] = [f for f in kept if f.code == "BL901"]
     assert "新质" in unused.message and unused.line == 13  # the second comment line
     # Codes a scoped run did not evaluate cannot be called unused.
-    kept = apply_exemptions([A], exemptions, unchecked=frozenset({"BL101"}))
+    kept = apply_waivers([A], waivers, unchecked=frozenset({"BL101"}))
     assert kept == []

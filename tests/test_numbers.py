@@ -611,3 +611,65 @@ def test_uncounted_chinese_numerals_match_spelled_out_english(zh: str, en: str) 
 def test_spelled_out_english_without_any_source_numeral_is_still_extra() -> None:
     [problem] = compare_quantities("列表", "Item two")
     assert problem.kind == "extra"
+
+
+# --- issue 14: false alarms on real texts, each with a correct and a wrong English ----
+
+REAL_TEXT_CASES = [
+    # enumerators and list numbering
+    ("一、基本情况", "1. Overview", "2. Overview"),
+    ("（二）主要做法", "(2) Main measures", "(3) Main measures"),
+    ("第三，加强合作。", "Third, strengthen cooperation.", "Fourth, strengthen cooperation."),
+    ("①提高效率", "(1) Raise efficiency", "(2) Raise efficiency"),
+    ("1、基本情况", "1. Overview", "3. Overview"),
+    # 万/千/百 as "many" in names and slogans, kept in the English name
+    ("实施万家企业登云行动", "launched the “10,000 companies on the cloud” campaign",
+     "launched the “1,000 companies on the cloud” campaign"),
+    ("开展百企帮百村活动", "the “100 companies help 100 villages” campaign",
+     "the “100 companies help 200 villages” campaign"),
+    # comparatives
+    ("占比超45%", "a share that exceeds 45%", "a share that exceeds 54%"),
+    ("产值突破100亿元", "output topped 10 billion yuan", "output topped 1 billion yuan"),
+    ("逾200家企业", "more than 200 companies", "more than 2,000 companies"),
+    # number formats
+    ("共有33479人", "a total of 33\u2009479 people", "a total of 33\u2009497 people"),
+    ("共有33479人", "a total of 33\u202f479 people", "a total of 34\u202f479 people"),
+    ("共有33479人", "a total of 33 479 people", "a total of 33 497 people"),
+    ("增长45%", "grew by 45 per cent", "grew by 4.5 per cent"),
+    # ranges and approximate amounts
+    ("数百家企业", "hundreds of companies", "300 companies"),
+    ("近5000人", "nearly 5,000 people", "nearly 500 people"),
+    # units
+    ("装机容量120万千瓦", "an installed capacity of 1.2 GW", "an installed capacity of 12 GW"),
+    ("装机容量120万千瓦", "an installed capacity of 1,200 MW", "an installed capacity of 120 MW"),
+    ("面积30平方公里", "an area of 30 km²", "an area of 3 km²"),
+    ("种植1500亩", "planted 1,500 mu", "planted 15,000 mu"),
+    ("种植1500亩", "planted 100 hectares", "planted 150 hectares"),
+    ("种植1500亩", "planted 1,500 mu (100 hectares)", "planted 1,500 mu (150 hectares)"),
+    ("种植1000亩", "planted 66.7 hectares", "planted 1,000 hectares"),
+    ("种植3万亩", "planted 2,000 hectares", "planted 30,000 hectares"),
+]
+
+
+@pytest.mark.parametrize("zh,good,bad", REAL_TEXT_CASES)
+def test_real_text_case_is_silent_when_right_and_caught_when_wrong(zh: str, good: str,
+                                                                   bad: str) -> None:
+    assert compare_quantities(zh, good) == []
+    assert [p.kind for p in compare_quantities(zh, bad)
+            if p.kind != "approximation"] != []
+
+
+def test_dropped_list_numbering_is_fine() -> None:
+    assert compare_quantities("一、基本情况", "Overview") == []
+    assert compare_quantities("（二）主要做法", "Main measures") == []
+
+
+def test_plain_space_is_still_two_numbers_when_the_source_has_them() -> None:
+    assert compare_quantities("2024年有300家企业", "in 2024 300 firms") == []
+
+
+def test_comparatives_are_not_approximation_warnings() -> None:
+    for en in ("more than 45%", "over 45%", "exceeding 45%", "topped 45%", "surpassed 45%"):
+        assert compare_quantities("超过45%", en) == [], en
+    # but an exact rendering of 超过 is still reported
+    assert kinds(compare_quantities("超过45%", "45%")) == ["approximation"]

@@ -17,6 +17,7 @@ from .quantity import (
     Draft,
     Quantity,
     Span,
+    Unit,
     freeze,
     in_quotes_only,
     link_ranges,
@@ -73,7 +74,9 @@ _ABBR_SCALE = {"bn": 10**9, "mn": 10**6, "tn": 10**12, "mt": 10**6}
 _APPROX_BEFORE_RE = re.compile(
     r"(?:(?<![A-Za-z])(?:more than|over|nearly|almost|about|around|approximately|roughly|"
     r"some|upwards of|at least|close to|in excess of|exceeding|above|under|below|less than|"
-    r"fewer than|no more than|no less than|not less than|not more than|approx\.?|circa)\s+"
+    r"fewer than|no more than|no less than|not less than|not more than|approx\.?|circa|"
+    r"exceed(?:s|ed|ing)?|topp(?:ed|ing)|tops|surpass(?:es|ed|ing)?|beyond|"
+    r"(?:broke|break(?:s|ing)?) through|pass(?:ed|es|ing)? the)\s+"
     r"|~\s*)(?:RMB|CNY|US\$|HK\$|\$|¥|€|£)?\s*$", re.I)
 _APPROX_AFTER_RE = re.compile(
     r"(?:\+(?!\s*\d)|-?plus\b|\s+or (?:more|above|so)\b|\s+and above\b|-odd\b|\s+odd\b)", re.I)
@@ -82,10 +85,35 @@ _MONTH_RE = re.compile(
 _MAY_CONTEXT_RE = re.compile(
     r"(?:\b(?:in|of|since|until|till|by|from|to|early|late|mid|end of|before|after|last|"
     r"next|this|between|and|on)[\s-]+)$", re.I)
-_ROMAN_RE = re.compile(r"\b(?:Phase|Stage|Part|Class|Grade|Level|Tier)\s+(?P<r>[IVX]{1,5})\b")
+_ROMAN_RE = re.compile(r"\b(?:Phase|Stage|Part|Class|Grade|Level|Tier)\s+(?P<r>[IVX]{1,5})\b"
+                       r"|(?:^|(?<=\n))[\s#*]*(?P<h>[IVX]{1,5})\.\s")
 _WORD_RE = re.compile(r"[A-Za-z]+")
 _RANGE_RE = re.compile(r"\s*(?:-|–|—|~|to|and)\s*")
 _MONTH_NAMES = "|".join([*MONTHS, *_MONTH_ABBR])
+# Power is compared in kW (120万千瓦 = 1,200 MW = 1.2 GW); area in mu or hectares.
+_UNIT_RE = re.compile(r"\s*(?:(?P<mw>MW|megawatts?)|(?P<gw>GW|gigawatts?)|(?P<ha>ha|hectares?)"
+                      r"|(?P<mu>mu))\b")
+_HEADING_BEFORE_RE = re.compile(r"(?:^|[\n.;:!?])[\s#*]*$")
+
+
+def _unit(t: str, d: Draft) -> None:
+    m = _UNIT_RE.match(t, d.end)
+    if m is None or d.kind != "number":
+        return
+    if m.group("mw") or m.group("gw"):
+        d.value *= 1000 if m.group("mw") else 10**6
+    else:
+        d.unit = Unit.HECTARE if m.group("ha") else Unit.MU
+
+
+def _list_marker(t: str, d: Draft, raw: str) -> bool:
+    """ "1. Overview", "2) …" at a line or sentence start, or "(3)" anywhere."""
+    if len(raw) > 2 or d.kind != "number":
+        return False
+    if t[d.start - 1:d.start] == "(" and t.startswith(")", d.end):
+        return True
+    return bool(re.match(r"[.)]\s", t[d.end:d.end + 2])
+                and _HEADING_BEFORE_RE.search(t[:d.start]))
 
 
 def _roman(s: str) -> int | None:
@@ -141,6 +169,9 @@ def _digit_drafts(t: str, taken: list[Span]) -> list[Draft]:
                 or re.match(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH_NAMES})\b", t[end:])):
             d.kind = "day"  # September 3 / 3 September
         d.approximate = _approximate(t, start, d.end)
+        if _list_marker(t, d, raw):
+            d.kind, d.marker = "ordinal", True
+        _unit(t, d)
         drafts.append(d)
         taken.append((start, d.end))
     return drafts
@@ -155,11 +186,13 @@ def _month_drafts(t: str, taken: list[Span]) -> list[Draft]:
         value = MONTHS[m.group("full")] if m.group("full") else _MONTH_ABBR[m.group("abbr")]
         drafts.append(Draft(Decimal(value), m.start(), m.end(), "month"))
         taken.append(m.span())
-    for m in _ROMAN_RE.finditer(t):  # Phase II
-        roman = _roman(m.group("r"))
+    for m in _ROMAN_RE.finditer(t):  # Phase II; "II. Measures" (a list marker)
+        group = "r" if m.group("r") else "h"
+        roman = _roman(m.group(group))
         if roman:
-            drafts.append(Draft(Decimal(roman), m.start("r"), m.end("r"), "ordinal"))
-            taken.append(m.span("r"))
+            drafts.append(Draft(Decimal(roman), m.start(group), m.end(group), "ordinal",
+                                marker=group == "h"))
+            taken.append(m.span(group))
     return drafts
 
 
@@ -239,9 +272,9 @@ def _spelled(t: str, words: list[str], start: int, end: int) -> Draft:
     # rendering of an implicit Chinese count (十年 = a decade); they match a
     # source count but are never reported as extra.  So are enumerators
     # ("Second, ..."), which may render 其次 as well as 二是.
-    d.optional = words in (["one"], ["first"], ["twice"], ["a", "dozen"], ["decade"]) or (
-        ordinal and len(words) == 1 and t.startswith(",", end)
-        and re.search(r"(?:^|[.;:!?]\s*)$", t[:start]) is not None)
+    d.optional = words in (["one"], ["first"], ["twice"], ["a", "dozen"], ["decade"])
+    d.marker = (ordinal and len(words) == 1 and t.startswith(",", end)
+                and re.search(r"(?:^|[.;:!?]\s*)$", t[:start]) is not None)
     d.approximate = _approximate(t, start, d.end)
     return d
 

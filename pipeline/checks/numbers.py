@@ -37,15 +37,20 @@ What is not extracted, and why:
 
 from __future__ import annotations
 
+import enum
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 
 from .en_numerals import EN_FIXED_PHRASES, en_quantities
-from .quantity import Quantity, Span, quoted_spans
+from .quantity import Kind, Quantity, Span, Unit, quoted_spans
 from .zh_numerals import ZH_FIXED_WORDS, parse_zh_numeral, zh_quantities
 
 __all__ = [
     "EN_FIXED_PHRASES",
+    "Kind",
+    "Mismatch",
     "NumberMismatch",
     "Quantity",
     "ZH_FIXED_WORDS",
@@ -58,12 +63,21 @@ __all__ = [
 ]
 
 # Kinds that only match themselves; every other kind matches any non-strict one.
-STRICT_KINDS = frozenset({"percent", "month"})
+STRICT_KINDS = frozenset({Kind.PERCENT, Kind.MONTH})
+
+
+class Mismatch(str, enum.Enum):
+    MISSING = "missing"
+    EXTRA = "extra"
+    APPROXIMATION = "approximation"
+
+    def __str__(self) -> str:
+        return self.value
 
 
 @dataclass(frozen=True)
 class NumberMismatch:
-    kind: str  # "missing" | "extra" | "approximation"
+    kind: Mismatch
     source: Quantity | None
     target: Quantity | None
     message: str
@@ -71,6 +85,24 @@ class NumberMismatch:
 
 def _compatible(a: Quantity, b: Quantity) -> bool:
     return a.kind == b.kind or (a.kind not in STRICT_KINDS and b.kind not in STRICT_KINDS)
+
+
+MU_PER_HECTARE = 15
+
+
+def _hectares(q: Quantity) -> Decimal:
+    return q.value / MU_PER_HECTARE if q.unit is Unit.MU else q.value
+
+
+def _same_value(s: Quantity, t: Quantity) -> bool:
+    """Equal values; an area in mu and one in hectares agree to the precision the
+    translation is written in (1000亩 ↔ 66.7 hectares)."""
+    if {s.unit, t.unit} != {Unit.MU, Unit.HECTARE}:
+        return s.value == t.value
+    exponent = t.value.as_tuple().exponent
+    decimals = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    tolerance = max(Decimal(5) / 10 ** (decimals + 1), _hectares(t) * Decimal("0.005"))
+    return abs(_hectares(s) - _hectares(t)) <= tolerance
 
 
 # Passes from strictest to loosest, so e.g. a year pairs with a year before a
@@ -111,7 +143,8 @@ def match_quantities(
     for same in _PASSES:
         for i in list(free_s):
             s = source[i]
-            j = next((j for j in free_t if target[j].value == s.value and same(s, target[j])), None)
+            j = next((j for j in free_t if _same_value(s, target[j]) and same(s, target[j])),
+                     None)
             if j is None:
                 continue
             free_s.remove(i)
@@ -119,18 +152,25 @@ def match_quantities(
             t = target[j]
             if s.approximate != t.approximate:
                 problems.append(NumberMismatch(
-                    "approximation", s, t,
+                    Mismatch.APPROXIMATION, s, t,
                     f"source {_describe(s)} and translation {_describe(t)} "
                     "differ in approximation (余/以上/多 vs more than/over/about)"))
     left_s = [source[i] for i in sorted(free_s) if not source[i].optional]
     left_t = [target[j] for j in free_t if not target[j].optional]
+    # List numbering may be dropped, but "2." for 一、 is wrong.
+    markers_s = [source[i] for i in sorted(free_s) if source[i].marker]
+    markers_t = [target[j] for j in free_t if target[j].marker]
+    for s, t in zip(markers_s, markers_t):
+        problems.append(NumberMismatch(
+            Mismatch.EXTRA, s, t, f"list marker {_describe(t)} in the translation, "
+                                  f"{_describe(s)} in the source"))
     for s in left_s:
         problems.append(NumberMismatch(
-            "missing", s, None,
+            Mismatch.MISSING, s, None,
             f"source {_describe(s)} not found in the translation{_scale_hint(s, left_t)}"))
     for t in left_t:
         problems.append(NumberMismatch(
-            "extra", None, t,
+            Mismatch.EXTRA, None, t,
             f"translation {_describe(t)} has no counterpart in the source"
             f"{_scale_hint(t, left_s)}"))
     return problems
@@ -149,8 +189,43 @@ def compare_quantities(
     ``zh_ignore``/``en_ignore`` are spans (e.g. of glossary terms such as
     百亿矿鸿产业基地 or “六品六化”) whose numbers are not checked.
     """
-    problems = match_quantities(zh_quantities(zh, zh_ignore), en_quantities(en, en_ignore))
-    return [p for p in problems if not _numeral_label(p, zh)]
+    source = zh_quantities(zh, zh_ignore)
+    target = en_quantities(_join_spaced_thousands(en, source), en_ignore)
+    problems = match_quantities(source, target)
+    names = _name_numerals(zh)
+    return [p for p in problems if not _numeral_label(p, zh)
+            and not (p.kind is Mismatch.EXTRA and p.target is not None and p.source is None
+                     and (p.target.value in names or _conversion_gloss(p.target, source)))]
+
+
+_SPACED = re.compile(r"(?<![\d.,])\d{1,3}(?: \d{3})+(?![\d.,]\d)")
+
+
+def _join_spaced_thousands(en: str, source: Sequence[Quantity]) -> str:
+    """ "33 479" with a plain space is 33,479 when the source has 33479 (offsets
+    kept: the space becomes a thin space); otherwise two numbers ("in 2024 300 firms")."""
+    values = {q.value for q in source}
+
+    def join(m: re.Match[str]) -> str:
+        return m.group().replace(" ", "\u2009") if Decimal(m.group().replace(" ", "")) in values \
+            else m.group()
+    return _SPACED.sub(join, en)
+
+
+# 万/千/百 standing alone before a noun: "many" in names and slogans (万家企业登云,
+# 千村示范, 百企帮百村); an English name that keeps the number is not an extra number.
+_NAME_NUMERAL = re.compile(r"(?<![零〇一二两三四五六七八九十百千万亿\d])([百千万])(?=[\u4e00-\u9fff])")
+_NAME_VALUES = {"百": Decimal(100), "千": Decimal(1000), "万": Decimal(10000)}
+
+
+def _name_numerals(zh: str) -> frozenset[Decimal]:
+    return frozenset(_NAME_VALUES[m.group(1)] for m in _NAME_NUMERAL.finditer(zh))
+
+
+def _conversion_gloss(t: Quantity, source: Sequence[Quantity]) -> bool:
+    """ "1,500 mu (100 hectares)": the converted figure beside the original."""
+    return t.unit is Unit.HECTARE and any(
+        s.unit is Unit.MU and _same_value(s, t) for s in source)
 
 
 _SMALL_NUMERALS = {1: "一", 2: "二两", 3: "三", 4: "四", 5: "五", 6: "六", 7: "七", 8: "八",
@@ -161,7 +236,7 @@ def _numeral_label(problem: NumberMismatch, zh: str) -> bool:
     """An English "two" whose source has 二 but not as a count (列表二, a table cell 二,
     三级): the numeral is there, only not countable, so it is not an extra number."""
     target = problem.target
-    if problem.kind != "extra" or target is None or not target.text.isalpha():
+    if problem.kind is not Mismatch.EXTRA or target is None or not target.text.isalpha():
         return False
     if target.value != target.value.to_integral_value():
         return False

@@ -6,6 +6,7 @@ Kept separate so the Chinese and English extractors can both build
 
 from __future__ import annotations
 
+import enum
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -13,11 +14,29 @@ from decimal import Decimal
 
 Span = tuple[int, int]
 
-# Kinds an extractor may assign.  "code" is a number that is part of an
-# identifier or slogan code (“6996”, “1+2+15”, 5G) and is copied verbatim.
-KINDS = frozenset(
-    {"number", "percent", "year", "month", "day", "ordinal", "code"}
-)
+
+class Kind(str, enum.Enum):
+    """What a quantity is.  CODE is a number that is part of an identifier or
+    slogan code (“6996”, “1+2+15”, 5G) and is copied verbatim."""
+
+    NUMBER = "number"
+    PERCENT = "percent"
+    YEAR = "year"
+    MONTH = "month"
+    DAY = "day"
+    ORDINAL = "ordinal"
+    CODE = "code"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class Unit(enum.Enum):
+    """Units whose values are converted when compared (1 mu = 1/15 ha)."""
+
+    NONE = "none"
+    MU = "mu"
+    HECTARE = "ha"
 
 
 @dataclass(frozen=True)
@@ -34,12 +53,16 @@ class Quantity:
     text: str
     start: int
     end: int
-    kind: str = "number"
+    kind: Kind = Kind.NUMBER
     approximate: bool = False
     # Why: "一个"/"a", English "one"/"first" are often rendered implicitly
     # (or appear explicitly without a counterpart), so an optional quantity
     # is matched when possible but never reported as missing/extra.
     optional: bool = False
+    # A list marker (一、 （二） ① / "1." "(3)"): optional, but two markers that
+    # disagree are reported.
+    marker: bool = False
+    unit: Unit = Unit.NONE
 
 
 def normalize(value: Decimal) -> Decimal:
@@ -122,6 +145,8 @@ class Draft:
     approximate: bool = False
     optional: bool = False
     scale: int = 1
+    marker: bool = False
+    unit: Unit = Unit.NONE
 
 
 def link_ranges(drafts: list[Draft], t: str, connector: re.Pattern[str]) -> None:
@@ -139,10 +164,10 @@ def link_ranges(drafts: list[Draft], t: str, connector: re.Pattern[str]) -> None
 
 def freeze(drafts: Iterable[Draft], text: str, ignore: Sequence[Span]) -> list[Quantity]:
     return [
-        Quantity(normalize(d.value), text[d.start:d.end], d.start, d.end, d.kind,
+        Quantity(normalize(d.value), text[d.start:d.end], d.start, d.end, Kind(d.kind),
                  # Why: "over 2023" / 2025年左右 compare dates, not amounts.
                  d.approximate and d.kind not in ("year", "month", "day"),
-                 d.optional)
+                 d.optional or d.marker, d.marker, d.unit)
         for d in sorted(drafts, key=lambda d: d.start)
         if not overlaps(d.start, d.end, ignore)
     ]

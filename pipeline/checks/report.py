@@ -1,13 +1,20 @@
-"""Formatters: findings -> text (compiler style), JSON, or GitHub workflow annotations."""
+"""Formatters: findings -> text (compiler style), JSON, GitHub annotations or SARIF.
+
+The JSON is a list of objects with the fields of `as_dict` (documented in the
+README, "Check codes"); fields are only ever added, never renamed.
+"""
 
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Callable, Sequence
+from pathlib import PurePosixPath
 
 from .findings import Finding, Severity, counts
+from .registry import RULE_LIST, RULES
 
-FORMATS = ("text", "json", "github")
+FORMATS = ("text", "json", "github", "sarif")
 
 
 def summary(findings: Sequence[Finding]) -> str:
@@ -20,19 +27,39 @@ def summary(findings: Sequence[Finding]) -> str:
                       n(tally[Severity.INFO], "info", "info")])
 
 
+def _article(f: Finding) -> str:
+    return PurePosixPath(f.file).stem
+
+
+def rule_summary(findings: Sequence[Finding]) -> list[str]:
+    """One line per rule that fired: its count, then the count per article (file stem)."""
+    lines = []
+    by_code: dict[str, Counter[str]] = {}
+    for f in findings:
+        by_code.setdefault(f.code, Counter())[_article(f)] += 1
+    for code in sorted(by_code):
+        per = by_code[code]
+        where = ", ".join(f"{name} {n}" for name, n in sorted(per.items()))
+        lines.append(f"{code} {RULES[code].name}: {sum(per.values())} ({where})")
+    return lines
+
+
 def text_line(f: Finding) -> str:
-    where = f" [{f.source_line}]" if f.source_line else ""
-    return f"{f.file}:{f.line}: {f.severity.value}[{f.code}] {f.message}{where}"
+    where = f" [{f.source_ref}]" if f.source_ref else ""
+    draft = " (draft)" if f.draft else ""
+    return f"{f.file}:{f.line}: {f.severity.value}[{f.code}]{draft} {f.message}{where}"
 
 
 def format_text(findings: Sequence[Finding]) -> str:
-    return "\n".join([*(text_line(f) for f in findings), summary(findings)]) + "\n"
+    tail = rule_summary(findings) if findings else []
+    return "\n".join([*(text_line(f) for f in findings), *tail, summary(findings)]) + "\n"
 
 
 def as_dict(f: Finding) -> dict[str, object]:
-    return {"file": f.file, "line": f.line, "code": f.code, "severity": f.severity.value,
-            "message": f.message, "term": f.term, "expected": f.expected, "found": f.found,
-            "source": f.source_line}
+    return {"file": f.file, "line": f.line, "code": f.code, "rule": RULES[f.code].name,
+            "severity": f.severity.value, "message": f.message, "term": f.term,
+            "expected": f.expected, "found": f.found, "source": f.source_ref,
+            "draft": f.draft}
 
 
 def format_json(findings: Sequence[Finding]) -> str:
@@ -56,7 +83,7 @@ def github_line(f: Finding) -> str:
     if f.line:
         props.append(f"line={f.line}")
     props.append(f"title={_escape_property(f.code)}")
-    where = f" [{f.source_line}]" if f.source_line else ""
+    where = f" [{f.source_ref}]" if f.source_ref else ""
     return f"::{_GITHUB_LEVEL[f.severity]} {','.join(props)}::{_escape_data(f.message + where)}"
 
 
@@ -65,6 +92,44 @@ def format_github(findings: Sequence[Finding]) -> str:
     return "\n".join([*(github_line(f) for f in findings), summary(findings)]) + "\n"
 
 
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+_SARIF_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+
+
+def sarif_log(findings: Sequence[Finding]) -> dict[str, object]:
+    """A SARIF 2.1.0 log: one run, every registry rule in the driver, one result a finding."""
+    index = {r.code: i for i, r in enumerate(RULE_LIST)}
+    rules = [{"id": r.code, "name": r.name, "shortDescription": {"text": r.doc},
+              "fullDescription": {"text": r.doc},
+              "help": {"text": r.example or r.doc},
+              "defaultConfiguration": {"level": _SARIF_LEVEL[r.severity]},
+              "properties": {"scope": r.scope.value}} for r in RULE_LIST]
+    results = []
+    for f in findings:
+        region = {"startLine": max(f.line, 1)}
+        results.append({
+            "ruleId": f.code, "ruleIndex": index[f.code], "level": _SARIF_LEVEL[f.severity],
+            "message": {"text": f.message + (f" [{f.source_ref}]" if f.source_ref else "")},
+            "locations": [{"physicalLocation": {"artifactLocation": {"uri": f.file},
+                                                "region": region}}],
+            "properties": {"term": f.term, "expected": f.expected, "found": f.found,
+                           "draft": f.draft},
+        })
+    return {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [{
+        "tool": {"driver": {"name": "bilingual check", "informationUri":
+                            "https://example.org/bilingual", "rules": rules}},
+        "results": results}]}
+
+
+def format_sarif(findings: Sequence[Finding]) -> str:
+    return json.dumps(sarif_log(findings), ensure_ascii=False, indent=2) + "\n"
+
+
+def at_least(findings: Sequence[Finding], minimum: Severity) -> list[Finding]:
+    """`--severity`: the findings at or above `minimum`."""
+    return [f for f in findings if f.severity.rank >= minimum.rank]
+
+
 FORMATTERS: dict[str, Callable[[Sequence[Finding]], str]] = {
-    "text": format_text, "json": format_json, "github": format_github,
+    "text": format_text, "json": format_json, "github": format_github, "sarif": format_sarif,
 }

@@ -1,22 +1,38 @@
 """Run every rule over the articles and catalogs of a project: pure, no I/O.
 
 `commands/check.py` reads the files and hands them over as a CheckInput; this
-module returns sorted findings with exceptions and strict mode applied.
+module returns sorted findings with waivers, the rule selection, draft mode and
+strict mode applied. Which rules run where comes from `registry`.
+
+Draft mode: a fuzzy entry with a translation is a draft. Its content is checked
+by the rules with `runs_on_drafts` and the findings are marked `draft`; they are
+warnings at most (CI does not fail on work in progress) unless --strict, which
+keeps their own severity (and BL302 itself is an error there).
 """
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import polib
 
+from ..config import Style
 from ..glossary import Glossary, TermMatcher
 from ..model import Article
-from .findings import RULES, Finding, Severity
+from .findings import Finding, Severity
+from .registry import (
+    COMPLETENESS_CODES,
+    CROSS_ARTICLE_CODES,
+    DRAFT_CODES,
+    ENTRY_CODES,
+    GLOSSARY_CODES,
+    RULES,
+)
 from .rules.base import EntryView
-from .rules.completeness import entry_completeness, missing_catalog, out_of_date
+from .rules.completeness import entry_completeness, missing_catalog, out_of_date, unreviewed
 from .rules.consistency import approved_never_used, inconsistent_translations
 from .rules.glossary_rules import unused_terms
 from .rules.hidden_chars import hidden_findings
@@ -28,15 +44,58 @@ from .rules.language import (
 )
 from .rules.markup import markup_findings
 from .rules.number_rule import number_findings
+from .rules.style import style_findings
 from .rules.terms import term_findings
-from .suppress import Exemption, apply_exemptions, parse_exemptions
+from .waivers import Waiver, apply_waivers, parse_waivers
 
 Show = Callable[[Path | str], str]
-COMPLETENESS = frozenset({"BL301", "BL302", "BL303"})
-CROSS_ARTICLE = frozenset({"BL201", "BL802"})
-# Rules that need the glossary: numbers too, since numerals inside glossary terms
-# (九大专业镇, 百亿…) are skipped on both sides. With a broken glossary they do not run.
-GLOSSARY_BASED = frozenset({"BL101", "BL102", "BL202", "BL802", "BL401", "BL402", "BL403"})
+
+
+@dataclass(frozen=True)
+class Selection:
+    """`--rule` / `--skip`: which codes are reported (empty `only` = all)."""
+
+    only: frozenset[str] = frozenset()
+    skip: frozenset[str] = frozenset()
+
+    def __post_init__(self) -> None:
+        unknown = sorted((self.only | self.skip) - set(RULES))
+        if unknown:
+            raise ValueError(f"unknown rule code(s): {', '.join(unknown)}")
+
+    def wants(self, code: str) -> bool:
+        return (not self.only or code in self.only) and code not in self.skip
+
+
+@dataclass(frozen=True)
+class EntryContext:
+    """What the per-entry rules need, built once per run."""
+
+    matcher: TermMatcher
+    allowed_cjk: tuple[str, ...] = ()
+    style: Style = field(default_factory=Style)
+
+    @classmethod
+    def of(cls, glossary: Glossary, style: Style | None = None) -> EntryContext:
+        return cls(TermMatcher(glossary),  # one automaton: cost independent of glossary size
+                   cjk_renderings(r for t in glossary.terms for r in t.accepted),
+                   style or Style())
+
+
+EntryCheck = Callable[[EntryView, EntryContext], list[Finding]]
+# The per-entry rule functions with the codes each can emit (all Scope.ENTRY in
+# the registry); a function none of whose codes is wanted is not run.
+ENTRY_CHECKS: tuple[tuple[EntryCheck, frozenset[str]], ...] = (
+    (lambda v, c: term_findings(v, c.matcher), frozenset({"BL101", "BL102", "BL103"})),
+    (lambda v, c: number_findings(v, c.matcher), frozenset({"BL401", "BL402", "BL403"})),
+    (lambda v, c: script_findings(v, c.allowed_cjk), frozenset({"BL501", "BL504"})),
+    (lambda v, c: target_language_findings(v, c.allowed_cjk), frozenset({"BL502"})),
+    (lambda v, c: markup_findings(v), frozenset({"BL601", "BL602", "BL603"})),
+    (lambda v, c: hidden_findings(v), frozenset({"BL505"})),
+    (lambda v, c: style_findings(v, c.style),
+     frozenset({"BL701", "BL702", "BL703", "BL704", "BL705", "BL706"})),
+)
+assert all(codes <= ENTRY_CODES for _, codes in ENTRY_CHECKS)
 
 
 def _as_posix(path: Path | str) -> str:
@@ -59,10 +118,14 @@ class CheckInput:
     show: Show = _as_posix  # a project path -> how findings show it
     glossary_errors: tuple[Finding, ...] = ()
     orphans: tuple[Finding, ...] = ()  # catalogs/templates with no article
+    style: Style = field(default_factory=Style)
+    select: Selection = field(default_factory=Selection)
     # False under --article: unused glossary terms and cross-article consistency
     # cannot be judged from one article.
     all_articles: bool = True
     strict: bool = False
+    # The publication gate (`--require-reviewed`): translated entries must be reviewed.
+    require_reviewed: bool = False
 
 
 @dataclass
@@ -70,14 +133,14 @@ class _Run:
     """Accumulators for one run (kept out of the rule functions)."""
 
     findings: list[Finding] = field(default_factory=list)
-    exemptions: list[Exemption] = field(default_factory=list)
+    waivers: list[Waiver] = field(default_factory=list)
     translated: list[EntryView] = field(default_factory=list)
 
 
 def entry_views(catalog: CatalogInput, show: Show) -> list[EntryView]:
     assert catalog.po is not None
     views = []
-    for entry in catalog.po:  # obsolete entries included: they carry BL303 and exceptions
+    for entry in catalog.po:  # obsolete entries included: they carry BL303 and waivers
         ref = ""
         if entry.occurrences:
             path, line = entry.occurrences[0]
@@ -87,24 +150,39 @@ def entry_views(catalog: CatalogInput, show: Show) -> list[EntryView]:
     return views
 
 
-def check_entry(view: EntryView, matcher: TermMatcher, allowed_cjk: tuple[str, ...]
-                 ) -> list[Finding]:
+def is_draft(view: EntryView) -> bool:
+    e = view.entry
+    return bool(e.msgstr) and not e.obsolete and "fuzzy" in e.flags
+
+
+def _defuzzed(view: EntryView) -> EntryView:
+    draft = copy.copy(view.entry)
+    draft.flags = [f for f in draft.flags if f != "fuzzy"]
+    return replace(view, entry=draft)
+
+
+def check_entry(view: EntryView, ctx: EntryContext, select: Selection = Selection()
+                ) -> list[Finding]:
+    """Every per-entry rule on one entry; a fuzzy one is checked as a draft."""
     found = entry_completeness(view)
     if view.entry.obsolete:
         return found
     found += source_language_findings(view)
+    draft = is_draft(view)
+    if draft:
+        view = _defuzzed(view)
     if view.translated:
-        found += term_findings(view, matcher)
-        found += number_findings(view, matcher)
-        found += script_findings(view, allowed_cjk)
-        found += target_language_findings(view, allowed_cjk)
-        found += markup_findings(view)
-        found += hidden_findings(view)
+        wanted = DRAFT_CODES if draft else ENTRY_CODES
+        for check, codes in ENTRY_CHECKS:
+            if any(select.wants(c) for c in codes & wanted):
+                found += [replace(f, draft=True) if draft else f
+                          for f in check(view, ctx)
+                          if f.code in wanted and select.wants(f.code)]
     return found
 
 
-def _check_catalog(inp: CheckInput, catalog: CatalogInput, matcher: TermMatcher,
-                   allowed_cjk: tuple[str, ...], run: _Run) -> None:
+def _check_catalog(inp: CheckInput, catalog: CatalogInput, ctx: EntryContext,
+                   run: _Run) -> None:
     article = inp.articles[catalog.slug]
     source_file = inp.show(article.path)
     if catalog.po is None:
@@ -112,40 +190,55 @@ def _check_catalog(inp: CheckInput, catalog: CatalogInput, matcher: TermMatcher,
         return
     views = entry_views(catalog, inp.show)
     run.findings += out_of_date(article, views, catalog.file, source_file)
+    if inp.require_reviewed:
+        run.findings += unreviewed(article, catalog.po, catalog.file)
     for view in views:
-        exemptions, problems = parse_exemptions(view)
-        if not view.translated:  # only completeness rules ran on this entry
-            exemptions = [e if e.code in COMPLETENESS else replace(e, judged=False)
-                          for e in exemptions]
-        run.exemptions += exemptions
+        waivers, problems = parse_waivers(view)
+        ran = _ran_on(view)
+        run.waivers += [w if w.code in ran else replace(w, judged=False) for w in waivers]
         run.findings += problems
-        found = check_entry(view, matcher, allowed_cjk)
+        found = check_entry(view, ctx, inp.select)
         if inp.glossary_errors:  # don't guess without the glossary: BL801 says why
-            found = [f for f in found if f.code not in GLOSSARY_BASED]
+            found = [f for f in found if f.code not in GLOSSARY_CODES]
         run.findings += found
     translated = [v for v in views if v.translated]
-    run.findings += approved_never_used(translated, matcher)
+    run.findings += approved_never_used(translated, ctx.matcher)
     run.translated += translated
 
 
+def _ran_on(view: EntryView) -> frozenset[str]:
+    """The codes whose rules judged this entry (a waiver for another is not unused)."""
+    if view.entry.obsolete or not view.entry.msgstr:
+        return COMPLETENESS_CODES | {"BL503"}
+    return DRAFT_CODES | COMPLETENESS_CODES | {"BL503"} if is_draft(view) else ENTRY_CODES
+
+
 def run_checks(inp: CheckInput) -> list[Finding]:
-    matcher = TermMatcher(inp.glossary)  # one automaton: cost independent of glossary size
-    allowed_cjk = cjk_renderings(r for t in inp.glossary.terms for r in t.accepted)
+    ctx = EntryContext.of(inp.glossary, inp.style)
     run = _Run(findings=[*inp.glossary_errors, *inp.orphans])
     for catalog in inp.catalogs:
-        _check_catalog(inp, catalog, matcher, allowed_cjk, run)
+        _check_catalog(inp, catalog, ctx, run)
     run.findings += inconsistent_translations(run.translated)
     if inp.all_articles and not inp.glossary_errors:
-        run.findings += unused_terms(inp.glossary, matcher, inp.articles.values(), inp.show)
-    # Exceptions for rules that could not run are not "unused".
-    unchecked = (frozenset() if inp.all_articles else CROSS_ARTICLE) | \
-        (GLOSSARY_BASED if inp.glossary_errors else frozenset())
-    findings = apply_exemptions(run.findings, run.exemptions, unchecked=unchecked)
-    if inp.strict:
-        findings = [f.with_severity(Severity.ERROR)
-                    if RULES[f.code].draft and f.severity == Severity.WARNING else f
-                    for f in findings]
+        run.findings += unused_terms(inp.glossary, ctx.matcher, inp.articles.values(), inp.show)
+    # Waivers for rules that could not run, or were not asked for, are not "unused".
+    unchecked = (frozenset() if inp.all_articles else CROSS_ARTICLE_CODES) | \
+        (GLOSSARY_CODES if inp.glossary_errors else frozenset()) | \
+        frozenset(c for c in RULES if not inp.select.wants(c)) | \
+        (frozenset() if inp.require_reviewed else frozenset({"BL307"}))
+    findings = apply_waivers(run.findings, run.waivers, unchecked=unchecked)
+    findings = [settle(f, inp.strict) for f in findings if inp.select.wants(f.code)]
     return sorted(_collapse(findings), key=Finding.sort_key)
+
+
+def settle(finding: Finding, strict: bool) -> Finding:
+    """Strict mode: completeness warnings become errors, draft findings keep their
+    severity. Otherwise a draft finding is at most a warning."""
+    if strict and RULES[finding.code].completeness and finding.severity == Severity.WARNING:
+        return finding.with_severity(Severity.ERROR)
+    if finding.draft and not strict and finding.severity == Severity.ERROR:
+        return finding.with_severity(Severity.WARNING)
+    return finding
 
 
 def _collapse(findings: list[Finding]) -> list[Finding]:

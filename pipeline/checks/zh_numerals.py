@@ -19,6 +19,7 @@ from .quantity import (
     Draft,
     Quantity,
     Span,
+    Unit,
     freeze,
     in_quotes_only,
     link_ranges,
@@ -68,12 +69,42 @@ _FIVE_YEAR_PLAN_RE = re.compile(r"(?<![零〇一二两三四五六七八九十�
                                 r"(?![零〇一二两三四五六七八九十百千万亿])")
 _AFTER_SCALE_RE = re.compile(r"(余|多)?(万亿|亿|万)")
 _PREFIX_APPROX_RE = re.compile(
-    r"(?:超过|超出|超|逾|将近|接近|近|大约|约为|约|大概|至少|不少于|不低于|不足|不到|不超过|最多|高于|低于)$")
+    r"(?:超过|超出|超|突破|逾|将近|接近|近|大约|约为|约|大概|至少|不少于|不低于|不足|不到|不超过|最多|高于|低于)$")
 _SUFFIX_APPROX_RE = re.compile(rf"(?P<unit>{_MEASURE})?(?P<mark>以上|以下|左右|上下|有余|之多|开外|出头|多)")
 _RANGE_RE = re.compile(r"\s*(?:—{1,2}|–|-|~|～|至|到)\s*")
 _ORDINAL_SESSION_RE = re.compile(r"次(?:全会|全体会议|会议|代表大会|党代会)")
 _FIRST_RE = re.compile(r"首(?=家|个|批|次|届|座|台|款|部|条|位|例|只|单|期|轮|架|艘|辆|套|项)")
 _ENUM_BEFORE = ("", "\n", "。", "；", ";", "，", "：", ":", "（", "(")
+_HEADING_BEFORE = ("", "\n", "。", "；", ";", "：", ":")
+# ①–⑳ and ⑴–⒇: list markers.
+_CIRCLED_RE = re.compile("[\u2460-\u2473\u2474-\u2487]")
+# Power in kW, the unit both languages are compared in (120万千瓦 = 1.2 GW).
+_POWER = (("千瓦时", 0), ("万千瓦", 0), ("千瓦", 1), ("兆瓦", 1000), ("吉瓦", 10**6))
+
+
+def _unit(t: str, tok: Draft) -> None:
+    """Area units converted when compared (亩, 公顷); MW/GW counted in kW."""
+    rest = t[tok.end:tok.end + 4]
+    if rest.startswith("亩"):
+        tok.unit = Unit.MU
+    elif rest.startswith("公顷"):
+        tok.unit = Unit.HECTARE
+    for word, factor in _POWER:
+        if rest.startswith(word):
+            if factor > 1:
+                tok.value *= factor
+            break
+
+
+def _at_heading(t: str, start: int) -> bool:
+    """At the start of the text, a line or a sentence (where list numbering goes)."""
+    return t[:start].rstrip(" \t\u3000")[-1:] in _HEADING_BEFORE
+
+
+# Traditional characters that numbers and measure words use, mapped 1:1 (offsets
+# stay valid), so 65.9萬噸 reads as 65.9万吨.
+TRADITIONAL = str.maketrans("萬億兩個噸畝項張條臺場屆輛間歲門點週僅餘約過將於達",
+                            "万亿两个吨亩项张条台场届辆间岁门点周仅余约过将于达")
 
 
 def parse_zh_numeral(s: str) -> int | None:
@@ -194,6 +225,10 @@ def _digit_tokens(t: str, taken: list[Span]) -> list[Draft]:
                 or in_quotes_only(t, start, end):
             tok.kind = "code"  # A1, PM2.5, “6996”
         tok.approximate = tok.approximate or _approximate(t, start, tok.end)
+        if (tok.kind == "number" and scale == 1 and not odd and len(raw) <= 2
+                and re.match(r"[、.](?!\d)", t[tok.end:tok.end + 2]) and _at_heading(t, start)):
+            tok.kind, tok.marker = "ordinal", True  # 1、基本情况
+        _unit(t, tok)
         prev = toks[-1] if toks else None
         if prev and prev.scale == 10**8 and tok.scale == 10**4 and prev.end == start:
             prev.value += tok.value  # 1亿2000万 = 120,000,000
@@ -224,6 +259,8 @@ def _cjk_tokens(t: str, taken: list[Span], fixed: list[Span]) -> list[Draft]:
             toks.append(Draft(Decimal("".join(str(DIGITS[c]) for c in run)), start, end, "year"))
             continue
         value = parse_zh_numeral(run)
+        if not value and run in ("万", "亿") and t.startswith("元", end):
+            value = SCALES[run]  # 超过亿元 = over 100 million yuan; 万元GDP = per 10,000 yuan
         if not value:
             continue
         tok = Draft(Decimal(value), start, end)
@@ -237,10 +274,14 @@ def _cjk_tokens(t: str, taken: list[Span], fixed: list[Span]) -> list[Draft]:
             tok.approximate, tok.end = True, end + 1
         if before == "第":
             tok.start, tok.kind = start - 1, "ordinal"
+            # 第三，… opening a sentence enumerates, like "Third, …"
+            tok.marker = t.startswith(("，", "、", ","), tok.end) and _at_heading(t, start - 1)
+        elif after == "、" and tok.scale == 1 and _at_heading(t, start):
+            tok.kind, tok.marker = "ordinal", True  # 一、基本情况
         elif after == "是" and t[max(0, start - 1):start] in _ENUM_BEFORE:
             tok.kind, tok.optional = "ordinal", True  # 一是…二是 = firstly, secondly
         elif before in ("（", "(") and after in ("）", ")"):
-            tok.kind, tok.optional = "ordinal", True  # （一） list marker
+            tok.kind, tok.marker = "ordinal", True  # （一） list marker
         else:
             kind = _context_kind(t, start, tok.end, tok.value, digits=False)
             if kind is None and any(c in "万亿" for c in t[start:tok.end]):
@@ -253,8 +294,13 @@ def _cjk_tokens(t: str, taken: list[Span], fixed: list[Span]) -> list[Draft]:
             # Why: 一 + measure word is usually the article "a" (一张名片).
             tok.optional = run == "一" and kind in ("number", "ordinal") and tok.scale == 1
         tok.approximate = tok.approximate or _approximate(t, start, tok.end)
+        _unit(t, tok)
         toks.append(tok)
         taken.append((tok.start, tok.end))
+    for m in _CIRCLED_RE.finditer(t):
+        code = ord(m.group())
+        value = code - 0x245F if code <= 0x2473 else code - 0x2473
+        toks.append(Draft(Decimal(value), m.start(), m.end(), "ordinal", marker=True))
     for m in _FIRST_RE.finditer(t):  # 全国首家 = the first in the country
         if not overlaps(m.start(), m.end(), taken):
             toks.append(Draft(Decimal(1), m.start(), m.end(), "ordinal", optional=True))
@@ -270,9 +316,9 @@ def zh_quantities(
     """Quantities in a Chinese segment, in order of appearance.
 
     ``ignore_spans`` (e.g. glossary-term spans) drop any quantity overlapping
-    them; ``fixed_words`` suppress character numerals inside those words.
+    them; ``fixed_words`` skip character numerals inside those words.
     """
-    t = text.translate(FULLWIDTH)
+    t = text.translate(FULLWIDTH).translate(TRADITIONAL)
     taken: list[Span] = []
     toks = _digit_tokens(t, taken)
     toks += _cjk_tokens(t, taken, phrase_spans(t, fixed_words))

@@ -12,10 +12,11 @@ from pathlib import Path
 
 from ..catalog.pofile import read_catalog
 from ..checks.findings import Finding, Severity
-from ..checks.report import FORMATS, FORMATTERS
-from ..checks.rules.completeness import orphaned, unreviewed
+from ..checks.registry import list_text
+from ..checks.report import FORMATS, FORMATTERS, at_least
+from ..checks.rules.completeness import orphaned
 from ..checks.rules.glossary_rules import glossary_error
-from ..checks.runner import CatalogInput, CheckInput, Show, run_checks
+from ..checks.runner import CatalogInput, CheckInput, Selection, Show, run_checks
 from ..errors import PipelineError, display_path
 from ..glossary import Glossary, load_glossary
 from ..glossary.load import GlossaryError
@@ -38,7 +39,6 @@ def _shower(project: Project) -> Show:
 
 
 def _glossary(project: Project, show: Show) -> tuple[Glossary, tuple[Finding, ...]]:
-    # Not the cached project_glossary(): a check must see the file as it is now.
     if not project.glossary_dir.is_dir():
         return Glossary(()), ()
     try:
@@ -48,7 +48,8 @@ def _glossary(project: Project, show: Show) -> tuple[Glossary, tuple[Finding, ..
 
 
 def gather(project: Project, article: str | None, locale: str | None,
-           strict: bool = False) -> CheckInput:
+           strict: bool = False, select: Selection | None = None,
+           require_reviewed: bool = False) -> CheckInput:
     """All input files read, or PipelineError naming the one that cannot be."""
     show = _shower(project)
     slugs = project.articles(article)
@@ -65,7 +66,9 @@ def gather(project: Project, article: str | None, locale: str | None,
                     ) if article is None else ()
     return CheckInput(articles=articles, catalogs=catalogs, glossary=glossary, show=show,
                       glossary_errors=glossary_errors, orphans=orphans,
-                      all_articles=article is None, strict=strict)
+                      all_articles=article is None, strict=strict,
+                      require_reviewed=require_reviewed,
+                      style=project.config.style, select=select or Selection())
 
 
 def _orphan_catalogs(project: Project, locales: list[str]) -> list[Path]:
@@ -77,13 +80,25 @@ def _orphan_catalogs(project: Project, locales: list[str]) -> list[Path]:
 
 
 def check(project: Project, article: str | None = None, locale: str | None = None,
-          fmt: str = "text", strict: bool = False, require_reviewed: bool = False) -> int:
+          fmt: str = "text", strict: bool = False, minimum: str = "info",
+          only: tuple[str, ...] = (), skip: tuple[str, ...] = (),
+          require_reviewed: bool = False) -> int:
+    """Exit 1 on any error-severity finding among the rules selected, whatever
+    `minimum` hides from the output."""
     if fmt not in FORMATTERS:
         raise PipelineError(f"unknown format '{fmt}' (one of: {', '.join(FORMATS)})")
-    gathered = gather(project, article, locale, strict)
-    findings = run_checks(gathered)
-    if require_reviewed:  # the publication gate's last step: every translation reviewed
-        findings = [*findings, *(f for c in gathered.catalogs if c.po is not None
-                                 for f in unreviewed(gathered.articles[c.slug], c.po, c.file))]
-    say(FORMATTERS[fmt](findings).rstrip("\n"))
+    try:
+        select = Selection(frozenset(c.upper() for c in only), frozenset(c.upper() for c in skip))
+    except ValueError as exc:
+        raise PipelineError(f"{exc} (see `bilingual check --list-rules`)") from None
+    findings = run_checks(gather(project, article, locale, strict, select, require_reviewed))
+    shown = at_least(findings, Severity(minimum))
+    say(FORMATTERS[fmt](shown).rstrip("\n"))
+    if fmt == "text" and len(shown) < len(findings):
+        say(f"({len(findings) - len(shown)} finding(s) below {minimum} not shown)")
     return EXIT_ERRORS if any(f.severity == Severity.ERROR for f in findings) else EXIT_OK
+
+
+def list_rules() -> int:
+    say(list_text().rstrip("\n"))
+    return EXIT_OK

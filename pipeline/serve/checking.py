@@ -1,12 +1,10 @@
 """The `bilingual check` rules for one entry, on a proposed translation (pure).
 
 The workbench checks what the translator is typing, before it is saved. It runs
-the same per-entry rules as the CI gate (`checks.runner`): completeness, glossary
-terms and forbidden renderings, numbers, script and language, markup; and it
-honours the entry's `# check: ignore …` exceptions. Rules that need the whole
-project (consistency across catalogs, unused glossary terms) stay with
-`bilingual check`. Unlike the gate, a fuzzy draft is checked for content too:
-the translator is revising it now.
+exactly the gate's per-entry rules (`checks.runner.check_entry`: the registry's
+`Scope.ENTRY` rules), a fuzzy draft checked in draft mode as in the gate, and it
+honours the entry's `# check: ignore …` waivers. Rules of wider scope
+(consistency across catalogs, unused glossary terms) stay with `bilingual check`.
 """
 
 from __future__ import annotations
@@ -18,17 +16,13 @@ import polib
 
 from ..checks import runner
 from ..checks.findings import RULES, Finding
+from ..checks.registry import ENTRY_CODES
 from ..checks.rules.base import EntryView, plain_text
-from ..checks.rules.completeness import entry_completeness
 from ..checks.rules.language import cjk_renderings
-from ..checks.suppress import apply_exemptions, parse_exemptions
+from ..checks.waivers import apply_waivers, parse_waivers
+from ..config import Style
 from ..glossary import EnglishMatcher, Glossary, Term, TermMatcher
 from .edits import FUZZY
-
-# The codes `check_entry` can produce on one entry; exceptions for any other code
-# cannot be judged here, so they are never reported as unused.
-PER_ENTRY = frozenset({"BL101", "BL102", "BL301", "BL302", "BL401", "BL402", "BL403",
-                       "BL501", "BL502", "BL503", "BL504", "BL601", "BL602", "BL603"})
 
 
 @dataclass(frozen=True)
@@ -38,11 +32,17 @@ class CheckContext:
     glossary: Glossary
     matcher: TermMatcher
     allowed_cjk: tuple[str, ...]
+    style: Style = Style()
 
     @classmethod
-    def of(cls, glossary: Glossary) -> CheckContext:
+    def of(cls, glossary: Glossary, style: Style | None = None) -> CheckContext:
         return cls(glossary, TermMatcher(glossary),
-                   cjk_renderings(r for t in glossary.terms for r in t.accepted))
+                   cjk_renderings(r for t in glossary.terms for r in t.accepted),
+                   style or Style())
+
+    @property
+    def entry_context(self) -> runner.EntryContext:
+        return runner.EntryContext(self.matcher, self.allowed_cjk, self.style)
 
     def source_terms(self, source: str) -> list[Term]:
         """Distinct terms in a source text, in order of first appearance."""
@@ -75,22 +75,15 @@ def proposed_entry(entry: polib.POEntry | None, msgid: str, msgstr: str, fuzzy: 
 
 
 def entry_findings(entry: polib.POEntry, ctx: CheckContext, place: Place) -> list[Finding]:
-    """Findings for one (possibly proposed) entry, exceptions applied, sorted."""
+    """Findings for one (possibly proposed) entry, waivers applied, sorted."""
     view = EntryView(file=place.file, line=int(getattr(entry, "linenum", 0) or 0),
                      slug=place.slug, locale=place.locale, entry=entry,
                      source_ref=place.source_ref)
-    exemptions, problems = parse_exemptions(view)
-    findings = list(problems)
-    if FUZZY in entry.flags and entry.msgstr:
-        findings += entry_completeness(view)  # BL302
-        draft = copy.copy(entry)
-        draft.flags = [f for f in entry.flags if f != FUZZY]
-        view = EntryView(file=view.file, line=view.line, slug=view.slug, locale=view.locale,
-                         entry=draft, source_ref=view.source_ref)
-    # The gate's own per-entry rule list, so the two never disagree.
-    findings += runner.check_entry(view, ctx.matcher, ctx.allowed_cjk)
-    unchecked = frozenset(RULES) - PER_ENTRY
-    kept = apply_exemptions(findings, exemptions, unchecked=unchecked)
+    waivers, problems = parse_waivers(view)
+    # The gate's own per-entry rules and draft mode, so the two never disagree.
+    findings = [*problems, *runner.check_entry(view, ctx.entry_context)]
+    unchecked = frozenset(RULES) - ENTRY_CODES
+    kept = [runner.settle(f, strict=False) for f in apply_waivers(findings, waivers, unchecked)]
     return sorted(dict.fromkeys(kept), key=Finding.sort_key)
 
 

@@ -180,7 +180,7 @@ class Workspace:
             glossary = load_glossary(directory) if files else Glossary(())
         except PipelineError as exc:
             glossary, problem = Glossary(()), f"glossary not loaded, terms not checked: {exc}"
-        context = CheckContext.of(glossary)
+        context = CheckContext.of(glossary, self.project.config.style)
         with self._mutex:
             self._glossary = (key, context, problem)
         return context, problem

@@ -50,7 +50,7 @@ class EntryView:
         return bool(e.msgstr) and not e.obsolete and "fuzzy" not in e.flags
 
     def finding(self, code: str, message: str, **fields: str) -> Finding:
-        return make(code, self.file, self.line, message, source_line=self.source_ref, **fields)
+        return make(code, self.file, self.line, message, source_ref=self.source_ref, **fields)
 
 
 @lru_cache(maxsize=4096)

@@ -1,4 +1,4 @@
-"""BL301–BL305: is every segment translated and the catalog current?
+"""BL301–BL306: is every segment translated and the catalog current?
 
 Warnings while a translation is in progress; the runner turns them into errors
 under --strict (the publication gate).
@@ -20,8 +20,13 @@ def entry_completeness(view: EntryView) -> list[Finding]:
         return [view.finding("BL303", f"obsolete entry {quoted(entry.msgid, 30)} (its source "
                                       "is gone; delete it once nothing in it can be reused)")]
     if "fuzzy" in entry.flags:
-        return [view.finding("BL302", f"fuzzy: {quoted(entry.msgid, 30)} changed since it was "
-                                      "translated; review, then remove the fuzzy flag")]
+        # Only `#| msgid` (msgmerge's previous source) shows that the source changed;
+        # a translator's own fuzzy flag just asks for review.
+        previous = entry.previous_msgid
+        why = (f"source changed since it was translated (was {quoted(previous, 30)})"
+               if previous and previous != entry.msgid else "marked fuzzy (needs review)")
+        return [view.finding("BL302", f"fuzzy: {quoted(entry.msgid, 30)} {why}; review, "
+                                      "then remove the fuzzy flag")]
     if not entry.msgstr:
         return [view.finding("BL301", f"untranslated: {quoted(entry.msgid, 30)}")]
     return []
@@ -57,11 +62,11 @@ def out_of_date(article: Article, views: list[EntryView], catalog_file: str,
         parts.append(f"{len(stale)} entr{'y' if len(stale) == 1 else 'ies'} no longer "
                      "in the source")
     line = 1
-    source_line = f"{source_file}:{missing[0].line_start}" if missing else ""
+    source_ref = f"{source_file}:{missing[0].line_start}" if missing else ""
     if stale and not missing:
         line = next(v.line for v in views if v.msgid == stale[0] and not v.entry.obsolete)
     return [make("BL305", catalog_file, line, "catalog out of date: " + "; ".join(parts)
-                 + "; run `bilingual update`", source_line=source_line)]
+                 + "; run `bilingual update`", source_ref=source_ref)]
 
 
 def unreviewed(article: Article, po: polib.POFile, catalog_file: str) -> list[Finding]:

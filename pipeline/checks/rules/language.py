@@ -28,6 +28,8 @@ _CJK = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\
                   "\U00020000-\U0003134f]+")
 # CJK punctuation and full-width forms (，。：；（）！？ full-width digits/letters).
 _FULL_WIDTH = re.compile("[\u3000-\u303f\uff00-\uffef]")
+# The Chinese dash (two em dashes) and ellipsis (two ellipses); English uses one.
+_CHINESE_DASH = re.compile("——|……")
 
 
 def cjk_renderings(renderings: Iterable[str]) -> tuple[str, ...]:
@@ -49,11 +51,11 @@ def script_findings(view: EntryView, allowed_cjk: tuple[str, ...] = ()) -> list[
         shown = ", ".join(f'"{r}"' for r in runs[:3]) + (" …" if len(runs) > 3 else "")
         findings.append(view.finding("BL501", f"Chinese characters in the translation: {shown}",
                                      term=runs[0], found=runs[0]))
-    marks = list(dict.fromkeys(_FULL_WIDTH.findall(target)))
+    marks = list(dict.fromkeys(_FULL_WIDTH.findall(target) + _CHINESE_DASH.findall(target)))
     if marks:
         shown = " ".join(marks[:6])
-        findings.append(view.finding("BL504", f"full-width punctuation in the translation: "
-                                              f"{shown} (use ASCII punctuation)",
+        findings.append(view.finding("BL504", f"Chinese punctuation in the translation: "
+                                              f"{shown} (use English punctuation)",
                                      term=marks[0], found=marks[0]))
     return findings
 

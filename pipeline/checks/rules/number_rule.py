@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from ...glossary import EnglishMatcher, TermMatcher
 from ..findings import Finding
-from ..numbers import compare_quantities
+from ..numbers import Mismatch, compare_quantities
 from .base import EntryView, plain_text
 
-CODES = {"missing": "BL401", "extra": "BL402", "approximation": "BL403"}
+CODES = {Mismatch.MISSING: "BL401", Mismatch.EXTRA: "BL402", Mismatch.APPROXIMATION: "BL403"}
 
 
 def number_findings(view: EntryView, matcher: TermMatcher) -> list[Finding]:

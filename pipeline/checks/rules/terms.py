@@ -7,6 +7,8 @@ renderings are errors even beside the approved one.
 
 from __future__ import annotations
 
+import re
+
 from ...glossary import EnglishMatcher, Term, TermMatcher
 from ..findings import Finding
 from .base import EntryView, plain_text
@@ -26,11 +28,54 @@ def expected_text(term: Term) -> str:
     return f'"{term.english}"' + (f" (or {alternatives})" if alternatives else "")
 
 
+# Place generics: the Chinese suffix and the English words that render it.
+GENERICS: dict[str, tuple[str, ...]] = {
+    "区": ("District",), "县": ("County",), "镇": ("Town", "Township"), "乡": ("Township",),
+    "村": ("Village",), "市": ("City", "Municipality"), "省": ("Province",),
+    "州": ("Prefecture",), "盟": ("League",), "旗": ("Banner",),
+}
+_GENERIC_AFTER = re.compile(r"[\s-]+(" + "|".join(sorted({w for ws in GENERICS.values()
+                                                          for w in ws})) + r")\b",
+                            re.IGNORECASE)
+
+
+def expected_generics(term: Term) -> tuple[str, ...]:
+    """The generic words a place term allows (from its Chinese suffix), or ()."""
+    return GENERICS.get(term.term[-1:], ()) if len(term.term) > 1 else ()
+
+
+def wrong_generics(target: str, term: Term, spans: list[tuple[int, int]]
+                   ) -> tuple[list[tuple[int, int]], list[str]]:
+    """Accepted spans that are not followed by a different place generic, and the
+    texts of those that are ("Liuhe" in "Liuhe District" for 柳河县)."""
+    allowed = {w.casefold() for w in expected_generics(term)}
+    if not allowed:
+        return spans, []
+    good, wrong = [], []
+    for start, end in spans:
+        after = _GENERIC_AFTER.match(target, end)
+        inside = target[start:end].split()[-1].rstrip("s").casefold() if end > start else ""
+        possessive = target[start:end].endswith(("'s", "’s"))
+        if after and not possessive and after.group(1).casefold() not in allowed \
+                and inside not in allowed:
+            wrong.append(target[start:after.end()])
+        else:
+            good.append((start, end))
+    return good, wrong
+
+
 def term_findings(view: EntryView, matcher: TermMatcher) -> list[Finding]:
     target = plain_text(view.msgstr)
     findings: list[Finding] = []
     for term in source_terms(matcher, view.msgid):
-        if not EnglishMatcher.accepted_spans(target, term):
+        good, wrong = wrong_generics(target, term, EnglishMatcher.accepted_spans(target, term))
+        for text in dict.fromkeys(wrong):
+            findings.append(view.finding(
+                "BL103", f'{term.term}: "{text}" names another kind of place; '
+                         f'{term.term[-1]} is {" or ".join(f"“{w}”" for w in expected_generics(term))}'
+                         f" (expected {expected_text(term)})",
+                term=term.term, expected=term.english, found=text))
+        if not good and not wrong:
             findings.append(view.finding(
                 "BL101", f"{term.term}: expected {expected_text(term)}, found none",
                 term=term.term, expected=term.english))

@@ -1,15 +1,16 @@
-"""Per-entry exceptions written by translators in the .po file.
+"""Per-entry waivers written by translators in the .po file.
 
     # check: ignore BL101 专业镇 — the town is named, not the policy, here
     # check: ignore BL502 — list of company names, langdetect guesses "it"
 
-A translator comment `check: ignore CODE [TERM] [— reason]` suppresses CODE on
+A translator comment `check: ignore CODE [TERM] [— reason]` waives CODE on
 that entry (only for TERM when given: the Chinese term, the number as written
 in the source, or the placeholder/URL, i.e. the finding's `term`); the reason
 follows an em dash (—) or `--`. Without a TERM it covers every finding with
 that code on the entry. (No flag form: GNU tools drop unknown flags, so a
-translator's exception would vanish on the next msgcat.) An exception that suppresses nothing is reported
-(BL901), so stale ones do not pile up; a malformed one is a warning (BL902).
+translator's waiver would vanish on the next msgcat.) A waiver that waives
+nothing is reported (BL901), so stale ones do not pile up; a malformed one is a
+warning (BL902).
 """
 
 from __future__ import annotations
@@ -24,12 +25,12 @@ from .rules.base import EntryView
 _COMMENT = re.compile(r"^\s*check\s*:\s*(?P<rest>.*)$", re.IGNORECASE)
 _IGNORE = re.compile(r"^ignore\s+(?P<code>\S+)\s*(?P<tail>.*)$", re.IGNORECASE)
 _REASON = re.compile(r"\s*(?:—|--)\s*")
-# Exceptions about exceptions would be circular.
-_UNSUPPRESSIBLE = frozenset({"BL901", "BL902"})
+# Waivers of waiver findings would be circular.
+_UNWAIVABLE = frozenset({"BL901", "BL902"})
 
 
 @dataclass(frozen=True)
-class Exemption:
+class Waiver:
     file: str
     line: int
     code: str
@@ -37,9 +38,9 @@ class Exemption:
     reason: str = ""
     origin: str = ""  # the comment as written, for BL901 messages
     comment_line: int = 0  # where the comment itself is, for BL901 (0: the entry's line)
-    source_line: str = ""
-    # False where the rules for `code` did not run (a fuzzy entry is not checked for
-    # terms): such an exception is kept for later, not reported as unused.
+    source_ref: str = ""
+    # False where the rules for `code` did not run on this entry: such a waiver is
+    # kept for later, not reported as unused.
     judged: bool = True
 
     def covers(self, finding: Finding) -> bool:
@@ -48,12 +49,12 @@ class Exemption:
 
 
 def _valid_code(code: str) -> bool:
-    return code in RULES and code not in _UNSUPPRESSIBLE
+    return code in RULES and code not in _UNWAIVABLE
 
 
-def parse_exemptions(view: EntryView) -> tuple[list[Exemption], list[Finding]]:
-    """The entry's exceptions, and BL902 findings for the ones we cannot read."""
-    found: list[Exemption] = []
+def parse_waivers(view: EntryView) -> tuple[list[Waiver], list[Finding]]:
+    """The entry's waivers, and BL902 findings for the ones we cannot read."""
+    found: list[Waiver] = []
     problems: list[Finding] = []
     # Translator comments open a GNU-formatted entry, so comment k sits on line + k.
     for offset, raw in enumerate((view.entry.tcomment or "").splitlines()):
@@ -66,7 +67,7 @@ def parse_exemptions(view: EntryView) -> tuple[list[Exemption], list[Finding]]:
         if ignore is None or not _valid_code(code):
             why = f"unknown code '{code}'" if ignore else "expected 'ignore CODE'"
             problems.append(replace(view.finding(
-                "BL902", f"cannot read exception '# {raw.strip()}': {why} "
+                "BL902", f"cannot read waiver '# {raw.strip()}': {why} "
                          "(syntax: '# check: ignore BL101 [TERM] [— reason]')"),
                 line=here or view.line))
             continue
@@ -75,41 +76,40 @@ def parse_exemptions(view: EntryView) -> tuple[list[Exemption], list[Finding]]:
         term, reason = parts[0].strip(), parts[1].strip() if len(parts) > 1 else ""
         if " " in term:
             problems.append(replace(view.finding(
-                "BL902", f"cannot read exception '# {raw.strip()}': the term must be one word; "
+                "BL902", f"cannot read waiver '# {raw.strip()}': the term must be one word; "
                          "separate the reason with an em dash (—)"), line=here or view.line))
             continue
-        found.append(Exemption(file=view.file, line=view.line, code=code, term=term,
+        found.append(Waiver(file=view.file, line=view.line, code=code, term=term,
                                reason=reason, origin=f"# {raw.strip()}",
-                               comment_line=here, source_line=view.source_ref))
+                               comment_line=here, source_ref=view.source_ref))
     return found, problems
 
 
-def apply_exemptions(findings: Iterable[Finding], exemptions: list[Exemption],
-                     report_unused: bool = True, unchecked: frozenset[str] = frozenset(),
-                     ) -> list[Finding]:
-    """Findings minus the suppressed ones, plus BL901 for exceptions that did nothing.
+def apply_waivers(findings: Iterable[Finding], waivers: list[Waiver],
+                  unchecked: frozenset[str] = frozenset()) -> list[Finding]:
+    """Findings minus the waived ones, plus BL901 for waivers that did nothing.
 
     `unchecked`: codes this run did not evaluate (e.g. cross-article consistency
-    under --article), whose exceptions cannot be judged unused."""
-    by_place: dict[tuple[str, int], list[Exemption]] = {}
-    for ex in exemptions:
+    under --article), whose waivers cannot be judged unused."""
+    by_place: dict[tuple[str, int], list[Waiver]] = {}
+    for ex in waivers:
         by_place.setdefault((ex.file, ex.line), []).append(ex)
     used: set[int] = set()
     kept: list[Finding] = []
     for finding in findings:
         matching = [ex for ex in by_place.get((finding.file, finding.line), ())
-                    if finding.code not in _UNSUPPRESSIBLE and ex.covers(finding)]
+                    if finding.code not in _UNWAIVABLE and ex.covers(finding)]
         used.update(id(ex) for ex in matching)
         if not matching:
             kept.append(finding)
-    if report_unused:
-        for ex in exemptions:
-            if id(ex) in used or ex.code in unchecked or not ex.judged:
-                continue
-            scope = f" for {ex.term}" if ex.term else ""
-            kept.append(Finding(
-                file=ex.file, line=ex.comment_line or ex.line, code="BL901", severity=RULES["BL901"].severity,
-                message=f"exception '{ex.origin}' is unused: no {ex.code}{scope} here any more; "
-                        "remove it", term=ex.term, expected="", found=ex.code,
-                source_line=ex.source_line))
+    for ex in waivers:
+        if id(ex) in used or ex.code in unchecked or not ex.judged:
+            continue
+        scope = f" for {ex.term}" if ex.term else ""
+        kept.append(Finding(
+            file=ex.file, line=ex.comment_line or ex.line, code="BL901",
+            severity=RULES["BL901"].severity,
+            message=f"waiver '{ex.origin}' is unused: no {ex.code}{scope} here any more; "
+                    "remove it", term=ex.term, expected="", found=ex.code,
+            source_ref=ex.source_ref))
     return kept

@@ -1,0 +1,153 @@
+"""BL701–BL706: house style of the target text, as configured in `[style]`.
+
+Only the prose a reader sees is checked (Markdown text tokens: no code spans,
+no URLs). Each rule reports the first few offending spots of an entry in one
+finding, so a badly styled paragraph is one line, not ten.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ...config import PercentStyle, QuoteStyle, RangeDash, Spelling, Style
+from ..findings import Finding
+from .base import EntryView, inline_tokens
+
+# -ize/-ise stems common in policy and economic prose (analyse/analyze apart:
+# Oxford spelling keeps -yse).
+_IZE_STEMS = """organ real recogn special modern urban industrial digital priorit emphas
+minim maxim optim standard mobil util revital character civil privat subsid summar symbol
+harmon capital commercial central decentral local normal stabil visual apolog categor critic
+final legal memor author popular public global national moneti incentiv energ desalin
+""".split()
+_IZE = re.compile(rf"\b({'|'.join(_IZE_STEMS)})(i[sz])(e|es|ed|ing|ation|ations|er|ers)\b",
+                  re.IGNORECASE)
+_YSE = re.compile(r"\b(anal|paral|catal)(y[sz])(e|es|ed|ing)\b", re.IGNORECASE)
+# (British, American) pairs whose American form is not another common word.
+_PAIRS = tuple(tuple(pair.split("/")) for pair in """
+centre/center kilometre/kilometer centimetre/centimeter millimetre/millimeter colour/color
+favour/favor honour/honor labour/labor neighbour/neighbor behaviour/behavior harbour/harbor
+endeavour/endeavor flavour/flavor vigour/vigor rumour/rumor odour/odor defence/defense
+offence/offense catalogue/catalog dialogue/dialog travelled/traveled travelling/traveling
+modelling/modeling labelled/labeled fulfil/fulfill enrolment/enrollment ageing/aging
+grey/gray jewellery/jewelry aluminium/aluminum sulphur/sulfur mould/mold plough/plow
+theatre/theater fibre/fiber litre/liter programme/program tonnes/tons tyres/tires
+""".split())
+_SUFFIX = r"(?:s|ed|ing|ful|ite|ites|able|ably|ers?|ation)?"
+
+
+def prose(msgstr: str) -> str:
+    """The target's reader-visible prose; a line break is a space, any other token
+    (code span, link target, markup) a NUL, which no style pattern matches."""
+    return "".join(t.content if t.type == "text" else
+                   " " if t.type in ("softbreak", "hardbreak") else "\0"
+                   for t in inline_tokens(msgstr))
+
+
+def _shown(samples: list[str]) -> str:
+    uniq = list(dict.fromkeys(samples))
+    return ", ".join(f'"{s}"' for s in uniq[:3]) + (" …" if len(uniq) > 3 else "")
+
+
+def _quotes(text: str, style: QuoteStyle) -> Iterator[tuple[str, str]]:
+    if style in (QuoteStyle.CURLY_DOUBLE, QuoteStyle.CURLY_SINGLE):
+        if '"' in text:
+            yield '"', "straight double quote"
+        # a straight single quote opening a quotation (not an apostrophe)
+        if re.search(r"(?:^|(?<=[\s(]))'(?=\w)", text):
+            yield "'", "straight single quote"
+        outer, inner = ("“", "‘") if style is QuoteStyle.CURLY_DOUBLE else ("‘", "“")
+        if inner in text and outer not in text:
+            yield inner, f"{inner}…{'’' if inner == '‘' else '”'} as the outer quotes"
+    else:
+        for mark in "“”‘":
+            if mark in text:
+                yield mark, "curly quote"
+
+
+def _spelling(text: str, style: Spelling) -> Iterator[str]:
+    wrong_ize = "z" if style is Spelling.BRITISH else "s"
+    for m in _IZE.finditer(text):
+        if m.group(2)[1].lower() == wrong_ize:
+            yield m.group()
+    for m in _YSE.finditer(text):
+        if m.group(2)[1].lower() == ("s" if style is Spelling.AMERICAN else "z"):
+            yield m.group()
+    for british, american in _PAIRS:
+        wrong = british if style is Spelling.AMERICAN else american
+        for m in re.finditer(rf"\b{wrong}{_SUFFIX}\b", text, re.IGNORECASE):
+            yield m.group()
+
+
+def _fix_spelling(word: str, style: Spelling) -> str:
+    for british, american in _PAIRS:
+        a, b = (american, british) if style is not Spelling.AMERICAN else (british, american)
+        if word.lower().startswith(a):
+            return b + word[len(a):]
+    if _YSE.fullmatch(word):
+        return re.sub("y[sz]", "yz" if style is Spelling.AMERICAN else "ys", word, count=1)
+    return re.sub("i[sz]", "is" if style is Spelling.BRITISH else "iz", word, count=1)
+
+
+_ITEM = r"[\w’'-]+(?: [\w’'-]+){0,3}"
+_NO_SERIAL = re.compile(rf"{_ITEM}, {_ITEM}, {_ITEM} (?:and|or) [\w’'-]+")
+_SERIAL = re.compile(rf"{_ITEM}, {_ITEM}, (?:and|or) [\w’'-]+")
+_RANGE = {
+    RangeDash.EN_DASH: re.compile(r"(?<![\w.-])\d+(?:\.\d+)?%?[-—]\d+(?:\.\d+)?(?![\w.-]*\d)"),
+    RangeDash.HYPHEN: re.compile(r"(?<![\w.])\d+(?:\.\d+)?%?[–—]\d+(?:\.\d+)?(?!\d)"),
+    RangeDash.TO: re.compile(r"(?<![\w.-])\d+(?:\.\d+)?%?[-–—]\d+(?:\.\d+)?(?![\w.-]*\d)"),
+}
+_RANGE_WANT = {RangeDash.EN_DASH: "an en dash (2020–2025)", RangeDash.HYPHEN:
+               "a hyphen (2020-2025)", RangeDash.TO: '"to" (2020 to 2025)'}
+_PERCENT = {
+    PercentStyle.SYMBOL: (re.compile(r"\d\s*(?:per ?cent)\b", re.I), '"45%"'),
+    PercentStyle.PER_CENT: (re.compile(r"\d\s*(?:%|percent\b)", re.I), '"45 per cent"'),
+    PercentStyle.PERCENT: (re.compile(r"\d\s*(?:%|per cent\b)", re.I), '"45 percent"'),
+}
+_DOUBLE_SPACE = re.compile(r"(?<=\S) {2,}(?=\S)")
+_SPACE_BEFORE = re.compile(r"(?<=\w) +[,.;:!?](?![\d.])")
+_UNITS = r"(?:km²|km2|km|m²|m|kg|g|t|ha|mu|kW|kWh|MW|GW|°C)"
+_PLAIN_SPACE_UNIT = re.compile(rf"\d (?={_UNITS}\b)")
+
+
+def style_findings(view: EntryView, style: Style) -> list[Finding]:
+    text = prose(view.msgstr)
+    out: list[Finding] = []
+    quotes = list(_quotes(text, style.quotes))
+    if quotes:
+        mark, what = quotes[0]
+        out.append(view.finding("BL701", f"{what} ({mark}) in the translation; house style "
+                                         f"is {style.quotes.value}", found=mark))
+    words = list(_spelling(text, style.spelling))
+    if words:
+        fixes = ", ".join(f'"{w}" → "{_fix_spelling(w, style.spelling)}"'
+                          for w in dict.fromkeys(words))
+        out.append(view.finding("BL702", f"spelling ({style.spelling.value}): {fixes}",
+                                term=words[0], found=words[0]))
+    serial = (_NO_SERIAL if style.serial_comma else _SERIAL).search(text)
+    if serial:
+        want = 'uses the serial comma (", and")' if style.serial_comma else \
+            "has no serial comma"
+        out.append(view.finding("BL703", f'"{serial.group()}": house style {want}',
+                                found=serial.group()))
+    ranges = [m.group() for m in _RANGE[style.range_dash].finditer(text)]
+    if ranges:
+        out.append(view.finding("BL704", f"range {_shown(ranges)}: house style is "
+                                         f"{_RANGE_WANT[style.range_dash]}", found=ranges[0]))
+    pattern, want = _PERCENT[style.percent]
+    percents = [m.group() for m in pattern.finditer(text)]
+    if percents:
+        out.append(view.finding("BL705", f"{_shown(percents)}: house style is {want}",
+                                found=percents[0]))
+    spacing = []
+    if _DOUBLE_SPACE.search(text):
+        spacing.append("double space")
+    before = _SPACE_BEFORE.search(text)
+    if before:
+        spacing.append(f'space before "{before.group().strip()}"')
+    if style.nbsp_before_units and _PLAIN_SPACE_UNIT.search(text):
+        spacing.append("plain space between a number and its unit (use a no-break space)")
+    if spacing:
+        out.append(view.finding("BL706", "spacing: " + "; ".join(spacing)))
+    return out

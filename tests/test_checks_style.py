@@ -1,0 +1,100 @@
+"""House-style rules (BL701–BL706) follow the `[style]` settings."""
+
+from __future__ import annotations
+
+import polib
+import pytest
+
+from pipeline.checks.rules.base import EntryView
+from pipeline.checks.rules.language import script_findings
+from pipeline.checks.rules.style import style_findings
+from pipeline.config import PercentStyle, QuoteStyle, RangeDash, Spelling, Style
+
+
+def codes(msgstr: str, style: Style = Style()) -> list[str]:
+    view = EntryView("a.po", 3, "a", "en", polib.POEntry(msgid="源", msgstr=msgstr))
+    return [f.code for f in style_findings(view, style)]
+
+
+@pytest.mark.parametrize("style,good,bad", [
+    (Style(), "the “six products” and ‘inner’ ones", 'the "six products"'),
+    (Style(quotes=QuoteStyle.STRAIGHT_DOUBLE), 'the "six products"', "the “six products”"),
+    (Style(quotes=QuoteStyle.CURLY_SINGLE), "the ‘six products’", "the “six products”"),
+])
+def test_quotes(style: Style, good: str, bad: str) -> None:
+    assert "BL701" not in codes(good, style) and "BL701" in codes(bad, style)
+
+
+def test_apostrophes_are_not_quotes() -> None:
+    assert codes("the district's towns, the towns' output") == []
+
+
+@pytest.mark.parametrize("spelling,good,bad", [
+    (Spelling.OXFORD, "specialized towns in the centre; we analyse", "specialised towns"),
+    (Spelling.OXFORD, "modernization of the centre", "modernization of the center"),
+    (Spelling.BRITISH, "specialised towns in the centre", "specialized towns"),
+    (Spelling.AMERICAN, "specialized towns in the center; we analyze", "the colour of labour"),
+])
+def test_spelling(spelling: Spelling, good: str, bad: str) -> None:
+    style = Style(spelling=spelling)
+    assert "BL702" not in codes(good, style) and "BL702" in codes(bad, style)
+
+
+def test_spelling_message_suggests_the_house_form() -> None:
+    view = EntryView("a.po", 3, "a", "en", polib.POEntry(msgid="源", msgstr="It was organised."))
+    [finding] = style_findings(view, Style())
+    assert '"organised" → "organized"' in finding.message
+
+
+def test_serial_comma_both_ways() -> None:
+    assert "BL703" in codes("coal, coke, iron and steel")
+    assert "BL703" not in codes("coal, coke, iron, and steel")
+    off = Style(serial_comma=False)
+    assert "BL703" in codes("coal, coke, iron, and steel", off)
+    assert "BL703" not in codes("coal, coke, iron and steel", off)
+
+
+@pytest.mark.parametrize("dash,good,bad", [
+    (RangeDash.EN_DASH, "in 2020–2025, 3–5%", "in 2020-2025"),
+    (RangeDash.HYPHEN, "in 2020-2025", "in 2020–2025"),
+    (RangeDash.TO, "from 2020 to 2025", "in 2020–2025"),
+])
+def test_range_dash(dash: RangeDash, good: str, bad: str) -> None:
+    style = Style(range_dash=dash)
+    assert "BL704" not in codes(good, style) and "BL704" in codes(bad, style)
+
+
+def test_range_dash_ignores_codes_and_dates() -> None:
+    assert "BL704" not in codes("COVID-19, the 1+2+15 plan, on 2024-05-01, PM2.5")
+
+
+@pytest.mark.parametrize("percent,good,bad", [
+    (PercentStyle.SYMBOL, "45%", "45 per cent"),
+    (PercentStyle.PER_CENT, "45 per cent", "45%"),
+    (PercentStyle.PERCENT, "45 percent", "45 per cent"),
+])
+def test_percent_style(percent: PercentStyle, good: str, bad: str) -> None:
+    style = Style(percent=percent)
+    assert "BL705" not in codes(good, style) and "BL705" in codes(bad, style)
+
+
+def test_spacing() -> None:
+    assert "BL706" in codes("Output  rose.")
+    assert "BL706" in codes("Output rose , then fell")
+    assert codes("Output rose, then fell: 3.5 km.") == []
+    units = Style(nbsp_before_units=True)
+    assert "BL706" in codes("a road of 45 km", units)
+    assert "BL706" not in codes("a road of 45\u00a0km", units)
+    assert "BL706" not in codes("a road of 45 km")  # off by default
+
+
+def test_style_ignores_code_spans_and_urls() -> None:
+    assert codes('see `"raw"` and [the site](https://x.org/a-b"c)') == []
+
+
+def test_chinese_punctuation_in_the_target() -> None:
+    view = EntryView("a.po", 3, "a", "en", polib.POEntry(
+        msgid="源", msgstr="Industry，growth。《Plan》 and——more"))
+    [finding] = script_findings(view)
+    assert finding.code == "BL504"
+    assert all(mark in finding.message for mark in ("，", "。", "《", "——"))
