@@ -52,6 +52,8 @@ def _parser() -> argparse.ArgumentParser:
     scoped("extract", "write the translation templates locales/SLUG.pot", locale=False)
     upd = scoped("update", "merge templates into locales/L/LC_MESSAGES/SLUG.po")
     upd.add_argument("--create", action="store_true", help="start the catalog for a new --locale")
+    upd.add_argument("--no-memory", action="store_true",
+                     help="do not fill new entries from the translation memory")
 
     bld = scoped("build", "write bilingual and English editions to build/")
     bld.add_argument("--min-complete", type=_percent, metavar="PCT",
@@ -98,7 +100,8 @@ def run(argv: Sequence[str] | None = None) -> int:
         return extract(project, args.article)
     if args.command == "update":
         from .commands.update import update
-        return update(project, args.article, args.locale, create=args.create)
+        return update(project, args.article, args.locale, create=args.create,
+                      memory=not args.no_memory)
     if args.command == "build":
         from .commands.build import build
         return build(project, args.article, args.locale, args.min_complete, args.md_style)

@@ -13,6 +13,8 @@ from ..catalog.merge import merge_catalog
 from ..catalog.pofile import read_catalog, write_catalog
 from ..catalog.template import gettext_date
 from ..errors import PipelineError, display_path
+from ..memory import FillReport, TranslationMemory, fill_from_memory
+from ..memory.project_memory import project_memory
 from ..project import Project, validate_locale
 from .common import say
 from .extract import extract
@@ -49,7 +51,7 @@ def new_catalog(template: polib.POFile, locale: str, now: datetime | None = None
 
 
 def update(project: Project, article: str | None = None, locale: str | None = None,
-           create: bool = False, quiet: bool = False) -> int:
+           create: bool = False, quiet: bool = False, memory: bool = True) -> int:
     extract(project, article, quiet=True)
     if create and locale is None:
         raise PipelineError("--create needs --locale L")
@@ -59,17 +61,26 @@ def update(project: Project, article: str | None = None, locale: str | None = No
     if not locales:
         raise PipelineError("no locales yet: start one with `bilingual update --locale en --create`",
                             project.locales_dir)
+    settings = project.config.memory
+    use_memory = memory and settings.enabled
+    # One memory per locale, built before any catalog changes, so the result does
+    # not depend on the order in which articles are updated.
+    memories: dict[str, TranslationMemory] = {}
     for slug in project.articles(article):
         template = read_catalog(project.template_path(slug)).po
         for loc in locales:
             path = project.catalog_path(slug, loc)
-            if path.exists():
-                loaded = read_catalog(path)
-                merged = merge_catalog(loaded.po, template)
-                changed = write_catalog(merged, path, expect=loaded.fingerprint)
-            else:
-                merged = merge_catalog(new_catalog(template, loc), template)
-                changed = write_catalog(merged, path)
+            loaded = read_catalog(path) if path.exists() else None
+            old = loaded.po if loaded is not None else new_catalog(template, loc)
+            merged = merge_catalog(old, template)
+            filled = FillReport()
+            if use_memory:
+                if loc not in memories:
+                    memories[loc] = project_memory(project, loc)
+                filled = fill_from_memory(merged, loaded.po if loaded else None, memories[loc],
+                                          settings.fuzzy_threshold, project.source_ref(slug))
+            changed = write_catalog(merged, path,
+                                    expect=loaded.fingerprint if loaded else None)
             if not quiet:
                 active = [e for e in merged if not e.obsolete]
                 fuzzy = sum(1 for e in active if "fuzzy" in e.flags)
@@ -77,5 +88,13 @@ def update(project: Project, article: str | None = None, locale: str | None = No
                 obsolete = sum(1 for e in merged if e.obsolete)
                 say(f"{display_path(path)}: {len(active)} entries, {fuzzy} fuzzy, "
                     f"{empty} untranslated, {obsolete} obsolete"
+                    f"{_memory_summary(filled)}"
                     f"{'' if changed else ' (unchanged)'}")
     return 0
+
+
+def _memory_summary(report: FillReport) -> str:
+    if not report.total:
+        return ""
+    return (f"; from memory: {report.exact} exact, {report.fuzzy} fuzzy, "
+            f"{report.sentences} by sentence")
