@@ -78,6 +78,22 @@ def _parser() -> argparse.ArgumentParser:
     srv.add_argument("--translator", metavar="'NAME <EMAIL>'",
                      help="Last-Translator for saved catalogs (default: $BILINGUAL_TRANSLATOR)")
 
+    mem = sub.add_parser("memory", help="the translation memory: TMX export/import, lookup",
+                         description="Export the project's translation memory as TMX, "
+                                     "import a TMX file into memory/, or look a text up.")
+    memsub = mem.add_subparsers(dest="memory_command", required=True, metavar="ACTION")
+    mex = memsub.add_parser("export", help="write the memory of one locale as TMX 1.4b")
+    mex.add_argument("--locale", metavar="L", help="the target locale (needed if several)")
+    mex.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.tmx")
+    mim = memsub.add_parser("import", help="add a TMX file to memory/")
+    mim.add_argument("file", type=Path, metavar="FILE.tmx")
+    mlk = memsub.add_parser("lookup", help="the best matches for a source text")
+    mlk.add_argument("text", metavar="TEXT")
+    mlk.add_argument("--locale", metavar="L", help="the target locale (needed if several)")
+    mlk.add_argument("--limit", type=int, default=5, help="matches to show (default: 5)")
+    mlk.add_argument("--threshold", type=_percent, default=50.0, metavar="PCT",
+                     help="lowest score shown (default: 50)")
+
     fmt = sub.add_parser("fmt", help="rewrite .po files in GNU canonical form (as msgcat)",
                          description="Rewrite .po/.pot files exactly as GNU msgcat would "
                                      "write them; --check only lists the ones that differ.")
@@ -111,6 +127,14 @@ def run(argv: Sequence[str] | None = None) -> int:
     if args.command == "check":
         from .commands.check import check
         return check(project, args.article, args.locale, args.format, args.strict)
+    if args.command == "memory":
+        from .commands import memory as memory_commands
+        if args.memory_command == "export":
+            return memory_commands.export_command(project, args.locale, args.output)
+        if args.memory_command == "import":
+            return memory_commands.import_command(project, args.file)
+        return memory_commands.lookup_command(project, args.text, args.locale, args.limit,
+                                              args.threshold)
     if args.command == "serve":
         from .commands.serve import serve
         return serve(project, args.host, args.port, args.translator)
