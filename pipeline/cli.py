@@ -94,6 +94,17 @@ def _parser() -> argparse.ArgumentParser:
     mlk.add_argument("--threshold", type=_percent, default=50.0, metavar="PCT",
                      help="lowest score shown (default: 50)")
 
+    glo = sub.add_parser("glossary", help="the glossary as TBX: export and import",
+                         description="Exchange the glossary with other tools as TBX-Basic.")
+    glosub = glo.add_subparsers(dest="glossary_command", required=True, metavar="ACTION")
+    gex = glosub.add_parser("export", help="write glossary/*.csv as one TBX file")
+    gex.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.tbx")
+    gex.add_argument("--locale", default="en", metavar="L", help="target language (default en)")
+    gim = glosub.add_parser("import", help="a TBX file -> a new glossary CSV")
+    gim.add_argument("file", type=Path, metavar="FILE.tbx")
+    gim.add_argument("-o", "--output", type=Path, metavar="FILE.csv",
+                     help="where to write (default: glossary/NAME.csv)")
+
     fmt = sub.add_parser("fmt", help="rewrite .po files in GNU canonical form (as msgcat)",
                          description="Rewrite .po/.pot files exactly as GNU msgcat would "
                                      "write them; --check only lists the ones that differ.")
@@ -127,6 +138,11 @@ def run(argv: Sequence[str] | None = None) -> int:
     if args.command == "check":
         from .commands.check import check
         return check(project, args.article, args.locale, args.format, args.strict)
+    if args.command == "glossary":
+        from .commands import glossary as glossary_commands
+        if args.glossary_command == "export":
+            return glossary_commands.export_command(project, args.output, args.locale)
+        return glossary_commands.import_command(project, args.file, args.output)
     if args.command == "memory":
         from .commands import memory as memory_commands
         if args.memory_command == "export":
