@@ -94,6 +94,10 @@ def _parser() -> argparse.ArgumentParser:
     mlk.add_argument("--threshold", type=_percent, default=50.0, metavar="PCT",
                      help="lowest score shown (default: 50)")
 
+    trm = scoped("terms", "candidate glossary terms found in the articles", locale=False)
+    trm.add_argument("--csv", action="store_true", help="CSV rows in the glossary's columns")
+    trm.add_argument("--limit", type=int, default=200, help="at most this many (default 200)")
+
     glo = sub.add_parser("glossary", help="the glossary as TBX: export and import",
                          description="Exchange the glossary with other tools as TBX-Basic.")
     glosub = glo.add_subparsers(dest="glossary_command", required=True, metavar="ACTION")
@@ -138,6 +142,9 @@ def run(argv: Sequence[str] | None = None) -> int:
     if args.command == "check":
         from .commands.check import check
         return check(project, args.article, args.locale, args.format, args.strict)
+    if args.command == "terms":
+        from .commands.terms import terms_command
+        return terms_command(project, args.article, args.csv, args.limit)
     if args.command == "glossary":
         from .commands import glossary as glossary_commands
         if args.glossary_command == "export":
