@@ -73,6 +73,7 @@ RULES: dict[str, Rule] = {rule.code: rule for rule in (
     Rule("BL603", _E, "placeholder ({name}, %s, %(x)s) missing or added"),
     Rule("BL801", _E, "the glossary cannot be loaded"),
     Rule("BL802", _I, "glossary terms found in no article"),
+    Rule("BL803", _E, "glossary pinyin or name rendering that does not match the Chinese"),
     Rule("BL901", _I, "exception that suppressed nothing"),
     Rule("BL902", _W, "malformed exception comment or flag"),
 )}

@@ -18,7 +18,7 @@ from .findings import RULES, Finding, Severity
 from .rules.base import EntryView
 from .rules.completeness import entry_completeness, missing_catalog, out_of_date
 from .rules.consistency import approved_never_used, inconsistent_translations
-from .rules.glossary_rules import unused_terms
+from .rules.glossary_rules import glossary_qa, unused_terms
 from .rules.language import (
     cjk_renderings,
     script_findings,
@@ -133,6 +133,8 @@ def run_checks(inp: CheckInput) -> list[Finding]:
     for catalog in inp.catalogs:
         _check_catalog(inp, catalog, matcher, allowed_cjk, run)
     run.findings += inconsistent_translations(run.translated)
+    if not inp.glossary_errors:
+        run.findings += glossary_qa(inp.glossary, inp.show)
     if inp.all_articles and not inp.glossary_errors:
         run.findings += unused_terms(inp.glossary, matcher, inp.articles.values(), inp.show)
     # Exceptions for rules that could not run are not "unused".
