@@ -64,6 +64,8 @@ def _parser() -> argparse.ArgumentParser:
     scoped("extract", "write the translation templates locales/SLUG.pot", locale=False)
     upd = scoped("update", "merge templates into locales/L/LC_MESSAGES/SLUG.po")
     upd.add_argument("--create", action="store_true", help="start the catalog for a new --locale")
+    upd.add_argument("--no-memory", action="store_true",
+                     help="do not fill new entries from the translation memory")
 
     bld = scoped("build", "write bilingual and English editions to build/")
     bld.add_argument("--min-complete", type=_percent, metavar="PCT",
@@ -98,6 +100,37 @@ def _parser() -> argparse.ArgumentParser:
     srv.add_argument("--translator", metavar="'NAME <EMAIL>'",
                      help="Last-Translator for saved catalogs (default: $BILINGUAL_TRANSLATOR)")
 
+    mem = sub.add_parser("memory", help="the translation memory: TMX export/import, lookup",
+                         description="Export the project's translation memory as TMX, "
+                                     "import a TMX file into memory/, or look a text up.")
+    memsub = mem.add_subparsers(dest="memory_command", required=True, metavar="ACTION")
+    mex = memsub.add_parser("export", help="write the memory of one locale as TMX 1.4b")
+    mex.add_argument("--locale", metavar="L", help="the target locale (needed if several)")
+    mex.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.tmx")
+    mim = memsub.add_parser("import", help="add a TMX file to memory/")
+    mim.add_argument("file", type=Path, metavar="FILE.tmx")
+    mlk = memsub.add_parser("lookup", help="the best matches for a source text")
+    mlk.add_argument("text", metavar="TEXT")
+    mlk.add_argument("--locale", metavar="L", help="the target locale (needed if several)")
+    mlk.add_argument("--limit", type=int, default=5, help="matches to show (default: 5)")
+    mlk.add_argument("--threshold", type=_percent, default=50.0, metavar="PCT",
+                     help="lowest score shown (default: 50)")
+
+    trm = scoped("terms", "candidate glossary terms found in the articles", locale=False)
+    trm.add_argument("--csv", action="store_true", help="CSV rows in the glossary's columns")
+    trm.add_argument("--limit", type=int, default=200, help="at most this many (default 200)")
+
+    glo = sub.add_parser("glossary", help="the glossary as TBX: export and import",
+                         description="Exchange the glossary with other tools as TBX-Basic.")
+    glosub = glo.add_subparsers(dest="glossary_command", required=True, metavar="ACTION")
+    gex = glosub.add_parser("export", help="write glossary/*.csv as one TBX file")
+    gex.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.tbx")
+    gex.add_argument("--locale", default="en", metavar="L", help="target language (default en)")
+    gim = glosub.add_parser("import", help="a TBX file -> a new glossary CSV")
+    gim.add_argument("file", type=Path, metavar="FILE.tbx")
+    gim.add_argument("-o", "--output", type=Path, metavar="FILE.csv",
+                     help="where to write (default: glossary/NAME.csv)")
+
     fmt = sub.add_parser("fmt", help="rewrite .po files in GNU canonical form (as msgcat)",
                          description="Rewrite .po/.pot files exactly as GNU msgcat would "
                                      "write them; --check only lists the ones that differ.")
@@ -127,7 +160,8 @@ def run(argv: Sequence[str] | None = None) -> int:
         return extract(project, args.article)
     if args.command == "update":
         from .commands.update import update
-        return update(project, args.article, args.locale, create=args.create)
+        return update(project, args.article, args.locale, create=args.create,
+                      memory=not args.no_memory)
     if args.command == "build":
         from .commands.build import build
         return build(project, args.article, args.locale, args.min_complete, args.md_style)
@@ -138,6 +172,22 @@ def run(argv: Sequence[str] | None = None) -> int:
         from .commands.check import check
         return check(project, args.article, args.locale, args.format, args.strict,
                      args.severity, tuple(args.rule), tuple(args.skip), args.require_reviewed)
+    if args.command == "terms":
+        from .commands.terms import terms_command
+        return terms_command(project, args.article, args.csv, args.limit)
+    if args.command == "glossary":
+        from .commands import glossary as glossary_commands
+        if args.glossary_command == "export":
+            return glossary_commands.export_command(project, args.output, args.locale)
+        return glossary_commands.import_command(project, args.file, args.output)
+    if args.command == "memory":
+        from .commands import memory as memory_commands
+        if args.memory_command == "export":
+            return memory_commands.export_command(project, args.locale, args.output)
+        if args.memory_command == "import":
+            return memory_commands.import_command(project, args.file)
+        return memory_commands.lookup_command(project, args.text, args.locale, args.limit,
+                                              args.threshold)
     if args.command == "serve":
         from .commands.serve import serve
         return serve(project, args.host, args.port, args.translator)

@@ -21,7 +21,7 @@ from pipeline.checks.rules.completeness import (
     unreviewed,
 )
 from pipeline.checks.rules.consistency import approved_never_used, inconsistent_translations
-from pipeline.checks.rules.glossary_rules import glossary_error, unused_terms
+from pipeline.checks.rules.glossary_rules import glossary_error, glossary_qa, unused_terms
 from pipeline.checks.runner import EntryContext, Selection, check_entry, settle
 from pipeline.checks.waivers import apply_waivers, parse_waivers
 from pipeline.config import Style
@@ -94,6 +94,9 @@ def fired() -> dict[str, bool]:
     reviewed_po.append(polib.POEntry(msgid="新的段落。", msgstr="A new paragraph."))
     got["BL307"] = [f.code for f in unreviewed(article, reviewed_po, "a.po")] == ["BL307"]
     got["BL801"] = glossary_error(GlossaryError("bad", Path("g.csv"), 2), str).code == "BL801"
+    misnamed = parse_glossary("term,english,variants,forbidden,type,pinyin,note\n"
+                              "冯波,Feng Po,,,person,Féng Bō,\n", Path("glossary/terms.csv"))
+    got["BL803"] = [f.code for f in glossary_qa(misnamed, str)] == ["BL803"]
     got["BL802"] = [f.code for f in unused_terms(GLOSSARY, CTX.matcher, [article], str)] \
         == ["BL802"]
     waivers, problems = parse_waivers(view("产业", "Industry",

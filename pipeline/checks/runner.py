@@ -34,7 +34,7 @@ from .registry import (
 from .rules.base import EntryView
 from .rules.completeness import entry_completeness, missing_catalog, out_of_date, unreviewed
 from .rules.consistency import approved_never_used, inconsistent_translations
-from .rules.glossary_rules import unused_terms
+from .rules.glossary_rules import glossary_qa, unused_terms
 from .rules.hidden_chars import hidden_findings
 from .rules.language import (
     cjk_renderings,
@@ -219,6 +219,8 @@ def run_checks(inp: CheckInput) -> list[Finding]:
     for catalog in inp.catalogs:
         _check_catalog(inp, catalog, ctx, run)
     run.findings += inconsistent_translations(run.translated)
+    if not inp.glossary_errors:
+        run.findings += glossary_qa(inp.glossary, inp.show)
     if inp.all_articles and not inp.glossary_errors:
         run.findings += unused_terms(inp.glossary, ctx.matcher, inp.articles.values(), inp.show)
     # Waivers for rules that could not run, or were not asked for, are not "unused".

@@ -14,12 +14,14 @@ from ..catalog.msginit import new_catalog
 from ..catalog.pofile import read_catalog, save_catalog, write_catalog
 from ..catalog.refresh import fresh_template
 from ..errors import PipelineError, display_path
+from ..memory import FillReport, TranslationMemory, fill_from_memory
+from ..memory.project_memory import project_memory
 from ..project import Project, validate_locale
 from .common import project_glossary, say, warn
 
 
 def update(project: Project, article: str | None = None, locale: str | None = None,
-           create: bool = False, quiet: bool = False) -> int:
+           create: bool = False, quiet: bool = False, memory: bool = True) -> int:
     if create and locale is None:
         raise PipelineError("--create needs --locale L")
     if create and locale is not None:
@@ -29,22 +31,32 @@ def update(project: Project, article: str | None = None, locale: str | None = No
         raise PipelineError("no locales yet: start one with `bilingual update --locale en --create`",
                             project.locales_dir)
     glossary = project_glossary(project.glossary_dir)
+    settings = project.config.memory
+    use_memory = memory and settings.enabled
+    # One memory per locale, built before any of its catalogs changes, so the result
+    # does not depend on the order in which articles are updated.
+    memories: dict[str, TranslationMemory] = {}
     for slug in project.articles(article):
         template = fresh_template(project, slug, glossary)
         for loc in locales:
             path = project.catalog_path(slug, loc)
-            if path.exists():
-                loaded = read_catalog(path)
-                merged = merge_catalog(loaded.po, template)
+            loaded = read_catalog(path) if path.exists() else None
+            merged = merge_catalog(loaded.po if loaded else new_catalog(template, loc), template)
+            filled = FillReport()
+            if use_memory:
+                if loc not in memories:
+                    memories[loc] = project_memory(project, loc)
+                filled = fill_from_memory(merged, loaded.po if loaded else None, memories[loc],
+                                          settings.fuzzy_threshold, project.source_ref(slug))
+            if loaded is None:
+                changed = write_catalog(merged, path)
+            else:
                 saved = save_catalog(path, loaded, merged)
                 changed, merged = saved.changed, saved.po
                 if saved.merged:
                     warn(f"{display_path(path)}: changed on disk during update; merged "
                          "entry by entry" + (f", {len(saved.conflicts)} entries kept as on "
                                              "disk" if saved.conflicts else ""))
-            else:
-                merged = merge_catalog(new_catalog(template, loc), template)
-                changed = write_catalog(merged, path)
             if not quiet:
                 active = [e for e in merged if not e.obsolete]
                 fuzzy = sum(1 for e in active if "fuzzy" in e.flags)
@@ -52,6 +64,14 @@ def update(project: Project, article: str | None = None, locale: str | None = No
                 obsolete = sum(1 for e in merged if e.obsolete)
                 say(f"{display_path(path)}: {len(active)} entries, {fuzzy} fuzzy, "
                     f"{empty} untranslated, {obsolete} obsolete"
+                    f"{_memory_summary(filled)}"
                     f"{'' if changed else ' (unchanged)'}")
         write_catalog(template, project.template_path(slug))  # last: see the docstring
     return 0
+
+
+def _memory_summary(report: FillReport) -> str:
+    if not report.total:
+        return ""
+    return (f"; from memory: {report.exact} exact, {report.fuzzy} fuzzy, "
+            f"{report.sentences} by sentence")

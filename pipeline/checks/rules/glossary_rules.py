@@ -1,4 +1,4 @@
-"""BL801/BL802: the glossary itself.
+"""BL801/BL802/BL803: the glossary itself.
 
 A broken glossary is a finding, not a crash: CI should show where it is broken
 next to everything else (and checks that need no glossary still run).
@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ...errors import PipelineError
 from ...glossary import Glossary, Term, TermMatcher
+from ...glossary.qa import glossary_problems
 from ...model import Article
 from ..findings import Finding, make
 
@@ -43,3 +44,10 @@ def unused_terms(glossary: Glossary, matcher: TermMatcher, articles: Iterable[Ar
                              "inside a longer term counts as the longer one)",
                              term=terms[0].term if len(terms) == 1 else ""))
     return findings
+
+
+def glossary_qa(glossary: Glossary, show: Callable[[Path | str], str]) -> list[Finding]:
+    """BL803: pinyin and name renderings checked against pypinyin (glossary/qa.py)."""
+    return [make("BL803", show(p.term.path) if p.term.path else "glossary", p.term.line or 1,
+                 f"{p.term.term}: {p.message}", term=p.term.term)
+            for p in glossary_problems(glossary)]

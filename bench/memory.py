@@ -1,0 +1,145 @@
+"""Translation-memory goals (README, "Performance"), measured against in-run baselines.
+
+    python bench/memory.py [--units 100000] [--articles 300]
+
+- lookup in a memory of N units (built from the real article's paragraphs and
+  sentences with random perturbations): median per segment, against a full
+  rapidfuzz scan of every unit (what the index avoids);
+- building that index;
+- `update` of a project of A articles with the memory on, against `--no-memory`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import polib
+from rapidfuzz import fuzz, process
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from pipeline.commands.update import update  # noqa: E402
+from pipeline.memory import MemoryUnit, TranslationMemory  # noqa: E402
+from pipeline.memory.sentences import split_source  # noqa: E402
+from pipeline.project import Project  # noqa: E402
+
+REAL_PO = ROOT / "locales/en/LC_MESSAGES/shangdang.po"
+
+
+def real_pairs() -> list[tuple[str, str]]:
+    return [(e.msgid, e.msgstr) for e in polib.pofile(str(REAL_PO))
+            if e.msgstr and not e.obsolete and len(e.msgid) > 15]
+
+
+def perturb(text: str, rng: random.Random, pool: str) -> str:
+    chars = list(text)
+    for _ in range(rng.randint(1, max(2, len(chars) // 6))):
+        where = rng.randrange(len(chars))
+        action = rng.random()
+        if action < 0.4:
+            chars[where] = rng.choice(pool)
+        elif action < 0.7:
+            chars.insert(where, rng.choice(pool))
+        elif len(chars) > 4:
+            del chars[where]
+    return "".join(chars)
+
+
+def make_texts(count: int, rng: random.Random) -> list[str]:
+    pairs = real_pairs()
+    sentences = [s for source, _ in pairs for s in split_source(source)]
+    pool = "".join(sorted({c for s, _ in pairs for c in s}))
+    texts = []
+    while len(texts) < count:
+        base = rng.choice(sentences) if rng.random() < 0.5 else \
+            "".join(rng.sample(sentences, rng.randint(2, 4)))
+        texts.append(perturb(base, rng, pool))
+    return texts
+
+
+def bench_lookup(units: int, rng: random.Random) -> None:
+    texts = make_texts(units, rng)
+    memory_units = [MemoryUnit(t, f"target {i}", f"content/a{i % 997}.md", i)
+                    for i, t in enumerate(texts)]
+    start = time.perf_counter()
+    memory = TranslationMemory(memory_units)
+    build = time.perf_counter() - start
+    pool = "".join(sorted({c for t in texts[:500] for c in t}))
+    queries = [perturb(rng.choice(texts), rng, pool) for _ in range(200)]
+    ours = []
+    for query in queries:
+        start = time.perf_counter()
+        memory.lookup(query, 75, 3)
+        ours.append(time.perf_counter() - start)
+    sources = [u.source for u in memory.units]
+    scan = []
+    for query in queries[:20]:
+        start = time.perf_counter()
+        process.extract(query, sources, scorer=fuzz.ratio, limit=3, score_cutoff=75)
+        scan.append(time.perf_counter() - start)
+    ours_ms, scan_ms = statistics.median(ours) * 1000, statistics.median(scan) * 1000
+    print(f"index build, {len(memory):,} units: {build:.2f} s (goal < 10 s)")
+    print(f"lookup median: {ours_ms:.2f} ms (goal < 10 ms); full rapidfuzz scan "
+          f"{scan_ms:.1f} ms; ratio {ours_ms / scan_ms:.3f}")
+
+
+def make_project(root: Path, articles: int, rng: random.Random) -> None:
+    pairs = real_pairs()
+    pool = "".join(sorted({c for s, _ in pairs for c in s}))
+    (root / "content").mkdir(parents=True)
+    (root / "locales/en/LC_MESSAGES").mkdir(parents=True)
+    for number in range(articles):
+        chosen = rng.sample(pairs, 12)
+        body = [s if rng.random() < 0.6 else perturb(s, rng, pool) for s, _ in chosen]
+        (root / "content" / f"a{number}.md").write_text(
+            f"---\ntitle: 第{number}篇\n---\n\n" + "\n\n".join(body) + "\n", encoding="utf-8")
+    project = Project.at(root)
+    update(project, locale="en", create=True, quiet=True, memory=False)
+    targets = dict(pairs)
+    for number in range(0, articles, 2):  # half the articles translated
+        path = project.catalog_path(f"a{number}", "en")
+        po = polib.pofile(str(path))
+        for entry in po:
+            entry.msgstr = targets.get(entry.msgid, f"Translation of {number}.")
+        po.save()
+    update(project, quiet=True, memory=False)  # canonical form again
+
+
+def bench_update(articles: int, rng: random.Random) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        base = Path(tmp) / "base"
+        make_project(base, articles, rng)
+        times = {}
+        for memory in (False, True):
+            root = Path(tmp) / f"run-{memory}"
+            shutil.copytree(base, root)
+            for po in (root / "content").glob("*.md"):  # a new edition: sources changed
+                po.write_text(po.read_text(encoding="utf-8") + "\n新增一段文字。\n",
+                              encoding="utf-8")
+            start = time.perf_counter()
+            update(Project.at(root), quiet=True, memory=memory)
+            times[memory] = time.perf_counter() - start
+    print(f"update, {articles} articles: without memory {times[False]:.2f} s, with "
+          f"{times[True]:.2f} s; ratio {times[True] / times[False]:.2f} (goal <= 1.5)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--units", type=int, default=100_000)
+    parser.add_argument("--articles", type=int, default=300)
+    args = parser.parse_args()
+    rng = random.Random(12)
+    bench_lookup(args.units, rng)
+    bench_update(args.articles, rng)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,67 @@
+"""`bilingual memory export|import|lookup`: the translation memory as TMX, and lookups."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..atomic import atomic_write_bytes
+from ..errors import PipelineError, display_path
+from ..memory.model import UnitKind
+from ..memory.project_memory import catalog_memory_units, memory_dir, project_memory
+from ..memory.tmx import parse_tmx, write_tmx
+from ..project import Project
+from .common import say
+
+
+def _one_locale(project: Project, locale: str | None) -> str:
+    locales = project.locales(locale)
+    if not locales:
+        raise PipelineError("no locales yet: nothing to export", project.locales_dir)
+    if len(locales) > 1 and locale is None:
+        raise PipelineError(f"several locales ({', '.join(locales)}): choose one with --locale")
+    return locales[0]
+
+
+def export_command(project: Project, locale: str | None, output: Path) -> int:
+    loc = _one_locale(project, locale)
+    units = [u for u in catalog_memory_units(project, loc) if u.kind is UnitKind.SEGMENT]
+    data = write_tmx(units, project.config.publication.source_language, loc.replace("_", "-"))
+    atomic_write_bytes(output, data)
+    say(f"{display_path(output)}: {len(units)} translation units ({loc})")
+    return 0
+
+
+def import_command(project: Project, source: Path) -> int:
+    try:
+        data = source.read_bytes()
+    except FileNotFoundError:
+        raise PipelineError("no such file", source) from None
+    reading = parse_tmx(data, source, None, source.name,
+                       project.config.publication.source_language)
+    target = memory_dir(project) / source.name
+    if target.suffix.lower() != ".tmx":
+        target = target.with_suffix(".tmx")
+    if target.exists() and target.read_bytes() != data:
+        raise PipelineError("a different memory file of this name exists; rename one", target)
+    atomic_write_bytes(target, data)
+    skipped = sum(reading.skipped.values())
+    say(f"{display_path(target)}: {reading.read} units read, {len(reading.units)} usable "
+        f"({', '.join(sorted(reading.target_languages)) or 'no target language'}), "
+        f"{skipped} skipped")
+    for reason, count in sorted(reading.skipped.items(), key=lambda kv: kv[0].value):
+        say(f"  skipped {count}: {reason.value}")
+    return 0
+
+
+def lookup_command(project: Project, text: str, locale: str | None, limit: int,
+                   threshold: float) -> int:
+    loc = _one_locale(project, locale)
+    matches = project_memory(project, loc).lookup(text.strip(), threshold, limit)
+    if not matches:
+        say(f"no match at {threshold:g}% or above")
+        return 1
+    for match in matches:
+        score = "exact" if match.exact else f"{int(match.score)}%"
+        say(f"{score:>5}  {match.unit.origin}  ({match.unit.kind.value})\n"
+            f"       {match.unit.source}\n       {match.unit.target}")
+    return 0

@@ -1,0 +1,194 @@
+"""Candidate glossary terms mined from the articles (like Translate Toolkit's poterminology).
+
+Four kinds of evidence, each a typed `Candidate`:
+- quoted phrases: “六品六化” (short CJK text inside Chinese quotes);
+- slogans with numerals: 一村一品, 六品六化, 1+2+15;
+- names by their endings: …有限公司, …集团, …村, …镇, …矿, …示范区 (jieba tokens
+  before the ending, while they are nouns or names);
+- recurring word n-grams (jieba segmentation), ranked by C-value, which rewards
+  frequent long strings and discounts ones that only occur inside a longer one.
+Terms already in the glossary, or inside a longer glossary term, are left out.
+"""
+
+from __future__ import annotations
+
+import enum
+import math
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from .model import Glossary
+
+
+class Evidence(enum.Enum):
+    QUOTED = "quoted"
+    SLOGAN = "slogan"
+    NAME = "name"
+    NGRAM = "n-gram"
+
+
+@dataclass(frozen=True)
+class Passage:
+    """One segment of one article: where candidates are found."""
+
+    article: str
+    line: int
+    text: str
+    file: str = ""             # the source path shown in contexts (default: the article)
+
+
+@dataclass
+class Candidate:
+    term: str
+    evidence: Evidence
+    frequency: int = 0
+    articles: set[str] = field(default_factory=set)
+    context: str = ""          # one occurrence with some text around it
+    where: str = ""            # article:line of that occurrence
+    score: float = 0.0         # C-value for n-grams, frequency otherwise
+
+
+CJK = r"\u3400-\u4dbf\u4e00-\u9fff"
+_QUOTED = re.compile(rf"[“「『]([{CJK}0-9A-Za-z+·、]{{2,12}})[”」』]")
+_HAS_CJK = re.compile(rf"[{CJK}]")
+_NUMERALS = "一二三四五六七八九十两百千万"
+_SLOGANS = [
+    re.compile(rf"一[{CJK}]{{1,2}}一[{CJK}]{{1,2}}"),                  # 一村一品, 一镇一特
+    re.compile(rf"([{_NUMERALS}])[{CJK}]\1[{CJK}]"),                   # 六品六化
+    re.compile(r"\d+(?:\s*[+＋]\s*\d+)+"),                              # 1+2+15
+    re.compile(rf"[{_NUMERALS}]大[{CJK}]{{2,3}}(?=[，。、；“”]|$)"),          # 六大产业链
+]
+NAME_ENDINGS = ("有限公司", "集团", "合作社", "示范区", "产业园", "园区", "开发区", "基地",
+                "公司", "煤矿", "矿", "村", "镇", "乡", "街道", "县", "区")
+_NAME_POS = {"nr", "ns", "nt", "nz", "nrt", "nrfg", "j", "eng"}
+_STOP_POS = {"x", "c", "p", "u", "uj", "ul", "d", "r", "y", "e", "o", "f", "t", "q", "mq"}
+_PUNCT = re.compile(rf"[^{CJK}0-9A-Za-z]")
+MAX_NGRAM = 4
+
+
+def _context(text: str, start: int, length: int, width: int = 18) -> str:
+    return text[max(0, start - width):start + length + width].replace("\n", " ")
+
+
+def _jieba():
+    import jieba
+    import jieba.posseg
+    jieba.setLogLevel(60)
+    return jieba.posseg
+
+
+def mine_terms(passages: Sequence[Passage], glossary: Glossary, limit: int = 200,
+               min_frequency: int = 2) -> list[Candidate]:
+    """Pure (apart from jieba's dictionary): candidates, best first."""
+    found: dict[str, Candidate] = {}
+
+    def note(term: str, evidence: Evidence, passage: Passage, start: int) -> None:
+        cand = found.get(term)
+        if cand is None:
+            cand = found[term] = Candidate(term, evidence, context=_context(
+                passage.text, start, len(term)), where=f"{passage.file or passage.article}:{passage.line}")
+        cand.frequency += 1
+        cand.articles.add(passage.article)
+
+    posseg = _jieba()
+    ngram_counts: dict[str, list[tuple[Passage, int]]] = defaultdict(list)
+    ngram_len: dict[str, int] = {}
+    for passage in passages:
+        text = passage.text
+        for match in _QUOTED.finditer(text):
+            if _HAS_CJK.search(match.group(1)):
+                note(match.group(1), Evidence.QUOTED, passage, match.start(1))
+        for pattern in _SLOGANS:
+            for match in pattern.finditer(text):
+                if match.group(0) not in found or found[match.group(0)].evidence is \
+                        Evidence.SLOGAN:
+                    note(match.group(0), Evidence.SLOGAN, passage, match.start())
+        tokens = [(t.word, t.flag) for t in posseg.cut(text)]
+        offsets, position = [], 0
+        for word, _ in tokens:
+            offsets.append(position)
+            position += len(word)
+        for index, (word, flag) in enumerate(tokens):
+            ending = next((e for e in NAME_ENDINGS if word.endswith(e)), None)
+            if ending is None:
+                continue
+            start = index
+            while start > 0 and index - start < 4 and not _PUNCT.search(tokens[start - 1][0]) \
+                    and (tokens[start - 1][1] in _NAME_POS or tokens[start - 1][0] in NAME_ENDINGS):
+                start -= 1
+            name = "".join(w for w, _ in tokens[start:index + 1])
+            if len(name) >= len(ending) + 2 and name not in found:
+                note(name, Evidence.NAME, passage, offsets[start])
+            elif name in found and found[name].evidence is Evidence.NAME:
+                note(name, Evidence.NAME, passage, offsets[start])
+        # n-grams of content tokens, never across punctuation or function words
+        run: list[int] = []
+        for index, (word, flag) in enumerate([*tokens, ("。", "x")]):
+            if flag in _STOP_POS or _PUNCT.search(word):
+                for size in range(1, MAX_NGRAM + 1):
+                    for i in range(len(run) - size + 1):
+                        first = tokens[run[i]]
+                        if first[0][0].isdigit() or (size > 1 and first[1] == "v"):
+                            continue  # numbers and verb phrases are not terms
+                        gram = "".join(tokens[j][0] for j in run[i:i + size])
+                        if 2 <= len(gram) <= 12 and (size > 1 or len(gram) >= 3):
+                            ngram_counts[gram].append((passage, offsets[run[i]]))
+                            ngram_len[gram] = size
+                run = []
+            else:
+                run.append(index)
+    for gram, cand in _c_values(ngram_counts, ngram_len, min_frequency).items():
+        if gram not in found:
+            found[gram] = cand
+    return _select(found, glossary, limit, min_frequency)
+
+
+def _c_values(counts: dict[str, list[tuple[Passage, int]]], sizes: dict[str, int],
+              min_frequency: int) -> dict[str, Candidate]:
+    recurring = {g: occ for g, occ in counts.items() if len(occ) >= min_frequency}
+    longer: dict[str, list[int]] = defaultdict(list)
+    for gram, occ in recurring.items():
+        for other in recurring:
+            if other != gram and gram in other:
+                longer[gram].append(len(recurring[other]))
+    result = {}
+    for gram, occ in recurring.items():
+        frequency = len(occ)
+        nested = longer.get(gram)
+        weight = math.log2(sizes[gram] + 1)
+        score = weight * (frequency - (sum(nested) / len(nested) if nested else 0.0))
+        if score <= 0:
+            continue
+        passage, start = occ[0]
+        result[gram] = Candidate(gram, Evidence.NGRAM, frequency,
+                                 {p.article for p, _ in occ},
+                                 _context(passage.text, start, len(gram)),
+                                 f"{passage.file or passage.article}:{passage.line}", score)
+    return result
+
+
+def _select(found: dict[str, Candidate], glossary: Glossary, limit: int,
+            min_frequency: int) -> list[Candidate]:
+    known = [t.term for t in glossary.terms]
+    kept = []
+    for cand in found.values():
+        if cand.evidence is not Evidence.NGRAM:
+            cand.score = float(cand.frequency) + (1.0 if cand.evidence is Evidence.QUOTED else 0)
+        if any(cand.term in term for term in known):
+            continue  # the glossary has it, or a longer term containing it
+        if cand.evidence is Evidence.NGRAM and cand.frequency < min_frequency:
+            continue
+        kept.append(cand)
+    # Inside a longer candidate that occurs as often: the longer one is the term.
+    by_term = {c.term: c for c in kept}
+    kept = [c for c in kept if not any(c.term in o and o != c.term and
+                                       by_term[o].frequency >= c.frequency for o in by_term)]
+    order = {Evidence.QUOTED: 0, Evidence.SLOGAN: 1, Evidence.NAME: 2, Evidence.NGRAM: 3}
+    kept.sort(key=lambda c: (order[c.evidence], -c.score, c.term))
+    return kept[:limit]
+
+
+def passages_of(article: str, segments: Iterable[tuple[int, str]]) -> list[Passage]:
+    return [Passage(article, line, text) for line, text in segments]

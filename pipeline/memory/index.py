@@ -1,0 +1,150 @@
+"""The memory's index: exact lookup by source, fuzzy lookup by character bigrams.
+
+A fuzzy lookup never scans the memory. Bigram postings give the candidates:
+only the query's rarest bigrams are consulted (prefix filtering: a unit that
+shares none of the rarest ones cannot share enough of the rest to reach the
+threshold), candidates are ranked by shared bigrams, and only the best few are
+scored with rapidfuzz's normalized Indel similarity (the msgmerge/difflib
+ratio, computed in C).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterable
+
+import numpy as np
+from rapidfuzz import fuzz
+
+from .model import Match, MemoryUnit
+
+VERIFY = 24  # candidates scored exactly per lookup
+_EMPTY = np.zeros(0, dtype=np.uint64)
+
+
+def bigrams(text: str) -> np.ndarray:
+    """The distinct character bigrams of `text` as sorted integer codes (a lone
+    character is its own gram)."""
+    if not text:
+        return _EMPTY
+    codes = np.frombuffer(text.encode("utf-32-le"), dtype="<u4").astype(np.uint64)
+    if len(codes) < 2:
+        return codes << np.uint64(21)
+    return _sorted_distinct((codes[:-1] << np.uint64(21)) | codes[1:])
+
+
+def _sorted_distinct(values: np.ndarray) -> np.ndarray:
+    # np.unique hashes first in numpy 2.x, which is several times slower here.
+    ordered = np.sort(values)
+    if not len(ordered):
+        return ordered
+    return ordered[np.concatenate(([True], ordered[1:] != ordered[:-1]))]
+
+
+class TranslationMemory:
+    """Immutable once built; units keep their insertion order as the tie-break.
+
+    Postings are one sorted array (CSR layout): gram codes, and for each the
+    slice of unit numbers that contain it; built with one numpy sort."""
+
+    def __init__(self, units: Iterable[MemoryUnit] = ()):
+        self.units: list[MemoryUnit] = []
+        self._exact: dict[str, list[int]] = defaultdict(list)
+        seen: set[tuple[str, str, str]] = set()
+        for unit in units:
+            key = (unit.source, unit.target, unit.origin_file)
+            if key in seen or not unit.source or not unit.target:
+                continue
+            seen.add(key)
+            self._exact[unit.source].append(len(self.units))
+            self.units.append(unit)
+        self._build_postings([u.source for u in self.units])
+
+    def _build_postings(self, sources: list[str]) -> None:
+        # All sources in one array, NUL-separated: bigram codes and their owners come
+        # from a few vectorized operations instead of a loop over units.
+        joined = "\0".join(sources) + "\0"
+        codes = np.frombuffer(joined.encode("utf-32-le"), dtype="<u4").astype(np.uint64)
+        lengths = np.array([len(s) for s in sources], dtype=np.int64)
+        owner_of_char = np.repeat(np.arange(len(sources), dtype=np.int64), lengths + 1)
+        left, right = codes[:-1], codes[1:]
+        single = lengths[owner_of_char[:-1]] == 1
+        keep = (left != 0) & ((right != 0) | single)
+        grams = ((left << np.uint64(21)) | right)[keep]
+        owners = owner_of_char[:-1][keep].astype(np.uint64)
+        # One sort of (gram, owner) keys dedupes each unit's grams and orders postings.
+        if len(sources) < (1 << 21):
+            keys = _sorted_distinct((grams << np.uint64(21)) | owners)
+            grams, owners = keys >> np.uint64(21), keys & np.uint64((1 << 21) - 1)
+        else:  # pragma: no cover - more than two million units
+            order = np.lexsort((owners, grams))
+            pairs = np.unique(np.stack([grams[order], owners[order]], axis=1), axis=0)
+            grams, owners = pairs[:, 0], pairs[:, 1]
+        self._owners = owners.astype(np.int64)
+        self._sizes = np.bincount(self._owners, minlength=len(sources))
+        self._starts = np.flatnonzero(np.concatenate(([True], grams[1:] != grams[:-1]))) \
+            if len(grams) else np.zeros(0, dtype=np.int64)
+        self._keys = grams[self._starts]
+        self._ends = np.append(self._starts[1:], len(grams)).astype(np.int64)
+
+    def __len__(self) -> int:
+        return len(self.units)
+
+    def lookup(self, source: str, threshold: float = 75.0, limit: int = 3,
+               exclude_file: str | None = None) -> list[Match]:
+        """The best matches scoring >= threshold (0-100), best first; exact ones first.
+        Units from `exclude_file` (the entry's own article) are never offered."""
+        matches: list[Match] = []
+        taken: set[int] = set()
+        for number in self._exact.get(source, ()):
+            if self.units[number].origin_file != exclude_file:
+                matches.append(Match(self.units[number], 100.0))
+                taken.add(number)
+        if len(matches) >= limit:
+            return matches[:limit]
+        fuzzy = []
+        for number in self._candidates(source, threshold):
+            unit = self.units[number]
+            if number in taken or unit.origin_file == exclude_file:
+                continue
+            score = fuzz.ratio(source, unit.source, score_cutoff=threshold)
+            if score and score >= threshold:
+                # Only an identical source is "exact"; a near-identical one is 99.9 at most.
+                fuzzy.append((-min(score, 99.9), number))
+        fuzzy.sort()  # best first, earlier units win ties
+        matches += [Match(self.units[n], -negative) for negative, n in fuzzy]
+        return matches[:limit]
+
+    def _candidates(self, source: str, threshold: float) -> list[int]:
+        grams = bigrams(source)
+        if not len(grams) or not len(self._keys):
+            return []
+        where = np.searchsorted(self._keys, grams)
+        inside = where < len(self._keys)
+        where, grams = where[inside], grams[inside]
+        where = where[self._keys[where] == grams]  # grams the memory has
+        if not len(where):
+            return []
+        # Editing one character breaks at most two bigrams, so a ratio of t leaves
+        # roughly a (2t - 1) share of them; the rarest rest of the query is the prefix.
+        size = len(grams)
+        keep = max(0.0, 2 * threshold / 100 - 1)
+        prefix = max(size - math.ceil(keep * size) + 1, 1)
+        frequency = self._ends[where] - self._starts[where]
+        rarest = where[np.argsort(frequency, kind="stable")[:prefix]]
+        hits = np.concatenate([self._owners[self._starts[g]:self._ends[g]] for g in rarest])
+        counts = np.bincount(hits)
+        numbers = np.nonzero(counts)[0]
+        sizes = self._sizes[numbers]
+        # Length filter: Indel similarity 2*m/(a+b) cannot exceed 2*min/(a+b).
+        fits = 2 * np.minimum(size, sizes) >= threshold / 100 * (size + sizes)
+        numbers, sizes = numbers[fits], sizes[fits]
+        if not len(numbers):
+            return []
+        rank = counts[numbers] / (size + sizes)
+        if len(numbers) > VERIFY:
+            best = np.argpartition(-rank, VERIFY)[:VERIFY]
+            numbers, rank = numbers[best], rank[best]
+        order = np.lexsort((numbers, -rank))
+        return [int(n) for n in numbers[order]]

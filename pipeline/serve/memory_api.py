@@ -1,0 +1,72 @@
+"""`GET /api/articles/{slug}/{locale}/memory?segment=ID`: the best memory matches for
+one segment (read-only). The memory is rebuilt only when a catalog or TMX file of
+the locale changed (by size and mtime), so the workbench can ask on every focus."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path as FsPath
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+from pydantic import BaseModel, Field
+
+from ..memory.index import TranslationMemory
+from ..memory.project_memory import memory_dir, project_memory
+from .api import NOT_FOUND, Locale, Slug, WorkspaceDep
+from .models import SEGMENT_ID_PATTERN
+from .workspace import Workspace
+
+router = APIRouter(prefix="/api", tags=["workbench"])
+MATCHES = 3
+
+
+class MemoryMatchView(BaseModel):
+    score: float = Field(description="similarity of the sources, 0–100 (100: identical)")
+    exact: bool
+    source: str
+    target: str
+    origin: str = Field(description="where the unit comes from: content/x.md:14, memory/y.tmx:9")
+    kind: str = Field(description="segment or sentence")
+
+
+class MemoryMatches(BaseModel):
+    segment: str
+    matches: list[MemoryMatchView]
+
+
+_cache: dict[tuple[str, str], tuple[tuple[object, ...], TranslationMemory]] = {}
+_cache_lock = threading.Lock()
+
+
+def _memory(ws: Workspace, locale: str) -> TranslationMemory:
+    project = ws.project
+    files: list[FsPath] = sorted((project.locales_dir / locale / "LC_MESSAGES").glob("*.po"))
+    files += sorted(memory_dir(project).glob("*.tmx"))
+    stamp = tuple((str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in files)
+    key = (str(project.root), locale)
+    with _cache_lock:
+        cached = _cache.get(key)
+        if cached is not None and cached[0] == stamp:
+            return cached[1]
+    memory = project_memory(project, locale)
+    with _cache_lock:
+        _cache[key] = (stamp, memory)
+    return memory
+
+
+@router.get("/articles/{slug}/{locale}/memory", response_model=MemoryMatches,
+            summary="Translation-memory matches for one segment", responses=NOT_FOUND)
+def memory_matches(slug: Slug, locale: Locale, ws: WorkspaceDep,
+                   segment: Annotated[str, Query(pattern=SEGMENT_ID_PATTERN)]) -> MemoryMatches:
+    """The best three matches from other articles and imported TMX files, at or above
+    the project's fuzzy threshold, best first."""
+    ws.catalog_path(slug, locale)  # 404 for unknown articles, locales, missing catalogs
+    found = ws.segment(ws.article(slug), segment)
+    threshold = ws.project.config.memory.fuzzy_threshold
+    matches = _memory(ws, locale).lookup(found.text, threshold, MATCHES,
+                                         exclude_file=ws.project.source_ref(slug))
+    return MemoryMatches(segment=segment, matches=[
+        MemoryMatchView(score=m.score, exact=m.exact, source=m.unit.source,
+                        target=m.unit.target, origin=m.unit.origin, kind=m.unit.kind.value)
+        for m in matches])

@@ -1,0 +1,56 @@
+"""`bilingual terms` on crafted text: each kind of evidence, and the glossary filter."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pytest
+from support import make_project
+
+from pipeline.cli import main
+
+pytestmark = pytest.mark.slow  # jieba loads its dictionary (~1-4 s)
+
+A = ("---\ntitle: 甲文\n---\n\n"
+     "全区聚焦“六品六化”，推行“一村一品”发展模式，构建“1+2+15”产业体系。\n\n"
+     "山西潞宝集团有限公司在苏店镇建设光伏玻璃生产线，光伏玻璃产量大增。\n\n"
+     "东掌村发展特色养殖，专业镇建设成效明显。\n")
+B = ("---\ntitle: 乙文\n---\n\n"
+     "光伏玻璃项目落地苏店镇，带动光伏玻璃产业链。\n\n"
+     "绿色特优农产品专业镇继续发展。\n")
+GLOSSARY = "绿色特优农产品专业镇,green specialty agricultural products town,,,place,,\n"
+
+
+def _terms(tmp_path: Path, capsys, *extra: str) -> dict[str, list[str]]:
+    root = make_project(tmp_path, {"a": A, "b": B}, GLOSSARY)
+    assert main(["-C", str(root), "terms", *extra]) == 0
+    rows = [line.split("\t") for line in capsys.readouterr().out.splitlines()]
+    return {row[0]: row[1:] for row in rows}
+
+
+def test_candidates_by_kind(tmp_path: Path, capsys) -> None:
+    found = _terms(tmp_path, capsys)
+    assert found["六品六化"][0] == "quoted"
+    assert found["一村一品"][0] == "quoted"
+    assert found["1+2+15"][0] == "slogan"
+    assert found["苏店镇"][0] == "name" and found["苏店镇"][1] == "2"
+    assert found["苏店镇"][2] == "a,b"
+    assert found["东掌村"][0] == "name"
+    assert any(t.endswith("集团有限公司") for t in found)
+    assert found["光伏玻璃"][0] == "n-gram" and found["光伏玻璃"][1] == "4"
+    assert found["光伏玻璃"][3].startswith("content/a.md:")
+    assert "光伏玻璃" in found["光伏玻璃"][3]
+    # In the glossary, or inside a longer glossary term: left out.
+    assert "绿色特优农产品专业镇" not in found and "专业镇" not in found
+
+
+def test_csv_rows_are_ready_to_fill_in(tmp_path: Path, capsys) -> None:
+    root = make_project(tmp_path, {"a": A, "b": B}, GLOSSARY)
+    assert main(["-C", str(root), "terms", "--article", "b", "--csv"]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert rows and set(rows[0]) == {"term", "english", "variants", "forbidden", "type",
+                                     "pinyin", "note"}
+    assert {r["term"] for r in rows} >= {"光伏玻璃"}
+    assert all(r["english"] == "" for r in rows)
