@@ -21,6 +21,7 @@ PAGE_NUMBER = re.compile(r"^[-—–·\s]*(?:第\s*)?\d{1,4}\s*(?:页)?(?:\s*[/�
 SENTENCE_END = tuple("。！？；…”』」）!?")
 RUNNING_HEAD_MAX = 40
 RUNNING_HEAD_MIN_REPEATS = 3     # without page breaks to tell pages apart
+PROSE_LINE = 25                  # characters: a line this long is body text
 _DIGITS = re.compile(r"\d+")
 
 
@@ -83,12 +84,25 @@ def drop_furniture(lines: list[Line], result: ImportResult) -> list[Line]:
     repeated = {key for key, seen in by_key.items() if len(seen) >= 2}
     if pages <= 1:
         repeated = {key for key, count in counts.items() if count >= RUNNING_HEAD_MIN_REPEATS}
+    # An article's opening page rarely carries the running head, but its headline often
+    # repeats it (政府工作报告 over every page): keep what precedes the first prose there.
+    opening = next((i for i, line in enumerate(lines) if len(line.text) >= PROSE_LINE
+                    or line.page > 0), len(lines))
+    sizes = Counter(round(line.size, 1) for line in lines for _ in line.text if line.size)
+    body = sizes.most_common(1)[0][0] if sizes else None
     kept: list[Line] = []
     gap = False
-    for line in lines:
+    for index, line in enumerate(lines):
+        furniture = _furniture_key(line.text) in repeated
+        if furniture and index < opening:
+            if body is None or (line.size or 0) >= body:
+                result.flag(line.number, f"'{line.text}' repeats as a running head on later "
+                            "pages; kept here as part of the headline: delete it if it is "
+                            "page furniture")
+                furniture = False
         if PAGE_NUMBER.match(line.text):
             result.change(Change.PAGE_NUMBER, line.number, f"removed page number '{line.text}'")
-        elif _furniture_key(line.text) in repeated:
+        elif furniture:
             result.change(Change.RUNNING_HEAD, line.number,
                           f"removed running head '{line.text}' (repeated on several pages)")
         else:
@@ -106,6 +120,9 @@ def _split_kind(left: str, right: str) -> str | None:
     if left[-1].isdigit() and right[0].isdigit():
         return "number"
     if (left[-1] in ".．" and len(left) > 1 and left[-2].isdigit() and right[0].isdigit()):
+        return "number"
+    if left[-1].isdigit() and right[0] in ".．%" and (len(right) == 1 or right[1].isdigit()
+                                                      or right[0] == "%"):
         return "number"
     if left[-1].isascii() and left[-1].isalpha() and right[0].isascii() and right[0].isalpha():
         head = re.search(r"[A-Za-z]+$", left).group()  # type: ignore[union-attr]
