@@ -207,3 +207,17 @@ def test_clean_text_changes_nothing_but_punctuation(paragraphs: list[str]) -> No
     raw = "\n\n".join(p.replace("，", ",", 1) for p in paragraphs) + "\n"
     md = body(import_raw(raw).markdown)
     assert md.strip() == "\n\n".join(paragraphs)
+
+
+@pytest.mark.parametrize("field, message", [
+    ("issue: true", "'issue' must be text or a number"),
+    ("date: [1]", "'date' must be text or a date"),
+    ("source_url: ftp://example.org", "'source_url' must be an http(s) URL"),
+    ("titel: X", "unknown front matter field 'titel' (did you mean 'title'? known: lang,"),
+])
+def test_front_matter_metadata_is_validated_with_its_line(field: str, message: str) -> None:
+    from pipeline.errors import PipelineError
+    from pipeline.source import parse_article
+    with pytest.raises(PipelineError) as caught:
+        parse_article(f"---\ntitle: T\n{field}\n---\n\n正文。\n", Path("a.md"))
+    assert message in str(caught.value) and caught.value.line == 3
