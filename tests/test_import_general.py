@@ -193,8 +193,8 @@ def test_never_loses_duplicates_or_reorders_han_or_digits(paragraphs: list[str],
     expected = _han_and_digits(raw)
     assert len(out) + len(_han_and_digits(dropped)) == len(expected)
     if not dropped:
-        # front matter first (title, byline …), then the body: the same order as the raw.
-        assert sorted(out) == sorted(expected)
+        # front matter (kicker, title, subtitle) first, then the body: the raw's order.
+        assert out == expected
 
 
 CLEAN = st.lists(st.text(HAN, min_size=1, max_size=20).map(lambda s: s + "，" + s + "。"),
@@ -221,3 +221,9 @@ def test_front_matter_metadata_is_validated_with_its_line(field: str, message: s
     with pytest.raises(PipelineError) as caught:
         parse_article(f"---\ntitle: T\n{field}\n---\n\n正文。\n", Path("a.md"))
     assert message in str(caught.value) and caught.value.line == 3
+
+
+def test_source_notes_end_marks_and_attributions_are_not_headings() -> None:
+    md = body(import_raw("标题写在这里\n\n正文第一段，写得很长很长的句子。\n\n——习近平\n\n"
+                         "正文第二段。\n\n来源：新华网\n\n（完）\n").markdown)
+    assert "#" not in md and "来源：新华网" in md and "（完）" in md

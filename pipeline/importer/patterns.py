@@ -71,3 +71,12 @@ def iso_date(text: str) -> str | None:
 
 def is_doc_number(text: str) -> bool:
     return _DOC_NUMBER.match(text) is not None
+
+
+# Lines about the text rather than of it: never headings (来源：新华网, （完）).
+_NOTE_LINE = re.compile(r"^(?:(?:来源|出处|原标题|本文来源|信息来源|原载|转载自|编者按|编者注)\s*[:：]"
+                        r"|[（(【\[]?\s*(?:完|全文完|待续|未完待续)\s*[）)】\]]?$)")
+
+
+def is_note_line(text: str) -> bool:
+    return _NOTE_LINE.match(text) is not None

@@ -10,10 +10,11 @@ may be wrong are flagged with their reason.
 from __future__ import annotations
 
 import enum
+import re
 import statistics
 from dataclasses import dataclass, field
 
-from ..cjk import is_cjk
+from ..cjk import HAN, is_cjk
 from .lines import SENTENCE_END, Line, join_lines
 from .patterns import (
     Numbering,
@@ -21,6 +22,7 @@ from .patterns import (
     is_caption,
     is_credits,
     is_doc_number,
+    is_note_line,
     iso_date,
     numbering,
 )
@@ -35,6 +37,7 @@ KICKER_MAX = 6
 HEADING_SIZE = 1.12     # × body size: display type for headings
 HEADLINE_SIZE = 1.5     # × body size: the headline
 NOT_A_CUT = SENTENCE_END + ("：", ":")
+HAN_CHAR = re.compile(f"[{HAN}]")
 
 
 class Kind(enum.Enum):
@@ -86,7 +89,7 @@ def _is_prose(block: Block) -> bool:
 
 def _special(text: str) -> bool:
     return (is_byline(text) or is_credits(text) or is_caption(text) or is_doc_number(text)
-            or iso_date(text) is not None)
+            or is_note_line(text) or iso_date(text) is not None)
 
 
 def _ends_sentence(text: str, marks: tuple[str, ...]) -> bool:
@@ -102,7 +105,8 @@ def looks_like_heading(text: str) -> bool:
         return (len(text) <= NUMBERED_HEADING_MAX and "。" not in text
                 and not _ends_sentence(text, ("。", "；", "：", ":", "，", ",")))
     return (len(text) <= HEADING_MAX and not _ends_sentence(text, NOT_A_CUT + ("，", ","))
-            and sum(map(is_cjk, text)) >= 2 and not _special(text))
+            and len(HAN_CHAR.findall(text)) >= 2 and not text.startswith(("——", "--"))
+            and not _special(text))
 
 
 def is_cut(block: Block, following: Block | None, base: float | None) -> bool:
