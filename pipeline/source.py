@@ -9,6 +9,7 @@ standfirst.
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import re
 from dataclasses import replace
@@ -117,7 +118,29 @@ def _parse_front_matter(token: Token, path: Path) -> dict[str, object]:
         if key in data and not isinstance(data[key], str):
             raise PipelineError(f"front matter field '{key}' must be a string", path,
                                 _field_line(token.content, key))
+    _check_metadata_types(data, token.content, path)
     return data
+
+
+# Metadata that is not translated: the YAML types each field may have.
+_METADATA_TYPES: dict[str, tuple[type, ...]] = {
+    "date": (str, datetime.date), "publication": (str,), "issue": (str, int),
+    "pages": (str, int), "source_url": (str,), "translator": (str,), "lang": (str,),
+}
+
+
+def _check_metadata_types(data: dict[str, object], front_matter: str, path: Path) -> None:
+    for key, kinds in _METADATA_TYPES.items():
+        if key in data and data[key] is not None and (
+                not isinstance(data[key], kinds) or isinstance(data[key], bool)):
+            wanted = " or ".join({str: "text", int: "a number",
+                                  datetime.date: "a date (YYYY-MM-DD)"}[k] for k in kinds)
+            raise PipelineError(f"front matter field '{key}' must be {wanted}", path,
+                                _field_line(front_matter, key))
+    url = data.get("source_url")
+    if isinstance(url, str) and url and not re.match(r"^https?://\S+$", url):
+        raise PipelineError("front matter field 'source_url' must be an http(s) URL", path,
+                            _field_line(front_matter, "source_url"))
 
 
 def _field_line(front_matter: str, key: str) -> int:

@@ -159,8 +159,11 @@ def test_running_heads_repeated_across_pages_are_dropped() -> None:
     page = "中国经济周刊 2024年第{n}期\n\n正文第{n}页，写得很长很长的一段话，讲的是经济发展的故事。\n\n{n}\n"
     raw = "标题写在这里\n\n" + "\f".join(page.format(n=n) for n in range(1, 4))
     result = import_raw(raw)
-    assert "周刊" not in result.markdown
-    assert sum("running head" in n.message for n in result.changes) == 3
+    assert "第2期" not in result.markdown and "第3期" not in result.markdown
+    assert sum("running head" in n.message for n in result.changes) == 2
+    # On the opening page it may be the headline: kept, and flagged.
+    [flag] = [f for f in result.flags if "running head" in f.message]
+    assert flag.line == 3 and "第1期" in result.markdown
 
 
 # --- properties -------------------------------------------------------------------------
@@ -190,8 +193,8 @@ def test_never_loses_duplicates_or_reorders_han_or_digits(paragraphs: list[str],
     expected = _han_and_digits(raw)
     assert len(out) + len(_han_and_digits(dropped)) == len(expected)
     if not dropped:
-        # front matter first (title, byline …), then the body: the same order as the raw.
-        assert sorted(out) == sorted(expected)
+        # front matter (kicker, title, subtitle) first, then the body: the raw's order.
+        assert out == expected
 
 
 CLEAN = st.lists(st.text(HAN, min_size=1, max_size=20).map(lambda s: s + "，" + s + "。"),
@@ -204,3 +207,45 @@ def test_clean_text_changes_nothing_but_punctuation(paragraphs: list[str]) -> No
     raw = "\n\n".join(p.replace("，", ",", 1) for p in paragraphs) + "\n"
     md = body(import_raw(raw).markdown)
     assert md.strip() == "\n\n".join(paragraphs)
+
+
+@pytest.mark.parametrize("field, message", [
+    ("issue: true", "'issue' must be text or a number"),
+    ("date: [1]", "'date' must be text or a date"),
+    ("source_url: ftp://example.org", "'source_url' must be an http(s) URL"),
+    ("titel: X", "unknown front matter field 'titel' (did you mean 'title'? known: lang,"),
+])
+def test_front_matter_metadata_is_validated_with_its_line(field: str, message: str) -> None:
+    from pipeline.errors import PipelineError
+    from pipeline.source import parse_article
+    with pytest.raises(PipelineError) as caught:
+        parse_article(f"---\ntitle: T\n{field}\n---\n\n正文。\n", Path("a.md"))
+    assert message in str(caught.value) and caught.value.line == 3
+
+
+def test_source_notes_end_marks_and_attributions_are_not_headings() -> None:
+    md = body(import_raw("标题写在这里\n\n正文第一段，写得很长很长的句子。\n\n——习近平\n\n"
+                         "正文第二段。\n\n来源：新华网\n\n（完）\n").markdown)
+    assert "#" not in md and "来源：新华网" in md and "（完）" in md
+
+
+TWO_COLUMNS = """                    产业发展报告
+
+  近年来，全区坚持稳中求进工作总基调，推动      上党区是全国重点产煤县之一，煤炭产业一
+传统产业转型升级，大力培育新兴产业，深挖文      直是全区的支柱产业，是实现高质量发展的
+化产业潜力，为经济发展注入活力。                基石。
+  全区加大优质粮食种植力度，推广高产高效的      做大做强新兴产业
+种植模式，确保粮食产量稳定增长的同时，不断        全区聚焦光伏组件，发展金属硅、多晶硅、
+提升粮食品质。                                  硅片等产业。
+"""
+
+
+def test_side_by_side_columns_of_layout_text_are_read_in_order() -> None:
+    md = body(import_raw(TWO_COLUMNS).markdown)
+    assert md.strip().split("\n\n") == [
+        "近年来，全区坚持稳中求进工作总基调，推动传统产业转型升级，大力培育新兴产业，深挖文化产业潜力，"
+        "为经济发展注入活力。",
+        "全区加大优质粮食种植力度，推广高产高效的种植模式，确保粮食产量稳定增长的同时，不断提升粮食品质。",
+        "上党区是全国重点产煤县之一，煤炭产业一直是全区的支柱产业，是实现高质量发展的基石。",
+        "## 做大做强新兴产业",
+        "全区聚焦光伏组件，发展金属硅、多晶硅、硅片等产业。"]

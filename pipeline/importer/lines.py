@@ -21,6 +21,7 @@ PAGE_NUMBER = re.compile(r"^[-—–·\s]*(?:第\s*)?\d{1,4}\s*(?:页)?(?:\s*[/�
 SENTENCE_END = tuple("。！？；…”』」）!?")
 RUNNING_HEAD_MAX = 40
 RUNNING_HEAD_MIN_REPEATS = 3     # without page breaks to tell pages apart
+PROSE_LINE = 25                  # characters: a line this long is body text
 _DIGITS = re.compile(r"\d+")
 
 
@@ -38,23 +39,86 @@ def width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
-def text_lines(text: str) -> list[Line]:
-    """LF-separated text -> non-blank lines; form feeds start a new page."""
-    lines: list[Line] = []
-    page = 0
-    gap = True
-    for number, raw in enumerate(text.split("\n"), start=1):
-        if "\f" in raw:
-            page += raw.count("\f")
-            gap = True
-        raw = raw.replace("\f", "")
-        stripped = raw.strip()
-        if not stripped:
-            gap = True
+def _columns_at(raw: str) -> list[int]:
+    """Display columns where text resumes after a gap of 3+ spaces (pdftotext -layout
+    puts two columns side by side on one line)."""
+    found: list[int] = []
+    index = 0
+    stripped = raw.rstrip()
+    lead = len(stripped) - len(stripped.lstrip())
+    while index < len(stripped):
+        if index >= lead and stripped.startswith("   ", index):
+            end = index
+            while end < len(stripped) and stripped[end] == " ":
+                end += 1
+            found.append(width(stripped[:end]))
+            index = end
             continue
-        indent = width(raw[: len(raw) - len(raw.lstrip())].replace("\t", "    "))
-        lines.append(Line(number, stripped, indent, page, None, gap))
-        gap = False
+        index += 1
+    return found
+
+
+def _split_at(raw: str, column: int) -> tuple[str, str]:
+    """Split a line at display column `column` (at the gap nearest it)."""
+    taken, used = 0, 0
+    for used, char in enumerate(raw):
+        if taken >= column:
+            break
+        taken += width(char)
+    else:
+        return raw, ""
+    return raw[:used], raw[used:]
+
+
+def _page_columns(page: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Two side-by-side columns (layout text) -> the left column, then the right one."""
+    text_lines = [(n, r) for n, r in page if r.strip()]
+    starts = Counter(c // 2 * 2 for _, r in text_lines for c in _columns_at(r))
+    if not starts or len(text_lines) < 4:
+        return page
+    column, count = starts.most_common(1)[0]
+    if count < 0.5 * len(text_lines):
+        return page
+    left: list[tuple[int, str]] = []
+    right: list[tuple[int, str]] = []
+    spanning: list[tuple[int, str]] = []
+    for number, raw in page:
+        gaps = [c for c in _columns_at(raw) if abs(c - column) <= 3]
+        indent = width(raw) - width(raw.lstrip())
+        if gaps:
+            head, tail = _split_at(raw, gaps[0])
+            left.append((number, head))
+            right.append((number, " " * max(0, width(tail) - width(tail.lstrip()))
+                          + tail.strip()))
+        elif raw.strip() and indent >= column - 3:
+            right.append((number, raw[len(raw) - len(raw.lstrip()):]))
+        elif not left and not right:
+            spanning.append((number, raw))   # above the columns: the headline
+        else:
+            left.append((number, raw))
+    return spanning + left + [(0, "")] + right
+
+
+def text_lines(text: str) -> list[Line]:
+    """LF-separated text -> non-blank lines; form feeds start a new page; side-by-side
+    columns of layout text are read one after the other."""
+    pages: list[list[tuple[int, str]]] = [[]]
+    for number, raw in enumerate(text.split("\n"), start=1):
+        if "\f" in raw:  # pdftotext puts it before a page's first line
+            pages.extend([] for _ in range(raw.count("\f")))
+            raw = raw.replace("\f", "")
+        pages[-1].append((number, raw))
+    lines: list[Line] = []
+    for page_number, page in enumerate(pages):
+        gap = True
+        for number, raw in _page_columns(page):
+            stripped = raw.strip()
+            if not stripped:
+                gap = True
+                continue
+            indent = width(raw[: len(raw) - len(raw.lstrip())].replace("\t", "    "))
+            lines.append(Line(number, stripped, indent, page_number, None, gap))
+            gap = False
     return lines
 
 
@@ -83,12 +147,25 @@ def drop_furniture(lines: list[Line], result: ImportResult) -> list[Line]:
     repeated = {key for key, seen in by_key.items() if len(seen) >= 2}
     if pages <= 1:
         repeated = {key for key, count in counts.items() if count >= RUNNING_HEAD_MIN_REPEATS}
+    # An article's opening page rarely carries the running head, but its headline often
+    # repeats it (政府工作报告 over every page): keep what precedes the first prose there.
+    opening = next((i for i, line in enumerate(lines) if len(line.text) >= PROSE_LINE
+                    or line.page > 0), len(lines))
+    sizes = Counter(round(line.size, 1) for line in lines for _ in line.text if line.size)
+    body = sizes.most_common(1)[0][0] if sizes else None
     kept: list[Line] = []
     gap = False
-    for line in lines:
+    for index, line in enumerate(lines):
+        furniture = _furniture_key(line.text) in repeated
+        if furniture and index < opening:
+            if body is None or (line.size or 0) >= body:
+                result.flag(line.number, f"'{line.text}' repeats as a running head on later "
+                            "pages; kept here as part of the headline: delete it if it is "
+                            "page furniture")
+                furniture = False
         if PAGE_NUMBER.match(line.text):
             result.change(Change.PAGE_NUMBER, line.number, f"removed page number '{line.text}'")
-        elif _furniture_key(line.text) in repeated:
+        elif furniture:
             result.change(Change.RUNNING_HEAD, line.number,
                           f"removed running head '{line.text}' (repeated on several pages)")
         else:
@@ -106,6 +183,9 @@ def _split_kind(left: str, right: str) -> str | None:
     if left[-1].isdigit() and right[0].isdigit():
         return "number"
     if (left[-1] in ".．" and len(left) > 1 and left[-2].isdigit() and right[0].isdigit()):
+        return "number"
+    if left[-1].isdigit() and right[0] in ".．%" and (len(right) == 1 or right[1].isdigit()
+                                                      or right[0] == "%"):
         return "number"
     if left[-1].isascii() and left[-1].isalpha() and right[0].isascii() and right[0].isalpha():
         head = re.search(r"[A-Za-z]+$", left).group()  # type: ignore[union-attr]

@@ -14,10 +14,12 @@ _BYLINE = re.compile(
     rf"^(?:[（(])?(?:(?:本报|本刊|新华社|中新社|人民网)?(?:特约|实习)?(?:记者|通讯员|作者|撰文|文)"
     rf"{SEP}{NAMES}"
     rf"|[\u4e00-\u9fff\dA-Za-z]{{2,24}}(?:研究员|记者|教授|主任|分析师|通讯员|编辑|院长|所长|主编|"
-    rf"博士|总监|总裁|经济学家|特约撰稿人|评论员)\s+{NAMES})(?:[）)])?$")
+    rf"博士|总监|总裁|经济学家|特约撰稿人|评论员|总理|部长|省长|市长|县长|区长|镇长|书记|局长|董事长|总经理)\s+{NAMES})(?:[）)])?$")
 _CAPTION = re.compile(r"^(?:图为|图[：:]|图\s*\d|图[一二三四五六七八九十]+|[上下左右]图|组图|▲|△|■\s*图)")
 _PHOTO_CREDIT = re.compile(r"(?:[（(]\s*)?(?:\S{2,6}\s*摄|摄影[：:/／]\s*\S{2,6})\s*[）)]?$")
 _DATE = re.compile(r"^(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})\s*日?$")
+# An official document's number: 鲁政发〔2014〕20号, 国办发〔2018〕128号.
+_DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,10}[〔\[［(（]\d{4}[〕\]］)）]\s*\d{1,4}\s*号$")
 BYLINE_MAX = 40
 CAPTION_MAX = 200
 
@@ -65,3 +67,16 @@ def iso_date(text: str) -> str | None:
     if not (1 <= month <= 12 and 1 <= day <= 31):
         return None
     return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def is_doc_number(text: str) -> bool:
+    return _DOC_NUMBER.match(text) is not None
+
+
+# Lines about the text rather than of it: never headings (来源：新华网, （完）).
+_NOTE_LINE = re.compile(r"^(?:(?:来源|出处|原标题|本文来源|信息来源|原载|转载自|编者按|编者注)\s*[:：]"
+                        r"|[（(【\[]?\s*(?:完|全文完|待续|未完待续)\s*[）)】\]]?$)")
+
+
+def is_note_line(text: str) -> bool:
+    return _NOTE_LINE.match(text) is not None

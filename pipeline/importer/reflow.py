@@ -13,6 +13,7 @@ import statistics
 from dataclasses import dataclass
 
 from .lines import SENTENCE_END, Line, width
+from .patterns import is_byline, is_caption, numbering
 from .report import Change, ImportResult
 
 SHORT_LINE = 0.9     # of the typical line: a sentence ending here ends the paragraph
@@ -57,11 +58,21 @@ def _runs(lines: list[Line]) -> list[list[Line]]:
     return runs
 
 
+def stands_alone(text: str) -> bool:
+    """Lines that are never part of a paragraph: bylines, captions, a subtitle's dash,
+    numbered heads."""
+    return (is_byline(text) or is_caption(text) or text.startswith(("——", "--"))
+            or (numbering(text) is not None and len(text) <= 40 and "。" not in text
+                and not text.endswith(("；", "，", ",", ";", "：", ":"))))
+
+
 def _breaks_after(run: list[Line], index: int, typical: float | None, starts: bool) -> bool:
     """`starts`: run[index] begins a paragraph."""
     line, following = run[index], run[index + 1]
     if line.size and following.size and abs(line.size - following.size) > 0.5:
         return True                              # the type size changes
+    if stands_alone(line.text) or stands_alone(following.text):
+        return True
     if typical is None:
         return False
     size = width(line.text)
@@ -72,6 +83,11 @@ def _breaks_after(run: list[Line], index: int, typical: float | None, starts: bo
         return True
     if starts and size < HEADING_LINE * typical and not line.text.endswith(SENTENCE_END):
         return True                              # a heading on its own line
+    after = run[index + 2] if index + 2 < len(run) else None
+    if (width(following.text) < HEADING_LINE * typical
+            and not following.text.endswith(SENTENCE_END + ("，", ","))
+            and after is not None and after.indent >= base + 2 > following.indent):
+        return True                              # a heading between two paragraphs
     return False
 
 

@@ -10,16 +10,19 @@ may be wrong are flagged with their reason.
 from __future__ import annotations
 
 import enum
+import re
 import statistics
 from dataclasses import dataclass, field
 
-from ..cjk import is_cjk
+from ..cjk import HAN, is_cjk
 from .lines import SENTENCE_END, Line, join_lines
 from .patterns import (
     Numbering,
     is_byline,
     is_caption,
     is_credits,
+    is_doc_number,
+    is_note_line,
     iso_date,
     numbering,
 )
@@ -34,6 +37,7 @@ KICKER_MAX = 6
 HEADING_SIZE = 1.12     # × body size: display type for headings
 HEADLINE_SIZE = 1.5     # × body size: the headline
 NOT_A_CUT = SENTENCE_END + ("：", ":")
+HAN_CHAR = re.compile(f"[{HAN}]")
 
 
 class Kind(enum.Enum):
@@ -75,20 +79,34 @@ def _display(block: Block, base: float | None, factor: float) -> bool:
     return base is not None and block.size is not None and block.size >= base * factor
 
 
-def _is_prose(text: str) -> bool:
-    return len(text) >= PARAGRAPH_MIN or (text.endswith(SENTENCE_END) and len(text) > 12)
+def _is_prose(block: Block) -> bool:
+    """Body text rather than display type: a long line, or a sentence."""
+    text = _text(block)
+    longest = max(len(line.text) for line in block.lines)
+    return (longest > HEADING_MAX or (len(block.lines) == 1 and len(text) >= PARAGRAPH_MIN)
+            or (text.endswith(SENTENCE_END) and len(text) > 12))
 
 
 def _special(text: str) -> bool:
-    return is_byline(text) or is_credits(text) or is_caption(text) or iso_date(text) is not None
+    return (is_byline(text) or is_credits(text) or is_caption(text) or is_doc_number(text)
+            or is_note_line(text) or iso_date(text) is not None)
+
+
+def _ends_sentence(text: str, marks: tuple[str, ...]) -> bool:
+    """A closing bracket or quote ends a sentence only after sentence punctuation:
+    `强化科技创新（区科技局牵头）` is a heading, `……发展。）` is not."""
+    core = text.rstrip("）)”』」")
+    return core != text and core.endswith(marks) or text.endswith(marks) and core == text
 
 
 def looks_like_heading(text: str) -> bool:
     """By its text alone: short, not a sentence or a lead-in, not a byline/caption/credit."""
     if numbering(text):
-        return len(text) <= NUMBERED_HEADING_MAX and not text.endswith(("。", "；", "：", ":"))
-    return (len(text) <= HEADING_MAX and not text.endswith(NOT_A_CUT + ("，", ","))
-            and sum(map(is_cjk, text)) >= 2 and not _special(text))
+        return (len(text) <= NUMBERED_HEADING_MAX and "。" not in text
+                and not _ends_sentence(text, ("。", "；", "：", ":", "，", ",")))
+    return (len(text) <= HEADING_MAX and not _ends_sentence(text, NOT_A_CUT + ("，", ","))
+            and len(HAN_CHAR.findall(text)) >= 2 and not text.startswith(("——", "--"))
+            and not _special(text))
 
 
 def is_cut(block: Block, following: Block | None, base: float | None) -> bool:
@@ -102,7 +120,9 @@ def is_cut(block: Block, following: Block | None, base: float | None) -> bool:
         return False
     if looks_like_heading(text) and following.page == block.lines[-1].page:
         return False  # a short head with a comma inside, not half a paragraph
-    starts = is_cjk(after[0]) or after[0].isdigit()
+    if text.startswith(("——", "--")) or _special(text):
+        return False
+    starts = after[0].isalnum() or is_cjk(after[0])
     return (starts and not looks_like_heading(after) and not _special(after)
             and not numbering(after))
 
@@ -210,9 +230,13 @@ def top_matter(blocks: list[Block], base: float | None,
             index += 1
             continue
         headline_type = _display(block, base, HEADLINE_SIZE)
+        if text.startswith(("——", "--")) and display:   # the subtitle's dash
+            display.extend(block.lines)
+            index += 1
+            continue
         sentence = text.endswith(("。", "；", "：", ":"))
-        if not headline_type and (_is_prose(text) or sentence or numbering(text)
-                                  or is_caption(text)):
+        if not headline_type and (_is_prose(block) or sentence or numbering(text)
+                                  or is_caption(text) or is_doc_number(text)):
             break
         if display and "byline" in meta and not headline_type:
             break  # the headline comes before the byline: this is the first section head
