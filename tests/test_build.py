@@ -251,7 +251,7 @@ def test_proof_shows_what_editors_must_check(project: Path) -> None:
     for status in ("translated", "fuzzy", "untranslated"):
         assert f'data-status="{status}"' in proof
     html = (project / "build/demo.zh-en.html").read_text(encoding="utf-8")
-    assert "A paragraph that needs review." not in html and "proof" not in html.lower()
+    assert "A paragraph that needs review." not in html and ".proof.html" not in html
     assert build(project, "--no-proof") == 0
     assert not (project / "build/demo.zh-en.proof.html").exists()
     (project / "bilingual.toml").write_text("[build]\nproof = false\n", encoding="utf-8")
