@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 import struct
 import zlib
 from collections.abc import Callable, Iterator
@@ -27,7 +28,9 @@ from pipeline.project import Project
 from pipeline.render.pairs import align
 
 REPO = Path(__file__).resolve().parent.parent
-EDITION_ARTIFACTS = REPO / "build" / "test-artifacts"
+# Screenshots and PDFs for people to look at: kept only with BILINGUAL_ARTIFACTS=1.
+EDITION_ARTIFACTS = (REPO / "build" / "test-artifacts" if os.environ.get("BILINGUAL_ARTIFACTS") == "1"
+                     else Path(tempfile.gettempdir()) / f"bilingual-artifacts-{os.getpid()}")
 CHROMIUM = Path(os.environ.get("BILINGUAL_CHROMIUM", "/usr/bin/chromium"))  # Debian's, never a download
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]

@@ -137,7 +137,7 @@ def content_security_policy(extra_styles: tuple[str, ...] = ()) -> str:
 def running_head_style(text: str) -> str:
     """The page's own print header (CSS @page margin box), as a one-rule stylesheet."""
     return ("@media print { @page { @top-left { content: " + json.dumps(text, ensure_ascii=False)
-            + "; } } }")
+            + "; } } @page :first { @top-left { content: none; } } }")
 
 
 def _locale(code: str) -> Locale | None:
