@@ -366,3 +366,102 @@ def test_the_network_guard_catches_requests(edition_tab):
     tab.page.set_content('<img src="https://example.invalid/x.png" alt="">')
     tab.page.wait_for_timeout(100)
     assert tab.blocked == ["https://example.invalid/x.png"]
+
+
+BLANK_RATIO = """() => { let blank = 0, total = 0;
+  for (const el of document.querySelectorAll('.article__body [data-segment]')) {
+    const zh = el.querySelector(':scope > .zh'), target = el.querySelector(':scope > .target');
+    if (!zh || !target) continue;
+    const height = Math.max(zh.offsetHeight, target.offsetHeight);
+    total += height; blank += height - zh.offsetHeight; }
+  return blank / total; }"""
+
+
+@pytest.fixture(scope="module")
+def real_site(tmp_path_factory):
+    """The real article with its real translation, built as `bilingual build` does."""
+    from support import copy_real_project
+
+    from pipeline.commands.build import build
+    from pipeline.project import Project
+    root = copy_real_project(tmp_path_factory.mktemp("real") / "project")
+    assert build(Project(root), quiet=True) == 0
+    return root / "build"
+
+
+def test_chinese_column_is_at_most_30_percent_blank_on_the_real_article(real_site, edition_tab):
+    tab = edition_tab(1280).open(real_site / "shangdang.zh-en.html")
+    size = tab.page.eval_on_selector(".pair--paragraph > .zh", "e => getComputedStyle(e).fontSize")
+    assert size == "18px"
+    widths = tab.page.eval_on_selector(".pair--paragraph", """e => [
+      e.querySelector('.zh').offsetWidth, e.querySelector('.target').offsetWidth]""")
+    assert 0.8 <= widths[0] / widths[1] * 6 / 5 <= 1.2  # columns about 5 : 6
+    ratio = tab.page.evaluate(BLANK_RATIO)
+    assert ratio <= 0.30, f"{ratio:.0%} of the Chinese column is blank"
+    tab.assert_clean()
+
+
+def test_no_glossary_note_reaches_a_readers_page(real_site, edition_tab):
+    from pipeline.glossary.load import load_glossary
+    from support import REPO
+    notes = [t.note for t in load_glossary(REPO / "glossary").terms if len(t.note) > 25]
+    assert notes
+    tab = edition_tab(1280)
+    for name in ("shangdang.zh-en.html", "shangdang.en.html", "index.html"):
+        tab.open(real_site / name)
+        if name == "shangdang.zh-en.html":
+            tab.page.click("#marks-toggle")
+        page = tab.page.content() + tab.page.evaluate("""() => Array.from(
+          document.querySelectorAll('[data-gloss]')).map(e => e.dataset.gloss).join('\\n')""")
+        leaked = [n for n in notes if n in page]
+        assert leaked == [], f"{name}: {leaked[:3]}"
+    tab.open(real_site / "shangdang.en.html")
+    assert tab.page.locator("dfn, .term, [data-term]").count() == 0
+    assert tab.page.locator(".key-terms dt").count() >= 3
+    tab.assert_clean()
+
+
+def test_every_edition_looks_right_at_desktop_and_phone_widths(real_site, edition_tab):
+    """Screenshots for people to look at (BILINGUAL_ARTIFACTS=1 keeps them): every edition
+    of the real article, at 1280 and 390 px; nothing may overflow the phone screen, and
+    the view switch and the edition link stay on it."""
+    for width in (1280, 390):
+        for name in ("shangdang.zh-en.html", "shangdang.en.html", "shangdang.zh-en.proof.html",
+                     "index.html"):
+            tab = edition_tab(width, 844 if width == 390 else 900).open(real_site / name)
+            assert tab.page.evaluate("document.documentElement.scrollWidth <= innerWidth"), name
+            if name == "shangdang.zh-en.html":
+                assert tab.page.is_visible("#view-switch") and tab.page.is_visible(".toolbar__alt")
+            EDITION_ARTIFACTS.mkdir(parents=True, exist_ok=True)
+            tab.page.screenshot(path=str(EDITION_ARTIFACTS / f"real-{name[:-5]}-{width}.png"))
+            tab.assert_clean()
+    tab = edition_tab(1280).open(real_site / "shangdang.en.html")
+    _pdf(tab, "real-target")
+    tab = edition_tab(1280).open(real_site / "shangdang.zh-en.html")
+    _pdf(tab, "real-bilingual")
+
+
+def test_a_french_edition_marks_its_text_french(tmp_path, edition_tab):
+    import polib
+    from support import make_project
+
+    from pipeline.commands.build import build
+    from pipeline.commands.update import update
+    from pipeline.project import Project
+    make_project(tmp_path, {"demo": "---\ntitle: 标题\n---\n\n产业是引擎。\n"})
+    project = Project(tmp_path)
+    assert update(project, locale="fr", create=True, quiet=True) == 0
+    path = project.catalog_path("demo", "fr")
+    po = polib.pofile(str(path))
+    for entry in po:
+        entry.msgstr = {"标题": "Le titre", "产业是引擎。": "L’industrie est le moteur."}[entry.msgid]
+    po.save()
+    assert build(project, quiet=True) == 0
+    tab = edition_tab(1280).open(tmp_path / "build" / "demo.zh-fr.html")
+    langs = tab.page.evaluate("""() => Array.from(document.querySelectorAll('[data-segment] > .target'))
+      .map(e => [e.textContent.trim(), e.closest('[lang]').getAttribute('lang'), e.matches(':lang(fr)')])""")
+    assert langs and all(lang == "fr" and french for _t, lang, french in langs)
+    assert tab.page.inner_text("label[for=view-target]") == "Français"
+    tab.open(tmp_path / "build" / "demo.fr.html")
+    assert tab.page.evaluate("Array.from(document.querySelectorAll('[data-segment] .target')).every(e => e.matches(':lang(fr)'))")
+    tab.assert_clean()
