@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import json
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -134,12 +133,6 @@ def content_security_policy(extra_styles: tuple[str, ...] = ()) -> str:
             "img-src 'self'; base-uri 'none'; form-action 'none'")
 
 
-def running_head_style(text: str) -> str:
-    """The page's own print header (CSS @page margin box), as a one-rule stylesheet."""
-    return ("@media print { @page { @top-left { content: " + json.dumps(text, ensure_ascii=False)
-            + "; } } @page :first { @top-left { content: none; } } }")
-
-
 def _locale(code: str) -> Locale | None:
     try:
         return Locale.parse(code.replace("-", "_"))
@@ -196,7 +189,6 @@ def page_context(article: Article, pairs: list[Pair], locale: str, bilingual: bo
     names = edition_names(article.slug, article.source_lang.split("-")[0], locale)
     fallback = [p for p in pairs if p.is_fallback]
     title = _title(article, pairs)
-    head = running_head_style(f"{title} · {publication.name}")
     return dict(
         article=article, parts=parts, blocks=group_blocks(parts["body"]), locale=locale,
         toc=_toc(pairs), title=title, source_title=_source_title(article, pairs),
@@ -206,8 +198,10 @@ def page_context(article: Article, pairs: list[Pair], locale: str, bilingual: bo
         source_label=language_label(article.source_lang), target_label=language_label(locale),
         target_name=language_name(locale), ui_lang=UI_LANG, publication=publication,
         pinyin_lang=PINYIN_LANG,
-        info=title_block(article, publication), running_head=Markup(head),
-        csp=content_security_policy((head,)),
+        info=title_block(article, publication),
+        # The print header (an @page margin box) that article.js adds: a per-page
+        # stylesheet would need its own CSP hash wherever the page is served.
+        running_head=f"{title} · {publication.name}", csp=content_security_policy(),
         counts=dict(total=len(pairs), fallback=len(fallback),
                     fuzzy=sum(1 for p in fallback if p.status.value == "fuzzy")),
     )

@@ -21,6 +21,17 @@
     }
   } catch (err) { /* an older browser: the quote keeps its full width */ }
 
+  // Printing: the running head (title · publication) in the page's top margin, from
+  // page 2 on. Added through the CSSOM, which the page's CSP allows.
+  var head = body.getAttribute("data-running-head");
+  try {
+    if (head && document.styleSheets[0]) {
+      var sheet = document.styleSheets[0], text = JSON.stringify(head);
+      sheet.insertRule("@page { @top-left { content: " + text + "; } }", sheet.cssRules.length);
+      sheet.insertRule("@page :first { @top-left { content: none; } }", sheet.cssRules.length);
+    }
+  } catch (err) { /* margin boxes unsupported: pages keep their numbers only */ }
+
   // Glossary terms: hovering or focusing one highlights it and its counterpart
   // (same data-term) in the other column of the same pair. Only with marks on.
   function termOf(node) {
