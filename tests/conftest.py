@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import os
 import shutil
-import tempfile
 import struct
+import tempfile
 import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field

@@ -402,8 +402,9 @@ def test_chinese_column_is_at_most_30_percent_blank_on_the_real_article(real_sit
 
 
 def test_no_glossary_note_reaches_a_readers_page(real_site, edition_tab):
-    from pipeline.glossary.load import load_glossary
     from support import REPO
+
+    from pipeline.glossary.load import load_glossary
     notes = [t.note for t in load_glossary(REPO / "glossary").terms if len(t.note) > 25]
     assert notes
     tab = edition_tab(1280)

@@ -16,11 +16,11 @@ from pipeline.catalog.stats import Status
 from pipeline.model import Segment, SegmentKind
 from pipeline.render.markdown import (
     FALLBACK_MARK,
+    reading_order,
     render_bilingual_markdown,
-    render_target_markdown,
     render_table_markdown,
+    render_target_markdown,
 )
-from pipeline.render.markdown import reading_order
 from pipeline.render.pairs import Pair
 
 SLUGS = ["shangdang", "structures"]

@@ -9,12 +9,12 @@ from pathlib import Path
 from ..atomic import atomic_write_bytes, atomic_write_text
 from ..catalog.pofile import read_catalog
 from ..catalog.stats import Status, progress
+from ..checks.runner import CatalogInput, CheckInput, run_checks
 from ..errors import display_path
+from ..glossary import Glossary
 from ..model import Article, SegmentKind
 from ..project import Project
 from ..render.editions import edition_names
-from ..checks.runner import CatalogInput, CheckInput, run_checks
-from ..glossary import Glossary
 from ..render.html import (
     ArticleListing,
     render_bilingual_html,

@@ -125,10 +125,9 @@ def _digest(text: str) -> str:
         "ascii") + "'"
 
 
-def content_security_policy(extra_styles: tuple[str, ...] = ()) -> str:
-    """Allow exactly the inlined stylesheets and script (by hash) and local images."""
-    styles = " ".join(_digest(s) for s in (_asset_text("article.css"), *extra_styles))
-    return (f"default-src 'none'; style-src {styles}; "
+def content_security_policy() -> str:
+    """Allow exactly the inlined stylesheet and script (by hash) and local images."""
+    return (f"default-src 'none'; style-src {_digest(_asset_text('article.css'))}; "
             f"script-src {_digest(_asset_text('article.js'))}; "
             "img-src 'self'; base-uri 'none'; form-action 'none'")
 
