@@ -72,6 +72,9 @@ def _parser() -> argparse.ArgumentParser:
                      help="skip catalogs translated below PCT percent (by source characters)")
     bld.add_argument("--md-style", choices=("interleaved", "table"), default="interleaved",
                      help="bilingual Markdown layout (default: interleaved)")
+    bld.add_argument("--no-proof", dest="proof", action="store_false", default=None,
+                     help="do not write the editor's proof (SLUG.zh-L.proof.html); "
+                          "default: [build] proof in bilingual.toml")
 
     st = scoped("status", "translation progress per article and locale")
     st.add_argument("--json", action="store_true")
@@ -164,7 +167,8 @@ def run(argv: Sequence[str] | None = None) -> int:
                       memory=not args.no_memory)
     if args.command == "build":
         from .commands.build import build
-        return build(project, args.article, args.locale, args.min_complete, args.md_style)
+        return build(project, args.article, args.locale, args.min_complete, args.md_style,
+                     proof=args.proof)
     if args.command == "status":
         from .commands.status import status
         return status(project, args.article, args.locale, as_json=args.json)

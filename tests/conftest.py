@@ -141,6 +141,10 @@ class EditionSite:
         return self.page(f"{self.slug}.{self.locale}.html")
 
     @property
+    def proof(self) -> Path:
+        return self.page(f"{self.slug}.zh-{self.locale}.proof.html")
+
+    @property
     def index(self) -> Path:
         return self.page("index.html")
 

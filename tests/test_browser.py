@@ -1,4 +1,4 @@
-"""The bilingual page in headless Chromium: alignment, stacking, terms, view switch, print.
+"""The reader's pages in headless Chromium: alignment, stacking, terms, view switch, print.
 
 Every test opens pages through `edition_tab`, which aborts and records any
 request that is not a file: URL and collects console errors; each test ends
@@ -9,12 +9,16 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
 
 import pytest
 from conftest import EDITION_ARTIFACTS, EDITION_FUZZY, EDITION_UNTRANSLATED
+from PIL import Image
+
+pytestmark = pytest.mark.browser
 
 PAIR_BOXES = """() => Array.from(document.querySelectorAll('[data-segment]')).map(el => {
-  const zh = el.querySelector('.zh'), en = el.querySelector('.en');
+  const zh = el.querySelector('.zh'), en = el.querySelector('.target');
   const box = e => { const r = e.getBoundingClientRect();
     return {top: r.top, bottom: r.bottom, left: r.left, right: r.right, width: r.width,
             height: r.height, display: getComputedStyle(e).display}; };
@@ -22,6 +26,7 @@ PAIR_BOXES = """() => Array.from(document.querySelectorAll('[data-segment]')).ma
           enLang: en && en.getAttribute('lang'), zh: zh && box(zh), en: en && box(en)};
 })"""
 _HAN = re.compile(r"[\u3400-\u9fff]")
+PINYIN = "zh-Latn-pinyin"
 _LATIN = re.compile(r"[A-Za-z]")
 
 
@@ -90,18 +95,18 @@ def test_every_text_carries_the_language_it_is_written_in(edition_site, edition_
         for text, lang in texts:
             if not _HAN.search(text) and not _LATIN.search(text):
                 continue  # punctuation or digits alone: either language
-            expected = "zh-Hans" if _HAN.search(text) else "en"
-            assert lang == expected, f"{page.name}: {text!r} is marked {lang}"
+            expected = ("zh-Hans",) if _HAN.search(text) else ("en", PINYIN)
+            assert lang in expected, f"{page.name}: {text!r} is marked {lang}"
     tab.assert_clean()
 
 
 def _linked_term(tab):
-    """A term that appears in both columns of one pair: (selector of zh term, en term)."""
+    """A term that appears in both columns of one pair: (segment, key, zh gloss, target gloss)."""
     return tab.page.evaluate("""() => {
       for (const pair of document.querySelectorAll('[data-segment]')) {
         for (const term of pair.querySelectorAll('.zh dfn.term')) {
           const key = term.dataset.term;
-          const other = Array.from(pair.querySelectorAll('.en dfn.term')).find(t => t.dataset.term === key);
+          const other = Array.from(pair.querySelectorAll('.target dfn.term')).find(t => t.dataset.term === key);
           if (other) {
             term.id = 'probe-zh'; other.id = 'probe-en';
             return [pair.dataset.segment, key, term.dataset.gloss, other.dataset.gloss];
@@ -115,8 +120,32 @@ def _linked(tab, selector: str) -> bool:
     return tab.page.eval_on_selector(selector, "e => e.classList.contains('is-linked')")
 
 
+def _marks_on(tab) -> None:
+    tab.page.click("#marks-toggle")
+    assert tab.page.get_attribute("#marks-toggle", "aria-pressed") == "true"
+
+
+def test_marks_are_off_by_default_behind_a_toggle(edition_site, edition_tab):
+    tab = edition_tab(1280).open(edition_site.bilingual)
+    page = tab.page
+    toggle = page.locator("#marks-toggle")
+    assert toggle.get_attribute("aria-pressed") == "false" and toggle.text_content().endswith("off")
+    assert page.evaluate("document.querySelectorAll('dfn.term[tabindex]').length") == 0
+    border = "e => getComputedStyle(e).borderBottomStyle"
+    assert page.eval_on_selector("dfn.term", border) == "none"  # not underlined
+    page.focus("#marks-toggle")
+    page.keyboard.press("Enter")  # works from the keyboard
+    assert toggle.get_attribute("aria-pressed") == "true" and toggle.text_content().endswith("on")
+    assert page.eval_on_selector("dfn.term", border) == "dotted"
+    page.reload()
+    assert toggle.get_attribute("aria-pressed") == "true", "the choice is remembered"
+    page.keyboard.press("Tab")
+    tab.assert_clean()
+
+
 def test_hovering_a_term_highlights_its_counterpart(edition_site, edition_tab):
     tab = edition_tab(1280).open(edition_site.bilingual)
+    _marks_on(tab)
     found = _linked_term(tab)
     assert found, "no glossary term in both columns of any pair"
     segment, key, zh_gloss, en_gloss = found
@@ -125,7 +154,7 @@ def test_hovering_a_term_highlights_its_counterpart(edition_site, edition_tab):
     tab.page.hover("#probe-zh")
     assert _linked(tab, "#probe-en") and _linked(tab, "#probe-zh")
     tooltip = tab.page.eval_on_selector("#probe-zh", "e => getComputedStyle(e, '::after').content")
-    assert json.loads(tooltip) == zh_gloss  # the tooltip shows counterpart and note
+    assert json.loads(tooltip) == zh_gloss  # the tooltip shows counterpart, pinyin, gloss
     tab.page.mouse.move(5, 880)
     assert not _linked(tab, "#probe-en")
     tab.page.hover("#probe-en")
@@ -133,23 +162,65 @@ def test_hovering_a_term_highlights_its_counterpart(edition_site, edition_tab):
     tab.assert_clean()
 
 
-def test_terms_are_reachable_and_linked_by_keyboard(edition_site, edition_tab):
+def test_every_marked_term_has_its_counterpart_marked(edition_site, edition_tab):
     tab = edition_tab(1280).open(edition_site.bilingual)
-    assert _linked_term(tab)
+    unpaired = tab.page.evaluate("""() => {
+      const out = [];
+      for (const pair of document.querySelectorAll('[data-segment]')) {
+        const keys = side => Array.from(pair.querySelectorAll(side + ' dfn.term')).map(t => t.dataset.term).sort();
+        if (JSON.stringify(keys('.zh')) !== JSON.stringify(keys('.target'))) out.push(pair.dataset.segment);
+      }
+      return out; }""")
+    assert unpaired == []
+    unmarked_places = tab.page.evaluate("""() => Array.from(document.querySelectorAll(
+      '.pair--kicker dfn, .pair--title dfn, .pair--heading dfn, .credits dfn, .toc dfn')).length""")
+    assert unmarked_places == 0
+    tab.assert_clean()
+
+
+def test_one_tab_stop_per_paragraph_and_arrows_move_between_its_terms(edition_site, edition_tab):
+    tab = edition_tab(1280).open(edition_site.bilingual)
     page = tab.page
-    for _ in range(400):
-        page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.id") == "probe-zh":
-            break
-    else:
-        pytest.fail("Tab never reached the glossary term")
+    stops_off = _tab_stops(page)
+    _marks_on(tab)
+    page.reload()  # remembered; and Tab starts from the top again
+    stops_on = _tab_stops(page)
+    with_terms = page.evaluate("""() => Array.from(document.querySelectorAll('[data-segment]'))
+      .filter(p => p.querySelector('dfn.term:not([data-in-link])')).length""")
+    terms = page.evaluate("document.querySelectorAll('dfn.term').length")
+    assert with_terms > 0 and terms > with_terms
+    assert stops_on - stops_off == with_terms  # one stop per paragraph, not per term
+    assert _linked_term(tab)
+    first = page.evaluate("""() => { const pair = document.getElementById('probe-zh').closest('[data-segment]');
+      const t = pair.querySelector('dfn.term'); t.focus(); return document.activeElement === t; }""")
+    assert first
+    page.evaluate("""() => { const pair = document.getElementById('probe-zh').closest('[data-segment]');
+      pair.querySelector('dfn.term').dataset.first = 'yes'; }""")
+    page.keyboard.press("ArrowRight")
+    assert page.evaluate("document.activeElement.dataset.first") != "yes"
+    assert page.evaluate("document.activeElement.matches('dfn.term')")
+    page.focus("#probe-zh")
     assert _linked(tab, "#probe-en")
     described = page.eval_on_selector("#probe-zh", "e => document.getElementById("
                                       "e.getAttribute('aria-describedby')).textContent")
-    assert described.startswith("Glossary:")
+    assert described.startswith(page.eval_on_selector("#probe-en", "e => e.textContent")[:3])
     page.evaluate("document.activeElement.blur()")
     assert not _linked(tab, "#probe-en")
     tab.assert_clean()
+
+
+def _tab_stops(page) -> int:
+    """Tab presses from the top to the end of the page (focus leaves the document)."""
+    seen = []
+    for _ in range(600):
+        page.keyboard.press("Tab")
+        key = page.evaluate("""() => { const e = document.activeElement;
+          if (!e || e === document.body) return null;
+          if (!e.dataset.probe) e.dataset.probe = String(Math.random()); return e.dataset.probe; }""")
+        if key is None or key in seen:
+            break
+        seen.append(key)
+    return len(seen)
 
 
 def _visible(tab, selector: str) -> list[bool]:
@@ -169,23 +240,23 @@ def test_view_switch_works_from_the_keyboard(edition_site, edition_tab):
     assert page.evaluate("document.activeElement.id") == "view-both"
     page.keyboard.press("ArrowRight")
     assert page.is_checked("#view-zh")
-    assert all(_visible(tab, ".pair > .zh")) and not any(_visible(tab, ".pair > .en"))
+    assert all(_visible(tab, ".pair > .zh")) and not any(_visible(tab, ".pair > .target"))
     page.keyboard.press("ArrowRight")
-    assert page.is_checked("#view-en")
-    assert all(_visible(tab, ".pair > .en")) and not any(_visible(tab, ".pair > .zh"))
+    assert page.is_checked("#view-target")
+    assert all(_visible(tab, ".pair > .target")) and not any(_visible(tab, ".pair > .zh"))
     _screenshot(tab, "bilingual-1280-english-view.png")
     page.reload()
-    assert page.is_checked("#view-en"), "the choice is remembered"
-    page.focus("#view-en")
+    assert page.is_checked("#view-target"), "the choice is remembered"
+    page.focus("#view-target")
     page.keyboard.press("ArrowRight")  # wraps round to "both"
     assert page.is_checked("#view-both")
-    assert all(_visible(tab, ".pair > .zh")) and all(_visible(tab, ".pair > .en"))
+    assert all(_visible(tab, ".pair > .zh")) and all(_visible(tab, ".pair > .target"))
     tab.assert_clean()
 
 
 def test_without_javascript_the_page_shows_both_languages(edition_site, edition_tab):
     tab = edition_tab(1280, javascript=False).open(edition_site.bilingual)
-    assert all(_visible(tab, ".pair > .zh")) and all(_visible(tab, ".pair > .en"))
+    assert all(_visible(tab, ".pair > .zh")) and all(_visible(tab, ".pair > .target"))
     assert not tab.page.is_visible("#view-switch"), "a switch that cannot work is hidden"
     for b in _boxes(tab):
         assert abs(b["zh"]["top"] - b["en"]["top"]) <= 1, b["id"]
@@ -196,23 +267,84 @@ def test_fallback_segments_show_the_source_marked(edition_site, edition_tab):
     tab = edition_tab(1280).open(edition_site.bilingual)
     for segment, badge in ((EDITION_UNTRANSLATED, "Not yet translated"),
                            (EDITION_FUZZY, "Fuzzy: needs review")):
-        en = tab.page.locator(f"#{segment} .en")
+        en = tab.page.locator(f"#{segment} .target")
         assert en.locator(".badge").inner_text().lower() == badge.lower()
         source = tab.page.locator(f"#{segment} .zh").inner_text()
         assert en.locator("[lang='zh-Hans']").inner_text() == source
     tab.assert_clean()
 
 
-def test_print_layout_keeps_two_columns_and_drops_controls(edition_site, edition_tab):
+def test_print_shows_what_the_chosen_view_shows(edition_site, edition_tab):
     tab = edition_tab(794, 1123).open(edition_site.bilingual)  # A4 at 96 dpi
     page = tab.page
+    page.emulate_media(media="print")
+    assert not page.is_visible(".toolbar") and not page.is_visible(".toc")
+    for b in _boxes(tab):  # "both": two columns, level
+        assert b["zh"]["right"] <= b["en"]["left"], b["id"]
+        assert abs(b["zh"]["top"] - b["en"]["top"]) <= 1, b["id"]
+    page.emulate_media(media="screen")
     page.focus("#view-both")
     page.keyboard.press("ArrowRight")  # a reader chose "Chinese" on screen
     page.emulate_media(media="print")
-    assert not page.is_visible(".toolbar") and not page.is_visible(".toc")
-    for b in _boxes(tab):
-        assert b["en"]["display"] != "none" and b["zh"]["right"] <= b["en"]["left"], b["id"]
-        assert abs(b["zh"]["top"] - b["en"]["top"]) <= 1, b["id"]
+    assert not any(_visible(tab, ".pair > .target")) and all(_visible(tab, ".pair > .zh"))
+    tab.assert_clean()
+
+
+def _pdf(tab, name: str) -> tuple[str, list[str]]:
+    """Print to PDF as a reader would (CSS page size and margin boxes), keep the first
+    page as an image, and return the text and its lines (pdftotext)."""
+    EDITION_ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    pdf = EDITION_ARTIFACTS / f"{name}.pdf"
+    tab.page.pdf(path=str(pdf), prefer_css_page_size=True, print_background=True)
+    subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile", str(pdf),
+                    str(EDITION_ARTIFACTS / f"{name}-page1")], check=True)
+    image = Image.open(EDITION_ARTIFACTS / f"{name}-page1.png").convert("L")
+    top = image.crop((0, 0, image.width, image.height // 3))
+    assert top.getextrema()[0] < 100, f"{name}: the first page's top third is blank"
+    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], check=True,
+                          capture_output=True, text=True).stdout
+    return text, text.splitlines()
+
+
+def _translated_sources(edition_site) -> list[str]:
+    _article, pairs = edition_site.pairs()
+    return [p.segment.text[:8] for p in pairs if not p.is_fallback
+            and p.segment.kind.value == "paragraph"]
+
+
+def test_printed_pdfs_number_their_pages_and_print_one_language_per_view(edition_site, edition_tab):
+    squeeze = re.compile(r"\s+")
+    tab = edition_tab(1280).open(edition_site.bilingual)
+    both, _ = _pdf(tab, "bilingual-both")
+    numbers = [tuple(map(int, m)) for m in re.findall(r"(?m)^(\d+)\s*/\s*(\d+)$", both)]
+    pages = len(both.rstrip("\f").split("\f"))
+    assert pages >= 2 and numbers == [(n, pages) for n in range(1, pages + 1)]  # "n / N" on each
+    heads = [page for page in both.split("\f")[1:pages] if page.startswith(
+        edition_site.translated["title"] + " · ")]
+    assert len(heads) == pages - 1  # the running head: title · publication, from page 2
+    tab.page.click("label[for=view-target]")
+    target_view, _ = _pdf(tab, "bilingual-target-view")
+    flat = squeeze.sub("", target_view)
+    assert not any(source in flat for source in _translated_sources(edition_site))
+    assert edition_site.translated["s-cfdaa0a7"][:30] in squeeze.sub(" ", target_view)
+    tab.page.click("label[for=view-zh]")
+    zh_view, _ = _pdf(tab, "bilingual-zh-view")
+    assert edition_site.translated["s-cfdaa0a7"][:30] not in squeeze.sub(" ", zh_view)
+    assert all(source in squeeze.sub("", zh_view) for source in _translated_sources(edition_site))
+    tab.assert_clean()
+
+
+def test_printed_target_edition_sets_a_book_measure_and_keeps_credits_together(edition_site,
+                                                                               edition_tab):
+    tab = edition_tab(1280).open(edition_site.english)
+    text, lines = _pdf(tab, "target")
+    body = [len(line) for line in lines if len(line) > 45 and " " in line]
+    body.sort()
+    median = body[len(body) // 2]
+    assert 60 <= median <= 75, f"{median} characters per line"
+    page_of_credits = {n for n, page in enumerate(text.split("\f"))
+                       if "Planning" in page or "Design" in page}
+    assert len(page_of_credits) == 1, "credits split across pages"
     tab.assert_clean()
 
 
@@ -225,7 +357,7 @@ def test_english_page_and_index_render_cleanly(edition_site, edition_tab):
             tab.assert_clean()
     tab = edition_tab(1280).open(edition_site.english)
     assert tab.page.locator(".zh").count() == 0
-    assert tab.page.locator("[data-segment] .en").count() == tab.page.locator("[data-segment]").count()
+    assert tab.page.locator("[data-segment] .target").count() == tab.page.locator("[data-segment]").count()
 
 
 def test_the_network_guard_catches_requests(edition_tab):
@@ -234,3 +366,103 @@ def test_the_network_guard_catches_requests(edition_tab):
     tab.page.set_content('<img src="https://example.invalid/x.png" alt="">')
     tab.page.wait_for_timeout(100)
     assert tab.blocked == ["https://example.invalid/x.png"]
+
+
+BLANK_RATIO = """() => { let blank = 0, total = 0;
+  for (const el of document.querySelectorAll('.article__body [data-segment]')) {
+    const zh = el.querySelector(':scope > .zh'), target = el.querySelector(':scope > .target');
+    if (!zh || !target) continue;
+    const height = Math.max(zh.offsetHeight, target.offsetHeight);
+    total += height; blank += height - zh.offsetHeight; }
+  return blank / total; }"""
+
+
+@pytest.fixture(scope="module")
+def real_site(tmp_path_factory):
+    """The real article with its real translation, built as `bilingual build` does."""
+    from support import copy_real_project
+
+    from pipeline.commands.build import build
+    from pipeline.project import Project
+    root = copy_real_project(tmp_path_factory.mktemp("real") / "project")
+    assert build(Project(root), quiet=True) == 0
+    return root / "build"
+
+
+def test_chinese_column_is_at_most_30_percent_blank_on_the_real_article(real_site, edition_tab):
+    tab = edition_tab(1280).open(real_site / "shangdang.zh-en.html")
+    size = tab.page.eval_on_selector(".pair--paragraph > .zh", "e => getComputedStyle(e).fontSize")
+    assert size == "18px"
+    widths = tab.page.eval_on_selector(".pair--paragraph", """e => [
+      e.querySelector('.zh').offsetWidth, e.querySelector('.target').offsetWidth]""")
+    assert 0.8 <= widths[0] / widths[1] * 6 / 5 <= 1.2  # columns about 5 : 6
+    ratio = tab.page.evaluate(BLANK_RATIO)
+    assert ratio <= 0.30, f"{ratio:.0%} of the Chinese column is blank"
+    tab.assert_clean()
+
+
+def test_no_glossary_note_reaches_a_readers_page(real_site, edition_tab):
+    from support import REPO
+
+    from pipeline.glossary.load import load_glossary
+    notes = [t.note for t in load_glossary(REPO / "glossary").terms if len(t.note) > 25]
+    assert notes
+    tab = edition_tab(1280)
+    for name in ("shangdang.zh-en.html", "shangdang.en.html", "index.html"):
+        tab.open(real_site / name)
+        if name == "shangdang.zh-en.html":
+            tab.page.click("#marks-toggle")
+        page = tab.page.content() + tab.page.evaluate("""() => Array.from(
+          document.querySelectorAll('[data-gloss]')).map(e => e.dataset.gloss).join('\\n')""")
+        leaked = [n for n in notes if n in page]
+        assert leaked == [], f"{name}: {leaked[:3]}"
+    tab.open(real_site / "shangdang.en.html")
+    assert tab.page.locator("dfn, .term, [data-term]").count() == 0
+    assert tab.page.locator(".key-terms dt").count() >= 3
+    tab.assert_clean()
+
+
+def test_every_edition_looks_right_at_desktop_and_phone_widths(real_site, edition_tab):
+    """Screenshots for people to look at (BILINGUAL_ARTIFACTS=1 keeps them): every edition
+    of the real article, at 1280 and 390 px; nothing may overflow the phone screen, and
+    the view switch and the edition link stay on it."""
+    for width in (1280, 390):
+        for name in ("shangdang.zh-en.html", "shangdang.en.html", "shangdang.zh-en.proof.html",
+                     "index.html"):
+            tab = edition_tab(width, 844 if width == 390 else 900).open(real_site / name)
+            assert tab.page.evaluate("document.documentElement.scrollWidth <= innerWidth"), name
+            if name == "shangdang.zh-en.html":
+                assert tab.page.is_visible("#view-switch") and tab.page.is_visible(".toolbar__alt")
+            EDITION_ARTIFACTS.mkdir(parents=True, exist_ok=True)
+            tab.page.screenshot(path=str(EDITION_ARTIFACTS / f"real-{name[:-5]}-{width}.png"))
+            tab.assert_clean()
+    tab = edition_tab(1280).open(real_site / "shangdang.en.html")
+    _pdf(tab, "real-target")
+    tab = edition_tab(1280).open(real_site / "shangdang.zh-en.html")
+    _pdf(tab, "real-bilingual")
+
+
+def test_a_french_edition_marks_its_text_french(tmp_path, edition_tab):
+    import polib
+    from support import make_project
+
+    from pipeline.commands.build import build
+    from pipeline.commands.update import update
+    from pipeline.project import Project
+    make_project(tmp_path, {"demo": "---\ntitle: 标题\n---\n\n产业是引擎。\n"})
+    project = Project(tmp_path)
+    assert update(project, locale="fr", create=True, quiet=True) == 0
+    path = project.catalog_path("demo", "fr")
+    po = polib.pofile(str(path))
+    for entry in po:
+        entry.msgstr = {"标题": "Le titre", "产业是引擎。": "L’industrie est le moteur."}[entry.msgid]
+    po.save()
+    assert build(project, quiet=True) == 0
+    tab = edition_tab(1280).open(tmp_path / "build" / "demo.zh-fr.html")
+    langs = tab.page.evaluate("""() => Array.from(document.querySelectorAll('[data-segment] > .target'))
+      .map(e => [e.textContent.trim(), e.closest('[lang]').getAttribute('lang'), e.matches(':lang(fr)')])""")
+    assert langs and all(lang == "fr" and french for _t, lang, french in langs)
+    assert tab.page.inner_text("label[for=view-target]") == "Français"
+    tab.open(tmp_path / "build" / "demo.fr.html")
+    assert tab.page.evaluate("Array.from(document.querySelectorAll('[data-segment] .target')).every(e => e.matches(':lang(fr)'))")
+    tab.assert_clean()

@@ -30,6 +30,11 @@ credits: 文字/白雪峰
 需要复核的段落。
 """
 GLOSSARY = "专业镇,specialized town,,,policy-term,zhuānyè zhèn,\n"
+# With the reader's gloss column: the note is for translators, the gloss for readers.
+GLOSSED = ("term,english,variants,forbidden,type,pinyin,note,gloss\n"
+           "专业镇,specialized town,,,policy-term,zhuānyè zhèn,TRANSLATOR-NOTE Oxford -ize.,"
+           "A town built around one leading industry.\n"
+           "上党区,Shangdang District,,,place,Shàngdǎng Qū,PLACE-NOTE pinyin + generic.\n")
 
 
 class Pairs(HTMLParser):
@@ -51,7 +56,7 @@ class Pairs(HTMLParser):
             self.pairs[str(a["data-segment"])] = {"tag": tag, "langs": [], "classes": a.get("class")}
         parent = next((s for t, s in reversed(self.stack) if s), None)
         if parent and "lang" in a and a.get("class", "") and any(
-                c in (a.get("class") or "").split() for c in ("zh", "en")):
+                c in (a.get("class") or "").split() for c in ("zh", "target")):
             self.pairs[parent]["langs"].append((tag, a["lang"], a.get("class")))  # type: ignore[union-attr]
         if tag not in ("meta", "link", "br", "img", "input"):
             self.stack.append((tag, a.get("data-segment")))
@@ -65,6 +70,7 @@ class Pairs(HTMLParser):
 @pytest.fixture()
 def project(tmp_path: Path) -> Path:
     make_project(tmp_path, {"demo": SOURCE}, GLOSSARY)
+    (tmp_path / "glossary" / "terms.csv").write_text(GLOSSED, encoding="utf-8")
     assert main(["-C", str(tmp_path), "update", "--locale", "en", "--create"]) == 0
     po = tmp_path / "locales/en/LC_MESSAGES/demo.po"
     translate(po, {
@@ -76,6 +82,9 @@ def project(tmp_path: Path) -> Path:
         "绿色特优农产品专业镇建设。": "Building the specialized town for green produce.",
     })
     translate(po, {"需要复核的段落。": "A paragraph that needs review."}, fuzzy=True)
+    catalog = polib.pofile(str(po))
+    catalog.find("绿色特优农产品专业镇建设。").tcomment = "QUERY: is this the county-level town?"
+    catalog.save()
     return tmp_path
 
 
@@ -116,7 +125,7 @@ def test_translator_markup_is_escaped(project: Path) -> None:
         html = (project / "build" / name).read_text(encoding="utf-8")
         parser = Pairs()
         parser.feed(html)
-        assert parser.scripts == (1 if name == "demo.zh-en.html" else 0)  # only our own script
+        assert parser.scripts == 1  # only our own script
         assert parser.live_handlers == []
         assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;" in html
         assert 'href="javascript:' not in html
@@ -137,8 +146,11 @@ def test_outputs_and_mo_and_index(project: Path) -> None:
     assert mo.find("产业是引擎。") is not None
     assert mo.find("需要复核的段落。") is None  # fuzzy entries are not compiled, as msgfmt
     english = (project / "build/demo.en.html").read_text(encoding="utf-8")
-    main_text = re.sub(r"<[^>]+>", "", english.split("<main", 1)[1].split("</main>")[0])
-    # The target-only page shows Chinese only where there is no translation to show.
+    body = english.split("<main", 1)[1].split("</main>")[0]
+    body = re.sub(r'<section class="key-terms".*?</section>', "", body, flags=re.S)
+    main_text = re.sub(r"<[^>]+>", "", body)
+    # The target-only page shows Chinese only where there is no translation to show
+    # (and beside each entry of its Key terms list).
     fallbacks = ("没有翻译的段落。", "需要复核的段落。")
     chinese = re.findall(r"[\u3400-\u9fff][\u3400-\u9fff\u3000-\u303f\uff00-\uffef]*", main_text)
     assert chinese and all(any(run in f for f in fallbacks) for run in chinese), chinese
@@ -180,7 +192,7 @@ def test_relative_images_are_copied_beside_the_pages(project: Path) -> None:
 def test_table_markdown_style(project: Path) -> None:
     assert build(project, "--md-style", "table") == 0
     md = (project / "build/demo.zh-en.md").read_text(encoding="utf-8")
-    assert "| heading | 做优特色农业 | Making speciality farming stronger |" in md
+    assert "| 做优特色农业 | Making speciality farming stronger |" in md
 
 
 def test_status_counts_segments_and_characters(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -197,3 +209,81 @@ def test_unknown_article_and_locale_are_clear_errors(project: Path, capsys: pyte
     assert "unknown article 'nope' (articles: demo)" in capsys.readouterr().err
     assert main(["-C", str(project), "status", "--locale", "fr"]) == 2
     assert "unknown locale 'fr'" in capsys.readouterr().err
+
+
+def test_reader_pages_never_show_the_translators_note(project: Path) -> None:
+    assert build(project) == 0
+    bilingual = (project / "build/demo.zh-en.html").read_text(encoding="utf-8")
+    single = (project / "build/demo.en.html").read_text(encoding="utf-8")
+    for html in (bilingual, single, (project / "build/demo.zh-en.md").read_text(encoding="utf-8")):
+        assert "TRANSLATOR-NOTE" not in html and "PLACE-NOTE" not in html and "QUERY" not in html
+    assert 'data-gloss="specialized town · zhuānyè zhèn — A town built around one leading industry."' \
+        in bilingual
+    # a place is not worth a mark; the kicker and credits are never marked
+    assert 'data-term="上党区"' not in bilingual
+
+
+def test_target_only_page_has_no_marks_but_a_key_terms_list(project: Path) -> None:
+    assert build(project) == 0
+    single = (project / "build/demo.en.html").read_text(encoding="utf-8")
+    assert "<dfn" not in single and "aria-describedby" not in single
+    assert "Key terms" in single and "A town built around one leading industry." in single
+    assert '<span class="key-terms__source" lang="zh-Hans">专业镇</span>' in single
+
+
+def test_credits_become_a_role_and_name_list(project: Path) -> None:
+    assert build(project) == 0
+    html = (project / "build/demo.zh-en.html").read_text(encoding="utf-8")
+    assert "<dt>文字</dt><dd>白雪峰</dd>" not in html  # one role alone stays a line
+    (project / "content/demo.md").write_text(SOURCE.replace(
+        "credits: 文字/白雪峰", "credits: 文字/白雪峰 李敏 摄影/张国平"), encoding="utf-8")
+    assert main(["-C", str(project), "update"]) == 0
+    translate(project / "locales/en/LC_MESSAGES/demo.po",
+              {"文字/白雪峰 李敏 摄影/张国平": "Text: Bai Xuefeng, Li Min · Photography: Zhang Guoping"})
+    assert build(project) == 0
+    html = (project / "build/demo.zh-en.html").read_text(encoding="utf-8")
+    assert "<dt>文字</dt><dd>白雪峰 李敏</dd>" in html
+    assert "<dt>Text</dt><dd>Bai Xuefeng, Li Min</dd>" in html
+
+
+def test_proof_shows_what_editors_must_check(project: Path) -> None:
+    assert build(project) == 0
+    proof = (project / "build/demo.zh-en.proof.html").read_text(encoding="utf-8")
+    assert "QUERY: is this the county-level town?" in proof  # translator comment
+    assert "TRANSLATOR-NOTE Oxford -ize." in proof  # the glossary note, for editors
+    assert "A paragraph that needs review." in proof  # the fuzzy draft, as a draft
+    # fuzzy, untranslated, commented, and the entries the checks flag (the injected markup)
+    assert proof.count('data-attention=""') >= 3 and 'class="finding' in proof
+    assert "locales/en/LC_MESSAGES/demo.po:" in proof
+    for status in ("translated", "fuzzy", "untranslated"):
+        assert f'data-status="{status}"' in proof
+    html = (project / "build/demo.zh-en.html").read_text(encoding="utf-8")
+    assert "A paragraph that needs review." not in html and ".proof.html" not in html
+    assert build(project, "--no-proof") == 0
+    assert not (project / "build/demo.zh-en.proof.html").exists()
+    (project / "bilingual.toml").write_text("[build]\nproof = false\n", encoding="utf-8")
+    assert build(project) == 0
+    assert not (project / "build/demo.zh-en.proof.html").exists()
+
+
+def test_proof_diffs_a_fuzzy_drafts_source_change(project: Path) -> None:
+    po = project / "locales/en/LC_MESSAGES/demo.po"
+    catalog = polib.pofile(str(po))
+    entry = catalog.find("需要复核的段落。")
+    entry.previous_msgid = "需要复核的旧段落。"
+    catalog.save()
+    assert build(project) == 0
+    proof = (project / "build/demo.zh-en.proof.html").read_text(encoding="utf-8")
+    assert "<del>旧</del>" in proof
+
+
+def test_a_french_edition_is_marked_french(project: Path) -> None:
+    assert main(["-C", str(project), "update", "--locale", "fr", "--create"]) == 0
+    translate(project / "locales/fr/LC_MESSAGES/demo.po", {"产业是引擎。": "L’industrie est le moteur."})
+    assert build(project, "--locale", "fr") == 0
+    html = (project / "build/demo.zh-fr.html").read_text(encoding="utf-8")
+    assert '<p class="target" lang="fr">L’industrie est le moteur.</p>' in html
+    assert '<label for="view-target"><span lang="fr">Français</span></label>' in html
+    assert "French-only edition" in html
+    single = (project / "build/demo.fr.html").read_text(encoding="utf-8")
+    assert '<article class="article article--single" lang="fr">' in single

@@ -11,7 +11,9 @@ from pathlib import Path
 
 import pytest
 
-PAGES = ["bilingual", "english", "index"]
+PAGES = ["bilingual", "english", "index", "proof"]
+
+pytestmark = pytest.mark.browser
 _EXTERNAL = re.compile(r"""(?:src|href|action|srcset|poster|data)\s*=\s*["']?\s*(?:https?:)?//""", re.I)
 
 
@@ -30,7 +32,7 @@ def test_nu_html_checker_reports_nothing(edition_site):
     no errors and no warnings. It runs locally; it needs no network."""
     jar = _vnu_jar()
     pages = [str(p) for p in edition_site.html_pages]
-    assert len(pages) == 5
+    assert len(pages) == 7  # two articles × (bilingual, target-only, proof) + index
     result = subprocess.run(["java", "-jar", str(jar), "--format", "json", "--exit-zero-always",
                              *pages], capture_output=True, text=True, timeout=120)
     messages = json.loads(result.stderr or result.stdout)["messages"]
@@ -72,7 +74,13 @@ def test_axe_finds_no_violations_in_single_language_views_and_structures(edition
     tab = edition_tab(1280).open(edition_site.page("structures.zh-en.html"))
     axe = _axe()
     assert _violations(axe.run(tab.page)) == []
-    for view in ("zh", "en"):
+    for view in ("zh", "target"):
         tab.page.click(f"label[for=view-{view}]")
         assert _violations(axe.run(tab.page)) == []
+    tab = edition_tab(1280).open(edition_site.bilingual)
+    tab.page.click("#marks-toggle")  # terms marked and focusable
+    assert _violations(axe.run(tab.page)) == []
+    tab = edition_tab(1280).open(edition_site.page("shangdang.zh-en.proof.html"))
+    tab.page.check("#attention-only")
+    assert _violations(axe.run(tab.page)) == []
     tab.assert_clean()

@@ -16,9 +16,10 @@ from pipeline.catalog.stats import Status
 from pipeline.model import Segment, SegmentKind
 from pipeline.render.markdown import (
     FALLBACK_MARK,
+    reading_order,
     render_bilingual_markdown,
-    render_english_markdown,
     render_table_markdown,
+    render_target_markdown,
 )
 from pipeline.render.pairs import Pair
 
@@ -28,6 +29,9 @@ _SPACE = re.compile(r"\s+")
 
 
 def _norm(text: str) -> str:
+    """Whitespace collapsed; ":" and "·" dropped, since the HTML sets credits as a
+    role/name list where the Markdown keeps the line (`Role: Name · Role: Name`)."""
+    text = re.sub(r"[:·]|(?<=[\u4e00-\u9fff])/(?=[\u4e00-\u9fff])", " ", text)
     return _SPACE.sub(" ", text).strip()
 
 
@@ -54,9 +58,11 @@ class _PairText(HTMLParser):
         if a.get("data-segment"):
             segment, side = a["data-segment"], None
             self.order.append(segment)
-        side = "zh" if "zh" in classes else "en" if "en" in classes else side
+        side = "zh" if "zh" in classes else "en" if "target" in classes else side
         skip = skip or "badge" in classes or "permalink" in classes
         self.stack.append((segment, side, skip))
+        if tag in ("dt", "dd") and segment and side:  # credit roles and names
+            self.text[(segment, side)] = self.text.get((segment, side), "") + " "
 
     def handle_endtag(self, tag: str) -> None:
         if tag not in self.VOID and self.stack:
@@ -99,8 +105,15 @@ def _units(tokens: list[Token]) -> list[tuple[str, object]]:
     """Block-level texts in order: ("text", str), ("image", (alt, title)), ("table", [cells])."""
     units: list[tuple[str, object]] = []
     table: list[str] | None = None
+    heading = False
     for token in tokens:
-        if token.type == "table_open":
+        if token.type == "heading_open":
+            heading = True
+        elif token.type == "heading_close":
+            heading = False
+        elif token.type == "inline" and heading:
+            units.append(("heading", _inline_text(token)))
+        elif token.type == "table_open":
             table = []
         elif token.type == "table_close":
             units.append(("table", table))
@@ -111,7 +124,7 @@ def _units(tokens: list[Token]) -> list[tuple[str, object]]:
                 table.append(_inline_text(token))
             elif len(children) == 1 and children[0].type == "image":
                 image = children[0]
-                units.append(("image", (_inline_text(image), image.attrGet("title") or "")))
+                units.append(("image", (_inline_text(image), _norm(image.attrGet("title") or ""))))
             else:
                 units.append(("text", _inline_text(token)))
     return units
@@ -126,6 +139,11 @@ def markdown_pairs(text: str) -> list[tuple[str, str]]:
         kind, value = units[i]
         if kind == "image":
             pairs.append(value)
+            i += 1
+            continue
+        if kind == "heading":  # one heading: "source / target"
+            source, _, target = value.partition(" / ")
+            pairs.append((source, target))
             i += 1
             continue
         other_kind, other = units[i + 1]
@@ -145,13 +163,20 @@ def markdown_singles(text: str) -> list[str]:
     return out
 
 
+def markdown_ids(text: str) -> list[str]:
+    """The segment IDs the Markdown carries as HTML comments, in order."""
+    return [i for group in re.findall(r"<!-- ((?:[\w-]+ ?)+) -->", text) for i in group.split()
+            if group != "end of list"]
+
+
 def table_pairs(text: str) -> list[tuple[str, str]]:
     tokens = _parser().parse(text)
     units = _units(tokens[1:])
     assert len(units) == 1 and units[0][0] == "table", "table style is a single table"
     cells = units[0][1]
     rows = [cells[i:i + 3] for i in range(0, len(cells), 3)]
-    return [(zh, en) for _kind, zh, en in rows[1:]]
+    assert rows[0][0] == "ID"
+    return [(zh, en) for _id, zh, en in rows[1:]]
 
 
 def _strip_marker(text: str) -> str:
@@ -196,29 +221,46 @@ def test_fallback_segments_are_marked_and_show_the_source(edition_site):
     assert all(_strip_marker(en) == zh for zh, en in marked)
 
 
-def test_front_matter_carries_the_metadata(edition_site):
+def test_front_matter_is_public_and_minimal(edition_site):
     md = (edition_site.build_dir / "shangdang.zh-en.md").read_text(encoding="utf-8")
     meta = yaml.safe_load(_parser().parse(md)[0].content)
-    assert meta["slug"] == "shangdang"
-    assert meta["lang"] == ["zh-Hans", "en"]
-    assert meta["title"]["zh-Hans"] == "产业焕新姿 蝶变向新行"
-    assert meta["title"]["en"] == edition_site.translated["title"]
-    assert meta["segments"] == {"total": 22, "translated": 20, "fuzzy": 1, "untranslated": 1}
-    english = yaml.safe_load(_parser().parse(
+    assert meta == {"title": edition_site.translated["title"],
+                    "original_title": "产业焕新姿 蝶变向新行", "lang": ["zh-Hans", "en"]}
+    single = yaml.safe_load(_parser().parse(
         (edition_site.build_dir / "shangdang.en.md").read_text(encoding="utf-8"))[0].content)
-    assert english["title"] == edition_site.translated["title"] and english["lang"] == "en"
+    assert single == {"title": edition_site.translated["title"], "lang": "en"}
 
 
-def test_headings_stay_headings_in_pairs(edition_site):
+def test_one_top_heading_and_one_heading_per_section(edition_site):
     md = (edition_site.build_dir / "shangdang.zh-en.md").read_text(encoding="utf-8")
     tokens = _parser().parse(md)
     levels = [t.tag for t in tokens if t.type == "heading_open"]
     article, _ = edition_site.pairs()
     headings = sum(1 for s in article.segments if s.kind == SegmentKind.HEADING)
-    assert levels == ["h1", "h1"] + ["h2"] * (2 * headings)
-    # blank-line separated blocks: source, then translation
+    assert levels == ["h1"] + ["h2"] * headings
+    assert f"\n# 产业焕新姿 蝶变向新行 / {edition_site.translated['title']}\n" in md
+
+
+def test_target_paragraphs_are_quoted_and_ids_mark_every_pair(edition_site):
+    md = (edition_site.build_dir / "shangdang.zh-en.md").read_text(encoding="utf-8")
+    article, _ = edition_site.pairs()
+    ordered = [p.segment.id for p in reading_order(edition_site.pairs()[1])]
+    assert markdown_ids(md) == ordered
     body = md.split("\n---\n", 1)[1]
-    assert "\n\n# 产业焕新姿 蝶变向新行\n\n# " in body
+    assert f"\n> {edition_site.translated['s-cfdaa0a7']}\n" in body
+    rendered = _parser().render(md)
+    assert "<!-- s-cfdaa0a7 -->" in rendered  # kept as a comment: invisible, findable
+    table = (edition_site.build_dir / "structures.zh-en.md").read_text(encoding="utf-8")
+    assert markdown_ids(table)  # tables and lists carry theirs too
+
+
+def test_table_style_has_an_id_column(edition_site):
+    article, pairs = edition_site.pairs()
+    md = render_table_markdown(article, pairs, "en")
+    lines = [line for line in md.splitlines() if line.startswith("| ")]
+    assert lines[0] == "| ID | 中文 | English |"
+    assert [line.split(" | ")[0][2:].strip("`") for line in lines[2:]] == \
+        [p.segment.id for p in reading_order(pairs)]
 
 
 def _pair(kind: SegmentKind, text: str, target: str, **extra) -> Pair:
@@ -234,7 +276,8 @@ def test_translations_never_turn_into_other_blocks(edition_site, target):
     pair = _pair(SegmentKind.PARAGRAPH, "一段话。", target)
     md = render_bilingual_markdown(article, [pair], "en")
     tokens = _parser().parse(md)[1:]
-    assert [t.type for t in tokens if t.level == 0 and t.nesting != -1] == ["paragraph_open"] * 2
+    assert [t.type for t in tokens if t.level == 0 and t.nesting != -1] == \
+        ["html_block", "paragraph_open", "blockquote_open"]
     assert markdown_pairs(md)[0][1] == _norm(target)
-    single = render_english_markdown(article, [_pair(SegmentKind.HEADING, "标题", "C# #", level=2)], "en")
+    single = render_target_markdown(article, [_pair(SegmentKind.HEADING, "标题", "C# #", level=2)], "en")
     assert markdown_singles(single) == ["C# #"]

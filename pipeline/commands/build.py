@@ -1,4 +1,5 @@
-"""`bilingual build`: bilingual and English-only HTML/Markdown in build/, plus .mo files."""
+"""`bilingual build`: bilingual and target-only HTML/Markdown in build/, the editor's
+proof, plus .mo files."""
 
 from __future__ import annotations
 
@@ -8,30 +9,36 @@ from pathlib import Path
 from ..atomic import atomic_write_bytes, atomic_write_text
 from ..catalog.pofile import read_catalog
 from ..catalog.stats import Status, progress
+from ..checks.runner import CatalogInput, CheckInput, run_checks
 from ..errors import display_path
+from ..glossary import Glossary
 from ..model import Article, SegmentKind
 from ..project import Project
 from ..render.editions import edition_names
 from ..render.html import (
     ArticleListing,
     render_bilingual_html,
-    render_english_html,
     render_index_html,
+    render_target_html,
 )
 from ..render.images import MissingImage, local_images
 from ..render.markdown import (
     render_bilingual_markdown,
-    render_english_markdown,
     render_table_markdown,
+    render_target_markdown,
 )
-from ..render.pairs import align
+from ..render.pairs import ALL_MARKS, align
+from ..render.proof import proof_entries, render_proof_html
 from ..source import load_article
 from .common import project_glossary, say, warn
 
 
 def build(project: Project, article: str | None = None, locale: str | None = None,
           min_complete: float | None = None, md_style: str = "interleaved",
-          quiet: bool = False) -> int:
+          quiet: bool = False, proof: bool | None = None) -> int:
+    """`proof` None: as `[build] proof` in bilingual.toml says."""
+    publication = project.config.publication
+    write_proof = project.config.build.proof if proof is None else proof
     glossary = project_glossary(project.glossary_dir)
     out_dir = project.build_dir
     refused = 0
@@ -53,8 +60,8 @@ def build(project: Project, article: str | None = None, locale: str | None = Non
             if min_complete is not None and done.percent < min_complete:
                 warn(f"{display_path(path)}: {done.percent:.1f}% translated, below "
                      f"--min-complete {min_complete:g}%; not built")
-                for stale in outputs:  # never leave an older edition that looks current
-                    stale.unlink(missing_ok=True)
+                for stale in (*outputs, out_dir / edition_names(slug, source, loc).proof_html):
+                    stale.unlink(missing_ok=True)  # never leave an older edition that looks current
                 refused += 1
                 continue
             listing.locales.append((loc, done.percent, slug))
@@ -63,10 +70,16 @@ def build(project: Project, article: str | None = None, locale: str | None = Non
             if title is not None and not title.is_fallback:
                 listing.translated_titles[loc] = title.target
             md = (render_table_markdown if md_style == "table" else render_bilingual_markdown)
-            texts = (render_bilingual_html(art, pairs, loc), md(art, pairs, loc),
-                     render_english_html(art, pairs, loc), render_english_markdown(art, pairs, loc))
+            texts = (render_bilingual_html(art, pairs, loc, publication), md(art, pairs, loc),
+                     render_target_html(art, pairs, loc, publication),
+                     render_target_markdown(art, pairs, loc))
             for target, text in zip(outputs, texts):
                 atomic_write_text(target, text)
+            proof_path = out_dir / edition_names(slug, source, loc).proof_html
+            if write_proof:
+                atomic_write_text(proof_path, _proof(project, art, po, loc, glossary))
+            else:
+                proof_path.unlink(missing_ok=True)  # never leave a stale proof behind
             copy_images(project, art, out_dir)
             if po is not None:
                 atomic_write_bytes(project.mo_path(slug, loc), po.to_binary())
@@ -77,8 +90,26 @@ def build(project: Project, article: str | None = None, locale: str | None = Non
                     + (f", {fallback} shown in the source language" if fallback else ""))
         listings.append(listing)
     if article is None and locale is None:
-        atomic_write_text(out_dir / "index.html", render_index_html(listings))
+        atomic_write_text(out_dir / "index.html", render_index_html(listings, publication))
     return 1 if refused else 0
+
+
+def _proof(project: Project, art: Article, po, locale: str, glossary: Glossary) -> str:
+    """The editor's proof: every term at every mention, and this catalog's check findings."""
+    pairs = align(art, po, glossary, policy=ALL_MARKS)
+    def show(path: Path | str) -> str:  # project-relative, as editors open the files
+        try:
+            return Path(path).resolve().relative_to(project.root.resolve()).as_posix()
+        except ValueError:
+            return Path(path).as_posix()
+
+    po_file = show(project.catalog_path(art.slug, locale))
+    findings = run_checks(CheckInput(
+        articles={art.slug: art}, glossary=glossary, all_articles=False, show=show,
+        style=project.config.style,
+        catalogs=[CatalogInput(art.slug, locale, po_file, po)]))
+    entries, loose = proof_entries(pairs, po, po_file, findings)
+    return render_proof_html(art, pairs, locale, entries, loose, project.config.publication)
 
 
 def edition_paths(out_dir: Path, slug: str, source: str, locale: str) -> tuple[Path, ...]:

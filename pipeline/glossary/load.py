@@ -1,7 +1,10 @@
 """Read and validate glossary CSV files (glossary/*.csv).
 
-Header: term,english,variants,forbidden,type,pinyin,note — list fields are
-separated by " | ". Every problem is reported with file:line; the first one
+Header: term,english,variants,forbidden,type,pinyin,note[,gloss] — list fields
+are separated by " | ". `note` is the translator's rationale (never published);
+`gloss`, optional, is the reader's explanation. A row may leave off trailing
+optional columns (a gloss column added to an existing file needs no edit of
+every row). Every problem is reported with file:line; the first one
 stops the load (GlossaryError), so CI never checks against a broken glossary.
 """
 
@@ -14,7 +17,7 @@ from pathlib import Path
 from ..errors import PipelineError
 from .model import TERM_TYPES, Glossary, Term
 
-COLUMNS = ("term", "english", "variants", "forbidden", "type", "pinyin", "note")
+COLUMNS = ("term", "english", "variants", "forbidden", "type", "pinyin", "note", "gloss")
 REQUIRED = ("term", "english", "type")
 LIST_SEPARATOR = "|"
 
@@ -76,7 +79,8 @@ def parse_glossary(text: str, path: Path) -> Glossary:
             raise GlossaryError(f"malformed CSV row: {exc}", path, line) from None
         if not any(cell.strip() for cell in row):
             continue
-        if len(row) != len(header):
+        if len(row) > len(header) or (len(row) < len(header) and any(
+                column in REQUIRED for column in header[len(row):])):
             raise GlossaryError(f"row has {len(row)} fields, header has {len(header)} "
                                 "(a comma inside a field needs double quotes)", path, line)
         term = _row_to_term(dict(zip(header, row)), path, line)
@@ -104,6 +108,7 @@ def _row_to_term(row: dict[str, str], path: Path, line: int) -> Term:
         type=row["type"].strip(),
         pinyin=row.get("pinyin", "").strip(),
         note=row.get("note", "").strip(),
+        gloss=row.get("gloss", "").strip(),
         path=path,
         line=line,
     )

@@ -19,7 +19,8 @@ class Term:
     forbidden: tuple[str, ...] = ()
     type: str = "other"
     pinyin: str = ""
-    note: str = ""
+    note: str = ""  # the translator's rationale: never published
+    gloss: str = ""  # a short explanation for readers (tooltips, "Key terms")
     path: Path | None = None
     line: int = 0
 

@@ -1,1 +1,1 @@
-"""Rendered editions: aligned bilingual and English-only HTML and Markdown."""
+"""Rendered editions: aligned bilingual and target-only HTML and Markdown, and the editor's proof."""

@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from ..model import SegmentKind
 from .pairs import Pair
 
+MASTHEAD = (SegmentKind.KICKER, SegmentKind.TITLE, SegmentKind.SUBTITLE, SegmentKind.BYLINE,
+            SegmentKind.STANDFIRST)
 GROUPED = {SegmentKind.LIST_ITEM, SegmentKind.TABLE_CELL, SegmentKind.BLOCKQUOTE}
 
 
@@ -41,13 +43,12 @@ def group_blocks(pairs: list[Pair]) -> list[Block]:
 
 
 def split_article(pairs: list[Pair]) -> dict[str, list[Pair]]:
-    """Masthead (kicker, title, standfirst), body, and credits."""
-    parts: dict[str, list[Pair]] = {"kicker": [], "title": [], "standfirst": [], "body": [],
-                                    "credits": []}
+    """Masthead (kicker, title, subtitle, byline, standfirst), body, and credits."""
+    parts: dict[str, list[Pair]] = {kind.value: [] for kind in MASTHEAD}
+    parts.update(body=[], credits=[])
     for pair in pairs:
         kind = pair.segment.kind
-        if kind in (SegmentKind.KICKER, SegmentKind.TITLE, SegmentKind.STANDFIRST,
-                    SegmentKind.CREDITS):
+        if kind in MASTHEAD or kind == SegmentKind.CREDITS:
             parts[kind.value].append(pair)
         else:
             parts["body"].append(pair)

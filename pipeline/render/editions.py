@@ -12,6 +12,11 @@ class Editions(NamedTuple):
     target_html: str
     target_md: str
 
+    @property
+    def proof_html(self) -> str:
+        """The editor's proof (not an edition for readers: never linked from the index)."""
+        return self.bilingual_html.removesuffix(".html") + ".proof.html"
+
 
 def edition_names(slug: str, source: str, locale: str) -> Editions:
     """`source` is the source language's primary subtag (zh for zh-Hans)."""

@@ -1,4 +1,4 @@
-"""Bilingual and English-only HTML pages from Jinja2 templates (autoescaped).
+"""Bilingual and target-only HTML pages from Jinja2 templates (autoescaped).
 
 Every page is one self-contained file: CSS and JS are inlined, fonts are the
 reader's system fonts, and a Content-Security-Policy (hashes of the inlined
@@ -18,14 +18,18 @@ from babel import Locale, UnknownLocaleError
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
+from ..config import Publication
 from ..model import Article, SegmentKind
 from .blocks import group_blocks, split_article
+from .credits import source_credits, target_credits
 from .editions import edition_names
 from .images import is_local_image
 from .inline import gloss_id, plain, render_inline
 from .pairs import Pair
 
 ASSETS = ("article.css", "article.js")
+PINYIN_LANG = "zh-Latn-pinyin"  # BCP 47 for Hanyu Pinyin
+UI_LANG = "en"  # the language of the page's own labels (toolbar, contents, colophon)
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _HAN_RUN = re.compile(r"([\u3400-\u9fff\uf900-\ufaff][\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef“”]*)")
 
@@ -46,7 +50,28 @@ class Gloss:
     id: str
     counterpart: str
     counterpart_lang: str
-    note: str
+    pinyin: str
+    gloss: str  # for readers; the translator's note never comes here
+
+
+@dataclass(frozen=True)
+class KeyTerm:
+    """One entry of the target-only page's "Key terms": a glossed term the text uses."""
+
+    target: str
+    source: str
+    pinyin: str
+    gloss: str
+
+
+@dataclass(frozen=True)
+class TitleBlock:
+    """What the masthead prints beside the translated segments (from front matter, config)."""
+
+    date: str = ""
+    source: tuple[str, ...] = ()  # publication, issue, pages
+    source_url: str = ""
+    translator: str = ""
 
 
 @lru_cache(maxsize=1)
@@ -55,9 +80,10 @@ def environment() -> Environment:
                       autoescape=select_autoescape(default=True, default_for_string=True),
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                       keep_trailing_newline=True)
-    env.globals.update(zh=_zh_html, en=_en_html, plain=plain, kinds=SegmentKind,
-                       image_src=_image_src, asset=_asset, csp=content_security_policy(),
-                       language_name=language_name, mixed=_mixed, editions=edition_names)
+    env.globals.update(zh=_zh_html, target_html=_target_html, plain=plain, kinds=SegmentKind,
+                       image_src=_image_src, asset=_asset, language_name=language_name,
+                       language_label=language_label, mixed=_mixed, editions=edition_names,
+                       source_credits=source_credits, target_credits=target_credits)
     return env
 
 
@@ -65,14 +91,14 @@ def _zh_html(pair: Pair) -> Markup:
     return render_inline(pair.segment.text, pair.source_terms, side="zh")
 
 
-def _en_html(pair: Pair) -> Markup:
+def _target_html(pair: Pair, marks: bool = True) -> Markup:
     if pair.is_fallback:
-        return render_inline(pair.segment.text, pair.source_terms, side="zh")
-    return render_inline(pair.target, pair.target_terms, side="en")
+        return render_inline(pair.segment.text)
+    return render_inline(pair.target, pair.target_terms if marks else (), side="target")
 
 
 def _mixed(text: str, source_lang: str) -> Markup:
-    """English text that quotes Chinese: the Chinese runs get their own lang."""
+    """Target text that quotes Chinese: the Chinese runs get their own lang."""
     return Markup("").join(
         Markup('<span lang="{}">{}</span>').format(source_lang, part) if _HAN.match(part) else part
         for part in _HAN_RUN.split(text) if part)
@@ -93,62 +119,109 @@ def _asset(name: str) -> Markup:
     return Markup(_asset_text(name))
 
 
+def _digest(text: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode(
+        "ascii") + "'"
+
+
 def content_security_policy() -> str:
     """Allow exactly the inlined stylesheet and script (by hash) and local images."""
-    digests = {name: "'sha256-" + base64.b64encode(
-        hashlib.sha256(_asset_text(name).encode("utf-8")).digest()).decode("ascii") + "'"
-        for name in ASSETS}
-    return ("default-src 'none'; "
-            f"style-src {digests['article.css']}; script-src {digests['article.js']}; "
+    return (f"default-src 'none'; style-src {_digest(_asset_text('article.css'))}; "
+            f"script-src {_digest(_asset_text('article.js'))}; "
             "img-src 'self'; base-uri 'none'; form-action 'none'")
 
 
-def language_name(code: str) -> str:
+def _locale(code: str) -> Locale | None:
     try:
-        return Locale.parse(code.replace("-", "_")).english_name or code
+        return Locale.parse(code.replace("-", "_"))
     except (UnknownLocaleError, ValueError):
-        return code
+        return None
+
+
+def language_name(code: str, in_lang: str = UI_LANG) -> str:
+    """A language's name in `in_lang` (babel's CLDR data): fr → French."""
+    locale, where = _locale(code.split("-")[0]), _locale(in_lang)
+    name = locale.get_display_name(where) if locale and where else None
+    return (name[:1].upper() + name[1:]) if name else code
+
+
+def language_label(code: str) -> str:
+    """A language's own name for itself (中文, English, Français): for view switches."""
+    return language_name(code, code.split("-")[0])
 
 
 def _glosses(pairs: list[Pair], source_lang: str, locale: str) -> list[Gloss]:
     found: dict[str, Gloss] = {}
     for pair in pairs:
-        for side, spans in (("zh", pair.source_terms), ("en", pair.target_terms)):
+        for side, spans in (("zh", pair.source_terms), ("target", pair.target_terms)):
             for span in spans:
                 ident = gloss_id(span.key, side)
-                if ident not in found:
-                    counterpart = span.english if side == "zh" else span.key
-                    found[ident] = Gloss(ident, counterpart,
-                                         locale if side == "zh" else source_lang, span.note)
+                found.setdefault(ident, Gloss(
+                    ident, span.target if side == "zh" else span.key,
+                    locale if side == "zh" else source_lang, span.pinyin, span.gloss))
     return list(found.values())
 
 
-def _context(article: Article, pairs: list[Pair], locale: str, bilingual: bool) -> dict:
+def key_terms(pairs: list[Pair]) -> list[KeyTerm]:
+    """Glossed terms in the order the translation first uses them."""
+    found: dict[str, KeyTerm] = {}
+    for pair in pairs:
+        for span in pair.target_terms:
+            if span.gloss and span.key not in found:
+                found[span.key] = KeyTerm(pair.target[span.start:span.end], span.key,
+                                          span.pinyin, span.gloss)
+    return list(found.values())
+
+
+def title_block(article: Article, publication: Publication) -> TitleBlock:
+    info = article.info
+    return TitleBlock(date=info.date,
+                      source=tuple(p for p in (info.publication, info.issue, info.pages) if p),
+                      source_url=info.source_url,
+                      translator=info.translator or publication.translator)
+
+
+def page_context(article: Article, pairs: list[Pair], locale: str, bilingual: bool,
+             publication: Publication) -> dict:
     parts = split_article(pairs)
     names = edition_names(article.slug, article.source_lang.split("-")[0], locale)
     fallback = [p for p in pairs if p.is_fallback]
+    title = _title(article, pairs)
     return dict(
         article=article, parts=parts, blocks=group_blocks(parts["body"]), locale=locale,
-        toc=_toc(pairs), title=_title(article, pairs), source_title=_source_title(article, pairs),
-        bilingual=bilingual, glosses=_glosses(pairs, article.source_lang, locale),
-        bilingual_href=names.bilingual_html, english_href=names.target_html,
+        toc=_toc(pairs), title=title, source_title=_source_title(article, pairs),
+        bilingual=bilingual, glosses=_glosses(pairs, article.source_lang, locale) if bilingual else [],
+        key_terms=[] if bilingual else key_terms(pairs), marks=bilingual,
+        bilingual_href=names.bilingual_html, target_href=names.target_html,
+        source_label=language_label(article.source_lang), target_label=language_label(locale),
+        target_name=language_name(locale), ui_lang=UI_LANG, publication=publication,
+        pinyin_lang=PINYIN_LANG,
+        info=title_block(article, publication),
+        # The print header (an @page margin box) that article.js adds: a per-page
+        # stylesheet would need its own CSP hash wherever the page is served.
+        running_head=f"{title} · {publication.name}", csp=content_security_policy(),
         counts=dict(total=len(pairs), fallback=len(fallback),
                     fuzzy=sum(1 for p in fallback if p.status.value == "fuzzy")),
     )
 
 
-def render_bilingual_html(article: Article, pairs: list[Pair], locale: str) -> str:
+def render_bilingual_html(article: Article, pairs: list[Pair], locale: str,
+                          publication: Publication = Publication()) -> str:
     return environment().get_template("bilingual.html.j2").render(
-        **_context(article, pairs, locale, bilingual=True))
+        **page_context(article, pairs, locale, True, publication))
 
 
-def render_english_html(article: Article, pairs: list[Pair], locale: str) -> str:
-    return environment().get_template("english.html.j2").render(
-        **_context(article, pairs, locale, bilingual=False))
+def render_target_html(article: Article, pairs: list[Pair], locale: str,
+                       publication: Publication = Publication()) -> str:
+    return environment().get_template("target.html.j2").render(
+        **page_context(article, pairs, locale, False, publication))
 
 
-def render_index_html(listings: list[ArticleListing]) -> str:
-    return environment().get_template("index.html.j2").render(listings=listings)
+def render_index_html(listings: list[ArticleListing],
+                      publication: Publication = Publication()) -> str:
+    return environment().get_template("index.html.j2").render(
+        listings=listings, publication=publication, ui_lang=UI_LANG,
+        csp=content_security_policy(), running_head="")
 
 
 def _title(article: Article, pairs: list[Pair]) -> str:

@@ -5,10 +5,12 @@ link validation drops `javascript:` URLs. Term spans are carried through
 rendering as private-use sentinel characters, then turned into elements whose
 attributes are escaped by markupsafe.
 
-A term becomes `<dfn class="term" data-term=KEY data-gloss=... tabindex=0
-aria-describedby=ID>`: `data-term` (the Chinese term) links the two columns,
-`data-gloss` feeds the visible tooltip, and ID names a hidden description
-(see `gloss_id`) that the page lists once per term and side.
+A term becomes `<dfn class="term" data-term=KEY data-gloss=... aria-describedby=ID>`:
+`data-term` (the Chinese term) links the two columns, `data-gloss` feeds the
+visible tooltip (counterpart, pinyin, reader gloss; never the translator's
+note), and ID names a hidden description (see `gloss_id`) that the page lists
+once per term and side. Terms are not tab stops themselves: article.js gives
+each paragraph one stop when the reader turns the marks on.
 """
 
 from __future__ import annotations
@@ -37,7 +39,7 @@ def render_inline(text: str, terms: Sequence[TermSpan] = (), side: str = "zh") -
         html = _md.renderInline(text)  # a term straddled markup: show it unmarked
     in_link = _inside_links(html)
     return Markup(_MARKED.sub(
-        lambda m: _open_tag(terms[int(m.group(1))], side, focusable=m.start() not in in_link),
+        lambda m: _open_tag(terms[int(m.group(1))], side, in_link=m.start() in in_link),
         html).replace(_CLOSE, "</dfn>"))
 
 
@@ -57,7 +59,7 @@ def _balanced(html: str, count: int) -> bool:
 
 def _inside_links(html: str) -> set[int]:
     """Offsets of term markers that fall inside an <a>: HTML forbids a focusable
-    element (tabindex) inside a link, so those terms are marked but not focusable."""
+    element (tabindex) inside a link, so article.js must never make those focusable."""
     inside: set[int] = set()
     depth, cursor = 0, 0
     for tag in _LINK_TAGS.finditer(html):
@@ -69,21 +71,22 @@ def _inside_links(html: str) -> set[int]:
 
 
 def gloss_text(span: TermSpan, side: str) -> str:
-    """What a reader of `side` learns about a term: its counterpart, then the note."""
-    counterpart = span.english if side == "zh" else span.key
-    return f"{counterpart} — {span.note}" if span.note else counterpart
+    """What a reader of `side` learns about a term: its counterpart, pinyin, reader gloss."""
+    counterpart = span.target if side == "zh" else span.key
+    head = " · ".join(part for part in (counterpart, span.pinyin) if part)
+    return f"{head} — {span.gloss}" if span.gloss else head
 
 
 def gloss_id(key: str, side: str) -> str:
-    """Stable id of a term's hidden description for one side (zh: shows the English)."""
+    """Stable id of a term's hidden description for one side (zh: shows the target)."""
     digest = hashlib.blake2b(key.encode("utf-8"), digest_size=5).hexdigest()
     return f"gloss-{side}-{digest}"
 
 
-def _open_tag(span: TermSpan, side: str, focusable: bool = True) -> str:
-    focus = Markup(' tabindex="0"') if focusable else Markup("")
+def _open_tag(span: TermSpan, side: str, in_link: bool = False) -> str:
+    linked = Markup(' data-in-link=""') if in_link else Markup("")
     return str(Markup('<dfn class="term" data-term="{}" data-gloss="{}"{} aria-describedby="{}">')
-               .format(span.key, gloss_text(span, side), focus, gloss_id(span.key, side)))
+               .format(span.key, gloss_text(span, side), linked, gloss_id(span.key, side)))
 
 
 def plain(text: str) -> str:

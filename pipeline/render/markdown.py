@@ -1,13 +1,16 @@
-"""Bilingual (interleaved or table) and English-only Markdown editions.
+"""Bilingual (interleaved or table) and target-only Markdown editions.
 
-Interleaved (the default): every source block is followed by its translation,
-blank-line separated, keeping its block type — a heading by its translated
-heading, a list item by its translated paragraph inside the same item, a table
-by its translated table, a quote paragraph by its translation inside the same
-quote; an image carries its translation as the title. Untranslated or draft
-segments show the source text behind a visible marker. Front matter (YAML)
-holds the metadata. Texts are escaped where they would otherwise start a
-different block (a translation beginning "1. " stays a paragraph).
+Interleaved (the default): every source block is followed by its translation
+as a quote (`> `), so the two languages are told apart raw and rendered — a
+list item holds its translation quoted inside the item, a quote paragraph its
+translation as a nested quote, a table is followed by its translated table; a
+heading is one heading, `source / target`, so there is one top heading and
+the outline is not doubled; an image carries its translation as the title.
+Every pair is preceded by its segment ID as an HTML comment (`<!-- p-1a2b3c4d -->`),
+invisible when rendered, so a pair can be found again. Untranslated or draft
+segments show the source text behind a visible marker. The front matter is
+public and minimal: title, byline, date, source, language(s). Texts are
+escaped where they would otherwise start a different block.
 """
 
 from __future__ import annotations
@@ -16,9 +19,10 @@ import re
 
 import yaml
 
+from ..config import Publication
 from ..model import Article, SegmentKind
 from .blocks import Block, group_blocks, split_article
-from .html import language_name
+from .html import language_label, title_block
 from .pairs import Pair
 
 FALLBACK_MARK = {"fuzzy": "*[fuzzy — needs review]*", "untranslated": "*[not yet translated]*"}
@@ -51,7 +55,7 @@ def _target(pair: Pair) -> str:
     return _flat(pair.target)
 
 
-def _text(pair: Pair, side: str) -> str:
+def _text(pair: Pair, side: str) -> str:  # side: "zh" (the source) or "target"
     return _flat(pair.segment.text) if side == "zh" else _target(pair)
 
 
@@ -63,24 +67,30 @@ def _counts(pairs: list[Pair]) -> dict[str, int]:
 
 
 def _front_matter(article: Article, pairs: list[Pair], locale: str, bilingual: bool) -> str:
-    meta: dict[str, object] = {"slug": article.slug,
-                               "edition": "bilingual" if bilingual else locale,
-                               "lang": [article.source_lang, locale] if bilingual else locale}
-    for pair in pairs:
-        kind = pair.segment.kind
-        if kind in (SegmentKind.KICKER, SegmentKind.TITLE, SegmentKind.CREDITS):
-            translated = None if pair.is_fallback else _flat(pair.target)
-            if bilingual:
-                meta[kind.value] = {article.source_lang: _flat(pair.segment.text),
-                                    locale: translated}
-            else:
-                meta[kind.value] = translated if translated is not None else _flat(pair.segment.text)
-    meta["segments"] = _counts(pairs)
-    if "source" in article.meta:
-        meta["source"] = article.meta["source"]
-    meta["generator"] = "bilingual"
+    """What a reader or a static-site generator needs; the workshop stays in the .po."""
+    by_kind = {p.segment.kind: p for p in pairs}
+    meta: dict[str, object] = {}
+    for kind in (SegmentKind.TITLE, SegmentKind.BYLINE):
+        pair = by_kind.get(kind)
+        if pair is not None:
+            meta[kind.value] = _flat(pair.segment.text if pair.is_fallback else pair.target)
+            if bilingual and kind == SegmentKind.TITLE:
+                meta["original_title"] = _flat(pair.segment.text)
+    info = title_block(article, Publication())
+    if info.date:
+        meta["date"] = info.date
+    source = ", ".join(info.source)
+    if source or info.source_url:
+        meta["source"] = " ".join(p for p in (source, info.source_url) if p)
+    if article.info.translator:
+        meta["translator"] = article.info.translator
+    meta["lang"] = [article.source_lang, locale] if bilingual else locale
     dumped = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000)
     return f"---\n{dumped}---"
+
+
+def _id(*pairs: Pair) -> str:
+    return "<!-- " + " ".join(p.segment.id for p in pairs) + " -->"
 
 
 def _heading(text: str, level: int) -> str:
@@ -89,20 +99,21 @@ def _heading(text: str, level: int) -> str:
     return f"{'#' * level} {text}"
 
 
-def _simple(pair: Pair, side: str) -> str:
-    kind, text = pair.segment.kind, _text(pair, side)
-    if kind == SegmentKind.TITLE:
-        return _heading(text, 1)
-    if kind == SegmentKind.HEADING:
-        return _heading(text, min(max(pair.segment.level, 2), 6))
-    if kind == SegmentKind.KICKER:
-        return _strong(pair, side)
-    return _block_safe(text)
+def _simple(pair: Pair, sides: list[str]) -> str:
+    """A heading is one line, `source / target`; any other block the source, then the
+    target quoted (`> `) so a reader sees which paragraph is the translation."""
+    kind = pair.segment.kind
+    if kind in (SegmentKind.TITLE, SegmentKind.HEADING):
+        level = 1 if kind == SegmentKind.TITLE else min(max(pair.segment.level, 2), 6)
+        return _heading(" / ".join(_flat(_text(pair, side)) for side in sides), level)
+    texts = [_strong(pair, side) if kind == SegmentKind.KICKER else _block_safe(_text(pair, side))
+             for side in sides]
+    return texts[0] + "".join(f"\n\n> {t}" for t in texts[1:])
 
 
 def _strong(pair: Pair, side: str) -> str:
     """Bold text; a fallback marker stays outside the emphasis."""
-    if side == "en" and pair.is_fallback:
+    if side == "target" and pair.is_fallback:
         return f"{FALLBACK_MARK[pair.status.value]} **{_flat(pair.segment.text)}**"
     return f"**{_text(pair, side)}**"
 
@@ -118,8 +129,8 @@ def _list_block(block: Block, sides: list[str]) -> str:
         indent = "    " * max(pair.segment.level - 1, 0)
         pad = " " * (len(marker) + 1)
         texts = [_block_safe(_text(pair, side)) for side in sides]
-        items.append(f"{indent}{marker} {texts[0]}"
-                     + "".join(f"\n\n{indent}{pad}{t}" for t in texts[1:]))
+        items.append(f"{indent}{marker} {texts[0]} {_id(pair)}"
+                     + "".join(f"\n\n{indent}{pad}> {t}" for t in texts[1:]))
     return ("\n\n" if len(sides) > 1 else "\n").join(items)  # one language: a tight list
 
 
@@ -139,14 +150,18 @@ def _table(rows: list[list[str]]) -> str:
 
 
 def _table_block(block: Block, sides: list[str]) -> str:
-    """The source table, then the translated table."""
-    return "\n\n".join(_table([[_text(p, side) for p in row] for row in block.rows])
-                       for side in sides)
+    """The cells' IDs, the source table, then the translated table."""
+    return "\n\n".join([_id(*block.pairs)] + [
+        _table([[_text(p, side) for p in row] for row in block.rows]) for side in sides])
 
 
 def _quote_block(block: Block, sides: list[str]) -> str:
-    paragraphs = [_block_safe(_text(pair, side)) for pair in block.pairs for side in sides]
-    return "\n>\n".join(f"> {p}" for p in paragraphs)
+    lines = []
+    for pair in block.pairs:
+        texts = [_block_safe(_text(pair, side)) for side in sides]
+        lines.append(f"> {_id(pair)}\n>\n> {texts[0]}"
+                     + "".join(f"\n>\n> > {t}" for t in texts[1:]))
+    return "\n>\n".join(lines)
 
 
 def _image(pair: Pair, sides: list[str]) -> str:
@@ -155,13 +170,14 @@ def _image(pair: Pair, sides: list[str]) -> str:
     title = ""
     if len(sides) > 1:
         title = ' "' + _text(pair, sides[1]).replace("\\", "\\\\").replace('"', '\\"') + '"'
-    return f"![{alt}](<{pair.segment.image_src}>{title})"
+    return f"{_id(pair)}\n\n![{alt}](<{pair.segment.image_src}>{title})"
 
 
 def reading_order(pairs: list[Pair]) -> list[Pair]:
-    """Masthead (kicker, title, standfirst), body, then credits: the order of the HTML page."""
+    """Masthead, body, then credits: the order of the HTML page."""
     parts = split_article(pairs)
-    return [p for part in ("kicker", "title", "standfirst", "body", "credits") for p in parts[part]]
+    return [p for part in parts for p in parts[part] if part not in ("body", "credits")] + \
+        parts["body"] + parts["credits"]
 
 
 def _render(article: Article, pairs: list[Pair], locale: str, sides: list[str]) -> str:
@@ -183,17 +199,18 @@ def _render(article: Article, pairs: list[Pair], locale: str, sides: list[str]) 
             for pair in block.pairs:
                 if pair.segment.kind == SegmentKind.CREDITS:
                     out.append("---")
-                out.extend(_simple(pair, side) for side in sides)
+                out.append(_id(pair))
+                out.append(_simple(pair, sides))
         previous = block
     return "\n\n".join(out) + "\n"
 
 
 def render_bilingual_markdown(article: Article, pairs: list[Pair], locale: str) -> str:
-    return _render(article, pairs, locale, ["zh", "en"])
+    return _render(article, pairs, locale, ["zh", "target"])
 
 
-def render_english_markdown(article: Article, pairs: list[Pair], locale: str) -> str:
-    return _render(article, pairs, locale, ["en"])
+def render_target_markdown(article: Article, pairs: list[Pair], locale: str) -> str:
+    return _render(article, pairs, locale, ["target"])
 
 
 def _table_row_text(pair: Pair, side: str) -> str:
@@ -204,11 +221,11 @@ def _table_row_text(pair: Pair, side: str) -> str:
 
 
 def render_table_markdown(article: Article, pairs: list[Pair], locale: str) -> str:
-    """`--md-style table`: one row per segment, source beside translation."""
+    """`--md-style table`: one row per segment, its ID, source beside translation."""
     out = [_front_matter(article, pairs, locale, bilingual=True)]
-    rows = [["", f"中文 ({article.source_lang})", f"{language_name(locale)} ({locale})"]]
+    rows = [["ID", language_label(article.source_lang), language_label(locale)]]
     for pair in reading_order(pairs):
-        rows.append([pair.segment.kind.value.replace("-", " "), _table_row_text(pair, "zh"),
-                     _table_row_text(pair, "en")])
+        rows.append([f"`{pair.segment.id}`", _table_row_text(pair, "zh"),
+                     _table_row_text(pair, "target")])
     out.append(_table(rows))
     return "\n\n".join(out) + "\n"
