@@ -14,6 +14,7 @@ from langdetect import DetectorFactory, detect
 from langdetect.lang_detect_exception import LangDetectException
 
 from ..findings import Finding
+from ..quicklang import clearly_chinese, clearly_english
 from .base import EntryView, plain_text
 
 DetectorFactory.seed = 0  # langdetect is random by default; CI must be repeatable
@@ -76,7 +77,10 @@ def _names_only(view: EntryView) -> bool:
 def target_language_findings(view: EntryView, allowed_cjk: tuple[str, ...] = ()) -> list[Finding]:
     if _names_only(view):
         return []
-    lang = detect_language(_mask(plain_text(view.msgstr), allowed_cjk))
+    text = _mask(plain_text(view.msgstr), allowed_cjk)
+    if clearly_english(text):  # langdetect would say "en": skip its cost
+        return []
+    lang = detect_language(text)
     if lang is None or lang == "en":
         return []
     return [view.finding("BL502", f'translation does not look like English (detected "{lang}")',
@@ -86,7 +90,10 @@ def target_language_findings(view: EntryView, allowed_cjk: tuple[str, ...] = ())
 def source_language_findings(view: EntryView) -> list[Finding]:
     if _names_only(view):
         return []
-    lang = detect_language(plain_text(view.msgid))
+    text = plain_text(view.msgid)
+    if clearly_chinese(text):
+        return []
+    lang = detect_language(text)
     if lang is None or lang in CHINESE:
         return []
     return [view.finding("BL503", f'source does not look like Chinese (detected "{lang}")',
