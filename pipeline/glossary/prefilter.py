@@ -17,7 +17,7 @@ from functools import lru_cache
 # Every character that `re` under IGNORECASE equates with an ASCII letter, mapped
 # one to one (so indices in the folded text are indices in the text).
 _FOLD = str.maketrans({**{c: c.lower() for c in string.ascii_uppercase},
-                       "İ": "i", "ı": "i", "ſ": "s", "K": "k"})
+                       "\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
 _APOSTROPHES = "'’"
 MIN_NEEDLE = 2
 
