@@ -49,8 +49,11 @@ def _parser() -> argparse.ArgumentParser:
     imp.add_argument("--force", action="store_true", help="overwrite an existing content/SLUG.md")
     imp.add_argument("--dry-run", action="store_true", help="print the Markdown, write nothing")
 
-    scoped("extract", "write the translation templates locales/SLUG.pot", locale=False)
+    ext = scoped("extract", "write the translation templates locales/SLUG.pot", locale=False)
     upd = scoped("update", "merge templates into locales/L/LC_MESSAGES/SLUG.po")
+    for cmd in (ext, upd):
+        cmd.add_argument("--no-cache", action="store_true",
+                         help="ignore .bilingual/cache (re-format every catalog)")
     upd.add_argument("--create", action="store_true", help="start the catalog for a new --locale")
 
     bld = scoped("build", "write bilingual and English editions to build/")
@@ -95,10 +98,11 @@ def run(argv: Sequence[str] | None = None) -> int:
         return import_command(project, args.raw, args.slug, args.force, args.dry_run)
     if args.command == "extract":
         from .commands.extract import extract
-        return extract(project, args.article)
+        return extract(project, args.article, use_cache=not args.no_cache)
     if args.command == "update":
         from .commands.update import update
-        return update(project, args.article, args.locale, create=args.create)
+        return update(project, args.article, args.locale, create=args.create,
+                      use_cache=not args.no_cache)
     if args.command == "build":
         from .commands.build import build
         return build(project, args.article, args.locale, args.min_complete, args.md_style)

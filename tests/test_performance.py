@@ -91,7 +91,7 @@ def test_locales_lists_directories_only(tmp_path):
 @pytest.mark.slow
 @pytest.mark.gnu
 def test_benchmark_runs_at_a_small_size(tmp_path):
-    result = subprocess.run([sys.executable, str(ROOT / "bench" / "scale.py"), "--articles", "3",
+    result = subprocess.run([sys.executable, str(ROOT / "bench" / "scale.py"), "--articles", "20",
                              "--keep", str(tmp_path)], capture_output=True, text=True,
                             timeout=600)
     assert result.returncode == 0, result.stderr[-2000:]
@@ -100,7 +100,7 @@ def test_benchmark_runs_at_a_small_size(tmp_path):
                   "check 10k terms", "floor: markdown-it parse + polib load"):
         assert re.search(rf"^   {re.escape(stage)}\s+\d+\.\d\d s", out, re.M), stage
     assert "check / pofilter" in out and "four stages / floor" in out
-    catalogs = list((tmp_path / "corpus-3" / "locales" / "en" / "LC_MESSAGES").glob("*.po"))
-    assert len(catalogs) == 3
+    catalogs = list((tmp_path / "corpus-20" / "locales" / "en" / "LC_MESSAGES").glob("*.po"))
+    assert len(catalogs) == 20
     assert all('msgstr ""\n\n' not in p.read_text(encoding="utf-8").split("\n\n", 1)[1]
                for p in catalogs)  # complete catalogs

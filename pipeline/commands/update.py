@@ -10,7 +10,8 @@ from babel import Locale, UnknownLocaleError
 from babel.messages.plurals import get_plural
 
 from ..catalog.merge import merge_catalog
-from ..catalog.pofile import read_catalog, write_catalog
+from ..cache import CanonicalCache
+from ..catalog.pofile import read_catalog
 from ..catalog.template import gettext_date
 from ..errors import PipelineError, display_path
 from ..project import Project, validate_locale
@@ -49,8 +50,9 @@ def new_catalog(template: polib.POFile, locale: str, now: datetime | None = None
 
 
 def update(project: Project, article: str | None = None, locale: str | None = None,
-           create: bool = False, quiet: bool = False) -> int:
-    extract(project, article, quiet=True)
+           create: bool = False, quiet: bool = False, use_cache: bool = True) -> int:
+    extract(project, article, quiet=True, use_cache=use_cache)
+    cache = CanonicalCache.open(project.root, use_cache)
     if create and locale is None:
         raise PipelineError("--create needs --locale L")
     if create and locale is not None:
@@ -66,10 +68,13 @@ def update(project: Project, article: str | None = None, locale: str | None = No
             if path.exists():
                 loaded = read_catalog(path)
                 merged = merge_catalog(loaded.po, template)
-                changed = write_catalog(merged, path, expect=loaded.fingerprint)
+                if cache.unchanged(loaded.fingerprint, loaded.po, merged):
+                    changed = False  # the very bytes on disk: skip formatting
+                else:
+                    changed = cache.write(merged, path, expect=loaded.fingerprint)
             else:
                 merged = merge_catalog(new_catalog(template, loc), template)
-                changed = write_catalog(merged, path)
+                changed = cache.write(merged, path)
             if not quiet:
                 active = [e for e in merged if not e.obsolete]
                 fuzzy = sum(1 for e in active if "fuzzy" in e.flags)
@@ -78,4 +83,5 @@ def update(project: Project, article: str | None = None, locale: str | None = No
                 say(f"{display_path(path)}: {len(active)} entries, {fuzzy} fuzzy, "
                     f"{empty} untranslated, {obsolete} obsolete"
                     f"{'' if changed else ' (unchanged)'}")
+    cache.save()
     return 0
