@@ -64,7 +64,7 @@ def peers(root: Path, scratch: Path) -> list[Peer]:
     catalogs = root / "locales" / "en" / "LC_MESSAGES"
     for name in ("po4a", "gnu", "pofilter", "mdpo"):
         (scratch / name).mkdir(parents=True, exist_ok=True)
-    po4a_update = [["po4a-updatepo", "-q", "-f", "text", "-o", "markdown", "-M", "UTF-8",
+    po4a_update = [["po4a-updatepo", "-f", "text", "-o", "markdown", "-M", "UTF-8",
                     "-m", str(s), "-p", str(scratch / "po4a" / f"{s.stem}.po")] for s in sources]
     po4a_translate = [["po4a-translate", "-f", "text", "-o", "markdown", "-M", "UTF-8",
                        "-L", "UTF-8", "-k", "0", "-m", str(s),

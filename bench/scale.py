@@ -52,6 +52,8 @@ def run_all(commands: list[list[str]], cwd: Path | None = None) -> Timing:
             proc.stderr.close()
         # check exits 1 on findings, which is a result, not a failure
         if proc.returncode not in (0, 1):
+            if failed:
+                continue  # one message per peer is enough
             failed = True
             print(f"  ! {' '.join(command[:3])}… exit {proc.returncode}: "
                   f"{err.decode(errors='replace')[-300:]}", file=sys.stderr)
