@@ -94,3 +94,52 @@ class CanonicalCache:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         (self.path.parent.parent / ".gitignore").write_text("*\n", encoding="utf-8")
         atomic_write_text(self.path, "\n".join([HEADER, *sorted(self.known)]) + "\n")
+
+
+VERDICTS = "langdetect.txt"
+
+
+@dataclass
+class VerdictCache:
+    """langdetect's answers by SHA-256 of the text: deterministic (seeded), so a
+    rerun of `check` need not load langdetect's profiles at all."""
+
+    path: Path | None
+    verdicts: dict[str, str] = field(default_factory=dict)
+    dirty: bool = False
+
+    @classmethod
+    def open(cls, root: Path, enabled: bool = True) -> "VerdictCache":
+        if not enabled:
+            return cls(None)
+        path = root / CACHE_DIR / VERDICTS
+        cache = cls(path)
+        try:
+            lines = path.read_text(encoding="ascii").splitlines()
+        except FileNotFoundError:
+            return cache
+        except (OSError, UnicodeDecodeError):
+            lines = ["?"]
+        pairs = [line.split(" ", 1) for line in lines[1:]]
+        if not lines or lines[0] != HEADER or any(len(p) != 2 or len(p[0]) != 64 for p in pairs):
+            print(f"note: {path}: not this version's cache; discarded", file=sys.stderr)
+            cache.dirty = True
+            return cache
+        cache.verdicts = dict((key, value) for key, value in pairs)
+        return cache
+
+    def get(self, text: str) -> str | None:
+        return self.verdicts.get(digest(text.encode("utf-8")))
+
+    def put(self, text: str, verdict: str) -> None:
+        if self.path is not None:
+            self.verdicts[digest(text.encode("utf-8"))] = verdict
+            self.dirty = True
+
+    def save(self) -> None:
+        if self.path is None or not self.dirty:
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        (self.path.parent.parent / ".gitignore").write_text("*\n", encoding="utf-8")
+        lines = [HEADER, *(f"{k} {v}" for k, v in sorted(self.verdicts.items()))]
+        atomic_write_text(self.path, "\n".join(lines) + "\n")

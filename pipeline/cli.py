@@ -70,6 +70,8 @@ def _parser() -> argparse.ArgumentParser:
                      help="output format (github: workflow annotations)")
     chk.add_argument("--strict", action="store_true",
                      help="untranslated, fuzzy, obsolete and stale entries are errors")
+    chk.add_argument("--no-cache", action="store_true",
+                     help="ignore .bilingual/cache (ask langdetect afresh)")
 
     srv = sub.add_parser("serve", help="the translation workbench in the browser",
                          description="Start the local translation workbench and print its URL.")
@@ -111,7 +113,8 @@ def run(argv: Sequence[str] | None = None) -> int:
         return status(project, args.article, args.locale, as_json=args.json)
     if args.command == "check":
         from .commands.check import check
-        return check(project, args.article, args.locale, args.format, args.strict)
+        return check(project, args.article, args.locale, args.format, args.strict,
+                     use_cache=not args.no_cache)
     if args.command == "serve":
         from .commands.serve import serve
         return serve(project, args.host, args.port, args.translator)

@@ -106,3 +106,25 @@ def test_no_cache_reads_and_writes_nothing(tmp_path: Path) -> None:
     cache.remember(b"x")
     cache.save()
     assert not (tmp_path / ".bilingual").exists()
+
+
+def test_check_reuses_langdetect_verdicts_and_says_the_same(tmp_path: Path, capsys,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    from pipeline.checks.rules import language
+    from pipeline.cli import main
+    root = tmp_path / "p"
+    for name in ("content", "glossary", "locales"):
+        shutil.copytree(ROOT / name, root / name)
+    assert main(["-C", str(root), "check", "--no-cache"]) == 0
+    plain = capsys.readouterr().out
+    assert not (root / CACHE_DIR).exists()
+    language.detect_language.cache_clear()  # one process here; each CLI run is its own
+    assert main(["-C", str(root), "check"]) == 0
+    assert capsys.readouterr().out == plain
+    assert (root / CACHE_DIR / "langdetect.txt").is_file()
+    language.detect_language.cache_clear()
+    asked: list[str] = []
+    monkeypatch.setattr(language, "detect", lambda text: asked.append(text) or "en")
+    assert main(["-C", str(root), "check"]) == 0
+    assert capsys.readouterr().out == plain and asked == []  # every verdict from the cache
+    language.detect_language.cache_clear()

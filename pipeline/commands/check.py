@@ -76,9 +76,13 @@ def _orphan_catalogs(project: Project, locales: list[str]) -> list[Path]:
 
 
 def check(project: Project, article: str | None = None, locale: str | None = None,
-          fmt: str = "text", strict: bool = False) -> int:
+          fmt: str = "text", strict: bool = False, use_cache: bool = True) -> int:
     if fmt not in FORMATTERS:
         raise PipelineError(f"unknown format '{fmt}' (one of: {', '.join(FORMATS)})")
+    from ..cache import VerdictCache
+    from ..checks.rules import language
+    language.verdicts = VerdictCache.open(project.root, use_cache)
     findings = run_checks(gather(project, article, locale, strict))
+    language.verdicts.save()
     say(FORMATTERS[fmt](findings).rstrip("\n"))
     return EXIT_ERRORS if any(f.severity == Severity.ERROR for f in findings) else EXIT_OK

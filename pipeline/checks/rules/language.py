@@ -13,6 +13,7 @@ from functools import lru_cache
 from langdetect import DetectorFactory, detect
 from langdetect.lang_detect_exception import LangDetectException
 
+from ...cache import VerdictCache
 from ..findings import Finding
 from ..quicklang import clearly_chinese, clearly_english
 from .base import EntryView, plain_text
@@ -59,15 +60,25 @@ def script_findings(view: EntryView, allowed_cjk: tuple[str, ...] = ()) -> list[
     return findings
 
 
+# Set by `bilingual check` to the project's cache of earlier answers (pipeline.cache).
+verdicts: VerdictCache = VerdictCache(None)
+_NONE = "-"  # "langdetect could not tell", as stored
+
+
 @lru_cache(maxsize=4096)
 def detect_language(text: str) -> str | None:
     """langdetect's code, or None when the text is too short to judge."""
     if sum(ch.isalpha() for ch in text) < MIN_LETTERS:
         return None
+    known = verdicts.get(text)
+    if known is not None:
+        return None if known == _NONE else known
     try:
-        return detect(text)
+        lang: str | None = detect(text)
     except LangDetectException:
-        return None
+        lang = None
+    verdicts.put(text, lang or _NONE)
+    return lang
 
 
 def _names_only(view: EntryView) -> bool:
