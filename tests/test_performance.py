@@ -55,6 +55,7 @@ def test_prefiltered_spans_on_known_traps(text, rendering):
 
 def test_cheap_script_test_agrees_with_langdetect_on_the_real_catalog():
     import polib
+
     from pipeline.checks.rules.base import plain_text
     po = polib.pofile(str(ROOT / "locales/en/LC_MESSAGES/shangdang.po"))
     decided = 0

@@ -9,8 +9,8 @@ import polib
 from babel import Locale, UnknownLocaleError
 from babel.messages.plurals import get_plural
 
-from ..catalog.merge import merge_catalog
 from ..cache import CanonicalCache
+from ..catalog.merge import merge_catalog
 from ..catalog.pofile import read_catalog
 from ..catalog.template import gettext_date
 from ..errors import PipelineError, display_path
