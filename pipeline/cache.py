@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -43,6 +44,31 @@ def content_key(po: polib.POFile) -> tuple[object, ...]:
             tuple(entry(e) for e in po))
 
 
+def _read(path: Path, valid: Callable[[str], bool]) -> list[str] | None:
+    """The cache file's lines after the header; None if absent; [] (with a note)
+    if it is corrupt or from another version."""
+    try:
+        lines = path.read_text(encoding="ascii").splitlines()
+    except FileNotFoundError:
+        return None
+    except (OSError, UnicodeDecodeError):
+        lines = []
+    if not lines or lines[0] != HEADER or not all(map(valid, lines[1:])):
+        print(f"note: {path}: not this version's cache; discarded", file=sys.stderr)
+        return []
+    return lines[1:]
+
+
+def _write(path: Path, lines: list[str]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    (path.parent.parent / ".gitignore").write_text("*\n", encoding="utf-8")
+    atomic_write_text(path, "\n".join([HEADER, *lines]) + "\n")
+
+
+def _is_digest(text: str) -> bool:
+    return len(text) == 64 and all(c in "0123456789abcdef" for c in text)
+
+
 @dataclass
 class CanonicalCache:
     """Hashes of catalog bytes known to be in GNU canonical form."""
@@ -56,20 +82,8 @@ class CanonicalCache:
         if not enabled:
             return cls(None)
         path = root / CACHE_DIR / FILE
-        cache = cls(path)
-        try:
-            lines = path.read_text(encoding="ascii").splitlines()
-        except FileNotFoundError:
-            return cache
-        except (OSError, UnicodeDecodeError):
-            lines = ["?"]
-        if not lines or lines[0] != HEADER or not all(
-                len(h) == 64 and all(c in "0123456789abcdef" for c in h) for h in lines[1:]):
-            print(f"note: {path}: not this version's cache; discarded", file=sys.stderr)
-            cache.dirty = True
-            return cache
-        cache.known = set(lines[1:])
-        return cache
+        lines = _read(path, _is_digest)
+        return cls(path, set(lines or ()), dirty=lines == [])
 
     def unchanged(self, read: Fingerprint, po: polib.POFile, to_write: polib.POFile) -> bool:
         """Would writing `to_write` over the file read as `po` change no byte?"""
@@ -91,9 +105,7 @@ class CanonicalCache:
     def save(self) -> None:
         if self.path is None or not self.dirty:
             return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        (self.path.parent.parent / ".gitignore").write_text("*\n", encoding="utf-8")
-        atomic_write_text(self.path, "\n".join([HEADER, *sorted(self.known)]) + "\n")
+        _write(self.path, sorted(self.known))
 
 
 VERDICTS = "langdetect.txt"
@@ -113,20 +125,9 @@ class VerdictCache:
         if not enabled:
             return cls(None)
         path = root / CACHE_DIR / VERDICTS
-        cache = cls(path)
-        try:
-            lines = path.read_text(encoding="ascii").splitlines()
-        except FileNotFoundError:
-            return cache
-        except (OSError, UnicodeDecodeError):
-            lines = ["?"]
-        pairs = [line.split(" ", 1) for line in lines[1:]]
-        if not lines or lines[0] != HEADER or any(len(p) != 2 or len(p[0]) != 64 for p in pairs):
-            print(f"note: {path}: not this version's cache; discarded", file=sys.stderr)
-            cache.dirty = True
-            return cache
-        cache.verdicts = dict((key, value) for key, value in pairs)
-        return cache
+        lines = _read(path, lambda line: _is_digest(line[:64]) and line[64:65] == " "
+                      and len(line) > 65)
+        return cls(path, dict(line.split(" ", 1) for line in lines or ()), dirty=lines == [])
 
     def get(self, text: str) -> str | None:
         return self.verdicts.get(digest(text.encode("utf-8")))
@@ -139,7 +140,4 @@ class VerdictCache:
     def save(self) -> None:
         if self.path is None or not self.dirty:
             return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        (self.path.parent.parent / ".gitignore").write_text("*\n", encoding="utf-8")
-        lines = [HEADER, *(f"{k} {v}" for k, v in sorted(self.verdicts.items()))]
-        atomic_write_text(self.path, "\n".join(lines) + "\n")
+        _write(self.path, [f"{k} {v}" for k, v in sorted(self.verdicts.items())])
