@@ -21,6 +21,7 @@ import polib
 ROOT = Path(__file__).resolve().parent.parent
 REAL_SLUG = "shangdang"
 SEGMENTS = 40
+CREDITS = "策划/冯波 邵盼 统筹/李建义 文字/白雪峰 李敏 周旭 成静"
 CJK_POOL = [chr(c) for c in range(0x4E00, 0x4E00 + 3000)]
 
 
@@ -71,7 +72,7 @@ def article_markdown(number: int, rng: random.Random, blocks: list[Block],
         body.append(line)
     front = ("---\nlang: zh-Hans\nkicker: 上党区\n"
              f"title: {title}\n"
-             "credits: 策划/冯波 邵盼 统筹/李建义 文字/白雪峰 李敏 周旭 成静\n---\n\n")
+             f"credits: {CREDITS}\n---\n\n")
     return front + "\n\n".join(body) + "\n"
 
 
@@ -99,7 +100,10 @@ def make_corpus(dest: Path, articles: int, terms: int = 200, seed: int = 16) -> 
     from pipeline.project import Project
 
     rng = random.Random(seed)
-    blocks, translations = real_blocks()
+    blocks, known = real_blocks()
+    translations = dict(known)  # kicker and the like keep their real translations
+    translations[CREDITS] = ("Planning: Feng Bo, Shao Pan · Coordination: Li Jianyi · "
+                             "Text: Bai Xuefeng, Li Min, Zhou Xu, Cheng Jing")
     if dest.exists():
         shutil.rmtree(dest)
     (dest / "content").mkdir(parents=True)
