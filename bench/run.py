@@ -28,7 +28,7 @@ sys.path.insert(0, str(ROOT))
 
 from pipeline.catalog.merge import merge_catalog  # noqa: E402
 from pipeline.glossary import Glossary, Term, TermMatcher  # noqa: E402
-from pipeline.po.gnu_format import format_pofile  # noqa: E402
+from pipeline.po.write import format_pofile  # noqa: E402
 
 CJK = [chr(c) for c in range(0x4E00, 0x4E00 + 800)]
 

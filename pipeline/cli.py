@@ -61,8 +61,11 @@ def _parser() -> argparse.ArgumentParser:
     imp.add_argument("-v", "--verbose", action="store_true",
                      help="list every change, not one line per kind")
 
-    scoped("extract", "write the translation templates locales/SLUG.pot", locale=False)
+    ext = scoped("extract", "write the translation templates locales/SLUG.pot", locale=False)
     upd = scoped("update", "merge templates into locales/L/LC_MESSAGES/SLUG.po")
+    for cmd in (ext, upd):
+        cmd.add_argument("--no-cache", action="store_true",
+                         help="ignore .bilingual/cache (re-format every catalog)")
     upd.add_argument("--create", action="store_true", help="start the catalog for a new --locale")
     upd.add_argument("--no-memory", action="store_true",
                      help="do not fill new entries from the translation memory")
@@ -94,6 +97,8 @@ def _parser() -> argparse.ArgumentParser:
     chk.add_argument("--skip", action="append", default=[], metavar="CODE",
                      help="not this rule (repeatable)")
     chk.add_argument("--list-rules", action="store_true", help="list the rules and exit")
+    chk.add_argument("--no-cache", action="store_true",
+                     help="ignore .bilingual/cache (ask langdetect afresh)")
 
     srv = sub.add_parser("serve", help="the translation workbench in the browser",
                          description="Start the local translation workbench and print its URL.")
@@ -160,11 +165,12 @@ def run(argv: Sequence[str] | None = None) -> int:
                               args.encoding, args.verbose)
     if args.command == "extract":
         from .commands.extract import extract
-        return extract(project, args.article)
+        return extract(project, args.article, use_cache=not args.no_cache)
     if args.command == "update":
         from .commands.update import update
         return update(project, args.article, args.locale, create=args.create,
-                      memory=not args.no_memory)
+                      memory=not args.no_memory,
+                      use_cache=not args.no_cache)
     if args.command == "build":
         from .commands.build import build
         return build(project, args.article, args.locale, args.min_complete, args.md_style,
@@ -175,7 +181,8 @@ def run(argv: Sequence[str] | None = None) -> int:
     if args.command == "check":
         from .commands.check import check
         return check(project, args.article, args.locale, args.format, args.strict,
-                     args.severity, tuple(args.rule), tuple(args.skip), args.require_reviewed)
+                     args.severity, tuple(args.rule), tuple(args.skip), args.require_reviewed,
+                     use_cache=not args.no_cache)
     if args.command == "terms":
         from .commands.terms import terms_command
         return terms_command(project, args.article, args.csv, args.limit)

@@ -103,7 +103,9 @@ class Project:
         return [only]
 
     def locales(self, only: str | None = None, must_exist: bool = True) -> list[str]:
-        found = sorted(p.name for p in self.locales_dir.glob("*") if (p / "LC_MESSAGES").is_dir())
+        # Directories only: locales/ also holds one .pot per article.
+        found = sorted(p.parent.name for p in self.locales_dir.glob("*/LC_MESSAGES")
+                       if p.is_dir())
         if only is None:
             return found
         if must_exist and only not in found:

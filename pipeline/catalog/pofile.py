@@ -108,8 +108,9 @@ def save_catalog(path: Path, base: LoadedCatalog, edit: polib.POFile,
     conflicts: list[Conflict] = []
     merged = False
     for _ in range(attempts):
+        text = format_pofile(target)  # once: the same text is written and fingerprinted
         try:
-            changed = write_catalog(target, path, expect)
+            changed = atomic_write_text(path, text, expect)
         except ConflictError:
             disk = read_catalog(path) if path.exists() else None
             if disk is None:  # deleted meanwhile: nothing on disk to lose
@@ -118,7 +119,7 @@ def save_catalog(path: Path, base: LoadedCatalog, edit: polib.POFile,
             result = merge(base.po, disk.po, edit)
             expect, target, conflicts, merged = disk.fingerprint, result.po, result.conflicts, True
             continue
-        data = format_pofile(target).encode("utf-8")
-        return SaveOutcome(changed, Fingerprint.of_bytes(data), target, conflicts, merged)
+        return SaveOutcome(changed, Fingerprint.of_bytes(text.encode("utf-8")), target,
+                           conflicts, merged)
     raise ConflictError(f"file kept changing while being saved ({attempts} tries); "
                         "nothing was written", path)

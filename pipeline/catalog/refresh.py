@@ -12,10 +12,11 @@ from pathlib import Path
 
 import polib
 
+from ..cache import CanonicalCache
 from ..glossary import Glossary
 from ..project import Project
 from ..source import load_article
-from .pofile import read_catalog, write_catalog
+from .pofile import LoadedCatalog, read_catalog
 from .template import build_template, same_entries
 
 
@@ -26,25 +27,39 @@ class TemplateWrite:
     changed: bool
 
 
-def fresh_template(project: Project, slug: str, glossary: Glossary) -> polib.POFile:
-    """The template for `slug` as extract writes it (read, not written here)."""
+def _fresh(project: Project, slug: str, glossary: Glossary) -> tuple[polib.POFile, LoadedCatalog | None]:
     article = load_article(project, slug)
     pot = build_template(article, project.source_ref(slug), glossary)
     path = project.template_path(slug)
-    if path.exists():
-        previous = read_catalog(path).po
-        if same_entries(previous, pot):
-            pot.metadata["POT-Creation-Date"] = previous.metadata.get(
-                "POT-Creation-Date", pot.metadata["POT-Creation-Date"])
-    return pot
+    loaded = read_catalog(path) if path.exists() else None
+    if loaded is not None and same_entries(loaded.po, pot):
+        pot.metadata["POT-Creation-Date"] = loaded.po.metadata.get(
+            "POT-Creation-Date", pot.metadata["POT-Creation-Date"])
+    return pot, loaded
 
 
-def refresh_template(project: Project, slug: str, glossary: Glossary) -> TemplateWrite:
-    pot = fresh_template(project, slug, glossary)
+def fresh_template(project: Project, slug: str, glossary: Glossary) -> polib.POFile:
+    """The template for `slug` as extract writes it (read, not written here)."""
+    return _fresh(project, slug, glossary)[0]
+
+
+def write_template(pot: polib.POFile, path: Path, cache: CanonicalCache,
+                   loaded: LoadedCatalog | None = None) -> bool:
+    """Write a template unless the file already holds exactly its canonical bytes."""
+    if loaded is None and path.exists():
+        loaded = read_catalog(path)
+    if loaded is not None and cache.unchanged(loaded.fingerprint, loaded.po, pot):
+        return False  # the very bytes on disk: skip formatting
+    return cache.write(pot, path)
+
+
+def refresh_template(project: Project, slug: str, glossary: Glossary,
+                     cache: CanonicalCache) -> TemplateWrite:
+    pot, loaded = _fresh(project, slug, glossary)
     path = project.template_path(slug)
-    return TemplateWrite(path, len(pot), write_catalog(pot, path))
+    return TemplateWrite(path, len(pot), write_template(pot, path, cache, loaded))
 
 
-def refresh_templates(project: Project, slugs: Iterable[str],
-                      glossary: Glossary) -> list[TemplateWrite]:
-    return [refresh_template(project, slug, glossary) for slug in slugs]
+def refresh_templates(project: Project, slugs: Iterable[str], glossary: Glossary,
+                      cache: CanonicalCache) -> list[TemplateWrite]:
+    return [refresh_template(project, slug, glossary, cache) for slug in slugs]

@@ -43,11 +43,12 @@ def build(project: Project, article: str | None = None, locale: str | None = Non
     out_dir = project.build_dir
     refused = 0
     listings: list[ArticleListing] = []
+    locales = project.locales(locale)  # once: locales/ holds a .pot per article
     for slug in project.articles(article):
         art = load_article(project, slug)
         source = art.source_lang.split("-")[0]
         listing = ArticleListing(slug, art.title, [], source=source)
-        for loc in project.locales(locale):
+        for loc in locales:
             path = project.catalog_path(slug, loc)
             po = None
             if path.exists():

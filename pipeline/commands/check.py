@@ -10,10 +10,12 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
+from ..cache import VerdictCache
 from ..catalog.pofile import read_catalog
 from ..checks.findings import Finding, Severity
 from ..checks.registry import list_text
 from ..checks.report import FORMATS, FORMATTERS, at_least
+from ..checks.rules import language
 from ..checks.rules.completeness import orphaned
 from ..checks.rules.glossary_rules import glossary_error
 from ..checks.runner import CatalogInput, CheckInput, Selection, Show, run_checks
@@ -82,7 +84,7 @@ def _orphan_catalogs(project: Project, locales: list[str]) -> list[Path]:
 def check(project: Project, article: str | None = None, locale: str | None = None,
           fmt: str = "text", strict: bool = False, minimum: str = "info",
           only: tuple[str, ...] = (), skip: tuple[str, ...] = (),
-          require_reviewed: bool = False) -> int:
+          require_reviewed: bool = False, use_cache: bool = True) -> int:
     """Exit 1 on any error-severity finding among the rules selected, whatever
     `minimum` hides from the output."""
     if fmt not in FORMATTERS:
@@ -91,7 +93,10 @@ def check(project: Project, article: str | None = None, locale: str | None = Non
         select = Selection(frozenset(c.upper() for c in only), frozenset(c.upper() for c in skip))
     except ValueError as exc:
         raise PipelineError(f"{exc} (see `bilingual check --list-rules`)") from None
+    # langdetect's verdicts are remembered by text between runs (.bilingual/cache).
+    language.verdicts = VerdictCache.open(project.root, use_cache)
     findings = run_checks(gather(project, article, locale, strict, select, require_reviewed))
+    language.verdicts.save()
     shown = at_least(findings, Severity(minimum))
     say(FORMATTERS[fmt](shown).rstrip("\n"))
     if fmt == "text" and len(shown) < len(findings):

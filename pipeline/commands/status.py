@@ -16,9 +16,10 @@ from .common import say
 def status(project: Project, article: str | None = None, locale: str | None = None,
            as_json: bool = False) -> int:
     rows: list[dict[str, Any]] = []
+    locales = project.locales(locale)  # once: locales/ holds a .pot per article
     for slug in project.articles(article):
         art = load_article(project, slug)
-        for loc in project.locales(locale):
+        for loc in locales:
             path = project.catalog_path(slug, loc)
             po = read_catalog(path).po if path.exists() else None
             done = progress(art, po)

@@ -9,10 +9,11 @@ saved meanwhile by the workbench, Poedit or a `git pull` is merged, not lost.
 
 from __future__ import annotations
 
+from ..cache import CanonicalCache
 from ..catalog.merge import merge_catalog
 from ..catalog.msginit import new_catalog
-from ..catalog.pofile import read_catalog, save_catalog, write_catalog
-from ..catalog.refresh import fresh_template
+from ..catalog.pofile import read_catalog, save_catalog
+from ..catalog.refresh import fresh_template, write_template
 from ..errors import PipelineError, display_path
 from ..memory import FillReport, TranslationMemory, fill_from_memory
 from ..memory.project_memory import project_memory
@@ -21,7 +22,9 @@ from .common import project_glossary, say, warn
 
 
 def update(project: Project, article: str | None = None, locale: str | None = None,
-           create: bool = False, quiet: bool = False, memory: bool = True) -> int:
+           create: bool = False, quiet: bool = False, memory: bool = True,
+           use_cache: bool = True) -> int:
+    cache = CanonicalCache.open(project.root, use_cache)
     if create and locale is None:
         raise PipelineError("--create needs --locale L")
     if create and locale is not None:
@@ -49,10 +52,14 @@ def update(project: Project, article: str | None = None, locale: str | None = No
                 filled = fill_from_memory(merged, loaded.po if loaded else None, memories[loc],
                                           settings.fuzzy_threshold, project.source_ref(slug))
             if loaded is None:
-                changed = write_catalog(merged, path)
+                changed = cache.write(merged, path)
+            elif cache.unchanged(loaded.fingerprint, loaded.po, merged):
+                changed = False  # the very bytes on disk: skip formatting
             else:
                 saved = save_catalog(path, loaded, merged)
                 changed, merged = saved.changed, saved.po
+                if not saved.merged:  # what is on disk now is our canonical output
+                    cache.remember(path.read_bytes())
                 if saved.merged:
                     warn(f"{display_path(path)}: changed on disk during update; merged "
                          "entry by entry" + (f", {len(saved.conflicts)} entries kept as on "
@@ -66,7 +73,8 @@ def update(project: Project, article: str | None = None, locale: str | None = No
                     f"{empty} untranslated, {obsolete} obsolete"
                     f"{_memory_summary(filled)}"
                     f"{'' if changed else ' (unchanged)'}")
-        write_catalog(template, project.template_path(slug))  # last: see the docstring
+        write_template(template, project.template_path(slug), cache)  # last: see the docstring
+    cache.save()
     return 0
 
 

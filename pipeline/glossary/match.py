@@ -17,6 +17,7 @@ from functools import lru_cache
 import ahocorasick
 
 from .model import Glossary, Term
+from .prefilter import Needle, candidate_starts, literal_at, literal_form, needle
 
 
 @dataclass(frozen=True)
@@ -92,9 +93,13 @@ def _word_pattern(word: str) -> str:
     return f"{lead}{escaped}{lead}"
 
 
-@lru_cache(maxsize=4096)
+def _words(rendering: str) -> list[str]:
+    return [w for w in _WORD_SPLIT.split(rendering.strip()) if w]
+
+
+@lru_cache(maxsize=None)  # one compile per rendering per run, whatever the glossary's size
 def rendering_pattern(rendering: str) -> re.Pattern[str]:
-    words = [w for w in _WORD_SPLIT.split(rendering.strip()) if w]
+    words = _words(rendering)
     body = _JOINER.join(_word_pattern(w) for w in words)
     return re.compile(rf"(?<![\w]){body}(?![\w])", re.IGNORECASE)
 
@@ -104,7 +109,7 @@ class EnglishMatcher:
 
     @staticmethod
     def spans(text: str, rendering: str) -> list[tuple[int, int]]:
-        return [m.span() for m in rendering_pattern(rendering).finditer(text)]
+        return list(_spans(text, rendering))
 
     @staticmethod
     def accepted_spans(text: str, term: Term) -> list[tuple[int, int]]:
@@ -127,3 +132,38 @@ class EnglishMatcher:
                 if not any(s <= span[0] and span[1] <= e for s, e in accepted):
                     found.append((rendering, span))
         return found
+
+
+@lru_cache(maxsize=None)
+def _needle(rendering: str) -> Needle | None:
+    return needle(_words(rendering), _QUOTES)
+
+
+@lru_cache(maxsize=8192)  # the rules ask about one (text, rendering) several times
+def _spans(text: str, rendering: str) -> tuple[tuple[int, int], ...]:
+    spot = _needle(rendering)
+    starts = candidate_starts(text, spot) if spot is not None else None
+    if starts == []:
+        return ()
+    if starts is None:
+        return tuple(m.span() for m in rendering_pattern(rendering).finditer(text))
+    form = _literal(rendering)
+    found: list[tuple[int, int]] = []
+    end = 0
+    for start in starts:  # the same leftmost, non-overlapping matches as finditer
+        if start < end:
+            continue
+        if form is not None and literal_at(text, start, form):
+            end = start + len(form)  # a verbatim copy: no pattern to compile
+            found.append((start, end))
+            continue
+        match = rendering_pattern(rendering).match(text, start)
+        if match:
+            found.append(match.span())
+            end = match.end()
+    return tuple(found)
+
+
+@lru_cache(maxsize=None)
+def _literal(rendering: str) -> str | None:
+    return literal_form(rendering, _QUOTES)

@@ -59,6 +59,8 @@ class _Scanner:
         if not m:
             raise self.fail("malformed string literal")
         body = m.group(1)
+        if "\\" not in body:  # fast path: nothing to unescape
+            return body
         out: list[str] = []
         i = 0
         while i < len(body):

@@ -28,7 +28,7 @@ from ..catalog.template import build_template
 from ..errors import ConflictError, PipelineError
 from ..glossary import Glossary, load_glossary
 from ..model import Article, Segment, SegmentKind
-from ..po.gnu_format import format_pofile
+from ..po.write import format_pofile
 from ..project import Project
 from ..source import read_article
 from .activity import record_activity

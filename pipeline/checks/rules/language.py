@@ -13,7 +13,9 @@ from functools import lru_cache
 from langdetect import DetectorFactory, detect
 from langdetect.lang_detect_exception import LangDetectException
 
+from ...cache import VerdictCache
 from ..findings import Finding
+from ..quicklang import clearly_chinese, clearly_english
 from .base import EntryView, plain_text
 
 DetectorFactory.seed = 0  # langdetect is random by default; CI must be repeatable
@@ -60,15 +62,25 @@ def script_findings(view: EntryView, allowed_cjk: tuple[str, ...] = ()) -> list[
     return findings
 
 
+# Set by `bilingual check` to the project's cache of earlier answers (pipeline.cache).
+verdicts: VerdictCache = VerdictCache(None)
+_NONE = "-"  # "langdetect could not tell", as stored
+
+
 @lru_cache(maxsize=4096)
 def detect_language(text: str) -> str | None:
     """langdetect's code, or None when the text is too short to judge."""
     if sum(ch.isalpha() for ch in text) < MIN_LETTERS:
         return None
+    known = verdicts.get(text)
+    if known is not None:
+        return None if known == _NONE else known
     try:
-        return detect(text)
+        lang: str | None = detect(text)
     except LangDetectException:
-        return None
+        lang = None
+    verdicts.put(text, lang or _NONE)
+    return lang
 
 
 def _names_only(view: EntryView) -> bool:
@@ -78,7 +90,10 @@ def _names_only(view: EntryView) -> bool:
 def target_language_findings(view: EntryView, allowed_cjk: tuple[str, ...] = ()) -> list[Finding]:
     if _names_only(view):
         return []
-    lang = detect_language(_mask(plain_text(view.msgstr), allowed_cjk))
+    text = _mask(plain_text(view.msgstr), allowed_cjk)
+    if clearly_english(text):  # langdetect would say "en": skip its cost
+        return []
+    lang = detect_language(text)
     if lang is None or lang == "en":
         return []
     return [view.finding("BL502", f'translation does not look like English (detected "{lang}")',
@@ -88,7 +103,10 @@ def target_language_findings(view: EntryView, allowed_cjk: tuple[str, ...] = ())
 def source_language_findings(view: EntryView) -> list[Finding]:
     if _names_only(view):
         return []
-    lang = detect_language(plain_text(view.msgid))
+    text = plain_text(view.msgid)
+    if clearly_chinese(text):
+        return []
+    lang = detect_language(text)
     if lang is None or lang in CHINESE:
         return []
     return [view.finding("BL503", f'source does not look like Chinese (detected "{lang}")',

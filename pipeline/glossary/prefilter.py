@@ -1,0 +1,136 @@
+"""Skip the English rendering regexes where they cannot match.
+
+A rendering's pattern (match.rendering_pattern) is case-insensitive, tolerant of
+inflections and joiners, and costs a full scan of the text. Most renderings are
+absent from most translations, so a plain substring test on a case-folded copy
+of the text decides those without compiling or scanning anything; where the
+needle sits at a fixed offset in the first word, the pattern is tried only at
+the few places the needle occurs. Results are exactly those of a full scan.
+"""
+
+from __future__ import annotations
+
+import string
+from dataclasses import dataclass
+from functools import lru_cache
+
+# Every character that `re` under IGNORECASE equates with an ASCII letter, mapped
+# one to one (so indices in the folded text are indices in the text).
+_FOLD = str.maketrans({**{c: c.lower() for c in string.ascii_uppercase},
+                       "\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+_APOSTROPHES = "'’"
+MIN_NEEDLE = 2
+
+
+@dataclass(frozen=True)
+class Needle:
+    text: str  # lower-case ASCII, a literal part of every match
+    offset: int | None  # its distance from the first word's start, if fixed
+    lead: bool  # the first word may start with an optional quote
+    others: tuple[str, ...] = ()  # literal parts of the other words: all must occur
+
+
+def folded(text: str) -> str:
+    return _fold(text) if len(text) > 64 else text.translate(_FOLD)
+
+
+@lru_cache(maxsize=256)
+def _fold(text: str) -> str:
+    return text.translate(_FOLD)
+
+
+def _literal_part(core: str) -> tuple[str, int]:
+    """The longest apostrophe-free run of the part no inflection rewrites, and its offset."""
+    fixed = core
+    if core[-1:].isalpha():  # the endings match._word_pattern rewrites as alternatives
+        lower = core.lower()
+        if len(core) > 4 and lower.endswith("ies"):
+            fixed = core[:-3]
+        elif len(core) > 3 and lower.endswith("s") and not lower.endswith(("ss", "us", "is")):
+            fixed = core[:-1]
+        elif core[-1] in "yY" and len(core) > 1 and core[-2].lower() not in "aeiou":
+            fixed = core[:-1]
+    best, at, start = "", 0, 0
+    for index, ch in enumerate(fixed + "'"):
+        if ch in _APOSTROPHES:
+            if index - start > len(best):
+                best, at = fixed[start:index], start
+            start = index + 1
+    return best, at
+
+
+def needle(words: list[str], quotes: str) -> Needle | None:
+    """The needle for a rendering split into words, or None (then scan as usual)."""
+    parts = []
+    for word in words:
+        part = _literal_part(word.strip(quotes))[0] if word.strip(quotes) else ""
+        if part.isascii() and part:
+            parts.append(part.lower())
+    best = _best(words, quotes)
+    if best is None:
+        return None
+    others = tuple(p for p in dict.fromkeys(parts) if p != best.text)
+    return Needle(best.text, best.offset, best.lead, others)
+
+
+def _best(words: list[str], quotes: str) -> Needle | None:
+    found: Needle | None = None
+    for position, word in enumerate(words):
+        core = word.strip(quotes)
+        if not core:
+            continue
+        part, at = _literal_part(core)
+        if len(part) < MIN_NEEDLE or not part.isascii():
+            continue
+        lead = core != word
+        offset = at if position == 0 and not word.startswith(tuple(_APOSTROPHES)) else None
+        if position == 0 and offset is not None and not lead:
+            return Needle(part.lower(), offset, lead)
+        if found is None or (len(part) > len(found.text) and found.offset is None):
+            found = Needle(part.lower(), offset, lead)
+    return found
+
+
+def candidate_starts(text: str, spot: Needle) -> list[int] | None:
+    """Where a match can start ([] : nowhere), or None when only a full scan can tell."""
+    haystack = folded(text)
+    index = haystack.find(spot.text)
+    if index < 0 or any(part not in haystack for part in spot.others):
+        return []
+    if spot.offset is None:
+        return None
+    starts: list[int] = []
+    while index >= 0:
+        start = index - spot.offset
+        if spot.lead and start > 0:
+            starts.append(start - 1)
+        if start >= 0:
+            starts.append(start)
+        index = haystack.find(spot.text, index + 1)
+    return sorted(set(starts))
+
+
+def literal_form(rendering: str, quotes: str) -> str | None:
+    """The folded rendering, when an exact copy of it in the text is certainly a match
+    of its pattern with the same span (no quotes, apostrophes or en dashes, whose
+    pattern pieces are optional or classes)."""
+    text = rendering.strip()
+    if not text or any(ch in quotes or ch == "–" for ch in text):
+        return None
+    return text.translate(_FOLD)
+
+
+def _word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"  # what `re` calls \w
+
+
+def literal_at(text: str, start: int, form: str) -> bool:
+    """Is the rendering there verbatim (up to case), bounded as its pattern demands?
+    False means "cannot tell": the pattern decides."""
+    end = start + len(form)
+    if text[start:end].translate(_FOLD) != form:
+        return False
+    if start > 0 and _word_char(text[start - 1]):
+        return False
+    # After the last word the pattern may take an inflection: a letter or an apostrophe.
+    return end == len(text) or not (_word_char(text[end]) or text[end] in _APOSTROPHES)
