@@ -26,10 +26,10 @@ from rapidfuzz import fuzz, process
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from pipeline.commands.update import update  # noqa: E402
-from pipeline.memory import MemoryUnit, TranslationMemory  # noqa: E402
-from pipeline.memory.sentences import split_source  # noqa: E402
-from pipeline.project import Project  # noqa: E402
+from pipeline.commands.update import update
+from pipeline.memory import MemoryUnit, TranslationMemory
+from pipeline.memory.sentences import split_source
+from pipeline.project import Project
 
 REAL_PO = ROOT / "locales/en/LC_MESSAGES/shangdang.po"
 

@@ -27,8 +27,10 @@ ROOT = BENCH.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(BENCH))
 
-from corpus import make_corpus, with_glossary  # noqa: E402
-from peers import missing, peers  # noqa: E402
+import itertools
+
+from corpus import make_corpus, with_glossary
+from peers import missing, peers
 
 ENV = {**os.environ, "PYTHONPATH": str(ROOT)}
 
@@ -151,7 +153,7 @@ def report(size: int, t: dict[str, Timing]) -> None:
 def growth(results: dict[int, dict[str, Timing]]) -> None:
     sizes = sorted(results)
     print("\n== growth (time at the larger size / time at the smaller; linear = size ratio) ==")
-    for small, large in zip(sizes, sizes[1:]):
+    for small, large in itertools.pairwise(sizes):
         print(f"   {small} -> {large} articles (x{large / small:g}):")
         for name in results[small]:
             if name in results[large]:

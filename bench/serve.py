@@ -22,10 +22,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from pipeline.catalog.pofile import read_catalog, write_catalog  # noqa: E402
-from pipeline.commands.update import update  # noqa: E402
-from pipeline.project import Project  # noqa: E402
-from pipeline.serve import create_app  # noqa: E402
+from pipeline.catalog.pofile import read_catalog, write_catalog
+from pipeline.commands.update import update
+from pipeline.project import Project
+from pipeline.serve import create_app
 
 TOKEN = "bench-token-0123456789abcdefghijkl"
 

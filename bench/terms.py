@@ -14,10 +14,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from pipeline.glossary import Glossary, load_glossary  # noqa: E402
-from pipeline.glossary.candidates import Passage, mine_terms  # noqa: E402
-from pipeline.project import Project  # noqa: E402
-from pipeline.source import read_article  # noqa: E402
+from pipeline.glossary import Glossary, load_glossary
+from pipeline.glossary.candidates import Passage, mine_terms
+from pipeline.project import Project
+from pipeline.source import read_article
 
 
 def main() -> None:

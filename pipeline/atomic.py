@@ -8,6 +8,7 @@ prints it), so leftovers never pile up unnoticed.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 import os
@@ -32,7 +33,7 @@ class Fingerprint:
     sha256: str
 
     @classmethod
-    def of(cls, path: Path) -> "Fingerprint":
+    def of(cls, path: Path) -> Fingerprint:
         try:
             data = path.read_bytes()
         except FileNotFoundError:
@@ -40,7 +41,7 @@ class Fingerprint:
         return cls.of_bytes(data)
 
     @classmethod
-    def of_bytes(cls, data: bytes) -> "Fingerprint":
+    def of_bytes(cls, data: bytes) -> Fingerprint:
         """The fingerprint of bytes already read: the very bytes that were parsed."""
         return cls(True, hashlib.sha256(data).hexdigest())
 
@@ -77,10 +78,8 @@ def atomic_write_bytes(path: Path, data: bytes, expect: Fingerprint | None = Non
             os.chmod(tmp, 0o666 & ~mask)
         os.replace(tmp, path)
     except BaseException:
-        try:
+        with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
-        except FileNotFoundError:
-            pass
         raise
     _fsync_dir(path.parent)
     return True

@@ -78,7 +78,7 @@ class CanonicalCache:
     dirty: bool = False
 
     @classmethod
-    def open(cls, root: Path, enabled: bool = True) -> "CanonicalCache":
+    def open(cls, root: Path, enabled: bool = True) -> CanonicalCache:
         if not enabled:
             return cls(None)
         path = root / CACHE_DIR / FILE
@@ -121,7 +121,7 @@ class VerdictCache:
     dirty: bool = False
 
     @classmethod
-    def open(cls, root: Path, enabled: bool = True) -> "VerdictCache":
+    def open(cls, root: Path, enabled: bool = True) -> VerdictCache:
         if not enabled:
             return cls(None)
         path = root / CACHE_DIR / VERDICTS

@@ -40,7 +40,7 @@ class Project:
     config: Config = field(default_factory=Config, compare=False)
 
     @classmethod
-    def find(cls, start: Path | None = None) -> "Project":
+    def find(cls, start: Path | None = None) -> Project:
         """The nearest directory upwards holding bilingual.toml or content/ (as git finds .git)."""
         here = (start or Path.cwd()).resolve()
         for candidate in (here, *here.parents):
@@ -50,7 +50,7 @@ class Project:
                             "here or above); start one with `bilingual init`")
 
     @classmethod
-    def at(cls, root: Path) -> "Project":
+    def at(cls, root: Path) -> Project:
         """An explicit project root (-C): it must hold bilingual.toml or content/."""
         if not is_project_root(root):
             raise PipelineError("not a bilingual project (no bilingual.toml or content/); "

@@ -261,7 +261,7 @@ class EditionTab:
     blocked: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
 
-    def open(self, path: Path) -> "EditionTab":
+    def open(self, path: Path) -> EditionTab:
         self.page.goto(path.as_uri())
         self.page.wait_for_load_state("load")
         return self

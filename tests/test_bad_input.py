@@ -60,7 +60,7 @@ def test_malformed_catalogs(project: Path, capsys: pytest.CaptureFixture[str], b
     (b"", 1, "empty catalog"),
     (b"\xff\xfe" + "msgid".encode("utf-16-le"), 1, "binary data"),
     ((HEADER + 'msgid "甲"\nmsgstr "x"\n').encode("gbk"), 5, "not valid UTF-8"),
-    (HEADER.replace("UTF-8", "GBK").encode() + 'msgid "a"\nmsgstr "b"\n'.encode(), 3, "charset=UTF-8"),
+    (HEADER.replace("UTF-8", "GBK").encode() + b'msgid "a"\nmsgstr "b"\n', 3, "charset=UTF-8"),
     ('msgid ""\nmsgstr ""\n\nmsgid "甲"\nmsgstr "x"\n'.encode(), 1, "charset"),
 ])
 def test_wrong_bytes_or_charset(project: Path, capsys: pytest.CaptureFixture[str], data: bytes,

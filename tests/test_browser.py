@@ -148,7 +148,7 @@ def test_hovering_a_term_highlights_its_counterpart(edition_site, edition_tab):
     _marks_on(tab)
     found = _linked_term(tab)
     assert found, "no glossary term in both columns of any pair"
-    segment, key, zh_gloss, en_gloss = found
+    _segment, key, zh_gloss, en_gloss = found
     assert zh_gloss.startswith(tab.page.eval_on_selector("#probe-en", "e => e.textContent")[:3])
     assert en_gloss.startswith(key)
     tab.page.hover("#probe-zh")

@@ -15,7 +15,7 @@ from pipeline.project import Project
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
-from corpus import make_corpus  # noqa: E402
+from corpus import make_corpus
 
 
 def snapshot(root: Path) -> dict[str, bytes]:

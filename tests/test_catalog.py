@@ -97,7 +97,7 @@ def test_delete_makes_obsolete_and_restore_revives(tmp_path: Path) -> None:
 
 def test_split_keeps_translation_on_both_halves_as_fuzzy(tmp_path: Path) -> None:
     project, _ = setup(tmp_path)
-    first, second = PARAS[0].split("，")
+    first, _second = PARAS[0].split("，")
     entries = reupdate(project, [first + "，第一段落。", "第一段落讲述煤炭产业的发展。", *PARAS[1:]])
     halves = [e for e in entries.values() if e.previous_msgid == PARAS[0]]
     assert halves and all(e.msgstr == EN[PARAS[0]] and "fuzzy" in e.flags for e in halves)
@@ -139,7 +139,7 @@ def test_concurrent_edit_is_merged_not_overwritten(tmp_path: Path,
         return loaded
 
     monkeypatch.setattr("pipeline.commands.update.read_catalog", read_then_someone_saves)
-    project.source_path("a").write_text(article(PARAS + ["新段。"]), encoding="utf-8")
+    project.source_path("a").write_text(article([*PARAS, "新段。"]), encoding="utf-8")
     update(project, quiet=True)
     final = {e.msgid: e for e in polib.pofile(str(po_path))}
     assert final[PARAS[2]].msgstr == "Edited meanwhile"  # the edit made during the run

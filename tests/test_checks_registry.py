@@ -142,7 +142,7 @@ def test_rules_are_well_formed() -> None:
         assert rule.name and rule.doc and rule.example
         assert rule.code in rule.example
     assert len({r.name for r in registry.RULE_LIST}) == len(RULES)
-    assert registry.ENTRY_CODES == {r.code for r in registry.RULE_LIST if r.scope is Scope.ENTRY}
+    assert {r.code for r in registry.RULE_LIST if r.scope is Scope.ENTRY} == registry.ENTRY_CODES
 
 
 def test_workbench_checks_every_entry_rule_and_only_those() -> None:

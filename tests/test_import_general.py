@@ -185,7 +185,7 @@ def _han_and_digits(text: str) -> str:
        st.lists(st.sampled_from(["\n\n", "\n", "\f", "\n\n\n"]), min_size=8, max_size=8))
 def test_never_loses_duplicates_or_reorders_han_or_digits(paragraphs: list[str],
                                                           seps: list[str]) -> None:
-    raw = "".join(p + s for p, s in zip(paragraphs, seps))
+    raw = "".join(p + s for p, s in zip(paragraphs, seps, strict=False))
     result = import_raw(raw)
     dropped = "".join(n.message.split("'")[1] for n in result.changes
                       if n.message.startswith(("removed page number", "removed running head")))

@@ -41,7 +41,7 @@ class _PairText(HTMLParser):
     """Text of the .zh and .en side of every [data-segment] element, in document order
     (status badges and permalinks left out)."""
 
-    VOID = {"img", "br", "hr", "input", "meta", "link", "wbr", "source"}
+    VOID = frozenset({"img", "br", "hr", "input", "meta", "link", "wbr", "source"})
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -149,7 +149,7 @@ def markdown_pairs(text: str) -> list[tuple[str, str]]:
         other_kind, other = units[i + 1]
         assert other_kind == kind, f"unpaired block {value!r}"
         if kind == "table":
-            pairs.extend(zip(value, other))
+            pairs.extend(zip(value, other, strict=False))
         else:
             pairs.append((value, other))
         i += 2
@@ -243,7 +243,7 @@ def test_one_top_heading_and_one_heading_per_section(edition_site):
 
 def test_target_paragraphs_are_quoted_and_ids_mark_every_pair(edition_site):
     md = (edition_site.build_dir / "shangdang.zh-en.md").read_text(encoding="utf-8")
-    article, _ = edition_site.pairs()
+    _article, _ = edition_site.pairs()
     ordered = [p.segment.id for p in reading_order(edition_site.pairs()[1])]
     assert markdown_ids(md) == ordered
     body = md.split("\n---\n", 1)[1]

@@ -71,7 +71,7 @@ def test_update_fills_from_memory(second: SecondArticle) -> None:
         assert "fuzzy" not in entry.flags
         line = original.occurrences[0][1]
         assert f"memory: exact from content/shangdang.md:{line}" in entry.comment.splitlines()
-    for original, text in zip(second.edited, second.edited_text):
+    for original, text in zip(second.edited, second.edited_text, strict=False):
         entry = entries[text]
         assert entry.msgstr == original.msgstr
         assert "fuzzy" in entry.flags

@@ -555,9 +555,8 @@ def _zh_int(n: int) -> str:
     return text[1:] if text.startswith("一十") else text
 
 
-_EN_ONES = ("zero one two three four five six seven eight nine ten eleven twelve thirteen "
-            "fourteen fifteen sixteen seventeen eighteen nineteen").split()
-_EN_TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
+_EN_ONES = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+_EN_TENS = ["_", "_", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 
 
 def _en_words(n: int) -> str:
@@ -587,10 +586,7 @@ def test_property_character_numerals(n, words):
     assert kinds(compare_quantities(zh, f"built {n + 1:,} projects")) == ["extra", "missing"]
 
 
-_ALPHABET = st.sampled_from(list(
-    "0123456789.,，%％+-—至余多以上万亿千百十零一二两三四五六七八九第届次月年日个大“”"
-    " abcdefghijklmnopqrstuvwxyzPTSM") + ["more than ", "million", "billion", "first",
-                                         "twenty", "-five", "per cent", "September"])
+_ALPHABET = st.sampled_from([*list("0123456789.,，%％+-—至余多以上万亿千百十零一二两三四五六七八九第届次月年日个大“”" " abcdefghijklmnopqrstuvwxyzPTSM"), "more than ", "million", "billion", "first", "twenty", "-five", "per cent", "September"])
 
 
 @settings(max_examples=200, deadline=None)

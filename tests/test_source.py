@@ -101,5 +101,5 @@ def test_segmentation_property_one_segment_per_paragraph_in_order(paras: list[st
     article = parse_article("\n\n".join(paras) + "\n", Path("x.md"))
     assert [s.text for s in article.segments] == paras
     assert len({s.id for s in article.segments}) == len(paras)
-    for seg, number in zip(article.segments, range(1, 3 * len(paras), 2)):
+    for seg, number in zip(article.segments, range(1, 3 * len(paras), 2), strict=False):
         assert seg.line_start == number

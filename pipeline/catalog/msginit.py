@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import polib
 from babel import Locale, UnknownLocaleError
@@ -30,7 +30,7 @@ def new_catalog(template: polib.POFile, locale: str, now: datetime | None = None
         "Project-Id-Version": template.metadata.get("Project-Id-Version", "bilingual"),
         "Report-Msgid-Bugs-To": template.metadata.get("Report-Msgid-Bugs-To", ""),
         "POT-Creation-Date": template.metadata.get("POT-Creation-Date", ""),
-        "PO-Revision-Date": gettext_date(now or datetime.now(timezone.utc)),
+        "PO-Revision-Date": gettext_date(now or datetime.now(UTC)),
         "Last-Translator": os.environ.get("BILINGUAL_TRANSLATOR", DEFAULT_TRANSLATOR),
         "Language-Team": f"{parsed.english_name} <{locale}@li.org>",
         "Language": locale,

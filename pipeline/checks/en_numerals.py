@@ -25,22 +25,18 @@ from .quantity import (
     within,
 )
 
-_ONES = ("zero one two three four five six seven eight nine ten eleven twelve thirteen "
-         "fourteen fifteen sixteen seventeen eighteen nineteen").split()
-_TENS_LIST = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_ONES = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+_TENS_LIST = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 UNITS = {w: i for i, w in enumerate(_ONES) if i}
 TENS = {w: 20 + 10 * i for i, w in enumerate(_TENS_LIST)}
 SCALES = {"hundred": 100, "thousand": 10**3, "million": 10**6,
           "billion": 10**9, "trillion": 10**12}
-_ORD_ONES = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh "
-             "twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth "
-             "nineteenth").split()
+_ORD_ONES = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth"]
 ORDINALS = {w: i + 1 for i, w in enumerate(_ORD_ONES)}
 ORDINALS |= {w[:-1] + "ieth": v for w, v in TENS.items()}
 ORDINALS |= {w + "th": v for w, v in SCALES.items()}
 MONTHS = {m: i + 1 for i, m in enumerate(
-    "January February March April May June July August September October "
-    "November December".split())}
+    ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"])}
 _MONTH_ABBR = {"Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "Jun": 6, "Jul": 7, "Aug": 8,
                "Sep": 9, "Sept": 9, "Oct": 10, "Nov": 11, "Dec": 12}
 _ROMAN = {"I": 1, "V": 5, "X": 10}
@@ -118,7 +114,7 @@ def _list_marker(t: str, d: Draft, raw: str) -> bool:
 
 def _roman(s: str) -> int | None:
     total = 0
-    for ch, nxt in zip(s, s[1:] + " "):
+    for ch, nxt in zip(s, s[1:] + " ", strict=False):
         v = _ROMAN[ch]
         total += -v if nxt != " " and _ROMAN[nxt] > v else v
     return total if total and _to_roman(total) == s else None

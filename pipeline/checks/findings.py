@@ -31,7 +31,7 @@ class Finding:
     def sort_key(self) -> tuple[str, int, str, str]:
         return (self.file, self.line, self.code, self.message)
 
-    def with_severity(self, severity: Severity) -> "Finding":
+    def with_severity(self, severity: Severity) -> Finding:
         return replace(self, severity=severity)
 
 

@@ -49,11 +49,11 @@ from .zh_numerals import ZH_FIXED_WORDS, parse_zh_numeral, zh_quantities
 
 __all__ = [
     "EN_FIXED_PHRASES",
+    "ZH_FIXED_WORDS",
     "Kind",
     "Mismatch",
     "NumberMismatch",
     "Quantity",
-    "ZH_FIXED_WORDS",
     "compare_quantities",
     "en_quantities",
     "match_quantities",
@@ -102,7 +102,7 @@ def _same_value(s: Quantity, t: Quantity) -> bool:
     exponent = t.value.as_tuple().exponent
     decimals = -exponent if isinstance(exponent, int) and exponent < 0 else 0
     tolerance = max(Decimal(5) / 10 ** (decimals + 1), _hectares(t) * Decimal("0.005"))
-    return abs(_hectares(s) - _hectares(t)) <= tolerance
+    return bool(abs(_hectares(s) - _hectares(t)) <= tolerance)
 
 
 # Passes from strictest to loosest, so e.g. a year pairs with a year before a
@@ -160,7 +160,7 @@ def match_quantities(
     # List numbering may be dropped, but "2." for 一、 is wrong.
     markers_s = [source[i] for i in sorted(free_s) if source[i].marker]
     markers_t = [target[j] for j in free_t if target[j].marker]
-    for s, t in zip(markers_s, markers_t):
+    for s, t in zip(markers_s, markers_t, strict=False):
         problems.append(NumberMismatch(
             Mismatch.EXTRA, s, t, f"list marker {_describe(t)} in the translation, "
                                   f"{_describe(s)} in the source"))

@@ -7,6 +7,7 @@ Kept separate so the Chinese and English extractors can both build
 from __future__ import annotations
 
 import enum
+import itertools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -153,7 +154,7 @@ def link_ranges(drafts: list[Draft], t: str, connector: re.Pattern[str]) -> None
     """3至5万 / 3-5% / 2023—2024年 / 3 to 5 million: the first bound borrows
     the second's scale and kind, since both languages write them only once."""
     drafts.sort(key=lambda d: d.start)
-    for a, b in zip(drafts, drafts[1:]):
+    for a, b in itertools.pairwise(drafts):
         if (a.scale == 1 and a.kind == "number" and b.start > a.end
                 and connector.fullmatch(t, a.end, b.start)):
             if b.scale > 1:

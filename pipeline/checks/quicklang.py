@@ -14,8 +14,7 @@ _HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f
 _KANA_HANGUL = re.compile("[\u3040-\u30ff\u1100-\u11ff\uac00-\ud7af]")
 _WORD = re.compile(r"[^\W\d_]+")
 # Words that are frequent in English prose and rare as words of other languages.
-_ENGLISH = frozenset("""the of and to that with for this from which were their has have its
-been would will into by was are is it an or not they but these those than also""".split())
+_ENGLISH = frozenset(["the", "of", "and", "to", "that", "with", "for", "this", "from", "which", "were", "their", "has", "have", "its", "been", "would", "will", "into", "by", "was", "are", "is", "it", "an", "or", "not", "they", "but", "these", "those", "than", "also"])
 HAN_SHARE = 0.8
 ENGLISH_SHARE = 0.2
 MIN_WORDS = 8

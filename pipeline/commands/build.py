@@ -6,6 +6,8 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
+import polib
+
 from ..atomic import atomic_write_bytes, atomic_write_text
 from ..catalog.pofile import read_catalog
 from ..catalog.stats import Status, progress
@@ -74,7 +76,7 @@ def build(project: Project, article: str | None = None, locale: str | None = Non
             texts = (render_bilingual_html(art, pairs, loc, publication), md(art, pairs, loc),
                      render_target_html(art, pairs, loc, publication),
                      render_target_markdown(art, pairs, loc))
-            for target, text in zip(outputs, texts):
+            for target, text in zip(outputs, texts, strict=False):
                 atomic_write_text(target, text)
             proof_path = out_dir / edition_names(slug, source, loc).proof_html
             if write_proof:
@@ -95,7 +97,8 @@ def build(project: Project, article: str | None = None, locale: str | None = Non
     return 1 if refused else 0
 
 
-def _proof(project: Project, art: Article, po, locale: str, glossary: Glossary) -> str:
+def _proof(project: Project, art: Article, po: polib.POFile, locale: str,
+           glossary: Glossary) -> str:
     """The editor's proof: every term at every mention, and this catalog's check findings."""
     pairs = align(art, po, glossary, policy=ALL_MARKS)
     def show(path: Path | str) -> str:  # project-relative, as editors open the files

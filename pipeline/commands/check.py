@@ -7,7 +7,7 @@ CLI): the input itself cannot be read (unknown article/locale, broken .po/.md).
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from ..cache import VerdictCache
@@ -31,7 +31,7 @@ EXIT_OK, EXIT_ERRORS = 0, 1
 
 def _shower(project: Project) -> Show:
     """Paths as the user sees them: relative to the working directory when possible."""
-    @lru_cache(maxsize=None)
+    @cache
     def show(path: Path | str) -> str:
         full = Path(path)
         if not full.is_absolute():

@@ -4,5 +4,12 @@ from .load import load_glossary, parse_glossary
 from .match import EnglishMatcher, TermHit, TermMatcher
 from .model import Glossary, Term
 
-__all__ = ["Glossary", "Term", "TermHit", "TermMatcher", "EnglishMatcher",
-           "load_glossary", "parse_glossary"]
+__all__ = [
+           "EnglishMatcher",
+           "Glossary",
+           "Term",
+           "TermHit",
+           "TermMatcher",
+           "load_glossary",
+           "parse_glossary",
+]

@@ -18,6 +18,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from .model import Glossary
 
@@ -72,7 +73,7 @@ def _context(text: str, start: int, length: int, width: int = 18) -> str:
     return text[max(0, start - width):start + length + width].replace("\n", " ")
 
 
-def _jieba():
+def _jieba() -> Any:  # jieba.posseg, imported on first use (it loads a dictionary)
     import jieba
     import jieba.posseg
     jieba.setLogLevel(60)
@@ -110,7 +111,7 @@ def mine_terms(passages: Sequence[Passage], glossary: Glossary, limit: int = 200
         for word, _ in tokens:
             offsets.append(position)
             position += len(word)
-        for index, (word, flag) in enumerate(tokens):
+        for index, (word, _flag) in enumerate(tokens):
             ending = next((e for e in NAME_ENDINGS if word.endswith(e)), None)
             if ending is None:
                 continue
@@ -119,9 +120,7 @@ def mine_terms(passages: Sequence[Passage], glossary: Glossary, limit: int = 200
                     and (tokens[start - 1][1] in _NAME_POS or tokens[start - 1][0] in NAME_ENDINGS):
                 start -= 1
             name = "".join(w for w, _ in tokens[start:index + 1])
-            if len(name) >= len(ending) + 2 and name not in found:
-                note(name, Evidence.NAME, passage, offsets[start])
-            elif name in found and found[name].evidence is Evidence.NAME:
+            if (len(name) >= len(ending) + 2 and name not in found) or (name in found and found[name].evidence is Evidence.NAME):
                 note(name, Evidence.NAME, passage, offsets[start])
         # n-grams of content tokens, never across punctuation or function words
         run: list[int] = []
@@ -149,7 +148,7 @@ def _c_values(counts: dict[str, list[tuple[Passage, int]]], sizes: dict[str, int
               min_frequency: int) -> dict[str, Candidate]:
     recurring = {g: occ for g, occ in counts.items() if len(occ) >= min_frequency}
     longer: dict[str, list[int]] = defaultdict(list)
-    for gram, occ in recurring.items():
+    for gram in recurring:
         for other in recurring:
             if other != gram and gram in other:
                 longer[gram].append(len(recurring[other]))

@@ -83,7 +83,7 @@ def parse_glossary(text: str, path: Path) -> Glossary:
                 column in REQUIRED for column in header[len(row):])):
             raise GlossaryError(f"row has {len(row)} fields, header has {len(header)} "
                                 "(a comma inside a field needs double quotes)", path, line)
-        term = _row_to_term(dict(zip(header, row)), path, line)
+        term = _row_to_term(dict(zip(header, row, strict=False)), path, line)
         if term.term in seen:
             raise GlossaryError(f"duplicate term '{term.term}' (first defined on line "
                                 f"{seen[term.term]})", path, line)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import ahocorasick
 
@@ -97,7 +97,7 @@ def _words(rendering: str) -> list[str]:
     return [w for w in _WORD_SPLIT.split(rendering.strip()) if w]
 
 
-@lru_cache(maxsize=None)  # one compile per rendering per run, whatever the glossary's size
+@cache  # one compile per rendering per run, whatever the glossary's size
 def rendering_pattern(rendering: str) -> re.Pattern[str]:
     words = _words(rendering)
     body = _JOINER.join(_word_pattern(w) for w in words)
@@ -134,7 +134,7 @@ class EnglishMatcher:
         return found
 
 
-@lru_cache(maxsize=None)
+@cache
 def _needle(rendering: str) -> Needle | None:
     return needle(_words(rendering), _QUOTES)
 
@@ -164,6 +164,6 @@ def _spans(text: str, rendering: str) -> tuple[tuple[int, int], ...]:
     return tuple(found)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _literal(rendering: str) -> str | None:
     return literal_form(rendering, _QUOTES)

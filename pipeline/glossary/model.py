@@ -37,7 +37,8 @@ class Glossary:
         object.__setattr__(self, "_by_term", {t.term: t for t in self.terms})
 
     def get(self, term: str) -> Term | None:
-        return self._by_term.get(term)  # type: ignore[attr-defined]
+        found: Term | None = self._by_term.get(term)  # type: ignore[attr-defined]
+        return found
 
     def __len__(self) -> int:
         return len(self.terms)

@@ -46,9 +46,7 @@ def _literal_part(core: str) -> tuple[str, int]:
         lower = core.lower()
         if len(core) > 4 and lower.endswith("ies"):
             fixed = core[:-3]
-        elif len(core) > 3 and lower.endswith("s") and not lower.endswith(("ss", "us", "is")):
-            fixed = core[:-1]
-        elif core[-1] in "yY" and len(core) > 1 and core[-2].lower() not in "aeiou":
+        elif (len(core) > 3 and lower.endswith("s") and not lower.endswith(("ss", "us", "is"))) or (core[-1] in "yY" and len(core) > 1 and core[-2].lower() not in "aeiou"):
             fixed = core[:-1]
     best, at, start = "", 0, 0
     for index, ch in enumerate(fixed + "'"):

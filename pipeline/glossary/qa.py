@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from pypinyin import Style, pinyin
 
@@ -61,7 +61,7 @@ def spells(chars: str, written: str, tones: bool) -> bool:
     """Whether `written` is the characters' pinyin, one reading per character."""
     target = _squash(written, tones)
 
-    @lru_cache(maxsize=None)
+    @cache
     def walk(index: int, position: int) -> bool:
         if index == len(chars):
             return position == len(target)

@@ -93,7 +93,7 @@ def write_tbx(rows: Sequence[dict[str, str]], source_lang: str, target_lang: str
                         etree.SubElement(tig, "termNote", type="partOfSpeech").text = pos
                     etree.SubElement(tig, "termNote",
                                      type="administrativeStatus").text = status.value
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True))
 
 
 def _lang(element: etree._Element) -> str:

@@ -61,7 +61,7 @@ def _columns_at(raw: str) -> list[int]:
 def _split_at(raw: str, column: int) -> tuple[str, str]:
     """Split a line at display column `column` (at the gap nearest it)."""
     taken, used = 0, 0
-    for used, char in enumerate(raw):
+    for used, char in enumerate(raw):  # noqa: B007 (`used` is read after the loop)
         if taken >= column:
             break
         taken += width(char)
@@ -157,12 +157,11 @@ def drop_furniture(lines: list[Line], result: ImportResult) -> list[Line]:
     gap = False
     for index, line in enumerate(lines):
         furniture = _furniture_key(line.text) in repeated
-        if furniture and index < opening:
-            if body is None or (line.size or 0) >= body:
-                result.flag(line.number, f"'{line.text}' repeats as a running head on later "
-                            "pages; kept here as part of the headline: delete it if it is "
-                            "page furniture")
-                furniture = False
+        if furniture and index < opening and (body is None or (line.size or 0) >= body):
+            result.flag(line.number, f"'{line.text}' repeats as a running head on later "
+                        "pages; kept here as part of the headline: delete it if it is "
+                        "page furniture")
+            furniture = False
         if PAGE_NUMBER.match(line.text):
             result.change(Change.PAGE_NUMBER, line.number, f"removed page number '{line.text}'")
         elif furniture:

@@ -35,4 +35,4 @@ def render(article: Article) -> str:
             body.append(f"*{text}*")  # a caption: an emphasised paragraph of its own
         else:
             body.append(text)
-    return "---\n" + front + "---\n\n" + "\n\n".join(body) + "\n"
+    return "---\n" + str(front) + "---\n\n" + "\n\n".join(body) + "\n"

@@ -9,6 +9,7 @@ heading), or a first-line indent on the next line.
 
 from __future__ import annotations
 
+import itertools
 import statistics
 from dataclasses import dataclass
 
@@ -42,7 +43,7 @@ class Block:
 
 def typical_width(lines: list[Line]) -> float | None:
     """The usual width of a full line of body text: lines that wrap into the next."""
-    wrapped = [width(a.text) for a, b in zip(lines, lines[1:])
+    wrapped = [width(a.text) for a, b in itertools.pairwise(lines)
                if not b.gap_before and a.page == b.page]
     if len(wrapped) < MIN_WRAPPED:
         return None
@@ -84,11 +85,10 @@ def _breaks_after(run: list[Line], index: int, typical: float | None, starts: bo
     if starts and size < HEADING_LINE * typical and not line.text.endswith(SENTENCE_END):
         return True                              # a heading on its own line
     after = run[index + 2] if index + 2 < len(run) else None
-    if (width(following.text) < HEADING_LINE * typical
-            and not following.text.endswith(SENTENCE_END + ("，", ","))
-            and after is not None and after.indent >= base + 2 > following.indent):
-        return True                              # a heading between two paragraphs
-    return False
+    # A heading between two paragraphs: short, unpunctuated, the next line indented.
+    return (width(following.text) < HEADING_LINE * typical
+            and not following.text.endswith((*SENTENCE_END, "，", ","))
+            and after is not None and after.indent >= base + 2 > following.indent)
 
 
 def to_blocks(lines: list[Line], result: ImportResult) -> list[Block]:

@@ -36,7 +36,7 @@ FRAGMENT_MAX = 8
 KICKER_MAX = 6
 HEADING_SIZE = 1.12     # × body size: display type for headings
 HEADLINE_SIZE = 1.5     # × body size: the headline
-NOT_A_CUT = SENTENCE_END + ("：", ":")
+NOT_A_CUT = (*SENTENCE_END, "：", ":")
 HAN_CHAR = re.compile(f"[{HAN}]")
 
 
@@ -96,7 +96,7 @@ def _ends_sentence(text: str, marks: tuple[str, ...]) -> bool:
     """A closing bracket or quote ends a sentence only after sentence punctuation:
     `强化科技创新（区科技局牵头）` is a heading, `……发展。）` is not."""
     core = text.rstrip("）)”』」")
-    return core != text and core.endswith(marks) or text.endswith(marks) and core == text
+    return (core != text and core.endswith(marks)) or (text.endswith(marks) and core == text)
 
 
 def looks_like_heading(text: str) -> bool:
@@ -104,7 +104,7 @@ def looks_like_heading(text: str) -> bool:
     if numbering(text):
         return (len(text) <= NUMBERED_HEADING_MAX and "。" not in text
                 and not _ends_sentence(text, ("。", "；", "：", ":", "，", ",")))
-    return (len(text) <= HEADING_MAX and not _ends_sentence(text, NOT_A_CUT + ("，", ","))
+    return (len(text) <= HEADING_MAX and not _ends_sentence(text, (*NOT_A_CUT, "，", ","))
             and len(HAN_CHAR.findall(text)) >= 2 and not text.startswith(("——", "--"))
             and not _special(text))
 
@@ -138,7 +138,7 @@ def _fragments_suggestion(lines: list[str]) -> str | None:
     candidates = heads[-len(tail):] if len(tail) <= len(heads) else []
     if not candidates or len(tail) != len(candidates):
         return None
-    rebuilt = [h + c for h, c in zip(candidates, tail)]
+    rebuilt = [h + c for h, c in zip(candidates, tail, strict=False)]
     return " ".join(heads[: len(heads) - len(candidates)] + rebuilt)
 
 
@@ -289,7 +289,7 @@ def body_elements(blocks: list[Block], meta: dict[str, object], base: float | No
             elements.append(Element(Kind.CAPTION, text, block.line))
             result.change(Change.CAPTION, block.line, f"photo caption: {text[:20]}")
             continue
-        if (is_credits(text) or (last or index == 0) and is_byline(text)) and \
+        if (is_credits(text) or ((last or index == 0) and is_byline(text))) and \
                 _classify_meta(text, block.line, meta, result):
             continue
         style = numbering(text)

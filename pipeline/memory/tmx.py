@@ -70,8 +70,8 @@ def write_tmx(units: Iterable[MemoryUnit], source_lang: str, target_lang: str) -
         for lang, text in ((source_lang, unit.source), (target_lang, unit.target)):
             tuv = etree.SubElement(tu, "tuv", {XML_LANG: lang})
             etree.SubElement(tuv, "seg").text = text
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True,
-                          doctype='<!DOCTYPE tmx SYSTEM "tmx14.dtd">')
+    return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True,
+                                doctype='<!DOCTYPE tmx SYSTEM "tmx14.dtd">'))
 
 
 def _seg_text(seg: etree._Element) -> str:

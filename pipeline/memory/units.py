@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import polib
 
@@ -26,7 +26,7 @@ def tmx_date(gettext_date: str) -> str:
         moment = datetime.strptime(gettext_date.strip(), "%Y-%m-%d %H:%M%z")
     except ValueError:
         return ""
-    return moment.astimezone(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    return moment.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
 
 
 def catalog_units(po: polib.POFile, article: str, default_file: str,

@@ -17,5 +17,5 @@ class PoFormatError(PipelineError):
     def __init__(self, message: str, path: Path | str, line: int | None = None) -> None:
         super().__init__(message, path, line or None)
 
-    def __reduce__(self):  # keep pickling (e.g. multiprocessing) working
+    def __reduce__(self) -> tuple[type, tuple[str, Path | None, int | None]]:  # keep pickling (e.g. multiprocessing) working
         return (type(self), (self.message, self.path, self.line))

@@ -72,7 +72,7 @@ def char_width(ch: str) -> int:
     return w
 
 
-class _ClampedWidths(dict):
+class _ClampedWidths(dict[str, int]):
     """char -> max(uc_width, 0), filled on first use."""
 
     def __missing__(self, ch: str) -> int:
@@ -100,7 +100,7 @@ def _resolved_classes(text: str) -> list[int]:
             if prop < 0:
                 ch = text[i]
                 prop = lb_class(ch)
-                if prop == AI or prop == SA or prop == XX:
+                if prop in (AI, SA, XX):
                     prop = AL
                 elif prop == CB:
                     prop = ID1
@@ -132,7 +132,7 @@ def possible_linebreaks(text: str) -> list[int]:
             seen_space = False
             ri_count = 0
             continue
-        if prop == BK or prop == LF or prop == CR:
+        if prop in (BK, LF, CR):
             # LB4-LB6: mandatory break; CR LF counts as one.
             out[i] = MANDATORY
             if prev_prop == CR and prop == LF:
@@ -146,7 +146,7 @@ def possible_linebreaks(text: str) -> list[int]:
             elif prop == ZW:
                 last_prop = ZW
                 seen_space = False
-            elif prop == CM or prop == ZWJ:
+            elif prop in (CM, ZWJ):
                 # LB9/LB10: marks attach to the previous character, except at
                 # line start or after spaces, where they act as AL.
                 if last_prop == BK:
@@ -175,7 +175,7 @@ def possible_linebreaks(text: str) -> list[int]:
                         out[i] = POSSIBLE
                 last_prop = prop
                 seen_space = False
-            prev_prop = HL_BA if (prev_prop == HL and (prop == HY or prop == BA)) else prop
+            prev_prop = HL_BA if (prev_prop == HL and (prop in (HY, BA))) else prop
         ri_count = ri_count + 1 if prop == RI else 0
     return out
 
@@ -197,7 +197,7 @@ def line_cuts(breaks: list[int], widths: Sequence[int], width: int,
     col = 0           # running width of the current line segment
     piece_col = 0     # value of ``col`` where the current piece began
     for i, brk in enumerate(breaks):
-        if brk == PROHIBITED or brk == UNDEFINED:
+        if brk in (PROHIBITED, UNDEFINED):
             col += widths[i]
             continue
         if last_p >= 0 and last_column + col - piece_col > width:
@@ -205,7 +205,7 @@ def line_cuts(breaks: list[int], widths: Sequence[int], width: int,
             if first_only:
                 return cuts
             last_column = 0
-        if brk == MANDATORY or brk == CR_BEFORE_LF:
+        if brk in (MANDATORY, CR_BEFORE_LF):
             last_p = -1
             last_column = col = piece_col = 0
         else:

@@ -106,7 +106,7 @@ class _Scanner:
             self.finish()
             self.cur.line = self.lineno
             cur = self.cur
-        if cur.obsolete is not None and cur.obsolete != obsolete or (
+        if (cur.obsolete is not None and cur.obsolete != obsolete) or (
                 cur.prev_obsolete is not None and cur.prev_obsolete != obsolete):
             raise self.fail("inconsistent use of #~")
         cur.obsolete = obsolete
@@ -284,7 +284,7 @@ def _merge(path: Path, po: polib.POFile, scanned: list[_Scanned],
         rebuilt = header_entry(po)
         if rebuilt is None or rebuilt.msgstr != header.fields["msgstr"]:
             raise PoFormatError("header is not a plain list of 'Key: value\\n' lines", path, header.line)
-    for ent, entry in zip(body, po):
+    for ent, entry in zip(body, po, strict=False):
         if not _same(entry, ent):
             raise PoFormatError("polib read this message differently", path, ent.line)
         entry.tcomment = "\n".join(ent.tcomments)

@@ -184,7 +184,7 @@ def wrap_field(prefix: str, name: str, value: str, *, wrap: bool = True,
                     opportunities = lb.possible_linebreaks(portion)
                     if over is not None:
                         opportunities = [b if o == lb.UNDEFINED else o
-                                         for b, o in zip(opportunities, over)]
+                                         for b, o in zip(opportunities, over, strict=False)]
                     widths = lb.char_widths(portion)
                 cuts = lb.line_cuts(opportunities, widths, width, startcol,
                                     first_only=first_line)
@@ -200,7 +200,7 @@ def wrap_field(prefix: str, name: str, value: str, *, wrap: bool = True,
         if not cuts:
             lines.append(f'{head}"{portion}"\n')
         else:
-            pieces = [portion[a:b] for a, b in zip([0] + cuts, cuts + [len(portion)])]
+            pieces = [portion[a:b] for a, b in zip([0, *cuts], [*cuts, len(portion)], strict=False)]
             lines.append(f'{head}"' + f'"\n{prefix}"'.join(pieces) + '"\n')
         pos = end
         if pos >= n:

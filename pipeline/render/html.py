@@ -11,7 +11,7 @@ import base64
 import hashlib
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from babel import Locale, UnknownLocaleError
@@ -113,7 +113,7 @@ def _asset_text(name: str) -> str:
     return text.replace("</", "<\\/") if name.endswith(".js") else text
 
 
-@lru_cache(maxsize=None)
+@cache
 def _asset(name: str) -> Markup:
     """CSS/JS inlined into the page so it works offline as a single file."""
     return Markup(_asset_text(name))
@@ -182,7 +182,7 @@ def title_block(article: Article, publication: Publication) -> TitleBlock:
 
 
 def page_context(article: Article, pairs: list[Pair], locale: str, bilingual: bool,
-             publication: Publication) -> dict:
+             publication: Publication) -> dict[str, object]:
     parts = split_article(pairs)
     names = edition_names(article.slug, article.source_lang.split("-")[0], locale)
     fallback = [p for p in pairs if p.is_fallback]

@@ -95,4 +95,4 @@ def plain(text: str) -> str:
     return str(Markup(html).striptags())
 
 
-__all__ = ["render_inline", "plain", "escape", "gloss_id", "gloss_text"]
+__all__ = ["escape", "gloss_id", "gloss_text", "plain", "render_inline"]

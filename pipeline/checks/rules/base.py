@@ -31,7 +31,7 @@ class EntryView:
 
     @property
     def msgid(self) -> str:
-        return self.entry.msgid
+        return str(self.entry.msgid)
 
     @property
     def msgstr(self) -> str:

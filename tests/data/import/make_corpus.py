@@ -23,7 +23,7 @@ def clean(text: str) -> str:
 
 
 def half(text: str) -> str:
-    return text.translate({ord(v): k for k, v in zip(",;:?!()", "，；：？！（）")})
+    return text.translate({ord(v): k for k, v in zip(",;:?!()", "，；：？！（）", strict=False)})
 
 
 def expected(meta: dict[str, str], body: list[tuple[str, str]]) -> str:
@@ -66,7 +66,7 @@ def damage(head: list[str], body: list[tuple[str, str]], width: int, *, layout: 
     out = []
     for number, page in enumerate(pages, start=1):
         if number > 1 and running:
-            page = [running, ""] + page
+            page = [running, "", *page]
         out.append("\n".join(page) + f"\n\n{number}\n")
     return "\f".join(out)
 
