@@ -27,7 +27,7 @@ from serve_support import (
 from pipeline.catalog.pofile import read_catalog
 from pipeline.errors import PipelineError
 from pipeline.po.write import format_pofile
-from pipeline.serve.diff import char_diff
+from pipeline.render.diff import char_diff
 from pipeline.serve.edits import normalise_comment
 from pipeline.source import read_article
 

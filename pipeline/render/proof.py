@@ -17,7 +17,7 @@ from ..catalog.stats import Status, index_catalog
 from ..checks.findings import Finding
 from ..config import Publication
 from ..model import Article
-from ..serve.diff import Op, char_diff
+from ..render.diff import Op, char_diff
 from .html import environment, page_context
 from .pairs import Pair, TermSpan
 

@@ -11,8 +11,8 @@ from ..catalog.stats import Status, entry_status, progress
 from ..checks.findings import Finding
 from ..glossary import Term
 from ..model import Article, Segment
+from ..render.diff import char_diff
 from .checking import CheckContext, Place, entry_findings, proposed_entry, terms_present
-from .diff import char_diff
 from .edits import FUZZY, active_entries
 from .models import (
     CatalogView,
