@@ -12,7 +12,6 @@ never overwritten.
 from __future__ import annotations
 
 import copy
-import re
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -29,7 +28,7 @@ from ..errors import ConflictError, PipelineError
 from ..glossary import Glossary, load_glossary
 from ..model import Article, Segment, SegmentKind
 from ..po.write import format_pofile
-from ..project import Project
+from ..project import LOCALE, SLUG, Project
 from ..source import read_article
 from .activity import record_activity
 from .checking import CheckContext, Place
@@ -48,8 +47,6 @@ from .models import (
 )
 from .views import catalog_view, place_for, progress_view, segment_views
 
-_SLUG = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$")
-_LOCALE = re.compile(r"^[A-Za-z]{2,3}(?:[_-][A-Za-z0-9]{2,8})*(?:@[A-Za-z0-9]{1,16})?$")
 Clock = Callable[[], datetime]
 
 
@@ -130,19 +127,19 @@ class Workspace:
         return path
 
     def slugs(self) -> list[str]:
-        return [s for s in self.project.articles() if _SLUG.match(s)]
+        return [s for s in self.project.articles() if SLUG.match(s)]
 
     def locales(self) -> list[str]:
-        return [loc for loc in self.project.locales() if _LOCALE.match(loc)]
+        return [loc for loc in self.project.locales() if LOCALE.match(loc)]
 
     def source_path(self, slug: str) -> Path:
-        if not _SLUG.match(slug) or slug not in self.slugs():
+        if not SLUG.match(slug) or slug not in self.slugs():
             raise NotFound(f"unknown article '{slug}'")
         return self._inside(self.project.source_path(slug))
 
     def catalog_path(self, slug: str, locale: str) -> Path:
         self.source_path(slug)
-        if not _LOCALE.match(locale) or locale not in self.locales():
+        if not LOCALE.match(locale) or locale not in self.locales():
             raise NotFound(f"unknown locale '{locale}'")
         path = self._inside(self.project.catalog_path(slug, locale))
         if not path.is_file():
