@@ -235,6 +235,21 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.browser)
 
 
+@pytest.fixture
+def fx(tmp_path: Path):  # type: ignore[no-untyped-def]
+    """A workbench project (serve_support.Fixture) in a temporary directory."""
+    from serve_support import make_fixture
+    return make_fixture(tmp_path / "project")
+
+
+@pytest.fixture
+def api(fx):  # type: ignore[no-untyped-def]
+    """An in-process client of the workbench app for `fx`."""
+    from serve_support import client
+    with client(fx) as c:
+        yield c
+
+
 @pytest.fixture(scope="session")
 def edition_site(tmp_path_factory: pytest.TempPathFactory) -> EditionSite:
     """The fixture project, built once per test session."""

@@ -36,6 +36,8 @@ with warnings.catch_warnings():  # starlette suggests httpx2; httpx is what we i
 
 SLUG, LOCALE = "shangdang", "en"
 TOKEN = "test-token-0123456789abcdefghijklmnopqrstu"
+API = f"/api/articles/{SLUG}/{LOCALE}"
+AUTH = {"X-Bilingual-Token": TOKEN}
 TRANSLATOR = "Test Translator <test@example.org>"
 NOW = datetime(2030, 1, 2, 3, 4, tzinfo=UTC)
 NOW_TEXT = "2030-01-02 03:04+0000"

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 from serve_support import (
+    API,
+    AUTH,
     BASE,
     LOCALE,
     NOW_TEXT,
@@ -18,9 +20,7 @@ from serve_support import (
     TRANSLATOR,
     Fixture,
     changed_lines,
-    client,
     make_app,
-    make_fixture,
     running,
 )
 
@@ -30,20 +30,6 @@ from pipeline.po.write import format_pofile
 from pipeline.render.diff import char_diff
 from pipeline.serve.edits import normalise_comment
 from pipeline.source import read_article
-
-API = f"/api/articles/{SLUG}/{LOCALE}"
-AUTH = {"X-Bilingual-Token": TOKEN}
-
-
-@pytest.fixture
-def fx(tmp_path: Path) -> Fixture:
-    return make_fixture(tmp_path / "project")
-
-
-@pytest.fixture
-def api(fx: Fixture):  # type: ignore[no-untyped-def]
-    with client(fx) as c:
-        yield c
 
 
 def save_body(fx: Fixture, segment: str, msgstr: str, fingerprint: str | None = None,

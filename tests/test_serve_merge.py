@@ -7,31 +7,23 @@ from __future__ import annotations
 import json
 import random
 import threading
-from pathlib import Path
 
 import httpx
 import polib
 import pytest
-from serve_support import LOCALE, SLUG, TOKEN, Fixture, client, make_app, make_fixture, running
+from serve_support import (
+    API,
+    AUTH,
+    SLUG,
+    Fixture,
+    make_app,
+    running,
+)
 
 from pipeline.catalog.pofile import read_catalog
 from pipeline.po.write import format_pofile
 from pipeline.serve.activity import activity_path
 from pipeline.source import read_article
-
-API = f"/api/articles/{SLUG}/{LOCALE}"
-AUTH = {"X-Bilingual-Token": TOKEN}
-
-
-@pytest.fixture
-def fx(tmp_path: Path) -> Fixture:
-    return make_fixture(tmp_path / "project")
-
-
-@pytest.fixture
-def api(fx: Fixture):  # type: ignore[no-untyped-def]
-    with client(fx) as c:
-        yield c
 
 
 def page(api) -> dict:  # type: ignore[no-untyped-def]
