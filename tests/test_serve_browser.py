@@ -270,3 +270,38 @@ def test_cross_origin_and_tokenless_writes_are_refused(bench: Workbench, tab) ->
     assert status == 403
     assert fx.text() == before
     assert t.unexpected(EXPECTED_REFUSAL) == [], t.errors
+
+
+def test_memory_matches_are_offered_and_inserted(tmp_path: Path, tab) -> None:
+    """Going to a segment shows its best memory matches (score, source diff, origin);
+    a click puts the match in the textarea, unsaved, for the translator to adapt."""
+    from conftest import EDITION_ARTIFACTS
+    from test_memory import SecondArticle
+
+    from pipeline.commands.update import update
+    from pipeline.serve import create_app
+    from pipeline.source import read_article
+
+    second = SecondArticle(tmp_path)
+    update(second.project, quiet=True, memory=False)
+    article = read_article(second.project.source_path("second"))
+    edited = next(s for s in article.segments if s.text == second.edited_text[0])
+    with running(lambda port: create_app(second.project, token=TOKEN, port=port)) as base:
+        t = tab()
+        t.page.goto(f"{base}/articles/second/en#token={TOKEN}")
+        t.page.wait_for_selector("body[data-ready='true']")
+        box = section(t, edited.id).locator("[data-role=memory-box]")
+        assert box.is_hidden()
+        area(t, edited.id).focus()
+        box.wait_for(state="visible")
+        EDITION_ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        section(t, edited.id).screenshot(path=str(EDITION_ARTIFACTS / "workbench-memory.png"))
+        match = box.locator(".memory__match").first
+        score = match.locator(".memory__score").text_content()
+        assert score.endswith("%") and 75 <= int(score[:-1]) < 100
+        assert match.locator("ins, del").count() >= 1  # the source difference is shown
+        assert match.locator(".memory__origin").text_content().startswith("content/shangdang.md:")
+        match.locator(".memory__insert").click()
+        assert area(t, edited.id).input_value() == second.edited[0].msgstr
+        assert section(t, edited.id).get_attribute("data-dirty") == "true"
+        assert t.errors == []

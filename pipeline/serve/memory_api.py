@@ -13,8 +13,9 @@ from pydantic import BaseModel, Field
 
 from ..memory.index import TranslationMemory
 from ..memory.project_memory import memory_dir, project_memory
+from ..render.diff import char_diff
 from .api import NOT_FOUND, Locale, Slug, WorkspaceDep
-from .models import SEGMENT_ID_PATTERN
+from .models import SEGMENT_ID_PATTERN, DiffOp
 from .workspace import Workspace
 
 router = APIRouter(prefix="/api", tags=["workbench"])
@@ -28,6 +29,8 @@ class MemoryMatchView(BaseModel):
     target: str
     origin: str = Field(description="where the unit comes from: content/x.md:14, memory/y.tmx:9")
     kind: str = Field(description="segment or sentence")
+    diff: list[DiffOp] = Field(description="the matched source → this segment's source, "
+                                           "by character")
 
 
 class MemoryMatches(BaseModel):
@@ -68,5 +71,7 @@ def memory_matches(slug: Slug, locale: Locale, ws: WorkspaceDep,
                                          exclude_file=ws.project.source_ref(slug))
     return MemoryMatches(segment=segment, matches=[
         MemoryMatchView(score=m.score, exact=m.exact, source=m.unit.source,
-                        target=m.unit.target, origin=m.unit.origin, kind=m.unit.kind.value)
+                        target=m.unit.target, origin=m.unit.origin, kind=m.unit.kind.value,
+                        diff=[DiffOp(op=op, text=t) for op, t in char_diff(m.unit.source,
+                                                                            found.text)])
         for m in matches])

@@ -30,6 +30,9 @@
       findings: q('findings'),
       terms: q('terms'),
       termsBox: q('terms-box'),
+      memory: q('memory'),
+      memoryBox: q('memory-box'),
+      memoryAsked: false,
       diff: q('diff'),
       diffText: q('diff-text'),
       conflict: q('conflict'),
@@ -101,6 +104,31 @@
       item.append(' ', el('span', { class: 'term__state', text: t.present ? '✓ used' : 'not used yet' }));
       return item;
     }));
+  }
+
+  // The best memory matches for a segment, asked once, when the translator first
+  // goes to it: score, where it comes from, the source difference, one-click insert.
+  async function showMemory(s) {
+    if (s.memoryAsked || !s.memory) return;
+    s.memoryAsked = true;
+    const url = `/api/articles/${encodeURIComponent(page.slug)}/${encodeURIComponent(page.locale)}/memory?segment=${encodeURIComponent(s.id)}`;
+    const result = await api('GET', url);
+    if (result.status !== 200 || !result.data.matches.length) return;
+    s.memory.replaceChildren(...result.data.matches.map((m) => {
+      const diff = el('span', { class: 'memory__diff', lang: 'zh-Hans' }, ...m.diff.map((op) =>
+        op.op === 'equal' ? document.createTextNode(op.text) : el(op.op === 'insert' ? 'ins' : 'del', { text: op.text })));
+      const insert = el('button', { type: 'button', class: 'memory__insert', text: m.target,
+        title: `replace the translation with this ${m.kind} match (${m.origin})` });
+      insert.addEventListener('click', () => {
+        s.text.value = m.target;
+        s.text.dispatchEvent(new Event('input'));
+        s.text.focus();
+      });
+      return el('li', { class: 'memory__match' },
+        el('span', { class: 'memory__score', text: m.exact ? 'exact' : `${Math.round(m.score)}%` }), ' ',
+        diff, ' ', insert, ' ', el('span', { class: 'memory__origin', text: m.origin }));
+    }));
+    s.memoryBox.hidden = false;
   }
 
   function renderDiff(s, view) {
@@ -356,6 +384,7 @@
   }
 
   function wire(s) {
+    s.text.addEventListener('focus', () => { showMemory(s); });
     s.text.addEventListener('input', () => {
       if (s.base && s.base.fuzzy && s.fuzzy.checked && s.text.value !== s.base.msgstr && !s.fuzzyTouched) {
         s.fuzzy.checked = false; // editing a draft reviews it (tick fuzzy to keep it a draft)
