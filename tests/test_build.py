@@ -115,8 +115,8 @@ def test_fallback_segments_show_source_marked_never_dropped(project: Path) -> No
     assert html.count("没有翻译的段落。") == 2  # both columns show the source
     assert "A paragraph that needs review." not in html  # fuzzy text is not published
     md = (project / "build/demo.zh-en.md").read_text(encoding="utf-8")
-    assert "*[not yet translated]* 没有翻译的段落。" in md
-    assert "*[fuzzy — needs review]* 需要复核的段落。" in md
+    assert "*[Not yet translated]* 没有翻译的段落。" in md
+    assert "*[Fuzzy: needs review]* 需要复核的段落。" in md
 
 
 def test_translator_markup_is_escaped(project: Path) -> None:

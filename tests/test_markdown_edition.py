@@ -24,7 +24,6 @@ from pipeline.render.markdown import (
 from pipeline.render.pairs import Pair
 
 SLUGS = ["shangdang", "structures"]
-MARKERS = tuple(re.sub(r"[*]", "", mark) + " " for mark in FALLBACK_MARK.values())
 _SPACE = re.compile(r"\s+")
 
 
@@ -33,6 +32,12 @@ def _norm(text: str) -> str:
     role/name list where the Markdown keeps the line (`Role: Name · Role: Name`)."""
     text = re.sub(r"[:·]|(?<=[\u4e00-\u9fff])/(?=[\u4e00-\u9fff])", " ", text)
     return _SPACE.sub(" ", text).strip()
+
+
+# The fallback marks as written and as _norm leaves them ("[Fuzzy: …" → "[Fuzzy …").
+MARKERS = tuple(dict.fromkeys(form for mark in FALLBACK_MARK.values()
+                              for raw in [re.sub(r"[*]", "", mark)]
+                              for form in (raw + " ", _norm(raw) + " ")))
 
 
 # --- HTML side -------------------------------------------------------------------------
@@ -217,7 +222,8 @@ def test_fallback_segments_are_marked_and_show_the_source(edition_site):
     md = (edition_site.build_dir / "shangdang.zh-en.md").read_text(encoding="utf-8")
     marked = [(zh, en) for zh, en in markdown_pairs(md) if en.startswith(MARKERS)]
     assert len(marked) == 2  # one untranslated, one fuzzy
-    assert {en.split("]")[0] for _zh, en in marked} == {"[not yet translated", "[fuzzy — needs review"}
+    assert {_norm(en.split("]")[0]) for _zh, en in marked} == {
+        _norm("[Not yet translated"), _norm("[Fuzzy: needs review")}
     assert all(_strip_marker(en) == zh for zh, en in marked)
 
 

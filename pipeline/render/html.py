@@ -18,6 +18,7 @@ from babel import Locale, UnknownLocaleError
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
+from ..catalog.stats import Status
 from ..config import Publication
 from ..model import Article, SegmentKind
 from .blocks import group_blocks, split_article
@@ -25,7 +26,7 @@ from .credits import source_credits, target_credits
 from .editions import edition_names
 from .images import is_local_image
 from .inline import gloss_id, plain, render_inline
-from .pairs import Pair
+from .pairs import FALLBACK_LABELS, Pair
 
 ASSETS = ("article.css", "article.js")
 PINYIN_LANG = "zh-Latn-pinyin"  # BCP 47 for Hanyu Pinyin
@@ -83,7 +84,10 @@ def environment() -> Environment:
     env.globals.update(zh=_zh_html, target_html=_target_html, plain=plain, kinds=SegmentKind,
                        image_src=_image_src, asset=_asset, language_name=language_name,
                        language_label=language_label, mixed=_mixed, editions=edition_names,
-                       source_credits=source_credits, target_credits=target_credits)
+                       source_credits=source_credits, target_credits=target_credits,
+                       fallback_label=lambda status: FALLBACK_LABELS[status],
+                       fallback_labels=FALLBACK_LABELS, fuzzy_status=Status.FUZZY,
+                       untranslated_status=Status.UNTRANSLATED)
     return env
 
 

@@ -23,9 +23,9 @@ from ..config import Publication
 from ..model import Article, SegmentKind
 from .blocks import Block, group_blocks, split_article
 from .html import language_label, title_block
-from .pairs import Pair
+from .pairs import FALLBACK_LABELS, Pair
 
-FALLBACK_MARK = {"fuzzy": "*[fuzzy — needs review]*", "untranslated": "*[not yet translated]*"}
+FALLBACK_MARK = {status.value: f"*[{label}]*" for status, label in FALLBACK_LABELS.items()}
 _PIPE = re.compile(r"(?<!\\)\|")
 _NEWLINES = re.compile(r"\s*\n\s*")
 _BLOCK_START = re.compile(

@@ -49,6 +49,14 @@ READER_MARKS = MarkPolicy(
 ALL_MARKS = MarkPolicy(every_mention=True, paired=False)
 
 
+# What readers are told about a segment shown in the source language, in every
+# edition (HTML badges, Markdown marks, the notice at the top).
+FALLBACK_LABELS: dict[Status, str] = {
+    Status.FUZZY: "Fuzzy: needs review",
+    Status.UNTRANSLATED: "Not yet translated",
+}
+
+
 @dataclass(frozen=True)
 class Pair:
     segment: Segment
