@@ -98,8 +98,12 @@ class CanonicalCache:
         return changed
 
     def remember(self, data: bytes) -> None:
-        if self.path is not None and digest(data) not in self.known:
-            self.known.add(digest(data))
+        self.remember_digest(digest(data))
+
+    def remember_digest(self, sha256: str) -> None:
+        """Bytes known canonical by their SHA-256 (as a Fingerprint carries it)."""
+        if self.path is not None and sha256 not in self.known:
+            self.known.add(sha256)
             self.dirty = True
 
     def save(self) -> None:

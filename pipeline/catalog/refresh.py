@@ -27,7 +27,9 @@ class TemplateWrite:
     changed: bool
 
 
-def _fresh(project: Project, slug: str, glossary: Glossary) -> tuple[polib.POFile, LoadedCatalog | None]:
+def fresh_template_and_previous(project: Project, slug: str, glossary: Glossary
+                                ) -> tuple[polib.POFile, LoadedCatalog | None]:
+    """The template for `slug` as extract writes it, and the one on disk (if any)."""
     article = load_article(project, slug)
     pot = build_template(article, project.source_ref(slug), glossary)
     path = project.template_path(slug)
@@ -36,11 +38,6 @@ def _fresh(project: Project, slug: str, glossary: Glossary) -> tuple[polib.POFil
         pot.metadata["POT-Creation-Date"] = loaded.po.metadata.get(
             "POT-Creation-Date", pot.metadata["POT-Creation-Date"])
     return pot, loaded
-
-
-def fresh_template(project: Project, slug: str, glossary: Glossary) -> polib.POFile:
-    """The template for `slug` as extract writes it (read, not written here)."""
-    return _fresh(project, slug, glossary)[0]
 
 
 def write_template(pot: polib.POFile, path: Path, cache: CanonicalCache,
@@ -55,7 +52,7 @@ def write_template(pot: polib.POFile, path: Path, cache: CanonicalCache,
 
 def refresh_template(project: Project, slug: str, glossary: Glossary,
                      cache: CanonicalCache) -> TemplateWrite:
-    pot, loaded = _fresh(project, slug, glossary)
+    pot, loaded = fresh_template_and_previous(project, slug, glossary)
     path = project.template_path(slug)
     return TemplateWrite(path, len(pot), write_template(pot, path, cache, loaded))
 

@@ -94,9 +94,9 @@ def check(project: Project, article: str | None = None, locale: str | None = Non
     except ValueError as exc:
         raise PipelineError(f"{exc} (see `bilingual check --list-rules`)") from None
     # langdetect's verdicts are remembered by text between runs (.bilingual/cache).
-    language.verdicts = VerdictCache.open(project.root, use_cache)
-    findings = run_checks(gather(project, article, locale, strict, select, require_reviewed))
-    language.verdicts.save()
+    with language.remembered_verdicts(VerdictCache.open(project.root, use_cache)):
+        findings = run_checks(gather(project, article, locale, strict, select,
+                                     require_reviewed))
     shown = at_least(findings, Severity(minimum))
     say(FORMATTERS[fmt](shown).rstrip("\n"))
     if fmt == "text" and len(shown) < len(findings):

@@ -13,7 +13,7 @@ from ..cache import CanonicalCache
 from ..catalog.merge import merge_catalog
 from ..catalog.msginit import new_catalog
 from ..catalog.pofile import read_catalog, save_catalog
-from ..catalog.refresh import fresh_template, write_template
+from ..catalog.refresh import fresh_template_and_previous, write_template
 from ..errors import PipelineError, display_path
 from ..memory import FillReport, TranslationMemory, fill_from_memory
 from ..memory.project_memory import project_memory
@@ -40,7 +40,7 @@ def update(project: Project, article: str | None = None, locale: str | None = No
     # does not depend on the order in which articles are updated.
     memories: dict[str, TranslationMemory] = {}
     for slug in project.articles(article):
-        template = fresh_template(project, slug, glossary)
+        template, previous = fresh_template_and_previous(project, slug, glossary)
         for loc in locales:
             path = project.catalog_path(slug, loc)
             loaded = read_catalog(path) if path.exists() else None
@@ -59,7 +59,7 @@ def update(project: Project, article: str | None = None, locale: str | None = No
                 saved = save_catalog(path, loaded, merged)
                 changed, merged = saved.changed, saved.po
                 if not saved.merged:  # what is on disk now is our canonical output
-                    cache.remember(path.read_bytes())
+                    cache.remember_digest(saved.fingerprint.sha256)
                 if saved.merged:
                     warn(f"{display_path(path)}: changed on disk during update; merged "
                          "entry by entry" + (f", {len(saved.conflicts)} entries kept as on "
@@ -73,7 +73,9 @@ def update(project: Project, article: str | None = None, locale: str | None = No
                     f"{empty} untranslated, {obsolete} obsolete"
                     f"{_memory_summary(filled)}"
                     f"{'' if changed else ' (unchanged)'}")
-        write_template(template, project.template_path(slug), cache)  # last: see the docstring
+        # Last (see the docstring). The .pot is generated, never edited by people, so the
+        # copy read above is still what is on disk.
+        write_template(template, project.template_path(slug), cache, previous)
     cache.save()
     return 0
 

@@ -7,7 +7,8 @@ runs on texts with enough letters to be reliable and only ever warns.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 
 from langdetect import DetectorFactory, detect
@@ -62,8 +63,22 @@ def script_findings(view: EntryView, allowed_cjk: tuple[str, ...] = ()) -> list[
     return findings
 
 
-# Set by `bilingual check` to the project's cache of earlier answers (pipeline.cache).
+# The project's cache of earlier answers (pipeline.cache) while `bilingual check`
+# runs (see remembered_verdicts); otherwise a cache that keeps nothing.
 verdicts: VerdictCache = VerdictCache(None)
+
+
+@contextmanager
+def remembered_verdicts(cache: VerdictCache) -> Iterator[None]:
+    """langdetect answers read from and added to `cache` for the duration, then saved;
+    afterwards nothing is remembered (no cache leaks into another project's run)."""
+    global verdicts
+    verdicts = cache
+    try:
+        yield
+        cache.save()
+    finally:
+        verdicts = VerdictCache(None)
 _NONE = "-"  # "langdetect could not tell", as stored
 
 
