@@ -13,10 +13,13 @@ with a note; a miss only costs the formatting it would have cost anyway.
 from __future__ import annotations
 
 import hashlib
+import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
+from typing import Any
 
 import polib
 
@@ -123,6 +126,8 @@ class VerdictCache:
     path: Path | None
     verdicts: dict[str, str] = field(default_factory=dict)
     dirty: bool = False
+    # Verdicts learnt since the last take_added(): a worker process hands these back.
+    added: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def open(cls, root: Path, enabled: bool = True) -> VerdictCache:
@@ -138,10 +143,127 @@ class VerdictCache:
 
     def put(self, text: str, verdict: str) -> None:
         if self.path is not None:
-            self.verdicts[digest(text.encode("utf-8"))] = verdict
+            key = digest(text.encode("utf-8"))
+            self.verdicts[key] = self.added[key] = verdict
+            self.dirty = True
+
+    def take_added(self) -> dict[str, str]:
+        added, self.added = self.added, {}
+        return added
+
+    def merge(self, verdicts: dict[str, str]) -> None:
+        """Verdicts a worker process learnt (see take_added)."""
+        if self.path is not None and verdicts:
+            self.verdicts.update(verdicts)
             self.dirty = True
 
     def save(self) -> None:
         if self.path is None or not self.dirty:
             return
         _write(self.path, [f"{k} {v}" for k, v in sorted(self.verdicts.items())])
+
+
+@cache
+def code_fingerprint() -> str:
+    """The tool's own version, down to its source: a cache written by other code
+    (an upgrade, or a developer's edit under the same version number) never matches."""
+    package = Path(__file__).resolve().parent
+    h = hashlib.sha256(__version__.encode())
+    for path in sorted(package.rglob("*")):
+        if path.suffix in CODE_SUFFIXES and "__pycache__" not in path.parts and path.is_file():
+            h.update(path.relative_to(package).as_posix().encode())
+            h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+CODE_SUFFIXES = frozenset({".py", ".html", ".css", ".js", ".json", ".txt"})
+
+
+def key_of(*parts: bytes | str | None) -> str:
+    """One digest of a stage's inputs (None, b"" and "" are all distinct)."""
+    h = hashlib.sha256()
+    for part in parts:
+        if part is None:
+            h.update(b"\x00N")
+            continue
+        data = part.encode("utf-8") if isinstance(part, str) else part
+        h.update(b"\x00S" if isinstance(part, str) else b"\x00B")
+        h.update(len(data).to_bytes(8, "little"))
+        h.update(data)
+    return h.hexdigest()
+
+
+def files_digest(directory: Path, pattern: str = "*") -> str:
+    """The names and bytes of the files matching `pattern` in `directory` (a glossary)."""
+    parts: list[bytes | str | None] = []
+    if directory.is_dir():
+        for path in sorted(directory.glob(pattern)):
+            if path.is_file():
+                parts += [path.name, path.read_bytes()]
+    return key_of(*parts)
+
+
+@dataclass
+class ResultCache:
+    """A stage's per-article results by the digest of everything they depend on.
+
+    `.bilingual/cache/STAGE.json` maps each article to [key, result]; a result is
+    plain JSON (the stage decides its shape). A lookup hits only when the key is
+    the one computed now, so any changed input, or other code, is a miss. The
+    file is rewritten only when something changed; a corrupt or foreign one is
+    discarded with a note."""
+
+    path: Path | None  # None: --no-cache
+    entries: dict[str, list[Any]] = field(default_factory=dict)
+    dirty: bool = False
+
+    @classmethod
+    def open(cls, root: Path, stage: str, enabled: bool = True) -> ResultCache:
+        if not enabled:
+            return cls(None)
+        path = root / CACHE_DIR / f"{stage}.json"
+        try:
+            stored = json.loads(path.read_bytes())
+        except FileNotFoundError:
+            return cls(path)
+        except (OSError, ValueError):
+            stored = None
+        if (not isinstance(stored, dict) or stored.get("format") != HEADER
+                or stored.get("code") != code_fingerprint()
+                or not isinstance(stored.get("entries"), dict)
+                or not all(isinstance(v, list) and len(v) == 2 and isinstance(v[0], str)
+                           for v in stored["entries"].values())):
+            # Another version's cache is expected after an upgrade: no note for that.
+            if not (isinstance(stored, dict) and stored.get("format") == HEADER
+                    and isinstance(stored.get("entries"), dict)):
+                print(f"note: {path}: not this version's cache; discarded", file=sys.stderr)
+            return cls(path, dirty=True)
+        return cls(path, stored["entries"])
+
+    def get(self, name: str, key: str) -> Any | None:
+        if self.path is None:
+            return None
+        found = self.entries.get(name)
+        return found[1] if found is not None and found[0] == key else None
+
+    def put(self, name: str, key: str, result: Any) -> None:
+        if self.path is not None and self.entries.get(name) != [key, result]:
+            self.entries[name] = [key, result]
+            self.dirty = True
+
+    def keep_only(self, names: Iterable[str]) -> None:
+        """Forget articles that are gone (so the file does not grow forever)."""
+        wanted = set(names)
+        for name in [n for n in self.entries if n not in wanted]:
+            del self.entries[name]
+            self.dirty = True
+
+    def save(self) -> None:
+        if self.path is None or not self.dirty:
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        (self.path.parent.parent / ".gitignore").write_text("*\n", encoding="utf-8")
+        text = json.dumps({"format": HEADER, "code": code_fingerprint(),
+                           "entries": self.entries}, ensure_ascii=False, separators=(",", ":"))
+        atomic_write_text(self.path, text)
+        self.dirty = False

@@ -25,6 +25,16 @@ def _percent(text: str) -> float:
     return value
 
 
+def _jobs(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text}: at least 1 job")
+    return value
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="bilingual",
@@ -98,7 +108,9 @@ def _parser() -> argparse.ArgumentParser:
                      help="not this rule (repeatable)")
     chk.add_argument("--list-rules", action="store_true", help="list the rules and exit")
     chk.add_argument("--no-cache", action="store_true",
-                     help="ignore .bilingual/cache (ask langdetect afresh)")
+                     help="ignore .bilingual/cache (check every article afresh)")
+    chk.add_argument("-j", "--jobs", type=_jobs, default=None, metavar="N",
+                     help="check N articles at a time (default: one per core)")
 
     srv = sub.add_parser("serve", help="the translation workbench in the browser",
                          description="Start the local translation workbench and print its URL.")
@@ -182,7 +194,7 @@ def run(argv: Sequence[str] | None = None) -> int:
         from .commands.check import check
         return check(project, args.article, args.locale, args.format, args.strict,
                      args.severity, tuple(args.rule), tuple(args.skip), args.require_reviewed,
-                     use_cache=not args.no_cache)
+                     use_cache=not args.no_cache, jobs=args.jobs)
     if args.command == "terms":
         from .commands.terms import terms_command
         return terms_command(project, args.article, args.csv, args.limit)

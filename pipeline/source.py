@@ -65,13 +65,18 @@ def markdown_parser() -> MarkdownIt:
 
 def read_article(path: Path) -> Article:
     try:
-        text = path.read_bytes().decode("utf-8")
+        data = path.read_bytes()
     except FileNotFoundError:
         raise PipelineError("no such article source", path) from None
+    return parse_article(decode_source(data, path), path)
+
+
+def decode_source(data: bytes, path: Path) -> str:
+    try:
+        return data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = path.read_bytes()[: exc.start].count(b"\n") + 1
+        line = data[: exc.start].count(b"\n") + 1
         raise PipelineError("not valid UTF-8 (sources must be UTF-8)", path, line) from None
-    return parse_article(text, path)
 
 
 def parse_article(text: str, path: Path) -> Article:
@@ -288,9 +293,14 @@ def _assign_ids(segments: list[Segment]) -> list[Segment]:
 
 def load_article(project: Project, slug: str) -> Article:
     """The article `slug` of a project; a source linked from outside it is refused."""
+    return read_article(article_path(project, slug))
+
+
+def article_path(project: Project, slug: str) -> Path:
+    """Where article `slug` is read from; a source linked from outside the project is refused."""
     path = project.source_path(slug)
     if not path.resolve().is_relative_to(project.root.resolve()):
         # A symlink out of the project would publish (or leak) any file it names.
         raise PipelineError("article source is a link to a file outside the project; "
                             "copy the file into content/ instead", path)
-    return read_article(path)
+    return path

@@ -22,7 +22,7 @@ from pipeline.checks.rules.completeness import (
 )
 from pipeline.checks.rules.consistency import approved_never_used, inconsistent_translations
 from pipeline.checks.rules.glossary_rules import glossary_error, glossary_qa, unused_terms
-from pipeline.checks.runner import EntryContext, Selection, check_entry, settle
+from pipeline.checks.runner import EntryContext, Selection, check_entry, settle, terms_used
 from pipeline.checks.waivers import apply_waivers, parse_waivers
 from pipeline.config import Style
 from pipeline.glossary import parse_glossary
@@ -97,7 +97,7 @@ def fired() -> dict[str, bool]:
     misnamed = parse_glossary("term,english,variants,forbidden,type,pinyin,note\n"
                               "冯波,Feng Po,,,person,Féng Bō,\n", Path("glossary/terms.csv"))
     got["BL803"] = [f.code for f in glossary_qa(misnamed, str)] == ["BL803"]
-    got["BL802"] = [f.code for f in unused_terms(GLOSSARY, CTX.matcher, [article], str)] \
+    got["BL802"] = [f.code for f in unused_terms(GLOSSARY, terms_used(article, CTX.matcher), str)] \
         == ["BL802"]
     waivers, problems = parse_waivers(view("产业", "Industry",
                                            tcomment="check: ignore BL603\ncheck: ignore BL999"))

@@ -128,13 +128,43 @@ class CheckInput:
     require_reviewed: bool = False
 
 
-@dataclass
-class _Run:
-    """Accumulators for one run (kept out of the rule functions)."""
+@dataclass(frozen=True)
+class Rendering:
+    """A translated entry as the cross-article rules see it (BL201)."""
 
-    findings: list[Finding] = field(default_factory=list)
-    waivers: list[Waiver] = field(default_factory=list)
-    translated: list[EntryView] = field(default_factory=list)
+    file: str
+    line: int
+    slug: str
+    locale: str
+    msgctxt: str | None
+    msgid: str
+    msgstr: str
+    source_ref: str
+
+    def view(self) -> EntryView:
+        entry = polib.POEntry(msgid=self.msgid, msgstr=self.msgstr, msgctxt=self.msgctxt)
+        return EntryView(self.file, self.line, self.slug, self.locale, entry, self.source_ref)
+
+
+@dataclass(frozen=True)
+class ArticleResult:
+    """What the per-article (map) step found: everything the whole-project (reduce)
+    step needs from one article, and nothing it would have to re-read."""
+
+    findings: tuple[Finding, ...]  # before waivers, selection and strictness
+    waivers: tuple[Waiver, ...]
+    renderings: tuple[Rendering, ...]  # translated entries, for BL201
+    terms_used: frozenset[str]  # glossary terms the source mentions, for BL802
+
+
+@dataclass(frozen=True)
+class RunSettings:
+    """What is the same for every article of a run."""
+
+    show: Show = _as_posix
+    select: Selection = field(default_factory=Selection)
+    glossary_failed: bool = False  # BL801: glossary findings are not guessed without it
+    require_reviewed: bool = False
 
 
 def entry_views(catalog: CatalogInput, show: Show) -> list[EntryView]:
@@ -181,29 +211,41 @@ def check_entry(view: EntryView, ctx: EntryContext, select: Selection = Selectio
     return found
 
 
-def _check_catalog(inp: CheckInput, catalog: CatalogInput, ctx: EntryContext,
-                   run: _Run) -> None:
-    article = inp.articles[catalog.slug]
-    source_file = inp.show(article.path)
-    if catalog.po is None:
-        run.findings.append(missing_catalog(source_file, catalog.file, catalog.locale))
-        return
-    views = entry_views(catalog, inp.show)
-    run.findings += out_of_date(article, views, catalog.file, source_file)
-    if inp.require_reviewed:
-        run.findings += unreviewed(article, catalog.po, catalog.file)
-    for view in views:
-        waivers, problems = parse_waivers(view)
-        ran = _ran_on(view)
-        run.waivers += [w if w.code in ran else replace(w, judged=False) for w in waivers]
-        run.findings += problems
-        found = check_entry(view, ctx, inp.select)
-        if inp.glossary_errors:  # don't guess without the glossary: BL801 says why
-            found = [f for f in found if f.code not in GLOSSARY_CODES]
-        run.findings += found
-    translated = [v for v in views if v.translated]
-    run.findings += approved_never_used(translated, ctx.matcher)
-    run.translated += translated
+def check_article(article: Article, catalogs: list[CatalogInput], ctx: EntryContext,
+                  settings: RunSettings) -> ArticleResult:
+    """The map step: one article and its catalogs (pure; independent of other articles)."""
+    findings: list[Finding] = []
+    waivers: list[Waiver] = []
+    renderings: list[Rendering] = []
+    source_file = settings.show(article.path)
+    for catalog in catalogs:
+        if catalog.po is None:
+            findings.append(missing_catalog(source_file, catalog.file, catalog.locale))
+            continue
+        views = entry_views(catalog, settings.show)
+        findings += out_of_date(article, views, catalog.file, source_file)
+        if settings.require_reviewed:
+            findings += unreviewed(article, catalog.po, catalog.file)
+        for view in views:
+            entry_waivers, problems = parse_waivers(view)
+            ran = _ran_on(view)
+            waivers += [w if w.code in ran else replace(w, judged=False) for w in entry_waivers]
+            findings += problems
+            found = check_entry(view, ctx, settings.select)
+            if settings.glossary_failed:  # don't guess without the glossary: BL801 says why
+                found = [f for f in found if f.code not in GLOSSARY_CODES]
+            findings += found
+        translated = [v for v in views if v.translated]
+        findings += approved_never_used(translated, ctx.matcher)
+        renderings += [Rendering(v.file, v.line, v.slug, v.locale, v.entry.msgctxt, v.msgid,
+                                 v.msgstr, v.source_ref) for v in translated]
+    return ArticleResult(tuple(findings), tuple(waivers), tuple(renderings),
+                         terms_used(article, ctx.matcher))
+
+
+def terms_used(article: Article, matcher: TermMatcher) -> frozenset[str]:
+    return frozenset(hit.term.term for segment in article.segments
+                     for hit in matcher.find(segment.text))
 
 
 def _ran_on(view: EntryView) -> frozenset[str]:
@@ -214,23 +256,41 @@ def _ran_on(view: EntryView) -> frozenset[str]:
 
 
 def run_checks(inp: CheckInput) -> list[Finding]:
+    """Map every article, then reduce: what `bilingual check` computes, in one process."""
     ctx = EntryContext.of(inp.glossary, inp.style)
-    run = _Run(findings=[*inp.glossary_errors, *inp.orphans])
+    settings = RunSettings(inp.show, inp.select, bool(inp.glossary_errors), inp.require_reviewed)
+    by_slug: dict[str, list[CatalogInput]] = {slug: [] for slug in inp.articles}
     for catalog in inp.catalogs:
-        _check_catalog(inp, catalog, ctx, run)
-    run.findings += inconsistent_translations(run.translated)
+        by_slug[catalog.slug].append(catalog)
+    results = [check_article(inp.articles[slug], catalogs, ctx, settings)
+               for slug, catalogs in by_slug.items() if catalogs]
+    return finish_checks(inp, results, ctx.matcher)
+
+
+def finish_checks(inp: CheckInput, results: list[ArticleResult],
+                  matcher: TermMatcher | None = None) -> list[Finding]:
+    """The reduce step: whole-project rules, waivers, selection, strictness, order.
+    `inp.articles`/`inp.catalogs` are not read here: `results` carry what is needed."""
+    findings: list[Finding] = [*inp.glossary_errors, *inp.orphans]
+    waivers: list[Waiver] = []
+    for result in results:
+        findings += result.findings
+        waivers += result.waivers
+    findings += inconsistent_translations([r.view() for result in results
+                                           for r in result.renderings])
     if not inp.glossary_errors:
-        run.findings += glossary_qa(inp.glossary, inp.show)
+        findings += glossary_qa(inp.glossary, inp.show)
     if inp.all_articles and not inp.glossary_errors:
-        run.findings += unused_terms(inp.glossary, ctx.matcher, inp.articles.values(), inp.show)
+        used = frozenset().union(*(r.terms_used for r in results))
+        findings += unused_terms(inp.glossary, used, inp.show)
     # Waivers for rules that could not run, or were not asked for, are not "unused".
     unchecked = (frozenset() if inp.all_articles else CROSS_ARTICLE_CODES) | \
         (GLOSSARY_CODES if inp.glossary_errors else frozenset()) | \
         frozenset(c for c in RULES if not inp.select.wants(c)) | \
         (frozenset() if inp.require_reviewed else frozenset({"BL307"}))
-    findings = apply_waivers(run.findings, run.waivers, unchecked=unchecked)
-    findings = [settle(f, inp.strict) for f in findings if inp.select.wants(f.code)]
-    return sorted(_collapse(findings), key=Finding.sort_key)
+    kept = apply_waivers(findings, waivers, unchecked=unchecked)
+    kept = [settle(f, inp.strict) for f in kept if inp.select.wants(f.code)]
+    return sorted(_collapse(kept), key=Finding.sort_key)
 
 
 def settle(finding: Finding, strict: bool) -> Finding:

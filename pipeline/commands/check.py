@@ -7,56 +7,32 @@ CLI): the input itself cannot be read (unknown article/locale, broken .po/.md).
 
 from __future__ import annotations
 
-from functools import cache
-from pathlib import Path
-
 from ..cache import VerdictCache
 from ..catalog.pofile import read_catalog
-from ..checks.findings import Finding, Severity
+from ..checks.findings import Severity
 from ..checks.registry import list_text
 from ..checks.report import FORMATS, FORMATTERS, at_least
 from ..checks.rules import language
 from ..checks.rules.completeness import orphaned
-from ..checks.rules.glossary_rules import glossary_error
-from ..checks.runner import CatalogInput, CheckInput, Selection, Show, run_checks
-from ..errors import PipelineError, display_path
-from ..glossary import Glossary, load_glossary
-from ..glossary.load import GlossaryError
+from ..checks.runner import CatalogInput, CheckInput, Selection
+from ..errors import PipelineError
+from ..parallel import default_jobs
 from ..project import Project
 from ..source import load_article
+from .check_run import check_project, orphan_catalogs, project_glossary, shower
 from .common import say
 
 EXIT_OK, EXIT_ERRORS = 0, 1
-
-
-def _shower(project: Project) -> Show:
-    """Paths as the user sees them: relative to the working directory when possible."""
-    @cache
-    def show(path: Path | str) -> str:
-        full = Path(path)
-        if not full.is_absolute():
-            full = project.root / full
-        return Path(display_path(full)).as_posix()
-    return show
-
-
-def _glossary(project: Project, show: Show) -> tuple[Glossary, tuple[Finding, ...]]:
-    if not project.glossary_dir.is_dir():
-        return Glossary(()), ()
-    try:
-        return load_glossary(project.glossary_dir), ()
-    except GlossaryError as exc:
-        return Glossary(()), (glossary_error(exc, show),)
 
 
 def gather(project: Project, article: str | None, locale: str | None,
            strict: bool = False, select: Selection | None = None,
            require_reviewed: bool = False) -> CheckInput:
     """All input files read, or PipelineError naming the one that cannot be."""
-    show = _shower(project)
+    show = shower(project)
     slugs = project.articles(article)
     locales = project.locales(locale)
-    glossary, glossary_errors = _glossary(project, show)
+    glossary, glossary_errors = project_glossary(project, show)
     articles = {slug: load_article(project, slug) for slug in slugs}
     catalogs = []
     for slug in slugs:
@@ -64,7 +40,7 @@ def gather(project: Project, article: str | None, locale: str | None,
             path = project.catalog_path(slug, loc)
             po = read_catalog(path).po if path.exists() else None
             catalogs.append(CatalogInput(slug, loc, show(path), po))
-    orphans = tuple(orphaned(show(path), path.stem) for path in _orphan_catalogs(project, locales)
+    orphans = tuple(orphaned(show(path), path.stem) for path in orphan_catalogs(project, locales)
                     ) if article is None else ()
     return CheckInput(articles=articles, catalogs=catalogs, glossary=glossary, show=show,
                       glossary_errors=glossary_errors, orphans=orphans,
@@ -73,18 +49,11 @@ def gather(project: Project, article: str | None, locale: str | None,
                       style=project.config.style, select=select or Selection())
 
 
-def _orphan_catalogs(project: Project, locales: list[str]) -> list[Path]:
-    known = set(project.articles())
-    candidates = list(project.locales_dir.glob("*.pot"))
-    for loc in locales:
-        candidates += project.catalog_path("x", loc).parent.glob("*.po")
-    return sorted(p for p in candidates if p.stem not in known)
-
-
 def check(project: Project, article: str | None = None, locale: str | None = None,
           fmt: str = "text", strict: bool = False, minimum: str = "info",
           only: tuple[str, ...] = (), skip: tuple[str, ...] = (),
-          require_reviewed: bool = False, use_cache: bool = True) -> int:
+          require_reviewed: bool = False, use_cache: bool = True,
+          jobs: int | None = None) -> int:
     """Exit 1 on any error-severity finding among the rules selected, whatever
     `minimum` hides from the output."""
     if fmt not in FORMATTERS:
@@ -95,8 +64,8 @@ def check(project: Project, article: str | None = None, locale: str | None = Non
         raise PipelineError(f"{exc} (see `bilingual check --list-rules`)") from None
     # langdetect's verdicts are remembered by text between runs (.bilingual/cache).
     with language.remembered_verdicts(VerdictCache.open(project.root, use_cache)):
-        findings = run_checks(gather(project, article, locale, strict, select,
-                                     require_reviewed))
+        findings = check_project(project, article, locale, strict, select, require_reviewed,
+                                 use_cache, default_jobs() if jobs is None else jobs)
     shown = at_least(findings, Severity(minimum))
     say(FORMATTERS[fmt](shown).rstrip("\n"))
     if fmt == "text" and len(shown) < len(findings):

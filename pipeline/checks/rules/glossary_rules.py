@@ -7,13 +7,12 @@ next to everything else (and checks that need no glossary still run).
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection
 from pathlib import Path
 
 from ...errors import PipelineError
-from ...glossary import Glossary, Term, TermMatcher
+from ...glossary import Glossary, Term
 from ...glossary.qa import glossary_problems
-from ...model import Article
 from ..findings import Finding, make
 
 
@@ -22,16 +21,13 @@ def glossary_error(error: PipelineError, show: Callable[[Path | str], str]) -> F
     return make("BL801", file, error.line or 1, f"glossary: {error.message}")
 
 
-def unused_terms(glossary: Glossary, matcher: TermMatcher, articles: Iterable[Article],
+def unused_terms(glossary: Glossary, used: Collection[str],
                  show: Callable[[Path | str], str]) -> list[Finding]:
     """One finding per glossary file, at its first unused row, listing them all.
 
-    "Used" means matched as TermMatcher matches: a term that only ever occurs
-    inside a longer term is never checked on its own, so it is listed too."""
-    used: set[str] = set()
-    for article in articles:
-        for segment in article.segments:
-            used.update(hit.term.term for hit in matcher.find(segment.text))
+    `used`: the terms the articles mention, as TermMatcher matches them (see
+    runner.terms_used): a term that only ever occurs inside a longer term is never
+    checked on its own, so it is listed too."""
     by_file: dict[str, list[Term]] = defaultdict(list)
     for term in glossary.terms:
         if term.term not in used:

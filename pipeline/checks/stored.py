@@ -1,0 +1,42 @@
+"""An article's check results as plain JSON, for the incremental cache.
+
+`bilingual check` keeps each article's ArticleResult (the map step's output)
+under `.bilingual/cache/check.json`; a rerun with the same inputs reads it
+back instead of checking the article again. The shape is positional lists of
+each dataclass's fields, in declaration order: compact, and a field added to a
+dataclass changes the code fingerprint, so an old cache is never misread.
+"""
+
+from __future__ import annotations
+
+from dataclasses import fields
+from typing import Any
+
+from .findings import Finding, Severity
+from .runner import ArticleResult, Rendering
+from .waivers import Waiver
+
+
+def _row(obj: Finding | Waiver | Rendering) -> list[Any]:
+    return [getattr(obj, f.name) for f in fields(obj)]
+
+
+def _finding(row: list[Any]) -> Finding:
+    file, line, code, severity, *rest = row
+    return Finding(file, line, code, Severity(severity), *rest)
+
+
+def to_json(result: ArticleResult) -> list[Any]:
+    return [[[*row[:3], Severity(row[3]).value, *row[4:]] for row in map(_row, result.findings)],
+            [_row(w) for w in result.waivers],
+            [_row(r) for r in result.renderings],
+            sorted(result.terms_used)]
+
+
+def from_json(stored: list[Any]) -> ArticleResult:
+    findings, waivers, renderings, terms = stored
+    return ArticleResult(
+        tuple(_finding(row) for row in findings),
+        tuple(Waiver(*row) for row in waivers),
+        tuple(Rendering(*row) for row in renderings),
+        frozenset(terms))

@@ -1,0 +1,186 @@
+"""How `bilingual check` runs over a project: incremental, on all cores.
+
+Each article with its catalogs is one independent map step (runner.check_article);
+its result is kept in `.bilingual/cache/check.json` under the digest of every
+input it depends on: the tool's code, the glossary files, the style settings,
+the rule selection, the source's and each catalog's bytes and the paths shown.
+An unchanged article is read back instead of checked; the others are checked in
+worker processes (`--jobs`), in a stable order. The reduce step (cross-article
+consistency, unused terms, waivers, strictness) always runs, over all results,
+so the findings are byte-identical to a run without the cache (`--no-cache`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..cache import ResultCache, code_fingerprint, files_digest, key_of
+from ..catalog.pofile import CatalogError, parse_catalog
+from ..checks.findings import Finding
+from ..checks.rules import language
+from ..checks.rules.completeness import orphaned
+from ..checks.rules.glossary_rules import glossary_error
+from ..checks.runner import (
+    ArticleResult,
+    CatalogInput,
+    CheckInput,
+    EntryContext,
+    RunSettings,
+    Selection,
+    Show,
+    check_article,
+    finish_checks,
+)
+from ..checks.stored import from_json, to_json
+from ..config import Style
+from ..errors import PipelineError, display_path
+from ..glossary import Glossary, load_glossary
+from ..glossary.load import GlossaryError
+from ..parallel import ordered_map
+from ..progress import progress
+from ..project import Project
+from ..source import article_path, decode_source, parse_article
+
+
+@dataclass
+class shower:
+    """Paths as the user sees them: relative to the working directory when possible.
+    A class, not a closure, so worker processes can be handed it."""
+
+    project: Project
+    seen: dict[Path | str, str] = field(default_factory=dict)
+
+    def __call__(self, path: Path | str) -> str:
+        shown = self.seen.get(path)
+        if shown is None:
+            full = Path(path)
+            if not full.is_absolute():
+                full = self.project.root / full
+            shown = self.seen[path] = Path(display_path(full)).as_posix()
+        return shown
+
+
+def project_glossary(project: Project, show: Show) -> tuple[Glossary, tuple[Finding, ...]]:
+    if not project.glossary_dir.is_dir():
+        return Glossary(()), ()
+    try:
+        return load_glossary(project.glossary_dir), ()
+    except GlossaryError as exc:
+        return Glossary(()), (glossary_error(exc, show),)
+
+
+def orphan_catalogs(project: Project, locales: list[str]) -> list[Path]:
+    known = set(project.articles())
+    candidates = list(project.locales_dir.glob("*.pot"))
+    for loc in locales:
+        candidates += project.catalog_path("x", loc).parent.glob("*.po")
+    return sorted(p for p in candidates if p.stem not in known)
+
+
+@dataclass(frozen=True)
+class ArticleJob:
+    """One article's files, read: what a worker needs to check it."""
+
+    source: Path
+    source_bytes: bytes
+    catalogs: tuple[tuple[str, Path, str, bytes | None], ...]  # locale, path, shown, bytes
+
+    def key(self, context: str, show: Show) -> str:
+        parts: list[bytes | str | None] = [context, show(self.source), self.source_bytes]
+        for loc, _, shown, data in self.catalogs:
+            parts += [loc, shown, data]
+        return key_of(*parts)
+
+
+@dataclass(frozen=True)
+class Shared:
+    """What every worker gets once (see parallel.ordered_map)."""
+
+    glossary: Glossary
+    style: Style
+    settings: RunSettings
+
+
+_worker: tuple[EntryContext, RunSettings] | None = None
+
+
+def _setup(shared: Shared) -> None:
+    global _worker
+    _worker = (EntryContext.of(shared.glossary, shared.style), shared.settings)
+
+
+def _check_job(job: ArticleJob) -> tuple[ArticleResult, dict[str, str]]:
+    """In a worker: parse and check one article; returns the langdetect verdicts learnt."""
+    assert _worker is not None
+    ctx, settings = _worker
+    article = parse_article(decode_source(job.source_bytes, job.source), job.source)
+    catalogs = [CatalogInput(article.slug, loc, shown,
+                             parse_catalog(data, path).po if data is not None else None)
+                for loc, path, shown, data in job.catalogs]
+    return check_article(article, catalogs, ctx, settings), language.verdicts.take_added()
+
+
+def _read_job(project: Project, slug: str, locales: list[str], show: Show) -> ArticleJob:
+    source = article_path(project, slug)
+    try:
+        source_bytes = source.read_bytes()
+    except FileNotFoundError:
+        raise PipelineError("no such article source", source) from None
+    catalogs = []
+    for loc in locales:
+        path = project.catalog_path(slug, loc)
+        try:
+            data: bytes | None = path.read_bytes()
+        except FileNotFoundError:
+            data = None
+        except IsADirectoryError:
+            raise CatalogError("is a directory, not a catalog", path) from None
+        catalogs.append((loc, path, show(path), data))
+    return ArticleJob(source, source_bytes, tuple(catalogs))
+
+
+def _cache_name(slug: str, locale: str | None) -> str:
+    # `check --locale en` checks fewer catalogs: kept apart from the full run's result.
+    return slug if locale is None else f"{slug}@{locale}"
+
+
+def check_project(project: Project, article: str | None, locale: str | None, strict: bool,
+                  select: Selection, require_reviewed: bool, use_cache: bool,
+                  jobs: int) -> list[Finding]:
+    """Every finding for the articles and locales asked for (see the module docstring)."""
+    show = shower(project)
+    slugs = project.articles(article)
+    locales = project.locales(locale)
+    glossary, glossary_errors = project_glossary(project, show)
+    style = project.config.style
+    settings = RunSettings(show, select, bool(glossary_errors), require_reviewed)
+    context = key_of(code_fingerprint(), files_digest(project.glossary_dir), repr(style),
+                     repr(select), repr(settings.glossary_failed), repr(require_reviewed))
+    stored = ResultCache.open(project.root, "check", use_cache)
+    results: list[ArticleResult | None] = []
+    todo: list[tuple[int, str, ArticleJob]] = []
+    for slug in slugs:
+        job = _read_job(project, slug, locales, show)
+        key = job.key(context, show)
+        hit = stored.get(_cache_name(slug, locale), key)
+        if hit is None:
+            todo.append((len(results), key, job))
+        results.append(None if hit is None else from_json(hit))
+    with progress("checking", len(todo)) as bar:
+        fresh = ordered_map(_check_job, [job for _, _, job in todo], jobs, _setup,
+                            Shared(glossary, style, settings), bar)
+    for (index, key, _), (result, verdicts) in zip(todo, fresh, strict=True):
+        results[index] = result
+        stored.put(_cache_name(slugs[index], locale), key, to_json(result))
+        language.verdicts.merge(verdicts)
+    if article is None and locale is None:
+        stored.keep_only(slugs)
+    stored.save()
+    orphans = tuple(orphaned(show(path), path.stem) for path in orphan_catalogs(project, locales)
+                    ) if article is None else ()
+    run = CheckInput(articles={}, catalogs=[], glossary=glossary, show=show,
+                     glossary_errors=glossary_errors, orphans=orphans,
+                     all_articles=article is None, strict=strict,
+                     require_reviewed=require_reviewed, style=style, select=select)
+    return finish_checks(run, [r for r in results if r is not None])
