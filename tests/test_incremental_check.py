@@ -1,0 +1,174 @@
+"""`bilingual check` through its cache and its worker pool: the findings are
+byte-identical to a plain run, and only what an edit touches is checked again."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from pipeline import cache as cache_module
+from pipeline import parallel
+from pipeline.cli import main
+from pipeline.commands import check_run
+
+ROOT = Path(__file__).resolve().parent.parent
+SLUGS = ("alpha", "beta", "gamma")
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """Three copies of the real article, each with its complete catalog."""
+    root = tmp_path / "site"
+    (root / "content").mkdir(parents=True)
+    (root / "locales" / "en" / "LC_MESSAGES").mkdir(parents=True)
+    shutil.copytree(ROOT / "glossary", root / "glossary")
+    shutil.copy(ROOT / "bilingual.toml", root / "bilingual.toml")
+    source = (ROOT / "content" / "shangdang.md").read_text(encoding="utf-8")
+    catalog = (ROOT / "locales" / "en" / "LC_MESSAGES" / "shangdang.po").read_text(
+        encoding="utf-8")
+    for slug in SLUGS:
+        (root / "content" / f"{slug}.md").write_text(source, encoding="utf-8")
+        (root / "locales" / "en" / "LC_MESSAGES" / f"{slug}.po").write_text(
+            catalog.replace("content/shangdang.md", f"content/{slug}.md"), encoding="utf-8")
+    return root
+
+
+class Counter:
+    """Counts the articles actually checked (not read back from the cache)."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.slugs: list[str] = []
+        real = check_run.check_article
+
+        def counting(article, *args):  # type: ignore[no-untyped-def]
+            self.slugs.append(article.slug)
+            return real(article, *args)
+        monkeypatch.setattr(check_run, "check_article", counting)
+
+    def take(self) -> list[str]:
+        taken, self.slugs = self.slugs, []
+        return sorted(taken)
+
+
+def run(root: Path, capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(["-C", str(root), "check", "--format", "json", "--jobs", "1", *args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_a_rerun_checks_nothing_and_says_the_same(project: Path, capsys: pytest.CaptureFixture[str],
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    counter = Counter(monkeypatch)
+    first = run(project, capsys)
+    assert counter.take() == list(SLUGS)
+    assert (project / ".bilingual" / "cache" / "check.json").is_file()
+    assert run(project, capsys) == first
+    assert counter.take() == []
+    assert run(project, capsys, "--no-cache") == first
+    assert counter.take() == list(SLUGS)
+
+
+def test_each_input_invalidates_what_depends_on_it(
+        project: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    counter = Counter(monkeypatch)
+    run(project, capsys)
+    counter.take()
+
+    catalog = project / "locales" / "en" / "LC_MESSAGES" / "beta.po"
+    text = catalog.read_text(encoding="utf-8")
+    catalog.write_text(text.replace("Shangdang District", "Shangdang district", 1),
+                       encoding="utf-8")
+    edited = run(project, capsys)
+    assert counter.take() == ["beta"]
+    assert run(project, capsys, "--no-cache")[1] == edited[1]  # the same as a full run
+    counter.take()
+
+    source = project / "content" / "gamma.md"
+    source.write_text(source.read_text(encoding="utf-8") + "\n新增的一段。\n", encoding="utf-8")
+    after_source = run(project, capsys)
+    assert counter.take() == ["gamma"]
+    assert '"BL305"' in after_source[1]  # gamma's catalog is now out of date
+
+    terms = project / "glossary" / "terms.csv"
+    terms.write_text(terms.read_text(encoding="utf-8") + "新增,new addition,,,other,,,\n",
+                     encoding="utf-8")
+    assert '"BL801"' not in run(project, capsys)[1]
+    assert counter.take() == list(SLUGS)  # every article depends on the glossary
+
+    config = project / "bilingual.toml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "serial_comma = true", "serial_comma = false"), encoding="utf-8")
+    run(project, capsys)
+    assert counter.take() == list(SLUGS)
+
+    run(project, capsys, "--rule", "BL101")
+    assert counter.take() == list(SLUGS)  # another selection is another result
+
+    monkeypatch.setattr(cache_module, "code_fingerprint", lambda: "other code")
+    monkeypatch.setattr(check_run, "code_fingerprint", lambda: "other code")
+    run(project, capsys)
+    assert counter.take() == list(SLUGS)  # a new version of the tool trusts nothing old
+
+
+@pytest.mark.parametrize("garbage", [b"", b"{not json", b'{"format": "other tool"}',
+                                     b'{"format": 1, "entries": []}'])
+def test_a_corrupt_or_foreign_cache_is_discarded_with_a_note(
+        project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+        garbage: bytes) -> None:
+    counter = Counter(monkeypatch)
+    first = run(project, capsys)
+    counter.take()
+    (project / ".bilingual" / "cache" / "check.json").write_bytes(garbage)
+    code, out, err = run(project, capsys)
+    assert (code, out) == first[:2]
+    assert "not this version's cache; discarded" in err
+    assert counter.take() == list(SLUGS)
+    assert run(project, capsys) == first  # rewritten, and trusted again
+    assert counter.take() == []
+
+
+def test_a_forged_result_with_a_stale_key_is_not_trusted(
+        project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    first = run(project, capsys)
+    path = project / ".bilingual" / "cache" / "check.json"
+    path.write_text(path.read_text(encoding="utf-8").replace('"BL703"', '"BL101"'),
+                    encoding="utf-8")
+    # The key still matches, so the forged finding shows: the cache is a speed-up
+    # the user may delete, never a source of truth...
+    assert run(project, capsys)[1] != first[1]
+    # ...and --no-cache (or deleting .bilingual/) always gives the real answer.
+    assert run(project, capsys, "--no-cache") == first
+
+
+def test_parallel_equals_serial(project: Path, capsys: pytest.CaptureFixture[str],
+                                monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parallel, "MIN_PARALLEL", 1)
+    serial = run(project, capsys, "--no-cache")
+    code = main(["-C", str(project), "check", "--format", "json", "--jobs", "3", "--no-cache"])
+    assert (code, capsys.readouterr().out) == serial[:2]
+    text_serial = main(["-C", str(project), "check", "--jobs", "1", "--no-cache"])
+    out_serial = capsys.readouterr().out
+    assert main(["-C", str(project), "check", "--jobs", "2"]) == text_serial
+    assert capsys.readouterr().out == out_serial
+
+
+def test_a_broken_catalog_in_a_worker_is_one_located_error(
+        project: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parallel, "MIN_PARALLEL", 1)
+    catalog = project / "locales" / "en" / "LC_MESSAGES" / "beta.po"
+    catalog.write_text(catalog.read_text(encoding="utf-8") + '\nmsgid "unterminated\n',
+                       encoding="utf-8")
+    assert main(["-C", str(project), "check", "--jobs", "2"]) == 2
+    err = capsys.readouterr().err
+    assert "beta.po:" in err and "Traceback" not in err
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_jobs_must_be_positive(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["check", "--jobs", "0"])
+    assert "at least 1 job" in capsys.readouterr().err
