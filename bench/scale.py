@@ -81,7 +81,7 @@ def touch_one_entry(root: Path) -> None:
     path.write_text(text.replace(marker, 'msgstr "Edited: Industry Renewed', 1), encoding="utf-8")
 
 
-def measure(size: int, work: Path) -> dict[str, Timing]:
+def measure(size: int, work: Path, with_peers: bool = True) -> dict[str, Timing]:
     print(f"\n== {size} articles ==", flush=True)
     started = time.perf_counter()
     corpus = make_corpus(work / f"corpus-{size}", size, terms=200)
@@ -103,8 +103,13 @@ def measure(size: int, work: Path) -> dict[str, Timing]:
         print("   no cache in this version: reruns cost a full run; not timed")
     full = ["--no-cache"] if cached else []
     for stage in ("extract", "update", "check", "build", "status"):
-        t[stage] = run_all([ours(corpus, stage, *(full if stage in ("extract", "update") else []))])
-    t["check 10k terms"] = run_all([ours(big, "check")])
+        t[stage] = run_all([ours(corpus, stage, *(full if stage != "status" else []))])
+    t["check 10k terms"] = run_all([ours(big, "check", *full)])
+    if full:
+        t["check --jobs 1"] = run_all([ours(corpus, "check", "--no-cache", "--jobs", "1")])
+    if not with_peers:
+        print("   peers not timed at this size (--peers-max)")
+        return t
     scratch = work / f"peers-{size}"
     for peer in peers(corpus, scratch):
         need = missing(peer.group) if peer.group != "floor" else None
@@ -143,6 +148,7 @@ def report(size: int, t: dict[str, Timing]) -> None:
         ("build / GNU msgfmt", "build", "GNU msgfmt"),
         ("check / pofilter [<= 0.33]", "check", "pofilter (default checks)"),
         ("check 10k terms / 200 terms [<= 1.2]", "check 10k terms", "check"),
+        ("check all cores / one core", "check", "check --jobs 1"),
         ("no-change rerun / first run [< 0.05]", "rerun", "sequence"),
         ("one-entry edit / first run [< 0.05]", "one-edit", "sequence"),
     ]
@@ -165,6 +171,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--articles", default="100",
                         help="corpus size, or sizes separated by commas (default: 100)")
     parser.add_argument("--keep", type=Path, help="keep the corpora in this directory")
+    parser.add_argument("--peers-max", type=int, default=None, metavar="N",
+                        help="time the peers only at sizes up to N (the growth of our "
+                             "own stages needs no peers)")
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.articles.split(",")]
     work = args.keep or Path(tempfile.mkdtemp(prefix="bilingual-bench-"))
@@ -173,7 +182,7 @@ def main(argv: list[str] | None = None) -> int:
     failed = False
     try:
         for size in sizes:
-            results[size] = measure(size, work)
+            results[size] = measure(size, work, args.peers_max is None or size <= args.peers_max)
             report(size, results[size])
             failed |= any(t.failed for t in results[size].values())
         if len(sizes) > 1:

@@ -107,10 +107,11 @@ def _parser() -> argparse.ArgumentParser:
     chk.add_argument("--skip", action="append", default=[], metavar="CODE",
                      help="not this rule (repeatable)")
     chk.add_argument("--list-rules", action="store_true", help="list the rules and exit")
-    chk.add_argument("--no-cache", action="store_true",
-                     help="ignore .bilingual/cache (check every article afresh)")
-    chk.add_argument("-j", "--jobs", type=_jobs, default=None, metavar="N",
-                     help="check N articles at a time (default: one per core)")
+    for cmd in (st, chk):
+        cmd.add_argument("--no-cache", action="store_true",
+                         help="ignore .bilingual/cache (every article afresh)")
+        cmd.add_argument("-j", "--jobs", type=_jobs, default=None, metavar="N",
+                         help="N articles at a time (default: one per core)")
 
     srv = sub.add_parser("serve", help="the translation workbench in the browser",
                          description="Start the local translation workbench and print its URL.")
@@ -189,7 +190,8 @@ def run(argv: Sequence[str] | None = None) -> int:
                      proof=args.proof)
     if args.command == "status":
         from .commands.status import status
-        return status(project, args.article, args.locale, as_json=args.json)
+        return status(project, args.article, args.locale, as_json=args.json,
+                      use_cache=not args.no_cache, jobs=args.jobs)
     if args.command == "check":
         from .commands.check import check
         return check(project, args.article, args.locale, args.format, args.strict,

@@ -13,7 +13,7 @@ keeps their own severity (and BL302 itself is an error there).
 from __future__ import annotations
 
 import copy
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -264,13 +264,14 @@ def run_checks(inp: CheckInput) -> list[Finding]:
         by_slug[catalog.slug].append(catalog)
     results = [check_article(inp.articles[slug], catalogs, ctx, settings)
                for slug, catalogs in by_slug.items() if catalogs]
-    return finish_checks(inp, results, ctx.matcher)
+    return finish_checks(inp, results)
 
 
 def finish_checks(inp: CheckInput, results: list[ArticleResult],
-                  matcher: TermMatcher | None = None) -> list[Finding]:
+                  glossary_findings: Sequence[Finding] | None = None) -> list[Finding]:
     """The reduce step: whole-project rules, waivers, selection, strictness, order.
-    `inp.articles`/`inp.catalogs` are not read here: `results` carry what is needed."""
+    `inp.articles`/`inp.catalogs` are not read here: `results` carry what is needed.
+    `glossary_findings`: glossary_qa's, when already known (they depend on the glossary only)."""
     findings: list[Finding] = [*inp.glossary_errors, *inp.orphans]
     waivers: list[Waiver] = []
     for result in results:
@@ -279,7 +280,8 @@ def finish_checks(inp: CheckInput, results: list[ArticleResult],
     findings += inconsistent_translations([r.view() for result in results
                                            for r in result.renderings])
     if not inp.glossary_errors:
-        findings += glossary_qa(inp.glossary, inp.show)
+        findings += (glossary_qa(inp.glossary, inp.show) if glossary_findings is None
+                     else glossary_findings)
     if inp.all_articles and not inp.glossary_errors:
         used = frozenset().union(*(r.terms_used for r in results))
         findings += unused_terms(inp.glossary, used, inp.show)

@@ -9,6 +9,7 @@ dataclass changes the code fingerprint, so an old cache is never misread.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import fields
 from typing import Any
 
@@ -26,8 +27,16 @@ def _finding(row: list[Any]) -> Finding:
     return Finding(file, line, code, Severity(severity), *rest)
 
 
+def findings_to_json(findings: Iterable[Finding]) -> list[Any]:
+    return [[*row[:3], Severity(row[3]).value, *row[4:]] for row in map(_row, findings)]
+
+
+def findings_from_json(rows: list[Any]) -> list[Finding]:
+    return [_finding(row) for row in rows]
+
+
 def to_json(result: ArticleResult) -> list[Any]:
-    return [[[*row[:3], Severity(row[3]).value, *row[4:]] for row in map(_row, result.findings)],
+    return [findings_to_json(result.findings),
             [_row(w) for w in result.waivers],
             [_row(r) for r in result.renderings],
             sorted(result.terms_used)]

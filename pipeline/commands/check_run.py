@@ -16,11 +16,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..cache import ResultCache, code_fingerprint, files_digest, key_of
-from ..catalog.pofile import CatalogError, parse_catalog
 from ..checks.findings import Finding
 from ..checks.rules import language
 from ..checks.rules.completeness import orphaned
-from ..checks.rules.glossary_rules import glossary_error
+from ..checks.rules.glossary_rules import glossary_error, glossary_qa
 from ..checks.runner import (
     ArticleResult,
     CatalogInput,
@@ -32,15 +31,15 @@ from ..checks.runner import (
     check_article,
     finish_checks,
 )
-from ..checks.stored import from_json, to_json
+from ..checks.stored import findings_from_json, findings_to_json, from_json, to_json
 from ..config import Style
-from ..errors import PipelineError, display_path
+from ..errors import display_path
 from ..glossary import Glossary, load_glossary
 from ..glossary.load import GlossaryError
 from ..parallel import ordered_map
 from ..progress import progress
 from ..project import Project
-from ..source import article_path, decode_source, parse_article
+from .inputs import ArticleJob, read_job
 
 
 @dataclass
@@ -79,21 +78,6 @@ def orphan_catalogs(project: Project, locales: list[str]) -> list[Path]:
 
 
 @dataclass(frozen=True)
-class ArticleJob:
-    """One article's files, read: what a worker needs to check it."""
-
-    source: Path
-    source_bytes: bytes
-    catalogs: tuple[tuple[str, Path, str, bytes | None], ...]  # locale, path, shown, bytes
-
-    def key(self, context: str, show: Show) -> str:
-        parts: list[bytes | str | None] = [context, show(self.source), self.source_bytes]
-        for loc, _, shown, data in self.catalogs:
-            parts += [loc, shown, data]
-        return key_of(*parts)
-
-
-@dataclass(frozen=True)
 class Shared:
     """What every worker gets once (see parallel.ordered_map)."""
 
@@ -114,30 +98,13 @@ def _check_job(job: ArticleJob) -> tuple[ArticleResult, dict[str, str]]:
     """In a worker: parse and check one article; returns the langdetect verdicts learnt."""
     assert _worker is not None
     ctx, settings = _worker
-    article = parse_article(decode_source(job.source_bytes, job.source), job.source)
-    catalogs = [CatalogInput(article.slug, loc, shown,
-                             parse_catalog(data, path).po if data is not None else None)
-                for loc, path, shown, data in job.catalogs]
+    article = job.article()
+    catalogs = [CatalogInput(article.slug, loc, shown, po)
+                for loc, shown, po in job.parsed_catalogs()]
     return check_article(article, catalogs, ctx, settings), language.verdicts.take_added()
 
 
-def _read_job(project: Project, slug: str, locales: list[str], show: Show) -> ArticleJob:
-    source = article_path(project, slug)
-    try:
-        source_bytes = source.read_bytes()
-    except FileNotFoundError:
-        raise PipelineError("no such article source", source) from None
-    catalogs = []
-    for loc in locales:
-        path = project.catalog_path(slug, loc)
-        try:
-            data: bytes | None = path.read_bytes()
-        except FileNotFoundError:
-            data = None
-        except IsADirectoryError:
-            raise CatalogError("is a directory, not a catalog", path) from None
-        catalogs.append((loc, path, show(path), data))
-    return ArticleJob(source, source_bytes, tuple(catalogs))
+GLOSSARY_QA = ":glossary"  # not a slug (slugs are [a-z0-9-_]), so never an article's name
 
 
 def _cache_name(slug: str, locale: str | None) -> str:
@@ -161,7 +128,7 @@ def check_project(project: Project, article: str | None, locale: str | None, str
     results: list[ArticleResult | None] = []
     todo: list[tuple[int, str, ArticleJob]] = []
     for slug in slugs:
-        job = _read_job(project, slug, locales, show)
+        job = read_job(project, slug, locales, show)
         key = job.key(context, show)
         hit = stored.get(_cache_name(slug, locale), key)
         if hit is None:
@@ -174,8 +141,15 @@ def check_project(project: Project, article: str | None, locale: str | None, str
         results[index] = result
         stored.put(_cache_name(slugs[index], locale), key, to_json(result))
         language.verdicts.merge(verdicts)
+    glossary_findings = None
+    if not glossary_errors:  # BL803 (pypinyin): the same as long as the glossary is
+        glossary_key = key_of(context, show(project.glossary_dir))
+        known = stored.get(GLOSSARY_QA, glossary_key)
+        glossary_findings = (findings_from_json(known) if known is not None
+                             else glossary_qa(glossary, show))
+        stored.put(GLOSSARY_QA, glossary_key, findings_to_json(glossary_findings))
     if article is None and locale is None:
-        stored.keep_only(slugs)
+        stored.keep_only([*slugs, GLOSSARY_QA])
     stored.save()
     orphans = tuple(orphaned(show(path), path.stem) for path in orphan_catalogs(project, locales)
                     ) if article is None else ()
@@ -183,4 +157,4 @@ def check_project(project: Project, article: str | None, locale: str | None, str
                      glossary_errors=glossary_errors, orphans=orphans,
                      all_articles=article is None, strict=strict,
                      require_reviewed=require_reviewed, style=style, select=select)
-    return finish_checks(run, [r for r in results if r is not None])
+    return finish_checks(run, [r for r in results if r is not None], glossary_findings)

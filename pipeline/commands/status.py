@@ -5,34 +5,65 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..catalog.pofile import read_catalog
+from ..cache import ResultCache, code_fingerprint
 from ..catalog.review import review_of
 from ..catalog.stats import Status, index_catalog, progress
+from ..parallel import default_jobs, ordered_map
+from ..progress import progress as progress_bar
 from ..project import Project
-from ..source import load_article
+from .check_run import shower
 from .common import say
+from .inputs import ArticleJob, read_job
+
+
+def _rows(job: ArticleJob) -> list[dict[str, Any]]:
+    """One article's rows, one per locale (in a worker when there are many)."""
+    art = job.article()
+    rows = []
+    for loc, _, po in job.parsed_catalogs():
+        done = progress(art, po)
+        entries = index_catalog(po) if po is not None else {}
+        reviewed = sum(1 for s in art.segments if review_of(entries.get(s.text)))
+        rows.append({
+            "article": job.slug, "locale": loc, "catalog": po is not None,
+            "percent": round(done.percent, 1),
+            "segments": {s.value: n for s, n in done.segments.items()},
+            "chars": {s.value: n for s, n in done.chars.items()},
+            "total_segments": done.total_segments, "total_chars": done.total_chars,
+            "reviewed": reviewed,  # of the translated segments (catalog/review.py)
+        })
+    return rows
+
+
+def _no_setup(shared: None) -> None:
+    pass
 
 
 def status(project: Project, article: str | None = None, locale: str | None = None,
-           as_json: bool = False) -> int:
-    rows: list[dict[str, Any]] = []
+           as_json: bool = False, use_cache: bool = True, jobs: int | None = None) -> int:
     locales = project.locales(locale)  # once: locales/ holds a .pot per article
+    show = shower(project)
+    stored = ResultCache.open(project.root, "status", use_cache)
+    # An article's rows depend on its files alone: kept by their digest (cache.py).
+    per_article: list[list[dict[str, Any]] | None] = []
+    todo: list[tuple[int, str, ArticleJob]] = []
     for slug in project.articles(article):
-        art = load_article(project, slug)
-        for loc in locales:
-            path = project.catalog_path(slug, loc)
-            po = read_catalog(path).po if path.exists() else None
-            done = progress(art, po)
-            entries = index_catalog(po) if po is not None else {}
-            reviewed = sum(1 for s in art.segments if review_of(entries.get(s.text)))
-            rows.append({
-                "article": slug, "locale": loc, "catalog": po is not None,
-                "percent": round(done.percent, 1),
-                "segments": {s.value: n for s, n in done.segments.items()},
-                "chars": {s.value: n for s, n in done.chars.items()},
-                "total_segments": done.total_segments, "total_chars": done.total_chars,
-                "reviewed": reviewed,  # of the translated segments (catalog/review.py)
-            })
+        job = read_job(project, slug, locales, show)
+        key = job.key(code_fingerprint(), show)
+        hit = stored.get(slug, key)
+        if hit is None:
+            todo.append((len(per_article), key, job))
+        per_article.append(hit)
+    with progress_bar("reading catalogs", len(todo)) as bar:
+        fresh = ordered_map(_rows, [job for _, _, job in todo],
+                            default_jobs() if jobs is None else jobs, _no_setup, None, bar)
+    for (index, key, job), found in zip(todo, fresh, strict=True):
+        per_article[index] = found
+        stored.put(job.slug, key, found)
+    if article is None:
+        stored.keep_only(project.articles())
+    stored.save()
+    rows = [row for found in per_article for row in found or ()]
     if as_json:
         say(json.dumps(rows, ensure_ascii=False, indent=2))
         return 0

@@ -172,3 +172,19 @@ def test_jobs_must_be_positive(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit):
         main(["check", "--jobs", "0"])
     assert "at least 1 job" in capsys.readouterr().err
+
+
+def test_status_is_read_back_and_follows_edits(project: Path,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    def status(*args: str) -> str:
+        assert main(["-C", str(project), "status", "--json", *args]) == 0
+        return capsys.readouterr().out
+    first = status()
+    assert (project / ".bilingual" / "cache" / "status.json").is_file()
+    assert status() == first == status("--no-cache")
+    catalog = project / "locales" / "en" / "LC_MESSAGES" / "beta.po"
+    text = catalog.read_text(encoding="utf-8")
+    catalog.write_text(text.replace('msgstr "Industry Renewed, a Transformation Taking Flight"',
+                                    'msgstr ""'), encoding="utf-8")
+    edited = status()
+    assert edited != first and edited == status("--no-cache")
