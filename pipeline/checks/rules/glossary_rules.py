@@ -22,23 +22,39 @@ def glossary_error(error: PipelineError, show: Callable[[Path | str], str]) -> F
     return make("BL801", file, error.line or 1, f"glossary: {error.message}")
 
 
+# Terms listed in a BL802 message; the count covers the rest (a generated or
+# imported glossary can leave thousands unused, and one line must stay readable).
+TERMS_SHOWN = 20
+
+
 def unused_terms(glossary: Glossary, matcher: TermMatcher, articles: Iterable[Article],
                  show: Callable[[Path | str], str]) -> list[Finding]:
-    """One finding per glossary file, at its first unused row, listing them all.
+    """One finding per glossary file, at its first unused row, listing the first
+    TERMS_SHOWN of them and counting the rest.
 
     "Used" means matched as TermMatcher matches: a term that only ever occurs
-    inside a longer term is never checked on its own, so it is listed too."""
+    inside a longer term is never checked on its own, so it is listed too.
+    Linear in the distinct segment texts: articles share boilerplate, and the
+    scan stops once every term is used."""
+    everything = {term.term for term in glossary.terms}
     used: set[str] = set()
-    for article in articles:
-        for segment in article.segments:
-            used.update(hit.term.term for hit in matcher.find(segment.text))
+    seen: set[str] = set()
+    for text in (segment.text for article in articles for segment in article.segments):
+        if text in seen:
+            continue
+        seen.add(text)
+        used.update(hit.term.term for hit in matcher.find(text))
+        if len(used) == len(everything):
+            break
     by_file: dict[str, list[Term]] = defaultdict(list)
     for term in glossary.terms:
         if term.term not in used:
             by_file[show(term.path) if term.path else "glossary"].append(term)
     findings = []
     for file, terms in by_file.items():
-        listed = ", ".join(f"{t.term} (line {t.line})" for t in terms)
+        listed = ", ".join(f"{t.term} (line {t.line})" for t in terms[:TERMS_SHOWN])
+        if len(terms) > TERMS_SHOWN:
+            listed += f" and {len(terms) - TERMS_SHOWN} more"
         findings.append(make("BL802", file, terms[0].line or 1,
                              f"{len(terms)} term(s) used by no article: {listed} (a term "
                              "inside a longer term counts as the longer one)",
