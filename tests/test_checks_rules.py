@@ -112,15 +112,16 @@ def test_terms_in_link_urls_do_not_count() -> None:
 
 # --- BL201 / BL202: consistency ---------------------------------------------------------
 
-def test_inconsistent_translations_reported_at_every_place() -> None:
+def test_inconsistent_translations_one_finding_at_the_deviating_place() -> None:
     views = [view("产业", "Industry", line=5, file="a.po"),
              view("产业", "Industries", line=9, file="b.po"),
              view("产业", "Industry", line=7, file="c.po"),
              view("产业", "Industrie", line=7, file="d.po", locale="de")]
-    found = inconsistent_translations(views)
-    assert [(f.file, f.code) for f in found] == [("a.po", "BL201"), ("b.po", "BL201"),
-                                                  ("c.po", "BL201")]
-    assert "b.po:9" in found[0].message and "c.po:7" in found[0].message
+    [found] = inconsistent_translations(views)
+    assert (found.file, found.line, found.code) == ("b.po", 9, "BL201")
+    assert found.message == ('"产业" translated differently: here "Industries" ×1; '
+                             'elsewhere "Industry" ×2 (a.po:5, c.po:7)')
+    assert (found.expected, found.found) == ("Industry", "Industries")
     assert inconsistent_translations(views[::2]) == []  # a.po and c.po agree (de differs: ok)
 
 

@@ -69,8 +69,10 @@ RULE_LIST: tuple[Rule, ...] = (
          needs_glossary=True, runs_on_drafts=True),
     Rule("BL201", "inconsistent-translation", _W, _PR,
          "the same source segment translated differently in another catalog of the locale "
-         "(every place listed)",
-         'po:40: warning[BL201] "产业是引擎。" translated differently: here "…"; elsewhere …'),
+         "(one finding per segment, at the first place off the most common rendering; each "
+         "rendering counted, its first three places listed; a waiver leaves its place out)",
+         'po:40: warning[BL201] "产业是引擎。" translated differently: here "…" ×1; elsewhere '
+         '"…" ×999 (…/a.po:40, …/b.po:41, …/c.po:40 and 996 more)'),
     Rule("BL202", "approved-never-used", _I, _CA,
          "a term's approved form never used in an article, only variants",
          'po:310: info[BL202] 再生资源: approved "resource recycling" never used in this '
@@ -163,7 +165,9 @@ RULE_LIST: tuple[Rule, ...] = (
     Rule("BL801", "glossary-broken", _E, _PR,
          "the glossary cannot be loaded (duplicates, empty fields, conflicts, malformed rows)",
          "glossary/terms.csv:2: error[BL801] glossary: unknown type 'nope' for '坏'"),
-    Rule("BL802", "unused-term", _I, _PR, "glossary terms used by no article",
+    Rule("BL802", "unused-term", _I, _PR,
+         "glossary terms used by no article (one finding per glossary file: the first 20 "
+         "listed, the rest counted)",
          "glossary/terms.csv:5: info[BL802] 1 term(s) used by no article: 闲置术语 (line 5)",
          needs_glossary=True),
     Rule("BL803", "glossary-names", _E, _PR,

@@ -140,9 +140,18 @@ class Rendering:
     msgid: str
     msgstr: str
     source_ref: str
+    # The translator comments when they waive BL201 (which BL201 reads); else "".
+    waiver: str = ""
+
+    @classmethod
+    def of(cls, view: EntryView) -> Rendering:
+        comment = view.entry.tcomment or ""
+        return cls(view.file, view.line, view.slug, view.locale, view.entry.msgctxt, view.msgid,
+                   view.msgstr, view.source_ref, comment if "BL201" in comment.upper() else "")
 
     def view(self) -> EntryView:
-        entry = polib.POEntry(msgid=self.msgid, msgstr=self.msgstr, msgctxt=self.msgctxt)
+        entry = polib.POEntry(msgid=self.msgid, msgstr=self.msgstr, msgctxt=self.msgctxt,
+                              tcomment=self.waiver)
         return EntryView(self.file, self.line, self.slug, self.locale, entry, self.source_ref)
 
 
@@ -237,8 +246,7 @@ def check_article(article: Article, catalogs: list[CatalogInput], ctx: EntryCont
             findings += found
         translated = [v for v in views if v.translated]
         findings += approved_never_used(translated, ctx.matcher)
-        renderings += [Rendering(v.file, v.line, v.slug, v.locale, v.entry.msgctxt, v.msgid,
-                                 v.msgstr, v.source_ref) for v in translated]
+        renderings += [Rendering.of(v) for v in translated]
     return ArticleResult(tuple(findings), tuple(waivers), tuple(renderings),
                          terms_used(article, ctx.matcher))
 

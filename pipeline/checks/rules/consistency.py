@@ -1,20 +1,43 @@
 """BL201/BL202: consistency across entries and catalogs.
 
 BL201 compares translations of the same msgid within one locale (articles share
-boilerplate; different locales legitimately differ). Every place gets a finding
-that names all the others, so each can be annotated and fixed where it is.
+boilerplate; different locales legitimately differ). One pass groups the
+entries by source and rendering, so the cost is linear in the entries, and each
+inconsistent segment is one finding of bounded size: at the first place whose
+rendering is not the most common one (ties: the rendering met first is the
+reference), counting every rendering and listing the first places of each. A
+segment shared by 1,000 catalogs that one renders differently is one line, not
+a thousand lines of a thousand places.
+
+A BL201 waiver on an entry (`# check: ignore BL201 — reason`) accepts that
+place's rendering as deliberate: the place is left out of the comparison, and
+the remaining places must still agree among themselves. (`apply_waivers` can
+only silence the finding at the waiver's own place, which would let one waiver
+hide every other place's deviation, or none.)
+
 BL202 is only info: variants are allowed, but an article that never uses the
 approved form probably has a glossary or a translation to revisit.
 """
 
 from __future__ import annotations
 
+import heapq
 from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 from ...glossary import Term, TermMatcher
 from ..findings import Finding, quoted
+from ..waivers import parse_waivers
 from .base import EntryView
 from .terms import renderings_used, source_terms
+
+# Bounds on a message, whatever the number of places: places listed per
+# rendering, and renderings listed besides the finding's own.
+PLACES_SHOWN = 3
+VARIANTS_SHOWN = 3
+# BL202 lists places inside one article: a longer list still fits on a line.
+ARTICLE_PLACES_SHOWN = 10
 
 
 def _normal(text: str) -> str:
@@ -22,23 +45,94 @@ def _normal(text: str) -> str:
     return " ".join(text.split())
 
 
+def _listing(shown: Sequence[str], total: int, sep: str = ", ") -> str:
+    """The first items of `total` (only those are built), then "and N more"."""
+    rest = total - len(shown)
+    return sep.join(shown) + (f" and {rest} more" if rest > 0 else "")
+
+
+@dataclass
+class _Rendering:
+    """One normalised rendering of a segment and the places that use it, in order."""
+
+    text: str  # as written at its first place
+    key: str  # normalised
+    first: int  # input position of its first place: "met first"
+    places: list[EntryView] = field(default_factory=list)
+
+
+@dataclass
+class _Segment:
+    renderings: dict[str, _Rendering] = field(default_factory=dict)
+    waived: int = 0  # places left out by a BL201 waiver
+
+
+def _waived(view: EntryView) -> bool:
+    """A term-less BL201 waiver on the entry (a BL201 finding has no term)."""
+    if "BL201" not in (view.entry.tcomment or "").upper():
+        return False  # the common case, without parsing
+    waivers, _ = parse_waivers(view)
+    return any(w.code == "BL201" and not w.term for w in waivers)
+
+
 def inconsistent_translations(views: list[EntryView]) -> list[Finding]:
-    groups: dict[tuple[str, str | None, str], list[EntryView]] = defaultdict(list)
-    for view in views:
-        if view.translated:
-            groups[(view.locale, view.entry.msgctxt, view.msgid)].append(view)
-    findings: list[Finding] = []
-    for group in groups.values():
-        if len({_normal(v.msgstr) for v in group}) < 2:
+    """One pass over the translated entries (of every catalog), then one finding
+    per segment and locale whose unwaived places use two renderings or more."""
+    segments: dict[tuple[str, str | None, str], _Segment] = defaultdict(_Segment)
+    for position, view in enumerate(views):
+        if not view.translated:
             continue
-        for view in group:
-            others = "; ".join(f"{o.file}:{o.line} {quoted(o.msgstr, 40)}"
-                               for o in group if o is not view)
-            findings.append(view.finding(
-                "BL201", f"{quoted(view.msgid, 30)} translated differently: here "
-                         f"{quoted(view.msgstr, 40)}; elsewhere {others}",
-                found=view.msgstr))
-    return findings
+        segment = segments[(view.locale, view.entry.msgctxt, view.msgid)]
+        if _waived(view):
+            segment.waived += 1
+            continue
+        key = _normal(view.msgstr)
+        rendering = segment.renderings.get(key)
+        if rendering is None:
+            rendering = segment.renderings[key] = _Rendering(view.msgstr, key, position)
+        rendering.places.append(view)
+    return [_finding(s) for s in segments.values() if len(s.renderings) > 1]
+
+
+def _places(rendering: _Rendering, skip: int = 0) -> str:
+    shown = rendering.places[skip:skip + PLACES_SHOWN]
+    return _listing([f"{v.file}:{v.line}" for v in shown], len(rendering.places) - skip)
+
+
+def _snippet(rendering: _Rendering, reference: _Rendering, limit: int = 40) -> str:
+    """The rendering quoted; from just before its first difference with the
+    reference when their openings are the same (or both would read alike)."""
+    text, other = rendering.key, reference.key
+    if rendering is reference or text[:limit - 1] != other[:limit - 1]:
+        return quoted(rendering.text, limit)
+    at = next((i for i, (a, b) in enumerate(zip(text, other, strict=False)) if a != b),
+              min(len(text), len(other)))
+    start = text.rfind(" ", 0, max(0, at - 8)) + 1 or max(0, at - 12)  # at a word if near
+    return '"…' + quoted(text[start:], limit - 1)[1:]
+
+
+def _finding(segment: _Segment) -> Finding:
+    """The segment's one finding (it has two renderings or more): O(renderings)."""
+    renderings = list(segment.renderings.values())
+    reference = max(renderings, key=lambda r: (len(r.places), -r.first))
+    here = min((r for r in renderings if r is not reference), key=lambda r: r.first)
+    others = heapq.nsmallest(VARIANTS_SHOWN, (r for r in renderings if r is not here),
+                             key=lambda r: (-len(r.places), r.first))
+    view = here.places[0]
+    also = f" (also {_places(here, skip=1)})" if len(here.places) > 1 else ""
+    elsewhere = "; ".join(f"{_snippet(r, reference)} ×{len(r.places)} ({_places(r)})"
+                          for r in others)
+    unlisted = len(renderings) - 1 - len(others)
+    if unlisted:
+        listed = len(here.places) + sum(len(r.places) for r in others)
+        total = sum(len(r.places) for r in renderings)
+        elsewhere += f"; and {unlisted} more rendering(s) at {total - listed} place(s)"
+    if segment.waived:
+        elsewhere += f"; {segment.waived} waived place(s) left out"
+    return view.finding(
+        "BL201", f"{quoted(view.msgid, 30)} translated differently: here "
+                 f"{_snippet(here, reference)} ×{len(here.places)}{also}; elsewhere {elsewhere}",
+        expected=reference.text, found=here.text)
 
 
 def approved_never_used(views: list[EntryView], matcher: TermMatcher) -> list[Finding]:
@@ -50,6 +144,8 @@ def approved_never_used(views: list[EntryView], matcher: TermMatcher) -> list[Fi
         if not view.translated:
             continue
         for term in source_terms(matcher, view.msgid):
+            if term.term in approved:
+                continue  # settled: no finding whatever its other places say
             terms[term.term] = term
             used_approved, variants = renderings_used(view, term)
             if used_approved:
@@ -62,7 +158,8 @@ def approved_never_used(views: list[EntryView], matcher: TermMatcher) -> list[Fi
             continue
         term = terms[key]
         first = places[0][0]
-        where = "; ".join(f'{v.file}:{v.line} "{text}"' for v, text in places)
+        where = _listing([f'{v.file}:{v.line} "{text}"'
+                         for v, text in places[:ARTICLE_PLACES_SHOWN]], len(places), sep="; ")
         findings.append(first.finding(
             "BL202", f'{term.term}: approved "{term.english}" never used in this article, '
                      f"only variants: {where}",

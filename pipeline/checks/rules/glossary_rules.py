@@ -21,9 +21,15 @@ def glossary_error(error: PipelineError, show: Callable[[Path | str], str]) -> F
     return make("BL801", file, error.line or 1, f"glossary: {error.message}")
 
 
+# Terms listed in a BL802 message; the count covers the rest (a generated or
+# imported glossary can leave thousands unused, and one line must stay readable).
+TERMS_SHOWN = 20
+
+
 def unused_terms(glossary: Glossary, used: Collection[str],
                  show: Callable[[Path | str], str]) -> list[Finding]:
-    """One finding per glossary file, at its first unused row, listing them all.
+    """One finding per glossary file, at its first unused row, listing the first
+    TERMS_SHOWN of them and counting the rest.
 
     `used`: the terms the articles mention, as TermMatcher matches them (see
     runner.terms_used): a term that only ever occurs inside a longer term is never
@@ -34,7 +40,9 @@ def unused_terms(glossary: Glossary, used: Collection[str],
             by_file[show(term.path) if term.path else "glossary"].append(term)
     findings = []
     for file, terms in by_file.items():
-        listed = ", ".join(f"{t.term} (line {t.line})" for t in terms)
+        listed = ", ".join(f"{t.term} (line {t.line})" for t in terms[:TERMS_SHOWN])
+        if len(terms) > TERMS_SHOWN:
+            listed += f" and {len(terms) - TERMS_SHOWN} more"
         findings.append(make("BL802", file, terms[0].line or 1,
                              f"{len(terms)} term(s) used by no article: {listed} (a term "
                              "inside a longer term counts as the longer one)",
