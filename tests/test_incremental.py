@@ -188,3 +188,25 @@ def test_status_is_read_back_and_follows_edits(project: Path,
                                     'msgstr ""'), encoding="utf-8")
     edited = status()
     assert edited != first and edited == status("--no-cache")
+
+
+def test_a_segment_rendered_two_ways_is_found_from_cached_results(
+        project: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    counter = Counter(monkeypatch)
+    catalog = project / "locales" / "en" / "LC_MESSAGES" / "beta.po"
+    catalog.write_text(catalog.read_text(encoding="utf-8").replace(
+        'msgstr "Industry Renewed, a Transformation Taking Flight"',
+        'msgstr "Industry Renewed, Transformation Under Way"'), encoding="utf-8")
+    first = run(project, capsys)
+    assert first[1].count('"BL201"') == 1
+    source = project / "content" / "gamma.md"
+    source.write_text(source.read_text(encoding="utf-8") + "\n新增的一段。\n", encoding="utf-8")
+    counter.take()
+    after = run(project, capsys)
+    assert counter.take() == ["gamma"]  # alpha and beta (the two renderings) come from the cache
+    assert after[1].count('"BL201"') == 1
+    assert "Transformation Under Way" in after[1]  # the texts were read back for the message
+    assert after == run(project, capsys, "--no-cache")
+    stored = (project / ".bilingual" / "cache" / "check.json").read_text(encoding="utf-8")
+    assert "Transformation Under Way" not in stored  # the cache keeps digests, not texts

@@ -13,7 +13,9 @@ keeps their own severity (and BL302 itself is an error there).
 from __future__ import annotations
 
 import copy
-from collections.abc import Callable, Sequence
+import hashlib
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -33,7 +35,11 @@ from .registry import (
 )
 from .rules.base import EntryView
 from .rules.completeness import entry_completeness, missing_catalog, out_of_date, unreviewed
-from .rules.consistency import approved_never_used, inconsistent_translations
+from .rules.consistency import (
+    approved_never_used,
+    inconsistent_translations,
+    normal_rendering,
+)
 from .rules.glossary_rules import glossary_qa, unused_terms
 from .rules.hidden_chars import hidden_findings
 from .rules.language import (
@@ -130,29 +136,63 @@ class CheckInput:
 
 @dataclass(frozen=True)
 class Rendering:
-    """A translated entry as the cross-article rules see it (BL201)."""
+    """A translated entry as the cross-article rules see it (BL201).
+
+    `segment` and `variant` are digests of what BL201 groups and compares, so a
+    stored result can leave the texts out (`msgid`/`msgstr` ""): only segments
+    rendered two ways need them, and those are read back (`Hydrate`)."""
 
     file: str
     line: int
     slug: str
     locale: str
-    msgctxt: str | None
-    msgid: str
-    msgstr: str
+    segment: str  # digest of locale, msgctxt and msgid
+    variant: str  # digest of the normalised msgstr
     source_ref: str
     # The translator comments when they waive BL201 (which BL201 reads); else "".
     waiver: str = ""
+    msgctxt: str | None = None
+    msgid: str = ""
+    msgstr: str = ""
 
     @classmethod
     def of(cls, view: EntryView) -> Rendering:
         comment = view.entry.tcomment or ""
-        return cls(view.file, view.line, view.slug, view.locale, view.entry.msgctxt, view.msgid,
-                   view.msgstr, view.source_ref, comment if "BL201" in comment.upper() else "")
+        ctx = view.entry.msgctxt
+        return cls(view.file, view.line, view.slug, view.locale,
+                   _digest(view.locale, "\x01" if ctx is None else ctx, view.msgid),
+                   _digest(normal_rendering(view.msgstr)), view.source_ref,
+                   comment if "BL201" in comment.upper() else "", ctx, view.msgid, view.msgstr)
+
+    @property
+    def has_text(self) -> bool:
+        return bool(self.msgid)
+
+    def compact(self) -> Rendering:
+        return replace(self, msgctxt=None, msgid="", msgstr="")
 
     def view(self) -> EntryView:
         entry = polib.POEntry(msgid=self.msgid, msgstr=self.msgstr, msgctxt=self.msgctxt,
                               tcomment=self.waiver)
         return EntryView(self.file, self.line, self.slug, self.locale, entry, self.source_ref)
+
+
+def _digest(*parts: str) -> str:
+    return hashlib.blake2b("\x00".join(parts).encode("utf-8"), digest_size=12).hexdigest()
+
+
+# Fills in the texts of compact renderings (same order, same length).
+Hydrate = Callable[[list[Rendering]], list[Rendering]]
+
+
+def with_variants(renderings: Iterable[Rendering]) -> list[Rendering]:
+    """The renderings of segments rendered in two ways or more (by digest), in order:
+    all BL201 needs to see (a segment rendered one way has nothing to report)."""
+    variants: dict[str, set[str]] = defaultdict(set)
+    listed = list(renderings)
+    for r in listed:
+        variants[r.segment].add(r.variant)
+    return [r for r in listed if len(variants[r.segment]) > 1]
 
 
 @dataclass(frozen=True)
@@ -276,7 +316,8 @@ def run_checks(inp: CheckInput) -> list[Finding]:
 
 
 def finish_checks(inp: CheckInput, results: list[ArticleResult],
-                  glossary_findings: Sequence[Finding] | None = None) -> list[Finding]:
+                  glossary_findings: Sequence[Finding] | None = None,
+                  hydrate: Hydrate | None = None) -> list[Finding]:
     """The reduce step: whole-project rules, waivers, selection, strictness, order.
     `inp.articles`/`inp.catalogs` are not read here: `results` carry what is needed.
     `glossary_findings`: glossary_qa's, when already known (they depend on the glossary only)."""
@@ -285,8 +326,10 @@ def finish_checks(inp: CheckInput, results: list[ArticleResult],
     for result in results:
         findings += result.findings
         waivers += result.waivers
-    findings += inconsistent_translations([r.view() for result in results
-                                           for r in result.renderings])
+    suspects = with_variants(r for result in results for r in result.renderings)
+    if hydrate is not None and not all(r.has_text for r in suspects):
+        suspects = hydrate(suspects)
+    findings += inconsistent_translations([r.view() for r in suspects])
     if not inp.glossary_errors:
         findings += (glossary_qa(inp.glossary, inp.show) if glossary_findings is None
                      else glossary_findings)

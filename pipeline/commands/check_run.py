@@ -12,10 +12,13 @@ so the findings are byte-identical to a run without the cache (`--no-cache`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+import polib
+
 from ..cache import ResultCache, code_fingerprint, files_digest, key_of
+from ..catalog.pofile import parse_catalog
 from ..checks.findings import Finding
 from ..checks.rules import language
 from ..checks.rules.completeness import orphaned
@@ -25,6 +28,7 @@ from ..checks.runner import (
     CatalogInput,
     CheckInput,
     EntryContext,
+    Rendering,
     RunSettings,
     Selection,
     Show,
@@ -127,8 +131,10 @@ def check_project(project: Project, article: str | None, locale: str | None, str
     stored = ResultCache.open(project.root, "check", use_cache)
     results: list[ArticleResult | None] = []
     todo: list[tuple[int, str, ArticleJob]] = []
+    jobs_read: list[ArticleJob] = []
     for slug in slugs:
         job = read_job(project, slug, locales, show)
+        jobs_read.append(job)
         key = job.key(context, show)
         hit = stored.get(_cache_name(slug, locale), key)
         if hit is None:
@@ -157,4 +163,23 @@ def check_project(project: Project, article: str | None, locale: str | None, str
                      glossary_errors=glossary_errors, orphans=orphans,
                      all_articles=article is None, strict=strict,
                      require_reviewed=require_reviewed, style=style, select=select)
-    return finish_checks(run, [r for r in results if r is not None], glossary_findings)
+    return finish_checks(run, [r for r in results if r is not None], glossary_findings,
+                         lambda renderings: hydrate(renderings, jobs_read))
+
+
+def hydrate(renderings: list[Rendering], jobs: list[ArticleJob]) -> list[Rendering]:
+    """Texts for the renderings read back from the cache without them: their catalogs
+    are parsed again from the bytes in hand (only segments rendered two ways get here)."""
+    catalogs = {shown: (path, data) for job in jobs for _, path, shown, data in job.catalogs}
+    entries: dict[str, dict[int, polib.POEntry]] = {}
+    filled = []
+    for r in renderings:
+        if not r.has_text:
+            if r.file not in entries:
+                path, data = catalogs[r.file]
+                assert data is not None  # it had translated entries
+                entries[r.file] = {int(e.linenum): e for e in parse_catalog(data, path).po}
+            entry = entries[r.file][r.line]
+            r = replace(r, msgctxt=entry.msgctxt, msgid=entry.msgid, msgstr=entry.msgstr)
+        filled.append(r)
+    return filled
