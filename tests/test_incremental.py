@@ -210,3 +210,34 @@ def test_a_segment_rendered_two_ways_is_found_from_cached_results(
     assert after == run(project, capsys, "--no-cache")
     stored = (project / ".bilingual" / "cache" / "check.json").read_text(encoding="utf-8")
     assert "Transformation Under Way" not in stored  # the cache keeps digests, not texts
+
+
+def test_extract_skips_what_has_not_changed(project: Path, capsys: pytest.CaptureFixture[str],
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    from pipeline.catalog import refresh
+    extracted: list[str] = []
+    real = refresh.refresh_template
+
+    def counting(project_, slug, *args):  # type: ignore[no-untyped-def]
+        extracted.append(slug)
+        return real(project_, slug, *args)
+    monkeypatch.setattr(refresh, "refresh_template", counting)
+
+    def extract(*args: str) -> str:
+        assert main(["-C", str(project), "extract", *args]) == 0
+        return capsys.readouterr().out
+    first = extract()
+    templates = {slug: (project / "locales" / f"{slug}.pot").read_bytes() for slug in SLUGS}
+    assert sorted(extracted) == list(SLUGS)
+    extracted.clear()
+    assert extract() == first.replace(" entries\n", " entries (unchanged)\n")
+    assert extracted == []
+    (project / "locales" / "beta.pot").unlink()  # a template deleted: made again
+    source = project / "content" / "gamma.md"
+    source.write_text(source.read_text(encoding="utf-8") + "\n新增的一段。\n", encoding="utf-8")
+    extract()
+    assert sorted(extracted) == ["beta", "gamma"]
+    assert (project / "locales" / "beta.pot").read_bytes() == templates["beta"]
+    extracted.clear()
+    extract("--no-cache")
+    assert sorted(extracted) == list(SLUGS)
