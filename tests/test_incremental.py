@@ -241,3 +241,60 @@ def test_extract_skips_what_has_not_changed(project: Path, capsys: pytest.Captur
     extracted.clear()
     extract("--no-cache")
     assert sorted(extracted) == list(SLUGS)
+
+
+def _locales_bytes(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes()
+            for p in sorted((root / "locales").rglob("*.po*"))}
+
+
+def test_update_skips_unchanged_articles_and_follows_the_memory(
+        project: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from pipeline.commands import update as update_module
+    updated: list[str] = []
+    real = update_module._update_article
+
+    def counting(project_, slug, *args):  # type: ignore[no-untyped-def]
+        updated.append(slug)
+        return real(project_, slug, *args)
+    monkeypatch.setattr(update_module, "_update_article", counting)
+
+    def update(root: Path, *args: str) -> str:
+        assert main(["-C", str(root), "update", *args]) == 0
+        return capsys.readouterr().out
+    update(project)
+    assert sorted(updated) == list(SLUGS)
+    updated.clear()
+    update(project)
+    assert updated == []
+
+    # gamma gets a paragraph nobody has translated: it depends on the memory now.
+    new = "新增的一段，讲述上党区的未来。"
+    gamma = project / "content" / "gamma.md"
+    gamma.write_text(gamma.read_text(encoding="utf-8") + f"\n{new}\n", encoding="utf-8")
+    update(project)
+    assert updated == ["gamma"]
+    updated.clear()
+    # alpha translates the same paragraph: gamma's memory changed, so gamma is redone.
+    alpha = project / "content" / "alpha.md"
+    alpha.write_text(alpha.read_text(encoding="utf-8") + f"\n{new}\n", encoding="utf-8")
+    update(project)
+    catalog = project / "locales" / "en" / "LC_MESSAGES" / "alpha.po"
+    text = catalog.read_text(encoding="utf-8")
+    assert f'msgid "{new}"\nmsgstr ""' in text
+    catalog.write_text(text.replace(f'msgid "{new}"\nmsgstr ""',
+                                    f'msgid "{new}"\nmsgstr "A new paragraph on the future."'),
+                       encoding="utf-8")
+    updated.clear()
+    update(project)
+    assert sorted(updated) == ["alpha", "gamma"]
+    assert "A new paragraph on the future." in (
+        project / "locales" / "en" / "LC_MESSAGES" / "gamma.po").read_text(encoding="utf-8")
+
+    # Byte-identical to the same history without the cache.
+    fresh = tmp_path / "fresh"
+    shutil.copytree(project, fresh, ignore=shutil.ignore_patterns(".bilingual"))
+    update(fresh, "--no-cache")
+    update(project)
+    assert _locales_bytes(project) == _locales_bytes(fresh)
