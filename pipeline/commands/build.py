@@ -11,9 +11,17 @@ import polib
 from ..atomic import atomic_write_bytes, atomic_write_text
 from ..catalog.pofile import read_catalog
 from ..catalog.stats import Status, progress
-from ..checks.runner import CatalogInput, CheckInput, run_checks
+from ..checks.rules.glossary_rules import glossary_qa
+from ..checks.runner import (
+    CatalogInput,
+    CheckInput,
+    EntryContext,
+    RunSettings,
+    check_article,
+    finish_checks,
+)
 from ..errors import display_path
-from ..glossary import Glossary
+from ..glossary import Glossary, TermMatcher
 from ..model import Article, SegmentKind
 from ..project import Project
 from ..render.editions import edition_names
@@ -29,7 +37,7 @@ from ..render.markdown import (
     render_table_markdown,
     render_target_markdown,
 )
-from ..render.pairs import ALL_MARKS, align
+from ..render.pairs import ALL_MARKS, READER_MARKS, Pair, align_policies
 from ..render.proof import proof_entries, render_proof_html
 from ..source import load_article
 from .common import project_glossary, say, warn
@@ -42,6 +50,8 @@ def build(project: Project, article: str | None = None, locale: str | None = Non
     publication = project.config.publication
     write_proof = project.config.build.proof if proof is None else proof
     glossary = project_glossary(project.glossary_dir)
+    matcher = TermMatcher(glossary)  # one automaton for every article's pairs
+    proofs = _Proofs(project, glossary) if write_proof else None
     out_dir = project.build_dir
     refused = 0
     listings: list[ArticleListing] = []
@@ -68,7 +78,9 @@ def build(project: Project, article: str | None = None, locale: str | None = Non
                 refused += 1
                 continue
             listing.locales.append((loc, done.percent, slug))
-            pairs = align(art, po, glossary)
+            # The reader's marks and (for the proof) every mention, from one term search.
+            policies = (READER_MARKS, ALL_MARKS) if proofs is not None else (READER_MARKS,)
+            pairs, *proof_pairs = align_policies(art, po, glossary, policies, matcher)
             title = next((p for p in pairs if p.segment.kind == SegmentKind.TITLE), None)
             if title is not None and not title.is_fallback:
                 listing.translated_titles[loc] = title.target
@@ -79,8 +91,8 @@ def build(project: Project, article: str | None = None, locale: str | None = Non
             for target, text in zip(outputs, texts, strict=False):
                 atomic_write_text(target, text)
             proof_path = out_dir / edition_names(slug, source, loc).proof_html
-            if write_proof:
-                atomic_write_text(proof_path, _proof(project, art, po, loc, glossary))
+            if proofs is not None:
+                atomic_write_text(proof_path, proofs.render(art, po, loc, proof_pairs[0]))
             else:
                 proof_path.unlink(missing_ok=True)  # never leave a stale proof behind
             copy_images(project, art, out_dir)
@@ -97,23 +109,43 @@ def build(project: Project, article: str | None = None, locale: str | None = Non
     return 1 if refused else 0
 
 
-def _proof(project: Project, art: Article, po: polib.POFile, locale: str,
-           glossary: Glossary) -> str:
-    """The editor's proof: every term at every mention, and this catalog's check findings."""
-    pairs = align(art, po, glossary, policy=ALL_MARKS)
-    def show(path: Path | str) -> str:  # project-relative, as editors open the files
-        try:
-            return Path(path).resolve().relative_to(project.root.resolve()).as_posix()
-        except ValueError:
-            return Path(path).as_posix()
+class _Proofs:
+    """The editor's proofs of one build: what every proof's checks share (the check
+    context, the glossary's own findings) is built once, not per article."""
 
-    po_file = show(project.catalog_path(art.slug, locale))
-    findings = run_checks(CheckInput(
-        articles={art.slug: art}, glossary=glossary, all_articles=False, show=show,
-        style=project.config.style,
-        catalogs=[CatalogInput(art.slug, locale, po_file, po)]))
-    entries, loose = proof_entries(pairs, po, po_file, findings)
-    return render_proof_html(art, pairs, locale, entries, loose, project.config.publication)
+    def __init__(self, project: Project, glossary: Glossary) -> None:
+        self.project, self.glossary = project, glossary
+        root = project.root.resolve()
+
+        def show(path: Path | str) -> str:  # project-relative, as editors open the files
+            try:
+                return Path(path).resolve().relative_to(root).as_posix()
+            except ValueError:
+                return Path(path).as_posix()
+
+        self.show = show
+        # What `check --article` would build for each article, built once.
+        self.ctx = EntryContext.of(glossary, project.config.style)
+        self.settings = RunSettings(show)
+        self.glossary_findings = glossary_qa(glossary, show)
+
+    def _check_input(self, articles: dict[str, Article],
+                     catalogs: list[CatalogInput]) -> CheckInput:
+        return CheckInput(articles=articles, glossary=self.glossary, all_articles=False,
+                          show=self.show, style=self.project.config.style, catalogs=catalogs)
+
+    def render(self, art: Article, po: polib.POFile | None, locale: str,
+               pairs: list[Pair]) -> str:
+        """`pairs` aligned with ALL_MARKS (every term at every mention), and this
+        catalog's check findings (as `check --article` would report them)."""
+        po_file = self.show(self.project.catalog_path(art.slug, locale))
+        catalogs = [CatalogInput(art.slug, locale, po_file, po)]
+        findings = finish_checks(  # run_checks' map and reduce, with the shared parts above
+            self._check_input({art.slug: art}, catalogs),
+            [check_article(art, catalogs, self.ctx, self.settings)], self.glossary_findings)
+        entries, loose = proof_entries(pairs, po, po_file, findings)
+        return render_proof_html(art, pairs, locale, entries, loose,
+                                 self.project.config.publication)
 
 
 def edition_paths(out_dir: Path, slug: str, source: str, locale: str) -> tuple[Path, ...]:
