@@ -8,7 +8,7 @@ from pathlib import Path
 
 import polib
 
-from ..atomic import atomic_write_bytes, atomic_write_text
+from ..atomic import atomic_write_bytes, remove_leftovers
 from ..catalog.pofile import read_catalog
 from ..catalog.stats import Status, progress
 from ..checks.rules.glossary_rules import glossary_qa
@@ -56,6 +56,9 @@ def build(project: Project, article: str | None = None, locale: str | None = Non
     refused = 0
     listings: list[ArticleListing] = []
     locales = project.locales(locale)  # once: locales/ holds a .pot per article
+    # Leftovers of killed writers, once per output folder (not at each of its files).
+    for folder in (out_dir, *(project.mo_path("-", loc).parent for loc in locales)):
+        remove_leftovers(folder)
     for slug in project.articles(article):
         art = load_article(project, slug)
         source = art.source_lang.split("-")[0]
@@ -89,15 +92,15 @@ def build(project: Project, article: str | None = None, locale: str | None = Non
                      render_target_html(art, pairs, loc, publication),
                      render_target_markdown(art, pairs, loc))
             for target, text in zip(outputs, texts, strict=False):
-                atomic_write_text(target, text)
+                _publish(target, text.encode("utf-8"))
             proof_path = out_dir / edition_names(slug, source, loc).proof_html
             if proofs is not None:
-                atomic_write_text(proof_path, proofs.render(art, po, loc, proof_pairs[0]))
+                _publish(proof_path, proofs.render(art, po, loc, proof_pairs[0]).encode("utf-8"))
             else:
                 proof_path.unlink(missing_ok=True)  # never leave a stale proof behind
             copy_images(project, art, out_dir)
             if po is not None:
-                atomic_write_bytes(project.mo_path(slug, loc), po.to_binary())
+                _publish(project.mo_path(slug, loc), po.to_binary())
             if not quiet:
                 fallback = done.total_segments - done.segments[Status.TRANSLATED]
                 say(f"{display_path(outputs[0])}: {done.total_segments} segments, "
@@ -105,8 +108,15 @@ def build(project: Project, article: str | None = None, locale: str | None = Non
                     + (f", {fallback} shown in the source language" if fallback else ""))
         listings.append(listing)
     if article is None and locale is None:
-        atomic_write_text(out_dir / "index.html", render_index_html(listings, publication))
+        _publish(out_dir / "index.html", render_index_html(listings, publication).encode("utf-8"))
     return 1 if refused else 0
+
+
+def _publish(path: Path, data: bytes) -> None:
+    """A build output is derived from the sources: written atomically but without
+    fsync (as msgfmt writes a .mo; 6 fsyncs an article cost more than rendering it),
+    into a folder whose leftovers `build` removed when it started."""
+    atomic_write_bytes(path, data, durable=False, sweep=False)
 
 
 class _Proofs:
@@ -160,4 +170,4 @@ def copy_images(project: Project, article: Article, out_dir: Path) -> None:
             warn(f"{display_path(article.path)}:{image.line}: image '{image.src}' not found "
                  "in content/")
         else:
-            atomic_write_bytes(out_dir / image.target, image.source.read_bytes())
+            atomic_write_bytes(out_dir / image.target, image.source.read_bytes(), durable=False)
