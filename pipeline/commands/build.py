@@ -4,6 +4,7 @@ proof, plus .mo files."""
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 from pathlib import Path
 
 import polib
@@ -127,6 +128,7 @@ class _Proofs:
         self.project, self.glossary = project, glossary
         root = project.root.resolve()
 
+        @lru_cache(maxsize=4096)  # asked for at every entry: the same few paths
         def show(path: Path | str) -> str:  # project-relative, as editors open the files
             try:
                 return Path(path).resolve().relative_to(root).as_posix()

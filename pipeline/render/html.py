@@ -81,7 +81,8 @@ def environment() -> Environment:
     env = Environment(loader=PackageLoader("pipeline", "templates"),
                       autoescape=select_autoescape(default=True, default_for_string=True),
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
-                      keep_trailing_newline=True)
+                      keep_trailing_newline=True,
+                      auto_reload=False)  # package files: compiled once, never re-checked
     env.globals.update(zh=_zh_html, target_html=_target_html, plain=plain, kinds=SegmentKind,
                        image_src=_image_src, asset=_asset, language_name=language_name,
                        language_label=language_label, mixed=_mixed, editions=edition_names,
