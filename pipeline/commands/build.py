@@ -12,6 +12,7 @@ import polib
 from ..atomic import atomic_write_bytes, remove_leftovers
 from ..catalog.pofile import read_catalog
 from ..catalog.stats import Status, progress
+from ..checks.findings import Finding
 from ..checks.rules.glossary_rules import glossary_qa
 from ..checks.runner import (
     CatalogInput,
@@ -52,7 +53,7 @@ def build(project: Project, article: str | None = None, locale: str | None = Non
     write_proof = project.config.build.proof if proof is None else proof
     glossary = project_glossary(project.glossary_dir)
     matcher = TermMatcher(glossary)  # one automaton for every article's pairs
-    proofs = _Proofs(project, glossary) if write_proof else None
+    proofs = Proofs(project, glossary) if write_proof else None
     out_dir = project.build_dir
     refused = 0
     listings: list[ArticleListing] = []
@@ -120,7 +121,7 @@ def _publish(path: Path, data: bytes) -> None:
     atomic_write_bytes(path, data, durable=False, sweep=False)
 
 
-class _Proofs:
+class Proofs:
     """The editor's proofs of one build: what every proof's checks share (the check
     context, the glossary's own findings) is built once, not per article."""
 
@@ -146,15 +147,21 @@ class _Proofs:
         return CheckInput(articles=articles, glossary=self.glossary, all_articles=False,
                           show=self.show, style=self.project.config.style, catalogs=catalogs)
 
-    def render(self, art: Article, po: polib.POFile | None, locale: str,
-               pairs: list[Pair]) -> str:
-        """`pairs` aligned with ALL_MARKS (every term at every mention), and this
-        catalog's check findings (as `check --article` would report them)."""
+    def findings(self, art: Article, po: polib.POFile | None, locale: str
+                 ) -> tuple[str, list[Finding]]:
+        """The catalog as findings show it, and its findings: run_checks' map and
+        reduce over this one catalog (as `check --article` reports them), with the
+        parts every article shares built once."""
         po_file = self.show(self.project.catalog_path(art.slug, locale))
         catalogs = [CatalogInput(art.slug, locale, po_file, po)]
-        findings = finish_checks(  # run_checks' map and reduce, with the shared parts above
+        return po_file, finish_checks(
             self._check_input({art.slug: art}, catalogs),
             [check_article(art, catalogs, self.ctx, self.settings)], self.glossary_findings)
+
+    def render(self, art: Article, po: polib.POFile | None, locale: str,
+               pairs: list[Pair]) -> str:
+        """`pairs` aligned with ALL_MARKS (every term at every mention) and the findings."""
+        po_file, findings = self.findings(art, po, locale)
         entries, loose = proof_entries(pairs, po, po_file, findings)
         return render_proof_html(art, pairs, locale, entries, loose,
                                  self.project.config.publication)
