@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from markupsafe import Markup
 from support import copy_real_project, make_project, translate
 
+from pipeline import parallel
 from pipeline.catalog.pofile import read_catalog
 from pipeline.checks import runner
 from pipeline.checks.rules import glossary_rules
@@ -46,11 +47,11 @@ GLOSSARY = ("专业镇,specialized town,,,policy-term,zhuānyè zhèn,\n"
             "上党区,Shangdang District,,,place,Shàngdǎng Qū,\n")
 
 
-@pytest.fixture()
-def archive(tmp_path: Path) -> Path:
-    """Three translated articles sharing the glossary."""
-    slugs = {f"a{n}": ARTICLE.format(n=n) for n in range(3)}
-    make_project(tmp_path, slugs, GLOSSARY)
+def make_archive(root: Path, count: int) -> Path:
+    """`count` translated articles sharing the glossary."""
+    slugs = {f"a{n}": ARTICLE.format(n=n) for n in range(count)}
+    make_project(root, slugs, GLOSSARY)
+    tmp_path = root
     assert main(["-C", str(tmp_path), "update", "--locale", "en", "--create"]) == 0
     for n, slug in enumerate(slugs):
         translate(tmp_path / f"locales/en/LC_MESSAGES/{slug}.po", {
@@ -60,6 +61,11 @@ def archive(tmp_path: Path) -> Path:
             f"专业镇是引擎{n}。": f"The specialized town is engine {n}.",
         })
     return tmp_path
+
+
+@pytest.fixture()
+def archive(tmp_path: Path) -> Path:
+    return make_archive(tmp_path, 3)
 
 
 # -- shared once per build, not once per article ---------------------------------------
@@ -121,6 +127,26 @@ def test_each_article_built_alone_gives_the_same_pages(archive: Path, tmp_path: 
         assert main(["-C", str(alone), "build", "--article", slug]) == 0
         for page in (alone / "build").iterdir():
             assert page.read_bytes() == (archive / "build" / page.name).read_bytes(), page.name
+
+
+def test_workers_build_what_one_process_builds(tmp_path: Path,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    serial = make_archive(tmp_path / "serial", parallel.MIN_PARALLEL + 2)
+    (serial / "content/new.md").write_text("---\ntitle: 新\n---\n\n专业镇。\n", "utf-8")
+    pooled = tmp_path / "pooled"
+    shutil.copytree(serial, pooled)
+    capsys.readouterr()
+    outputs = []
+    for root, jobs in ((serial, "1"), (pooled, "2")):
+        assert main(["-C", str(root), "build", "--jobs", jobs]) == 0
+        out = capsys.readouterr()
+        outputs.append((out.out.replace(str(root), "ROOT"), out.err.replace(str(root), "ROOT")))
+    assert outputs[0] == outputs[1] and "new.po: no catalog yet" in outputs[0][1]
+    assert outputs[0][0].count("segments") == parallel.MIN_PARALLEL + 3  # in article order
+    pages = sorted(p.relative_to(serial) for p in serial.rglob("*") if p.is_file())
+    assert pages == sorted(p.relative_to(pooled) for p in pooled.rglob("*") if p.is_file())
+    for page in pages:
+        assert (serial / page).read_bytes() == (pooled / page).read_bytes(), page
 
 
 # -- writes: one sweep per folder, no fsync --------------------------------------------

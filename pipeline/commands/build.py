@@ -4,6 +4,7 @@ proof, plus .mo files."""
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -25,6 +26,8 @@ from ..checks.runner import (
 from ..errors import display_path
 from ..glossary import Glossary, TermMatcher
 from ..model import Article, SegmentKind
+from ..parallel import default_jobs, ordered_map
+from ..progress import progress as progress_bar
 from ..project import Project
 from ..render.editions import edition_names
 from ..render.html import (
@@ -47,71 +50,131 @@ from .common import project_glossary, say, warn
 
 def build(project: Project, article: str | None = None, locale: str | None = None,
           min_complete: float | None = None, md_style: str = "interleaved",
-          quiet: bool = False, proof: bool | None = None) -> int:
-    """`proof` None: as `[build] proof` in bilingual.toml says."""
-    publication = project.config.publication
-    write_proof = project.config.build.proof if proof is None else proof
+          quiet: bool = False, proof: bool | None = None, jobs: int | None = None) -> int:
+    """`proof` None: as `[build] proof` in bilingual.toml says. `jobs` None: one
+    worker process per core; the output is the same whatever the number."""
     glossary = project_glossary(project.glossary_dir)
-    matcher = TermMatcher(glossary)  # one automaton for every article's pairs
-    proofs = Proofs(project, glossary) if write_proof else None
-    out_dir = project.build_dir
-    refused = 0
-    listings: list[ArticleListing] = []
     locales = project.locales(locale)  # once: locales/ holds a .pot per article
     # Leftovers of killed writers, once per output folder (not at each of its files).
-    for folder in (out_dir, *(project.mo_path("-", loc).parent for loc in locales)):
+    for folder in (project.build_dir, *(project.mo_path("-", loc).parent for loc in locales)):
         remove_leftovers(folder)
-    for slug in project.articles(article):
+    settings = BuildSettings(project, glossary, tuple(locales), min_complete, md_style,
+                             project.config.build.proof if proof is None else proof)
+    slugs = project.articles(article)
+    with progress_bar("building", len(slugs)) as bar:
+        built = ordered_map(_build_job, slugs, default_jobs() if jobs is None else jobs,
+                            _setup, settings, bar)
+    for result in built:  # what each article had to say, in article order
+        for to_stderr, message in result.messages:
+            if to_stderr:
+                warn(message)
+            elif not quiet:
+                say(message)
+    if article is None and locale is None:
+        index = render_index_html([r.listing for r in built], project.config.publication)
+        _publish(project.build_dir / "index.html", index.encode("utf-8"))
+    return 1 if any(r.refused for r in built) else 0
+
+
+@dataclass(frozen=True)
+class BuildSettings:
+    """What every article of a build shares (handed to each worker once)."""
+
+    project: Project
+    glossary: Glossary
+    locales: tuple[str, ...]
+    min_complete: float | None
+    md_style: str
+    proof: bool
+
+
+@dataclass(frozen=True)
+class ArticleBuilt:
+    """One article's editions are written; what is left for the build to do with it."""
+
+    listing: ArticleListing
+    refused: bool  # a locale was below --min-complete
+    messages: tuple[tuple[bool, str], ...]  # (to stderr?, line), in the order of events
+
+
+class ArticleBuilder:
+    """Writes one article's editions in every locale; built once per process, with
+    what every article shares (the term automaton, the proofs' check context)."""
+
+    def __init__(self, settings: BuildSettings) -> None:
+        self.settings = settings
+        self.matcher = TermMatcher(settings.glossary)
+        self.proofs = Proofs(settings.project, settings.glossary) if settings.proof else None
+
+    def build(self, slug: str) -> ArticleBuilt:
+        project, settings = self.settings.project, self.settings
+        out_dir, publication = project.build_dir, project.config.publication
+        messages: list[tuple[bool, str]] = []
+        refused = False
         art = load_article(project, slug)
         source = art.source_lang.split("-")[0]
         listing = ArticleListing(slug, art.title, [], source=source)
-        for loc in locales:
+        for loc in settings.locales:
             path = project.catalog_path(slug, loc)
             po = None
             if path.exists():
                 po = read_catalog(path).po
             else:  # a new article: shown untranslated rather than left out
-                warn(f"{display_path(path)}: no catalog yet; built with the source text "
-                     f"(run `bilingual update --locale {loc}`)")
+                messages.append((True, f"{display_path(path)}: no catalog yet; built with the "
+                                       f"source text (run `bilingual update --locale {loc}`)"))
             done = progress(art, po)
             outputs = edition_paths(out_dir, slug, source, loc)
-            if min_complete is not None and done.percent < min_complete:
-                warn(f"{display_path(path)}: {done.percent:.1f}% translated, below "
-                     f"--min-complete {min_complete:g}%; not built")
-                for stale in (*outputs, out_dir / edition_names(slug, source, loc).proof_html):
+            proof_path = out_dir / edition_names(slug, source, loc).proof_html
+            if settings.min_complete is not None and done.percent < settings.min_complete:
+                messages.append((True, f"{display_path(path)}: {done.percent:.1f}% translated, "
+                                       f"below --min-complete {settings.min_complete:g}%; "
+                                       "not built"))
+                for stale in (*outputs, proof_path):
                     stale.unlink(missing_ok=True)  # never leave an older edition that looks current
-                refused += 1
+                refused = True
                 continue
             listing.locales.append((loc, done.percent, slug))
             # The reader's marks and (for the proof) every mention, from one term search.
-            policies = (READER_MARKS, ALL_MARKS) if proofs is not None else (READER_MARKS,)
-            pairs, *proof_pairs = align_policies(art, po, glossary, policies, matcher)
+            policies = (READER_MARKS, ALL_MARKS) if self.proofs is not None else (READER_MARKS,)
+            pairs, *proof_pairs = align_policies(art, po, settings.glossary, policies,
+                                                 self.matcher)
             title = next((p for p in pairs if p.segment.kind == SegmentKind.TITLE), None)
             if title is not None and not title.is_fallback:
                 listing.translated_titles[loc] = title.target
-            md = (render_table_markdown if md_style == "table" else render_bilingual_markdown)
+            md = (render_table_markdown if settings.md_style == "table"
+                  else render_bilingual_markdown)
             texts = (render_bilingual_html(art, pairs, loc, publication), md(art, pairs, loc),
                      render_target_html(art, pairs, loc, publication),
                      render_target_markdown(art, pairs, loc))
             for target, text in zip(outputs, texts, strict=False):
                 _publish(target, text.encode("utf-8"))
-            proof_path = out_dir / edition_names(slug, source, loc).proof_html
-            if proofs is not None:
-                _publish(proof_path, proofs.render(art, po, loc, proof_pairs[0]).encode("utf-8"))
+            if self.proofs is not None:
+                proof_html = self.proofs.render(art, po, loc, proof_pairs[0])
+                _publish(proof_path, proof_html.encode("utf-8"))
             else:
                 proof_path.unlink(missing_ok=True)  # never leave a stale proof behind
-            copy_images(project, art, out_dir)
+            messages += [(True, m) for m in copy_images(project, art, out_dir)]
             if po is not None:
                 _publish(project.mo_path(slug, loc), po.to_binary())
-            if not quiet:
-                fallback = done.total_segments - done.segments[Status.TRANSLATED]
-                say(f"{display_path(outputs[0])}: {done.total_segments} segments, "
-                    f"{math.floor(done.percent)}% translated"
-                    + (f", {fallback} shown in the source language" if fallback else ""))
-        listings.append(listing)
-    if article is None and locale is None:
-        _publish(out_dir / "index.html", render_index_html(listings, publication).encode("utf-8"))
-    return 1 if refused else 0
+            fallback = done.total_segments - done.segments[Status.TRANSLATED]
+            messages.append((False, f"{display_path(outputs[0])}: {done.total_segments} "
+                                    f"segments, {math.floor(done.percent)}% translated"
+                             + (f", {fallback} shown in the source language" if fallback
+                                else "")))
+        return ArticleBuilt(listing, refused, tuple(messages))
+
+
+_builder: ArticleBuilder | None = None  # this process's (see parallel.ordered_map)
+
+
+def _setup(settings: BuildSettings) -> None:
+    global _builder
+    _builder = ArticleBuilder(settings)
+
+
+def _build_job(slug: str) -> ArticleBuilt:
+    assert _builder is not None
+    return _builder.build(slug)
 
 
 def _publish(path: Path, data: bytes) -> None:
@@ -172,11 +235,14 @@ def edition_paths(out_dir: Path, slug: str, source: str, locale: str) -> tuple[P
     return tuple(out_dir / name for name in edition_names(slug, source, locale))
 
 
-def copy_images(project: Project, article: Article, out_dir: Path) -> None:
-    """Relative images sit beside the pages, so the editions stay self-contained."""
+def copy_images(project: Project, article: Article, out_dir: Path) -> list[str]:
+    """Relative images sit beside the pages, so the editions stay self-contained.
+    Returns a warning for each image that is not there."""
+    missing = []
     for image in local_images(article, project.content_dir):
         if isinstance(image, MissingImage):
-            warn(f"{display_path(article.path)}:{image.line}: image '{image.src}' not found "
-                 "in content/")
+            missing.append(f"{display_path(article.path)}:{image.line}: image '{image.src}' "
+                           "not found in content/")
         else:
             atomic_write_bytes(out_dir / image.target, image.source.read_bytes(), durable=False)
+    return missing
