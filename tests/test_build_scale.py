@@ -149,6 +149,23 @@ def test_workers_build_what_one_process_builds(tmp_path: Path,
         assert (serial / page).read_bytes() == (pooled / page).read_bytes(), page
 
 
+def test_an_article_that_fails_is_reported_after_the_ones_before_it(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = make_archive(tmp_path / "p", parallel.MIN_PARALLEL + 2)
+    (tmp_path / "outside.md").write_text("外面。\n", encoding="utf-8")
+    (root / "content/a5x.md").symlink_to(tmp_path / "outside.md")  # refused: outside
+    capsys.readouterr()
+    seen = []
+    for jobs in ("1", "2"):
+        assert main(["-C", str(root), "build", "--jobs", jobs]) == 2
+        seen.append(capsys.readouterr())
+    assert seen[0] == seen[1]
+    lines = seen[0].out.splitlines()
+    assert [line.split("/")[-1].split(".")[0] for line in lines] == [
+        "a0", "a1", "a2", "a3", "a4", "a5"]  # the articles before a5x, then the error
+    assert "link to a file outside the project" in seen[0].err
+
+
 # -- writes: one sweep per folder, no fsync --------------------------------------------
 
 

@@ -23,7 +23,7 @@ from ..checks.runner import (
     check_article,
     finish_checks,
 )
-from ..errors import display_path
+from ..errors import PipelineError, display_path
 from ..glossary import Glossary, TermMatcher
 from ..model import Article, SegmentKind
 from ..parallel import default_jobs, ordered_map
@@ -70,6 +70,8 @@ def build(project: Project, article: str | None = None, locale: str | None = Non
                 warn(message)
             elif not quiet:
                 say(message)
+        if result.error is not None:  # after what the articles before it said
+            raise result.error
     if article is None and locale is None:
         index = render_index_html([r.listing for r in built], project.config.publication)
         _publish(project.build_dir / "index.html", index.encode("utf-8"))
@@ -95,6 +97,7 @@ class ArticleBuilt:
     listing: ArticleListing
     refused: bool  # a locale was below --min-complete
     messages: tuple[tuple[bool, str], ...]  # (to stderr?, line), in the order of events
+    error: PipelineError | None = None  # why the article could not be built
 
 
 class ArticleBuilder:
@@ -174,7 +177,10 @@ def _setup(settings: BuildSettings) -> None:
 
 def _build_job(slug: str) -> ArticleBuilt:
     assert _builder is not None
-    return _builder.build(slug)
+    try:
+        return _builder.build(slug)
+    except PipelineError as exc:  # reported in article order, as a serial build would
+        return ArticleBuilt(ArticleListing(slug, slug, []), False, (), exc)
 
 
 def _publish(path: Path, data: bytes) -> None:
