@@ -4,17 +4,30 @@ proof, plus .mo files."""
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import polib
 
-from ..atomic import atomic_write_bytes, atomic_write_text
+from ..atomic import atomic_write_bytes, remove_leftovers
 from ..catalog.pofile import read_catalog
 from ..catalog.stats import Status, progress
-from ..checks.runner import CatalogInput, CheckInput, run_checks
-from ..errors import display_path
-from ..glossary import Glossary
+from ..checks.findings import Finding
+from ..checks.rules.glossary_rules import glossary_qa
+from ..checks.runner import (
+    CatalogInput,
+    CheckInput,
+    EntryContext,
+    RunSettings,
+    check_article,
+    finish_checks,
+)
+from ..errors import PipelineError, display_path
+from ..glossary import Glossary, TermMatcher
 from ..model import Article, SegmentKind
+from ..parallel import default_jobs, ordered_map
+from ..progress import progress as progress_bar
 from ..project import Project
 from ..render.editions import edition_names
 from ..render.html import (
@@ -29,7 +42,7 @@ from ..render.markdown import (
     render_table_markdown,
     render_target_markdown,
 )
-from ..render.pairs import ALL_MARKS, align
+from ..render.pairs import ALL_MARKS, READER_MARKS, Pair, align_policies
 from ..render.proof import proof_entries, render_proof_html
 from ..source import load_article
 from .common import project_glossary, say, warn
@@ -37,83 +50,190 @@ from .common import project_glossary, say, warn
 
 def build(project: Project, article: str | None = None, locale: str | None = None,
           min_complete: float | None = None, md_style: str = "interleaved",
-          quiet: bool = False, proof: bool | None = None) -> int:
-    """`proof` None: as `[build] proof` in bilingual.toml says."""
-    publication = project.config.publication
-    write_proof = project.config.build.proof if proof is None else proof
+          quiet: bool = False, proof: bool | None = None, jobs: int | None = None) -> int:
+    """`proof` None: as `[build] proof` in bilingual.toml says. `jobs` None: one
+    worker process per core; the output is the same whatever the number."""
     glossary = project_glossary(project.glossary_dir)
-    out_dir = project.build_dir
-    refused = 0
-    listings: list[ArticleListing] = []
     locales = project.locales(locale)  # once: locales/ holds a .pot per article
-    for slug in project.articles(article):
+    # Leftovers of killed writers, once per output folder (not at each of its files).
+    for folder in (project.build_dir, *(project.mo_path("-", loc).parent for loc in locales)):
+        remove_leftovers(folder)
+    settings = BuildSettings(project, glossary, tuple(locales), min_complete, md_style,
+                             project.config.build.proof if proof is None else proof)
+    slugs = project.articles(article)
+    with progress_bar("building", len(slugs)) as bar:
+        built = ordered_map(_build_job, slugs, default_jobs() if jobs is None else jobs,
+                            _setup, settings, bar)
+    for result in built:  # what each article had to say, in article order
+        for to_stderr, message in result.messages:
+            if to_stderr:
+                warn(message)
+            elif not quiet:
+                say(message)
+        if result.error is not None:  # after what the articles before it said
+            raise result.error
+    if article is None and locale is None:
+        index = render_index_html([r.listing for r in built], project.config.publication)
+        _publish(project.build_dir / "index.html", index.encode("utf-8"))
+    return 1 if any(r.refused for r in built) else 0
+
+
+@dataclass(frozen=True)
+class BuildSettings:
+    """What every article of a build shares (handed to each worker once)."""
+
+    project: Project
+    glossary: Glossary
+    locales: tuple[str, ...]
+    min_complete: float | None
+    md_style: str
+    proof: bool
+
+
+@dataclass(frozen=True)
+class ArticleBuilt:
+    """One article's editions are written; what is left for the build to do with it."""
+
+    listing: ArticleListing
+    refused: bool  # a locale was below --min-complete
+    messages: tuple[tuple[bool, str], ...]  # (to stderr?, line), in the order of events
+    error: PipelineError | None = None  # why the article could not be built
+
+
+class ArticleBuilder:
+    """Writes one article's editions in every locale; built once per process, with
+    what every article shares (the term automaton, the proofs' check context)."""
+
+    def __init__(self, settings: BuildSettings) -> None:
+        self.settings = settings
+        self.matcher = TermMatcher(settings.glossary)
+        self.proofs = Proofs(settings.project, settings.glossary) if settings.proof else None
+
+    def build(self, slug: str) -> ArticleBuilt:
+        project, settings = self.settings.project, self.settings
+        out_dir, publication = project.build_dir, project.config.publication
+        messages: list[tuple[bool, str]] = []
+        refused = False
         art = load_article(project, slug)
         source = art.source_lang.split("-")[0]
         listing = ArticleListing(slug, art.title, [], source=source)
-        for loc in locales:
+        for loc in settings.locales:
             path = project.catalog_path(slug, loc)
             po = None
             if path.exists():
                 po = read_catalog(path).po
             else:  # a new article: shown untranslated rather than left out
-                warn(f"{display_path(path)}: no catalog yet; built with the source text "
-                     f"(run `bilingual update --locale {loc}`)")
+                messages.append((True, f"{display_path(path)}: no catalog yet; built with the "
+                                       f"source text (run `bilingual update --locale {loc}`)"))
             done = progress(art, po)
             outputs = edition_paths(out_dir, slug, source, loc)
-            if min_complete is not None and done.percent < min_complete:
-                warn(f"{display_path(path)}: {done.percent:.1f}% translated, below "
-                     f"--min-complete {min_complete:g}%; not built")
-                for stale in (*outputs, out_dir / edition_names(slug, source, loc).proof_html):
+            proof_path = out_dir / edition_names(slug, source, loc).proof_html
+            if settings.min_complete is not None and done.percent < settings.min_complete:
+                messages.append((True, f"{display_path(path)}: {done.percent:.1f}% translated, "
+                                       f"below --min-complete {settings.min_complete:g}%; "
+                                       "not built"))
+                for stale in (*outputs, proof_path):
                     stale.unlink(missing_ok=True)  # never leave an older edition that looks current
-                refused += 1
+                refused = True
                 continue
             listing.locales.append((loc, done.percent, slug))
-            pairs = align(art, po, glossary)
+            # The reader's marks and (for the proof) every mention, from one term search.
+            policies = (READER_MARKS, ALL_MARKS) if self.proofs is not None else (READER_MARKS,)
+            pairs, *proof_pairs = align_policies(art, po, settings.glossary, policies,
+                                                 self.matcher)
             title = next((p for p in pairs if p.segment.kind == SegmentKind.TITLE), None)
             if title is not None and not title.is_fallback:
                 listing.translated_titles[loc] = title.target
-            md = (render_table_markdown if md_style == "table" else render_bilingual_markdown)
+            md = (render_table_markdown if settings.md_style == "table"
+                  else render_bilingual_markdown)
             texts = (render_bilingual_html(art, pairs, loc, publication), md(art, pairs, loc),
                      render_target_html(art, pairs, loc, publication),
                      render_target_markdown(art, pairs, loc))
             for target, text in zip(outputs, texts, strict=False):
-                atomic_write_text(target, text)
-            proof_path = out_dir / edition_names(slug, source, loc).proof_html
-            if write_proof:
-                atomic_write_text(proof_path, _proof(project, art, po, loc, glossary))
+                _publish(target, text.encode("utf-8"))
+            if self.proofs is not None:
+                proof_html = self.proofs.render(art, po, loc, proof_pairs[0])
+                _publish(proof_path, proof_html.encode("utf-8"))
             else:
                 proof_path.unlink(missing_ok=True)  # never leave a stale proof behind
-            copy_images(project, art, out_dir)
+            messages += [(True, m) for m in copy_images(project, art, out_dir)]
             if po is not None:
-                atomic_write_bytes(project.mo_path(slug, loc), po.to_binary())
-            if not quiet:
-                fallback = done.total_segments - done.segments[Status.TRANSLATED]
-                say(f"{display_path(outputs[0])}: {done.total_segments} segments, "
-                    f"{math.floor(done.percent)}% translated"
-                    + (f", {fallback} shown in the source language" if fallback else ""))
-        listings.append(listing)
-    if article is None and locale is None:
-        atomic_write_text(out_dir / "index.html", render_index_html(listings, publication))
-    return 1 if refused else 0
+                _publish(project.mo_path(slug, loc), po.to_binary())
+            fallback = done.total_segments - done.segments[Status.TRANSLATED]
+            messages.append((False, f"{display_path(outputs[0])}: {done.total_segments} "
+                                    f"segments, {math.floor(done.percent)}% translated"
+                             + (f", {fallback} shown in the source language" if fallback
+                                else "")))
+        return ArticleBuilt(listing, refused, tuple(messages))
 
 
-def _proof(project: Project, art: Article, po: polib.POFile, locale: str,
-           glossary: Glossary) -> str:
-    """The editor's proof: every term at every mention, and this catalog's check findings."""
-    pairs = align(art, po, glossary, policy=ALL_MARKS)
-    def show(path: Path | str) -> str:  # project-relative, as editors open the files
-        try:
-            return Path(path).resolve().relative_to(project.root.resolve()).as_posix()
-        except ValueError:
-            return Path(path).as_posix()
+_builder: ArticleBuilder | None = None  # this process's (see parallel.ordered_map)
 
-    po_file = show(project.catalog_path(art.slug, locale))
-    findings = run_checks(CheckInput(
-        articles={art.slug: art}, glossary=glossary, all_articles=False, show=show,
-        style=project.config.style,
-        catalogs=[CatalogInput(art.slug, locale, po_file, po)]))
-    entries, loose = proof_entries(pairs, po, po_file, findings)
-    return render_proof_html(art, pairs, locale, entries, loose, project.config.publication)
+
+def _setup(settings: BuildSettings) -> None:
+    global _builder
+    _builder = ArticleBuilder(settings)
+
+
+def _build_job(slug: str) -> ArticleBuilt:
+    assert _builder is not None
+    try:
+        return _builder.build(slug)
+    except PipelineError as exc:  # reported in article order, as a serial build would
+        return ArticleBuilt(ArticleListing(slug, slug, []), False, (), exc)
+
+
+def _publish(path: Path, data: bytes) -> None:
+    """A build output is derived from the sources: written atomically but without
+    fsync (as msgfmt writes a .mo; 6 fsyncs an article cost more than rendering it),
+    into a folder whose leftovers `build` removed when it started."""
+    atomic_write_bytes(path, data, durable=False, sweep=False)
+
+
+class Proofs:
+    """The editor's proofs of one build: what every proof's checks share (the check
+    context, the glossary's own findings) is built once, not per article."""
+
+    def __init__(self, project: Project, glossary: Glossary) -> None:
+        self.project, self.glossary = project, glossary
+        root = project.root.resolve()
+
+        @lru_cache(maxsize=4096)  # asked for at every entry: the same few paths
+        def show(path: Path | str) -> str:  # project-relative, as editors open the files
+            try:
+                return Path(path).resolve().relative_to(root).as_posix()
+            except ValueError:
+                return Path(path).as_posix()
+
+        self.show = show
+        # What `check --article` would build for each article, built once.
+        self.ctx = EntryContext.of(glossary, project.config.style)
+        self.settings = RunSettings(show)
+        self.glossary_findings = glossary_qa(glossary, show)
+
+    def _check_input(self, articles: dict[str, Article],
+                     catalogs: list[CatalogInput]) -> CheckInput:
+        return CheckInput(articles=articles, glossary=self.glossary, all_articles=False,
+                          show=self.show, style=self.project.config.style, catalogs=catalogs)
+
+    def findings(self, art: Article, po: polib.POFile | None, locale: str
+                 ) -> tuple[str, list[Finding]]:
+        """The catalog as findings show it, and its findings: run_checks' map and
+        reduce over this one catalog (as `check --article` reports them), with the
+        parts every article shares built once."""
+        po_file = self.show(self.project.catalog_path(art.slug, locale))
+        catalogs = [CatalogInput(art.slug, locale, po_file, po)]
+        return po_file, finish_checks(
+            self._check_input({art.slug: art}, catalogs),
+            [check_article(art, catalogs, self.ctx, self.settings)], self.glossary_findings)
+
+    def render(self, art: Article, po: polib.POFile | None, locale: str,
+               pairs: list[Pair]) -> str:
+        """`pairs` aligned with ALL_MARKS (every term at every mention) and the findings."""
+        po_file, findings = self.findings(art, po, locale)
+        entries, loose = proof_entries(pairs, po, po_file, findings)
+        return render_proof_html(art, pairs, locale, entries, loose,
+                                 self.project.config.publication)
 
 
 def edition_paths(out_dir: Path, slug: str, source: str, locale: str) -> tuple[Path, ...]:
@@ -121,11 +241,14 @@ def edition_paths(out_dir: Path, slug: str, source: str, locale: str) -> tuple[P
     return tuple(out_dir / name for name in edition_names(slug, source, locale))
 
 
-def copy_images(project: Project, article: Article, out_dir: Path) -> None:
-    """Relative images sit beside the pages, so the editions stay self-contained."""
+def copy_images(project: Project, article: Article, out_dir: Path) -> list[str]:
+    """Relative images sit beside the pages, so the editions stay self-contained.
+    Returns a warning for each image that is not there."""
+    missing = []
     for image in local_images(article, project.content_dir):
         if isinstance(image, MissingImage):
-            warn(f"{display_path(article.path)}:{image.line}: image '{image.src}' not found "
-                 "in content/")
+            missing.append(f"{display_path(article.path)}:{image.line}: image '{image.src}' "
+                           "not found in content/")
         else:
-            atomic_write_bytes(out_dir / image.target, image.source.read_bytes())
+            atomic_write_bytes(out_dir / image.target, image.source.read_bytes(), durable=False)
+    return missing

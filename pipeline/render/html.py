@@ -10,13 +10,14 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+from collections.abc import Hashable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
 
 from babel import Locale, UnknownLocaleError
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from ..catalog.stats import Status
 from ..config import Publication
@@ -80,15 +81,24 @@ def environment() -> Environment:
     env = Environment(loader=PackageLoader("pipeline", "templates"),
                       autoescape=select_autoescape(default=True, default_for_string=True),
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
-                      keep_trailing_newline=True)
+                      keep_trailing_newline=True,
+                      auto_reload=False)  # package files: compiled once, never re-checked
     env.globals.update(zh=_zh_html, target_html=_target_html, plain=plain, kinds=SegmentKind,
                        image_src=_image_src, asset=_asset, language_name=language_name,
                        language_label=language_label, mixed=_mixed, editions=edition_names,
                        source_credits=source_credits, target_credits=target_credits,
                        fallback_label=lambda status: FALLBACK_LABELS[status],
                        fallback_labels=FALLBACK_LABELS, fuzzy_status=Status.FUZZY,
-                       untranslated_status=Status.UNTRANSLATED)
+                       untranslated_status=Status.UNTRANSLATED, remembered=remembered)
     return env
+
+
+@lru_cache(maxsize=32768)
+def remembered(template: str, macro: str, *args: Hashable) -> Markup:
+    """A macro's output, rendered once per run for given arguments: the rows a page
+    repeats at every mention (a term's description) and every page of an archive
+    repeats. The macro must depend on its arguments and the globals only."""
+    return Markup(getattr(environment().get_template(template).module, macro)(*args))
 
 
 def _zh_html(pair: Pair) -> Markup:
@@ -101,11 +111,13 @@ def _target_html(pair: Pair, marks: bool = True) -> Markup:
     return render_inline(pair.target, pair.target_terms if marks else (), side="target")
 
 
+@lru_cache(maxsize=8192)  # notes and messages repeat on every page that lists them
 def _mixed(text: str, source_lang: str) -> Markup:
     """Target text that quotes Chinese: the Chinese runs get their own lang."""
-    return Markup("").join(
-        Markup('<span lang="{}">{}</span>').format(source_lang, part) if _HAN.match(part) else part
-        for part in _HAN_RUN.split(text) if part)
+    lang = escape(source_lang)
+    return Markup("".join(
+        f'<span lang="{lang}">{escape(part)}</span>' if _HAN.match(part) else escape(part)
+        for part in _HAN_RUN.split(text) if part))
 
 
 def _image_src(src: str) -> str:
@@ -128,6 +140,7 @@ def _digest(text: str) -> str:
         "ascii") + "'"
 
 
+@cache  # the assets are part of the installed package: one digest per run
 def content_security_policy() -> str:
     """Allow exactly the inlined stylesheet and script (by hash) and local images."""
     return (f"default-src 'none'; style-src {_digest(_asset_text('article.css'))}; "
@@ -142,6 +155,7 @@ def _locale(code: str) -> Locale | None:
         return None
 
 
+@lru_cache(maxsize=256)  # babel parses CLDR data per call; each page asks several times
 def language_name(code: str, in_lang: str = UI_LANG) -> str:
     """A language's name in `in_lang` (babel's CLDR data): fr → French."""
     locale, where = _locale(code.split("-")[0]), _locale(in_lang)
@@ -160,9 +174,10 @@ def _glosses(pairs: list[Pair], source_lang: str, locale: str) -> list[Gloss]:
         for side, spans in (("zh", pair.source_terms), ("target", pair.target_terms)):
             for span in spans:
                 ident = gloss_id(span.key, side)
-                found.setdefault(ident, Gloss(
-                    ident, span.target if side == "zh" else span.key,
-                    locale if side == "zh" else source_lang, span.pinyin, span.gloss))
+                if ident not in found:
+                    found[ident] = Gloss(
+                        ident, span.target if side == "zh" else span.key,
+                        locale if side == "zh" else source_lang, span.pinyin, span.gloss)
     return list(found.values())
 
 

@@ -39,7 +39,10 @@ _RAW_HTML = re.compile(r"(?<!\\)<(?=/?[A-Za-z][A-Za-z0-9-]*(?:[\s/>]|$)|[!?])")
 def _flat(text: str) -> str:
     """One line (a newline inside a translation would let its next line start a block),
     and no raw HTML: the HTML pages show a typed tag as text, so the Markdown does too."""
-    return _RAW_HTML.sub(r"\\<", _NEWLINES.sub(" ", text.strip()))
+    text = text.strip()
+    if "\n" in text:  # the patterns need a newline or a "<": most texts have neither
+        text = _NEWLINES.sub(" ", text)
+    return _RAW_HTML.sub(r"\\<", text) if "<" in text else text
 
 
 def _block_safe(text: str) -> str:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 
 import polib
 
@@ -77,43 +78,63 @@ def _span(term: Term, start: int, end: int) -> TermSpan:
 
 
 def align(article: Article, po: polib.POFile | None, glossary: Glossary,
-          every_mention: bool = False, policy: MarkPolicy = READER_MARKS) -> list[Pair]:
+          every_mention: bool = False, policy: MarkPolicy = READER_MARKS,
+          matcher: TermMatcher | None = None) -> list[Pair]:
     """Pairs in source order. Glossary terms allowed by `policy` are marked at their
     first mention in the article, as a printed glossary would gloss them (with
     `every_mention`, every occurrence). In a translated pair a term is marked only
-    together with its rendering in the target (never on one side alone)."""
+    together with its rendering in the target (never on one side alone).
+    `matcher`: the glossary's, when the caller aligns many articles (built once)."""
+    if every_mention:
+        policy = replace(policy, every_mention=True)
+    return align_policies(article, po, glossary, (policy,), matcher)[0]
+
+
+def align_policies(article: Article, po: polib.POFile | None, glossary: Glossary,
+                   policies: Sequence[MarkPolicy], matcher: TermMatcher | None = None
+                   ) -> list[list[Pair]]:
+    """`align` under each of `policies` (the reader's pages and the proof): the terms
+    and their renderings are looked for once, not once per policy."""
     entries = index_catalog(po) if po is not None else {}
-    matcher = TermMatcher(glossary)
-    every = every_mention or policy.every_mention
-    pairs = []
-    seen: set[str] = set()
+    matcher = TermMatcher(glossary) if matcher is None else matcher
+    aligned: list[list[Pair]] = [[] for _ in policies]
+    seen: list[set[str]] = [set() for _ in policies]
     for segment in article.segments:
         status = segment_status(segment, entries)
         translated = status == Status.TRANSLATED
         entry = entries.get(segment.text)
         target = entry.msgstr if translated and entry is not None else segment.text
         draft = entry.msgstr if entry is not None and status == Status.FUZZY else ""
-        source_terms: list[TermSpan] = []
-        target_terms: list[TermSpan] = []
-        for hit in matcher.find(segment.text):
-            if not policy.allows(hit.term, segment.kind) or (hit.term.term in seen and not every):
-                continue
-            span = _free_span(target, hit.term, target_terms) if translated else None
-            if span is not None:
-                target_terms.append(_span(hit.term, *span))
-            elif policy.paired:
-                continue  # no counterpart in the target: mark neither side
-            source_terms.append(_span(hit.term, hit.start, hit.end))
-            seen.add(hit.term.term)
-        target_terms.sort(key=lambda s: s.start)
-        pairs.append(Pair(segment, target, status, tuple(source_terms), tuple(target_terms),
-                          draft))
-    return pairs
+        hits = matcher.find(segment.text)
+        renderings: dict[str, list[tuple[int, int]]] = {}  # a term's spans in this target
+        for policy, pairs, marked in zip(policies, aligned, seen, strict=True):
+            source_terms: list[TermSpan] = []
+            target_terms: list[TermSpan] = []
+            for hit in hits:
+                term = hit.term
+                if not policy.allows(term, segment.kind) or (
+                        term.term in marked and not policy.every_mention):
+                    continue
+                span = None
+                if translated:
+                    if term.term not in renderings:
+                        renderings[term.term] = EnglishMatcher.accepted_spans(target, term)
+                    span = _free_span(renderings[term.term], target_terms)
+                if span is not None:
+                    target_terms.append(_span(term, *span))
+                elif policy.paired:
+                    continue  # no counterpart in the target: mark neither side
+                source_terms.append(_span(term, hit.start, hit.end))
+                marked.add(term.term)
+            target_terms.sort(key=lambda s: s.start)
+            pairs.append(Pair(segment, target, status, tuple(source_terms),
+                              tuple(target_terms), draft))
+    return aligned
 
 
-def _free_span(text: str, term: Term, taken: list[TermSpan]) -> tuple[int, int] | None:
-    """The first rendering of `term` in `text` that overlaps no span already taken."""
-    for start, end in EnglishMatcher.accepted_spans(text, term):
+def _free_span(spans: list[tuple[int, int]], taken: list[TermSpan]) -> tuple[int, int] | None:
+    """The first of a term's rendering `spans` that overlaps no span already taken."""
+    for start, end in spans:
         if all(end <= s.start or start >= s.end for s in taken):
             return start, end
     return None
