@@ -15,8 +15,8 @@ from ..catalog.msginit import new_catalog
 from ..catalog.pofile import read_catalog, save_catalog
 from ..catalog.refresh import fresh_template_and_previous, write_template
 from ..errors import PipelineError, display_path
-from ..memory import FillReport, TranslationMemory, fill_from_memory
-from ..memory.project_memory import project_memory
+from ..memory import FillReport, fill_from_memory
+from ..memory.project_memory import StartOfRunMemory
 from ..project import Project, validate_locale
 from .common import project_glossary, say, warn
 
@@ -36,9 +36,10 @@ def update(project: Project, article: str | None = None, locale: str | None = No
     glossary = project_glossary(project.glossary_dir)
     settings = project.config.memory
     use_memory = memory and settings.enabled
-    # One memory per locale, built before any of its catalogs changes, so the result
-    # does not depend on the order in which articles are updated.
-    memories: dict[str, TranslationMemory] = {}
+    # One memory per locale, as its catalogs stood before any of them changed, so the
+    # result does not depend on the order in which articles are updated. It is built
+    # on the first entry that needs filling, if any.
+    memories: dict[str, StartOfRunMemory] = {}
     for slug in project.articles(article):
         template, previous = fresh_template_and_previous(project, slug, glossary)
         for loc in locales:
@@ -48,7 +49,7 @@ def update(project: Project, article: str | None = None, locale: str | None = No
             filled = FillReport()
             if use_memory:
                 if loc not in memories:
-                    memories[loc] = project_memory(project, loc)
+                    memories[loc] = StartOfRunMemory(project, loc, use_cache)
                 filled = fill_from_memory(merged, loaded.po if loaded else None, memories[loc],
                                           settings.fuzzy_threshold, project.source_ref(slug))
             if loaded is None:
@@ -56,6 +57,8 @@ def update(project: Project, article: str | None = None, locale: str | None = No
             elif cache.unchanged(loaded.fingerprint, loaded.po, merged):
                 changed = False  # the very bytes on disk: skip formatting
             else:
+                if loc in memories:
+                    memories[loc].before_write(loaded)
                 saved = save_catalog(path, loaded, merged)
                 changed, merged = saved.changed, saved.po
                 if not saved.merged:  # what is on disk now is our canonical output
