@@ -6,15 +6,16 @@ cached by catalog digest, which changes no result."""
 from __future__ import annotations
 
 import shutil
+import zlib
 from pathlib import Path
 
 import polib
 import pytest
 
 from pipeline.commands.update import update
-from pipeline.memory import MemoryUnit, TranslationMemory, UnitKind, sentences
+from pipeline.memory import MemoryUnit, TranslationMemory, UnitKind, units
 from pipeline.memory import project_memory as pm
-from pipeline.memory.unit_cache import cache_path
+from pipeline.memory.unit_cache import cache_dir
 from pipeline.project import Project
 
 P1 = "第一段讲述山区修建公路的经过。工程持续了三年。"
@@ -135,34 +136,54 @@ def test_a_late_memory_is_the_memory_of_the_start_of_the_run(
 def test_cached_units_give_the_same_memory(complete: Project,
                                            monkeypatch: pytest.MonkeyPatch) -> None:
     first = pm.StartOfRunMemory(complete, "en").memory()
-    assert cache_path(complete.root, "en").is_file()
+    files = sorted(cache_dir(complete.root, "en").glob("*.txt"))
+    assert [f.name.split("-")[0] for f in files] == ["a", "b", "z"]
 
     def no_alignment(*args: object) -> list[tuple[str, str]]:
         raise AssertionError("units should come from the cache")
 
     with monkeypatch.context() as patch:
-        patch.setattr(sentences, "sentence_pairs", no_alignment)
-        patch.setattr(pm, "with_sentences", no_alignment)
+        patch.setattr(units, "sentence_pairs", no_alignment)
         again = pm.StartOfRunMemory(complete, "en").memory()
     assert again.units == first.units == pm.project_memory(complete, "en").units
     assert any(u.kind is UnitKind.SENTENCE for u in first.units)
+    # --no-cache: nothing read, nothing written.
+    for f in files:
+        f.unlink()
+    pm.StartOfRunMemory(complete, "en", use_cache=False).memory()
+    assert list(cache_dir(complete.root, "en").glob("*.txt")) == []
 
 
-def test_a_corrupt_or_stale_unit_cache_is_discarded(
+def test_a_corrupt_stale_or_foreign_unit_cache_is_discarded(
         complete: Project, capsys: pytest.CaptureFixture[str]) -> None:
     expected = pm.project_memory(complete, "en").units
-    path = cache_path(complete.root, "en")
+    directory = cache_dir(complete.root, "en")
     pm.StartOfRunMemory(complete, "en").memory()
-    lines = path.read_text(encoding="utf-8").split("\n")
-    for broken in ([lines[0], lines[1][:70]], ["bilingual-memory-units 0 old", *lines[1:]],
-                   [lines[0], lines[1].replace('"segment"', '"nonsense"', 1)]):
-        path.write_text("\n".join(broken) + "\n", encoding="utf-8")
+    path = next(directory.glob("a-*.txt"))
+    good = path.read_bytes()
+    header, packed = good.split(b"\n", 1)
+    line = zlib.decompress(packed)
+    for broken in (good[:len(good) // 2], b"bilingual-memory-units 0 old\n" + packed,
+                   header + b"\n" + zlib.compress(line.replace(b'"content/a.md"',
+                                                                b'"content/b.md"', 1)),
+                   header + b"\n" + zlib.compress(line.replace(b', 5, "', b', "5", "', 1)),
+                   header + b"\n" + zlib.compress(b"[" + line)):
+        assert broken != good
+        path.write_bytes(broken)
         assert pm.StartOfRunMemory(complete, "en").memory().units == expected
-        assert "not this version's cache; discarded" in capsys.readouterr().err
-    # A catalog edited since: its digest misses, and its new units are taken.
+        assert f"{path}: not this version's cache; discarded" in capsys.readouterr().err
+        assert path.read_bytes() == good  # taken again, and rewritten
+    # Another version's directory goes as a whole, with one note.
+    (directory / "VERSION").write_text("bilingual-memory-units 1 0.0\n", encoding="utf-8")
+    assert pm.StartOfRunMemory(complete, "en").memory().units == expected
+    assert capsys.readouterr().err.count("discarded") == 1
+    # A catalog edited since: its old file goes, its new units are taken.
     catalog = complete.catalog_path("z", "en")
     po = polib.pofile(str(catalog))
     po[0].msgstr = "Changed."
     po.save()
+    before = {f.name for f in directory.glob("z-*.txt")}
     assert pm.StartOfRunMemory(complete, "en").memory().units == \
         pm.project_memory(complete, "en").units != expected
+    after = {f.name for f in directory.glob("z-*.txt")}
+    assert len(before) == len(after) == 1 and before != after

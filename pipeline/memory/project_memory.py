@@ -66,10 +66,6 @@ class StartOfRunMemory:
         self._kept: dict[Path, tuple[Fingerprint, list[MemoryUnit]]] = {}
         self._memory: TranslationMemory | None = None
 
-    @property
-    def built(self) -> bool:
-        return self._memory is not None
-
     def before_write(self, loaded: LoadedCatalog) -> None:
         """`loaded` (as read by this run) is about to be replaced on disk."""
         if self._memory is None and loaded.path not in self._kept:
@@ -85,7 +81,7 @@ class StartOfRunMemory:
         if self._memory is None:
             cache = UnitCache.open(self.project.root, self.locale, self.use_cache)
             units = [u for path in self._paths for u in self._catalog_units(path, cache)]
-            cache.save()
+            cache.prune()
             self._memory = TranslationMemory([*units,
                                               *tmx_memory_units(self.project, self.locale)])
             self._kept.clear()
@@ -95,19 +91,16 @@ class StartOfRunMemory:
         slug = path.stem
         key = CatalogKey(slug, self.project.source_ref(slug), self.locale)
         kept = self._kept.get(path)
-        data = None
-        if kept is not None:
-            digest = kept[0].sha256
-        else:
-            data = read_catalog_bytes(path)
-            digest = Fingerprint.of_bytes(data).sha256
+        if kept is not None:  # rewritten by this run: its version is gone from the disk
+            fingerprint, segments = kept
+            cached = cache.get(fingerprint.sha256, key)
+            return cached if cached is not None else list(with_sentences(segments,
+                                                                         self.locale))
+        data = read_catalog_bytes(path)
+        digest = Fingerprint.of_bytes(data).sha256
         units = cache.get(digest, key)
         if units is None:
-            if kept is not None:
-                units = list(with_sentences(kept[1], self.locale))
-            else:
-                assert data is not None
-                units = list(catalog_units(parse_catalog(data, path).po, slug,
-                                           key.source_ref, self.locale))
+            units = list(catalog_units(parse_catalog(data, path).po, slug, key.source_ref,
+                                       self.locale))
             cache.put(digest, key, units)
         return units

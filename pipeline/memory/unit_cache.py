@@ -2,27 +2,35 @@
 
 Aligning sentences is most of the cost of building a locale's memory, and it
 is a pure function of the catalog's bytes, its article, its source reference
-and the locale. So the units of a catalog are kept under `.bilingual/cache/`
-(one file per locale, one line per catalog) and reused while the catalog's
-bytes are the same. Like every cache here it is never a source of truth: a
-file from another version, or one that does not parse, is discarded with a
-note, and `--no-cache` neither reads nor writes it.
+and the locale. So the units of a catalog are kept under
+`.bilingual/cache/memory/LOCALE/`, one small file per catalog version
+(a header line, then zlib-compressed JSON, about an eighth of the catalog's size), and
+reused while the catalog's bytes are the same; a build writes only the
+catalogs it missed and removes the files of versions no longer on disk. Like
+every cache here it is never a source of truth: a directory from another
+version, or a file that does not parse, is discarded with a note, and
+`--no-cache` neither reads nor writes it.
 """
 
 from __future__ import annotations
 
 import json
+import os
+import re
 import sys
+import tempfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import __version__
-from ..atomic import atomic_write_text
+from ..atomic import remove_leftovers
 from ..cache import CACHE_DIR
 from .model import MemoryUnit, UnitKind
 
-HEADER = f"bilingual-memory-units 1 {__version__}"
-_KINDS = {kind.value: kind for kind in UnitKind}
+HEADER = f"bilingual-memory-units 2 {__version__}"
+STAMP = "VERSION"
+_NAME = re.compile(r"^[a-z0-9_-]+-[0-9a-f]{64}\.txt$")
 
 
 @dataclass(frozen=True)
@@ -34,83 +42,149 @@ class CatalogKey:
     locale: str
 
 
-def cache_path(root: Path, locale: str) -> Path:
-    return root / CACHE_DIR / f"memory-{locale}.txt"
+def cache_dir(root: Path, locale: str) -> Path:
+    return root / CACHE_DIR / "memory" / locale
 
 
-def _unit(raw: object) -> MemoryUnit:
-    if not (isinstance(raw, list) and len(raw) == 8
-            and all(isinstance(raw[i], str) for i in (0, 1, 2, 4, 5, 6, 7))
-            and type(raw[3]) is int and raw[5] in _KINDS):
-        raise ValueError("not a memory unit")
-    return MemoryUnit(raw[0], raw[1], raw[2], raw[3], raw[4], _KINDS[raw[5]], raw[6], raw[7])
+def encode(key: CatalogKey, units: list[MemoryUnit]) -> str | None:
+    """One JSON line: each segment with its sentence pairs (they share its origin,
+    and every unit of a catalog its article and date). None if `units` do not
+    have that shape, which catalog_units never gives."""
+    segments: list[list[object]] = []
+    first = units[0] if units else None
+    for unit in units:
+        if first is not None and (unit.article, unit.created) != (first.article, first.created):
+            return None
+        if unit.kind is UnitKind.SEGMENT:
+            segments.append([unit.source, unit.target, unit.origin_file, unit.origin_line,
+                             unit.segment_id, []])
+            continue
+        owner = segments[-1] if segments else None
+        if owner is None or (owner[2], owner[3], owner[4]) != (
+                unit.origin_file, unit.origin_line, unit.segment_id):
+            return None
+        pairs = owner[5]
+        assert isinstance(pairs, list)
+        pairs.append([unit.source, unit.target])
+    return json.dumps([key.slug, key.source_ref, key.locale,
+                       first.article if first else "", first.created if first else "",
+                       segments], ensure_ascii=False)
 
 
-def _encode(unit: MemoryUnit) -> list[object]:
-    return [unit.source, unit.target, unit.origin_file, unit.origin_line, unit.segment_id,
-            unit.kind.value, unit.article, unit.created]
+def decode(line: str, key: CatalogKey) -> list[MemoryUnit]:
+    """The units `encode` wrote for `key`; ValueError if the line is anything else."""
+    raw = json.loads(line)
+    if not (isinstance(raw, list) and len(raw) == 6 and raw[:3] == [
+            key.slug, key.source_ref, key.locale] and _strings(raw[3:5])
+            and isinstance(raw[5], list)):
+        raise ValueError("not this catalog's units")
+    article, created = raw[3], raw[4]
+    units: list[MemoryUnit] = []
+    for segment in raw[5]:
+        if not (isinstance(segment, list) and len(segment) == 6
+                and _strings([*segment[:3], segment[4]]) and type(segment[3]) is int
+                and isinstance(segment[5], list)):
+            raise ValueError("not a segment")
+        source, target, origin, line_no, segment_id, pairs = segment
+        units.append(MemoryUnit(source, target, origin, line_no, segment_id,
+                                UnitKind.SEGMENT, article, created))
+        for pair in pairs:
+            if not (isinstance(pair, list) and len(pair) == 2 and _strings(pair)):
+                raise ValueError("not a sentence pair")
+            units.append(MemoryUnit(pair[0], pair[1], origin, line_no, segment_id,
+                                    UnitKind.SENTENCE, article, created))
+    return units
 
 
-def _parse(line: str) -> tuple[str, CatalogKey, list[MemoryUnit]]:
-    digest, _, payload = line.partition(" ")
-    raw = json.loads(payload)
-    if not (len(digest) == 64 and all(c in "0123456789abcdef" for c in digest)
-            and isinstance(raw, list) and len(raw) == 4
-            and all(isinstance(v, str) for v in raw[:3]) and isinstance(raw[3], list)):
-        raise ValueError("not a cache line")
-    return digest, CatalogKey(raw[0], raw[1], raw[2]), [_unit(u) for u in raw[3]]
+def _strings(values: list[object]) -> bool:
+    return all(isinstance(v, str) for v in values)
+
+
+def _note(path: Path) -> None:
+    print(f"note: {path}: not this version's cache; discarded", file=sys.stderr)
 
 
 @dataclass
 class UnitCache:
-    """Units by catalog digest for one locale; `save` keeps only those used this run,
-    so the file never outgrows the project."""
+    """Units by catalog digest for one locale."""
 
-    path: Path | None  # None: --no-cache
-    known: dict[str, tuple[CatalogKey, list[MemoryUnit]]] = field(default_factory=dict)
-    used: dict[str, tuple[CatalogKey, list[MemoryUnit]]] = field(default_factory=dict)
-    dirty: bool = False
+    directory: Path | None  # None: --no-cache
+    used: set[str] = field(default_factory=set)
 
     @classmethod
     def open(cls, root: Path, locale: str, enabled: bool = True) -> UnitCache:
         if not enabled:
             return cls(None)
-        path = cache_path(root, locale)
+        directory = cache_dir(root, locale)
+        stamp = directory / STAMP
         try:
-            # Not splitlines(): JSON leaves U+2028 and friends unescaped inside strings.
-            lines = path.read_text(encoding="utf-8").split("\n")[:-1]
-        except FileNotFoundError:
-            return cls(path)
+            current = stamp.read_text(encoding="utf-8") == HEADER + "\n"
         except (OSError, UnicodeDecodeError):
-            lines = []
-        try:
-            if not lines or lines[0] != HEADER:
-                raise ValueError("foreign header")
-            known = {digest: (key, units) for digest, key, units in map(_parse, lines[1:])}
-        except ValueError:  # json.JSONDecodeError is one
-            print(f"note: {path}: not this version's cache; discarded", file=sys.stderr)
-            return cls(path, dirty=True)
-        return cls(path, known)
+            current = False
+        if not current:
+            if directory.is_dir() and any(directory.iterdir()):
+                _note(directory)
+                _remove(directory, keep=set())
+            directory.mkdir(parents=True, exist_ok=True)
+            (root / CACHE_DIR.parent / ".gitignore").write_text("*\n", encoding="utf-8")
+            _write(stamp, (HEADER + "\n").encode("ascii"))
+        return cls(directory)
+
+    def _path(self, digest: str, key: CatalogKey) -> Path:
+        assert self.directory is not None
+        return self.directory / f"{key.slug}-{digest}.txt"
 
     def get(self, digest: str, key: CatalogKey) -> list[MemoryUnit] | None:
-        found = self.known.get(digest)
-        if found is None or found[0] != key:
+        if self.directory is None:
             return None
-        self.used[digest] = found
-        return found[1]
+        path = self._path(digest, key)
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError:
+            return None
+        except OSError:
+            data = b""
+        header, _, packed = data.partition(b"\n")
+        try:
+            if header != HEADER.encode("ascii"):
+                raise ValueError("foreign header")
+            units = decode(zlib.decompress(packed).decode("utf-8"), key)
+        except (ValueError, zlib.error):  # UnicodeDecodeError, JSONDecodeError are ValueErrors
+            _note(path)
+            return None
+        self.used.add(path.name)
+        return units
 
     def put(self, digest: str, key: CatalogKey, units: list[MemoryUnit]) -> None:
-        if self.path is not None:
-            self.used[digest] = (key, units)
-            self.dirty = True
+        line = encode(key, units) if self.directory is not None else None
+        if line is not None:
+            path = self._path(digest, key)
+            _write(path, HEADER.encode("ascii") + b"\n" + zlib.compress(line.encode("utf-8")))
+            self.used.add(path.name)
 
-    def save(self) -> None:
-        if self.path is None or not (self.dirty or self.used.keys() != self.known.keys()):
-            return
-        lines = [HEADER] + [
-            f"{digest} " + json.dumps([key.slug, key.source_ref, key.locale,
-                                       [_encode(u) for u in units]], ensure_ascii=False)
-            for digest, (key, units) in sorted(self.used.items())]
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        (self.path.parent.parent / ".gitignore").write_text("*\n", encoding="utf-8")
-        atomic_write_text(self.path, "\n".join(lines) + "\n")
+    def prune(self) -> None:
+        """Remove the files of catalog versions this build did not use (a build
+        covers every catalog of the locale, so nobody needs them)."""
+        if self.directory is not None:
+            _remove(self.directory, keep=self.used)
+
+
+def _remove(directory: Path, keep: set[str]) -> None:
+    remove_leftovers(directory)  # temporary files of killed runs (never a live one's)
+    for name in os.listdir(directory):
+        if name not in keep and _NAME.match(name):
+            (directory / name).unlink(missing_ok=True)
+
+
+def _write(path: Path, data: bytes) -> None:
+    """Replace `path` atomically (a reader never sees half a file), without the fsync
+    of pipeline.atomic: a cache file lost in a crash is only a miss."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.{os.getpid()}.",
+                               suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -24,16 +24,16 @@ _S = rf"{_Q}\n(?:{_Q}\n)*"  # a string: its first line and continuation lines
 _OS = rf"{_Q}\n(?:\#~[ ]{_Q}\n)*"  # the same inside an obsolete message
 _COMMENTS = r"(?P<comments>(?:\#(?:[ ][^\n]*|[.:,](?:[ ][^\n]*)?|~?\|[ ][^\n]*)?\n)*)"
 _ACTIVE = re.compile(rf"""{_COMMENTS}
-    (?P<line>(?:msgctxt[ ](?P<ctxt>{_S}))?
+    (?:msgctxt[ ](?P<ctxt>{_S}))?
     msgid[ ](?P<id>{_S})
     (?:msgid_plural[ ](?P<plural>{_S})(?P<forms>(?:msgstr\[[0-9]\][ ]{_S})+)
-      |msgstr[ ](?P<str>{_S})))
+      |msgstr[ ](?P<str>{_S}))
     \n*""", re.VERBOSE)
 _OBSOLETE = re.compile(rf"""{_COMMENTS}
-    (?P<line>(?:\#~[ ]msgctxt[ ](?P<ctxt>{_OS}))?
+    (?:\#~[ ]msgctxt[ ](?P<ctxt>{_OS}))?
     \#~[ ]msgid[ ](?P<id>{_OS})
     (?:\#~[ ]msgid_plural[ ](?P<plural>{_OS})(?P<forms>(?:\#~[ ]msgstr\[[0-9]\][ ]{_OS})+)
-      |\#~[ ]msgstr[ ](?P<str>{_OS})))
+      |\#~[ ]msgstr[ ](?P<str>{_OS}))
     \n*""", re.VERBOSE)
 _FORM = re.compile(rf"(?:\#~[ ])?msgstr\[([0-9])\][ ]((?:{_Q}\n)(?:(?:\#~[ ])?{_Q}\n)*)")
 _PIECE = re.compile(r'"([^"\\]*(?:\\.[^"\\]*)*)"')
