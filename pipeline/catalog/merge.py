@@ -84,19 +84,27 @@ def _bigrams(text: str) -> Counter[str]:
 
 class _FuzzyIndex:
     """Bigram index over translated old entries, so each lookup compares a shortlist
-    rather than every entry (msgmerge uses a similar character n-gram prefilter)."""
+    rather than every entry (msgmerge uses a similar character n-gram prefilter).
+    Built on the first lookup: when every template entry has an exact match (the
+    usual update) there is none."""
 
     def __init__(self, entries: list[polib.POEntry]):
         self.entries = entries
-        self.sizes = []
-        self.postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
-        for number, entry in enumerate(entries):
+        self.sizes: list[int] = []
+        self.postings: dict[str, list[tuple[int, int]]] | None = None
+
+    def _build(self) -> dict[str, list[tuple[int, int]]]:
+        postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        for number, entry in enumerate(self.entries):
             grams = _bigrams(entry.msgid)
             self.sizes.append(sum(grams.values()))
             for gram, count in grams.items():
-                self.postings[gram].append((number, count))
+                postings[gram].append((number, count))
+        return postings
 
     def best(self, tentry: polib.POEntry) -> polib.POEntry | None:
+        if self.postings is None:
+            self.postings = self._build()
         grams = _bigrams(tentry.msgid)
         size = sum(grams.values())
         shared: Counter[int] = Counter()

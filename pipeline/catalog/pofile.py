@@ -35,13 +35,17 @@ class LoadedCatalog:
 
 def read_catalog(path: Path) -> LoadedCatalog:
     """Read a catalog strictly: anything polib would misread is an error, not data loss."""
+    return parse_catalog(read_catalog_bytes(path), path)
+
+
+def read_catalog_bytes(path: Path) -> bytes:
+    """The raw bytes of a catalog, for callers that may not need to parse them."""
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         raise CatalogError("no such catalog", path) from None
     except IsADirectoryError:
         raise CatalogError("is a directory, not a catalog", path) from None
-    return parse_catalog(data, path)
 
 
 def parse_catalog(data: bytes, path: Path) -> LoadedCatalog:

@@ -19,8 +19,8 @@ from ..catalog.refresh import fresh_template_and_previous, write_template
 from ..config import MemorySettings
 from ..errors import PipelineError, display_path
 from ..glossary import Glossary
-from ..memory import FillReport, TranslationMemory, fill_from_memory
-from ..memory.project_memory import memory_dir, project_memory
+from ..memory import FillReport, fill_from_memory
+from ..memory.project_memory import StartOfRunMemory, memory_dir
 from ..progress import progress
 from ..project import Project, validate_locale
 from ..source import article_path
@@ -42,9 +42,10 @@ def update(project: Project, article: str | None = None, locale: str | None = No
     glossary = project_glossary(project.glossary_dir)
     settings = project.config.memory
     use_memory = memory and settings.enabled
-    # One memory per locale, built before any of its catalogs changes, so the result
-    # does not depend on the order in which articles are updated.
-    memories: dict[str, TranslationMemory] = {}
+    # One memory per locale, as its catalogs stood before any of them changed, so the
+    # result does not depend on the order in which articles are updated. It is built
+    # on the first entry that needs filling, if any.
+    memories: dict[str, StartOfRunMemory] = {}
     # An article whose inputs are as the last run left them is skipped (see _inputs_key).
     stored = ResultCache.open(project.root, "update", use_cache)
     context = key_of(code_fingerprint(), files_digest(project.glossary_dir),
@@ -95,7 +96,7 @@ def _memory_summary(report: FillReport) -> str:
 
 
 def _update_article(project: Project, slug: str, locales: list[str], glossary: Glossary,
-                    cache: CanonicalCache, memories: dict[str, TranslationMemory],
+                    cache: CanonicalCache, memories: dict[str, StartOfRunMemory],
                     settings: MemorySettings, use_memory: bool, quiet: bool
                     ) -> tuple[list[str], bool]:
     """Merge one article's template into its catalogs: the summary line of each, and
@@ -111,7 +112,7 @@ def _update_article(project: Project, slug: str, locales: list[str], glossary: G
         filled = FillReport()
         if use_memory:
             if loc not in memories:
-                memories[loc] = project_memory(project, loc)
+                memories[loc] = StartOfRunMemory(project, loc, cache.path is not None)
             filled = fill_from_memory(merged, loaded.po if loaded else None, memories[loc],
                                       settings.fuzzy_threshold, project.source_ref(slug))
         if loaded is None:
@@ -119,6 +120,8 @@ def _update_article(project: Project, slug: str, locales: list[str], glossary: G
         elif cache.unchanged(loaded.fingerprint, loaded.po, merged):
             changed = False  # the very bytes on disk: skip formatting
         else:
+            if loc in memories:
+                memories[loc].before_write(loaded)
             saved = save_catalog(path, loaded, merged)
             changed, merged = saved.changed, saved.po
             if not saved.merged:  # what is on disk now is our canonical output

@@ -11,14 +11,21 @@ second `update` changes nothing.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Protocol
 
 import polib
 
-from .index import TranslationMemory
 from .model import Match
 from .sentences import split_source
 
 NOTE_PREFIX = "memory: "
+
+
+class Memory(Protocol):
+    """What the fill asks of a memory (a TranslationMemory, or one built on first use)."""
+
+    def lookup(self, source: str, threshold: float = 75.0, limit: int = 3,
+               exclude_file: str | None = None) -> list[Match]: ...
 
 
 @dataclass
@@ -47,10 +54,11 @@ def _untranslated(entry: polib.POEntry) -> bool:
             and not entry.msgstr and "fuzzy" not in entry.flags)
 
 
-def fill_from_memory(merged: polib.POFile, old: polib.POFile | None, memory: TranslationMemory,
+def fill_from_memory(merged: polib.POFile, old: polib.POFile | None, memory: Memory,
                      threshold: float, own_file: str | None) -> FillReport:
     """Fill `merged` in place (it is the fresh output of merge_catalog). `old` is the
-    catalog before the merge: its memory notes are kept for entries still translated."""
+    catalog before the merge: its memory notes are kept for entries still translated.
+    The memory is consulted only for untranslated entries."""
     report = FillReport()
     previous = {(e.msgctxt, e.msgid): e for e in old or () if not e.obsolete}
     for entry in merged:
@@ -84,7 +92,7 @@ def _take(entry: polib.POEntry, match: Match) -> None:
     _add_note(entry, NOTE_PREFIX + match.describe())
 
 
-def _offer_sentences(entry: polib.POEntry, memory: TranslationMemory, threshold: float,
+def _offer_sentences(entry: polib.POEntry, memory: Memory, threshold: float,
                      own_file: str | None) -> bool:
     """A new paragraph reusing known sentences: their translations, fuzzy, for review."""
     sentences = split_source(entry.msgid)

@@ -46,13 +46,20 @@ def split_target(text: str, language: str = "en") -> tuple[str, ...]:
 def sentence_pairs(source: str, target: str, language: str = "en") -> list[tuple[str, str]]:
     """Aligned (source, target) sentences, or [] when the segment is one sentence or the
     sentences cannot be aligned with confidence."""
+    return list(_sentence_pairs(source, target, language))
+
+
+# A memory holds the same segment once per catalog that has it (headings, bylines,
+# boilerplate), and aligning is the cost of building one: align each pair once.
+@lru_cache(maxsize=16384)
+def _sentence_pairs(source: str, target: str, language: str) -> tuple[tuple[str, str], ...]:
     sources = split_source(source)
     if len(sources) < 2:
-        return []
+        return ()
     targets = list(split_target(target, language))
     if len(targets) == len(sources):
-        return list(zip(sources, targets, strict=True))
-    return align_by_length(sources, targets)
+        return tuple(zip(sources, targets, strict=True))
+    return tuple(align_by_length(sources, targets))
 
 
 # Beads (source sentences, target sentences) and their extra cost over a 1:1 bead.

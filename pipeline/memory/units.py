@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 
 import polib
@@ -32,7 +32,13 @@ def tmx_date(gettext_date: str) -> str:
 def catalog_units(po: polib.POFile, article: str, default_file: str,
                   language: str = "en") -> Iterator[MemoryUnit]:
     """Segment units and aligned sentence units of one catalog's translated entries."""
+    return with_sentences(segment_units(po, article, default_file), language)
+
+
+def segment_units(po: polib.POFile, article: str, default_file: str) -> list[MemoryUnit]:
+    """One unit per translated entry (cheap: no sentence alignment)."""
     created = tmx_date(po.metadata.get("PO-Revision-Date", ""))
+    units = []
     for entry in po:
         if not is_memory_entry(entry):
             continue
@@ -42,8 +48,15 @@ def catalog_units(po: polib.POFile, article: str, default_file: str,
             line = int(raw_line) if raw_line.isdigit() else 0
         found = _SEGMENT_NOTE.search(entry.comment or "")
         segment_id = found.group(1) if found else ""
-        yield MemoryUnit(entry.msgid, entry.msgstr, origin_file, line, segment_id,
-                         UnitKind.SEGMENT, article, created)
-        for source, target in sentence_pairs(entry.msgid, entry.msgstr, language.split("_")[0]):
-            yield MemoryUnit(source, target, origin_file, line, segment_id,
-                             UnitKind.SENTENCE, article, created)
+        units.append(MemoryUnit(entry.msgid, entry.msgstr, origin_file, line, segment_id,
+                                UnitKind.SEGMENT, article, created))
+    return units
+
+
+def with_sentences(units: Iterable[MemoryUnit], language: str = "en") -> Iterator[MemoryUnit]:
+    """Each segment unit followed by its aligned sentence units (they share its origin)."""
+    for unit in units:
+        yield unit
+        for source, target in sentence_pairs(unit.source, unit.target, language.split("_")[0]):
+            yield MemoryUnit(source, target, unit.origin_file, unit.origin_line,
+                             unit.segment_id, UnitKind.SENTENCE, unit.article, unit.created)

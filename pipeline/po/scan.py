@@ -1,0 +1,210 @@
+"""The strict line scanner: GNU gettext's view of the messages in a .po text.
+
+It reads line by line what polib would misread and rejects it with a
+``PoFormatError(message, path, line)``, and it keeps, GNU-exactly, the fields
+polib cannot carry (comment texts, obsolete previous strings). pipeline.po.read
+runs it before polib on every text outside the plain form (pipeline.po.quickread).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import PoFormatError
+
+_STRING = re.compile(r'"((?:[^"\\]|\\.)*)"[ \t]*')
+_KEYWORD = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr(?:\[([^\]]*)\])?)[ \t]+(.*)")
+UNESCAPE = {"n": "\n", "t": "\t", "r": "\r", "v": "\v", "b": "\b", "f": "\f",
+             '"': '"', "\\": "\\"}
+SOLARIS_REF = re.compile(r"File: .*, line: \d+\s*")
+_ODD_SPACE = re.compile(r"[^\S \t]")
+
+
+@dataclass
+class Scanned:
+    """One message as GNU gettext would read it (only what we cross-check)."""
+    line: int
+    obsolete: bool | None = None
+    tcomments: list[str] = field(default_factory=list)
+    ecomments: list[str] = field(default_factory=list)
+    has_refs: bool = False
+    flags: list[str] = field(default_factory=list)
+    prev: dict[str, str] = field(default_factory=dict)
+    prev_obsolete: bool | None = None  # "#~|" (True) or "#|" (False) seen
+    fields: dict[str, str] = field(default_factory=dict)
+    last: str | None = None  # field that a continuation line extends
+
+
+class Scanner:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.entries: list[Scanned] = []
+        self.cur = Scanned(line=1)
+        self.lineno = 0
+
+    def fail(self, message: str) -> PoFormatError:
+        return PoFormatError(message, self.path, self.lineno)
+
+    def string(self, text: str) -> str:
+        m = _STRING.fullmatch(text)
+        if not m:
+            raise self.fail("malformed string literal")
+        body = m.group(1)
+        if "\\" not in body:  # fast path: nothing to unescape
+            return body
+        out: list[str] = []
+        i = 0
+        while i < len(body):
+            c = body[i]
+            if c == "\\":
+                esc = UNESCAPE.get(body[i + 1])
+                if esc is None:  # \a, octal, hex: GNU accepts, polib corrupts
+                    raise self.fail(f"escape sequence '\\{body[i + 1]}' is not supported")
+                out.append(esc)
+                i += 2
+            else:
+                out.append(c)
+                i += 1
+        return "".join(out)
+
+    def finish(self) -> None:
+        cur = self.cur
+        if cur.fields:
+            if not any(k.startswith("msgstr") for k in cur.fields):
+                raise self.fail("message without msgstr")
+            self.entries.append(cur)
+        elif cur.tcomments or cur.ecomments or cur.has_refs or cur.flags or cur.prev:
+            raise self.fail("comment not attached to any message (msgcat would drop it)")
+        self.cur = Scanned(line=self.lineno + 1)
+
+    def new_comment(self) -> Scanned:
+        if any(k.startswith("msgstr") for k in self.cur.fields):
+            self.finish()
+            self.cur.line = self.lineno
+        elif self.cur.fields:
+            raise self.fail("comment inside a message")
+        return self.cur
+
+    def keyword(self, text: str, obsolete: bool) -> None:
+        m = _KEYWORD.fullmatch(text)
+        if not m:
+            if text.startswith('"'):
+                return self.continuation(text, obsolete)
+            raise self.fail("syntax error")
+        key, index, rest = m.groups()
+        cur = self.cur
+        if key in ("msgctxt", "msgid") and any(k.startswith("msgstr") for k in cur.fields):
+            self.finish()
+            self.cur.line = self.lineno
+            cur = self.cur
+        if (cur.obsolete is not None and cur.obsolete != obsolete) or (
+                cur.prev_obsolete is not None and cur.prev_obsolete != obsolete):
+            raise self.fail("inconsistent use of #~")
+        cur.obsolete = obsolete
+        have = cur.fields
+        if index is not None:
+            if not (len(index) == 1 and index.isdigit()):
+                raise self.fail(f"unsupported plural index msgstr[{index}]")
+            key = f"msgstr[{index}]"
+            expected = sum(k.startswith("msgstr[") for k in have)
+            if "msgid_plural" not in have or int(index) != expected:
+                raise self.fail(f"unexpected {key}")
+        elif key == "msgctxt" and have:
+            raise self.fail("misplaced msgctxt")
+        elif key == "msgid" and set(have) - {"msgctxt"}:
+            raise self.fail("misplaced msgid")
+        elif key == "msgid_plural" and ("msgid" not in have or set(have) - {"msgctxt", "msgid"}):
+            raise self.fail("misplaced msgid_plural")
+        elif key == "msgstr" and ("msgid" not in have or "msgid_plural" in have
+                                  or "msgstr" in have):
+            raise self.fail("misplaced msgstr")
+        have[key] = self.string(rest)
+        cur.last = key
+
+    def continuation(self, text: str, obsolete: bool) -> None:
+        cur = self.cur
+        if cur.last is None or cur.obsolete != obsolete:
+            raise self.fail("string continuation without a keyword")
+        cur.fields[cur.last] += self.string(text)
+
+    def previous(self, text: str, obsolete: bool) -> None:
+        cur = self.new_comment()
+        if cur.prev_obsolete is not None and cur.prev_obsolete != obsolete:
+            raise self.fail("inconsistent use of #~")
+        cur.prev_obsolete = obsolete
+        if text.startswith('"'):
+            if cur.last is None or not cur.last.startswith("prev "):
+                raise self.fail("string continuation without a keyword")
+            cur.prev[cur.last[5:]] += self.string(text)
+            return
+        m = _KEYWORD.fullmatch(text)
+        if not m or m.group(1) not in ("msgctxt", "msgid", "msgid_plural"):
+            raise self.fail("syntax error in previous-message comment")
+        cur.prev[m.group(1)] = self.string(m.group(3))
+        cur.last = "prev " + m.group(1)
+
+    def line(self, raw: str) -> None:
+        s = raw.lstrip(" \t")
+        if not s.strip():
+            return
+        if not s.startswith("#"):
+            return self.keyword(s, obsolete=False)
+        if s.startswith("#~|"):
+            return self.previous(s[3:].lstrip(" \t"), obsolete=True)
+        if s.startswith("#~"):
+            if s[2:3] not in (" ", "\t") or s[3:].lstrip(" \t").startswith("#"):
+                raise self.fail("malformed obsolete line")
+            return self.keyword(s[3:].lstrip(" \t"), obsolete=True)
+        if s.startswith("#|"):
+            if s[2:3] not in (" ", "\t"):
+                raise self.fail("malformed previous-message line")
+            return self.previous(s[3:].lstrip(" \t"), obsolete=False)
+        cur = self.new_comment()
+        kind, body = s[1:2], s[2:]
+        if kind in (",", ":") and body[:1] not in ("", " ", "\t"):
+            raise self.fail(f"write '#{kind} ' with a space")
+        if kind == ",":
+            cur.flags.append(body)
+        elif kind == ":":
+            self.check_refs(body)
+            cur.has_refs = True
+        elif kind == ".":
+            cur.ecomments.append(body[1:] if body.startswith(" ") else body)
+        elif kind in ("!", "|", "~"):
+            raise self.fail(f"unsupported comment '#{kind}'")
+        else:
+            text = s[2:] if kind == " " else s[1:]
+            if SOLARIS_REF.fullmatch(text):
+                raise self.fail("Solaris-style '# File: ..., line: N' reference")
+            cur.tcomments.append(text)
+
+    def check_refs(self, body: str) -> None:
+        problem = bad_refs(body)
+        if problem:
+            raise self.fail(problem)
+
+
+def scan(path: Path, text: str) -> list[Scanned]:
+    """GNU's view of the messages in ``text`` (newlines already \\n only)."""
+    sc = Scanner(path)
+    for sc.lineno, raw in enumerate(text.split("\n"), start=1):
+        if "\r" in raw:  # polib's universal newlines would split here
+            raise sc.fail("stray carriage return")
+        if raw.endswith("\\"):  # GNU's lexer joins backslash-newline; polib doesn't
+            raise sc.fail("line ends with a backslash")
+        sc.line(raw)
+    sc.finish()
+    return sc.entries
+
+
+def bad_refs(body: str) -> str | None:
+    """What is wrong with the text of a '#:' line, if anything."""
+    if _ODD_SPACE.search(body):
+        return "unusual whitespace in a '#:' line"
+    toks = body.split()
+    for i, tok in enumerate(toks):
+        nxt = toks[i + 1] if i + 1 < len(toks) else ""
+        if tok.startswith(":") or (tok.endswith(":") and nxt[:1].isdigit()):
+            return f"ambiguous file reference '{tok}'"
+    return None
