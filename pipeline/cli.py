@@ -88,8 +88,6 @@ def _parser() -> argparse.ArgumentParser:
     bld.add_argument("--no-proof", dest="proof", action="store_false", default=None,
                      help="do not write the editor's proof (SLUG.zh-L.proof.html); "
                           "default: [build] proof in bilingual.toml")
-    bld.add_argument("-j", "--jobs", type=_jobs, default=None, metavar="N",
-                     help="N articles at a time (default: one per core)")
 
     st = scoped("status", "translation progress per article and locale")
     st.add_argument("--json", action="store_true")
@@ -109,7 +107,7 @@ def _parser() -> argparse.ArgumentParser:
     chk.add_argument("--skip", action="append", default=[], metavar="CODE",
                      help="not this rule (repeatable)")
     chk.add_argument("--list-rules", action="store_true", help="list the rules and exit")
-    for cmd in (st, chk):
+    for cmd in (st, chk, bld):
         cmd.add_argument("--no-cache", action="store_true",
                          help="ignore .bilingual/cache (every article afresh)")
         cmd.add_argument("-j", "--jobs", type=_jobs, default=None, metavar="N",
@@ -189,7 +187,7 @@ def run(argv: Sequence[str] | None = None) -> int:
     if args.command == "build":
         from .commands.build import build
         return build(project, args.article, args.locale, args.min_complete, args.md_style,
-                     proof=args.proof, jobs=args.jobs)
+                     proof=args.proof, jobs=args.jobs, use_cache=not args.no_cache)
     if args.command == "status":
         from .commands.status import status
         return status(project, args.article, args.locale, as_json=args.json,

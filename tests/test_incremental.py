@@ -298,3 +298,47 @@ def test_update_skips_unchanged_articles_and_follows_the_memory(
     update(fresh, "--no-cache")
     update(project)
     assert _locales_bytes(project) == _locales_bytes(fresh)
+
+
+def _build_bytes(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes()
+            for p in sorted((root / "build").rglob("*")) if p.is_file()}
+
+
+def test_build_rebuilds_only_what_changed(project: Path, capsys: pytest.CaptureFixture[str],
+                                          monkeypatch: pytest.MonkeyPatch,
+                                          tmp_path: Path) -> None:
+    from pipeline.commands import build as build_module
+    built: list[str] = []
+    real = build_module._build_job
+
+    def counting(slug: str):  # type: ignore[no-untyped-def]
+        built.append(slug)
+        return real(slug)
+    monkeypatch.setattr(build_module, "_build_job", counting)
+
+    def build(root: Path, *args: str) -> str:
+        assert main(["-C", str(root), "build", "--jobs", "1", *args]) == 0
+        return capsys.readouterr().out
+    first = build(project)
+    assert sorted(built) == list(SLUGS)
+    built.clear()
+    assert build(project) == first and built == []
+
+    catalog = project / "locales" / "en" / "LC_MESSAGES" / "beta.po"
+    catalog.write_text(catalog.read_text(encoding="utf-8").replace(
+        'msgstr "Industry Renewed, a Transformation Taking Flight"',
+        'msgstr "Industry Renewed, Transformation Under Way"'), encoding="utf-8")
+    build(project)
+    assert built == ["beta"]
+    built.clear()
+    page = next((project / "build").glob("gamma*.html"))
+    page.write_text("tampered", encoding="utf-8")  # an output changed by hand: rebuilt
+    build(project)
+    assert built == ["gamma"]
+    assert "tampered" not in page.read_text(encoding="utf-8")
+
+    fresh = tmp_path / "fresh"
+    shutil.copytree(project, fresh, ignore=shutil.ignore_patterns(".bilingual", "build"))
+    build(fresh, "--no-cache")
+    assert _build_bytes(fresh) == _build_bytes(project)

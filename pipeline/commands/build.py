@@ -4,13 +4,15 @@ proof, plus .mo files."""
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import polib
 
 from ..atomic import atomic_write_bytes, remove_leftovers
+from ..cache import ResultCache, code_fingerprint, files_digest, key_of
 from ..catalog.pofile import read_catalog
 from ..catalog.stats import Status, progress
 from ..checks.findings import Finding
@@ -45,12 +47,15 @@ from ..render.markdown import (
 from ..render.pairs import ALL_MARKS, READER_MARKS, Pair, align_policies
 from ..render.proof import proof_entries, render_proof_html
 from ..source import load_article
+from .check_run import shower
 from .common import project_glossary, say, warn
+from .inputs import read_job
 
 
 def build(project: Project, article: str | None = None, locale: str | None = None,
           min_complete: float | None = None, md_style: str = "interleaved",
-          quiet: bool = False, proof: bool | None = None, jobs: int | None = None) -> int:
+          quiet: bool = False, proof: bool | None = None, jobs: int | None = None,
+          use_cache: bool = True) -> int:
     """`proof` None: as `[build] proof` in bilingual.toml says. `jobs` None: one
     worker process per core; the output is the same whatever the number."""
     glossary = project_glossary(project.glossary_dir)
@@ -61,9 +66,30 @@ def build(project: Project, article: str | None = None, locale: str | None = Non
     settings = BuildSettings(project, glossary, tuple(locales), min_complete, md_style,
                              project.config.build.proof if proof is None else proof)
     slugs = project.articles(article)
-    with progress_bar("building", len(slugs)) as bar:
-        built = ordered_map(_build_job, slugs, default_jobs() if jobs is None else jobs,
-                            _setup, settings, bar)
+    # An article whose inputs and outputs are as the last build left them is not built
+    # again: its pages would be the same bytes (.bilingual/cache/build.json).
+    stored = ResultCache.open(project.root, "build", use_cache)
+    context = key_of(code_fingerprint(), files_digest(project.glossary_dir),
+                     repr(project.config), repr((locales, min_complete, md_style,
+                                                 settings.proof)), _assets_digest(project))
+    show = shower(project)
+    results: list[ArticleBuilt | None] = []
+    keys: dict[str, str] = {}
+    for slug in slugs:
+        keys[slug] = read_job(project, slug, locales, show).key(context, show)
+        known = stored.get(slug, keys[slug])
+        results.append(_replayed(project, known) if known is not None else None)
+    todo = [slug for slug, result in zip(slugs, results, strict=True) if result is None]
+    with progress_bar("building", len(todo)) as bar:
+        fresh = iter(ordered_map(_build_job, todo, default_jobs() if jobs is None else jobs,
+                                 _setup, settings, bar))
+    built = [result or next(fresh) for result in results]
+    for slug, result in zip(slugs, built, strict=True):
+        if result.error is None and result.outputs:
+            stored.put(slug, keys[slug], _stored(project, result))
+    if article is None and locale is None:
+        stored.keep_only(slugs)
+    stored.save()
     for result in built:  # what each article had to say, in article order
         for to_stderr, message in result.messages:
             if to_stderr:
@@ -98,6 +124,7 @@ class ArticleBuilt:
     refused: bool  # a locale was below --min-complete
     messages: tuple[tuple[bool, str], ...]  # (to stderr?, line), in the order of events
     error: PipelineError | None = None  # why the article could not be built
+    outputs: tuple[Path, ...] = ()  # every file written
 
 
 class ArticleBuilder:
@@ -167,6 +194,49 @@ class ArticleBuilder:
         return ArticleBuilt(listing, refused, tuple(messages))
 
 
+def _stored(project: Project, built: ArticleBuilt) -> dict[str, Any]:
+    """What a later build replays when nothing changed, and how it knows the outputs
+    are still the ones written (size and modification time: a touched page is rebuilt)."""
+    listing = built.listing
+    return {"listing": [listing.slug, listing.title, listing.locales,
+                        listing.translated_titles, listing.source],
+            "refused": built.refused, "messages": built.messages,
+            "outputs": [[path.relative_to(project.root).as_posix(), *_stat(path)]
+                        for path in built.outputs]}
+
+
+def _stat(path: Path) -> tuple[int, int]:
+    try:
+        found = path.stat()
+    except FileNotFoundError:
+        return (-1, -1)
+    return (found.st_size, found.st_mtime_ns)
+
+
+def _replayed(project: Project, known: dict[str, Any]) -> ArticleBuilt | None:
+    """The cached build of an article, if every file it wrote is still as it was."""
+    outputs = tuple(project.root / rel for rel, _, _ in known["outputs"])
+    if any(list(_stat(path)) != [size, mtime]
+           for path, (_, size, mtime) in zip(outputs, known["outputs"], strict=True)):
+        return None
+    slug, title, locales, titles, source = known["listing"]
+    listing = ArticleListing(slug, title, [tuple(row) for row in locales], titles, source)
+    return ArticleBuilt(listing, known["refused"],
+                        tuple((bool(e), str(m)) for e, m in known["messages"]), None, outputs)
+
+
+def _assets_digest(project: Project) -> str:
+    """Images and other files beside the sources, by name, size and time (a build
+    copies them; a changed one rebuilds every article, which is rare and safe)."""
+    parts: list[bytes | str | None] = []
+    if project.content_dir.is_dir():
+        for path in sorted(project.content_dir.rglob("*")):
+            if path.is_file() and path.suffix != ".md":
+                parts += [path.relative_to(project.content_dir).as_posix(),
+                          repr(_stat(path))]
+    return key_of(*parts)
+
+
 _builder: ArticleBuilder | None = None  # this process's (see parallel.ordered_map)
 
 
@@ -177,10 +247,15 @@ def _setup(settings: BuildSettings) -> None:
 
 def _build_job(slug: str) -> ArticleBuilt:
     assert _builder is not None
+    _written.clear()
     try:
-        return _builder.build(slug)
+        built = _builder.build(slug)
     except PipelineError as exc:  # reported in article order, as a serial build would
         return ArticleBuilt(ArticleListing(slug, slug, []), False, (), exc)
+    return replace(built, outputs=tuple(_written))
+
+
+_written: list[Path] = []  # the files this process wrote for the article being built
 
 
 def _publish(path: Path, data: bytes) -> None:
@@ -188,6 +263,7 @@ def _publish(path: Path, data: bytes) -> None:
     fsync (as msgfmt writes a .mo; 6 fsyncs an article cost more than rendering it),
     into a folder whose leftovers `build` removed when it started."""
     atomic_write_bytes(path, data, durable=False, sweep=False)
+    _written.append(path)
 
 
 class Proofs:
@@ -251,4 +327,5 @@ def copy_images(project: Project, article: Article, out_dir: Path) -> list[str]:
                            "not found in content/")
         else:
             atomic_write_bytes(out_dir / image.target, image.source.read_bytes(), durable=False)
+            _written.append(out_dir / image.target)
     return missing
