@@ -143,8 +143,11 @@ def test_workers_build_what_one_process_builds(tmp_path: Path,
         outputs.append((out.out.replace(str(root), "ROOT"), out.err.replace(str(root), "ROOT")))
     assert outputs[0] == outputs[1] and "new.po: no catalog yet" in outputs[0][1]
     assert outputs[0][0].count("segments") == parallel.MIN_PARALLEL + 3  # in article order
-    pages = sorted(p.relative_to(serial) for p in serial.rglob("*") if p.is_file())
-    assert pages == sorted(p.relative_to(pooled) for p in pooled.rglob("*") if p.is_file())
+    def files(root: Path) -> list[Path]:  # the cache records times, not results
+        return sorted(p.relative_to(root) for p in root.rglob("*")
+                      if p.is_file() and ".bilingual" not in p.parts)
+    pages = files(serial)
+    assert pages == files(pooled)
     for page in pages:
         assert (serial / page).read_bytes() == (pooled / page).read_bytes(), page
 
