@@ -265,5 +265,5 @@ class ResultCache:
         (self.path.parent.parent / ".gitignore").write_text("*\n", encoding="utf-8")
         text = json.dumps({"format": HEADER, "code": code_fingerprint(),
                            "entries": self.entries}, ensure_ascii=False, separators=(",", ":"))
-        atomic_write_text(self.path, text)
+        atomic_write_text(self.path, text, durable=False)  # derived: a lost one is a miss
         self.dirty = False

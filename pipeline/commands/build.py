@@ -76,7 +76,11 @@ def build(project: Project, article: str | None = None, locale: str | None = Non
     results: list[ArticleBuilt | None] = []
     keys: dict[str, str] = {}
     for slug in slugs:
-        keys[slug] = read_job(project, slug, locales, show).key(context, show)
+        try:
+            keys[slug] = read_job(project, slug, locales, show).key(context, show)
+        except PipelineError:  # the build reports it in article order
+            results.append(None)
+            continue
         known = stored.get(slug, keys[slug])
         results.append(_replayed(project, known) if known is not None else None)
     todo = [slug for slug, result in zip(slugs, results, strict=True) if result is None]
@@ -85,7 +89,7 @@ def build(project: Project, article: str | None = None, locale: str | None = Non
                                  _setup, settings, bar))
     built = [result or next(fresh) for result in results]
     for slug, result in zip(slugs, built, strict=True):
-        if result.error is None and result.outputs:
+        if result.error is None and result.outputs and slug in keys:
             stored.put(slug, keys[slug], _stored(project, result))
     if article is None and locale is None:
         stored.keep_only(slugs)
