@@ -10,9 +10,12 @@ optional (pronoun "one", "first-class" and "one of" are skipped outright).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+import string
+from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
+from functools import lru_cache
 
+from ..glossary.prefilter import folded
 from .quantity import (
     Draft,
     Quantity,
@@ -56,6 +59,13 @@ EN_FIXED_PHRASES: tuple[str, ...] = (
     rf"\b(?:a|{_CARDINALS}) (?:halves|(?:{_FRACTIONS})s)\b",
     rf"\b(?:a|one) (?:{_FRACTIONS}) of\b",
 )
+# For each phrase, literals one of which is in every match (lower case, as IGNORECASE
+# reads the text): a text holding none of them is not scanned for that phrase.
+_FRACTION_HINTS = ("hal", *_FRACTIONS.split("|"))
+_FIXED_HINTS: dict[str, tuple[str, ...]] = dict(zip(EN_FIXED_PHRASES, [
+    ("one of",), ("one-",), ("no one",), ("one another",), ("one by one",),
+    ("one after another",), ("at first",), ("first of all",), ("first-",), ("two sessions",),
+    ("-year",), _FRACTION_HINTS, _FRACTION_HINTS, _FRACTION_HINTS], strict=True))
 
 # Thousands separated by commas, or by no-break/thin spaces (15\u202f000); a
 # plain space is not a separator ("in 2024 300 firms").
@@ -90,6 +100,20 @@ _MONTH_NAMES = "|".join([*MONTHS, *_MONTH_ABBR])
 _UNIT_RE = re.compile(r"\s*(?:(?P<mw>MW|megawatts?)|(?P<gw>GW|gigawatts?)|(?P<ha>ha|hectares?)"
                       r"|(?P<mu>mu))\b")
 _HEADING_BEFORE_RE = re.compile(r"(?:^|[\n.;:!?])[\s#*]*$")
+_MARKER_END_RE = re.compile(r"[.)]\s")
+_DIGITS_RE = re.compile(r"\d+")
+_SEPARATOR_RE = re.compile(r"[,\u00a0\u202f\u2009]")
+_WORD_BEFORE_RE = re.compile(r"([A-Za-z]+)-?$")
+_YEAR_RE = re.compile(r"1\d{3}|2[01]\d{2}")
+_DAY_RE = re.compile(r"\d{1,2}")
+_MONTH_BEFORE_RE = re.compile(rf"\b(?:{_MONTH_NAMES})\.?\s+$")
+_MONTH_AFTER_RE = re.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH_NAMES})\b")
+_DIGIT_NEXT_RE = re.compile(r"\s+\d")
+_SENTENCE_START_RE = re.compile(r"(?:^|[.;:!?]\s*)$")
+# Cheap necessary conditions (a literal to search for): every month name starts with
+# one of these; a Roman numeral ends a word or precedes ". ".
+_MONTH_HINT_RE = re.compile("Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
+_ROMAN_HINT_RE = re.compile(r"[IVX](?!\w)")
 
 
 def _unit(t: str, d: Draft) -> None:
@@ -108,7 +132,7 @@ def _list_marker(t: str, d: Draft, raw: str) -> bool:
         return False
     if t[d.start - 1:d.start] == "(" and t.startswith(")", d.end):
         return True
-    return bool(re.match(r"[.)]\s", t[d.end:d.end + 2])
+    return bool(_MARKER_END_RE.match(t, d.end, d.end + 2)
                 and _HEADING_BEFORE_RE.search(t[:d.start]))
 
 
@@ -133,23 +157,41 @@ def _approximate(t: str, start: int, end: int) -> bool:
                 or _APPROX_AFTER_RE.match(t, end))
 
 
+_DIGIT_RUN_RE = re.compile(r"\d+")
+
+
+def _digit_matches(t: str) -> Iterator[re.Match[str]]:
+    """`_DIGIT_RE.finditer(t)`, tried only where a digit run starts: the pattern's
+    lookbehind would otherwise make `re` try it at every position of the text."""
+    pos = 0
+    while (run := _DIGIT_RUN_RE.search(t, pos)) is not None:
+        start = run.start()
+        if start and (t[start - 1] in ".," or t[start - 1].isdecimal()):  # (?<![\d.,])
+            pos = run.end()  # fails here, and so inside the run: a digit before each
+            continue
+        m = _DIGIT_RE.match(t, start)
+        assert m is not None  # _NUM matches any digit run
+        yield m
+        pos = m.end()
+
+
 def _digit_drafts(t: str, taken: list[Span]) -> list[Draft]:
     drafts: list[Draft] = []
-    for m in _CODE_RE.finditer(t):  # "1+2+15"
-        for part in re.finditer(r"\d+", m.group()):
+    for m in _CODE_RE.finditer(t) if "+" in t else ():  # "1+2+15"
+        for part in _DIGITS_RE.finditer(m.group()):
             drafts.append(Draft(Decimal(part.group()), m.start() + part.start(),
                                 m.start() + part.end(), "code"))
         taken.append(m.span())
-    for m in _DIGIT_RE.finditer(t):
+    for m in _digit_matches(t):
         start, end = m.start(), m.end()
         if overlaps(start, end, taken):
             continue
-        raw = re.sub(r"[,\u00a0\u202f\u2009]", "", m.group("num"))
+        raw = _SEPARATOR_RE.sub("", m.group("num"))
         scale_word = (m.group("scale") or "").lower()
         scale = _ABBR_SCALE.get(scale_word) or SCALES.get(scale_word, 1)
         d = Draft(Decimal(raw) * scale, start, end, scale=scale)
         pm = _PERCENT_RE.match(t, end)
-        word_before = re.search(r"([A-Za-z]+)-?$", t[max(0, start - 8):start])
+        word_before = _WORD_BEFORE_RE.search(t[max(0, start - 8):start])
         if m.group("ord"):
             d.kind = "ordinal"
         elif pm:
@@ -158,11 +200,11 @@ def _digit_drafts(t: str, taken: list[Span]) -> list[Draft]:
             d.kind = "code"  # A1, PM2.5, COVID-19, Q3
         elif in_quotes_only(t, start, end):
             d.kind = "code"
-        elif scale == 1 and re.fullmatch(r"1\d{3}|2[01]\d{2}", m.group("num")):
+        elif scale == 1 and _YEAR_RE.fullmatch(m.group("num")):
             d.kind = "year"
-        elif scale == 1 and re.fullmatch(r"\d{1,2}", raw) and 1 <= int(raw) <= 31 and (
-                re.search(rf"\b(?:{_MONTH_NAMES})\.?\s+$", t[max(0, start - 12):start])
-                or re.match(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH_NAMES})\b", t[end:])):
+        elif scale == 1 and _DAY_RE.fullmatch(raw) and 1 <= int(raw) <= 31 and (
+                _MONTH_BEFORE_RE.search(t[max(0, start - 12):start])
+                or _MONTH_AFTER_RE.match(t, end)):
             d.kind = "day"  # September 3 / 3 September
         d.approximate = _approximate(t, start, d.end)
         if _list_marker(t, d, raw):
@@ -175,14 +217,14 @@ def _digit_drafts(t: str, taken: list[Span]) -> list[Draft]:
 
 def _month_drafts(t: str, taken: list[Span]) -> list[Draft]:
     drafts = []
-    for m in _MONTH_RE.finditer(t):
+    for m in _MONTH_RE.finditer(t) if _MONTH_HINT_RE.search(t) else ():
         if m.group("full") == "May" and not (
-                re.match(r"\s+\d", t[m.end():]) or _MAY_CONTEXT_RE.search(t[:m.start()])):
+                _DIGIT_NEXT_RE.match(t, m.end()) or _MAY_CONTEXT_RE.search(t[:m.start()])):
             continue  # the modal verb "May ..."
         value = MONTHS[m.group("full")] if m.group("full") else _MONTH_ABBR[m.group("abbr")]
         drafts.append(Draft(Decimal(value), m.start(), m.end(), "month"))
         taken.append(m.span())
-    for m in _ROMAN_RE.finditer(t):  # Phase II; "II. Measures" (a list marker)
+    for m in _ROMAN_RE.finditer(t) if _ROMAN_HINT_RE.search(t) else ():  # Phase II; "II. …"
         group = "r" if m.group("r") else "h"
         roman = _roman(m.group(group))
         if roman:
@@ -207,33 +249,86 @@ def _follows(prev: str, word: str) -> bool:
     return False
 
 
+def trie_pattern(words: Iterable[str]) -> str:
+    """A regex matching exactly `words`, shaped as a trie (one branch per letter):
+    `re` tries each alternative of a branch in turn, so a flat list of 70 words
+    costs 70 tests at every position, a trie a few."""
+    root: dict[str, dict] = {}  # type: ignore[type-arg]
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
+        alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 and "" not in node else f"(?:{'|'.join(alts)})"
+        return body + "?" if "" in node else body
+    return emit(root)
+
+
+# Words that can open a spelled number ("a"/"an" only before a scale or "dozen").
+_STARTERS = frozenset([*UNITS, *TENS, *ORDINALS, "twice", "decade", "a", "an"])
+# Found in the ASCII-lowered text; a hit preceded by a letter is inside a word (rejected).
+_STARTER_RE = re.compile(trie_pattern(_STARTERS) + "(?![a-z])")
+_SPACES_RE = re.compile(r"\s+")
+_WORD_GAP_RE = re.compile(r"\s+|\s*-\s*|\s+and\s+")
+
+
+def _ascii_lower(t: str) -> str:
+    """`t` with A-Z lowered, index for index, and no other letter made ASCII."""
+    if "\u212a" in t or "\u0130" in t:  # Kelvin K lowers to "k", İ to two characters
+        return t.translate(_ASCII_LOWER)
+    return t.lower()
+
+
+_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
+
+
+def _free_words(t: str, pos: int, taken: list[Span]) -> Iterator[re.Match[str]]:
+    """The words from `pos` on that no digit, month or numeral quantity has taken."""
+    for m in _WORD_RE.finditer(t, pos):
+        if not overlaps(m.start(), m.end(), taken):
+            yield m
+
+
 def _word_drafts(t: str, taken: list[Span]) -> list[Draft]:
-    words = [m for m in _WORD_RE.finditer(t) if not overlaps(m.start(), m.end(), taken)]
+    """Spelled numbers: a starter word, then the words that may follow it.
+
+    Only the few words that can start one are visited (not every word of the
+    text); what follows a starter is read word by word, skipping taken words, as
+    a list of all the untaken words would give it."""
+    low = _ascii_lower(t)
     drafts: list[Draft] = []
-    i = 0
-    while i < len(words):
-        first = words[i].group().lower()
-        if not (first in UNITS or first in TENS or first in ORDINALS or first in ("twice", "decade")
-                or (first in ("a", "an") and i + 1 < len(words)
-                    and _follows(first, words[i + 1].group().lower()))):
-            i += 1
+    resume = 0  # words before this offset belong to an earlier number
+    for hit in _STARTER_RE.finditer(low):
+        start, end = hit.span()
+        if start < resume or (start and "a" <= low[start - 1] <= "z") \
+                or overlaps(start, end, taken):
             continue
-        seq = [words[i]]
-        j = i + 1
-        while j < len(words) and seq[-1].group().lower() not in ORDINALS:
-            gap = t[seq[-1].end():words[j].start()]
-            w = words[j].group().lower()
-            if w == "and" and j + 1 < len(words) and seq[-1].group().lower() in SCALES \
-                    and re.fullmatch(r"\s+", gap):
-                j += 1  # "one hundred and twenty"
-                continue
-            if not re.fullmatch(r"\s+|\s*-\s*|\s+and\s+", gap) or not _follows(
-                    seq[-1].group().lower(), w):
+        first = hit.group()
+        following = _free_words(t, end, taken)
+        nxt = next(following, None)
+        if first in ("a", "an") and (nxt is None or not _follows(first, nxt.group().lower())):
+            continue
+        seq = [(start, end, first)]
+        resume = end
+        while nxt is not None and seq[-1][2] not in ORDINALS:
+            gap = t[seq[-1][1]:nxt.start()]
+            w = nxt.group().lower()
+            if w == "and" and seq[-1][2] in SCALES and _SPACES_RE.fullmatch(gap):
+                after = next(following, None)
+                if after is not None:  # "one hundred and twenty"
+                    resume, nxt = nxt.end(), after
+                    continue
+            if not _WORD_GAP_RE.fullmatch(gap) or not _follows(seq[-1][2], w):
                 break
-            seq.append(words[j])
-            j += 1
-        i = j
-        drafts.append(_spelled(t, [w.group().lower() for w in seq], seq[0].start(), seq[-1].end()))
+            seq.append((nxt.start(), nxt.end(), w))
+            resume = nxt.end()
+            nxt = next(following, None)
+        drafts.append(_spelled(t, [w for _, _, w in seq], seq[0][0], seq[-1][1]))
     return drafts
 
 
@@ -270,9 +365,14 @@ def _spelled(t: str, words: list[str], start: int, end: int) -> Draft:
     # ("Second, ..."), which may render 其次 as well as 二是.
     d.optional = words in (["one"], ["first"], ["twice"], ["a", "dozen"], ["decade"])
     d.marker = (ordinal and len(words) == 1 and t.startswith(",", end)
-                and re.search(r"(?:^|[.;:!?]\s*)$", t[:start]) is not None)
+                and _SENTENCE_START_RE.search(t[:start]) is not None)
     d.approximate = _approximate(t, start, d.end)
     return d
+
+
+@lru_cache(maxsize=16)
+def _compiled(phrases: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p, re.I) for p in phrases)
 
 
 def en_quantities(
@@ -289,7 +389,13 @@ def en_quantities(
     taken: list[Span] = []
     drafts = _digit_drafts(text, taken)
     drafts += _month_drafts(text, taken)
-    fixed = [m.span() for p in fixed_phrases for m in re.finditer(p, text, re.I)]
-    drafts += [d for d in _word_drafts(text, taken) if not within(d.start, d.end, fixed)]
+    words = _word_drafts(text, taken)
+    if words:  # the phrases only ever veto a spelled number: none, no scan
+        low = folded(text)
+        fixed = [m.span() for phrase, pattern in zip(fixed_phrases, _compiled(tuple(fixed_phrases)),
+                                                     strict=True)
+                 if any(hint in low for hint in _FIXED_HINTS.get(phrase, ("",)))
+                 for m in pattern.finditer(text)]
+        drafts += [d for d in words if not within(d.start, d.end, fixed)]
     link_ranges(drafts, text, _RANGE_RE)
     return freeze(drafts, text, ignore_spans)

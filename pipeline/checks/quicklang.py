@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 _HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+_HAN_RUN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]+")
 _KANA_HANGUL = re.compile("[\u3040-\u30ff\u1100-\u11ff\uac00-\ud7af]")
 _WORD = re.compile(r"[^\W\d_]+")
 # Words that are frequent in English prose and rare as words of other languages.
@@ -20,18 +21,22 @@ ENGLISH_SHARE = 0.2
 MIN_WORDS = 8
 
 
+def letters(text: str) -> int:
+    return sum(map(str.isalpha, text))
+
+
 def clearly_chinese(text: str) -> bool:
-    letters = sum(ch.isalpha() for ch in text)
-    if not letters or _KANA_HANGUL.search(text):
+    count = letters(text)
+    if not count or _KANA_HANGUL.search(text):
         return False
-    return len(_HAN.findall(text)) >= HAN_SHARE * letters
+    return sum(map(len, _HAN_RUN.findall(text))) >= HAN_SHARE * count
 
 
 def clearly_english(text: str) -> bool:
     if _HAN.search(text) or _KANA_HANGUL.search(text):
         return False
     words = _WORD.findall(text)
-    if len(words) < MIN_WORDS or not all(w.isascii() for w in words):
+    if len(words) < MIN_WORDS or not all(map(str.isascii, words)):
         return False
-    common = sum(w.lower() in _ENGLISH for w in words)
+    common = sum(map(_ENGLISH.__contains__, map(str.lower, words)))
     return common >= ENGLISH_SHARE * len(words)

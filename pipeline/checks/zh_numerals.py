@@ -66,6 +66,12 @@ _HEADING_BEFORE = ("", "\n", "。", "；", ";", "：", ":")
 _CIRCLED_RE = re.compile("[\u2460-\u2473\u2474-\u2487]")
 # Power in kW, the unit both languages are compared in (120万千瓦 = 1.2 GW).
 _POWER = (("千瓦时", 0), ("万千瓦", 0), ("千瓦", 1), ("兆瓦", 1000), ("吉瓦", 10**6))
+_MONTH_BEFORE_RE = re.compile(r"[\d一二三四五六七八九十]月$")
+_PAST_SPAN_RE = re.compile(r"(个月|年|天|日|周|期)")
+_DIGITS_RE = re.compile(r"\d+")
+_SEPARATOR_RE = re.compile("[,，]")
+_YEAR_RE = re.compile(r"[12]\d{3}")
+_MARKER_END_RE = re.compile(r"[、.](?!\d)")
 
 
 def _unit(t: str, tok: Draft) -> None:
@@ -91,6 +97,8 @@ def _at_heading(t: str, start: int) -> bool:
 # stay valid), so 65.9萬噸 reads as 65.9万吨.
 TRADITIONAL = str.maketrans("萬億兩個噸畝項張條臺場屆輛間歲門點週僅餘約過將於達",
                             "万亿两个吨亩项张条台场届辆间岁门点周仅余约过将于达")
+# Both in one pass (their keys are disjoint and no value is another's key).
+_NORMAL_FORMS = {**FULLWIDTH, **TRADITIONAL}
 
 
 def parse_zh_numeral(s: str) -> int | None:
@@ -147,7 +155,7 @@ def _context_kind(t: str, start: int, end: int, value: Decimal, *, digits: bool)
         return "month"
     if rest.startswith("日") and 1 <= value <= 31:
         return "day"
-    if rest.startswith("号") and 1 <= value <= 31 and re.search(r"[\d一二三四五六七八九十]月$", t[:start]):
+    if rest.startswith("号") and 1 <= value <= 31 and _MONTH_BEFORE_RE.search(t[:start]):
         return "day"  # 9月3号; a bare 3号 is usually a name (3号线)
     if rest.startswith("成") and not digits and 1 <= value <= 10:
         return "percent"  # 八成 = 80%
@@ -159,7 +167,7 @@ def _context_kind(t: str, start: int, end: int, value: Decimal, *, digits: bool)
 def _approximate(t: str, start: int, end: int) -> bool:
     before = t[max(0, start - 3):start]
     m = _PREFIX_APPROX_RE.search(before)
-    if m and m.group() == "近" and re.match(r"(个月|年|天|日|周|期)", t[end:]):
+    if m and m.group() == "近" and _PAST_SPAN_RE.match(t, end):
         m = None  # 近3年 = "the past three years", not "nearly"
     if m:
         return True
@@ -180,8 +188,8 @@ def _digit_tokens(t: str, taken: list[Span]) -> list[Draft]:
             toks.append(Draft(Decimal(value), m.start(), m.end(), "percent",
                               _approximate(t, m.start(), m.end())))
             taken.append(m.span())
-    for m in _CODE_RE.finditer(t):  # “1+2+15”
-        for part in re.finditer(r"\d+", m.group()):
+    for m in _CODE_RE.finditer(t) if "+" in t else ():  # “1+2+15”
+        for part in _DIGITS_RE.finditer(m.group()):
             toks.append(Draft(Decimal(part.group()), m.start() + part.start(),
                              m.start() + part.end(), "code"))
         taken.append(m.span())
@@ -189,7 +197,7 @@ def _digit_tokens(t: str, taken: list[Span]) -> list[Draft]:
         if overlaps(m.start(), m.end(), taken):
             continue
         start, end = m.start(), m.end()
-        raw = re.sub("[,，]", "", m.group("num"))
+        raw = _SEPARATOR_RE.sub("", m.group("num"))
         odd, scale_txt = m.group("odd"), m.group("scale")
         after = t[end:end + 4]
         if odd == "多" and not scale_txt and not (_MEASURE_RE.match(after) or not after
@@ -201,7 +209,7 @@ def _digit_tokens(t: str, taken: list[Span]) -> list[Draft]:
         if t.startswith("%", end):
             tok.end += 1
             tok.kind = "percent"
-        elif scale == 1 and not odd and re.fullmatch(r"[12]\d{3}", raw) and t.startswith("年", end):
+        elif scale == 1 and not odd and _YEAR_RE.fullmatch(raw) and t.startswith("年", end):
             tok.kind = "year"
         elif scale == 1 and not odd:
             tok.kind = _context_kind(t, start, end, tok.value, digits=True) or "number"
@@ -212,7 +220,7 @@ def _digit_tokens(t: str, taken: list[Span]) -> list[Draft]:
             tok.kind = "code"  # A1, PM2.5, “6996”
         tok.approximate = tok.approximate or _approximate(t, start, tok.end)
         if (tok.kind == "number" and scale == 1 and not odd and len(raw) <= 2
-                and re.match(r"[、.](?!\d)", t[tok.end:tok.end + 2]) and _at_heading(t, start)):
+                and _MARKER_END_RE.match(t, tok.end, tok.end + 2) and _at_heading(t, start)):
             tok.kind, tok.marker = "ordinal", True  # 1、基本情况
         _unit(t, tok)
         prev = toks[-1] if toks else None
@@ -304,9 +312,9 @@ def zh_quantities(
     ``ignore_spans`` (e.g. glossary-term spans) drop any quantity overlapping
     them; ``fixed_words`` skip character numerals inside those words.
     """
-    t = text.translate(FULLWIDTH).translate(TRADITIONAL)
+    t = text.translate(_NORMAL_FORMS)
     taken: list[Span] = []
     toks = _digit_tokens(t, taken)
-    toks += _cjk_tokens(t, taken, phrase_spans(t, fixed_words))
+    toks += _cjk_tokens(t, taken, phrase_spans(t, tuple(fixed_words)))
     link_ranges(toks, t, _RANGE_RE)
     return freeze(toks, text, ignore_spans)

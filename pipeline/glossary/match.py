@@ -17,7 +17,20 @@ from functools import cache, lru_cache
 import ahocorasick
 
 from .model import Glossary, Term
-from .prefilter import Needle, candidate_starts, literal_at, literal_form, needle
+from .prefilter import (
+    Needle,
+    Step,
+    WordForm,
+    candidate_starts,
+    folded,
+    literal_at,
+    literal_form,
+    match_end,
+    needle,
+    plan,
+)
+
+_REMEMBERED = 4096  # sources whose hits a matcher keeps
 
 
 @dataclass(frozen=True)
@@ -32,24 +45,35 @@ class TermMatcher:
         self.glossary = glossary
         self._automaton = ahocorasick.Automaton()
         for term in glossary.terms:
-            self._automaton.add_word(term.term, term)
+            self._automaton.add_word(term.term, (len(term.term), term))
         if len(glossary):
             self._automaton.make_automaton()
+        # Several rules of an entry ask about its source (terms, numbers, BL202): the
+        # automaton runs once. A plain dict, so a matcher still pickles (worker processes).
+        self._hits: dict[str, tuple[TermHit, ...]] = {}
 
     def find(self, text: str) -> list[TermHit]:
         """Non-overlapping hits, leftmost-longest, in text order."""
         if not len(self.glossary):
             return []
-        candidates = [(end - len(term.term) + 1, end + 1, term)
-                      for end, term in self._automaton.iter(text)]
-        candidates.sort(key=lambda c: (c[0], -(c[1] - c[0])))
+        hits = self._hits.get(text)
+        if hits is None:
+            if len(self._hits) >= _REMEMBERED:
+                self._hits.clear()
+            hits = self._hits[text] = self._find(text)
+        return list(hits)
+
+    def _find(self, text: str) -> tuple[TermHit, ...]:
+        candidates = [(end + 1 - size, end + 1, term)
+                      for end, (size, term) in self._automaton.iter(text)]
+        candidates.sort(key=lambda c: (c[0], c[0] - c[1]))
         hits: list[TermHit] = []
         covered_until = 0
         for start, end, term in candidates:
             if start >= covered_until:
                 hits.append(TermHit(term, start, end))
                 covered_until = end
-        return hits
+        return tuple(hits)
 
     def first_mentions(self, text: str) -> list[TermHit]:
         """The first hit of each distinct term, in text order (one answer for every
@@ -72,25 +96,43 @@ _QUOTES = "\"'“”‘’"
 _JOINER = r"[\s\-‐‑–]+"
 
 
-def _word_pattern(word: str) -> str:
+def _word_form(word: str) -> WordForm:
     core = word.strip(_QUOTES)
-    lead = r"[\"'“”‘’]?" if core != word else ""
     if not core:
-        return re.escape(word)
-    escaped = "".join(r"[’']" if ch in "'’" else re.escape(ch) for ch in core)
-    if core[-1].isalpha():
-        # A plural rendering also matches its singular, as English uses it before
-        # another noun ("waste rubber tyres" -> "waste rubber tyre processing").
-        lower = core.lower()
-        if len(core) > 4 and lower.endswith("ies"):
-            escaped = escaped[:-3] + r"(?:y|ies|ied)"
-        elif len(core) > 3 and lower.endswith("s") and not lower.endswith(("ss", "us", "is")):
-            escaped = escaped[:-1] + r"(?:s|es|ed|d|[’']s)?"
-        elif core[-1] in "yY" and len(core) > 1 and core[-2].lower() not in "aeiou":
-            escaped = escaped[:-1] + r"(?:y|ies|ied)"
-        else:
-            escaped += r"(?:s|es|ed|d|[’']s)?"
-    return f"{lead}{escaped}{lead}"
+        return WordForm(word, exact=True)
+    quoted = core != word
+    if not core[-1].isalpha():
+        return WordForm(core, quoted=quoted)
+    # A plural rendering also matches its singular, as English uses it before
+    # another noun ("waste rubber tyres" -> "waste rubber tyre processing").
+    lower = core.lower()
+    if len(core) > 4 and lower.endswith("ies"):
+        return WordForm(core[:-3], _Y_ENDINGS, quoted=quoted)
+    if len(core) > 3 and lower.endswith("s") and not lower.endswith(("ss", "us", "is")):
+        return WordForm(core[:-1], _S_ENDINGS, optional=True, quoted=quoted)
+    if core[-1] in "yY" and len(core) > 1 and core[-2].lower() not in "aeiou":
+        return WordForm(core[:-1], _Y_ENDINGS, quoted=quoted)
+    return WordForm(core, _S_ENDINGS, optional=True, quoted=quoted)
+
+
+_Y_ENDINGS = ("y", "ies", "ied")
+_S_ENDINGS = ("s", "es", "ed", "d", "'s")
+
+
+def _loose_pattern(text: str) -> str:
+    return "".join(r"[’']" if ch in "'’" else re.escape(ch) for ch in text)
+
+
+def _word_pattern(word: str) -> str:
+    form = _word_form(word)
+    if form.exact:
+        return re.escape(form.stem)
+    lead = r"[\"'“”‘’]?" if form.quoted else ""
+    endings = ""
+    if form.endings:
+        endings = f"(?:{'|'.join(map(_loose_pattern, form.endings))})" + \
+            ("?" if form.optional else "")
+    return f"{lead}{_loose_pattern(form.stem)}{endings}{lead}"
 
 
 def _words(rendering: str) -> list[str]:
@@ -113,16 +155,12 @@ class EnglishMatcher:
 
     @staticmethod
     def accepted_spans(text: str, term: Term) -> list[tuple[int, int]]:
-        spans: list[tuple[int, int]] = []
-        # Longest renderings first so a variant inside the approved form is not counted twice.
-        for rendering in sorted(term.accepted, key=len, reverse=True):
-            for span in EnglishMatcher.spans(text, rendering):
-                if not any(s <= span[0] < e or s < span[1] <= e for s, e in spans):
-                    spans.append(span)
-        return sorted(spans)
+        return list(_accepted_spans(text, term.accepted))
 
     @staticmethod
     def forbidden_found(text: str, term: Term) -> list[tuple[str, tuple[int, int]]]:
+        if not term.forbidden:
+            return []
         accepted = EnglishMatcher.accepted_spans(text, term)
         found = []
         for rendering in term.forbidden:
@@ -132,6 +170,17 @@ class EnglishMatcher:
                 if not any(s <= span[0] and span[1] <= e for s, e in accepted):
                     found.append((rendering, span))
         return found
+
+
+@lru_cache(maxsize=8192)  # asked by BL101/BL102/BL103 and the number rule for one entry
+def _accepted_spans(text: str, renderings: tuple[str, ...]) -> tuple[tuple[int, int], ...]:
+    spans: list[tuple[int, int]] = []
+    # Longest renderings first so a variant inside the approved form is not counted twice.
+    for rendering in sorted(renderings, key=len, reverse=True):
+        for span in _spans(text, rendering):
+            if not any(s <= span[0] < e or s < span[1] <= e for s, e in spans):
+                spans.append(span)
+    return tuple(sorted(spans))
 
 
 @cache
@@ -157,11 +206,27 @@ def _spans(text: str, rendering: str) -> tuple[tuple[int, int], ...]:
             end = start + len(form)  # a verbatim copy: no pattern to compile
             found.append((start, end))
             continue
-        match = rendering_pattern(rendering).match(text, start)
-        if match:
-            found.append(match.span())
-            end = match.end()
+        stop = _match_end(rendering, text, start)
+        if stop is not None:
+            found.append((start, stop))
+            end = stop
     return tuple(found)
+
+
+def _match_end(rendering: str, text: str, start: int) -> int | None:
+    """Where the rendering's pattern, tried at `start`, ends: read by its plan where
+    there is one, so that most renderings are never compiled (a compile costs more
+    than all of a rendering's tries in a run of `check` on one article)."""
+    steps = _plan(rendering)
+    if steps is not None:
+        return match_end(steps, folded(text), start)
+    match = rendering_pattern(rendering).match(text, start)
+    return match.end() if match else None
+
+
+@cache
+def _plan(rendering: str) -> tuple[Step, ...] | None:
+    return plan(tuple(_word_form(w) for w in _words(rendering)))
 
 
 @cache

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import string
 from dataclasses import dataclass
-from functools import lru_cache
 
 # Every character that `re` under IGNORECASE equates with an ASCII letter, mapped
 # one to one (so indices in the folded text are indices in the text).
@@ -31,12 +30,13 @@ class Needle:
 
 
 def folded(text: str) -> str:
-    return _fold(text) if len(text) > 64 else text.translate(_FOLD)
-
-
-@lru_cache(maxsize=256)
-def _fold(text: str) -> str:
-    return text.translate(_FOLD)
+    """A copy of `text`, index for index, whose ASCII letters are those `re` under
+    IGNORECASE sees: equal to `text.translate(_FOLD)` where it is ASCII. `lower()`
+    is that (and C-fast) except for the three letters it does not fold to ASCII
+    one to one; other non-ASCII letters it lowers stay non-ASCII word characters."""
+    if "\u0130" in text or "\u0131" in text or "\u017f" in text:
+        return text.translate(_FOLD)
+    return text.lower()
 
 
 def _literal_part(core: str) -> tuple[str, int]:
@@ -132,3 +132,102 @@ def literal_at(text: str, start: int, form: str) -> bool:
         return False
     # After the last word the pattern may take an inflection: a letter or an apostrophe.
     return end == len(text) or not (_word_char(text[end]) or text[end] in _APOSTROPHES)
+
+
+@dataclass(frozen=True)
+class WordForm:
+    """One word of a rendering as its pattern reads it: match._word_pattern writes
+    the regex from this, and `match_end` reads a text by it the way `re` would."""
+
+    stem: str  # as written; outside an `exact` word ' and ’ each stand for either
+    endings: tuple[str, ...] = ()  # inflections tried after the stem, in this order
+    optional: bool = False  # ... or none of them
+    quoted: bool = False  # an optional quote mark before and after the word
+    exact: bool = False  # a word of quote marks only, matched as written
+
+
+QUOTE_MARKS = "\"'“”‘’"  # the optional quote around a quoted word
+_JOINERS = "-‐‑–"  # with any whitespace, what separates words ([\s\-‐‑–]+)
+# A step of a plan: a literal (with "'" for either apostrophe), a set of characters
+# that may come once, a choice of literals (optional or not), the joiner, the end.
+_LIT, _MAYBE, _CHOICE, _JOIN, _END = range(5)
+Step = tuple[int, str, tuple[str, ...], bool]
+
+
+def plan(forms: tuple[WordForm, ...]) -> tuple[Step, ...] | None:
+    """The steps `match_end` follows for these words, or None when the pattern
+    holds a character whose IGNORECASE equivalents the folded text cannot show
+    (anything outside ASCII but the quote marks): then the regex decides."""
+    steps: list[Step] = []
+    for index, form in enumerate(forms):
+        if index:
+            steps.append((_JOIN, "", (), False))
+        if form.exact:
+            steps.append((_LIT, form.stem, (), True))
+            continue
+        loose = [form.stem, *form.endings]
+        if not all(text.replace("’", "'").isascii() for text in loose):
+            return None
+        if form.quoted:
+            steps.append((_MAYBE, QUOTE_MARKS, (), False))
+        steps.append((_LIT, _loose(form.stem), (), False))
+        if form.endings:
+            steps.append((_CHOICE, "", tuple(map(_loose, form.endings)), form.optional))
+        if form.quoted:
+            steps.append((_MAYBE, QUOTE_MARKS, (), False))
+    steps.append((_END, "", (), False))
+    return tuple(steps)
+
+
+def _loose(text: str) -> str:
+    return text.lower().replace("’", "'")
+
+
+def match_end(steps: tuple[Step, ...], low: str, start: int) -> int | None:
+    """Where `rendering_pattern(...).match(text, start)` ends (None: no match), with
+    `low = folded(text)`. The search is the regex's own: alternatives and optional
+    parts in the order `re` tries them, greedy, backtracking on failure."""
+    if start > 0 and _word_char(low[start - 1]):  # (?<![\w])
+        return None
+    return _walk(steps, 0, low, start)
+
+
+def _walk(steps: tuple[Step, ...], index: int, low: str, pos: int) -> int | None:
+    kind, chars, choices, flag = steps[index]
+    if kind == _END:  # (?![\w])
+        return pos if pos == len(low) or not _word_char(low[pos]) else None
+    if kind == _LIT:
+        if not _literal_at(low, pos, chars, exact=flag):
+            return None
+        return _walk(steps, index + 1, low, pos + len(chars))
+    if kind == _MAYBE:
+        if pos < len(low) and low[pos] in chars:
+            found = _walk(steps, index + 1, low, pos + 1)
+            if found is not None:
+                return found
+        return _walk(steps, index + 1, low, pos)
+    if kind == _CHOICE:
+        for choice in choices:
+            if _literal_at(low, pos, choice, exact=False):
+                found = _walk(steps, index + 1, low, pos + len(choice))
+                if found is not None:
+                    return found
+        return _walk(steps, index + 1, low, pos) if flag else None
+    end = pos  # _JOIN: as many as there are, then one fewer at a time (at least one)
+    while end < len(low) and (low[end].isspace() or low[end] in _JOINERS):
+        end += 1
+    for stop in range(end, pos, -1):
+        found = _walk(steps, index + 1, low, stop)
+        if found is not None:
+            return found
+    return None
+
+
+def _literal_at(low: str, pos: int, literal: str, exact: bool) -> bool:
+    if exact:
+        return low.startswith(literal, pos)
+    if "'" not in literal:
+        return low.startswith(literal, pos)
+    piece = low[pos:pos + len(literal)]
+    return len(piece) == len(literal) and all(
+        c in _APOSTROPHES if ch == "'" else c == ch for c, ch in zip(piece, literal, strict=True))

@@ -17,8 +17,6 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from pypinyin import Style, pinyin
-
 from .model import Glossary, Term
 
 # English generic -> the Chinese endings it translates (longest first).
@@ -35,10 +33,19 @@ class GlossaryProblem:
     message: str
 
 
+def _pinyin(text: str, tones: bool, heteronym: bool = False,
+            errors: str = "default") -> list[list[str]]:
+    # Imported on first use: pypinyin's dictionaries take half a second to load.
+    from pypinyin import Style, pinyin
+
+    style = Style.TONE if tones else Style.NORMAL
+    found: list[list[str]] = pinyin(text, style=style, heteronym=heteronym, errors=errors)
+    return found
+
+
 @lru_cache(maxsize=8192)
 def _readings(char: str, tones: bool) -> tuple[str, ...]:
-    style = Style.TONE if tones else Style.NORMAL
-    found = pinyin(char, style=style, heteronym=True, errors="ignore")
+    found = _pinyin(char, tones, heteronym=True, errors="ignore")
     readings = {unicodedata.normalize("NFC", r).lower() for r in (found[0] if found else [])}
     if tones:
         readings |= {_toneless(r) for r in readings}  # neutral tone written without a mark
@@ -93,7 +100,7 @@ def check_term(term: Term) -> list[str]:
         return []
     problems = []
     if term.pinyin and not spells(term.term, term.pinyin, tones=True):
-        expected = " ".join(r[0] for r in pinyin(term.term, style=Style.TONE))
+        expected = " ".join(r[0] for r in _pinyin(term.term, tones=True))
         problems.append(f"pinyin '{term.pinyin}' does not spell {term.term} "
                         f"(pypinyin reads it '{expected}')")
     if term.type not in NAME_TYPES:
@@ -118,7 +125,7 @@ def check_term(term: Term) -> list[str]:
             stem = term.term[: -len(ending)] or term.term
     if name and _looks_like_pinyin_of(stem, name) and not spells(stem, name, tones=False) \
             and not spells(term.term, name, tones=False):
-        expected = " ".join(r[0] for r in pinyin(stem, style=Style.NORMAL)).title()
+        expected = " ".join(r[0] for r in _pinyin(stem, tones=False)).title()
         problems.append(f"'{term.english}' is not the pinyin of {stem} ({expected})")
     return problems
 

@@ -6,14 +6,16 @@ next to everything else (and checks that need no glossary still run).
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from collections.abc import Callable, Collection
 from pathlib import Path
 
 from ...errors import PipelineError
 from ...glossary import Glossary, Term
-from ...glossary.qa import glossary_problems
+from ...glossary.qa import check_term
 from ..findings import Finding, make
+from . import language
 
 
 def glossary_error(error: PipelineError, show: Callable[[Path | str], str]) -> Finding:
@@ -52,6 +54,24 @@ def unused_terms(glossary: Glossary, used: Collection[str],
 
 def glossary_qa(glossary: Glossary, show: Callable[[Path | str], str]) -> list[Finding]:
     """BL803: pinyin and name renderings checked against pypinyin (glossary/qa.py)."""
-    return [make("BL803", show(p.term.path) if p.term.path else "glossary", p.term.line or 1,
-                 f"{p.term.term}: {p.message}", term=p.term.term)
-            for p in glossary_problems(glossary)]
+    return [make("BL803", show(term.path) if term.path else "glossary", term.line or 1,
+                 f"{term.term}: {message}", term=term.term)
+            for term in glossary.terms for message in _term_problems(term)]
+
+
+def _term_problems(term: Term) -> list[str]:
+    """check_term's answer, remembered by the run's verdict cache (language.verdicts):
+    it is a pure function of these fields and pypinyin's readings, so a rerun of
+    `check` with an unchanged glossary need not load pypinyin at all."""
+    key = "\0".join(("BL803", term.term, term.english, term.type, term.pinyin))
+    known = language.verdicts.get(key)
+    if known is not None:
+        try:
+            messages = json.loads(known)
+        except ValueError:
+            messages = None
+        if isinstance(messages, list) and all(isinstance(m, str) for m in messages):
+            return messages
+    messages = check_term(term)
+    language.verdicts.put(key, json.dumps(messages))  # ASCII, one line, never empty
+    return messages

@@ -23,7 +23,7 @@ HIDDEN = frozenset(
 
 
 def hidden_findings(view: EntryView) -> list[Finding]:
-    found = sorted({c for c in view.msgstr if c in HIDDEN} - set(view.msgid))
+    found = sorted(HIDDEN.intersection(view.msgstr).difference(view.msgid))
     if not found:
         return []
     names = ", ".join(f"U+{ord(c):04X} {unicodedata.name(c, 'format character')}"

@@ -11,15 +11,10 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from functools import lru_cache
 
-from langdetect import DetectorFactory, detect
-from langdetect.lang_detect_exception import LangDetectException
-
 from ...cache import VerdictCache
 from ..findings import Finding
-from ..quicklang import clearly_chinese, clearly_english
+from ..quicklang import clearly_chinese, clearly_english, letters
 from .base import EntryView, plain_text
-
-DetectorFactory.seed = 0  # langdetect is random by default; CI must be repeatable
 
 MIN_LETTERS = 40
 # Credits are lists of personal names: langdetect has no words to go on there
@@ -85,16 +80,28 @@ _NONE = "-"  # "langdetect could not tell", as stored
 @lru_cache(maxsize=4096)
 def detect_language(text: str) -> str | None:
     """langdetect's code, or None when the text is too short to judge."""
-    if sum(ch.isalpha() for ch in text) < MIN_LETTERS:
+    if letters(text) < MIN_LETTERS:
         return None
     known = verdicts.get(text)
     if known is not None:
         return None if known == _NONE else known
-    try:
-        lang: str | None = detect(text)
-    except LangDetectException:
-        lang = None
+    lang = detect(text)
     verdicts.put(text, lang or _NONE)
+    return lang
+
+
+def detect(text: str) -> str | None:
+    """langdetect's code for `text`, None if it cannot tell. Imported on first use:
+    most runs never ask (the script test or the cache answers)."""
+    from langdetect import DetectorFactory
+    from langdetect import detect as langdetect
+    from langdetect.lang_detect_exception import LangDetectException
+
+    DetectorFactory.seed = 0  # langdetect is random by default; CI must be repeatable
+    try:
+        lang: str = langdetect(text)
+    except LangDetectException:
+        return None
     return lang
 
 

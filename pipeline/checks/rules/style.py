@@ -9,20 +9,33 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from ...config import PercentStyle, QuoteStyle, RangeDash, Spelling, Style
+from ...glossary.prefilter import folded
 from ..findings import Finding
 from .base import EntryView, inline_tokens
 
 # -ize/-ise stems common in policy and economic prose (analyse/analyze apart:
 # Oxford spelling keeps -yse).
 _IZE_STEMS = ["organ", "real", "recogn", "special", "modern", "urban", "industrial", "digital", "priorit", "emphas", "minim", "maxim", "optim", "standard", "mobil", "util", "revital", "character", "civil", "privat", "subsid", "summar", "symbol", "harmon", "capital", "commercial", "central", "decentral", "local", "normal", "stabil", "visual", "apolog", "categor", "critic", "final", "legal", "memor", "author", "popular", "public", "global", "national", "moneti", "incentiv", "energ", "desalin"]
-_IZE = re.compile(rf"\b({'|'.join(_IZE_STEMS)})(i[sz])(e|es|ed|ing|ation|ations|er|ers)\b",
-                  re.IGNORECASE)
+_IZE_ENDINGS = "e|es|ed|ing|ation|ations|er|ers"
+# The -ize/-ise words are those of `\b(stem)(i[sz])(ending)\b` (IGNORECASE): found as
+# a hint in the folded text (a literal first character, no IGNORECASE), then this
+# pattern anchored to the hint's word.
+_IZE_WORD = re.compile(rf"({'|'.join(_IZE_STEMS)})(i[sz])({_IZE_ENDINGS})", re.IGNORECASE)
+_IZE_HINT = re.compile(rf"i[sz](?:{_IZE_ENDINGS})\b")
+_LONGEST_STEM = max(map(len, _IZE_STEMS))
 _YSE = re.compile(r"\b(anal|paral|catal)(y[sz])(e|es|ed|ing)\b", re.IGNORECASE)
+_YSE_HINT = re.compile(r"aly[sz](?:e|es|ed|ing)\b")
 # (British, American) pairs whose American form is not another common word.
 _PAIRS = tuple(tuple(pair.split("/")) for pair in ["centre/center", "kilometre/kilometer", "centimetre/centimeter", "millimetre/millimeter", "colour/color", "favour/favor", "honour/honor", "labour/labor", "neighbour/neighbor", "behaviour/behavior", "harbour/harbor", "endeavour/endeavor", "flavour/flavor", "vigour/vigor", "rumour/rumor", "odour/odor", "defence/defense", "offence/offense", "catalogue/catalog", "dialogue/dialog", "travelled/traveled", "travelling/traveling", "modelling/modeling", "labelled/labeled", "fulfil/fulfill", "enrolment/enrollment", "ageing/aging", "grey/gray", "jewellery/jewelry", "aluminium/aluminum", "sulphur/sulfur", "mould/mold", "plough/plow", "theatre/theater", "fibre/fiber", "litre/liter", "programme/program", "tonnes/tons", "tyres/tires"])
 _SUFFIX = r"(?:s|ed|ing|ful|ite|ites|able|ably|ers?|ation)?"
+
+
+@cache  # compiled when first needed: most are never asked for
+def _word_pattern(word: str) -> re.Pattern[str]:
+    return re.compile(rf"\b{word}{_SUFFIX}\b", re.IGNORECASE)
 
 
 def prose(msgstr: str) -> str:
@@ -55,17 +68,43 @@ def _quotes(text: str, style: QuoteStyle) -> Iterator[tuple[str, str]]:
 
 
 def _spelling(text: str, style: Spelling) -> Iterator[str]:
+    # Every pattern here matches whole words of ASCII letters, so a case-folded copy
+    # (offsets kept) tells cheaply which can match at all; the patterns decide, in the
+    # same order as ever: -ize/-ise words, -yse words, then each pair in turn.
+    low = folded(text)
     wrong_ize = "z" if style is Spelling.BRITISH else "s"
-    for m in _IZE.finditer(text):
+    for m in _ize_words(text, low):
         if m.group(2)[1].lower() == wrong_ize:
             yield m.group()
-    for m in _YSE.finditer(text):
-        if m.group(2)[1].lower() == ("s" if style is Spelling.AMERICAN else "z"):
-            yield m.group()
+    if _YSE_HINT.search(low):
+        for m in _YSE.finditer(text):
+            if m.group(2)[1].lower() == ("s" if style is Spelling.AMERICAN else "z"):
+                yield m.group()
     for british, american in _PAIRS:
         wrong = british if style is Spelling.AMERICAN else american
-        for m in re.finditer(rf"\b{wrong}{_SUFFIX}\b", text, re.IGNORECASE):
-            yield m.group()
+        if wrong in low:
+            for m in _word_pattern(wrong).finditer(text):
+                yield m.group()
+
+
+def _ize_words(text: str, low: str) -> Iterator[re.Match[str]]:
+    r"""What `\b(stem)(i[sz])(ending)\b` finds in `text`. A match is a whole word (a
+    run of \w) ending in a hint (i[sz] + ending, which occurs once in such a word):
+    only the few words with a hint are tried, and the pattern, anchored, decides."""
+    for hint in _IZE_HINT.finditer(low):
+        end, start = hint.end(), hint.start()
+        limit = start - _LONGEST_STEM - 1
+        while start > 0 and start > limit and _is_word(low[start - 1]):
+            start -= 1
+        if start == limit:
+            continue  # a longer stem than any: not a match
+        m = _IZE_WORD.fullmatch(text, start, end)
+        if m is not None:
+            yield m
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"  # what `re` calls \w
 
 
 def _fix_spelling(word: str, style: Spelling) -> str:
@@ -78,9 +117,13 @@ def _fix_spelling(word: str, style: Spelling) -> str:
     return re.sub("i[sz]", "is" if style is Spelling.BRITISH else "iz", word, count=1)
 
 
-_ITEM = r"[\w’'-]+(?: [\w’'-]+){0,3}"
-_NO_SERIAL = re.compile(rf"{_ITEM}, {_ITEM}, {_ITEM} (?:and|or) [\w’'-]+")
-_SERIAL = re.compile(rf"{_ITEM}, {_ITEM}, (?:and|or) [\w’'-]+")
+# Why possessive words and a run start: a word is always followed by a space, a
+# comma or the end, so giving back letters never helps, and a match from inside a
+# word implies one from its first letter; the leftmost match is the same, found
+# without trying every letter of every word.
+_ITEM = r"[\w’'-]++(?: [\w’'-]++){0,3}"
+_NO_SERIAL = re.compile(rf"(?<![\w’'-]){_ITEM}, {_ITEM}, {_ITEM} (?:and|or) [\w’'-]++")
+_SERIAL = re.compile(rf"(?<![\w’'-]){_ITEM}, {_ITEM}, (?:and|or) [\w’'-]++")
 _RANGE = {
     RangeDash.EN_DASH: re.compile(r"(?<![\w.-])\d+(?:\.\d+)?%?[-—]\d+(?:\.\d+)?(?![\w.-]*\d)"),
     RangeDash.HYPHEN: re.compile(r"(?<![\w.])\d+(?:\.\d+)?%?[–—]\d+(?:\.\d+)?(?!\d)"),

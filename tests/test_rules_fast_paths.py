@@ -1,0 +1,238 @@
+"""The per-entry rules' fast paths give exactly what the plain algorithms give.
+
+Each reference below is the code the fast path replaced (a loop of patterns, a
+scan of every word), kept here as the specification.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.checks import en_numerals, quantity, zh_numerals
+from pipeline.checks.en_numerals import (
+    EN_FIXED_PHRASES,
+    ORDINALS,
+    SCALES,
+    TENS,
+    UNITS,
+    en_quantities,
+    trie_pattern,
+)
+from pipeline.checks.rules import style
+from pipeline.config import Spelling
+from pipeline.glossary.prefilter import _FOLD, folded
+
+# Letters `re` folds oddly (ſ = s, K = k, ı/İ = i), word characters that are not
+# letters, apostrophes, quotes and the spaces and commas the style patterns read.
+ODD = ["ſ", "\u212a", "ı", "İ", "é", "_", "9", "’", "'", "-", "“", " ", ", ", ".", "\n"]
+SPELLING = ["organ", "ORGAN", "real", "industrial", "special", "decentral", "izing", "ise",
+            "isation", "izations", "iser", "izes", "ised", "anal", "paral", "catal", "yse",
+            "yzing", "ysed", "centre", "center", "colour", "color", "labour", "tonnes", "tons",
+            "programme", "program", "defence", "defense", "grey", "gray", "s", "ed", "ing",
+            "able", "ers", "ation", "enterpr", "xx", "ys", "ysing", "commercial"]
+
+
+def texts(pieces: list[str]) -> st.SearchStrategy[str]:
+    return st.lists(st.sampled_from(pieces + ODD), max_size=14).map("".join)
+
+
+def reference_spelling(text: str, spelling: Spelling) -> list[str]:
+    ize = re.compile(rf"\b({'|'.join(style._IZE_STEMS)})(i[sz])({style._IZE_ENDINGS})\b", re.I)
+    wrong_ize = "z" if spelling is Spelling.BRITISH else "s"
+    found = [m.group() for m in ize.finditer(text) if m.group(2)[1].lower() == wrong_ize]
+    found += [m.group() for m in style._YSE.finditer(text)
+              if m.group(2)[1].lower() == ("s" if spelling is Spelling.AMERICAN else "z")]
+    for british, american in style._PAIRS:
+        wrong = british if spelling is Spelling.AMERICAN else american
+        found += [m.group() for m in re.finditer(rf"\b{wrong}{style._SUFFIX}\b", text, re.I)]
+    return found
+
+
+@settings(max_examples=600, deadline=None)
+@given(texts(SPELLING), st.sampled_from(list(Spelling)))
+def test_spelling_finds_what_every_pattern_in_turn_finds(text: str, spelling: Spelling) -> None:
+    assert list(style._spelling(text, spelling)) == reference_spelling(text, spelling)
+
+
+@pytest.mark.parametrize("text", [
+    "organisation", "ORGANIſATION", "reorganise", "organises", "decentralisation",
+    "xindustrialising", "characterisation" + "ation" * 3, "analysed and paralyſed",
+    "center of the \u212alabor center’s", "9realise and _realise", "İsation realİsation",
+    "industrialise", "Commercialized", "xcommercialise", "analysing", "catalyzing",
+])
+def test_spelling_on_known_traps(text: str) -> None:
+    for spelling in Spelling:
+        assert list(style._spelling(text, spelling)) == reference_spelling(text, spelling)
+
+
+_ITEM = r"[\w’'-]+(?: [\w’'-]+){0,3}"
+REFERENCE_SERIAL = {True: re.compile(rf"{_ITEM}, {_ITEM}, {_ITEM} (?:and|or) [\w’'-]+"),
+                    False: re.compile(rf"{_ITEM}, {_ITEM}, (?:and|or) [\w’'-]+")}
+LIST_WORDS = ["apples", "pears", "and", "or", "plums", "red", "’s", "x-y", "9", "’"]
+
+
+@settings(max_examples=600, deadline=None)
+@given(texts(LIST_WORDS), st.booleans())
+def test_serial_comma_patterns_find_the_same_leftmost_match(text: str, serial: bool) -> None:
+    fast = (style._NO_SERIAL if serial else style._SERIAL).search(text)
+    slow = REFERENCE_SERIAL[serial].search(text)
+    assert (fast and fast.group(), fast and fast.span()) == (slow and slow.group(),
+                                                            slow and slow.span())
+
+
+@pytest.mark.parametrize("text", ["x’apples, pears, plums and figs", "a’b, c, d, and e",
+                                  "it's red, green, blue or x"])
+def test_serial_comma_on_known_traps(text: str) -> None:
+    for serial in (True, False):
+        fast = (style._NO_SERIAL if serial else style._SERIAL).search(text)
+        slow = REFERENCE_SERIAL[serial].search(text)
+        assert (fast and fast.span()) == (slow and slow.span())
+
+
+def test_folded_shows_ascii_letters_as_ignorecase_does() -> None:
+    text = "Kelvin \u212a, long ſ, dotted İ, dotless ı, Σίσυφος, ÉCOLE, 'quote’"
+    low, fold = folded(text), text.translate(_FOLD)
+    assert len(low) == len(text)
+    assert [(i, c) for i, c in enumerate(low) if c.isascii()] == \
+        [(i, c) for i, c in enumerate(fold) if c.isascii()]
+    assert folded("A \u212a b") == "a k b"
+
+
+# -- English quantities ----------------------------------------------------------
+
+
+def reference_word_drafts(t: str, taken: list[quantity.Span]) -> list[quantity.Draft]:
+    words = [m for m in re.finditer(r"[A-Za-z]+", t)
+             if not quantity.overlaps(m.start(), m.end(), taken)]
+    drafts = []
+    i = 0
+    while i < len(words):
+        first = words[i].group().lower()
+        if not (first in UNITS or first in TENS or first in ORDINALS or first in ("twice", "decade")
+                or (first in ("a", "an") and i + 1 < len(words)
+                    and en_numerals._follows(first, words[i + 1].group().lower()))):
+            i += 1
+            continue
+        seq = [words[i]]
+        j = i + 1
+        while j < len(words) and seq[-1].group().lower() not in ORDINALS:
+            gap = t[seq[-1].end():words[j].start()]
+            w = words[j].group().lower()
+            if w == "and" and j + 1 < len(words) and seq[-1].group().lower() in SCALES \
+                    and re.fullmatch(r"\s+", gap):
+                j += 1
+                continue
+            if not re.fullmatch(r"\s+|\s*-\s*|\s+and\s+", gap) or not en_numerals._follows(
+                    seq[-1].group().lower(), w):
+                break
+            seq.append(words[j])
+            j += 1
+        i = j
+        drafts.append(en_numerals._spelled(t, [w.group().lower() for w in seq], seq[0].start(),
+                                           seq[-1].end()))
+    return drafts
+
+
+NUMBER_WORDS = ["one", "One", "two", "twenty", "five", "first", "Second", "hundred", "thousand",
+                "million", "a", "an", "A", "and", "twice", "decade", "dozen", "hundredth",
+                "seventy", "seventh", "tenths", "3", "5th", "x", "atwo", "twox", "-", "  ", ", "]
+span = st.tuples(st.integers(0, 40), st.integers(0, 8)).map(lambda p: (p[0], p[0] + p[1]))
+
+
+@settings(max_examples=800, deadline=None)
+@given(texts(NUMBER_WORDS), st.lists(span, max_size=3))
+def test_word_drafts_equal_a_scan_of_every_word(text: str, taken: list[quantity.Span]) -> None:
+    assert en_numerals._word_drafts(text, list(taken)) == reference_word_drafts(text, taken)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sets(st.text("abcxyz", min_size=1, max_size=5), min_size=1, max_size=12),
+       st.text("abcxyz", max_size=6))
+def test_trie_pattern_matches_exactly_its_words(words: set[str], probe: str) -> None:
+    pattern = re.compile(trie_pattern(words))
+    assert all(pattern.fullmatch(w) for w in words)
+    assert bool(pattern.fullmatch(probe)) == (probe in words)
+
+
+DIGITS = ["1", "12", "1,234", "1,2345", "3.5", ".5", "15\u202f000", "٣", "x", " ", ",", ".",
+          "+", "th", " million", "%"]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(DIGITS), max_size=12).map("".join))
+def test_digit_matches_equal_finditer(text: str) -> None:
+    assert [m.span() for m in en_numerals._digit_matches(text)] == \
+        [m.span() for m in en_numerals._DIGIT_RE.finditer(text)]
+
+
+FIXED = ["one", "of", "no", "another", "by", "after", "at", "first", "all", "-class", "two",
+         "sessions", "thousand", "hundred", "-year", "-old", "a", "-half", "-third", "thirds",
+         "halves", "quarter", "ONE ", "ſ", " ", "-", "-stop", "-off", "-rate", "-to-one"]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(FIXED + [" "] * 4), max_size=12).map("".join))
+def test_fixed_phrase_hints_skip_only_phrases_that_cannot_match(text: str) -> None:
+    low = folded(text)
+    for phrase in EN_FIXED_PHRASES:
+        if re.search(phrase, text, re.I):
+            assert any(h in low for h in en_numerals._FIXED_HINTS[phrase]), phrase
+
+
+@settings(max_examples=400, deadline=None)
+@given(texts(["May", "Sept", "Sep", "January", " 3", "Phase", "II", "IV", "X", "I.", " ",
+              "\n", "#"]))
+def test_month_and_roman_hints_are_necessary(text: str) -> None:
+    if en_numerals._MONTH_RE.search(text):
+        assert en_numerals._MONTH_HINT_RE.search(text)
+    if en_numerals._ROMAN_RE.search(text):
+        assert en_numerals._ROMAN_HINT_RE.search(text)
+
+
+@pytest.mark.parametrize("text", [
+    "one hundred and a million", "a hundred and twice", "two thousand and one", "First, two",
+    "one-stop shop with one of two", "twenty-first and a-half", "an hundred", "a 5 million",
+])
+def test_word_drafts_on_known_traps(text: str) -> None:
+    taken: list[quantity.Span] = []
+    en_numerals._digit_drafts(text, taken)
+    assert en_numerals._word_drafts(text, list(taken)) == reference_word_drafts(text, taken)
+
+
+def test_custom_fixed_phrases_are_still_scanned() -> None:
+    assert en_quantities("the two towers", fixed_phrases=(r"\btwo towers\b",)) == []
+    assert len(en_quantities("the two towers")) == 1
+
+
+# -- Chinese quantities and spans -------------------------------------------------
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["一直", "一", "直", "千年", "三千", "年", "统一", "x"]),
+                max_size=10).map("".join))
+def test_phrase_spans_equal_a_find_loop(text: str) -> None:
+    expected = set()
+    for phrase in zh_numerals.ZH_FIXED_WORDS:
+        pos = text.find(phrase)
+        while pos != -1:
+            expected.add((pos, pos + len(phrase)))
+            pos = text.find(phrase, pos + 1)
+    assert set(quantity.phrase_spans(text, zh_numerals.ZH_FIXED_WORDS)) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(span, max_size=20), st.lists(span, min_size=1, max_size=10))
+def test_overlap_test_equals_overlaps(spans: list[quantity.Span],
+                                      probes: list[quantity.Span]) -> None:
+    test = quantity.overlap_test(spans)
+    assert [test(s, e) for s, e in probes] == [quantity.overlaps(s, e, spans) for s, e in probes]
+
+
+def test_one_translation_table_equals_the_two() -> None:
+    text = "６５．９萬噸，增長３％，兩個項目"
+    assert text.translate(zh_numerals._NORMAL_FORMS) == \
+        text.translate(quantity.FULLWIDTH).translate(zh_numerals.TRADITIONAL)
