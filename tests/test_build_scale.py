@@ -18,7 +18,6 @@ from support import copy_real_project, make_project, translate
 from pipeline import parallel
 from pipeline.catalog.pofile import read_catalog
 from pipeline.checks import runner
-from pipeline.checks.rules import glossary_rules
 from pipeline.checks.runner import CatalogInput, CheckInput, run_checks
 from pipeline.cli import main
 from pipeline.commands.build import Proofs
@@ -74,7 +73,8 @@ def archive(tmp_path: Path) -> Path:
 def test_the_check_context_and_glossary_findings_are_built_once_per_build(
         archive: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     calls = {"context": 0, "glossary_qa": 0}
-    context_of, problems = runner.EntryContext.of, glossary_rules.glossary_problems
+    from pipeline.commands import build as build_module
+    context_of, problems = runner.EntryContext.of, build_module.glossary_qa
 
     def counted_context(*args: object, **kwargs: object) -> runner.EntryContext:
         calls["context"] += 1
@@ -85,7 +85,7 @@ def test_the_check_context_and_glossary_findings_are_built_once_per_build(
         return problems(*args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(runner.EntryContext, "of", counted_context)
-    monkeypatch.setattr(glossary_rules, "glossary_problems", counted_problems)
+    monkeypatch.setattr(build_module, "glossary_qa", counted_problems)
     assert main(["-C", str(archive), "build"]) == 0
     assert len(list((archive / "build").glob("*.proof.html"))) == 3
     assert calls == {"context": 1, "glossary_qa": 1}
