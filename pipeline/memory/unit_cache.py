@@ -3,11 +3,11 @@
 Aligning sentences is most of the cost of building a locale's memory, and it
 is a pure function of the catalog's bytes, its article, its source reference
 and the locale. So the units of a catalog are kept under
-`.bilingual/cache/memory/LOCALE/`, one small file per catalog version
-(a header line, then zlib-compressed JSON, about an eighth of the catalog's size), and
-reused while the catalog's bytes are the same; a build writes only the
-catalogs it missed and removes the files of versions no longer on disk. Like
-every cache here it is never a source of truth: a directory from another
+`.bilingual/cache/memory/LOCALE/`, one small file per catalog version (a
+header line, then zlib-compressed JSON: about an eighth of the catalog's
+size), and reused while the catalog's bytes are the same; a build writes only
+the catalogs it missed and removes the files of versions no longer on disk.
+Like every cache here it is never a source of truth: a directory from another
 version, or a file that does not parse, is discarded with a note, and
 `--no-cache` neither reads nor writes it.
 """
