@@ -1,5 +1,13 @@
 """`bilingual build`: bilingual and target-only HTML/Markdown in build/, the editor's
-proof, plus .mo files."""
+proof, plus .mo files.
+
+Articles are independent: each is read, rendered and written by one worker
+(parallel.ordered_map, `--jobs`), which hands back only its index entry and the
+lines to print; the build prints those and writes the index in article order, so
+the pages and the output are the same whatever the number of workers. What all
+articles share (glossary, term automaton, the proofs' check context) is built
+once per process. An article whose inputs and outputs are as the last build left
+them is not built again (.bilingual/cache/build.json; `--no-cache` rebuilds all)."""
 
 from __future__ import annotations
 
