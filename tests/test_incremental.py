@@ -35,6 +35,18 @@ def project(tmp_path: Path) -> Path:
     return root
 
 
+def count_calls(monkeypatch: pytest.MonkeyPatch, owner: object, name: str) -> list[str]:
+    """The slugs `owner.name(project, slug, ...)` is called with, in order."""
+    seen: list[str] = []
+    real = getattr(owner, name)
+
+    def counting(*args):  # type: ignore[no-untyped-def]
+        seen.append(args[1] if len(args) > 1 else args[0])
+        return real(*args)
+    monkeypatch.setattr(owner, name, counting)
+    return seen
+
+
 class Counter:
     """Counts the articles actually checked (not read back from the cache)."""
 
@@ -215,13 +227,7 @@ def test_a_segment_rendered_two_ways_is_found_from_cached_results(
 def test_extract_skips_what_has_not_changed(project: Path, capsys: pytest.CaptureFixture[str],
                                            monkeypatch: pytest.MonkeyPatch) -> None:
     from pipeline.catalog import refresh
-    extracted: list[str] = []
-    real = refresh.refresh_template
-
-    def counting(project_, slug, *args):  # type: ignore[no-untyped-def]
-        extracted.append(slug)
-        return real(project_, slug, *args)
-    monkeypatch.setattr(refresh, "refresh_template", counting)
+    extracted = count_calls(monkeypatch, refresh, "refresh_template")
 
     def extract(*args: str) -> str:
         assert main(["-C", str(project), "extract", *args]) == 0
@@ -252,13 +258,7 @@ def test_update_skips_unchanged_articles_and_follows_the_memory(
         project: Path, capsys: pytest.CaptureFixture[str],
         monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     from pipeline.commands import update as update_module
-    updated: list[str] = []
-    real = update_module._update_article
-
-    def counting(project_, slug, *args):  # type: ignore[no-untyped-def]
-        updated.append(slug)
-        return real(project_, slug, *args)
-    monkeypatch.setattr(update_module, "_update_article", counting)
+    updated = count_calls(monkeypatch, update_module, "_update_article")
 
     def update(root: Path, *args: str) -> str:
         assert main(["-C", str(root), "update", *args]) == 0
@@ -309,13 +309,7 @@ def test_build_rebuilds_only_what_changed(project: Path, capsys: pytest.CaptureF
                                           monkeypatch: pytest.MonkeyPatch,
                                           tmp_path: Path) -> None:
     from pipeline.commands import build as build_module
-    built: list[str] = []
-    real = build_module._build_job
-
-    def counting(slug: str):  # type: ignore[no-untyped-def]
-        built.append(slug)
-        return real(slug)
-    monkeypatch.setattr(build_module, "_build_job", counting)
+    built = count_calls(monkeypatch, build_module, "_build_job")
 
     def build(root: Path, *args: str) -> str:
         assert main(["-C", str(root), "build", "--jobs", "1", *args]) == 0

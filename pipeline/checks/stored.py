@@ -31,10 +31,6 @@ def findings_to_json(findings: Iterable[Finding]) -> list[Any]:
     return [[*row[:3], Severity(row[3]).value, *row[4:]] for row in map(_row, findings)]
 
 
-def findings_from_json(rows: list[Any]) -> list[Finding]:
-    return [_finding(row) for row in rows]
-
-
 def to_json(result: ArticleResult) -> list[Any]:
     return [findings_to_json(result.findings),
             [_row(w) for w in result.waivers],

@@ -55,9 +55,8 @@ from ..render.markdown import (
 from ..render.pairs import ALL_MARKS, READER_MARKS, Pair, align_policies
 from ..render.proof import proof_entries, render_proof_html
 from ..source import load_article
-from .check_run import shower
 from .common import project_glossary, say, warn
-from .inputs import read_job
+from .inputs import read_job, shower
 
 
 def build(project: Project, article: str | None = None, locale: str | None = None,

@@ -19,8 +19,9 @@ from ..errors import PipelineError
 from ..parallel import default_jobs
 from ..project import Project
 from ..source import load_article
-from .check_run import check_project, orphan_catalogs, project_glossary, shower
+from .check_run import check_project, orphan_catalogs, project_glossary
 from .common import say
+from .inputs import shower
 
 EXIT_OK, EXIT_ERRORS = 0, 1
 

@@ -12,7 +12,7 @@ so the findings are byte-identical to a run without the cache (`--no-cache`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import polib
@@ -22,7 +22,7 @@ from ..catalog.pofile import parse_catalog
 from ..checks.findings import Finding
 from ..checks.rules import language
 from ..checks.rules.completeness import orphaned
-from ..checks.rules.glossary_rules import glossary_error, glossary_qa
+from ..checks.rules.glossary_rules import glossary_error
 from ..checks.runner import (
     ArticleResult,
     CatalogInput,
@@ -35,33 +35,14 @@ from ..checks.runner import (
     check_article,
     finish_checks,
 )
-from ..checks.stored import findings_from_json, findings_to_json, from_json, to_json
+from ..checks.stored import from_json, to_json
 from ..config import Style
-from ..errors import display_path
 from ..glossary import Glossary, load_glossary
 from ..glossary.load import GlossaryError
 from ..parallel import ordered_map
 from ..progress import progress
 from ..project import Project
-from .inputs import ArticleJob, read_job
-
-
-@dataclass
-class shower:
-    """Paths as the user sees them: relative to the working directory when possible.
-    A class, not a closure, so worker processes can be handed it."""
-
-    project: Project
-    seen: dict[Path | str, str] = field(default_factory=dict)
-
-    def __call__(self, path: Path | str) -> str:
-        shown = self.seen.get(path)
-        if shown is None:
-            full = Path(path)
-            if not full.is_absolute():
-                full = self.project.root / full
-            shown = self.seen[path] = Path(display_path(full)).as_posix()
-        return shown
+from .inputs import ArticleJob, read_job, shower
 
 
 def project_glossary(project: Project, show: Show) -> tuple[Glossary, tuple[Finding, ...]]:
@@ -108,9 +89,6 @@ def _check_job(job: ArticleJob) -> tuple[ArticleResult, dict[str, str]]:
     return check_article(article, catalogs, ctx, settings), language.verdicts.take_added()
 
 
-GLOSSARY_QA = ":glossary"  # not a slug (slugs are [a-z0-9-_]), so never an article's name
-
-
 def _cache_name(slug: str, locale: str | None) -> str:
     # `check --locale en` checks fewer catalogs: kept apart from the full run's result.
     return slug if locale is None else f"{slug}@{locale}"
@@ -147,15 +125,8 @@ def check_project(project: Project, article: str | None, locale: str | None, str
         results[index] = result
         stored.put(_cache_name(slugs[index], locale), key, to_json(result))
         language.verdicts.merge(verdicts)
-    glossary_findings = None
-    if not glossary_errors:  # BL803 (pypinyin): the same as long as the glossary is
-        glossary_key = key_of(context, show(project.glossary_dir))
-        known = stored.get(GLOSSARY_QA, glossary_key)
-        glossary_findings = (findings_from_json(known) if known is not None
-                             else glossary_qa(glossary, show))
-        stored.put(GLOSSARY_QA, glossary_key, findings_to_json(glossary_findings))
     if article is None and locale is None:
-        stored.keep_only([*slugs, GLOSSARY_QA])
+        stored.keep_only(slugs)
     stored.save()
     orphans = tuple(orphaned(show(path), path.stem) for path in orphan_catalogs(project, locales)
                     ) if article is None else ()
@@ -163,8 +134,8 @@ def check_project(project: Project, article: str | None, locale: str | None, str
                      glossary_errors=glossary_errors, orphans=orphans,
                      all_articles=article is None, strict=strict,
                      require_reviewed=require_reviewed, style=style, select=select)
-    return finish_checks(run, [r for r in results if r is not None], glossary_findings,
-                         lambda renderings: hydrate(renderings, jobs_read))
+    return finish_checks(run, [r for r in results if r is not None],
+                         hydrate=lambda renderings: hydrate(renderings, jobs_read))
 
 
 def hydrate(renderings: list[Rendering], jobs: list[ArticleJob]) -> list[Rendering]:

@@ -8,7 +8,7 @@ parses them from these very bytes (no second read, no race with an edit).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import polib
@@ -16,7 +16,7 @@ import polib
 from ..cache import key_of
 from ..catalog.pofile import CatalogError, parse_catalog
 from ..checks.runner import Show
-from ..errors import PipelineError
+from ..errors import PipelineError, display_path
 from ..model import Article
 from ..project import Project
 from ..source import article_path, decode_source, parse_article
@@ -63,3 +63,21 @@ def read_job(project: Project, slug: str, locales: list[str], show: Show) -> Art
             raise CatalogError("is a directory, not a catalog", path) from None
         catalogs.append((loc, path, show(path), data))
     return ArticleJob(slug, source, source_bytes, tuple(catalogs))
+
+
+@dataclass
+class shower:
+    """Paths as the user sees them: relative to the working directory when possible.
+    A class, not a closure, so worker processes can be handed it."""
+
+    project: Project
+    seen: dict[Path | str, str] = field(default_factory=dict)
+
+    def __call__(self, path: Path | str) -> str:
+        shown = self.seen.get(path)
+        if shown is None:
+            full = Path(path)
+            if not full.is_absolute():
+                full = self.project.root / full
+            shown = self.seen[path] = Path(display_path(full)).as_posix()
+        return shown

@@ -11,9 +11,8 @@ from ..catalog.stats import Status, index_catalog, progress
 from ..parallel import default_jobs, ordered_map
 from ..progress import progress as progress_bar
 from ..project import Project
-from .check_run import shower
 from .common import say
-from .inputs import ArticleJob, read_job
+from .inputs import ArticleJob, read_job, shower
 
 
 def _rows(job: ArticleJob) -> list[dict[str, Any]]:
