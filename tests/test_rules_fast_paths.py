@@ -93,6 +93,26 @@ def test_serial_comma_on_known_traps(text: str) -> None:
         assert (fast and fast.span()) == (slow and slow.span())
 
 
+STYLE_PIECES = ["2020", "3.5", "%", "-", "–", "—", "x", "a", "'", "(", " ", "  ", " ,", " .",
+                ", ", "and", "or", " and ", ", and ", "9", "٣"]
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(STYLE_PIECES + LIST_WORDS), max_size=16).map("".join))
+def test_style_hints_are_in_every_match(text: str) -> None:
+    for serial in (True, False):
+        if (style._NO_SERIAL if serial else style._SERIAL).search(text):
+            assert style._may_list(text, serial)
+    if any(p.search(text) for p in style._RANGE.values()):
+        assert style._RANGE_HINT.search(text)
+    if style._SPACE_BEFORE.search(text):
+        assert style._SPACE_BEFORE_HINT.search(text)
+    if style._DOUBLE_SPACE.search(text):
+        assert "  " in text
+    if style._OPENING_SINGLE.search(text):
+        assert "'" in text
+
+
 def test_folded_shows_ascii_letters_as_ignorecase_does() -> None:
     text = "Kelvin \u212a, long ſ, dotted İ, dotless ı, Σίσυφος, ÉCOLE, 'quote’"
     low, fold = folded(text), text.translate(_FOLD)

@@ -186,7 +186,9 @@ def _digit_drafts(t: str, taken: list[Span]) -> list[Draft]:
         start, end = m.start(), m.end()
         if overlaps(start, end, taken):
             continue
-        raw = _SEPARATOR_RE.sub("", m.group("num"))
+        raw = m.group("num")
+        if not raw.isdecimal():  # separators and decimals: rare, and the pattern decides
+            raw = _SEPARATOR_RE.sub("", raw)
         scale_word = (m.group("scale") or "").lower()
         scale = _ABBR_SCALE.get(scale_word) or SCALES.get(scale_word, 1)
         d = Draft(Decimal(raw) * scale, start, end, scale=scale)
@@ -371,8 +373,10 @@ def _spelled(t: str, words: list[str], start: int, end: int) -> Draft:
 
 
 @lru_cache(maxsize=16)
-def _compiled(phrases: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(p, re.I) for p in phrases)
+def _compiled(phrases: tuple[str, ...]
+              ) -> tuple[tuple[re.Pattern[str], tuple[str, ...] | None], ...]:
+    """Each phrase compiled, with its hints (None: a phrase of the caller's, always scanned)."""
+    return tuple((re.compile(p, re.I), _FIXED_HINTS.get(p)) for p in phrases)
 
 
 def en_quantities(
@@ -392,9 +396,8 @@ def en_quantities(
     words = _word_drafts(text, taken)
     if words:  # the phrases only ever veto a spelled number: none, no scan
         low = folded(text)
-        fixed = [m.span() for phrase, pattern in zip(fixed_phrases, _compiled(tuple(fixed_phrases)),
-                                                     strict=True)
-                 if any(hint in low for hint in _FIXED_HINTS.get(phrase, ("",)))
+        fixed = [m.span() for pattern, hints in _compiled(tuple(fixed_phrases))
+                 if hints is None or any(hint in low for hint in hints)
                  for m in pattern.finditer(text)]
         drafts += [d for d in words if not within(d.start, d.end, fixed)]
     link_ranges(drafts, text, _RANGE_RE)

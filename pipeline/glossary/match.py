@@ -214,14 +214,21 @@ def _spans(text: str, rendering: str) -> tuple[tuple[int, int], ...]:
 
 
 def _match_end(rendering: str, text: str, start: int) -> int | None:
-    """Where the rendering's pattern, tried at `start`, ends: read by its plan where
-    there is one, so that most renderings are never compiled (a compile costs more
-    than all of a rendering's tries in a run of `check` on one article)."""
+    """Where the rendering's pattern, tried at `start`, ends. A compile costs as much
+    as some dozens of tries read by the plan (the same answer), so a rendering is
+    read by its plan until it has been tried that often: a run on one article
+    compiles almost nothing, a run on an archive compiles what it uses a lot."""
     steps = _plan(rendering)
-    if steps is not None:
+    tries = _tries.get(rendering, 0)
+    if steps is not None and tries < PLAN_TRIES:
+        _tries[rendering] = tries + 1
         return match_end(steps, folded(text), start)
     match = rendering_pattern(rendering).match(text, start)
     return match.end() if match else None
+
+
+PLAN_TRIES = 32
+_tries: dict[str, int] = {}  # by rendering, in this process
 
 
 @cache

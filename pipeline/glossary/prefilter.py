@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import string
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Every character that `re` under IGNORECASE equates with an ASCII letter, mapped
 # one to one (so indices in the folded text are indices in the text).
@@ -34,11 +35,21 @@ def folded(text: str) -> str:
     IGNORECASE sees: equal to `text.translate(_FOLD)` where it is ASCII. `lower()`
     is that (and C-fast) except for the three letters it does not fold to ASCII
     one to one; other non-ASCII letters it lowers stay non-ASCII word characters."""
+    return _folded(text) if len(text) > 64 else _fold(text)
+
+
+@lru_cache(maxsize=256)  # one translation is asked about by every rendering of its terms
+def _folded(text: str) -> str:
+    return _fold(text)
+
+
+def _fold(text: str) -> str:
     if "\u0130" in text or "\u0131" in text or "\u017f" in text:
         return text.translate(_FOLD)
     return text.lower()
 
 
+@lru_cache(maxsize=4096)  # words recur across renderings (District, industry, …)
 def _literal_part(core: str) -> tuple[str, int]:
     """The longest apostrophe-free run of the part no inflection rewrites, and its offset."""
     fixed = core
@@ -48,13 +59,10 @@ def _literal_part(core: str) -> tuple[str, int]:
             fixed = core[:-3]
         elif (len(core) > 3 and lower.endswith("s") and not lower.endswith(("ss", "us", "is"))) or (core[-1] in "yY" and len(core) > 1 and core[-2].lower() not in "aeiou"):
             fixed = core[:-1]
-    best, at, start = "", 0, 0
-    for index, ch in enumerate(fixed + "'"):
-        if ch in _APOSTROPHES:
-            if index - start > len(best):
-                best, at = fixed[start:index], start
-            start = index + 1
-    return best, at
+    runs = fixed.replace("’", "'").split("'")
+    best = max(runs, key=len)  # the first of the longest
+    index = runs.index(best)
+    return best, sum(map(len, runs[:index])) + index  # each run before it, and its apostrophe
 
 
 def needle(words: list[str], quotes: str) -> Needle | None:
