@@ -223,6 +223,27 @@ def test_word_drafts_on_known_traps(text: str) -> None:
     assert en_numerals._word_drafts(text, list(taken)) == reference_word_drafts(text, taken)
 
 
+PHRASE_SAMPLES = ["one of two", "one-stop shop", "no one", "one another", "one by one",
+                  "one after another", "at first", "first of all", "first-class", "two sessions",
+                  "a thousand-year-old town", "one-third", "two thirds", "a quarter of it",
+                  "ONE-HALF", "a ſixth of them", "Three Halves"]
+
+
+@pytest.mark.parametrize("text", PHRASE_SAMPLES)
+def test_each_fixed_phrase_still_vetoes_its_number(text: str) -> None:
+    low = folded(text)
+    matched = [p for p in EN_FIXED_PHRASES if re.search(p, text, re.I)]
+    assert matched
+    assert all(any(h in low for h in en_numerals._FIXED_HINTS[p]) for p in matched)
+    assert en_quantities(text) == en_quantities(text, fixed_phrases=tuple(
+        f"(?:{p})" for p in EN_FIXED_PHRASES))  # the same phrases, unhinted
+
+
+def test_five_year_plans_are_read_without_the_scan_too() -> None:
+    [thirteenth, five] = zh_numerals.zh_quantities("十三五期间")
+    assert (thirteenth.value, thirteenth.kind, five.value) == (13, quantity.Kind.ORDINAL, 5)
+
+
 def test_custom_fixed_phrases_are_still_scanned() -> None:
     assert en_quantities("the two towers", fixed_phrases=(r"\btwo towers\b",)) == []
     assert len(en_quantities("the two towers")) == 1

@@ -61,11 +61,13 @@ EN_FIXED_PHRASES: tuple[str, ...] = (
 )
 # For each phrase, literals one of which is in every match (lower case, as IGNORECASE
 # reads the text): a text holding none of them is not scanned for that phrase.
-_FRACTION_HINTS = ("hal", *_FRACTIONS.split("|"))
+_FRACTION_WORDS = _FRACTIONS.split("|")
 _FIXED_HINTS: dict[str, tuple[str, ...]] = dict(zip(EN_FIXED_PHRASES, [
     ("one of",), ("one-",), ("no one",), ("one another",), ("one by one",),
     ("one after another",), ("at first",), ("first of all",), ("first-",), ("two sessions",),
-    ("-year",), _FRACTION_HINTS, _FRACTION_HINTS, _FRACTION_HINTS], strict=True))
+    ("-year",), ("-half", *(f"-{w}" for w in _FRACTION_WORDS)),
+    (" halves", *(f" {w}s" for w in _FRACTION_WORDS)),
+    tuple(f" {w} of" for w in _FRACTION_WORDS)], strict=True))
 
 # Thousands separated by commas, or by no-break/thin spaces (15\u202f000); a
 # plain space is not a separator ("in 2024 300 firms").
@@ -379,6 +381,16 @@ def _compiled(phrases: tuple[str, ...]
     return tuple((re.compile(p, re.I), _FIXED_HINTS.get(p)) for p in phrases)
 
 
+def _fixed_spans(text: str, phrases: tuple[str, ...]) -> list[Span]:
+    low = folded(text)
+    spans: list[Span] = []
+    for pattern, hints in _compiled(phrases):
+        if hints is not None and not any(hint in low for hint in hints):
+            continue
+        spans += [m.span() for m in pattern.finditer(text)]
+    return spans
+
+
 def en_quantities(
     text: str,
     ignore_spans: Sequence[Span] = (),
@@ -395,10 +407,7 @@ def en_quantities(
     drafts += _month_drafts(text, taken)
     words = _word_drafts(text, taken)
     if words:  # the phrases only ever veto a spelled number: none, no scan
-        low = folded(text)
-        fixed = [m.span() for pattern, hints in _compiled(tuple(fixed_phrases))
-                 if hints is None or any(hint in low for hint in hints)
-                 for m in pattern.finditer(text)]
+        fixed = _fixed_spans(text, tuple(fixed_phrases))
         drafts += [d for d in words if not within(d.start, d.end, fixed)]
     link_ranges(drafts, text, _RANGE_RE)
     return freeze(drafts, text, ignore_spans)

@@ -222,6 +222,8 @@ _NAME_VALUES = {"百": Decimal(100), "千": Decimal(1000), "万": Decimal(10000)
 
 
 def _name_numerals(zh: str) -> frozenset[Decimal]:
+    if "百" not in zh and "千" not in zh and "万" not in zh:  # a lookbehind-led scan: skip it
+        return frozenset()
     return frozenset(_NAME_VALUES[m.group(1)] for m in _NAME_NUMERAL.finditer(zh))
 
 

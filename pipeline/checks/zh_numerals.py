@@ -235,7 +235,8 @@ def _digit_tokens(t: str, taken: list[Span]) -> list[Draft]:
 
 def _cjk_tokens(t: str, taken: list[Span], fixed: list[Span]) -> list[Draft]:
     toks: list[Draft] = []
-    for m in _FIVE_YEAR_PLAN_RE.finditer(t):  # 十四五 = 14th Five-Year Plan
+    plans = _FIVE_YEAR_PLAN_RE.finditer(t) if "十" in t and "五" in t else ()
+    for m in plans:  # 十四五 = 14th Five-Year Plan
         toks.append(Draft(Decimal(10 + DIGITS[m.group(1)]), m.start(), m.end() - 1, "ordinal"))
         toks.append(Draft(Decimal(5), m.end() - 1, m.end(), "number"))
         taken.append(m.span())
