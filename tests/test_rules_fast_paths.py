@@ -20,8 +20,8 @@ from pipeline.checks.en_numerals import (
     TENS,
     UNITS,
     en_quantities,
-    trie_pattern,
 )
+from pipeline.checks.quantity import trie_pattern
 from pipeline.checks.rules import style
 from pipeline.config import Spelling
 from pipeline.glossary.prefilter import _FOLD, folded

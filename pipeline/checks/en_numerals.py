@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import string
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from functools import lru_cache
 
@@ -25,6 +25,7 @@ from .quantity import (
     in_quotes_only,
     link_ranges,
     overlaps,
+    trie_pattern,
     within,
 )
 
@@ -251,26 +252,6 @@ def _follows(prev: str, word: str) -> bool:
         return word in UNITS or word in TENS or word in ORDINALS or (
             word in SCALES and SCALES[word] > SCALES[prev])
     return False
-
-
-def trie_pattern(words: Iterable[str]) -> str:
-    """A regex matching exactly `words`, shaped as a trie (one branch per letter):
-    `re` tries each alternative of a branch in turn, so a flat list of 70 words
-    costs 70 tests at every position, a trie a few."""
-    root: dict[str, dict] = {}  # type: ignore[type-arg]
-    for word in words:
-        node = root
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
-        alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 and "" not in node else f"(?:{'|'.join(alts)})"
-        return body + "?" if "" in node else body
-    return emit(root)
 
 
 # Words that can open a spelled number ("a"/"an" only before a scale or "dozen").
