@@ -277,3 +277,5 @@ def test_one_translation_table_equals_the_two() -> None:
     text = "６５．９萬噸，增長３％，兩個項目"
     assert text.translate(zh_numerals._NORMAL_FORMS) == \
         text.translate(quantity.FULLWIDTH).translate(zh_numerals.TRADITIONAL)
+    for key in zh_numerals._NORMAL_FORMS:  # every key is seen by the test before it
+        assert zh_numerals._TO_NORMALIZE.search(f"a{chr(key)}b")

@@ -355,21 +355,20 @@ def _spelled(t: str, words: list[str], start: int, end: int) -> Draft:
     return d
 
 
-@lru_cache(maxsize=16)
-def _compiled(phrases: tuple[str, ...]
-              ) -> tuple[tuple[re.Pattern[str], tuple[str, ...] | None], ...]:
-    """Each phrase compiled, with its hints (None: a phrase of the caller's, always scanned)."""
-    return tuple((re.compile(p, re.I), _FIXED_HINTS.get(p)) for p in phrases)
-
-
-def _fixed_spans(text: str, phrases: tuple[str, ...]) -> list[Span]:
+def _fixed_spans(text: str, phrases: Sequence[str]) -> list[Span]:
     low = folded(text)
     spans: list[Span] = []
-    for pattern, hints in _compiled(phrases):
+    for phrase in phrases:
+        hints = _FIXED_HINTS.get(phrase)  # None: a phrase of the caller's, always scanned
         if hints is not None and not any(hint in low for hint in hints):
             continue
-        spans += [m.span() for m in pattern.finditer(text)]
+        spans += [m.span() for m in _phrase_pattern(phrase).finditer(text)]
     return spans
+
+
+@lru_cache(maxsize=256)  # compiled when first needed: most phrases rarely are
+def _phrase_pattern(phrase: str) -> re.Pattern[str]:
+    return re.compile(phrase, re.I)
 
 
 def en_quantities(
@@ -388,7 +387,7 @@ def en_quantities(
     drafts += _month_drafts(text, taken)
     words = _word_drafts(text, taken)
     if words:  # the phrases only ever veto a spelled number: none, no scan
-        fixed = _fixed_spans(text, tuple(fixed_phrases))
+        fixed = _fixed_spans(text, fixed_phrases)
         drafts += [d for d in words if not within(d.start, d.end, fixed)]
     link_ranges(drafts, text, _RANGE_RE)
     return freeze(drafts, text, ignore_spans)
