@@ -3,9 +3,12 @@
 Chinese: one Aho-Corasick automaton over all terms (cost independent of the
 glossary's size), resolved leftmost-longest so nested terms (专业镇 inside
 绿色特优农产品专业镇) count once, as the longer term.
-English: a compiled pattern per rendering that tolerates case, plurals and
-simple inflections, hyphen/space variants and line breaks, and never matches
-inside another word.
+English: a pattern per rendering that tolerates case, plurals and simple
+inflections, hyphen/space variants and line breaks, and never matches inside
+another word. It is written from the words' forms (WordForm), and where the
+prefilter leaves a few places to try, the same forms are read by a plan instead
+of compiling the pattern (prefilter.match_end), until a rendering is tried often
+enough for a compile to pay.
 """
 
 from __future__ import annotations

@@ -6,6 +6,11 @@ absent from most translations, so a plain substring test on a case-folded copy
 of the text decides those without compiling or scanning anything; where the
 needle sits at a fixed offset in the first word, the pattern is tried only at
 the few places the needle occurs. Results are exactly those of a full scan.
+
+Trying the pattern there need not compile it either (a compile costs about a
+millisecond, some hundreds of tries): `match_end` follows the pattern's steps
+over the folded text in the order `re` would, backtracking alike, and gives
+the same end.
 """
 
 from __future__ import annotations
