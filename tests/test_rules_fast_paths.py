@@ -20,8 +20,8 @@ from pipeline.checks.en_numerals import (
     TENS,
     UNITS,
     en_quantities,
-    trie_pattern,
 )
+from pipeline.checks.quantity import trie_pattern
 from pipeline.checks.rules import style
 from pipeline.config import Spelling
 from pipeline.glossary.prefilter import _FOLD, folded
@@ -91,6 +91,26 @@ def test_serial_comma_on_known_traps(text: str) -> None:
         fast = (style._NO_SERIAL if serial else style._SERIAL).search(text)
         slow = REFERENCE_SERIAL[serial].search(text)
         assert (fast and fast.span()) == (slow and slow.span())
+
+
+STYLE_PIECES = ["2020", "3.5", "%", "-", "–", "—", "x", "a", "'", "(", " ", "  ", " ,", " .",
+                ", ", "and", "or", " and ", ", and ", "9", "٣"]
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(STYLE_PIECES + LIST_WORDS), max_size=16).map("".join))
+def test_style_hints_are_in_every_match(text: str) -> None:
+    for serial in (True, False):
+        if (style._NO_SERIAL if serial else style._SERIAL).search(text):
+            assert style._may_list(text, serial)
+    if any(p.search(text) for p in style._RANGE.values()):
+        assert style._RANGE_HINT.search(text)
+    if style._SPACE_BEFORE.search(text):
+        assert style._SPACE_BEFORE_HINT.search(text)
+    if style._DOUBLE_SPACE.search(text):
+        assert "  " in text
+    if style._OPENING_SINGLE.search(text):
+        assert "'" in text
 
 
 def test_folded_shows_ascii_letters_as_ignorecase_does() -> None:
@@ -203,6 +223,27 @@ def test_word_drafts_on_known_traps(text: str) -> None:
     assert en_numerals._word_drafts(text, list(taken)) == reference_word_drafts(text, taken)
 
 
+PHRASE_SAMPLES = ["one of two", "one-stop shop", "no one", "one another", "one by one",
+                  "one after another", "at first", "first of all", "first-class", "two sessions",
+                  "a thousand-year-old town", "one-third", "two thirds", "a quarter of it",
+                  "ONE-HALF", "a ſixth of them", "Three Halves"]
+
+
+@pytest.mark.parametrize("text", PHRASE_SAMPLES)
+def test_each_fixed_phrase_still_vetoes_its_number(text: str) -> None:
+    low = folded(text)
+    matched = [p for p in EN_FIXED_PHRASES if re.search(p, text, re.I)]
+    assert matched
+    assert all(any(h in low for h in en_numerals._FIXED_HINTS[p]) for p in matched)
+    assert en_quantities(text) == en_quantities(text, fixed_phrases=tuple(
+        f"(?:{p})" for p in EN_FIXED_PHRASES))  # the same phrases, unhinted
+
+
+def test_five_year_plans_are_read_without_the_scan_too() -> None:
+    [thirteenth, five] = zh_numerals.zh_quantities("十三五期间")
+    assert (thirteenth.value, thirteenth.kind, five.value) == (13, quantity.Kind.ORDINAL, 5)
+
+
 def test_custom_fixed_phrases_are_still_scanned() -> None:
     assert en_quantities("the two towers", fixed_phrases=(r"\btwo towers\b",)) == []
     assert len(en_quantities("the two towers")) == 1
@@ -236,3 +277,5 @@ def test_one_translation_table_equals_the_two() -> None:
     text = "６５．９萬噸，增長３％，兩個項目"
     assert text.translate(zh_numerals._NORMAL_FORMS) == \
         text.translate(quantity.FULLWIDTH).translate(zh_numerals.TRADITIONAL)
+    for key in zh_numerals._NORMAL_FORMS:  # every key is seen by the test before it
+        assert zh_numerals._TO_NORMALIZE.search(f"a{chr(key)}b")

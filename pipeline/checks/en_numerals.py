@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import string
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from functools import lru_cache
 
@@ -25,6 +25,7 @@ from .quantity import (
     in_quotes_only,
     link_ranges,
     overlaps,
+    trie_pattern,
     within,
 )
 
@@ -61,11 +62,13 @@ EN_FIXED_PHRASES: tuple[str, ...] = (
 )
 # For each phrase, literals one of which is in every match (lower case, as IGNORECASE
 # reads the text): a text holding none of them is not scanned for that phrase.
-_FRACTION_HINTS = ("hal", *_FRACTIONS.split("|"))
+_FRACTION_WORDS = _FRACTIONS.split("|")
 _FIXED_HINTS: dict[str, tuple[str, ...]] = dict(zip(EN_FIXED_PHRASES, [
     ("one of",), ("one-",), ("no one",), ("one another",), ("one by one",),
     ("one after another",), ("at first",), ("first of all",), ("first-",), ("two sessions",),
-    ("-year",), _FRACTION_HINTS, _FRACTION_HINTS, _FRACTION_HINTS], strict=True))
+    ("-year",), ("-half", *(f"-{w}" for w in _FRACTION_WORDS)),
+    (" halves", *(f" {w}s" for w in _FRACTION_WORDS)),
+    tuple(f" {w} of" for w in _FRACTION_WORDS)], strict=True))
 
 # Thousands separated by commas, or by no-break/thin spaces (15\u202f000); a
 # plain space is not a separator ("in 2024 300 firms").
@@ -186,7 +189,9 @@ def _digit_drafts(t: str, taken: list[Span]) -> list[Draft]:
         start, end = m.start(), m.end()
         if overlaps(start, end, taken):
             continue
-        raw = _SEPARATOR_RE.sub("", m.group("num"))
+        raw = m.group("num")
+        if not raw.isdecimal():  # separators and decimals: rare, and the pattern decides
+            raw = _SEPARATOR_RE.sub("", raw)
         scale_word = (m.group("scale") or "").lower()
         scale = _ABBR_SCALE.get(scale_word) or SCALES.get(scale_word, 1)
         d = Draft(Decimal(raw) * scale, start, end, scale=scale)
@@ -247,26 +252,6 @@ def _follows(prev: str, word: str) -> bool:
         return word in UNITS or word in TENS or word in ORDINALS or (
             word in SCALES and SCALES[word] > SCALES[prev])
     return False
-
-
-def trie_pattern(words: Iterable[str]) -> str:
-    """A regex matching exactly `words`, shaped as a trie (one branch per letter):
-    `re` tries each alternative of a branch in turn, so a flat list of 70 words
-    costs 70 tests at every position, a trie a few."""
-    root: dict[str, dict] = {}  # type: ignore[type-arg]
-    for word in words:
-        node = root
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
-        alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 and "" not in node else f"(?:{'|'.join(alts)})"
-        return body + "?" if "" in node else body
-    return emit(root)
 
 
 # Words that can open a spelled number ("a"/"an" only before a scale or "dozen").
@@ -370,9 +355,20 @@ def _spelled(t: str, words: list[str], start: int, end: int) -> Draft:
     return d
 
 
-@lru_cache(maxsize=16)
-def _compiled(phrases: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(p, re.I) for p in phrases)
+def _fixed_spans(text: str, phrases: Sequence[str]) -> list[Span]:
+    low = folded(text)
+    spans: list[Span] = []
+    for phrase in phrases:
+        hints = _FIXED_HINTS.get(phrase)  # None: a phrase of the caller's, always scanned
+        if hints is not None and not any(hint in low for hint in hints):
+            continue
+        spans += [m.span() for m in _phrase_pattern(phrase).finditer(text)]
+    return spans
+
+
+@lru_cache(maxsize=256)  # compiled when first needed: most phrases rarely are
+def _phrase_pattern(phrase: str) -> re.Pattern[str]:
+    return re.compile(phrase, re.I)
 
 
 def en_quantities(
@@ -391,11 +387,7 @@ def en_quantities(
     drafts += _month_drafts(text, taken)
     words = _word_drafts(text, taken)
     if words:  # the phrases only ever veto a spelled number: none, no scan
-        low = folded(text)
-        fixed = [m.span() for phrase, pattern in zip(fixed_phrases, _compiled(tuple(fixed_phrases)),
-                                                     strict=True)
-                 if any(hint in low for hint in _FIXED_HINTS.get(phrase, ("",)))
-                 for m in pattern.finditer(text)]
+        fixed = _fixed_spans(text, fixed_phrases)
         drafts += [d for d in words if not within(d.start, d.end, fixed)]
     link_ranges(drafts, text, _RANGE_RE)
     return freeze(drafts, text, ignore_spans)

@@ -199,11 +199,14 @@ def compare_quantities(
 
 
 _SPACED = re.compile(r"(?<![\d.,])\d{1,3}(?: \d{3})+(?![\d.,]\d)")
+_SPACED_HINT = re.compile(r"\d \d{3}")
 
 
 def _join_spaced_thousands(en: str, source: Sequence[Quantity]) -> str:
     """ "33 479" with a plain space is 33,479 when the source has 33479 (offsets
     kept: the space becomes a thin space); otherwise two numbers ("in 2024 300 firms")."""
+    if not _SPACED_HINT.search(en):  # the pattern opens with a lookbehind: slow to scan
+        return en
     values = {q.value for q in source}
 
     def join(m: re.Match[str]) -> str:
@@ -219,6 +222,8 @@ _NAME_VALUES = {"百": Decimal(100), "千": Decimal(1000), "万": Decimal(10000)
 
 
 def _name_numerals(zh: str) -> frozenset[Decimal]:
+    if "百" not in zh and "千" not in zh and "万" not in zh:  # a lookbehind-led scan: skip it
+        return frozenset()
     return frozenset(_NAME_VALUES[m.group(1)] for m in _NAME_NUMERAL.finditer(zh))
 
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 
-_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+# Runs, not characters: counted by length, searched the same (one compile: a class
+# of 27,000 ideographs takes milliseconds to build).
 _HAN_RUN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]+")
 _KANA_HANGUL = re.compile("[\u3040-\u30ff\u1100-\u11ff\uac00-\ud7af]")
 _WORD = re.compile(r"[^\W\d_]+")
@@ -33,7 +34,7 @@ def clearly_chinese(text: str) -> bool:
 
 
 def clearly_english(text: str) -> bool:
-    if _HAN.search(text) or _KANA_HANGUL.search(text):
+    if _HAN_RUN.search(text) or _KANA_HANGUL.search(text):
         return False
     words = _WORD.findall(text)
     if len(words) < MIN_WORDS or not all(map(str.isascii, words)):

@@ -97,8 +97,10 @@ def _at_heading(t: str, start: int) -> bool:
 # stay valid), so 65.9萬噸 reads as 65.9万吨.
 TRADITIONAL = str.maketrans("萬億兩個噸畝項張條臺場屆輛間歲門點週僅餘約過將於達",
                             "万亿两个吨亩项张条台场届辆间岁门点周仅余约过将于达")
-# Both in one pass (their keys are disjoint and no value is another's key).
+# Both in one pass (their keys are disjoint and no value is another's key); most
+# texts hold none of the keys, which a character class finds at C speed.
 _NORMAL_FORMS = {**FULLWIDTH, **TRADITIONAL}
+_TO_NORMALIZE = re.compile("[" + re.escape("".join(map(chr, _NORMAL_FORMS))) + "]")
 
 
 def parse_zh_numeral(s: str) -> int | None:
@@ -235,7 +237,8 @@ def _digit_tokens(t: str, taken: list[Span]) -> list[Draft]:
 
 def _cjk_tokens(t: str, taken: list[Span], fixed: list[Span]) -> list[Draft]:
     toks: list[Draft] = []
-    for m in _FIVE_YEAR_PLAN_RE.finditer(t):  # 十四五 = 14th Five-Year Plan
+    plans = _FIVE_YEAR_PLAN_RE.finditer(t) if "十" in t and "五" in t else ()
+    for m in plans:  # 十四五 = 14th Five-Year Plan
         toks.append(Draft(Decimal(10 + DIGITS[m.group(1)]), m.start(), m.end() - 1, "ordinal"))
         toks.append(Draft(Decimal(5), m.end() - 1, m.end(), "number"))
         taken.append(m.span())
@@ -312,7 +315,7 @@ def zh_quantities(
     ``ignore_spans`` (e.g. glossary-term spans) drop any quantity overlapping
     them; ``fixed_words`` skip character numerals inside those words.
     """
-    t = text.translate(_NORMAL_FORMS)
+    t = text.translate(_NORMAL_FORMS) if _TO_NORMALIZE.search(text) else text
     taken: list[Span] = []
     toks = _digit_tokens(t, taken)
     toks += _cjk_tokens(t, taken, phrase_spans(t, tuple(fixed_words)))

@@ -6,12 +6,18 @@ absent from most translations, so a plain substring test on a case-folded copy
 of the text decides those without compiling or scanning anything; where the
 needle sits at a fixed offset in the first word, the pattern is tried only at
 the few places the needle occurs. Results are exactly those of a full scan.
+
+Trying the pattern there need not compile it either (a compile costs about a
+millisecond, some hundreds of tries): `match_end` follows the pattern's steps
+over the folded text in the order `re` would, backtracking alike, and gives
+the same end.
 """
 
 from __future__ import annotations
 
 import string
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Every character that `re` under IGNORECASE equates with an ASCII letter, mapped
 # one to one (so indices in the folded text are indices in the text).
@@ -34,11 +40,21 @@ def folded(text: str) -> str:
     IGNORECASE sees: equal to `text.translate(_FOLD)` where it is ASCII. `lower()`
     is that (and C-fast) except for the three letters it does not fold to ASCII
     one to one; other non-ASCII letters it lowers stay non-ASCII word characters."""
+    return _folded(text) if len(text) > 64 else _fold(text)
+
+
+@lru_cache(maxsize=256)  # one translation is asked about by every rendering of its terms
+def _folded(text: str) -> str:
+    return _fold(text)
+
+
+def _fold(text: str) -> str:
     if "\u0130" in text or "\u0131" in text or "\u017f" in text:
         return text.translate(_FOLD)
     return text.lower()
 
 
+@lru_cache(maxsize=4096)  # words recur across renderings (District, industry, …)
 def _literal_part(core: str) -> tuple[str, int]:
     """The longest apostrophe-free run of the part no inflection rewrites, and its offset."""
     fixed = core
@@ -48,13 +64,10 @@ def _literal_part(core: str) -> tuple[str, int]:
             fixed = core[:-3]
         elif (len(core) > 3 and lower.endswith("s") and not lower.endswith(("ss", "us", "is"))) or (core[-1] in "yY" and len(core) > 1 and core[-2].lower() not in "aeiou"):
             fixed = core[:-1]
-    best, at, start = "", 0, 0
-    for index, ch in enumerate(fixed + "'"):
-        if ch in _APOSTROPHES:
-            if index - start > len(best):
-                best, at = fixed[start:index], start
-            start = index + 1
-    return best, at
+    runs = fixed.replace("’", "'").split("'")
+    best = max(runs, key=len)  # the first of the longest
+    index = runs.index(best)
+    return best, sum(map(len, runs[:index])) + index  # each run before it, and its apostrophe
 
 
 def needle(words: list[str], quotes: str) -> Needle | None:
@@ -148,8 +161,9 @@ class WordForm:
 
 QUOTE_MARKS = "\"'“”‘’"  # the optional quote around a quoted word
 _JOINERS = "-‐‑–"  # with any whitespace, what separates words ([\s\-‐‑–]+)
-# A step of a plan: a literal (with "'" for either apostrophe), a set of characters
-# that may come once, a choice of literals (optional or not), the joiner, the end.
+# A step of a plan: a literal (in a loose one "'" is either apostrophe), a set of
+# characters that may come once, a choice of literals (after a quick test of its
+# first characters; optional or not), the joiner, the end.
 _LIT, _MAYBE, _CHOICE, _JOIN, _END = range(5)
 Step = tuple[int, str, tuple[str, ...], bool]
 
@@ -163,16 +177,18 @@ def plan(forms: tuple[WordForm, ...]) -> tuple[Step, ...] | None:
         if index:
             steps.append((_JOIN, "", (), False))
         if form.exact:
-            steps.append((_LIT, form.stem, (), True))
+            steps.append((_LIT, form.stem, (), False))
             continue
-        loose = [form.stem, *form.endings]
-        if not all(text.replace("’", "'").isascii() for text in loose):
+        loose = [_loose(text) for text in (form.stem, *form.endings)]
+        if not all(text.isascii() for text in loose):
             return None
         if form.quoted:
             steps.append((_MAYBE, QUOTE_MARKS, (), False))
-        steps.append((_LIT, _loose(form.stem), (), False))
+        steps.append((_LIT, loose[0], (), "'" in loose[0]))
         if form.endings:
-            steps.append((_CHOICE, "", tuple(map(_loose, form.endings)), form.optional))
+            firsts = "".join(dict.fromkeys(text[0] for text in loose[1:]))
+            steps.append((_CHOICE, firsts.replace("'", _APOSTROPHES), tuple(loose[1:]),
+                          form.optional))
         if form.quoted:
             steps.append((_MAYBE, QUOTE_MARKS, (), False))
     steps.append((_END, "", (), False))
@@ -194,25 +210,26 @@ def match_end(steps: tuple[Step, ...], low: str, start: int) -> int | None:
 
 def _walk(steps: tuple[Step, ...], index: int, low: str, pos: int) -> int | None:
     kind, chars, choices, flag = steps[index]
-    if kind == _END:  # (?![\w])
-        return pos if pos == len(low) or not _word_char(low[pos]) else None
     if kind == _LIT:
-        if not _literal_at(low, pos, chars, exact=flag):
+        if not _literal_at(low, pos, chars, flag):
             return None
         return _walk(steps, index + 1, low, pos + len(chars))
+    if kind == _END:  # (?![\w])
+        return pos if pos == len(low) or not _word_char(low[pos]) else None
+    if kind == _CHOICE:
+        if pos < len(low) and low[pos] in chars:  # else no choice can start here
+            for choice in choices:
+                if _literal_at(low, pos, choice, "'" in choice):
+                    found = _walk(steps, index + 1, low, pos + len(choice))
+                    if found is not None:
+                        return found
+        return _walk(steps, index + 1, low, pos) if flag else None
     if kind == _MAYBE:
         if pos < len(low) and low[pos] in chars:
             found = _walk(steps, index + 1, low, pos + 1)
             if found is not None:
                 return found
         return _walk(steps, index + 1, low, pos)
-    if kind == _CHOICE:
-        for choice in choices:
-            if _literal_at(low, pos, choice, exact=False):
-                found = _walk(steps, index + 1, low, pos + len(choice))
-                if found is not None:
-                    return found
-        return _walk(steps, index + 1, low, pos) if flag else None
     end = pos  # _JOIN: as many as there are, then one fewer at a time (at least one)
     while end < len(low) and (low[end].isspace() or low[end] in _JOINERS):
         end += 1
@@ -223,11 +240,8 @@ def _walk(steps: tuple[Step, ...], index: int, low: str, pos: int) -> int | None
     return None
 
 
-def _literal_at(low: str, pos: int, literal: str, exact: bool) -> bool:
-    if exact:
+def _literal_at(low: str, pos: int, literal: str, loose: bool) -> bool:
+    if not loose:
         return low.startswith(literal, pos)
-    if "'" not in literal:
-        return low.startswith(literal, pos)
-    piece = low[pos:pos + len(literal)]
-    return len(piece) == len(literal) and all(
-        c in _APOSTROPHES if ch == "'" else c == ch for c, ch in zip(piece, literal, strict=True))
+    # Either apostrophe where the literal has "'" (and "'" only there: it is no letter).
+    return low[pos:pos + len(literal)].replace("’", "'") == literal

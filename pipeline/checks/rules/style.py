@@ -56,7 +56,7 @@ def _quotes(text: str, style: QuoteStyle) -> Iterator[tuple[str, str]]:
         if '"' in text:
             yield '"', "straight double quote"
         # a straight single quote opening a quotation (not an apostrophe)
-        if re.search(r"(?:^|(?<=[\s(]))'(?=\w)", text):
+        if "'" in text and _OPENING_SINGLE.search(text):
             yield "'", "straight single quote"
         outer, inner = ("“", "‘") if style is QuoteStyle.CURLY_DOUBLE else ("‘", "“")
         if inner in text and outer not in text:
@@ -129,6 +129,21 @@ _RANGE = {
     RangeDash.HYPHEN: re.compile(r"(?<![\w.])\d+(?:\.\d+)?%?[–—]\d+(?:\.\d+)?(?!\d)"),
     RangeDash.TO: re.compile(r"(?<![\w.-])\d+(?:\.\d+)?%?[-–—]\d+(?:\.\d+)?(?![\w.-]*\d)"),
 }
+# Why hints: a pattern opening with a lookbehind is tried at every position of the
+# text; these literals, found fast, are in every match (a digit or % before the dash
+# and a digit after it; both commas of a list and its "and"/"or").
+_RANGE_HINT = re.compile(r"[\d%][-–—]\d")
+
+
+def _may_list(text: str, serial_comma: bool) -> bool:
+    if text.count(", ") < 2:
+        return False
+    if serial_comma:
+        return " and " in text or " or " in text
+    return ", and " in text or ", or " in text
+
+
+_OPENING_SINGLE = re.compile(r"(?:^|(?<=[\s(]))'(?=\w)")
 _RANGE_WANT = {RangeDash.EN_DASH: "an en dash (2020–2025)", RangeDash.HYPHEN:
                "a hyphen (2020-2025)", RangeDash.TO: '"to" (2020 to 2025)'}
 _PERCENT = {
@@ -138,6 +153,7 @@ _PERCENT = {
 }
 _DOUBLE_SPACE = re.compile(r"(?<=\S) {2,}(?=\S)")
 _SPACE_BEFORE = re.compile(r"(?<=\w) +[,.;:!?](?![\d.])")
+_SPACE_BEFORE_HINT = re.compile(" [,.;:!?]")
 _UNITS = r"(?:km²|km2|km|m²|m|kg|g|t|ha|mu|kW|kWh|MW|GW|°C)"
 _PLAIN_SPACE_UNIT = re.compile(rf"\d (?={_UNITS}\b)")
 
@@ -156,13 +172,15 @@ def style_findings(view: EntryView, style: Style) -> list[Finding]:
                           for w in dict.fromkeys(words))
         out.append(view.finding("BL702", f"spelling ({style.spelling.value}): {fixes}",
                                 term=words[0], found=words[0]))
-    serial = (_NO_SERIAL if style.serial_comma else _SERIAL).search(text)
+    serial = (_NO_SERIAL if style.serial_comma else _SERIAL).search(text) \
+        if _may_list(text, style.serial_comma) else None
     if serial:
         want = 'uses the serial comma (", and")' if style.serial_comma else \
             "has no serial comma"
         out.append(view.finding("BL703", f'"{serial.group()}": house style {want}',
                                 found=serial.group()))
-    ranges = [m.group() for m in _RANGE[style.range_dash].finditer(text)]
+    ranges = [m.group() for m in _RANGE[style.range_dash].finditer(text)] \
+        if _RANGE_HINT.search(text) else []
     if ranges:
         out.append(view.finding("BL704", f"range {_shown(ranges)}: house style is "
                                          f"{_RANGE_WANT[style.range_dash]}", found=ranges[0]))
@@ -172,9 +190,9 @@ def style_findings(view: EntryView, style: Style) -> list[Finding]:
         out.append(view.finding("BL705", f"{_shown(percents)}: house style is {want}",
                                 found=percents[0]))
     spacing = []
-    if _DOUBLE_SPACE.search(text):
+    if "  " in text and _DOUBLE_SPACE.search(text):
         spacing.append("double space")
-    before = _SPACE_BEFORE.search(text)
+    before = _SPACE_BEFORE.search(text) if _SPACE_BEFORE_HINT.search(text) else None
     if before:
         spacing.append(f'space before "{before.group().strip()}"')
     if style.nbsp_before_units and _PLAIN_SPACE_UNIT.search(text):

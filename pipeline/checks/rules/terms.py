@@ -8,6 +8,7 @@ renderings are errors even beside the approved one.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ...glossary import EnglishMatcher, Term, TermMatcher
 from ..findings import Finding
@@ -93,9 +94,12 @@ def term_findings(view: EntryView, matcher: TermMatcher) -> list[Finding]:
 
 def renderings_used(view: EntryView, term: Term) -> tuple[bool, list[str]]:
     """(approved form present?, variant texts present) in one translation."""
-    target = plain_text(view.msgstr)
-    approved = bool(EnglishMatcher.spans(target, term.english))
-    variants = []
-    for variant in term.variants:
-        variants += [target[s:e] for s, e in EnglishMatcher.spans(target, variant)]
-    return approved, variants
+    approved, variants = _renderings_used(plain_text(view.msgstr), term.english, term.variants)
+    return approved, list(variants)
+
+
+@lru_cache(maxsize=4096)
+def _renderings_used(target: str, english: str, variants: tuple[str, ...]
+                     ) -> tuple[bool, tuple[str, ...]]:
+    return bool(EnglishMatcher.spans(target, english)), tuple(
+        target[s:e] for variant in variants for s, e in EnglishMatcher.spans(target, variant))
