@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -169,11 +170,18 @@ def code_fingerprint() -> str:
     (an upgrade, or a developer's edit under the same version number) never matches."""
     package = Path(__file__).resolve().parent
     h = hashlib.sha256(__version__.encode())
-    for path in sorted(package.rglob("*")):
-        if path.suffix in CODE_SUFFIXES and "__pycache__" not in path.parts and path.is_file():
-            h.update(path.relative_to(package).as_posix().encode())
-            h.update(path.read_bytes())
+    for path in sorted(_code_files(package)):
+        h.update(path.relative_to(package).as_posix().encode())
+        h.update(path.read_bytes())
     return h.hexdigest()
+
+
+def _code_files(package: Path) -> Iterator[Path]:
+    for folder, subfolders, files in os.walk(package):
+        subfolders[:] = [d for d in subfolders if d != "__pycache__"]  # compiled copies
+        for name in files:
+            if os.path.splitext(name)[1] in CODE_SUFFIXES:
+                yield Path(folder, name)
 
 
 CODE_SUFFIXES = frozenset({".py", ".html", ".css", ".js", ".json", ".txt"})

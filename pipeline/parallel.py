@@ -13,10 +13,8 @@ Linux the pool forks, so even that costs nothing.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from typing import Any, TypeVar
 
 from .progress import Progress
@@ -51,10 +49,12 @@ def ordered_map(work: Callable[[Item], Result], items: Sequence[Item], jobs: int
             if progress:
                 progress.advance()
         return results
+    import multiprocessing  # only when a pool is started (its import is ~15 ms)
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     # Several items per task: fewer round trips, and still an even spread.
     chunk = max(1, min(16, len(items) // (jobs * 4)))
+    from concurrent.futures import ProcessPoolExecutor
     with ProcessPoolExecutor(max_workers=min(jobs, len(items)), mp_context=context,
                              initializer=setup, initargs=(shared,)) as pool:
         results = []

@@ -15,16 +15,16 @@ import re
 from dataclasses import replace
 from difflib import get_close_matches
 from pathlib import Path
-
-import yaml
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
-from mdit_py_plugins.front_matter import front_matter_plugin
+from typing import TYPE_CHECKING
 
 from .cjk import is_cjk
 from .errors import PipelineError
 from .model import Article, Segment, SegmentKind
 from .project import Project
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
 FRONT_MATTER_SEGMENTS = (
     ("kicker", SegmentKind.KICKER),
@@ -60,6 +60,9 @@ _IMAGE_ONLY = re.compile(r"^!\[(?P<alt>(?:[^\]\\]|\\.)*)\]\((?P<src>[^)\s]+)(?:\
 
 def markdown_parser() -> MarkdownIt:
     # html=True only so that raw HTML becomes tokens we can report; it is never rendered.
+    # Imported here: a run whose articles are all cached parses no Markdown.
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.front_matter import front_matter_plugin
     return MarkdownIt("commonmark", {"html": True}).enable("table").use(front_matter_plugin)
 
 
@@ -103,6 +106,7 @@ def parse_article(text: str, path: Path) -> Article:
 
 
 def _parse_front_matter(token: Token, path: Path) -> dict[str, object]:
+    import yaml  # with the parser: only when an article is parsed
     try:
         data = yaml.safe_load(token.content) or {}
     except yaml.YAMLError as exc:

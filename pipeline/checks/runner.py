@@ -17,6 +17,7 @@ import hashlib
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import cache
 from pathlib import Path
 
 import polib
@@ -41,17 +42,7 @@ from .rules.consistency import (
     normal_rendering,
 )
 from .rules.glossary_rules import glossary_qa, unused_terms
-from .rules.hidden_chars import hidden_findings
-from .rules.language import (
-    cjk_renderings,
-    script_findings,
-    source_language_findings,
-    target_language_findings,
-)
-from .rules.markup import markup_findings
-from .rules.number_rule import number_findings
-from .rules.style import style_findings
-from .rules.terms import term_findings
+from .rules.language import cjk_renderings, source_language_findings
 from .waivers import Waiver, apply_waivers, parse_waivers
 
 Show = Callable[[Path | str], str]
@@ -89,19 +80,33 @@ class EntryContext:
 
 
 EntryCheck = Callable[[EntryView, EntryContext], list[Finding]]
-# The per-entry rule functions with the codes each can emit (all Scope.ENTRY in
-# the registry); a function none of whose codes is wanted is not run.
-ENTRY_CHECKS: tuple[tuple[EntryCheck, frozenset[str]], ...] = (
-    (lambda v, c: term_findings(v, c.matcher), frozenset({"BL101", "BL102", "BL103"})),
-    (lambda v, c: number_findings(v, c.matcher), frozenset({"BL401", "BL402", "BL403"})),
-    (lambda v, c: script_findings(v, c.allowed_cjk), frozenset({"BL501", "BL504"})),
-    (lambda v, c: target_language_findings(v, c.allowed_cjk), frozenset({"BL502"})),
-    (lambda v, c: markup_findings(v), frozenset({"BL601", "BL602", "BL603"})),
-    (lambda v, c: hidden_findings(v), frozenset({"BL505"})),
-    (lambda v, c: style_findings(v, c.style),
-     frozenset({"BL701", "BL702", "BL703", "BL704", "BL705", "BL706"})),
-)
-assert all(codes <= ENTRY_CODES for _, codes in ENTRY_CHECKS)
+
+
+@cache
+def entry_checks() -> tuple[tuple[EntryCheck, frozenset[str]], ...]:
+    """The per-entry rule functions with the codes each can emit (all Scope.ENTRY in
+    the registry); a function none of whose codes is wanted is not run.
+
+    Imported on first need: their pattern tables take ~0.1 s to compile, and a
+    check whose results all come from the cache runs none of them."""
+    from .rules.hidden_chars import hidden_findings
+    from .rules.language import script_findings, target_language_findings
+    from .rules.markup import markup_findings
+    from .rules.number_rule import number_findings
+    from .rules.style import style_findings
+    from .rules.terms import term_findings
+    checks: tuple[tuple[EntryCheck, frozenset[str]], ...] = (
+        (lambda v, c: term_findings(v, c.matcher), frozenset({"BL101", "BL102", "BL103"})),
+        (lambda v, c: number_findings(v, c.matcher), frozenset({"BL401", "BL402", "BL403"})),
+        (lambda v, c: script_findings(v, c.allowed_cjk), frozenset({"BL501", "BL504"})),
+        (lambda v, c: target_language_findings(v, c.allowed_cjk), frozenset({"BL502"})),
+        (lambda v, c: markup_findings(v), frozenset({"BL601", "BL602", "BL603"})),
+        (lambda v, c: hidden_findings(v), frozenset({"BL505"})),
+        (lambda v, c: style_findings(v, c.style),
+         frozenset({"BL701", "BL702", "BL703", "BL704", "BL705", "BL706"})),
+    )
+    assert all(codes <= ENTRY_CODES for _, codes in checks)
+    return checks
 
 
 def _as_posix(path: Path | str) -> str:
@@ -252,7 +257,7 @@ def check_entry(view: EntryView, ctx: EntryContext, select: Selection = Selectio
         view = _defuzzed(view)
     if view.translated:
         wanted = DRAFT_CODES if draft else ENTRY_CODES
-        for check, codes in ENTRY_CHECKS:
+        for check, codes in entry_checks():
             if any(select.wants(c) for c in codes & wanted):
                 found += [replace(f, draft=True) if draft else f
                           for f in check(view, ctx)

@@ -5,16 +5,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import polib
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
 
 from ..findings import Finding, make
 
-# The same dialect the sources are written in (commonmark); raw HTML stays a token
-# so a translator's `<b>` shows up as markup the source does not have.
-_md = MarkdownIt("commonmark")
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 _KIND = re.compile(r"^segment: \S+ \(([a-z-]+)\)$", re.MULTILINE)
 
 
@@ -53,11 +52,20 @@ class EntryView:
         return make(code, self.file, self.line, message, source_ref=self.source_ref, **fields)
 
 
+@lru_cache(maxsize=1)
+def _inline_parser() -> MarkdownIt:
+    # The same dialect the sources are written in (commonmark); raw HTML stays a token
+    # so a translator's `<b>` shows up as markup the source does not have. Made on
+    # first need: a check whose results are all cached parses nothing.
+    from markdown_it import MarkdownIt
+    return MarkdownIt("commonmark")
+
+
 @lru_cache(maxsize=4096)
 def inline_tokens(text: str) -> tuple[Token, ...]:
     """The inline children of a segment's Markdown (cached: each text is parsed
     by several rules and, with several locales, several times)."""
-    blocks = _md.parseInline(text)
+    blocks = _inline_parser().parseInline(text)
     return tuple(blocks[0].children or ()) if blocks else ()
 
 
