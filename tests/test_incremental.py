@@ -336,3 +336,20 @@ def test_build_rebuilds_only_what_changed(project: Path, capsys: pytest.CaptureF
     shutil.copytree(project, fresh, ignore=shutil.ignore_patterns(".bilingual", "build"))
     build(fresh, "--no-cache")
     assert _build_bytes(fresh) == _build_bytes(project)
+
+
+def test_a_check_on_cached_results_loads_no_rule_tables(project: Path) -> None:
+    """The cheap path stays cheap: with every result cached, `check` compiles no rule
+    patterns and parses no Markdown (imports are most of its cost)."""
+    import subprocess
+    import sys
+    probe = ("import sys\nfrom pipeline.cli import main\n"
+             "try:\n    main(['-C', sys.argv[1], 'check'])\nexcept SystemExit:\n    pass\n"
+             "heavy = ['pipeline.checks.numbers', 'pipeline.checks.rules.style', 'markdown_it',"
+             " 'yaml', 'multiprocessing']\n"
+             "print(' '.join(m for m in heavy if m in sys.modules) or 'none')\n")
+    run = [sys.executable, "-c", probe, str(project)]
+    first = subprocess.run(run, capture_output=True, text=True, check=True, cwd=ROOT)
+    assert "pipeline.checks.numbers" in first.stdout.splitlines()[-1]  # a real first run
+    again = subprocess.run(run, capture_output=True, text=True, check=True, cwd=ROOT)
+    assert again.stdout.splitlines()[-1] == "none"
