@@ -28,9 +28,9 @@ from pipeline.render.pairs import ALL_MARKS, READER_MARKS, TermSpan, align, alig
 from pipeline.source import load_article
 
 # Everything markdown-it's inline rules react to, our term sentinels, and plain text.
-MARKDOWN_ALPHABET = "ab 中文\t\"'<>&*_`[]()!\\\n\r\0#:=@{}^$%+-~|.,/\ue000\ue001\ue002\u00a0"
+MARKDOWN_ALPHABET = "ab 中文\t\"'<>&*_`[]()!\\\n\r\0#:=@{}^$%+-~|.,/\ue000\ue001\ue002\ufdd0\ufdd1\ufdd2\u00a0"
 MARKDOWN_PIECES = st.one_of(st.text(MARKDOWN_ALPHABET, max_size=6),
-                            st.sampled_from(["&amp;", "&#57344;", "http://x.org", "<b>", "  \n",
+                            st.sampled_from(["&amp;", "&#57344;", "&#xFDD0;", "&#64977;", "http://x.org", "<b>", "  \n",
                                              "[a](http://b)", "`c`", "**d**", "\\*"]))
 ARTICLE = """---
 title: 第{n}篇 专业镇
@@ -279,3 +279,31 @@ def test_a_remembered_macro_renders_as_the_template_did() -> None:
                         r'specialized town</span> <span class="proof-entry__kind">policy-term'
                         r'</span></dt><dd>A note on <span lang="zh-Hans">专业镇</span> &amp; '
                         r'&lt;b&gt;\.</dd><dd>Reader gloss: Gloss “x”\.</dd></div>', row)
+
+
+FORGERIES = st.sampled_from(["&#57344;", "&#57345;", "&#57346;", "&#xE000;", "&#xFDD0;",
+                             "&#64977;", "&#xfdd2;", "\ufdd0", "\ufdd2", "\ue002", "0", "专业镇"])
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.one_of(MARKDOWN_PIECES, FORGERIES), max_size=10))
+def test_no_text_forges_a_term_marker(pieces: list[str]) -> None:
+    """A translation may contain anything, character references to our markers
+    included: the page gets exactly one <dfn> per term found and never a stray </dfn>."""
+    text = "".join(pieces)
+    spans = [TermSpan("专业镇", m.start(), m.end(), "specialized town")
+             for m in re.finditer("专业镇", text)]
+    html = str(inline.render_inline(text, spans))
+    assert html.count("<dfn") == html.count("</dfn>") <= len(spans)
+    assert html.count("<dfn") in (0, len(spans))  # all marked, or (markup straddled) none
+    assert not inline._SENTINELS.search(html)
+
+
+def test_a_translation_with_marker_references_builds(tmp_path: Path) -> None:
+    root = make_archive(tmp_path, 1)
+    translate(root / "locales/en/LC_MESSAGES/a0.po",
+              {"专业镇是引擎0。": "The &#57344;0&#57345; specialized town &#57346; is engine 0."})
+    assert main(["-C", str(root), "build"]) == 0
+    page = next(p for p in (root / "build").rglob("*.html") if "a0" in p.name)
+    html = page.read_text(encoding="utf-8")
+    assert html.count("<dfn") == html.count("</dfn>")

@@ -2,8 +2,10 @@
 
 Raw HTML is disabled (typed `<script>` comes out as text) and markdown-it's
 link validation drops `javascript:` URLs. Term spans are carried through
-rendering as private-use sentinel characters, then turned into elements whose
-attributes are escaped by markupsafe.
+rendering as sentinel characters, then turned into elements whose attributes
+are escaped by markupsafe. The sentinels are Unicode noncharacters (U+FDD0..2):
+typed ones are removed first, and a character reference to one (`&#xFDD0;`) is
+decoded by markdown-it as U+FFFD, so no input can forge a marker.
 
 A term becomes `<dfn class="term" data-term=KEY data-gloss=... aria-describedby=ID>`:
 `data-term` (the Chinese term) links the two columns, `data-gloss` feeds the
@@ -26,7 +28,7 @@ from markupsafe import Markup, escape
 
 from .pairs import TermSpan
 
-_OPEN, _SEP, _CLOSE = "\ue000", "\ue001", "\ue002"
+_OPEN, _SEP, _CLOSE = "\ufdd0", "\ufdd1", "\ufdd2"
 _SENTINELS = re.compile(f"[{_OPEN}{_SEP}{_CLOSE}]")
 _MARKED = re.compile(f"{_OPEN}(\\d+){_SEP}")
 _LINK_TAGS = re.compile(r"<a\s|</a>")
