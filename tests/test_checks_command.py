@@ -194,6 +194,37 @@ def test_a_bl201_waiver_accepts_its_own_rendering(project: Project, waived: str)
     assert [f for f in findings(project, article=waived) if f.code == "BL901"] == []
 
 
+def test_a_stale_bl201_waiver_is_reported_unused(project: Project,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    (project.content_dir / "other.md").write_text(OTHER, encoding="utf-8")
+    update(project, quiet=True)
+    translate(PO, GOOD)
+    translate(Path("locales/en/LC_MESSAGES/other.po"), {
+        "其他": "Other", "上党区打造九大专业镇。": GOOD["上党区打造九大专业镇。"]})
+    # Both places agree: the waiver accepts nothing.
+    annotate("上党区打造九大专业镇。", "check: ignore BL201 — house style")
+    stale = [(f.line, f.found) for f in findings(project) if f.code == "BL901"]
+    assert stale == [(entry_line("上党区打造九大专业镇。"), "BL201")]
+    # The same from the cache (the second run reads every article back).
+    for _ in range(2):
+        check(project)
+        out = [line for line in lines_of(capsys) if "error" not in line and "BL901]" in line]
+        assert len(out) == 1 and "ignore BL201" in out[0]
+    # Under --article, BL201 is not judged, nor its waivers.
+    assert [f for f in findings(project, article="shangdang") if f.code == "BL901"] == []
+
+
+def test_bl202_waivers_are_judged(project: Project) -> None:
+    # 上党区 is only ever "Shangdang" (a variant): BL202, which a waiver accepts.
+    translate(PO, {**GOOD, "上党区打造九大专业镇。": "Shangdang is building nine specialized towns."})
+    annotate("上党区打造九大专业镇。", "check: ignore BL202 上党区 — the short name is house style")
+    assert [f.code for f in findings(project) if f.code in ("BL202", "BL901")] == []
+    # Once the approved form is used, the waiver is stale: BL901 says so.
+    translate(PO, GOOD)
+    assert [(f.code, f.found) for f in findings(project) if f.code in ("BL202", "BL901")] == [
+        ("BL901", "BL202")]
+
+
 def test_broken_glossary_is_a_finding_not_a_crash(project: Project,
                                                   capsys: pytest.CaptureFixture[str]) -> None:
     translate(PO, GOOD)

@@ -17,6 +17,7 @@ from pipeline.checks.rules.base import EntryView
 from pipeline.checks.rules.consistency import (
     ARTICLE_PLACES_SHOWN,
     approved_never_used,
+    deliberate_places,
     inconsistent_translations,
 )
 from pipeline.checks.rules.glossary_rules import TERMS_SHOWN, unused_terms
@@ -138,6 +139,18 @@ def test_waived_place_is_left_out_of_the_comparison() -> None:
     odd[800] = "Shangdang builds nine towns."
     [found] = inconsistent_translations(shared_segment(1000, odd, waived=frozenset({537})))
     assert found.file == catalog(800)
+
+
+def test_only_a_waiver_on_a_deviating_place_is_in_use() -> None:
+    odd = {537: "Shangdang is building nine specialized towns."}
+    # The odd place's waiver does the work; one where the usual rendering stands does not.
+    assert deliberate_places(shared_segment(1000, odd, waived=frozenset({537, 5}))) == {
+        (catalog(537), 40 + 537 % 7)}
+    assert deliberate_places(shared_segment(1000, waived=frozenset({5}))) == set()
+    # Every place waived: they are in use only if they differ among themselves.
+    assert deliberate_places(shared_segment(2, odd={2: "Other."}, waived=frozenset({1, 2}))) == {
+        (catalog(1), 41), (catalog(2), 42)}
+    assert deliberate_places(shared_segment(2, waived=frozenset({1, 2}))) == set()
 
 
 def test_a_waiver_with_a_term_does_not_waive_bl201() -> None:

@@ -38,6 +38,7 @@ from .rules.base import EntryView
 from .rules.completeness import entry_completeness, missing_catalog, out_of_date, unreviewed
 from .rules.consistency import (
     approved_never_used,
+    deliberate_places,
     inconsistent_translations,
     normal_rendering,
 )
@@ -305,7 +306,14 @@ def _ran_on(view: EntryView) -> frozenset[str]:
     """The codes whose rules judged this entry (a waiver for another is not unused)."""
     if view.entry.obsolete or not view.entry.msgstr:
         return COMPLETENESS_CODES | {"BL503"}
-    return DRAFT_CODES | COMPLETENESS_CODES | {"BL503"} if is_draft(view) else ENTRY_CODES
+    if is_draft(view):
+        return DRAFT_CODES | COMPLETENESS_CODES | {"BL503"}
+    return ENTRY_CODES | JUDGED_PER_ENTRY
+
+
+# Catalog- and project-wide rules that still judge every translated entry: BL202
+# looks at each one's renderings, BL201 compares each with its other places.
+JUDGED_PER_ENTRY = frozenset({"BL201", "BL202"})
 
 
 def run_checks(inp: CheckInput) -> list[Finding]:
@@ -334,7 +342,12 @@ def finish_checks(inp: CheckInput, results: list[ArticleResult],
     suspects = with_variants(r for result in results for r in result.renderings)
     if hydrate is not None and not all(r.has_text for r in suspects):
         suspects = hydrate(suspects)
-    findings += inconsistent_translations([r.view() for r in suspects])
+    suspect_views = [r.view() for r in suspects]
+    findings += inconsistent_translations(suspect_views)
+    # A BL201 waiver works by leaving its place out of the comparison, so it never
+    # meets a finding in apply_waivers: the ones that mattered are taken out here.
+    deliberate = deliberate_places(suspect_views)
+    waivers = [w for w in waivers if w.code != "BL201" or (w.file, w.line) not in deliberate]
     if not inp.glossary_errors:
         findings += (glossary_qa(inp.glossary, inp.show) if glossary_findings is None
                      else glossary_findings)

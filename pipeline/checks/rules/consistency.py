@@ -67,7 +67,12 @@ class _Rendering:
 @dataclass
 class _Segment:
     renderings: dict[str, _Rendering] = field(default_factory=dict)
-    waived: int = 0  # places left out by a BL201 waiver
+    waived: list[EntryView] = field(default_factory=list)  # left out by a BL201 waiver
+
+    def reference(self) -> _Rendering | None:
+        """The most common rendering of the unwaived places (ties: the one met first)."""
+        return max(self.renderings.values(), key=lambda r: (len(r.places), -r.first),
+                   default=None)
 
 
 def _waived(view: EntryView) -> bool:
@@ -78,23 +83,44 @@ def _waived(view: EntryView) -> bool:
     return any(w.code == "BL201" and not w.term for w in waivers)
 
 
-def inconsistent_translations(views: list[EntryView]) -> list[Finding]:
-    """One pass over the translated entries (of every catalog), then one finding
-    per segment and locale whose unwaived places use two renderings or more."""
+def _segments(views: list[EntryView]) -> list[_Segment]:
+    """One pass: the translated entries grouped by locale, context and source, then
+    by normalised rendering (waived places apart)."""
     segments: dict[tuple[str, str | None, str], _Segment] = defaultdict(_Segment)
     for position, view in enumerate(views):
         if not view.translated:
             continue
         segment = segments[(view.locale, view.entry.msgctxt, view.msgid)]
         if _waived(view):
-            segment.waived += 1
+            segment.waived.append(view)
             continue
         key = _normal(view.msgstr)
         rendering = segment.renderings.get(key)
         if rendering is None:
             rendering = segment.renderings[key] = _Rendering(view.msgstr, key, position)
         rendering.places.append(view)
-    return [_finding(s) for s in segments.values() if len(s.renderings) > 1]
+    return list(segments.values())
+
+
+def inconsistent_translations(views: list[EntryView]) -> list[Finding]:
+    """One finding per segment and locale whose unwaived places use two renderings
+    or more (`views`: the translated entries of every catalog)."""
+    return [_finding(s) for s in _segments(views) if len(s.renderings) > 1]
+
+
+def deliberate_places(views: list[EntryView]) -> set[tuple[str, int]]:
+    """The places whose BL201 waiver does something: their rendering differs from
+    what the unwaived places mostly use (or every place is waived and they differ).
+    A waiver elsewhere is stale and BL901 says so."""
+    used: set[tuple[str, int]] = set()
+    for segment in _segments(views):
+        reference = segment.reference()
+        keys = {_normal(v.msgstr) for v in segment.waived}
+        for view in segment.waived:
+            key = _normal(view.msgstr)
+            if (key != reference.key if reference is not None else len(keys) > 1):
+                used.add((view.file, view.line))
+    return used
 
 
 def _places(rendering: _Rendering, skip: int = 0) -> str:
@@ -117,7 +143,8 @@ def _snippet(rendering: _Rendering, reference: _Rendering, limit: int = 40) -> s
 def _finding(segment: _Segment) -> Finding:
     """The segment's one finding (it has two renderings or more): O(renderings)."""
     renderings = list(segment.renderings.values())
-    reference = max(renderings, key=lambda r: (len(r.places), -r.first))
+    reference = segment.reference()
+    assert reference is not None
     here = min((r for r in renderings if r is not reference), key=lambda r: r.first)
     others = heapq.nsmallest(VARIANTS_SHOWN, (r for r in renderings if r is not here),
                              key=lambda r: (-len(r.places), r.first))
@@ -131,7 +158,7 @@ def _finding(segment: _Segment) -> Finding:
         total = sum(len(r.places) for r in renderings)
         elsewhere += f"; and {unlisted} more rendering(s) at {total - listed} place(s)"
     if segment.waived:
-        elsewhere += f"; {segment.waived} waived place(s) left out"
+        elsewhere += f"; {len(segment.waived)} waived place(s) left out"
     return view.finding(
         "BL201", f"{quoted(view.msgid, 30)} translated differently: here "
                  f"{_snippet(here, reference)} ×{len(here.places)}{also}; elsewhere {elsewhere}",
