@@ -20,8 +20,9 @@ from pipeline.catalog.pofile import read_catalog
 from pipeline.checks import runner
 from pipeline.checks.runner import CatalogInput, CheckInput, run_checks
 from pipeline.cli import main
-from pipeline.commands.build import Proofs
+from pipeline.commands import proofs as proofs_module
 from pipeline.commands.common import project_glossary
+from pipeline.commands.proofs import Proofs
 from pipeline.project import Project
 from pipeline.render import html, inline, markdown
 from pipeline.render.pairs import ALL_MARKS, READER_MARKS, TermSpan, align, align_policies
@@ -73,8 +74,7 @@ def archive(tmp_path: Path) -> Path:
 def test_the_check_context_and_glossary_findings_are_built_once_per_build(
         archive: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     calls = {"context": 0, "glossary_qa": 0}
-    from pipeline.commands import build as build_module
-    context_of, problems = runner.EntryContext.of, build_module.glossary_qa
+    context_of, problems = runner.EntryContext.of, proofs_module.glossary_qa
 
     def counted_context(*args: object, **kwargs: object) -> runner.EntryContext:
         calls["context"] += 1
@@ -85,7 +85,7 @@ def test_the_check_context_and_glossary_findings_are_built_once_per_build(
         return problems(*args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(runner.EntryContext, "of", counted_context)
-    monkeypatch.setattr(build_module, "glossary_qa", counted_problems)
+    monkeypatch.setattr(proofs_module, "glossary_qa", counted_problems)
     assert main(["-C", str(archive), "build"]) == 0
     assert len(list((archive / "build").glob("*.proof.html"))) == 3
     assert calls == {"context": 1, "glossary_qa": 1}
@@ -104,6 +104,55 @@ def test_proof_findings_are_those_of_a_check_of_the_article(tmp_path: Path) -> N
             style=project.config.style, catalogs=[CatalogInput(slug, "en", shown, po)]))
         assert findings == alone
         assert findings  # the real catalog has findings: the test compares something
+
+
+def _proofs(root: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted((root / "build").glob("*.proof.html"))}
+
+
+def test_a_build_after_a_check_shows_the_checks_results_without_checking_again(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = make_archive(tmp_path / "site", 3)
+    catalog = root / "locales/en/LC_MESSAGES/a1.po"
+    catalog.write_text(catalog.read_text(encoding="utf-8").replace(
+        "Building the specialized towns", "Building the professional towns"), encoding="utf-8")
+    assert main(["-C", str(root), "build", "--no-cache"]) == 0
+    reference = _proofs(root)
+    assert b"BL101" in reference["a1.zh-en.proof.html"]  # the proofs have findings to show
+    checked: list[str] = []
+    real = proofs_module.check_article
+
+    def counting(article: object, *args: object) -> object:
+        checked.append(article.slug)  # type: ignore[attr-defined]
+        return real(article, *args)  # type: ignore[arg-type]
+    monkeypatch.setattr(proofs_module, "check_article", counting)
+
+    def rebuilt(*check: str) -> list[str]:
+        checked.clear()
+        shutil.rmtree(root / "build")
+        shutil.rmtree(root / ".bilingual" / "cache", ignore_errors=True)
+        if check:
+            main(["-C", str(root), *check])
+        assert main(["-C", str(root), "build"]) == 0
+        assert _proofs(root) == reference  # byte-identical, reused or not
+        return sorted(checked)
+
+    monkeypatch.chdir(root)  # where an editor runs check: paths shown as the proof shows them
+    assert rebuilt("check") == []
+    assert rebuilt("check", "--rule", "BL102") == ["a0", "a1", "a2"]  # not the full check
+    assert rebuilt() == ["a0", "a1", "a2"]
+    monkeypatch.chdir(tmp_path)  # check shows site/locales/...: not what the proof shows
+    assert rebuilt("check") == ["a0", "a1", "a2"]
+    monkeypatch.chdir(root)
+    main(["check"])
+    translate(catalog, {"专业镇": "Specialized Towns!"})  # edited after the check
+    shutil.rmtree(root / "build")
+    checked.clear()
+    assert main(["build"]) == 0
+    assert checked == ["a1"]
+    incremental = _proofs(root)
+    assert main(["build", "--no-cache"]) == 0  # and it is what a full build shows
+    assert incremental == _proofs(root) != reference
 
 
 def test_pairs_for_several_policies_equal_one_alignment_each(tmp_path: Path) -> None:

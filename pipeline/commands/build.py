@@ -12,27 +12,15 @@ them is not built again (.bilingual/cache/build.json; `--no-cache` rebuilds all)
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, replace
-from functools import lru_cache
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
-
-import polib
 
 from ..atomic import atomic_write_bytes, remove_leftovers
 from ..cache import ResultCache, code_fingerprint, files_digest, key_of
 from ..catalog.pofile import read_catalog
 from ..catalog.stats import Status, progress
-from ..checks.findings import Finding
-from ..checks.rules.glossary_rules import glossary_qa
-from ..checks.runner import (
-    CatalogInput,
-    CheckInput,
-    EntryContext,
-    RunSettings,
-    check_article,
-    finish_checks,
-)
 from ..errors import PipelineError, display_path
 from ..glossary import Glossary, TermMatcher
 from ..model import Article, SegmentKind
@@ -52,11 +40,11 @@ from ..render.markdown import (
     render_table_markdown,
     render_target_markdown,
 )
-from ..render.pairs import ALL_MARKS, READER_MARKS, Pair, align_policies
-from ..render.proof import proof_entries, render_proof_html
+from ..render.pairs import ALL_MARKS, READER_MARKS, align_policies
 from ..source import load_article
 from .common import project_glossary, say, warn
 from .inputs import read_job, shower
+from .proofs import Proofs, reusable_checks
 
 
 def build(project: Project, article: str | None = None, locale: str | None = None,
@@ -91,6 +79,8 @@ def build(project: Project, article: str | None = None, locale: str | None = Non
         known = stored.get(slug, keys[slug])
         results.append(_replayed(project, known) if known is not None else None)
     todo = [slug for slug, result in zip(slugs, results, strict=True) if result is None]
+    if settings.proof and use_cache and todo:
+        settings = replace(settings, checked=reusable_checks(project, todo))
     with progress_bar("building", len(todo)) as bar:
         fresh = iter(ordered_map(_build_job, todo, default_jobs() if jobs is None else jobs,
                                  _setup, settings, bar))
@@ -125,6 +115,8 @@ class BuildSettings:
     min_complete: float | None
     md_style: str
     proof: bool
+    # `bilingual check`'s results the proofs can show as they are (see reusable_checks).
+    checked: Mapping[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -145,7 +137,8 @@ class ArticleBuilder:
     def __init__(self, settings: BuildSettings) -> None:
         self.settings = settings
         self.matcher = TermMatcher(settings.glossary)
-        self.proofs = Proofs(settings.project, settings.glossary) if settings.proof else None
+        self.proofs = (Proofs(settings.project, settings.glossary, settings.checked)
+                       if settings.proof else None)
 
     def build(self, slug: str) -> ArticleBuilt:
         project, settings = self.settings.project, self.settings
@@ -275,52 +268,6 @@ def _publish(path: Path, data: bytes) -> None:
     into a folder whose leftovers `build` removed when it started."""
     atomic_write_bytes(path, data, durable=False, sweep=False)
     _written.append(path)
-
-
-class Proofs:
-    """The editor's proofs of one build: what every proof's checks share (the check
-    context, the glossary's own findings) is built once, not per article."""
-
-    def __init__(self, project: Project, glossary: Glossary) -> None:
-        self.project, self.glossary = project, glossary
-        root = project.root.resolve()
-
-        @lru_cache(maxsize=4096)  # asked for at every entry: the same few paths
-        def show(path: Path | str) -> str:  # project-relative, as editors open the files
-            try:
-                return Path(path).resolve().relative_to(root).as_posix()
-            except ValueError:
-                return Path(path).as_posix()
-
-        self.show = show
-        # What `check --article` would build for each article, built once.
-        self.ctx = EntryContext.of(glossary, project.config.style)
-        self.settings = RunSettings(show)
-        self.glossary_findings = glossary_qa(glossary, show)
-
-    def _check_input(self, articles: dict[str, Article],
-                     catalogs: list[CatalogInput]) -> CheckInput:
-        return CheckInput(articles=articles, glossary=self.glossary, all_articles=False,
-                          show=self.show, style=self.project.config.style, catalogs=catalogs)
-
-    def findings(self, art: Article, po: polib.POFile | None, locale: str
-                 ) -> tuple[str, list[Finding]]:
-        """The catalog as findings show it, and its findings: run_checks' map and
-        reduce over this one catalog (as `check --article` reports them), with the
-        parts every article shares built once."""
-        po_file = self.show(self.project.catalog_path(art.slug, locale))
-        catalogs = [CatalogInput(art.slug, locale, po_file, po)]
-        return po_file, finish_checks(
-            self._check_input({art.slug: art}, catalogs),
-            [check_article(art, catalogs, self.ctx, self.settings)], self.glossary_findings)
-
-    def render(self, art: Article, po: polib.POFile | None, locale: str,
-               pairs: list[Pair]) -> str:
-        """`pairs` aligned with ALL_MARKS (every term at every mention) and the findings."""
-        po_file, findings = self.findings(art, po, locale)
-        entries, loose = proof_entries(pairs, po, po_file, findings)
-        return render_proof_html(art, pairs, locale, entries, loose,
-                                 self.project.config.publication)
 
 
 def edition_paths(out_dir: Path, slug: str, source: str, locale: str) -> tuple[Path, ...]:

@@ -89,6 +89,14 @@ def _check_job(job: ArticleJob) -> tuple[ArticleResult, dict[str, str]]:
     return check_article(article, catalogs, ctx, settings), language.verdicts.take_added()
 
 
+def check_context(project: Project, settings: RunSettings) -> str:
+    """What every article's check result depends on besides its own files (the
+    build's proofs compute the same key to reuse a check's results)."""
+    return key_of(code_fingerprint(), files_digest(project.glossary_dir),
+                  repr(project.config.style), repr(settings.select),
+                  repr(settings.glossary_failed), repr(settings.require_reviewed))
+
+
 def _cache_name(slug: str, locale: str | None) -> str:
     # `check --locale en` checks fewer catalogs: kept apart from the full run's result.
     return slug if locale is None else f"{slug}@{locale}"
@@ -104,8 +112,7 @@ def check_project(project: Project, article: str | None, locale: str | None, str
     glossary, glossary_errors = project_glossary(project, show)
     style = project.config.style
     settings = RunSettings(show, select, bool(glossary_errors), require_reviewed)
-    context = key_of(code_fingerprint(), files_digest(project.glossary_dir), repr(style),
-                     repr(select), repr(settings.glossary_failed), repr(require_reviewed))
+    context = check_context(project, settings)
     stored = ResultCache.open(project.root, "check", use_cache)
     results: list[ArticleResult | None] = []
     todo: list[tuple[int, str, ArticleJob]] = []
