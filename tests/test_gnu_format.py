@@ -355,3 +355,20 @@ def test_cjk_breaks_between_ideographs_not_before_punctuation() -> None:
     assert "保" in allowed and "。" not in allowed and "”" not in allowed
     assert lb.char_width("煤") == 2 and lb.char_width("，") == 2 and lb.char_width("a") == 1
     assert lb.char_width("\u0301") == 0
+
+
+# Characters of every class the pair-table fast path takes (and spaces), and of the
+# ones it must leave to the state machine (marks, joiners, flags, Hebrew, ZWSP, CR/LF).
+PLAIN_CHARS = "ab AZ09  -,.;:!?()[]{}\"'/%$+\\—…·\u00a0\u3000中文，。“”、（）《》ー한국ア"
+SPECIAL_CHARS = "\u0301\u200d\u200b\U0001F1E6\U0001F1E7\u05d0\n\r\t\U0001F600\u0e01\ufeff"
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(PLAIN_CHARS, max_size=40), st.text(PLAIN_CHARS + SPECIAL_CHARS, max_size=40))
+def test_the_pair_table_fast_path_breaks_as_the_state_machine(plain: str, mixed: str) -> None:
+    props = lb._resolved_classes(plain)
+    assert lb._PLAIN_OR_SPACE.issuperset(props)
+    assert lb._pair_table_linebreaks(props) == lb._state_machine_linebreaks(props)
+    # The dispatch: texts with other classes go to the state machine.
+    assert lb.possible_linebreaks(mixed) == lb._state_machine_linebreaks(
+        lb._resolved_classes(mixed))

@@ -16,6 +16,7 @@ import base64
 import zlib
 from bisect import bisect_right
 from collections.abc import Sequence
+from itertools import accumulate, compress, pairwise
 
 from . import _unidata
 
@@ -90,31 +91,44 @@ def text_width(text: str) -> int:
     return sum(map(_clamped.__getitem__, text))
 
 
-def _resolved_classes(text: str) -> list[int]:
-    """Classes with the encoding-independent resolutions already applied
+def _resolve(ch: str) -> int:
+    """The class with the encoding-independent resolutions already applied
     (AI/SA/XX -> AL, CB -> ID1: UTF-8 is not a CJK legacy encoding)."""
-    cache = _resolved_cache
-    out = [cache.get(c, -1) for c in text]
-    if -1 in out:
-        for i, prop in enumerate(out):
-            if prop < 0:
-                ch = text[i]
-                prop = lb_class(ch)
-                if prop in (AI, SA, XX):
-                    prop = AL
-                elif prop == CB:
-                    prop = ID1
-                cache[ch] = out[i] = prop
-    return out
+    prop = lb_class(ch)
+    if prop in (AI, SA, XX):
+        return AL
+    return ID1 if prop == CB else prop
 
 
-_resolved_cache: dict[str, int] = {}
+# ord -> chr(resolved class) for str.translate: every class is below 43, so a
+# translated text is ASCII, and any character still above ASCII is one not yet in
+# the table (every ASCII character is in it from the start).
+_class_table: dict[int, str] = {c: chr(_resolve(chr(c))) for c in range(128)}
+
+
+def _resolved_classes(text: str) -> bytes:
+    """Each character's resolved class (as bytes: one C-level pass, not a dict
+    lookup per character in Python)."""
+    coded = text.translate(_class_table)
+    if not coded.isascii():
+        for ch in set(coded):
+            if ord(ch) >= 128:
+                _class_table[ord(ch)] = chr(_resolve(ch))
+        coded = text.translate(_class_table)
+    return coded.encode("ascii")
 
 
 def possible_linebreaks(text: str) -> list[int]:
     """Break opportunity *before* each character (``u8_possible_linebreaks_v2``
     with a non-CJK encoding, so class AI resolves to AL)."""
     props = _resolved_classes(text)
+    if _PLAIN_OR_SPACE.issuperset(props):
+        return _pair_table_linebreaks(props)
+    return _state_machine_linebreaks(props)
+
+
+def _state_machine_linebreaks(props: bytes) -> list[int]:
+    """The UAX #14 pair-table algorithm as libunistring runs it, for any classes."""
     out = [PROHIBITED] * len(props)
     table = _TABLE
     prev_prop = BK   # class of the previous character
@@ -180,6 +194,29 @@ def possible_linebreaks(text: str) -> list[int]:
     return out
 
 
+# Classes decided by the pair table alone (no marks, joiners, regional indicators,
+# Hebrew letters, zero-width spaces or line ends): nearly every PO string.
+_PLAIN = frozenset(range(33)) - {ZWJ, RI, HL}
+_PLAIN_OR_SPACE = _PLAIN | {SP}
+# Pair table -> break before the second character, without / with spaces between.
+_BREAK_ADJACENT = [[POSSIBLE if cell == _DIRECT else PROHIBITED for cell in row] for row in _TABLE]
+_BREAK_SPACED = [[POSSIBLE if cell in (_DIRECT, _INDIRECT) else PROHIBITED for cell in row]
+                 for row in _TABLE]
+
+
+def _pair_table_linebreaks(props: bytes) -> list[int]:
+    """`possible_linebreaks` for a text of _PLAIN classes and spaces: its state
+    machine then reduces to the pair table between each non-space character and
+    the one before it (LB7: never before a space; LB18: indirect across spaces),
+    with no break before the first."""
+    out = [PROHIBITED] * len(props)
+    placed = compress(range(len(props)), map(SP.__ne__, props))
+    for before, at in pairwise(placed):
+        table = _BREAK_SPACED if at - before > 1 else _BREAK_ADJACENT
+        out[at] = table[props[before]][props[at]]
+    return out
+
+
 def char_widths(text: str) -> list[int]:
     """Per-character column widths, control characters counted as 0."""
     return list(map(_clamped.__getitem__, text))
@@ -190,30 +227,29 @@ def line_cuts(breaks: list[int], widths: Sequence[int], width: int,
               first_only: bool = False) -> list[int]:
     """The greedy fill of ``u8_width_linebreaks``: given break opportunities
     (after overrides) and column widths, return the indices before which a
-    line break is inserted (only the first one if ``first_only``)."""
+    line break is inserted (only the first one if ``first_only``).
+
+    Only the break opportunities are visited; the width of the text between two
+    of them comes from running sums (libunistring adds it character by character)."""
     cuts: list[int] = []
+    running = [0, *accumulate(widths)]  # running[i]: the width of text[:i]
     last_p = -1
     last_column = start_column
-    col = 0           # running width of the current line segment
-    piece_col = 0     # value of ``col`` where the current piece began
-    for i, brk in enumerate(breaks):
-        if brk in (PROHIBITED, UNDEFINED):
-            col += widths[i]
-            continue
-        if last_p >= 0 and last_column + col - piece_col > width:
+    piece = 0  # running width where the current piece began
+    for i in compress(range(len(breaks)), map(PROHIBITED.__lt__, breaks)):
+        if last_p >= 0 and last_column + running[i] - piece > width:
             cuts.append(last_p)  # the piece overflowed: break before it
             if first_only:
                 return cuts
             last_column = 0
-        if brk in (MANDATORY, CR_BEFORE_LF):
+        if breaks[i] in (MANDATORY, CR_BEFORE_LF):
             last_p = -1
-            last_column = col = piece_col = 0
+            last_column = 0
+            piece = running[i + 1]  # the line starts after the break character
         else:
             last_p = i
-            last_column += col - piece_col
-            piece_col = col
-            col += widths[i]
-    if last_p >= 0 and last_column + col - piece_col + at_end_columns > width:
+            last_column += running[i] - piece
+            piece = running[i]
+    if last_p >= 0 and last_column + running[-1] - piece + at_end_columns > width:
         cuts.append(last_p)
     return cuts
-
