@@ -224,6 +224,32 @@ def test_a_segment_rendered_two_ways_is_found_from_cached_results(
     assert "Transformation Under Way" not in stored  # the cache keeps digests, not texts
 
 
+def test_batches_of_one_say_the_same_and_hydrate_across_batches(
+        project: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    catalog = project / "locales" / "en" / "LC_MESSAGES" / "beta.po"
+    catalog.write_text(catalog.read_text(encoding="utf-8").replace(
+        'msgstr "Industry Renewed, a Transformation Taking Flight"',
+        'msgstr "Industry Renewed, Transformation Under Way"'), encoding="utf-8")
+    whole = run(project, capsys, "--no-cache")
+    monkeypatch.setattr(check_run, "BATCH", 1)
+    monkeypatch.setattr(parallel, "MIN_PARALLEL", 1)
+    assert run(project, capsys) == whole  # each article its own batch (and pool)
+    assert run(project, capsys) == whole  # all read back, the BL201 texts re-read
+    assert "Transformation Under Way" in whole[1]
+    # A catalog changed between being checked and being re-read for BL201 is not guessed at.
+    real = check_run.read_job
+
+    def edit_after_reading(proj, slug, *args):  # type: ignore[no-untyped-def]
+        job = real(proj, slug, *args)
+        if slug == "gamma":
+            catalog.write_text(catalog.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+        return job
+    monkeypatch.setattr(check_run, "read_job", edit_after_reading)
+    code, _, err = run(project, capsys)
+    assert code == 2 and "beta.po: changed on disk while being checked" in err, err
+
+
 def test_extract_skips_what_has_not_changed(project: Path, capsys: pytest.CaptureFixture[str],
                                            monkeypatch: pytest.MonkeyPatch) -> None:
     from pipeline.catalog import refresh

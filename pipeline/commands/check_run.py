@@ -17,7 +17,7 @@ from pathlib import Path
 
 import polib
 
-from ..cache import ResultCache, code_fingerprint, files_digest, key_of
+from ..cache import ResultCache, code_fingerprint, digest, files_digest, key_of
 from ..catalog.pofile import parse_catalog
 from ..checks.findings import Finding
 from ..checks.rules import language
@@ -37,6 +37,7 @@ from ..checks.runner import (
 )
 from ..checks.stored import from_json, to_json
 from ..config import Style
+from ..errors import PipelineError
 from ..glossary import Glossary, load_glossary
 from ..glossary.load import GlossaryError
 from ..parallel import ordered_map
@@ -72,11 +73,16 @@ class Shared:
 
 
 _worker: tuple[EntryContext, RunSettings] | None = None
+_worker_of: Shared | None = None  # what _worker was built from
 
 
 def _setup(shared: Shared) -> None:
-    global _worker
-    _worker = (EntryContext.of(shared.glossary, shared.style), shared.settings)
+    """Once per process and run: a batch checked here, or a worker forked after one,
+    already has the context (the term automaton is the costly part)."""
+    global _worker, _worker_of
+    if _worker_of is not shared:
+        _worker = (EntryContext.of(shared.glossary, shared.style), shared.settings)
+        _worker_of = shared
 
 
 def _check_job(job: ArticleJob) -> tuple[ArticleResult, dict[str, str]]:
@@ -114,24 +120,31 @@ def check_project(project: Project, article: str | None, locale: str | None, str
     settings = RunSettings(show, select, bool(glossary_errors), require_reviewed)
     context = check_context(project, settings)
     stored = ResultCache.open(project.root, "check", use_cache)
-    results: list[ArticleResult | None] = []
-    todo: list[tuple[int, str, ArticleJob]] = []
-    jobs_read: list[ArticleJob] = []
-    for slug in slugs:
-        job = read_job(project, slug, locales, show)
-        jobs_read.append(job)
-        key = job.key(context, show)
-        hit = stored.get(_cache_name(slug, locale), key)
-        if hit is None:
-            todo.append((len(results), key, job))
-        results.append(None if hit is None else from_json(hit))
-    with progress("checking", len(todo)) as bar:
-        fresh = ordered_map(_check_job, [job for _, _, job in todo], jobs, _setup,
-                            Shared(glossary, style, settings), bar)
-    for (index, key, _), (result, verdicts) in zip(todo, fresh, strict=True):
-        results[index] = result
-        stored.put(_cache_name(slugs[index], locale), key, to_json(result))
-        language.verdicts.merge(verdicts)
+    results: list[ArticleResult] = []
+    checked: dict[str, tuple[Path, str]] = {}  # catalog as shown -> its path, digest checked
+    shared = Shared(glossary, style, settings)
+    with progress("checking", len(slugs)) as bar:
+        # A batch at a time: the files of an archive (~0.5 GB at 3,000 articles) are
+        # never all in memory, and each batch's pool is started once.
+        for start in range(0, len(slugs), BATCH):
+            todo: list[tuple[int, str, ArticleJob]] = []
+            for slug in slugs[start:start + BATCH]:
+                job = read_job(project, slug, locales, show)
+                checked.update((shown, (path, digest(data)))
+                               for _, path, shown, data in job.catalogs if data is not None)
+                key = job.key(context, show)
+                hit = stored.get(_cache_name(slug, locale), key)
+                if hit is None:
+                    todo.append((len(results), key, job))
+                else:
+                    bar.advance()
+                results.append(EMPTY if hit is None else from_json(hit))
+            fresh = ordered_map(_check_job, [job for _, _, job in todo], jobs, _setup,
+                                shared, bar)
+            for (index, key, _), (result, verdicts) in zip(todo, fresh, strict=True):
+                results[index] = result
+                stored.put(_cache_name(slugs[index], locale), key, to_json(result))
+                language.verdicts.merge(verdicts)
     if article is None and locale is None:
         stored.keep_only(slugs)
     stored.save()
@@ -141,23 +154,30 @@ def check_project(project: Project, article: str | None, locale: str | None, str
                      glossary_errors=glossary_errors, orphans=orphans,
                      all_articles=article is None, strict=strict,
                      require_reviewed=require_reviewed, style=style, select=select)
-    return finish_checks(run, [r for r in results if r is not None],
-                         hydrate=lambda renderings: hydrate(renderings, jobs_read))
+    return finish_checks(run, results, hydrate=lambda renderings: hydrate(renderings, checked))
 
 
-def hydrate(renderings: list[Rendering], jobs: list[ArticleJob]) -> list[Rendering]:
+def hydrate(renderings: list[Rendering], checked: dict[str, tuple[Path, str]]
+            ) -> list[Rendering]:
     """Texts for the renderings read back from the cache without them: their catalogs
-    are parsed again from the bytes in hand (only segments rendered two ways get here)."""
-    catalogs = {shown: (path, data) for job in jobs for _, path, shown, data in job.catalogs}
+    are read and parsed again (only segments rendered two ways get here), and must
+    be the bytes that were checked."""
     entries: dict[str, dict[int, polib.POEntry]] = {}
     filled = []
     for r in renderings:
         if not r.has_text:
             if r.file not in entries:
-                path, data = catalogs[r.file]
-                assert data is not None  # it had translated entries
+                path, expected = checked[r.file]
+                data = path.read_bytes()
+                if digest(data) != expected:
+                    raise PipelineError("changed on disk while being checked; run check again",
+                                        path)
                 entries[r.file] = {int(e.linenum): e for e in parse_catalog(data, path).po}
             entry = entries[r.file][r.line]
             r = replace(r, msgctxt=entry.msgctxt, msgid=entry.msgid, msgstr=entry.msgstr)
         filled.append(r)
     return filled
+
+
+BATCH = 500
+EMPTY = ArticleResult((), (), (), frozenset())  # placeholder until the batch is checked
