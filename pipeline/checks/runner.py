@@ -191,6 +191,24 @@ def _digest(*parts: str) -> str:
 Hydrate = Callable[[list[Rendering]], list[Rendering]]
 
 
+def with_texts(renderings: list[Rendering],
+               catalog_of: Callable[[str], polib.POFile | None]) -> list[Rendering]:
+    """A Hydrate: compact renderings filled from their catalog's entry at the same
+    line; `catalog_of(file)` is asked once per catalog, and only for compact ones."""
+    by_line: dict[str, dict[int, polib.POEntry]] = {}
+    filled = []
+    for r in renderings:
+        if not r.has_text:
+            if r.file not in by_line:
+                po = catalog_of(r.file)
+                by_line[r.file] = {int(e.linenum): e for e in po} if po is not None else {}
+            entry = by_line[r.file].get(r.line)
+            if entry is not None:
+                r = replace(r, msgctxt=entry.msgctxt, msgid=entry.msgid, msgstr=entry.msgstr)
+        filled.append(r)
+    return filled
+
+
 def with_variants(renderings: Iterable[Rendering]) -> list[Rendering]:
     """The renderings of segments rendered in two ways or more (by digest), in order:
     all BL201 needs to see (a segment rendered one way has nothing to report)."""

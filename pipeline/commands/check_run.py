@@ -12,7 +12,7 @@ so the findings are byte-identical to a run without the cache (`--no-cache`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 import polib
@@ -34,6 +34,7 @@ from ..checks.runner import (
     Show,
     check_article,
     finish_checks,
+    with_texts,
 )
 from ..checks.stored import from_json, to_json
 from ..config import Style
@@ -162,21 +163,13 @@ def hydrate(renderings: list[Rendering], checked: dict[str, tuple[Path, str]]
     """Texts for the renderings read back from the cache without them: their catalogs
     are read and parsed again (only segments rendered two ways get here), and must
     be the bytes that were checked."""
-    entries: dict[str, dict[int, polib.POEntry]] = {}
-    filled = []
-    for r in renderings:
-        if not r.has_text:
-            if r.file not in entries:
-                path, expected = checked[r.file]
-                data = path.read_bytes()
-                if digest(data) != expected:
-                    raise PipelineError("changed on disk while being checked; run check again",
-                                        path)
-                entries[r.file] = {int(e.linenum): e for e in parse_catalog(data, path).po}
-            entry = entries[r.file][r.line]
-            r = replace(r, msgctxt=entry.msgctxt, msgid=entry.msgid, msgstr=entry.msgstr)
-        filled.append(r)
-    return filled
+    def catalog_of(file: str) -> polib.POFile:
+        path, expected = checked[file]
+        data = path.read_bytes()
+        if digest(data) != expected:
+            raise PipelineError("changed on disk while being checked; run check again", path)
+        return parse_catalog(data, path).po
+    return with_texts(renderings, catalog_of)
 
 
 BATCH = 500

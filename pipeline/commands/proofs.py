@@ -9,7 +9,6 @@ checks nothing again. Elsewhere the proof runs the same map and reduce itself.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -23,11 +22,11 @@ from ..checks.runner import (
     CatalogInput,
     CheckInput,
     EntryContext,
-    Rendering,
     RunSettings,
     Show,
     check_article,
     finish_checks,
+    with_texts,
 )
 from ..checks.stored import from_json
 from ..errors import PipelineError
@@ -111,7 +110,7 @@ class Proofs:
                   else check_article(art, catalogs, self.ctx, self.settings))
         return po_file, finish_checks(
             self._check_input({art.slug: art}, catalogs), [result], self.glossary_findings,
-            hydrate=lambda renderings: _hydrated(renderings, po))
+            hydrate=lambda renderings: with_texts(renderings, lambda _: po))
 
     def render(self, art: Article, po: polib.POFile | None, locale: str,
                pairs: list[Pair]) -> str:
@@ -120,18 +119,6 @@ class Proofs:
         entries, loose = proof_entries(pairs, po, po_file, findings)
         return render_proof_html(art, pairs, locale, entries, loose,
                                  self.project.config.publication)
-
-
-def _hydrated(renderings: list[Rendering], po: polib.POFile | None) -> list[Rendering]:
-    """Texts for stored renderings, from the catalog in hand (by the entry's line)."""
-    by_line = {int(e.linenum): e for e in po} if po is not None else {}
-    filled = []
-    for r in renderings:
-        entry = by_line.get(r.line)
-        if not r.has_text and entry is not None:
-            r = replace(r, msgctxt=entry.msgctxt, msgid=entry.msgid, msgstr=entry.msgstr)
-        filled.append(r)
-    return filled
 
 
 __all__ = ["Proofs", "project_shower", "reusable_checks"]
