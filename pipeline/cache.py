@@ -80,6 +80,7 @@ class CanonicalCache:
     path: Path | None  # None: --no-cache (nothing read, nothing saved)
     known: set[str] = field(default_factory=set)
     dirty: bool = False
+    added: set[str] = field(default_factory=set)  # since the last take_added
 
     @classmethod
     def open(cls, root: Path, enabled: bool = True) -> CanonicalCache:
@@ -108,7 +109,19 @@ class CanonicalCache:
         """Bytes known canonical by their SHA-256 (as a Fingerprint carries it)."""
         if self.path is not None and sha256 not in self.known:
             self.known.add(sha256)
+            self.added.add(sha256)
             self.dirty = True
+
+    def take_added(self) -> set[str]:
+        """The digests learnt since the last call (a worker hands them back)."""
+        added, self.added = self.added, set()
+        return added
+
+    def merge(self, digests: set[str]) -> None:
+        """Digests a worker learnt."""
+        for sha256 in digests:
+            self.remember_digest(sha256)
+        self.added -= digests
 
     def save(self) -> None:
         if self.path is None or not self.dirty:

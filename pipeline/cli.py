@@ -110,6 +110,7 @@ def _parser() -> argparse.ArgumentParser:
     for cmd in (st, chk, bld):
         cmd.add_argument("--no-cache", action="store_true",
                          help="ignore .bilingual/cache (every article afresh)")
+    for cmd in (ext, upd, st, chk, bld):
         cmd.add_argument("-j", "--jobs", type=_jobs, default=None, metavar="N",
                          help="N articles at a time (default: one per core)")
 
@@ -178,12 +179,12 @@ def run(argv: Sequence[str] | None = None) -> int:
                               args.encoding, args.verbose)
     if args.command == "extract":
         from .commands.extract import extract
-        return extract(project, args.article, use_cache=not args.no_cache)
+        return extract(project, args.article, use_cache=not args.no_cache, jobs=args.jobs)
     if args.command == "update":
         from .commands.update import update
         return update(project, args.article, args.locale, create=args.create,
                       memory=not args.no_memory,
-                      use_cache=not args.no_cache)
+                      use_cache=not args.no_cache, jobs=args.jobs)
     if args.command == "build":
         from .commands.build import build
         return build(project, args.article, args.locale, args.min_complete, args.md_style,

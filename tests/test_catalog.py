@@ -126,11 +126,11 @@ def test_concurrent_edit_is_merged_not_overwritten(tmp_path: Path,
                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     from pipeline.catalog import pofile
     project, po_path = setup(tmp_path)
-    real_read = pofile.read_catalog
+    real_parse = pofile.parse_catalog
     calls = []
 
-    def read_then_someone_saves(path: Path) -> pofile.LoadedCatalog:
-        loaded = real_read(path)
+    def read_then_someone_saves(data: bytes, path: Path) -> pofile.LoadedCatalog:
+        loaded = real_parse(data, path)
         if path == po_path and not calls:  # between update's read and its write
             calls.append(path)
             po = polib.pofile(str(path))
@@ -138,7 +138,7 @@ def test_concurrent_edit_is_merged_not_overwritten(tmp_path: Path,
             po.save()
         return loaded
 
-    monkeypatch.setattr("pipeline.commands.update.read_catalog", read_then_someone_saves)
+    monkeypatch.setattr("pipeline.commands.update.parse_catalog", read_then_someone_saves)
     project.source_path("a").write_text(article([*PARAS, "新段。"]), encoding="utf-8")
     update(project, quiet=True)
     final = {e.msgid: e for e in polib.pofile(str(po_path))}

@@ -252,8 +252,8 @@ def test_batches_of_one_say_the_same_and_hydrate_across_batches(
 
 def test_extract_skips_what_has_not_changed(project: Path, capsys: pytest.CaptureFixture[str],
                                            monkeypatch: pytest.MonkeyPatch) -> None:
-    from pipeline.catalog import refresh
-    extracted = count_calls(monkeypatch, refresh, "refresh_template")
+    from pipeline.commands import extract as extract_command
+    extracted = count_calls(monkeypatch, extract_command, "refresh_template")
 
     def extract(*args: str) -> str:
         assert main(["-C", str(project), "extract", *args]) == 0
@@ -284,24 +284,27 @@ def test_update_skips_unchanged_articles_and_follows_the_memory(
         project: Path, capsys: pytest.CaptureFixture[str],
         monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     from pipeline.commands import update as update_module
-    updated = count_calls(monkeypatch, update_module, "_update_article")
+    calls = count_calls(monkeypatch, update_module, "_update_article")
+
+    def updated() -> list[str]:  # an article waiting for the memory is merged twice
+        return list(dict.fromkeys(calls))
 
     def update(root: Path, *args: str) -> str:
         assert main(["-C", str(root), "update", *args]) == 0
         return capsys.readouterr().out
     update(project)
-    assert sorted(updated) == list(SLUGS)
-    updated.clear()
+    assert sorted(updated()) == list(SLUGS)
+    calls.clear()
     update(project)
-    assert updated == []
+    assert updated() == []
 
     # gamma gets a paragraph nobody has translated: it depends on the memory now.
     new = "新增的一段，讲述上党区的未来。"
     gamma = project / "content" / "gamma.md"
     gamma.write_text(gamma.read_text(encoding="utf-8") + f"\n{new}\n", encoding="utf-8")
     update(project)
-    assert updated == ["gamma"]
-    updated.clear()
+    assert updated() == ["gamma"]
+    calls.clear()
     # alpha translates the same paragraph: gamma's memory changed, so gamma is redone.
     alpha = project / "content" / "alpha.md"
     alpha.write_text(alpha.read_text(encoding="utf-8") + f"\n{new}\n", encoding="utf-8")
@@ -312,9 +315,9 @@ def test_update_skips_unchanged_articles_and_follows_the_memory(
     catalog.write_text(text.replace(f'msgid "{new}"\nmsgstr ""',
                                     f'msgid "{new}"\nmsgstr "A new paragraph on the future."'),
                        encoding="utf-8")
-    updated.clear()
+    calls.clear()
     update(project)
-    assert sorted(updated) == ["alpha", "gamma"]
+    assert sorted(updated()) == ["alpha", "gamma"]
     assert "A new paragraph on the future." in (
         project / "locales" / "en" / "LC_MESSAGES" / "gamma.po").read_text(encoding="utf-8")
 

@@ -187,3 +187,35 @@ def test_a_corrupt_stale_or_foreign_unit_cache_is_discarded(
         pm.project_memory(complete, "en").units != expected
     after = {f.name for f in directory.glob("z-*.txt")}
     assert len(before) == len(after) == 1 and before != after
+
+
+def test_update_on_several_cores_writes_and_prints_what_one_core_does(
+        complete: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """Phase 1 rewrites catalogs in the workers; phase 2 fills from the memory of the
+    start of the run, built once here, with the catalogs phase 1 replaced as read."""
+    from pipeline import parallel
+    from pipeline.cli import main
+
+    def scenario(name: str) -> Project:
+        project = _scenario(complete, tmp_path / name)
+        for n in range(6):  # more articles than workers, some needing the memory
+            _article(project.root, f"n{n}", [P4, P1] if n % 2 else [P3, f"第{n}篇独有的一段。"])
+        return project
+
+    def run(project: Project, jobs: str) -> str:
+        assert main(["-C", str(project.root), "update", "--jobs", jobs]) == 0
+        return capsys.readouterr().out
+
+    monkeypatch.setattr(parallel, "MIN_PARALLEL", 1)
+    serial, several = scenario("serial"), scenario("several")
+    printed = run(serial, "1")
+    built = _builds(monkeypatch)
+    assert run(several, "2").replace("/several/", "/serial/") == printed
+    assert len(built) == 1  # here, before the workers of phase 2 start
+    assert _locales(several) == _locales(serial)
+    m = polib.pofile(str(several.catalog_path("m", "en")))
+    assert m.find(P1).msgstr == _english(P1)  # from a.po as it was before phase 1
+    assert "from memory: 1 exact" in printed and "n0.po" in printed
+    assert "/complete/" not in printed  # lines read back from the cache name this project
+    assert printed.index("a.po") < printed.index("m.po") < printed.index("n0.po")

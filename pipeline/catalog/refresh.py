@@ -6,13 +6,12 @@ step again rewrites no byte.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 import polib
 
-from ..cache import CanonicalCache, ResultCache, code_fingerprint, files_digest, key_of
+from ..cache import CanonicalCache, key_of
 from ..glossary import Glossary
 from ..project import Project
 from ..source import article_path, load_article
@@ -57,31 +56,8 @@ def refresh_template(project: Project, slug: str, glossary: Glossary,
     return TemplateWrite(path, len(pot), write_template(pot, path, cache, loaded))
 
 
-def refresh_templates(project: Project, slugs: Iterable[str], glossary: Glossary,
-                      cache: CanonicalCache, stored: ResultCache | None = None,
-                      on_each: Callable[[], None] | None = None) -> list[TemplateWrite]:
-    """Every article's template; with `stored` (.bilingual/cache/extract.json), an
-    article whose source, glossary and template on disk are as the last run left
-    them is not extracted again: its template would be the same bytes."""
-    stored = stored or ResultCache(None)
-    context = key_of(code_fingerprint(), files_digest(project.glossary_dir))
-    written = []
-    for slug in slugs:
-        path = project.template_path(slug)
-        key = _template_key(context, project, slug)
-        entries = stored.get(slug, key)
-        if entries is None:
-            write = refresh_template(project, slug, glossary, cache)
-            stored.put(slug, _template_key(context, project, slug), write.entries)
-        else:
-            write = TemplateWrite(path, entries, changed=False)
-        written.append(write)
-        if on_each:
-            on_each()
-    return written
-
-
-def _template_key(context: str, project: Project, slug: str) -> str:
+def template_key(context: str, project: Project, slug: str) -> str:
+    """Everything one article's template depends on (`context`: code and glossary)."""
     pot = project.template_path(slug)
     return key_of(context, project.source_ref(slug),
                   article_path(project, slug).read_bytes(),

@@ -1,29 +1,78 @@
-"""`bilingual extract`: write locales/SLUG.pot for each article."""
+"""`bilingual extract`: write locales/SLUG.pot for each article.
+
+An article whose source, glossary and template on disk are as the last run left
+them (.bilingual/cache/extract.json) is not extracted again: its template would
+be the same bytes. The others are extracted in worker processes (`--jobs`).
+"""
 
 from __future__ import annotations
 
-from ..cache import CanonicalCache, ResultCache
-from ..catalog.refresh import refresh_templates
+from dataclasses import dataclass
+
+from ..cache import CanonicalCache, ResultCache, code_fingerprint, files_digest, key_of
+from ..catalog.refresh import TemplateWrite, refresh_template, template_key
 from ..errors import display_path
+from ..glossary import Glossary
+from ..parallel import default_jobs, ordered_map
 from ..progress import progress
 from ..project import Project
 from .common import project_glossary, say
 
 
 def extract(project: Project, article: str | None = None, quiet: bool = False,
-            use_cache: bool = True) -> int:
-    glossary = project_glossary(project.glossary_dir)
+            use_cache: bool = True, jobs: int | None = None) -> int:
     cache = CanonicalCache.open(project.root, use_cache)
     stored = ResultCache.open(project.root, "extract", use_cache)
+    context = key_of(code_fingerprint(), files_digest(project.glossary_dir))
     slugs = project.articles(article)
+    writes: dict[str, TemplateWrite] = {}
+    todo: list[str] = []
+    for slug in slugs:
+        entries = stored.get(slug, template_key(context, project, slug))
+        if entries is None:
+            todo.append(slug)
+        else:
+            writes[slug] = TemplateWrite(project.template_path(slug), entries, changed=False)
+    shared = _Shared(project, project_glossary(project.glossary_dir), cache)
     with progress("extracting", len(slugs)) as bar:
-        writes = refresh_templates(project, slugs, glossary, cache, stored, bar.advance)
+        bar.advance(len(slugs) - len(todo))
+        fresh = ordered_map(_extract_job, todo, default_jobs() if jobs is None else jobs,
+                            _setup, shared, bar)
+    for slug, (write, canonical) in zip(todo, fresh, strict=True):
+        writes[slug] = write
+        cache.merge(canonical)
+        stored.put(slug, template_key(context, project, slug), write.entries)
     if article is None:
         stored.keep_only(slugs)
     stored.save()
-    for written in writes:
+    for slug in slugs:
+        written = writes[slug]
         if not quiet:
             say(f"{display_path(written.path)}: {written.entries} entries"
                 f"{'' if written.changed else ' (unchanged)'}")
     cache.save()
     return 0
+
+
+@dataclass(frozen=True)
+class _Shared:
+    """What every worker gets once (see parallel.ordered_map)."""
+
+    project: Project
+    glossary: Glossary
+    cache: CanonicalCache  # what a worker learns comes back with its result
+
+
+_shared: _Shared | None = None
+
+
+def _setup(shared: _Shared) -> None:
+    global _shared
+    _shared = shared
+
+
+def _extract_job(slug: str) -> tuple[TemplateWrite, set[str]]:
+    assert _shared is not None
+    _shared.cache.take_added()
+    write = refresh_template(_shared.project, slug, _shared.glossary, _shared.cache)
+    return write, _shared.cache.take_added()

@@ -1,5 +1,14 @@
 """`bilingual update`: merge each template into its locale catalogs (msgmerge semantics).
 
+Articles are independent and are merged in worker processes (`--jobs`), in two
+phases, so that the result is the one a serial run gives:
+
+1. Every article is merged, and written if nothing in it is left for the memory
+   to fill. An article that has such an entry is written in phase 2 instead.
+2. The memory of each locale is built once, from the catalogs as they stood when
+   the run began (phase 1 hands back the bytes of each catalog it replaced), and
+   the articles left over are merged again, filled and written.
+
 Order of writes, per article: every `.po` first, then the `.pot`. A `.pot` on
 disk that is new therefore means its catalogs were merged against it; a run
 killed in between leaves an old `.pot`, and the next `update` redoes the merge
@@ -9,18 +18,25 @@ saved meanwhile by the workbench, Poedit or a `git pull` is merged, not lost.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import Any
+
+import polib
 
 from ..cache import CanonicalCache, ResultCache, code_fingerprint, files_digest, key_of
 from ..catalog.merge import merge_catalog
 from ..catalog.msginit import new_catalog
-from ..catalog.pofile import read_catalog, save_catalog
+from ..catalog.pofile import LoadedCatalog, parse_catalog, read_catalog_bytes, save_catalog
 from ..catalog.refresh import fresh_template_and_previous, write_template
 from ..config import MemorySettings
 from ..errors import PipelineError, display_path
 from ..glossary import Glossary
 from ..memory import FillReport, fill_from_memory
+from ..memory.fill import Memory
+from ..memory.model import Match
 from ..memory.project_memory import StartOfRunMemory, memory_dir
+from ..parallel import default_jobs, ordered_map
 from ..progress import progress
 from ..project import Project, validate_locale
 from ..source import article_path
@@ -29,7 +45,7 @@ from .common import project_glossary, say, warn
 
 def update(project: Project, article: str | None = None, locale: str | None = None,
            create: bool = False, quiet: bool = False, memory: bool = True,
-           use_cache: bool = True) -> int:
+           use_cache: bool = True, jobs: int | None = None) -> int:
     cache = CanonicalCache.open(project.root, use_cache)
     if create and locale is None:
         raise PipelineError("--create needs --locale L")
@@ -39,13 +55,9 @@ def update(project: Project, article: str | None = None, locale: str | None = No
     if not locales:
         raise PipelineError("no locales yet: start one with `bilingual update --locale en --create`",
                             project.locales_dir)
-    glossary = project_glossary(project.glossary_dir)
+    jobs = default_jobs() if jobs is None else jobs
     settings = project.config.memory
     use_memory = memory and settings.enabled
-    # One memory per locale, as its catalogs stood before any of them changed, so the
-    # result does not depend on the order in which articles are updated. It is built
-    # on the first entry that needs filling, if any.
-    memories: dict[str, StartOfRunMemory] = {}
     # An article whose inputs are as the last run left them is skipped (see _inputs_key).
     stored = ResultCache.open(project.root, "update", use_cache)
     context = key_of(code_fingerprint(), files_digest(project.glossary_dir),
@@ -57,26 +69,50 @@ def update(project: Project, article: str | None = None, locale: str | None = No
             memory_now[loc] = _memory_digest(project, loc)
         return memory_now[loc]
 
-    fillable: list[dict[str, Any]] = []
     slugs = project.articles(article)
+    messages: dict[str, list[_Message]] = {}
+    todo: list[str] = []
+    for slug in slugs:
+        known = stored.get(slug, _inputs_key(context, project, slug, locales))
+        if known is not None and all(memory_digest(loc) == digest
+                                     for loc, digest in known["memory"].items()):
+            messages[slug] = [
+                _Message(f"{display_path(project.catalog_path(slug, loc))}: {counts} (unchanged)")
+                for loc, counts in known["counts"]]
+        else:
+            todo.append(slug)
+    # The memory as the catalogs stand now, before any is rewritten (built only if
+    # phase 2 has work); catalogs this run creates are not in it.
+    memories = {loc: StartOfRunMemory(project, loc, cache.path is not None)
+                for loc in locales} if use_memory else {}
+    shared = _Shared(project, locales, project_glossary(project.glossary_dir), settings,
+                     use_memory, cache, None)
+    fillable: list[dict[str, Any]] = []
     with progress("updating", len(slugs)) as bar:
+        bar.advance(len(slugs) - len(todo))
+        outcomes = ordered_map(_update_job, todo, jobs, _setup, shared, bar)
+        later = [outcome.slug for outcome in outcomes if outcome.deferred]
+        if later:
+            for outcome in outcomes:
+                for loc, path, data in outcome.replaced:
+                    memories[loc].keep_as_read(path, data)
+            for start_of_run in memories.values():
+                start_of_run.memory()  # built here, once: the workers inherit it
+            filling = replace(shared, memories=memories)
+            outcomes += ordered_map(_update_job, later, jobs, _setup, filling, None)
+    for outcome in outcomes:
+        if outcome.deferred:
+            continue
+        cache.merge(outcome.canonical)
+        messages[outcome.slug] = outcome.messages
+        result: dict[str, Any] = {"counts": outcome.counts, "memory": {}}
+        stored.put(outcome.slug, _inputs_key(context, project, outcome.slug, locales), result)
+        if outcome.needs_memory and use_memory:
+            fillable.append(result)  # its memory digest is taken after the run
+    if not quiet:
         for slug in slugs:
-            key = _inputs_key(context, project, slug, locales)
-            known = stored.get(slug, key)
-            if known is not None and all(memory_digest(loc) == digest
-                                         for loc, digest in known["memory"].items()):
-                if not quiet:
-                    for line in known["lines"]:
-                        say(f"{line} (unchanged)")
-                bar.advance()
-                continue
-            lines, needs_memory = _update_article(
-                project, slug, locales, glossary, cache, memories, settings, use_memory, quiet)
-            result: dict[str, Any] = {"lines": lines, "memory": {}}
-            stored.put(slug, _inputs_key(context, project, slug, locales), result)
-            if needs_memory and use_memory:
-                fillable.append(result)  # its memory digest is taken after the run
-            bar.advance()
+            for message in messages[slug]:
+                (warn if message.warning else say)(message.text)
     if fillable:
         memory_now.clear()  # what the next run's memory will be built from
         for result in fillable:
@@ -88,62 +124,129 @@ def update(project: Project, article: str | None = None, locale: str | None = No
     return 0
 
 
-def _memory_summary(report: FillReport) -> str:
-    if not report.total:
-        return ""
-    return (f"; from memory: {report.exact} exact, {report.fuzzy} fuzzy, "
-            f"{report.sentences} by sentence")
+@dataclass(frozen=True)
+class _Message:
+    text: str
+    warning: bool = False
 
 
-def _update_article(project: Project, slug: str, locales: list[str], glossary: Glossary,
-                    cache: CanonicalCache, memories: dict[str, StartOfRunMemory],
-                    settings: MemorySettings, use_memory: bool, quiet: bool
-                    ) -> tuple[list[str], bool]:
-    """Merge one article's template into its catalogs: the summary line of each, and
-    whether any entry is left that the memory could fill (so that a later run with
-    another memory must do it again)."""
-    template, previous = fresh_template_and_previous(project, slug, glossary)
-    lines: list[str] = []
-    needs_memory = False
-    for loc in locales:
+@dataclass(frozen=True)
+class _Shared:
+    """What every worker gets once (see parallel.ordered_map)."""
+
+    project: Project
+    locales: list[str]
+    glossary: Glossary
+    settings: MemorySettings
+    use_memory: bool
+    cache: CanonicalCache  # read only in the workers: what they learn comes back
+    memories: dict[str, StartOfRunMemory] | None  # None in phase 1
+
+
+@dataclass
+class _Outcome:
+    """One article's update, as a worker hands it back."""
+
+    slug: str
+    deferred: bool = False  # an entry needs the memory: nothing written, see phase 2
+    counts: list[tuple[str, str]] = field(default_factory=list)  # (locale, its counts)
+    messages: list[_Message] = field(default_factory=list)
+    needs_memory: bool = False  # entries left that another memory could fill
+    canonical: set[str] = field(default_factory=set)  # digests of canonical bytes written
+    # (locale, path, bytes as read) of each catalog replaced, for phase 2's memory
+    replaced: list[tuple[str, Path, bytes]] = field(default_factory=list)
+
+
+class _MemoryNeeded(Exception):
+    pass
+
+
+class _NoMemoryYet:
+    """Phase 1's memory: asking it anything defers the article to phase 2."""
+
+    def lookup(self, source: str, threshold: float = 75.0, limit: int = 3,
+               exclude_file: str | None = None) -> list[Match]:
+        raise _MemoryNeeded
+
+
+_shared: _Shared | None = None
+
+
+def _setup(shared: _Shared) -> None:
+    global _shared
+    _shared = shared
+
+
+def _update_job(slug: str) -> _Outcome:
+    assert _shared is not None
+    try:
+        return _update_article(_shared, slug)
+    except _MemoryNeeded:
+        return _Outcome(slug, deferred=True)
+
+
+def _update_article(shared: _Shared, slug: str) -> _Outcome:
+    """Merge one article's template into its catalogs (every catalog is merged and
+    filled before any is written, so that a deferred article writes nothing)."""
+    project = shared.project
+    template, previous = fresh_template_and_previous(project, slug, shared.glossary)
+    merges: list[tuple[str, Path, bytes | None, LoadedCatalog | None, polib.POFile,
+                       FillReport]] = []
+    for loc in shared.locales:
         path = project.catalog_path(slug, loc)
-        loaded = read_catalog(path) if path.exists() else None
+        data = read_catalog_bytes(path) if path.exists() else None
+        loaded = parse_catalog(data, path) if data is not None else None
         merged = merge_catalog(loaded.po if loaded else new_catalog(template, loc), template)
         filled = FillReport()
-        if use_memory:
-            if loc not in memories:
-                memories[loc] = StartOfRunMemory(project, loc, cache.path is not None)
-            filled = fill_from_memory(merged, loaded.po if loaded else None, memories[loc],
-                                      settings.fuzzy_threshold, project.source_ref(slug))
+        if shared.use_memory:
+            memory: Memory = (shared.memories[loc] if shared.memories is not None
+                              else _NoMemoryYet())
+            filled = fill_from_memory(merged, loaded.po if loaded else None, memory,
+                                      shared.settings.fuzzy_threshold, project.source_ref(slug))
+        merges.append((loc, path, data, loaded, merged, filled))
+    outcome = _Outcome(slug)
+    cache = shared.cache
+    cache.take_added()  # what this article writes is handed back
+    for loc, path, data, loaded, merged, filled in merges:
         if loaded is None:
             changed = cache.write(merged, path)
         elif cache.unchanged(loaded.fingerprint, loaded.po, merged):
             changed = False  # the very bytes on disk: skip formatting
         else:
-            if loc in memories:
-                memories[loc].before_write(loaded)
+            assert data is not None
+            outcome.replaced.append((loc, path, data))
             saved = save_catalog(path, loaded, merged)
             changed, merged = saved.changed, saved.po
             if not saved.merged:  # what is on disk now is our canonical output
                 cache.remember_digest(saved.fingerprint.sha256)
             if saved.merged:
-                warn(f"{display_path(path)}: changed on disk during update; merged "
-                     "entry by entry" + (f", {len(saved.conflicts)} entries kept as on "
-                                         "disk" if saved.conflicts else ""))
+                outcome.messages.append(_Message(
+                    f"{display_path(path)}: changed on disk during update; merged entry by "
+                    "entry" + (f", {len(saved.conflicts)} entries kept as on disk"
+                               if saved.conflicts else ""), warning=True))
         active = [e for e in merged if not e.obsolete]
         fuzzy = sum(1 for e in active if "fuzzy" in e.flags)
         empty = sum(1 for e in active if not e.msgstr)
         obsolete = sum(1 for e in merged if e.obsolete)
-        needs_memory |= bool(fuzzy or empty)
-        line = (f"{display_path(path)}: {len(active)} entries, {fuzzy} fuzzy, "
-                f"{empty} untranslated, {obsolete} obsolete")
-        lines.append(line)
-        if not quiet:
-            say(f"{line}{_memory_summary(filled)}{'' if changed else ' (unchanged)'}")
+        outcome.needs_memory |= bool(fuzzy or empty)
+        counts = (f"{len(active)} entries, {fuzzy} fuzzy, {empty} untranslated, "
+                  f"{obsolete} obsolete")
+        outcome.counts.append((loc, counts))
+        outcome.messages.append(_Message(f"{display_path(path)}: {counts}"
+                                         f"{_memory_summary(filled)}"
+                                         f"{'' if changed else ' (unchanged)'}"))
     # Last (see the docstring). The .pot is generated, never edited by people, so the
     # copy read above is still what is on disk.
     write_template(template, project.template_path(slug), cache, previous)
-    return lines, needs_memory
+    outcome.canonical = cache.take_added()
+    return outcome
+
+
+def _memory_summary(report: FillReport) -> str:
+    if not report.total:
+        return ""
+    return (f"; from memory: {report.exact} exact, {report.fuzzy} fuzzy, "
+            f"{report.sentences} by sentence")
 
 
 def _inputs_key(context: str, project: Project, slug: str, locales: list[str]) -> str:

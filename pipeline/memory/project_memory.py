@@ -10,13 +10,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ..atomic import Fingerprint
-from ..catalog.pofile import LoadedCatalog, parse_catalog, read_catalog, read_catalog_bytes
+from ..catalog.pofile import parse_catalog, read_catalog, read_catalog_bytes
 from ..project import Project
 from .index import TranslationMemory
 from .model import Match, MemoryUnit
 from .tmx import parse_tmx
 from .unit_cache import CatalogKey, UnitCache
-from .units import catalog_units, segment_units, with_sentences
+from .units import catalog_units, with_sentences
 
 MEMORY_DIR = "memory"
 
@@ -54,24 +54,23 @@ class StartOfRunMemory:
     """`project_memory` as the locale's catalogs stood when a run began, built on the
     first lookup: a run that fills nothing never pays for it.
 
-    The run rewrites catalogs one article at a time, and a memory built from the disk
-    midway would see those rewrites (the fill would then depend on the order of the
-    articles). So the run hands over each catalog just before overwriting it
-    (`before_write`), and the memory takes that catalog's units from the copy the
-    run read, not from the disk. Catalogs the run creates are not in it either."""
+    The run rewrites catalogs before the memory is needed, and a memory built from
+    the disk then would see those rewrites (the fill would then depend on the order
+    of the articles). So the run hands over the bytes of each catalog it replaced
+    (`keep_as_read`), and the memory takes that catalog's units from those bytes,
+    not from the disk. Catalogs the run creates are not in it either."""
 
     def __init__(self, project: Project, locale: str, use_cache: bool = True):
         self.project, self.locale, self.use_cache = project, locale, use_cache
         self._paths = catalog_paths(project, locale)
-        self._kept: dict[Path, tuple[Fingerprint, list[MemoryUnit]]] = {}
+        self._kept: dict[Path, bytes] = {}
         self._memory: TranslationMemory | None = None
 
-    def before_write(self, loaded: LoadedCatalog) -> None:
-        """`loaded` (as read by this run) is about to be replaced on disk."""
-        if self._memory is None and loaded.path not in self._kept:
-            slug = loaded.path.stem
-            self._kept[loaded.path] = (loaded.fingerprint, segment_units(
-                loaded.po, slug, self.project.source_ref(slug)))
+    def keep_as_read(self, path: Path, data: bytes) -> None:
+        """The catalog at `path` was `data` when this run read it, and has been
+        replaced since."""
+        if self._memory is None and path not in self._kept:
+            self._kept[path] = data
 
     def lookup(self, source: str, threshold: float = 75.0, limit: int = 3,
                exclude_file: str | None = None) -> list[Match]:
@@ -90,13 +89,8 @@ class StartOfRunMemory:
     def _catalog_units(self, path: Path, cache: UnitCache) -> list[MemoryUnit]:
         slug = path.stem
         key = CatalogKey(slug, self.project.source_ref(slug), self.locale)
-        kept = self._kept.get(path)
-        if kept is not None:  # rewritten by this run: its version is gone from the disk
-            fingerprint, segments = kept
-            cached = cache.get(fingerprint.sha256, key)
-            return cached if cached is not None else list(with_sentences(segments,
-                                                                         self.locale))
-        data = read_catalog_bytes(path)
+        # A catalog rewritten by this run: its version is gone from the disk.
+        data = self._kept.get(path) or read_catalog_bytes(path)
         digest = Fingerprint.of_bytes(data).sha256
         units = cache.get(digest, key)
         if units is None:
