@@ -180,6 +180,30 @@ def test_a_broken_catalog_in_a_worker_is_one_located_error(
     assert len(err.strip().splitlines()) == 1
 
 
+def test_extract_and_update_on_several_cores_equal_one(
+        project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parallel, "MIN_PARALLEL", 1)
+    other = tmp_path / "other"
+    shutil.copytree(project, other)
+
+    def stages(root: Path, jobs: str) -> str:
+        for stage in ("extract", "update"):
+            assert main(["-C", str(root), stage, "--jobs", jobs]) == 0
+        return capsys.readouterr().out.replace(str(root), "ROOT")
+    assert stages(project, "1") == stages(other, "2")
+    assert _locales_bytes(project) == _locales_bytes(other)
+    # A broken catalog met in a worker: one located line, nothing written for it.
+    catalog = other / "locales" / "en" / "LC_MESSAGES" / "beta.po"
+    broken = catalog.read_text(encoding="utf-8") + '\nmsgid "unterminated\n'
+    catalog.write_text(broken, encoding="utf-8")
+    (other / "content" / "beta.md").write_text("# 新标题\n\n新的一段。\n", encoding="utf-8")
+    assert main(["-C", str(other), "update", "--jobs", "2"]) == 2
+    err = capsys.readouterr().err
+    assert "beta.po:" in err and "Traceback" not in err and len(err.strip().splitlines()) == 1
+    assert catalog.read_text(encoding="utf-8") == broken
+
+
 def test_jobs_must_be_positive(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit):
         main(["check", "--jobs", "0"])
