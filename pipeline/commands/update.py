@@ -34,8 +34,9 @@ from ..errors import PipelineError, display_path
 from ..glossary import Glossary
 from ..memory import FillReport, fill_from_memory
 from ..memory.fill import Memory
-from ..memory.model import Match
+from ..memory.model import Match, MemoryUnit
 from ..memory.project_memory import StartOfRunMemory, memory_dir
+from ..memory.units import segment_units
 from ..parallel import default_jobs, ordered_map
 from ..progress import progress
 from ..project import Project, validate_locale
@@ -214,9 +215,14 @@ def _update_article(shared: _Shared, slug: str) -> _Outcome:
             changed = False  # the very bytes on disk: skip formatting
         else:
             assert data is not None
-            outcome.replaced.append((loc, path, data))
             saved = save_catalog(path, loaded, merged)
             changed, merged = saved.changed, saved.po
+            if shared.use_memory and (saved.merged or _units(project, slug, loaded.po)
+                                      != _units(project, slug, merged)):
+                # The memory would read other units from the disk now: it gets the
+                # bytes as read (held only where they differ: an archive's worth of
+                # catalogs is too much to hold).
+                outcome.replaced.append((loc, path, data))
             if not saved.merged:  # what is on disk now is our canonical output
                 cache.remember_digest(saved.fingerprint.sha256)
             if saved.merged:
@@ -247,6 +253,10 @@ def _memory_summary(report: FillReport) -> str:
         return ""
     return (f"; from memory: {report.exact} exact, {report.fuzzy} fuzzy, "
             f"{report.sentences} by sentence")
+
+
+def _units(project: Project, slug: str, po: polib.POFile) -> list[MemoryUnit]:
+    return segment_units(po, slug, project.source_ref(slug))
 
 
 def _inputs_key(context: str, project: Project, slug: str, locales: list[str]) -> str:
