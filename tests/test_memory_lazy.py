@@ -219,3 +219,25 @@ def test_update_on_several_cores_writes_and_prints_what_one_core_does(
     assert "from memory: 1 exact" in printed and "n0.po" in printed
     assert "/complete/" not in printed  # lines read back from the cache name this project
     assert printed.index("a.po") < printed.index("m.po") < printed.index("n0.po")
+
+
+def test_phase_2_is_handed_only_catalogs_whose_units_the_rewrite_changed(
+        complete: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Holding the bytes of every rewritten catalog costs an archive's worth of memory:
+    a rewrite that only re-formats (the same units on disk after) hands nothing over."""
+    project = _scenario(complete, tmp_path / "p")  # a.po loses P1; m needs the memory
+    b = project.catalog_path("b", "en")
+    b.write_text(b.read_text(encoding="utf-8").replace('\nmsgid', '\n\nmsgid'),
+                 encoding="utf-8")  # not in GNU form: rewritten, same entries
+    handed: list[str] = []
+    keep = pm.StartOfRunMemory.keep_as_read
+
+    def recording(self: pm.StartOfRunMemory, path: Path, data: bytes) -> None:
+        handed.append(path.name)
+        keep(self, path, data)
+
+    monkeypatch.setattr(pm.StartOfRunMemory, "keep_as_read", recording)
+    before = b.read_bytes()
+    update(project, quiet=True)
+    assert b.read_bytes() != before  # b.po was rewritten
+    assert handed == ["a.po"]
