@@ -121,7 +121,6 @@ class CanonicalCache:
         """Digests a worker learnt."""
         for sha256 in digests:
             self.remember_digest(sha256)
-        self.added -= digests
 
     def save(self) -> None:
         if self.path is None or not self.dirty:

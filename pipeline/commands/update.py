@@ -140,7 +140,7 @@ class _Shared:
     glossary: Glossary
     settings: MemorySettings
     use_memory: bool
-    cache: CanonicalCache  # read only in the workers: what they learn comes back
+    cache: CanonicalCache  # the digests a worker adds come back with its outcome
     memories: dict[str, StartOfRunMemory] | None  # None in phase 1
 
 
@@ -156,6 +156,18 @@ class _Outcome:
     canonical: set[str] = field(default_factory=set)  # digests of canonical bytes written
     # (locale, path, bytes as read) of each catalog replaced, for phase 2's memory
     replaced: list[tuple[str, Path, bytes]] = field(default_factory=list)
+
+
+@dataclass
+class _Merge:
+    """One catalog of an article, merged and filled, not yet written."""
+
+    locale: str
+    path: Path
+    data: bytes | None  # as read; None: a new catalog
+    loaded: LoadedCatalog | None
+    merged: polib.POFile
+    filled: FillReport
 
 
 class _MemoryNeeded(Exception):
@@ -191,8 +203,7 @@ def _update_article(shared: _Shared, slug: str) -> _Outcome:
     filled before any is written, so that a deferred article writes nothing)."""
     project = shared.project
     template, previous = fresh_template_and_previous(project, slug, shared.glossary)
-    merges: list[tuple[str, Path, bytes | None, LoadedCatalog | None, polib.POFile,
-                       FillReport]] = []
+    merges: list[_Merge] = []
     for loc in shared.locales:
         path = project.catalog_path(slug, loc)
         data = read_catalog_bytes(path) if path.exists() else None
@@ -204,11 +215,12 @@ def _update_article(shared: _Shared, slug: str) -> _Outcome:
                               else _NoMemoryYet())
             filled = fill_from_memory(merged, loaded.po if loaded else None, memory,
                                       shared.settings.fuzzy_threshold, project.source_ref(slug))
-        merges.append((loc, path, data, loaded, merged, filled))
+        merges.append(_Merge(loc, path, data, loaded, merged, filled))
     outcome = _Outcome(slug)
     cache = shared.cache
     cache.take_added()  # what this article writes is handed back
-    for loc, path, data, loaded, merged, filled in merges:
+    for one in merges:
+        loc, path, data, loaded, merged = one.locale, one.path, one.data, one.loaded, one.merged
         if loaded is None:
             changed = cache.write(merged, path)
         elif cache.unchanged(loaded.fingerprint, loaded.po, merged):
@@ -225,7 +237,7 @@ def _update_article(shared: _Shared, slug: str) -> _Outcome:
                 outcome.replaced.append((loc, path, data))
             if not saved.merged:  # what is on disk now is our canonical output
                 cache.remember_digest(saved.fingerprint.sha256)
-            if saved.merged:
+            else:
                 outcome.messages.append(_Message(
                     f"{display_path(path)}: changed on disk during update; merged entry by "
                     "entry" + (f", {len(saved.conflicts)} entries kept as on disk"
@@ -239,7 +251,7 @@ def _update_article(shared: _Shared, slug: str) -> _Outcome:
                   f"{obsolete} obsolete")
         outcome.counts.append((loc, counts))
         outcome.messages.append(_Message(f"{display_path(path)}: {counts}"
-                                         f"{_memory_summary(filled)}"
+                                         f"{_memory_summary(one.filled)}"
                                          f"{'' if changed else ' (unchanged)'}"))
     # Last (see the docstring). The .pot is generated, never edited by people, so the
     # copy read above is still what is on disk.
