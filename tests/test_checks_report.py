@@ -7,7 +7,7 @@ import json
 import polib
 
 from pipeline.checks.findings import Finding, Severity, make
-from pipeline.checks.report import format_github, format_json, format_text, summary
+from pipeline.checks.report import format_github, format_json, format_text, rule_summary, summary
 from pipeline.checks.rules.base import EntryView
 from pipeline.checks.waivers import apply_waivers, parse_waivers
 
@@ -32,6 +32,15 @@ def test_text_lines_are_compiler_style() -> None:
         "BL802 unused-term: 1 (terms 1)",
         "1 error, 0 warnings, 1 info",
     ]
+
+
+def test_rule_summary_names_the_articles_with_most_findings_and_counts_the_rest() -> None:
+    many = [make("BL703", f"locales/en/LC_MESSAGES/art-{i:05}.po", 1, "serial comma")
+            for i in range(1, 13_001) for _ in range(1 + (i % 7 == 0) + (i == 11_998))]
+    [line] = rule_summary(many)
+    assert line == ("BL703 serial-comma: 14,858 (art-11998 3, art-00007 2, art-00014 2, "
+                    "art-00021 2, art-00028 2, art-00035 2, art-00042 2, art-00049 2, "
+                    "art-00056 2, art-00063 2, and 12,990 more articles)")
 
 
 def test_json_rows() -> None:

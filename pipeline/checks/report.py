@@ -31,16 +31,23 @@ def _article(f: Finding) -> str:
     return PurePosixPath(f.file).stem
 
 
+SUMMARY_ARTICLES = 10  # per rule line; an archive's thousands would make it unreadable
+
+
 def rule_summary(findings: Sequence[Finding]) -> list[str]:
-    """One line per rule that fired: its count, then the count per article (file stem)."""
+    """One line per rule that fired: its count, then the count per article (file
+    stem), most first, at most SUMMARY_ARTICLES of them and how many more."""
     lines = []
     by_code: dict[str, Counter[str]] = {}
     for f in findings:
         by_code.setdefault(f.code, Counter())[_article(f)] += 1
     for code in sorted(by_code):
         per = by_code[code]
-        where = ", ".join(f"{name} {n}" for name, n in sorted(per.items()))
-        lines.append(f"{code} {RULES[code].name}: {sum(per.values())} ({where})")
+        ranked = sorted(per.items(), key=lambda item: (-item[1], item[0]))
+        where = ", ".join(f"{name} {n}" for name, n in ranked[:SUMMARY_ARTICLES])
+        if len(ranked) > SUMMARY_ARTICLES:
+            where += f", and {len(ranked) - SUMMARY_ARTICLES:,} more articles"
+        lines.append(f"{code} {RULES[code].name}: {sum(per.values()):,} ({where})")
     return lines
 
 
