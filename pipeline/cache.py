@@ -66,7 +66,8 @@ def _read(path: Path, valid: Callable[[str], bool]) -> list[str] | None:
 def _write(path: Path, lines: list[str]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     (path.parent.parent / ".gitignore").write_text("*\n", encoding="utf-8")
-    atomic_write_text(path, "\n".join([HEADER, *lines]) + "\n")
+    # Derived, as every cache file: no fsync (a file lost in a crash is only a miss).
+    atomic_write_text(path, "\n".join([HEADER, *lines]) + "\n", durable=False)
 
 
 def _is_digest(text: str) -> bool:
@@ -227,14 +228,17 @@ def files_digest(directory: Path, pattern: str = "*") -> str:
 class ResultCache:
     """A stage's per-article results by the digest of everything they depend on.
 
-    `.bilingual/cache/STAGE.json` maps each article to [key, result]; a result is
-    plain JSON (the stage decides its shape). A lookup hits only when the key is
-    the one computed now, so any changed input, or other code, is a miss. The
-    file is rewritten only when something changed; a corrupt or foreign one is
-    discarded with a note."""
+    `.bilingual/cache/STAGE.json` is a header line (JSON: format, code), then one
+    line per article: its name (JSON), its key and its result (plain JSON, the
+    stage decides its shape), tab-separated. Results are kept as that JSON text
+    and decoded only when asked for, so a run holds an archive's results as the
+    file's bytes, not as millions of objects, and rewrites unchanged ones as they
+    were. A lookup hits only when the key is the one computed now, so any changed
+    input, or other code, is a miss. The file is rewritten only when something
+    changed; a corrupt or foreign one is discarded with a note."""
 
     path: Path | None  # None: --no-cache
-    entries: dict[str, list[Any]] = field(default_factory=dict)
+    entries: dict[str, tuple[str, str]] = field(default_factory=dict)  # name -> key, JSON
     dirty: bool = False
 
     @classmethod
@@ -243,32 +247,42 @@ class ResultCache:
             return cls(None)
         path = root / CACHE_DIR / f"{stage}.json"
         try:
-            stored = json.loads(path.read_bytes())
+            text = path.read_text(encoding="utf-8")
         except FileNotFoundError:
             return cls(path)
         except (OSError, ValueError):
-            stored = None
-        if (not isinstance(stored, dict) or stored.get("format") != HEADER
-                or stored.get("code") != code_fingerprint()
-                or not isinstance(stored.get("entries"), dict)
-                or not all(isinstance(v, list) and len(v) == 2 and isinstance(v[0], str)
-                           for v in stored["entries"].values())):
+            text = ""
+        header, _, body = text.partition("\n")
+        try:
+            head = json.loads(header)
+        except ValueError:
+            head = None
+        entries = _result_lines(body) if isinstance(head, dict) else None
+        if (entries is None or head.get("format") != HEADER
+                or head.get("code") != code_fingerprint()):
             # Another version's cache is expected after an upgrade: no note for that.
-            if not (isinstance(stored, dict) and stored.get("format") == HEADER
-                    and isinstance(stored.get("entries"), dict)):
+            if not (entries is not None and head.get("format") == HEADER):
                 print(f"note: {path}: not this version's cache; discarded", file=sys.stderr)
             return cls(path, dirty=True)
-        return cls(path, stored["entries"])
+        return cls(path, entries)
 
     def get(self, name: str, key: str) -> Any | None:
         if self.path is None:
             return None
         found = self.entries.get(name)
-        return found[1] if found is not None and found[0] == key else None
+        if found is None or found[0] != key:
+            return None
+        try:
+            return json.loads(found[1])
+        except ValueError:  # a damaged line: a miss, and rewritten by this run's put
+            return None
 
     def put(self, name: str, key: str, result: Any) -> None:
-        if self.path is not None and self.entries.get(name) != [key, result]:
-            self.entries[name] = [key, result]
+        if self.path is None:
+            return
+        stored = (key, json.dumps(result, ensure_ascii=False, separators=(",", ":")))
+        if self.entries.get(name) != stored:
+            self.entries[name] = stored
             self.dirty = True
 
     def keep_only(self, names: Iterable[str]) -> None:
@@ -283,7 +297,24 @@ class ResultCache:
             return
         self.path.parent.mkdir(parents=True, exist_ok=True)
         (self.path.parent.parent / ".gitignore").write_text("*\n", encoding="utf-8")
-        text = json.dumps({"format": HEADER, "code": code_fingerprint(),
-                           "entries": self.entries}, ensure_ascii=False, separators=(",", ":"))
-        atomic_write_text(self.path, text, durable=False)  # derived: a lost one is a miss
-        self.dirty = False
+        header = json.dumps({"format": HEADER, "code": code_fingerprint()})
+        lines = (f"{json.dumps(name, ensure_ascii=False)}\t{key}\t{result}\n"
+                 for name, (key, result) in self.entries.items())
+        atomic_write_text(self.path, header + "\n" + "".join(lines), durable=False)
+        self.dirty = False  # derived: a lost file is a miss
+
+
+def _result_lines(body: str) -> dict[str, tuple[str, str]] | None:
+    """name -> (key, result JSON) from ResultCache's article lines; None if any line
+    is not one (JSON never holds a raw tab or newline, so the split is exact)."""
+    entries: dict[str, tuple[str, str]] = {}
+    for line in body.splitlines():
+        name, tab, rest = line.partition("\t")
+        key, tab2, result = rest.partition("\t")
+        if not (tab and tab2 and key.isalnum() and name.startswith('"')):
+            return None
+        try:
+            entries[json.loads(name)] = (key, result)
+        except ValueError:
+            return None
+    return entries

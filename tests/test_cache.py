@@ -131,3 +131,29 @@ def test_check_reuses_langdetect_verdicts_and_says_the_same(tmp_path: Path, caps
     assert main(["-C", str(root), "check"]) == 0
     assert capsys.readouterr().out == plain and asked == []  # every verdict from the cache
     language.detect_language.cache_clear()
+
+
+def test_results_are_kept_as_a_line_each_and_decoded_only_when_asked(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from pipeline.cache import ResultCache
+    stored = ResultCache.open(tmp_path, "stage")
+    stored.put("a\tb", "k1", {"findings": ["x\ty\n"], "n": 1})  # tabs and newlines escaped
+    stored.put("c", "k2", [1, 2])
+    stored.save()
+    path = tmp_path / CACHE_DIR / "stage.json"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 3 and lines[2] == '"c"\tk2\t[1,2]'
+    again = ResultCache.open(tmp_path, "stage")
+    assert again.entries["c"] == ("k2", "[1,2]")  # the text, not yet decoded
+    assert again.get("a\tb", "k1") == {"findings": ["x\ty\n"], "n": 1}
+    assert again.get("c", "other key") is None
+    again.put("c", "k2", [1, 2])
+    assert not again.dirty  # the same result: nothing to rewrite
+    # A line whose result is damaged is a miss for that article alone...
+    path.write_text("\n".join([*lines[:2], '"c"\tk2\t[1,2'] ) + "\n", encoding="utf-8")
+    damaged = ResultCache.open(tmp_path, "stage")
+    assert damaged.get("c", "k2") is None and damaged.get("a\tb", "k1") is not None
+    # ...a line that is not one is a file that is not ours: discarded, with a note.
+    path.write_text("\n".join([*lines[:2], "not a result line"]) + "\n", encoding="utf-8")
+    assert ResultCache.open(tmp_path, "stage").entries == {}
+    assert "not this version's cache; discarded" in capsys.readouterr().err

@@ -39,8 +39,12 @@ def rule_summary(findings: Sequence[Finding]) -> list[str]:
     stem), most first, at most SUMMARY_ARTICLES of them and how many more."""
     lines = []
     by_code: dict[str, Counter[str]] = {}
+    articles: dict[str, str] = {}  # file -> stem: an archive's findings name few files
     for f in findings:
-        by_code.setdefault(f.code, Counter())[_article(f)] += 1
+        article = articles.get(f.file)
+        if article is None:
+            article = articles[f.file] = _article(f)
+        by_code.setdefault(f.code, Counter())[article] += 1
     for code in sorted(by_code):
         per = by_code[code]
         ranked = sorted(per.items(), key=lambda item: (-item[1], item[0]))

@@ -18,9 +18,10 @@ from pathlib import Path
 from typing import Any
 
 from ..atomic import atomic_write_bytes, remove_leftovers
-from ..cache import ResultCache, code_fingerprint, files_digest, key_of
+from ..cache import ResultCache, VerdictCache, code_fingerprint, files_digest, key_of
 from ..catalog.pofile import read_catalog
 from ..catalog.stats import Status, progress
+from ..checks.rules import language
 from ..errors import PipelineError, display_path
 from ..glossary import Glossary, TermMatcher
 from ..model import Article, SegmentKind
@@ -53,6 +54,17 @@ def build(project: Project, article: str | None = None, locale: str | None = Non
           use_cache: bool = True) -> int:
     """`proof` None: as `[build] proof` in bilingual.toml says. `jobs` None: one
     worker process per core; the output is the same whatever the number."""
+    # The proofs' glossary and langdetect verdicts, as `check` remembers them
+    # (.bilingual/cache/langdetect.txt): a build after a check loads neither pypinyin
+    # nor langdetect. Verdicts a worker learns are not kept (a miss next time).
+    with language.remembered_verdicts(VerdictCache.open(project.root, use_cache)):
+        return _build(project, article, locale, min_complete, md_style, quiet, proof, jobs,
+                      use_cache)
+
+
+def _build(project: Project, article: str | None, locale: str | None,
+           min_complete: float | None, md_style: str, quiet: bool, proof: bool | None,
+           jobs: int | None, use_cache: bool) -> int:
     glossary = project_glossary(project.glossary_dir)
     locales = project.locales(locale)  # once: locales/ holds a .pot per article
     # Leftovers of killed writers, once per output folder (not at each of its files).

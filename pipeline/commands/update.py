@@ -88,7 +88,7 @@ def update(project: Project, article: str | None = None, locale: str | None = No
                 for loc in locales} if use_memory else {}
     shared = _Shared(project, locales, project_glossary(project.glossary_dir), settings,
                      use_memory, cache, None)
-    fillable: list[dict[str, Any]] = []
+    fillable: list[tuple[str, str, dict[str, Any]]] = []  # stored again with its memory
     with progress("updating", len(slugs)) as bar:
         bar.advance(len(slugs) - len(todo))
         outcomes = ordered_map(_update_job, todo, jobs, _setup, shared, bar)
@@ -107,17 +107,19 @@ def update(project: Project, article: str | None = None, locale: str | None = No
         cache.merge(outcome.canonical)
         messages[outcome.slug] = outcome.messages
         result: dict[str, Any] = {"counts": outcome.counts, "memory": {}}
-        stored.put(outcome.slug, _inputs_key(context, project, outcome.slug, locales), result)
+        key = _inputs_key(context, project, outcome.slug, locales)
+        stored.put(outcome.slug, key, result)
         if outcome.needs_memory and use_memory:
-            fillable.append(result)  # its memory digest is taken after the run
+            fillable.append((outcome.slug, key, result))  # memory digest taken after the run
     if not quiet:
         for slug in slugs:
             for message in messages[slug]:
                 (warn if message.warning else say)(message.text)
     if fillable:
         memory_now.clear()  # what the next run's memory will be built from
-        for result in fillable:
+        for slug, key, result in fillable:
             result["memory"] = {loc: memory_digest(loc) for loc in locales}
+            stored.put(slug, key, result)
     if article is None and locale is None and not create:
         stored.keep_only(slugs)
     stored.save()

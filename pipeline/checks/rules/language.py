@@ -97,6 +97,9 @@ def detect(text: str) -> str | None:
     from langdetect import detect as langdetect
     from langdetect.lang_detect_exception import LangDetectException
 
+    from ..langprofiles import install
+
+    install()  # profiles read as texts need them: 0.1 s, not 0.6 s, before the first answer
     DetectorFactory.seed = 0  # langdetect is random by default; CI must be repeatable
     try:
         lang: str = langdetect(text)

@@ -1,0 +1,72 @@
+"""The lazily built langdetect table answers exactly as langdetect's own."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+# Each side in a fresh interpreter: langdetect keeps its table in a module global.
+PROBE = r"""
+import json, sys
+from langdetect import DetectorFactory, detector_factory
+if sys.argv[1] == "lazy":
+    from pipeline.checks.langprofiles import install
+    install()
+DetectorFactory.seed = 0
+detector_factory.init_factory()
+texts = json.loads(sys.stdin.read())
+out = []
+for text in texts:
+    detector = detector_factory._factory.create()
+    detector.append(text)
+    try:
+        out.append([[l.lang, l.prob] for l in detector.get_probabilities()])
+    except Exception as exc:
+        out.append(type(exc).__name__)
+print(json.dumps([type(detector_factory._factory.word_lang_prob_map).__name__, out]))
+"""
+
+TEXTS = [
+    "Industry Renewed, a Transformation Taking Flight, part 12",
+    "Shangdang Qu Jingji Kaifaqu Guanli Weiyuanhui",  # pinyin: the case BL502 is for
+    "Die Industrie des Bezirks wächst seit Jahren stetig und schafft neue Arbeitsplätze.",
+    "La industria del distrito crece y crea nuevos puestos de trabajo cada año.",
+    "L'industrie du district se renouvelle et attire de nouveaux investissements.",
+    "上党区坚持把工业作为立区之本、强区之基，推动传统产业转型升级。",
+    "長治市上黨區の産業は変わりつつある。",
+    "상당구의 산업은 새로운 모습으로 바뀌고 있다.",
+    "Промышленность района быстро развивается.",
+    "12345 67890 !!! ???",
+    "",
+    "The district's coal output held steady at 33 million tonnes, and its new industries grew.",
+]
+
+
+def _run(mode: str) -> list[object]:
+    import json
+    done = subprocess.run([sys.executable, "-c", PROBE, mode], input=json.dumps(TEXTS),
+                          capture_output=True, text=True, check=True)
+    return json.loads(done.stdout)
+
+
+@pytest.mark.slow
+def test_lazy_table_gives_langdetects_own_answers_and_probabilities() -> None:
+    stock_kind, stock = _run("stock")
+    lazy_kind, lazy = _run("lazy")
+    assert (stock_kind, lazy_kind) == ("dict", "LazyProbabilities")  # each side is what it says
+    assert lazy == stock
+
+
+def test_a_row_is_built_once_by_langdetects_formula() -> None:
+    from pipeline.checks.langprofiles import LazyProbabilities
+    profiles = [{"name": "a", "freq": {"x": 3, "xy": 2, "long": 9}, "n_words": [6, 4, 1]},
+                {"name": "b", "freq": {"x": 1}, "n_words": [2, 1, 1]}]
+    table = LazyProbabilities(profiles, width=3)
+    assert "x" in table and "long" in table and "zz" not in table
+    assert table["x"] == [0.5, 0.5, 0.0] and table["xy"] == [0.5, 0.0, 0.0]
+    assert table["long"] == [0.0, 0.0, 0.0]  # langdetect keeps only 1- to 3-grams
+    assert table["x"] is table["x"]
+    with pytest.raises(KeyError):
+        table["zz"]
