@@ -25,7 +25,7 @@ from typing import Any
 import polib
 
 from . import __version__
-from .atomic import Fingerprint, atomic_write_text
+from .atomic import Fingerprint, atomic_write_bytes, atomic_write_text
 from .po.write import format_pofile
 
 CACHE_DIR = Path(".bilingual") / "cache"
@@ -238,7 +238,7 @@ class ResultCache:
     changed; a corrupt or foreign one is discarded with a note."""
 
     path: Path | None  # None: --no-cache
-    entries: dict[str, tuple[str, str]] = field(default_factory=dict)  # name -> key, JSON
+    entries: dict[str, tuple[str, bytes]] = field(default_factory=dict)  # name -> key, JSON
     dirty: bool = False
 
     @classmethod
@@ -247,17 +247,16 @@ class ResultCache:
             return cls(None)
         path = root / CACHE_DIR / f"{stage}.json"
         try:
-            text = path.read_text(encoding="utf-8")
+            with path.open("rb") as lines:  # a line at a time: never the whole file as text
+                try:
+                    head = json.loads(next(lines, b""))
+                except ValueError:
+                    head = None
+                entries = _result_lines(lines) if isinstance(head, dict) else None
         except FileNotFoundError:
             return cls(path)
-        except (OSError, ValueError):
-            text = ""
-        header, _, body = text.partition("\n")
-        try:
-            head = json.loads(header)
-        except ValueError:
-            head = None
-        entries = _result_lines(body) if isinstance(head, dict) else None
+        except OSError:
+            head = entries = None
         if (entries is None or head.get("format") != HEADER
                 or head.get("code") != code_fingerprint()):
             # Another version's cache is expected after an upgrade: no note for that.
@@ -280,7 +279,7 @@ class ResultCache:
     def put(self, name: str, key: str, result: Any) -> None:
         if self.path is None:
             return
-        stored = (key, json.dumps(result, ensure_ascii=False, separators=(",", ":")))
+        stored = (key, json.dumps(result, ensure_ascii=False, separators=(",", ":")).encode())
         if self.entries.get(name) != stored:
             self.entries[name] = stored
             self.dirty = True
@@ -297,24 +296,26 @@ class ResultCache:
             return
         self.path.parent.mkdir(parents=True, exist_ok=True)
         (self.path.parent.parent / ".gitignore").write_text("*\n", encoding="utf-8")
-        header = json.dumps({"format": HEADER, "code": code_fingerprint()})
-        lines = (f"{json.dumps(name, ensure_ascii=False)}\t{key}\t{result}\n"
+        header = json.dumps({"format": HEADER, "code": code_fingerprint()}).encode()
+        lines = (b"%s\t%s\t%s\n" % (json.dumps(name, ensure_ascii=False).encode(),
+                                     key.encode(), result)
                  for name, (key, result) in self.entries.items())
-        atomic_write_text(self.path, header + "\n" + "".join(lines), durable=False)
+        atomic_write_bytes(self.path, header + b"\n" + b"".join(lines), durable=False)
         self.dirty = False  # derived: a lost file is a miss
 
 
-def _result_lines(body: str) -> dict[str, tuple[str, str]] | None:
-    """name -> (key, result JSON) from ResultCache's article lines; None if any line
-    is not one (JSON never holds a raw tab or newline, so the split is exact)."""
-    entries: dict[str, tuple[str, str]] = {}
-    for line in body.splitlines():
-        name, tab, rest = line.partition("\t")
-        key, tab2, result = rest.partition("\t")
-        if not (tab and tab2 and key.isalnum() and name.startswith('"')):
+def _result_lines(lines: Iterable[bytes]) -> dict[str, tuple[str, bytes]] | None:
+    """name -> (key, result JSON as UTF-8) from ResultCache's article lines; None if
+    any line is not one (JSON never holds a raw tab or newline: the split is exact).
+    Bytes, not str: a line holding one ideograph would take two bytes a character."""
+    entries: dict[str, tuple[str, bytes]] = {}
+    for line in lines:
+        name, tab, rest = line.rstrip(b"\n").partition(b"\t")
+        key, tab2, result = rest.partition(b"\t")
+        if not (tab and tab2 and key.isalnum() and name.startswith(b'"')):
             return None
         try:
-            entries[json.loads(name)] = (key, result)
+            entries[json.loads(name)] = (key.decode("ascii"), result)
         except ValueError:
             return None
     return entries

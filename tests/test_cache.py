@@ -144,7 +144,7 @@ def test_results_are_kept_as_a_line_each_and_decoded_only_when_asked(
     lines = path.read_text(encoding="utf-8").splitlines()
     assert len(lines) == 3 and lines[2] == '"c"\tk2\t[1,2]'
     again = ResultCache.open(tmp_path, "stage")
-    assert again.entries["c"] == ("k2", "[1,2]")  # the text, not yet decoded
+    assert again.entries["c"] == ("k2", b"[1,2]")  # the text, not yet decoded
     assert again.get("a\tb", "k1") == {"findings": ["x\ty\n"], "n": 1}
     assert again.get("c", "other key") is None
     again.put("c", "k2", [1, 2])
