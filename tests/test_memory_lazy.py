@@ -14,6 +14,7 @@ import pytest
 
 from pipeline.commands.update import update
 from pipeline.memory import MemoryUnit, TranslationMemory, UnitKind, units
+from pipeline.memory import index as memory_index
 from pipeline.memory import project_memory as pm
 from pipeline.memory.unit_cache import cache_dir
 from pipeline.project import Project
@@ -63,7 +64,8 @@ def _builds(monkeypatch: pytest.MonkeyPatch) -> list[int]:
         built.append(len(units))
         return TranslationMemory(units)
 
-    monkeypatch.setattr(pm, "TranslationMemory", counting)
+    # Where project_memory takes it from when it builds one (imported there lazily).
+    monkeypatch.setattr(memory_index, "TranslationMemory", counting)
     return built
 
 

@@ -32,8 +32,7 @@ from ..catalog.refresh import fresh_template_and_previous, write_template
 from ..config import MemorySettings
 from ..errors import PipelineError, display_path
 from ..glossary import Glossary
-from ..memory import FillReport, fill_from_memory
-from ..memory.fill import Memory
+from ..memory.fill import FillReport, Memory, fill_from_memory
 from ..memory.model import Match, MemoryUnit
 from ..memory.project_memory import StartOfRunMemory, memory_dir
 from ..memory.units import segment_units

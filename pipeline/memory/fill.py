@@ -16,7 +16,6 @@ from typing import Protocol
 import polib
 
 from .model import Match
-from .sentences import split_source
 
 NOTE_PREFIX = "memory: "
 
@@ -95,6 +94,8 @@ def _take(entry: polib.POEntry, match: Match) -> None:
 def _offer_sentences(entry: polib.POEntry, memory: Memory, threshold: float,
                      own_file: str | None) -> bool:
     """A new paragraph reusing known sentences: their translations, fuzzy, for review."""
+    from .sentences import split_source  # pysbd and the number rules: only when filling
+
     sentences = split_source(entry.msgid)
     if len(sentences) < 2:
         return False

@@ -8,15 +8,18 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..atomic import Fingerprint
 from ..catalog.pofile import parse_catalog, read_catalog, read_catalog_bytes
 from ..project import Project
-from .index import TranslationMemory
 from .model import Match, MemoryUnit
 from .tmx import parse_tmx
 from .unit_cache import CatalogKey, UnitCache
 from .units import catalog_units, with_sentences
+
+if TYPE_CHECKING:  # imported where a memory is built: numpy and rapidfuzz cost 0.1 s
+    from .index import TranslationMemory
 
 MEMORY_DIR = "memory"
 
@@ -46,6 +49,7 @@ def tmx_memory_units(project: Project, locale: str) -> Iterator[MemoryUnit]:
 
 def project_memory(project: Project, locale: str) -> TranslationMemory:
     """Catalog units first (they win ties), then imported TMX units."""
+    from .index import TranslationMemory
     return TranslationMemory([*catalog_memory_units(project, locale),
                               *tmx_memory_units(project, locale)])
 
@@ -81,6 +85,7 @@ class StartOfRunMemory:
             cache = UnitCache.open(self.project.root, self.locale, self.use_cache)
             units = [u for path in self._paths for u in self._catalog_units(path, cache)]
             cache.prune()
+            from .index import TranslationMemory
             self._memory = TranslationMemory([*units,
                                               *tmx_memory_units(self.project, self.locale)])
             self._kept.clear()
