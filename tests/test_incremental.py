@@ -406,3 +406,30 @@ def test_a_check_on_cached_results_loads_no_rule_tables(project: Path) -> None:
     assert "pipeline.checks.numbers" in first.stdout.splitlines()[-1]  # a real first run
     again = subprocess.run(run, capture_output=True, text=True, check=True, cwd=ROOT)
     assert again.stdout.splitlines()[-1] == "none"
+
+
+@pytest.mark.parametrize("args", [(), ("--no-cache",)])
+def test_fresh_results_reach_the_reduce_without_their_texts(
+        project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+        args: tuple[str, ...]) -> None:
+    """A fresh result is held as the cache stores it: no segment texts (an archive's
+    worth of them in the parent). The reduce reads back the few it needs."""
+    seen: list[check_run.ArticleResult] = []
+    real = check_run.finish_checks
+
+    def spying(run, results, **kw):  # type: ignore[no-untyped-def]
+        seen.extend(results)
+        return real(run, results, **kw)
+
+    catalog = project / "locales" / "en" / "LC_MESSAGES" / "beta.po"
+    catalog.write_text(catalog.read_text(encoding="utf-8").replace(
+        'msgstr "Industry Renewed, a Transformation Taking Flight"',
+        'msgstr "Industry Renewed, Transformation Under Way"'), encoding="utf-8")
+    monkeypatch.setattr(check_run, "finish_checks", spying)
+    code, out, _ = run(project, capsys, *args)
+    renderings = [r for result in seen for r in result.renderings]
+    assert renderings and not any(r.has_text for r in renderings)
+    assert out.count('"BL201"') == 1
+    assert "Transformation Under Way" in out  # the texts were read back for the message
+    monkeypatch.undo()
+    assert (code, out) == run(project, capsys, "--no-cache")[:2]

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import polib
 
@@ -86,14 +87,21 @@ def _setup(shared: Shared) -> None:
         _worker_of = shared
 
 
-def _check_job(job: ArticleJob) -> tuple[ArticleResult, dict[str, str]]:
-    """In a worker: parse and check one article; returns the langdetect verdicts learnt."""
+def _check_job(job: ArticleJob) -> tuple[list[Any], dict[str, str]]:
+    """In a worker: parse and check one article. Returns its result as the cache
+    stores it (checks/stored.py) and the langdetect verdicts learnt.
+
+    The stored form, not the ArticleResult: that holds the text of every translated
+    segment (for BL201), 170 KB an article in the parent, half a gigabyte at 3,000
+    articles. The few texts the reduce step needs are read back (`hydrate`), as
+    for a result from the cache, so a fresh and a cached result go the same way."""
     assert _worker is not None
     ctx, settings = _worker
     article = job.article()
     catalogs = [CatalogInput(article.slug, loc, shown, po)
                 for loc, shown, po in job.parsed_catalogs()]
-    return check_article(article, catalogs, ctx, settings), language.verdicts.take_added()
+    result = check_article(article, catalogs, ctx, settings)
+    return to_json(result), language.verdicts.take_added()
 
 
 def check_context(project: Project, settings: RunSettings) -> str:
@@ -143,8 +151,8 @@ def check_project(project: Project, article: str | None, locale: str | None, str
             fresh = ordered_map(_check_job, [job for _, _, job in todo], jobs, _setup,
                                 shared, bar)
             for (index, key, _), (result, verdicts) in zip(todo, fresh, strict=True):
-                results[index] = result
-                stored.put(_cache_name(slugs[index], locale), key, to_json(result))
+                results[index] = from_json(result)
+                stored.put(_cache_name(slugs[index], locale), key, result)
                 language.verdicts.merge(verdicts)
     if article is None and locale is None:
         stored.keep_only(slugs)
