@@ -25,6 +25,9 @@ Result = TypeVar("Result")
 # A pool costs ~50 ms to start and each item a pickle round trip: below this many
 # items the work is done here.
 MIN_PARALLEL = 8
+# Articles whose files a command holds at once: a batch is read, mapped, and let go
+# (an archive's files are ~150 KB an article; 3,000 held at once were half a gigabyte).
+BATCH = 500
 
 
 def default_jobs() -> int:

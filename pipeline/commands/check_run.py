@@ -42,7 +42,7 @@ from ..config import Style
 from ..errors import PipelineError
 from ..glossary import Glossary, load_glossary
 from ..glossary.load import GlossaryError
-from ..parallel import ordered_map
+from ..parallel import BATCH, ordered_map
 from ..progress import progress
 from ..project import Project
 from .inputs import ArticleJob, read_job, shower
@@ -180,5 +180,4 @@ def hydrate(renderings: list[Rendering], checked: dict[str, tuple[Path, str]]
     return with_texts(renderings, catalog_of)
 
 
-BATCH = 500
 EMPTY = ArticleResult((), (), (), frozenset())  # placeholder until the batch is checked

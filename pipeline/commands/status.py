@@ -8,7 +8,7 @@ from typing import Any
 from ..cache import ResultCache, code_fingerprint
 from ..catalog.review import review_of
 from ..catalog.stats import Status, index_catalog, progress
-from ..parallel import default_jobs, ordered_map
+from ..parallel import BATCH, default_jobs, ordered_map
 from ..progress import progress as progress_bar
 from ..project import Project
 from .common import say
@@ -45,20 +45,24 @@ def status(project: Project, article: str | None = None, locale: str | None = No
     stored = ResultCache.open(project.root, "status", use_cache)
     # An article's rows depend on its files alone: kept by their digest (cache.py).
     per_article: list[list[dict[str, Any]] | None] = []
-    todo: list[tuple[int, str, ArticleJob]] = []
-    for slug in project.articles(article):
-        job = read_job(project, slug, locales, show)
-        key = job.key(code_fingerprint(), show)
-        hit = stored.get(slug, key)
-        if hit is None:
-            todo.append((len(per_article), key, job))
-        per_article.append(hit)
-    with progress_bar("reading catalogs", len(todo)) as bar:
-        fresh = ordered_map(_rows, [job for _, _, job in todo],
-                            default_jobs() if jobs is None else jobs, _no_setup, None, bar)
-    for (index, key, job), found in zip(todo, fresh, strict=True):
-        per_article[index] = found
-        stored.put(job.slug, key, found)
+    slugs = project.articles(article)
+    with progress_bar("reading catalogs", len(slugs)) as bar:
+        for start in range(0, len(slugs), BATCH):  # never an archive's files at once
+            todo: list[tuple[int, str, ArticleJob]] = []
+            for slug in slugs[start:start + BATCH]:
+                job = read_job(project, slug, locales, show)
+                key = job.key(code_fingerprint(), show)
+                hit = stored.get(slug, key)
+                if hit is None:
+                    todo.append((len(per_article), key, job))
+                else:
+                    bar.advance()
+                per_article.append(hit)
+            fresh = ordered_map(_rows, [job for _, _, job in todo],
+                                default_jobs() if jobs is None else jobs, _no_setup, None, bar)
+            for (index, key, job), found in zip(todo, fresh, strict=True):
+                per_article[index] = found
+                stored.put(job.slug, key, found)
     if article is None:
         stored.keep_only(project.articles())
     stored.save()
