@@ -433,3 +433,22 @@ def test_fresh_results_reach_the_reduce_without_their_texts(
     assert "Transformation Under Way" in out  # the texts were read back for the message
     monkeypatch.undo()
     assert (code, out) == run(project, capsys, "--no-cache")[:2]
+
+
+def test_status_in_batches_of_one_says_the_same(project: Path, capsys: pytest.CaptureFixture[str],
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    from pipeline.commands import status as status_command
+
+    def status(*args: str) -> str:
+        assert main(["-C", str(project), "status", "--json", *args]) == 0
+        return capsys.readouterr().out
+    whole = status("--no-cache")
+    monkeypatch.setattr(status_command, "BATCH", 1)
+    assert status() == whole  # first run, every batch mapped
+    catalog = project / "locales" / "en" / "LC_MESSAGES" / "beta.po"
+    catalog.write_text(catalog.read_text(encoding="utf-8").replace(
+        'msgstr "Industry Renewed, a Transformation Taking Flight"', 'msgstr ""'),
+        encoding="utf-8")
+    mixed = status()  # alpha and gamma read back, beta mapped, in article order
+    monkeypatch.setattr(status_command, "BATCH", 500)
+    assert mixed == status("--no-cache") != whole
