@@ -63,9 +63,14 @@ def _read(path: Path, valid: Callable[[str], bool]) -> list[str] | None:
     return lines[1:]
 
 
-def _write(path: Path, lines: list[str]) -> None:
+def _cache_folder(path: Path) -> None:
+    """The folder of a cache file, made and kept out of git."""
     path.parent.mkdir(parents=True, exist_ok=True)
     (path.parent.parent / ".gitignore").write_text("*\n", encoding="utf-8")
+
+
+def _write(path: Path, lines: list[str]) -> None:
+    _cache_folder(path)
     # Derived, as every cache file: no fsync (a file lost in a crash is only a miss).
     atomic_write_text(path, "\n".join([HEADER, *lines]) + "\n", durable=False)
 
@@ -294,8 +299,7 @@ class ResultCache:
     def save(self) -> None:
         if self.path is None or not self.dirty:
             return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        (self.path.parent.parent / ".gitignore").write_text("*\n", encoding="utf-8")
+        _cache_folder(self.path)
         header = json.dumps({"format": HEADER, "code": code_fingerprint()}).encode()
         lines = (b"%s\t%s\t%s\n" % (json.dumps(name, ensure_ascii=False).encode(),
                                      key.encode(), result)

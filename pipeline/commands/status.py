@@ -64,7 +64,7 @@ def status(project: Project, article: str | None = None, locale: str | None = No
                 per_article[index] = found
                 stored.put(job.slug, key, found)
     if article is None:
-        stored.keep_only(project.articles())
+        stored.keep_only(slugs)
     stored.save()
     rows = [row for found in per_article for row in found or ()]
     if as_json:

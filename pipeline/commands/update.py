@@ -87,7 +87,7 @@ def update(project: Project, article: str | None = None, locale: str | None = No
                 for loc in locales} if use_memory else {}
     shared = _Shared(project, locales, project_glossary(project.glossary_dir), settings,
                      use_memory, cache, None)
-    fillable: list[tuple[str, str, dict[str, Any]]] = []  # stored again with its memory
+    fillable: list[tuple[str, str, dict[str, Any]]] = []  # stored after the run
     with progress("updating", len(slugs)) as bar:
         bar.advance(len(slugs) - len(todo))
         outcomes = ordered_map(_update_job, todo, jobs, _setup, shared, bar)
@@ -107,9 +107,10 @@ def update(project: Project, article: str | None = None, locale: str | None = No
         messages[outcome.slug] = outcome.messages
         result: dict[str, Any] = {"counts": outcome.counts, "memory": {}}
         key = _inputs_key(context, project, outcome.slug, locales)
-        stored.put(outcome.slug, key, result)
         if outcome.needs_memory and use_memory:
-            fillable.append((outcome.slug, key, result))  # memory digest taken after the run
+            fillable.append((outcome.slug, key, result))  # stored once its memory is known
+        else:
+            stored.put(outcome.slug, key, result)
     if not quiet:
         for slug in slugs:
             for message in messages[slug]:
