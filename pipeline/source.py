@@ -14,6 +14,7 @@ import hashlib
 import re
 from dataclasses import replace
 from difflib import get_close_matches
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -66,6 +67,13 @@ def markdown_parser() -> MarkdownIt:
     return MarkdownIt("commonmark", {"html": True}).enable("table").use(front_matter_plugin)
 
 
+@lru_cache(maxsize=1)
+def _shared_parser() -> MarkdownIt:
+    """One parser for every article of a run (building one costs more than parsing a
+    short article); nothing may change its options: see _refuse_deep_nesting."""
+    return markdown_parser()
+
+
 def read_article(path: Path) -> Article:
     try:
         data = path.read_bytes()
@@ -85,7 +93,7 @@ def decode_source(data: bytes, path: Path) -> str:
 def parse_article(text: str, path: Path) -> Article:
     """Pure: Markdown text -> Article. Raises PipelineError with a line on bad input."""
     text = text.removeprefix("\ufeff")
-    tokens = markdown_parser().parse(text)
+    tokens = _shared_parser().parse(text)
     _refuse_deep_nesting(tokens, text, path)
     meta: dict[str, object] = {}
     segments: list[Segment] = []
@@ -231,10 +239,10 @@ def _refuse_deep_nesting(tokens: list[Token], text: str, path: Path) -> None:
     """markdown-it stops parsing (silently) at its nesting limit, dropping what is
     inside deeply nested lists and quotes: refuse such a source, with the line of
     the first lost text (found by parsing again with a higher limit)."""
-    parser = markdown_parser()
-    limit = int(parser.options.get("maxNesting", 20))
+    limit = int(_shared_parser().options.get("maxNesting", 20))
     if not any(token.level >= limit - 2 for token in tokens):
         return
+    parser = markdown_parser()  # its own: the shared one keeps its limit
     parser.options["maxNesting"] = limit + 64
     kept = {(t.map[0] if t.map else -1, t.content) for t in tokens if t.type == "inline"}
     for token in parser.parse(text):

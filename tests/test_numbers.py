@@ -250,6 +250,10 @@ EN_CASES = [
     ("two million tonnes", [Q(2000000)]),
     ("one billion sachets", [Q(1000000000)]),
     ("a dozen firms", [Q(12, optional=True)]),
+    # "a"/"an" count only before a scale word (each kind of text: with one, without)
+    ("a hundred villages in a year", [Q(100)]),
+    ("an hour a day, a thousand times", [Q(1000)]),
+    ("a trillion yuan and an apple", [Q(10**12)]),
     ("the Six Industrial Chains", [Q(6)]),
     ("twice a year", [Q(2, optional=True)]),
     # ordinals

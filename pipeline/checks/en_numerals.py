@@ -256,8 +256,13 @@ def _follows(prev: str, word: str) -> bool:
 
 # Words that can open a spelled number ("a"/"an" only before a scale or "dozen").
 _STARTERS = frozenset([*UNITS, *TENS, *ORDINALS, "twice", "decade", "a", "an"])
-# Found in the ASCII-lowered text; a hit preceded by a letter is inside a word (rejected).
-_STARTER_RE = re.compile(trie_pattern(_STARTERS) + "(?![a-z])")
+# Found in the ASCII-lowered text as whole words (no letter before or after). A text
+# without a scale word or "dozen" has no "a million"/"a dozen", so its many "a"s and
+# "an"s are not even visited: the pattern without them is used.
+_STARTER_RE = re.compile("(?<![a-z])" + trie_pattern(_STARTERS) + "(?![a-z])")
+_STARTER_NO_ARTICLE_RE = re.compile(
+    "(?<![a-z])" + trie_pattern(_STARTERS - {"a", "an"}) + "(?![a-z])")
+_AFTER_ARTICLE = ("hundred", "thousand", "million", "billion", "trillion", "dozen")
 _SPACES_RE = re.compile(r"\s+")
 _WORD_GAP_RE = re.compile(r"\s+|\s*-\s*|\s+and\s+")
 
@@ -288,10 +293,10 @@ def _word_drafts(t: str, taken: list[Span]) -> list[Draft]:
     low = _ascii_lower(t)
     drafts: list[Draft] = []
     resume = 0  # words before this offset belong to an earlier number
-    for hit in _STARTER_RE.finditer(low):
+    starters = _STARTER_RE if any(w in low for w in _AFTER_ARTICLE) else _STARTER_NO_ARTICLE_RE
+    for hit in starters.finditer(low):
         start, end = hit.span()
-        if start < resume or (start and "a" <= low[start - 1] <= "z") \
-                or overlaps(start, end, taken):
+        if start < resume or overlaps(start, end, taken):
             continue
         first = hit.group()
         following = _free_words(t, end, taken)
