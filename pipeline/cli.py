@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from . import __version__
@@ -13,6 +13,20 @@ from .errors import PipelineError
 from .project import Project
 
 EXIT_USAGE = 2
+
+
+def _whole(low: int, high: int | None = None) -> Callable[[str], int]:
+    """An argparse type: a whole number from `low` to `high` (no upper bound: None)."""
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+        if value < low or (high is not None and value > high):
+            bounds = f"from {low} to {high}" if high is not None else f"of at least {low}"
+            raise argparse.ArgumentTypeError(f"{text} is not a number {bounds}")
+        return value
+    return parse
 
 
 def _percent(text: str) -> float:
@@ -118,7 +132,8 @@ def _parser() -> argparse.ArgumentParser:
                          description="Start the local translation workbench and print its URL.")
     srv.add_argument("--host", default="127.0.0.1",
                      help="interface to listen on (default: 127.0.0.1, loopback only)")
-    srv.add_argument("--port", type=int, default=8765, help="port (default: 8765)")
+    srv.add_argument("--port", type=_whole(0, 65535), default=8765,
+                     help="port (default: 8765; 0: any free port)")
     srv.add_argument("--translator", metavar="'NAME <EMAIL>'",
                      help="Last-Translator for saved catalogs (default: $BILINGUAL_TRANSLATOR)")
 
@@ -134,13 +149,13 @@ def _parser() -> argparse.ArgumentParser:
     mlk = memsub.add_parser("lookup", help="the best matches for a source text")
     mlk.add_argument("text", metavar="TEXT")
     mlk.add_argument("--locale", metavar="L", help="the target locale (needed if several)")
-    mlk.add_argument("--limit", type=int, default=5, help="matches to show (default: 5)")
+    mlk.add_argument("--limit", type=_whole(1), default=5, help="matches to show (default: 5)")
     mlk.add_argument("--threshold", type=_percent, default=50.0, metavar="PCT",
                      help="lowest score shown (default: 50)")
 
     trm = scoped("terms", "candidate glossary terms found in the articles", locale=False)
     trm.add_argument("--csv", action="store_true", help="CSV rows in the glossary's columns")
-    trm.add_argument("--limit", type=int, default=200, help="at most this many (default 200)")
+    trm.add_argument("--limit", type=_whole(1), default=200, help="at most this many (default 200)")
 
     glo = sub.add_parser("glossary", help="the glossary as TBX: export and import",
                          description="Exchange the glossary with other tools as TBX-Basic.")

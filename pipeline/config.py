@@ -142,8 +142,11 @@ def parse_config(text: str, path: Path) -> Config:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        line = getattr(exc, "lineno", None)
-        message = str(exc).split(" (at line")[0]
+        # Python 3.11's tomllib says the place only in its message: "… (at line 3, column 9)"
+        place = re.search(r"\(at line (\d+), column \d+\)", str(exc))
+        line = getattr(exc, "lineno", None) or (int(place.group(1)) if place else None) \
+            or len(text.splitlines()) or 1  # "at end of document": the last line
+        message = re.sub(r" \(at (?:line \d+, column \d+|end of document)\)$", "", str(exc))
         raise PipelineError(f"not valid TOML: {message}", path, line) from None
     config = Config(path=path)
     for section, values in data.items():

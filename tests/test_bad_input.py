@@ -125,6 +125,28 @@ def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
             main(["build", "--min-complete", bad])
     assert "not a percentage between 0 and 100" in capsys.readouterr().err
 
+    for args, message in ((["serve", "--port", "99999"], "99999 is not a number from 0 to 65535"),
+                          (["serve", "--port", "-1"], "-1 is not a number from 0 to 65535"),
+                          (["terms", "--limit", "0"], "0 is not a number of at least 1"),
+                          (["terms", "--limit", "x"], "'x' is not a whole number")):
+        with pytest.raises(SystemExit) as info:
+            main(args)
+        assert info.value.code == 2 and message in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("toml, line, message", [
+    ('[style]\nquotes = "curly-double"\nspelling = oxford\n', 3, "not valid TOML: Invalid value"),
+    ("[publication]\n[style\n", 2, "Expected ']' at the end of a table declaration"),
+    ('[publication]\nname = "Town\n', 2, "Illegal character"),
+    ('[publication]\nname = """Town', 2, "Unterminated string"),  # at the end of the file
+])
+def test_settings_that_are_not_toml_say_where(project: Path, capsys: pytest.CaptureFixture[str],
+                                              toml: str, line: int, message: str) -> None:
+    (project / "bilingual.toml").write_text(toml, encoding="utf-8")
+    code, err = run(project, capsys, "status")
+    assert code == 2 and f"bilingual.toml:{line}: " in err and message in err, err
+    assert "(at line" not in err and "(at end" not in err  # said once, as file:line
+
 
 # --- fuzz: random bytes and mutated real files never crash a reader ---------------------
 

@@ -266,6 +266,19 @@ def test_proof_shows_what_editors_must_check(project: Path) -> None:
     assert not (project / "build/demo.zh-en.proof.html").exists()
 
 
+def test_the_publications_url_gives_readers_pages_a_canonical_link(project: Path) -> None:
+    assert build(project) == 0
+    assert 'rel="canonical"' not in (project / "build/demo.en.html").read_text(encoding="utf-8")
+    (project / "bilingual.toml").write_text(
+        '[publication]\nurl = "https://example.org/town-notes/"\n', encoding="utf-8")
+    assert build(project) == 0
+    for page in ("demo.en.html", "demo.zh-en.html", "index.html"):
+        html = (project / "build" / page).read_text(encoding="utf-8")
+        assert f'<link rel="canonical" href="https://example.org/town-notes/{page}">' in html
+    proof = (project / "build/demo.zh-en.proof.html").read_text(encoding="utf-8")
+    assert 'rel="canonical"' not in proof  # the proof is not for publication
+
+
 def test_proof_diffs_a_fuzzy_drafts_source_change(project: Path) -> None:
     po = project / "locales/en/LC_MESSAGES/demo.po"
     catalog = polib.pofile(str(po))

@@ -166,6 +166,41 @@ def test_running_heads_repeated_across_pages_are_dropped() -> None:
     assert flag.line == 3 and "第1期" in result.markdown
 
 
+
+REPORT_PAGES = ("杭州数字经济发展报告\n\n"
+                "　　2023年，杭州市数字经济核心产业实现增加值5675亿元，同比增长8.5%，占全市\n"
+                "地区生产总值的比重达到28.3%。全市跨境电商进出口额达到1203.6亿元，同比增长\n\n"
+                "{foot2}\n{ff}杭州数字经济发展报告\n\n"
+                "12.5%，连续多年保持两位数增长。\n\n"
+                "　　二、创新平台建设\n\n"
+                "　　城西科创大走廊集聚了之江实验室、西湖大学等一批高能级平台，引进人才3300余人。\n\n"
+                "{foot3}\n{ff}")
+
+
+@pytest.mark.parametrize(("foot2", "foot3", "ff"), [
+    # the running title and the page number on one foot line, form feeds between pages
+    ("杭州数字经济发展报告                          - 2 -",
+     "杭州数字经济发展报告                          - 3 -", "\f"),
+    # no form feeds: the page numbers say where pages end, the head repeats only twice
+    ("- 2 -", "第 3 页", ""),
+    ("杭州数字经济发展报告　　　　　　　　　　　　　2", "3　　　杭州数字经济发展报告", ""),
+], ids=["foot-lines-and-form-feeds", "page-numbers-only", "full-width-gaps"])
+def test_page_heads_and_feet_with_page_numbers_are_dropped_and_the_cut_joined(
+        foot2: str, foot3: str, ff: str) -> None:
+    result = import_raw(REPORT_PAGES.format(foot2=foot2, foot3=foot3, ff=ff))
+    text = body(result.markdown)
+    assert "同比增长12.5%，连续多年保持两位数增长。" in text
+    assert "报告" not in text and "## 二、创新平台建设" in text
+    assert "- 2 -" not in text and "页" not in text
+    assert "title: 杭州数字经济发展报告" in front(result.markdown)
+
+
+def test_a_table_row_with_a_wide_gap_and_a_number_is_kept() -> None:
+    raw = ("港口统计\n\n　　2023年主要指标如下，增长较快，结构持续优化，效益稳步提升。\n\n"
+           "集装箱航线数量          120\n\n　　其中“一带一路”航线超过一百条。\n\n- 2 -\n")
+    assert "集装箱航线数量" in body(import_raw(raw).markdown)
+
+
 # --- properties -------------------------------------------------------------------------
 
 HAN = st.characters(min_codepoint=0x4E00, max_codepoint=0x4FFF)

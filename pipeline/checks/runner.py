@@ -352,7 +352,7 @@ def finish_checks(inp: CheckInput, results: list[ArticleResult],
     """The reduce step: whole-project rules, waivers, selection, strictness, order.
     `inp.articles`/`inp.catalogs` are not read here: `results` carry what is needed.
     `glossary_findings`: glossary_qa's, when already known (they depend on the glossary only)."""
-    findings: list[Finding] = [*inp.glossary_errors, *inp.orphans]
+    findings: list[Finding] = [*_saying_what_is_skipped(inp.glossary_errors), *inp.orphans]
     waivers: list[Waiver] = []
     for result in results:
         findings += result.findings
@@ -380,6 +380,17 @@ def finish_checks(inp: CheckInput, results: list[ArticleResult],
     kept = apply_waivers(findings, waivers, unchecked=unchecked)
     kept = [settle(f, inp.strict) for f in kept if inp.select.wants(f.code)]
     return sorted(_collapse(kept), key=Finding.sort_key)
+
+
+def _saying_what_is_skipped(errors: Sequence[Finding]) -> list[Finding]:
+    """The first BL801 names the rules a broken glossary stops (once, not per error):
+    a number check that fell silent must not look like a clean one."""
+    if not errors:
+        return []
+    skipped = ", ".join(sorted(GLOSSARY_CODES))
+    first = replace(errors[0], message=f"{errors[0].message} (until the glossary loads, "
+                                       f"these rules do not run: {skipped})")
+    return [first, *errors[1:]]
 
 
 def settle(finding: Finding, strict: bool) -> Finding:

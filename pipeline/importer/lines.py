@@ -119,11 +119,44 @@ def text_lines(text: str) -> list[Line]:
             indent = width(raw[: len(raw) - len(raw.lstrip())].replace("\t", "    "))
             lines.append(Line(number, stripped, indent, page_number, None, gap))
             gap = False
-    return lines
+    return infer_pages(lines)
 
 
 def _furniture_key(text: str) -> str:
     return _DIGITS.sub("#", re.sub(r"\s+", "", text))
+
+
+# A gap that separates the parts of a head or foot line: 3+ columns of spaces.
+_GAP = re.compile(r"[ \t\u3000]{2,}")
+
+
+def numbered_head(text: str) -> str | None:
+    """The running title of a head or foot line that also holds the page number
+    ("报告    - 2 -", "3　　报告"), else None."""
+    cuts = [m for m in _GAP.finditer(text) if width(m.group()) >= 3]
+    if len(cuts) != 1:
+        return None
+    first, second = text[:cuts[0].start()], text[cuts[0].end():]
+    title = second if PAGE_NUMBER.match(first) else first if PAGE_NUMBER.match(second) else None
+    if title is None or PAGE_NUMBER.match(title) or title.endswith(SENTENCE_END):
+        return None
+    return title if 2 <= len(_furniture_key(title).replace("#", "")) <= RUNNING_HEAD_MAX else None
+
+
+def _ends_page(text: str) -> bool:
+    return bool(PAGE_NUMBER.match(text)) or numbered_head(text) is not None
+
+
+def infer_pages(lines: list[Line]) -> list[Line]:
+    """Text without form feeds: a page number (alone or in a head/foot line) ends a
+    page, so running heads can be told by their place as with form feeds."""
+    if any(line.page for line in lines) or not any(_ends_page(line.text) for line in lines):
+        return lines
+    paged, page = [], 0
+    for line in lines:
+        paged.append(replace(line, page=page))
+        page += _ends_page(line.text)
+    return paged
 
 
 def _at_page_edge(lines: list[Line], index: int) -> bool:
@@ -138,8 +171,8 @@ def drop_furniture(lines: list[Line], result: ImportResult) -> list[Line]:
     by_key: dict[str, set[int]] = defaultdict(set)
     counts: Counter[str] = Counter()
     for index, line in enumerate(lines):
-        if len(line.text) <= RUNNING_HEAD_MAX and not line.text.endswith(SENTENCE_END):
-            key = _furniture_key(line.text)
+        key = _furniture_key(line.text)  # measured without spaces: a foot line spreads out
+        if len(key) <= RUNNING_HEAD_MAX and not line.text.endswith(SENTENCE_END):
             if len(key.replace("#", "")) >= 2:
                 counts[key] += 1
                 if pages > 1 and _at_page_edge(lines, index):
@@ -147,6 +180,14 @@ def drop_furniture(lines: list[Line], result: ImportResult) -> list[Line]:
     repeated = {key for key, seen in by_key.items() if len(seen) >= 2}
     if pages <= 1:
         repeated = {key for key, count in counts.items() if count >= RUNNING_HEAD_MIN_REPEATS}
+    # A head or foot line with the page number: furniture when its title also stands
+    # elsewhere (the headline, a running head, another such line). The page number
+    # is evidence enough for two sightings; at a page's edge where pages are known.
+    heads = {index: _furniture_key(title) for index, line in enumerate(lines)
+             if (title := numbered_head(line.text)) is not None
+             and (pages <= 1 or _at_page_edge(lines, index))}
+    sightings = counts + Counter(heads.values())
+    numbered = {index for index, key in heads.items() if key in repeated or sightings[key] >= 2}
     # An article's opening page rarely carries the running head, but its headline often
     # repeats it (政府工作报告 over every page): keep what precedes the first prose there.
     opening = next((i for i, line in enumerate(lines) if len(line.text) >= PROSE_LINE
@@ -164,6 +205,10 @@ def drop_furniture(lines: list[Line], result: ImportResult) -> list[Line]:
             furniture = False
         if PAGE_NUMBER.match(line.text):
             result.change(Change.PAGE_NUMBER, line.number, f"removed page number '{line.text}'")
+        elif index in numbered:
+            shown = re.sub(r"\s+", " ", line.text)
+            result.change(Change.RUNNING_HEAD, line.number,
+                          f"removed running head with its page number '{shown}'")
         elif furniture:
             result.change(Change.RUNNING_HEAD, line.number,
                           f"removed running head '{line.text}' (repeated on several pages)")

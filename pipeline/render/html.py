@@ -219,6 +219,8 @@ def page_context(article: Article, pairs: list[Pair], locale: str, bilingual: bo
         # The print header (an @page margin box) that article.js adds: a per-page
         # stylesheet would need its own CSP hash wherever the page is served.
         running_head=f"{title} · {publication.name}", csp=content_security_policy(),
+        canonical=canonical_url(publication, names.bilingual_html if bilingual
+                                else names.target_html),
         counts=dict(total=len(pairs), fallback=len(fallback),
                     fuzzy=sum(1 for p in fallback if p.status.value == "fuzzy")),
     )
@@ -240,7 +242,14 @@ def render_index_html(listings: list[ArticleListing],
                       publication: Publication = Publication()) -> str:
     return environment().get_template("index.html.j2").render(
         listings=listings, publication=publication, ui_lang=UI_LANG,
-        csp=content_security_policy(), running_head="")
+        csp=content_security_policy(), running_head="",
+        canonical=canonical_url(publication, "index.html"))
+
+
+def canonical_url(publication: Publication, page: str) -> str:
+    """Where the page lives once published (`[publication] url`), for search engines
+    and shared links; empty when the publication has no address."""
+    return f"{publication.url.rstrip('/')}/{page}" if publication.url else ""
 
 
 def _title(article: Article, pairs: list[Pair]) -> str:

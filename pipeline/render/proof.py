@@ -70,6 +70,7 @@ def render_proof_html(article: Article, pairs: list[Pair], locale: str,
                       entries: list[ProofEntry], loose: list[Finding],
                       publication: Publication = Publication()) -> str:
     context = page_context(article, pairs, locale, True, publication)
+    context["canonical"] = ""  # the proof is never published
     attention = sum(1 for e in entries if e.needs_attention)
     return environment().get_template("proof.html.j2").render(
         **context, entries=entries, loose=loose, attention=attention,
