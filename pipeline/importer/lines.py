@@ -172,11 +172,11 @@ def drop_furniture(lines: list[Line], result: ImportResult) -> list[Line]:
     counts: Counter[str] = Counter()
     for index, line in enumerate(lines):
         key = _furniture_key(line.text)  # measured without spaces: a foot line spreads out
-        if len(key) <= RUNNING_HEAD_MAX and not line.text.endswith(SENTENCE_END):
-            if len(key.replace("#", "")) >= 2:
-                counts[key] += 1
-                if pages > 1 and _at_page_edge(lines, index):
-                    by_key[key].add(line.page)
+        if len(key) <= RUNNING_HEAD_MAX and not line.text.endswith(SENTENCE_END) \
+                and len(key.replace("#", "")) >= 2:
+            counts[key] += 1
+            if pages > 1 and _at_page_edge(lines, index):
+                by_key[key].add(line.page)
     repeated = {key for key, seen in by_key.items() if len(seen) >= 2}
     if pages <= 1:
         repeated = {key for key, count in counts.items() if count >= RUNNING_HEAD_MIN_REPEATS}
