@@ -167,6 +167,14 @@ def test_running_heads_repeated_across_pages_are_dropped() -> None:
 
 
 
+@pytest.mark.parametrize("line", ["责任编辑：张敏", "（责任编辑：张敏）", "【责任编辑：张敏】",
+                                  "[责任编辑：张敏]"])
+def test_credits_at_the_end_go_to_front_matter_bracketed_or_not(line: str) -> None:
+    md = import_raw("港口概况\n\n　　2023年，宁波舟山港完成货物吞吐量13.24亿吨，同比增长4.9%。\n\n"
+                    f"　　展望2024年，将力争完成货物吞吐量13.5亿吨。\n\n{line}\n").markdown
+    assert "credits: 责任编辑：张敏\n" in front(md) and "张敏" not in body(md)
+
+
 REPORT_PAGES = ("杭州数字经济发展报告\n\n"
                 "　　2023年，杭州市数字经济核心产业实现增加值5675亿元，同比增长8.5%，占全市\n"
                 "地区生产总值的比重达到28.3%。全市跨境电商进出口额达到1203.6亿元，同比增长\n\n"

@@ -409,6 +409,10 @@ CLEAN_PAIRS = [
     ("近十年来", "over the past decade"),
     ("占三分之一", "accounting for one-third"),
     ("一是稳产；二是增效", "First, stable output; second, higher efficiency"),
+    # 第一 as a superlative (a rank of one, said without "first")
+    ("连续15年位居全球第一", "the world's largest for 15 consecutive years"),
+    ("位居全国第1", "the top in China"),
+    ("第一批试点", "the first batch of pilots"),
     ("", ""),
 ]
 
@@ -434,6 +438,7 @@ CAUGHT = [
     ("“6996”工作机制", "the '6669' mechanism", ["extra", "missing"]),
     ("建成1座", "built a mine", ["missing"]),  # digit 1 is required, unlike 一座
     ("第三", "the second", ["extra", "missing"]),
+    ("位居全国第一", "ranks second in China", ["extra"]),  # a wrong rank is still caught
     ("建成两座", "built two mines and 3 plants", ["extra"]),
 ]
 

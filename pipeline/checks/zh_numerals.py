@@ -181,6 +181,13 @@ def _approximate(t: str, start: int, end: int) -> bool:
             or (s.group("unit") == "个" and t.startswith(("月", "小时"), s.end())))
 
 
+def _number_one(tok: Draft) -> bool:
+    """第一/第1 is as often a superlative as "first": 位居全球第一 = "the world's largest",
+    "the top", "leading". Like English "first", it is matched where it can be but
+    never reported missing (a wrong rank, "second", is still an extra number)."""
+    return tok.value == 1 and tok.scale == 1
+
+
 def _digit_tokens(t: str, taken: list[Span]) -> list[Draft]:
     toks: list[Draft] = []
     for m in _PERCENT_WORD_RE.finditer(t):  # 百分之九十五, 百分之3.5
@@ -217,6 +224,7 @@ def _digit_tokens(t: str, taken: list[Span]) -> list[Draft]:
             tok.kind = _context_kind(t, start, end, tok.value, digits=True) or "number"
         if start > 0 and t[start - 1] == "第":
             tok.start, tok.kind = start - 1, "ordinal"
+            tok.optional = _number_one(tok)
         elif (start > 0 and t[start - 1].isascii() and t[start - 1].isalpha()) \
                 or in_quotes_only(t, start, end):
             tok.kind = "code"  # A1, PM2.5, “6996”
@@ -273,6 +281,7 @@ def _cjk_tokens(t: str, taken: list[Span], fixed: list[Span]) -> list[Draft]:
             tok.start, tok.kind = start - 1, "ordinal"
             # 第三，… opening a sentence enumerates, like "Third, …"
             tok.marker = t.startswith(("，", "、", ","), tok.end) and _at_heading(t, start - 1)
+            tok.optional = _number_one(tok)
         elif after == "、" and tok.scale == 1 and _at_heading(t, start):
             tok.kind, tok.marker = "ordinal", True  # 一、基本情况
         elif after == "是" and t[max(0, start - 1):start] in _ENUM_BEFORE:

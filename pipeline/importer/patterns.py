@@ -43,8 +43,19 @@ def is_byline(text: str) -> bool:
     return len(text) <= BYLINE_MAX and _BYLINE.match(text) is not None
 
 
+_BRACKETED = re.compile(r"^[（(【\[〔](?P<inner>[^（(【\[〔）)】\]〕]+)[）)】\]〕]$")
+
+
+def unbracketed(text: str) -> str:
+    """A credits or byline line without the brackets papers set it in: （责任编辑：张敏）."""
+    match = _BRACKETED.match(text.strip())
+    return match.group("inner").strip() if match else text
+
+
 def is_credits(text: str) -> bool:
-    """Two or more roles (策划/… 统筹/…), or one non-author role (责任编辑：…)."""
+    """Two or more roles (策划/… 统筹/…), or one non-author role (责任编辑：…), bracketed
+    or not."""
+    text = unbracketed(text)
     roles = CREDIT_ROLE.findall(text)
     if len(roles) >= 2:
         return True

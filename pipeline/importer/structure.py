@@ -25,6 +25,7 @@ from .patterns import (
     is_note_line,
     iso_date,
     numbering,
+    unbracketed,
 )
 from .reflow import Block
 from .report import Change, ImportResult
@@ -201,7 +202,7 @@ def _classify_meta(text: str, line: int, meta: dict[str, object],
                    result: ImportResult) -> bool:
     """Bylines, credits and dates go to the front matter; True if `text` was one."""
     if is_credits(text):
-        _add_meta(meta, "credits", " ".join(text.split()))
+        _add_meta(meta, "credits", " ".join(unbracketed(text).split()))
         result.change(Change.FRONT_MATTER, line, "credits line moved to front matter `credits`")
         return True
     if is_byline(text) and "byline" not in meta:
