@@ -163,8 +163,11 @@ def test_min_complete_refuses_incomplete_catalogs(project: Path, capsys: pytest.
     assert "below --min-complete 99%; not built" in capsys.readouterr().err
     assert not (project / "build/demo.zh-en.html").exists()  # stale editions removed
     assert not (project / "build/demo.en.md").exists()
-    assert "demo.zh-en.html" not in (project / "build/index.html").read_text(encoding="utf-8")
+    index = (project / "build/index.html").read_text(encoding="utf-8")
+    assert "demo.zh-en.html" not in index
+    assert "No translation yet" not in index and 'class="entry__title"' not in index  # left out
     assert build(project, "--min-complete", "10") == 0
+    assert 'class="entry__title"' in (project / "build/index.html").read_text(encoding="utf-8")
 
 
 def test_article_without_catalog_is_built_from_source(project: Path,

@@ -112,7 +112,9 @@ def _build(project: Project, article: str | None, locale: str | None,
         if result.error is not None:  # after what the articles before it said
             raise result.error
     if article is None and locale is None:
-        index = render_index_html([r.listing for r in built], project.config.publication)
+        # An article all of whose editions --min-complete held back has nothing to read.
+        shown = [r.listing for r in built if r.listing.locales or not r.refused]
+        index = render_index_html(shown, project.config.publication)
         _publish(project.build_dir / "index.html", index.encode("utf-8"))
     return 1 if any(r.refused for r in built) else 0
 
