@@ -216,6 +216,12 @@ def test_fuzzy_message_depends_on_previous_source() -> None:
     [changed] = [f for f in check_entry(view("新", "new", flags=["fuzzy"],
                                               previous_msgid="旧"), CTX) if f.code == "BL302"]
     assert "source changed" in changed.message and '"旧"' in changed.message
+    # A long paragraph shows where it changed, not its unchanged opening.
+    opening = "2023年5月，梅山港区6号至10号集装箱码头工程全面竣工，新增年通过能力"
+    [long] = [f for f in check_entry(view(opening + "480万标准箱。", "new", flags=["fuzzy"],
+                                          previous_msgid=opening + "460万标准箱。"), CTX)
+              if f.code == "BL302"]
+    assert 'now "…新增年通过能力480万标准箱。", was "…新增年通过能力460万标准箱。"' in long.message
 
 
 @pytest.mark.parametrize("msgstr,wrong", [

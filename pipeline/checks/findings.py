@@ -51,6 +51,29 @@ def quoted(text: str, limit: int = 60) -> str:
     return f'"{flat}"'
 
 
+def changed_snippets(old: str, new: str, limit: int = 40, context: int = 8) -> tuple[str, str]:
+    """Quoted snippets of two versions of a text around where they differ (a long
+    paragraph whose 460 became 480 shows the 480, not its unchanged opening)."""
+    old, new = " ".join(old.split()), " ".join(new.split())
+    prefix = 0
+    while prefix < min(len(old), len(new)) and old[prefix] == new[prefix]:
+        prefix += 1
+    suffix = 0
+    while (suffix < min(len(old), len(new)) - prefix
+           and old[-1 - suffix] == new[-1 - suffix]):
+        suffix += 1
+    start = max(0, prefix - context)
+
+    def snippet(text: str) -> str:
+        end = min(len(text), max(len(text) - suffix + context, start + 1))
+        body = text[start:end]
+        if len(body) > limit:
+            body = body[: limit - 1].rstrip()
+            end = -1  # cut: an ellipsis follows
+        return f'"{"…" if start else ""}{body}{"…" if end == -1 or end < len(text) else ""}"'
+    return snippet(old), snippet(new)
+
+
 def counts(findings: list[Finding]) -> dict[Severity, int]:
     tally = {s: 0 for s in Severity}
     for finding in findings:

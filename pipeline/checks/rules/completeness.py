@@ -10,7 +10,7 @@ import polib
 
 from ...catalog.review import review_of
 from ...model import Article
-from ..findings import Finding, make, quoted
+from ..findings import Finding, changed_snippets, make, quoted
 from .base import EntryView
 
 
@@ -23,10 +23,14 @@ def entry_completeness(view: EntryView) -> list[Finding]:
         # Only `#| msgid` (msgmerge's previous source) shows that the source changed;
         # a translator's own fuzzy flag just asks for review.
         previous = entry.previous_msgid
-        why = (f"source changed since it was translated (was {quoted(previous, 30)})"
-               if previous and previous != entry.msgid else "marked fuzzy (needs review)")
-        return [view.finding("BL302", f"fuzzy: {quoted(entry.msgid, 30)} {why}; review, "
-                                      "then remove the fuzzy flag")]
+        if previous and previous != entry.msgid:
+            was, now = changed_snippets(previous, entry.msgid)
+            message = (f"fuzzy: source changed since it was translated: now {now}, was {was}; "
+                       "review, then remove the fuzzy flag")
+        else:
+            message = (f"fuzzy: {quoted(entry.msgid, 30)} marked fuzzy (needs review); review, "
+                       "then remove the fuzzy flag")
+        return [view.finding("BL302", message)]
     if not entry.msgstr:
         return [view.finding("BL301", f"untranslated: {quoted(entry.msgid, 30)}")]
     return []
