@@ -269,6 +269,17 @@ def test_proof_shows_what_editors_must_check(project: Path) -> None:
     assert not (project / "build/demo.zh-en.proof.html").exists()
 
 
+def test_readers_see_the_date_written_out(project: Path) -> None:
+    source = project / "content/demo.md"
+    source.write_text(source.read_text(encoding="utf-8").replace(
+        "credits: 文字/白雪峰\n", "credits: 文字/白雪峰\ndate: 2024-01-15\n"), encoding="utf-8")
+    assert build(project) == 0
+    for page in ("demo.en.html", "demo.zh-en.html"):
+        html = (project / "build" / page).read_text(encoding="utf-8")
+        assert '<time class="masthead__date" datetime="2024-01-15">15 January 2024</time>' in html
+    assert "date: '2024-01-15'" in (project / "build/demo.en.md").read_text(encoding="utf-8")
+
+
 def test_the_publications_url_gives_readers_pages_a_canonical_link(project: Path) -> None:
     assert build(project) == 0
     assert 'rel="canonical"' not in (project / "build/demo.en.html").read_text(encoding="utf-8")

@@ -83,7 +83,7 @@ def environment() -> Environment:
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                       keep_trailing_newline=True,
                       auto_reload=False)  # package files: compiled once, never re-checked
-    env.globals.update(zh=_zh_html, target_html=_target_html, plain=plain, kinds=SegmentKind,
+    env.globals.update(reader_date=reader_date, zh=_zh_html, target_html=_target_html, plain=plain, kinds=SegmentKind,
                        image_src=_image_src, asset=_asset, language_name=language_name,
                        language_label=language_label, mixed=_mixed, editions=edition_names,
                        source_credits=source_credits, target_credits=target_credits,
@@ -244,6 +244,21 @@ def render_index_html(listings: list[ArticleListing],
         listings=listings, publication=publication, ui_lang=UI_LANG,
         csp=content_security_policy(), running_head="",
         canonical=canonical_url(publication, "index.html"))
+
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")
+_ISO_DATE = re.compile(r"(\d{4})-(\d{2})(?:-(\d{2}))?")
+
+
+def reader_date(iso: str) -> str:
+    """The front matter's 2024-01-15 as a reader reads it: 15 January 2024 (or
+    January 2024); anything that is not an ISO date is shown as written."""
+    match = _ISO_DATE.fullmatch(iso)
+    if match is None or not 1 <= int(match.group(2)) <= 12:
+        return iso
+    year, month, day = match.group(1), _MONTHS[int(match.group(2)) - 1], match.group(3)
+    return f"{int(day)} {month} {year}" if day else f"{month} {year}"
 
 
 def canonical_url(publication: Publication, page: str) -> str:
