@@ -38,9 +38,11 @@ def run(project: Path, capsys: pytest.CaptureFixture[str], *args: str) -> tuple[
 @pytest.mark.parametrize("body, line, message", [
     ('msgid "a\nmsgstr "b"\n', 5, "malformed string literal"),
     ('msgid "a\\q"\nmsgstr "b"\n', 5, "escape sequence '\\q' is not supported"),
-    ('msgid "a"\n', 6, "message without msgstr"),
+    ('msgid "a"\n', 5, "missing 'msgstr' section"),  # at the msgid, as msgfmt says it
+    ('#: a.md:1\nmsgid "a"\n\n#: a.md:2\nmsgid "b"\nmsgstr "c"\n', 6, "missing 'msgstr' section"),
     ('msgid "a"\nmsgstr "b"\nfoo "c"\n', 7, "syntax error"),
-    ('msgid "a"\nmsgstr "b"\n\nmsgid "a"\nmsgstr "c"\n', 8, "duplicate message definition"),
+    ('msgid "a"\nmsgstr "b"\n\n#: a.md:3\nmsgid "a"\nmsgstr "c"\n', 9,
+     "duplicate message definition (first defined at line 5)"),
     ('garbage here\n', 5, "syntax error"),
 ])
 def test_malformed_catalogs(project: Path, capsys: pytest.CaptureFixture[str], body: str,

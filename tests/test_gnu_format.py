@@ -316,7 +316,7 @@ GOOD_HEAD = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n
     ('# trailing comment only\n', 6, "not attached"),
     ('msgid "a"\nmsgstr[0] "b"\n', 6, "msgstr[0]"),
     ('#~ msgid "a"\nmsgstr "b"\n', 6, "#~"),
-    ('msgid "a"\n', 6, "without msgstr"),
+    ('msgid "a"\n', 5, "missing 'msgstr' section"),  # at the msgid, as msgfmt says
 ])
 def test_malformed_or_lossy_input_is_refused(tmp_path: Path, body: str, line: int, why: str) -> None:
     f = tmp_path / "bad.po"

@@ -84,12 +84,13 @@ def _validate(path: Path, text: str, scanned: list[Scanned]) -> Scanned | None:
             raise PoFormatError("empty msgid that is not the leading header", path, ent.line)
         if is_head:
             header = ent
-    keys = set()
+    first_seen: dict[tuple[str | None, str], int] = {}
     for ent in scanned:
         key = (ent.fields.get("msgctxt"), ent.fields["msgid"])
-        if key in keys:
-            raise PoFormatError("duplicate message definition", path, ent.line)
-        keys.add(key)
+        if key in first_seen:
+            raise PoFormatError(f"duplicate message definition (first defined at line "
+                                f"{first_seen[key]})", path, ent.msgid_line or ent.line)
+        first_seen[key] = ent.msgid_line or ent.line
         for field_name in ("tcomments", "ecomments"):
             if getattr(ent, field_name) == [""]:
                 raise PoFormatError("a lone empty comment line cannot be kept", path, ent.line)

@@ -34,6 +34,7 @@ class Scanned:
     prev_obsolete: bool | None = None  # "#~|" (True) or "#|" (False) seen
     fields: dict[str, str] = field(default_factory=dict)
     last: str | None = None  # field that a continuation line extends
+    msgid_line: int = 0  # where its msgid keyword is (GNU reports a message there)
 
 
 class Scanner:
@@ -72,7 +73,7 @@ class Scanner:
         cur = self.cur
         if cur.fields:
             if not any(k.startswith("msgstr") for k in cur.fields):
-                raise self.fail("message without msgstr")
+                raise self.missing_msgstr()
             self.entries.append(cur)
         elif cur.tcomments or cur.ecomments or cur.has_refs or cur.flags or cur.prev:
             raise self.fail("comment not attached to any message (msgcat would drop it)")
@@ -82,9 +83,16 @@ class Scanner:
         if any(k.startswith("msgstr") for k in self.cur.fields):
             self.finish()
             self.cur.line = self.lineno
+        elif "msgid" in self.cur.fields and "msgid_plural" not in self.cur.fields:
+            raise self.missing_msgstr()  # a comment after a msgid: its msgstr was left out
         elif self.cur.fields:
             raise self.fail("comment inside a message")
         return self.cur
+
+    def missing_msgstr(self) -> PoFormatError:
+        """As msgfmt says it, at the msgid whose msgstr is missing."""
+        return PoFormatError("missing 'msgstr' section", self.path,
+                             self.cur.msgid_line or self.lineno)
 
     def keyword(self, text: str, obsolete: bool) -> None:
         m = _KEYWORD.fullmatch(text)
@@ -121,6 +129,8 @@ class Scanner:
             raise self.fail("misplaced msgstr")
         have[key] = self.string(rest)
         cur.last = key
+        if key == "msgid":
+            cur.msgid_line = self.lineno
 
     def continuation(self, text: str, obsolete: bool) -> None:
         cur = self.cur
