@@ -22,6 +22,7 @@ from pipeline.glossary.qa import check_term, glossary_problems
     (Term("上党县", "Shangdang District", type="place"), "District needs 区"),
     (Term("白家沟村", "Baijiagou", type="place"), "add the generic Village"),
     (Term("白家沟村", "Baijiagao Village", type="place"), "not the pinyin of 白家沟"),
+    (Term("港口", "port", pinyin="gang kou"), "has no tone marks (pypinyin reads 港口 'gǎng kǒu')"),
 ])
 def test_wrong_names_and_pinyin_are_found(term: Term, problem: str) -> None:
     [message] = check_term(term)
@@ -35,6 +36,7 @@ def test_wrong_names_and_pinyin_are_found(term: Term, problem: str) -> None:
     Term("绿色能源物流港", "Green Energy Logistics Port", type="place"),  # translated, not pinyin
     Term("我省", "Shanxi", type="place", pinyin="wǒ shěng"),
     Term("吕梁", "Lüliang", type="place", pinyin="Lǚliáng"),
+    Term("东西", "things", pinyin="dōngxi"),  # one unmarked (neutral) syllable is fine
 ])
 def test_right_names_are_silent(term: Term) -> None:
     assert check_term(term) == []

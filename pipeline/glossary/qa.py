@@ -1,7 +1,8 @@
 """Glossary QA against pypinyin's readings (pure: a Glossary in, problems out).
 
 - the `pinyin` column must spell the term's characters, syllable by syllable,
-  in one of each character's readings (tones as marked, or neutral: unmarked);
+  in one of each character's readings (tones as marked, or neutral: unmarked),
+  and carry tone marks (a pinyin with none at all has lost them);
 - a person's or place's approved English, when it is written in pinyin, must be
   the pinyin of the name (`Feng Po` for 冯波 is wrong: 波 is bō);
 - a place's generic must match the Chinese: District 区, County 县, Town 镇,
@@ -99,8 +100,12 @@ def check_term(term: Term) -> list[str]:
     if not _HAN.match(term.term):
         return []
     problems = []
-    if term.pinyin and not spells(term.term, term.pinyin, tones=True):
-        expected = " ".join(r[0] for r in _pinyin(term.term, tones=True))
+    expected = " ".join(r[0] for r in _pinyin(term.term, tones=True)) if term.pinyin else ""
+    if term.pinyin and _toneless(term.pinyin) == term.pinyin and _toneless(expected) != expected:
+        # A syllable may be unmarked (neutral: dōngxi), but not every one of them.
+        problems.append(f"pinyin '{term.pinyin}' has no tone marks "
+                        f"(pypinyin reads {term.term} '{expected}')")
+    elif term.pinyin and not spells(term.term, term.pinyin, tones=True):
         problems.append(f"pinyin '{term.pinyin}' does not spell {term.term} "
                         f"(pypinyin reads it '{expected}')")
     if term.type not in NAME_TYPES:
