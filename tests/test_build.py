@@ -269,6 +269,23 @@ def test_proof_shows_what_editors_must_check(project: Path) -> None:
     assert not (project / "build/demo.zh-en.proof.html").exists()
 
 
+def test_an_untranslated_heading_is_marked_in_the_contents_too(project: Path) -> None:
+    import re
+    assert build(project) == 0
+    html = (project / "build/demo.en.html").read_text(encoding="utf-8")
+    [item] = re.findall(r'<nav class="toc".*?</nav>', html, re.S)
+    assert "Making speciality farming stronger" in item and "badge" not in item
+    po = project / "locales/en/LC_MESSAGES/demo.po"
+    catalog = polib.pofile(str(po))
+    catalog.find("做优特色农业").msgstr = ""
+    catalog.save()
+    assert build(project) == 0
+    html = (project / "build/demo.en.html").read_text(encoding="utf-8")
+    [item] = re.findall(r'<nav class="toc".*?</nav>', html, re.S)
+    assert re.search(r'<span class="badge badge--untranslated" lang="en">[^<]+</span>\s*'
+                     r'<span lang="zh-Hans">做优特色农业</span>', item), item
+
+
 def test_readers_see_the_date_written_out(project: Path) -> None:
     source = project / "content/demo.md"
     source.write_text(source.read_text(encoding="utf-8").replace(
