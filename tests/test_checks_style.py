@@ -54,6 +54,19 @@ def test_serial_comma_both_ways() -> None:
     assert "BL703" not in codes("coal, coke, iron and steel", off)
 
 
+@pytest.mark.parametrize("text, wrong", [
+    # an "and" inside an item of a list that has its serial comma later
+    ("grain products, fruit and vegetables, livestock products, liquor and wine, "
+     "pharmaceuticals, and functional health products", False),
+    ("grain, fruit and vegetables, liquor and wine, or tea", False),
+    # a clause after the list, or a list that never gets its comma, excuses nothing
+    ("apples, pears, plums and cherries, and we sell them", True),
+    ("coal, coke, iron and steel, cement, glass and paper", True),
+])
+def test_an_and_inside_an_item_is_not_the_lists_last(text: str, wrong: bool) -> None:
+    assert ("BL703" in codes(text)) is wrong
+
+
 @pytest.mark.parametrize("dash,good,bad", [
     (RangeDash.EN_DASH, "in 2020–2025, 3–5%", "in 2020-2025"),
     (RangeDash.HYPHEN, "in 2020-2025", "in 2020–2025"),

@@ -144,9 +144,13 @@ def test_a_corrupt_or_foreign_cache_is_discarded_with_a_note(
 
 def test_a_forged_result_with_a_stale_key_is_not_trusted(
         project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    catalog = project / "locales" / "en" / "LC_MESSAGES" / f"{SLUGS[0]}.po"
+    catalog.write_text(catalog.read_text(encoding="utf-8").replace(  # a BL706 finding to forge
+        '"Shangdang District', '"Shangdang  District', 1), encoding="utf-8")
     first = run(project, capsys)
+    assert '"BL706"' in first[1]
     path = project / ".bilingual" / "cache" / "check.json"
-    path.write_text(path.read_text(encoding="utf-8").replace('"BL703"', '"BL101"'),
+    path.write_text(path.read_text(encoding="utf-8").replace('"BL706"', '"BL101"'),
                     encoding="utf-8")
     # The key still matches, so the forged finding shows: the cache is a speed-up
     # the user may delete, never a source of truth...

@@ -143,6 +143,32 @@ def _may_list(text: str, serial_comma: bool) -> bool:
     return ", and " in text or ", or " in text
 
 
+_SENTENCE_END = re.compile(r"[.;:!?]")
+
+
+def _list_without_house_comma(text: str, serial_comma: bool) -> re.Match[str] | None:
+    """The first list that breaks the house rule. With the serial comma, an "and"
+    inside an item ("fruit and vegetables, livestock products, liquor and wine,
+    pharmaceuticals, and health products") is not the list's last: a list that goes
+    on (", pharmaceuticals", ", or tea") to a ", and" / ", or" has its serial comma.
+    A clause after the list (", and we sell them") does not excuse it."""
+    if not serial_comma:
+        return _SERIAL.search(text)
+    for match in _NO_SERIAL.finditer(text):
+        end = _SENTENCE_END.search(text, match.end())
+        rest = text[match.end():end.start() if end else len(text)]
+        conjunction = _LATER_CONJUNCTION.search(rest) if rest.startswith(", ") else None
+        if conjunction is None or conjunction.group(1).lower() in _CLAUSE_OPENERS:
+            return match
+    return None
+
+
+_LATER_CONJUNCTION = re.compile(r", (?:and|or) ([\w’'-]+)")
+# Words that open a clause, not a list's last item, after ", and".
+_CLAUSE_OPENERS = frozenset(["i", "we", "you", "he", "she", "it", "they", "this", "these",
+                             "that", "those", "there", "its", "their", "our"])
+
+
 _OPENING_SINGLE = re.compile(r"(?:^|(?<=[\s(]))'(?=\w)")
 _RANGE_WANT = {RangeDash.EN_DASH: "an en dash (2020–2025)", RangeDash.HYPHEN:
                "a hyphen (2020-2025)", RangeDash.TO: '"to" (2020 to 2025)'}
@@ -172,7 +198,7 @@ def style_findings(view: EntryView, style: Style) -> list[Finding]:
                           for w in dict.fromkeys(words))
         out.append(view.finding("BL702", f"spelling ({style.spelling.value}): {fixes}",
                                 term=words[0], found=words[0]))
-    serial = (_NO_SERIAL if style.serial_comma else _SERIAL).search(text) \
+    serial = _list_without_house_comma(text, style.serial_comma) \
         if _may_list(text, style.serial_comma) else None
     if serial:
         want = 'uses the serial comma (", and")' if style.serial_comma else \
