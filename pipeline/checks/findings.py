@@ -66,11 +66,10 @@ def changed_snippets(old: str, new: str, limit: int = 40, context: int = 8) -> t
 
     def snippet(text: str) -> str:
         end = min(len(text), max(len(text) - suffix + context, start + 1))
-        body = text[start:end]
+        body, more = text[start:end], end < len(text)
         if len(body) > limit:
-            body = body[: limit - 1].rstrip()
-            end = -1  # cut: an ellipsis follows
-        return f'"{"…" if start else ""}{body}{"…" if end == -1 or end < len(text) else ""}"'
+            body, more = body[: limit - 1].rstrip(), True
+        return f'"{"…" if start else ""}{body}{"…" if more else ""}"'
     return snippet(old), snippet(new)
 
 

@@ -150,12 +150,13 @@ def _ends_page(text: str) -> bool:
 def infer_pages(lines: list[Line]) -> list[Line]:
     """Text without form feeds: a page number (alone or in a head/foot line) ends a
     page, so running heads can be told by their place as with form feeds."""
-    if any(line.page for line in lines) or not any(_ends_page(line.text) for line in lines):
+    ends = [_ends_page(line.text) for line in lines]
+    if any(line.page for line in lines) or not any(ends):
         return lines
     paged, page = [], 0
-    for line in lines:
+    for line, ends_page in zip(lines, ends, strict=True):
         paged.append(replace(line, page=page))
-        page += _ends_page(line.text)
+        page += ends_page
     return paged
 
 

@@ -83,8 +83,8 @@ def environment() -> Environment:
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                       keep_trailing_newline=True,
                       auto_reload=False)  # package files: compiled once, never re-checked
-    env.globals.update(reader_date=reader_date, zh=_zh_html, target_html=_target_html, plain=plain, kinds=SegmentKind,
-                       image_src=_image_src, asset=_asset, language_name=language_name,
+    env.globals.update(zh=_zh_html, target_html=_target_html, plain=plain, kinds=SegmentKind,
+                       reader_date=reader_date, image_src=_image_src, asset=_asset, language_name=language_name,
                        language_label=language_label, mixed=_mixed, editions=edition_names,
                        source_credits=source_credits, target_credits=target_credits,
                        fallback_label=lambda status: FALLBACK_LABELS[status],
