@@ -1,4 +1,4 @@
-"""Translation-memory goals (README, "Performance"), measured against in-run baselines.
+"""Translation-memory goals (docs/manual/performance.md), measured against in-run baselines.
 
     python bench/memory.py [--units 100000] [--articles 300]
 

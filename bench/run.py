@@ -3,7 +3,7 @@
     python bench/run.py [--quick]
 
 Each line prints our time, the baseline's time and the ratio (ours / baseline).
-Goals (see README): term matching independent of glossary size (ratio to a
+Goals (see docs/manual/performance.md): term matching independent of glossary size (ratio to a
 naive scan falls as the glossary grows); GNU formatting within 5x of polib's
 own (non-GNU) writer; catalog merge within 2x of GNU msgmerge on the same files;
 a full extract+update+build of the real article in well under a second.

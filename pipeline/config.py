@@ -1,7 +1,7 @@
 """The project's settings: `bilingual.toml` at the project root, read once, validated strictly.
 
 Every setting has a default, so a project without the file (or with a partial
-one) behaves exactly as documented in the README. Unknown sections or keys and
+one) behaves exactly as documented in docs/manual/getting-started.md. Unknown sections or keys and
 values of the wrong kind are errors with the key's line, never ignored: a typo
 in a house-style option must not silently turn a rule off.
 """
@@ -58,7 +58,7 @@ class Publication:
 
 @dataclass(frozen=True)
 class Style:
-    """House style that the check rules read (see README, 'House style')."""
+    """House style that the check rules read (see docs/manual/checks.md, 'House style')."""
 
     quotes: QuoteStyle = QuoteStyle.CURLY_DOUBLE
     spelling: Spelling = Spelling.OXFORD
@@ -193,7 +193,7 @@ def load_config(root: Path) -> Config:
 
 DEFAULT_CONFIG_TEXT = """\
 # Settings for this bilingual publication. Every key is optional; the values
-# shown are the defaults. See README, "Project settings".
+# shown are the defaults. See the manual, "Project settings".
 
 [publication]
 name = "{name}"

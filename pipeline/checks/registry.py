@@ -3,8 +3,8 @@
 Everything that lists rules reads this: the runner (which codes need the
 glossary, which run on drafts, which are cross-article), the workbench's
 per-entry list, `bilingual check --list-rules`, the SARIF rule table and the
-README's "Check codes" table (`python -m pipeline.checks.registry --markdown`;
-a test keeps the README equal to it). Adding a rule = one `Rule(...)` here plus
+manual's "Check codes" page, docs/manual/checks.md (written by
+`python -m pipeline.checks.registry --markdown`; a test keeps the page equal to it). Adding a rule = one `Rule(...)` here plus
 the function that emits its code.
 """
 
@@ -205,7 +205,7 @@ def _cell(text: str) -> str:
 
 
 def markdown_table() -> str:
-    """The README's rule table (a test keeps README.md equal to this)."""
+    """The manual's rule table (a test keeps docs/manual/checks.md equal to this)."""
     rows = ["| code | name | severity | scope | runs | meaning | example |",
             "|---|---|---|---|---|---|---|"]
     for r in RULE_LIST:
@@ -226,7 +226,7 @@ def list_text() -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m pipeline.checks.registry",
                                      description="Print the check rules.")
-    parser.add_argument("--markdown", action="store_true", help="the README table")
+    parser.add_argument("--markdown", action="store_true", help="the manual's table")
     args = parser.parse_args(argv)
     print(markdown_table() if args.markdown else list_text(), end="")
     return 0

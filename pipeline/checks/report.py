@@ -1,7 +1,7 @@
 """Formatters: findings -> text (compiler style), JSON, GitHub annotations or SARIF.
 
 The JSON is a list of objects with the fields of `as_dict` (documented in the
-README, "Check codes"); fields are only ever added, never renamed.
+docs/manual/checks.md); fields are only ever added, never renamed.
 """
 
 from __future__ import annotations

@@ -121,7 +121,7 @@ class SegmentView(BaseModel):
     comment: str = Field(description="the translator comment (# lines)")
     status: StatusName
     reviewed: bool = Field(default=False, description="translated and reviewed since its "
-                           "last change (a `# reviewed:` line, see README)")
+                           "last change (a `# reviewed:` line, see the manual, Workflows)")
     reviewed_by: str = ""
     reviewed_on: str = Field(default="", description="YYYY-MM-DD")
     previous_source: str | None = Field(description="#| msgid: the source the fuzzy "
