@@ -6,8 +6,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from memory_support import SecondArticle
 from support import copy_real_project, make_project
-from test_memory import SecondArticle
 
 from pipeline.cli import main
 from pipeline.commands.update import update

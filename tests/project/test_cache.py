@@ -13,7 +13,7 @@ from pipeline.cache import CACHE_DIR, FILE, CanonicalCache
 from pipeline.commands.update import update
 from pipeline.project import Project
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "bench"))
 from corpus import make_corpus
 

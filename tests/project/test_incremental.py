@@ -13,7 +13,7 @@ from pipeline import parallel
 from pipeline.cli import main
 from pipeline.commands import check_run
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SLUGS = ("alpha", "beta", "gamma")
 
 

@@ -17,7 +17,7 @@ from pipeline.checks.rules.language import detect_language
 from pipeline.glossary.match import EnglishMatcher, rendering_pattern
 from pipeline.project import Project
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 # Letters that fold in surprising ways under IGNORECASE (ſ = s, K = k, ı/İ = i),
 # quotes, apostrophes, joiners and word characters next to a rendering.

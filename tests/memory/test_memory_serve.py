@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from memory_support import SecondArticle
 from serve_support import BASE, TOKEN, TestClient
-from test_memory import SecondArticle
 
 from pipeline.commands.update import update
 from pipeline.serve import create_app

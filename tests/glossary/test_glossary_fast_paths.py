@@ -19,7 +19,7 @@ from pipeline.glossary import match as M
 from pipeline.glossary.model import Term
 from pipeline.glossary.prefilter import folded, match_end
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 # Renderings with every shape _word_pattern knows: plurals in -ies/-s/-y, quoted
 # words, apostrophes, quote-only words, en dashes, digits and punctuation.

@@ -29,7 +29,7 @@ from pipeline.glossary import parse_glossary
 from pipeline.glossary.load import GlossaryError
 from pipeline.source import parse_article
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 GLOSSARY = parse_glossary("""term,english,variants,forbidden,type,pinyin,note
 新质生产力,new quality productive forces,,new productive forces,policy-term,,
 柳河县,Liuhe County,Liuhe,,place,,

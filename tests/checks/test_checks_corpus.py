@@ -13,7 +13,7 @@ from pipeline.checks.rules.base import EntryView
 from pipeline.checks.runner import EntryContext, check_entry
 from pipeline.glossary import parse_glossary
 
-DATA = Path(__file__).parent / "data" / "checks"
+DATA = Path(__file__).resolve().parents[1] / "data" / "checks"
 CTX = EntryContext.of(parse_glossary((DATA / "glossary.csv").read_text(encoding="utf-8"),
                                      DATA / "glossary.csv"))
 

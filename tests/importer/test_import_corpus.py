@@ -11,7 +11,7 @@ import pytest
 from pipeline.importer import import_raw
 from pipeline.importer.patterns import is_byline, is_caption
 
-CORPUS = Path(__file__).parent / "data" / "import"
+CORPUS = Path(__file__).resolve().parents[1] / "data" / "import"
 ARTICLES = sorted(p.name.removesuffix(".raw.txt") for p in CORPUS.glob("*.raw.txt"))
 HEADING = re.compile(r"^#{2,6} (.+)$", re.M)
 

@@ -13,7 +13,7 @@ from pipeline.cli import main
 from pipeline.importer import import_raw
 from pipeline.importer.decode import decode
 
-sys.path.insert(0, str(Path(__file__).parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 
 def body(markdown: str) -> str:

@@ -17,7 +17,7 @@ from pipeline.po.errors import PoFormatError
 from pipeline.po.quickread import quick_read
 from pipeline.po.write import format_pofile
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 EVERYTHING = '''# Translator notes on the header.
 #, fuzzy

@@ -276,7 +276,7 @@ def test_memory_matches_are_offered_and_inserted(tmp_path: Path, tab) -> None:
     """Going to a segment shows its best memory matches (score, source diff, origin);
     a click puts the match in the textarea, unsaved, for the translator to adapt."""
     from conftest import EDITION_ARTIFACTS
-    from test_memory import SecondArticle
+    from memory_support import SecondArticle
 
     from pipeline.commands.update import update
     from pipeline.serve import create_app
