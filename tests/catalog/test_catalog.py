@@ -198,6 +198,7 @@ def assert_nothing_lost(old: polib.POFile, new: polib.POFile) -> None:
         assert kept, f"lost translation of {entry.msgid!r}"
 
 
+@pytest.mark.slow
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(sentence, min_size=1, max_size=8, unique=True), st.lists(edit, max_size=6))
 def test_merge_never_loses_a_translation_and_is_idempotent(paras: list[str], script: list) -> None:  # type: ignore[type-arg]

@@ -84,6 +84,7 @@ def test_reviews_survive_msgmerge_and_drop_where_the_source_changed(tmp_path: Pa
     assert got.get("第三段，改了。") is None
 
 
+@pytest.mark.slow
 def test_check_require_reviewed_and_status(tmp_path: Path, capsys: pytest.CaptureFixture[str]
                                            ) -> None:
     fx = make_fixture(tmp_path / "project")

@@ -524,6 +524,7 @@ UNITS = st.sampled_from([("吨", "tonnes"), ("元", "yuan"), ("个", "jobs"),
 STYLES = st.sampled_from(["billion", "million", "digits"])
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None)
 @given(zh_amounts(), UNITS, STYLES, st.booleans())
 def test_property_rendered_values_match(amount, unit, style, approx):
@@ -533,6 +534,7 @@ def test_property_rendered_values_match(amount, unit, style, approx):
     assert compare_quantities(zh, en) == []
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None)
 @given(zh_amounts(), UNITS, STYLES, st.sampled_from(["x10", "/10", "+1"]))
 def test_property_changed_value_is_caught(amount, unit, style, change):

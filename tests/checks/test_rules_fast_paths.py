@@ -52,6 +52,7 @@ def reference_spelling(text: str, spelling: Spelling) -> list[str]:
     return found
 
 
+@pytest.mark.slow
 @settings(max_examples=600, deadline=None)
 @given(texts(SPELLING), st.sampled_from(list(Spelling)))
 def test_spelling_finds_what_every_pattern_in_turn_finds(text: str, spelling: Spelling) -> None:
@@ -75,6 +76,7 @@ REFERENCE_SERIAL = {True: re.compile(rf"{_ITEM}, {_ITEM}, {_ITEM} (?:and|or) [\w
 LIST_WORDS = ["apples", "pears", "and", "or", "plums", "red", "’s", "x-y", "9", "’"]
 
 
+@pytest.mark.slow
 @settings(max_examples=600, deadline=None)
 @given(texts(LIST_WORDS), st.booleans())
 def test_serial_comma_patterns_find_the_same_leftmost_match(text: str, serial: bool) -> None:
@@ -97,6 +99,7 @@ STYLE_PIECES = ["2020", "3.5", "%", "-", "–", "—", "x", "a", "'", "(", " ", 
                 ", ", "and", "or", " and ", ", and ", "9", "٣"]
 
 
+@pytest.mark.slow
 @settings(max_examples=800, deadline=None)
 @given(st.lists(st.sampled_from(STYLE_PIECES + LIST_WORDS), max_size=16).map("".join))
 def test_style_hints_are_in_every_match(text: str) -> None:
@@ -163,6 +166,7 @@ NUMBER_WORDS = ["one", "One", "two", "twenty", "five", "first", "Second", "hundr
 span = st.tuples(st.integers(0, 40), st.integers(0, 8)).map(lambda p: (p[0], p[0] + p[1]))
 
 
+@pytest.mark.slow
 @settings(max_examples=800, deadline=None)
 @given(texts(NUMBER_WORDS), st.lists(span, max_size=3))
 def test_word_drafts_equal_a_scan_of_every_word(text: str, taken: list[quantity.Span]) -> None:
@@ -172,6 +176,7 @@ def test_word_drafts_equal_a_scan_of_every_word(text: str, taken: list[quantity.
 @settings(max_examples=300, deadline=None)
 @given(st.sets(st.text("abcxyz", min_size=1, max_size=5), min_size=1, max_size=12),
        st.text("abcxyz", max_size=6))
+@pytest.mark.slow
 def test_trie_pattern_matches_exactly_its_words(words: set[str], probe: str) -> None:
     pattern = re.compile(trie_pattern(words))
     assert all(pattern.fullmatch(w) for w in words)
@@ -182,6 +187,7 @@ DIGITS = ["1", "12", "1,234", "1,2345", "3.5", ".5", "15\u202f000", "٣", "x", "
           "+", "th", " million", "%"]
 
 
+@pytest.mark.slow
 @settings(max_examples=600, deadline=None)
 @given(st.lists(st.sampled_from(DIGITS), max_size=12).map("".join))
 def test_digit_matches_equal_finditer(text: str) -> None:
@@ -194,6 +200,7 @@ FIXED = ["one", "of", "no", "another", "by", "after", "at", "first", "all", "-cl
          "halves", "quarter", "ONE ", "ſ", " ", "-", "-stop", "-off", "-rate", "-to-one"]
 
 
+@pytest.mark.slow
 @settings(max_examples=600, deadline=None)
 @given(st.lists(st.sampled_from(FIXED + [" "] * 4), max_size=12).map("".join))
 def test_fixed_phrase_hints_skip_only_phrases_that_cannot_match(text: str) -> None:
@@ -206,6 +213,7 @@ def test_fixed_phrase_hints_skip_only_phrases_that_cannot_match(text: str) -> No
 @settings(max_examples=400, deadline=None)
 @given(texts(["May", "Sept", "Sep", "January", " 3", "Phase", "II", "IV", "X", "I.", " ",
               "\n", "#"]))
+@pytest.mark.slow
 def test_month_and_roman_hints_are_necessary(text: str) -> None:
     if en_numerals._MONTH_RE.search(text):
         assert en_numerals._MONTH_HINT_RE.search(text)
@@ -265,6 +273,7 @@ def test_phrase_spans_equal_a_find_loop(text: str) -> None:
     assert set(quantity.phrase_spans(text, zh_numerals.ZH_FIXED_WORDS)) == expected
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None)
 @given(st.lists(span, max_size=20), st.lists(span, min_size=1, max_size=10))
 def test_overlap_test_equals_overlaps(spans: list[quantity.Span],

@@ -58,6 +58,7 @@ def test_word_forms_write_the_same_pattern(word: str) -> None:
 @settings(max_examples=1500, deadline=None)
 @given(st.lists(st.sampled_from(RENDER_WORDS), min_size=1, max_size=3).map(" ".join),
        st.lists(st.sampled_from(TEXT_PIECES), max_size=14).map("".join))
+@pytest.mark.slow
 def test_plan_ends_where_the_pattern_ends(rendering: str, text: str) -> None:
     steps = M._plan(rendering)
     pattern = M.rendering_pattern(rendering)

@@ -226,6 +226,7 @@ def _han_and_digits(text: str) -> str:
 @settings(max_examples=150, deadline=None)
 @given(st.lists(PARAGRAPH, min_size=1, max_size=8),
        st.lists(st.sampled_from(["\n\n", "\n", "\f", "\n\n\n"]), min_size=8, max_size=8))
+@pytest.mark.slow
 def test_never_loses_duplicates_or_reorders_han_or_digits(paragraphs: list[str],
                                                           seps: list[str]) -> None:
     raw = "".join(p + s for p, s in zip(paragraphs, seps, strict=False))

@@ -363,6 +363,7 @@ PLAIN_CHARS = "ab AZ09  -,.;:!?()[]{}\"'/%$+\\—…·\u00a0\u3000中文，。�
 SPECIAL_CHARS = "\u0301\u200d\u200b\U0001F1E6\U0001F1E7\u05d0\n\r\t\U0001F600\u0e01\ufeff"
 
 
+@pytest.mark.slow
 @settings(max_examples=3000, deadline=None)
 @given(st.text(PLAIN_CHARS, max_size=40), st.text(PLAIN_CHARS + SPECIAL_CHARS, max_size=40))
 def test_the_pair_table_fast_path_breaks_as_the_state_machine(plain: str, mixed: str) -> None:

@@ -395,6 +395,7 @@ def test_build_rebuilds_only_what_changed(project: Path, capsys: pytest.CaptureF
     assert _build_bytes(fresh) == _build_bytes(project)
 
 
+@pytest.mark.slow
 def test_a_check_on_cached_results_loads_no_rule_tables(project: Path) -> None:
     """The cheap path stays cheap: with every result cached, `check` compiles no rule
     patterns and parses no Markdown (imports are most of its cost)."""

@@ -33,6 +33,7 @@ def full_scan(text: str, rendering: str) -> list[tuple[int, int]]:
 @settings(max_examples=400, deadline=None)
 @given(st.lists(st.sampled_from(WORDS), min_size=1, max_size=3),
        st.lists(st.one_of(st.sampled_from(WORDS), st.text(ALPHABET, max_size=4)), max_size=8))
+@pytest.mark.slow
 def test_prefiltered_spans_equal_a_full_scan(words, pieces):
     rendering = " ".join(words)
     text = " ".join(pieces) + " " + rendering.upper() + "s " + rendering + "’s" + rendering

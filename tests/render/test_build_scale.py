@@ -267,6 +267,7 @@ def test_build_outputs_are_not_fsynced_catalog_writes_are(
 # -- fast paths render exactly what the slow ones did ----------------------------------
 
 
+@pytest.mark.slow
 @settings(max_examples=1500, deadline=None)
 @given(st.lists(MARKDOWN_PIECES, max_size=8))
 def test_plain_text_skips_markdown_it_with_the_same_html(pieces: list[str]) -> None:
@@ -285,6 +286,7 @@ def _flat_reference(text: str) -> str:
     return markdown._RAW_HTML.sub(r"\\<", markdown._NEWLINES.sub(" ", text.strip()))
 
 
+@pytest.mark.slow
 @settings(max_examples=800, deadline=None)
 @given(st.text(" \t\n\r<>/!?aZ9-\\\u3000\u00a0", max_size=12))
 def test_flat_skips_its_patterns_with_the_same_text(text: str) -> None:
@@ -317,6 +319,7 @@ def test_mixed_language_text_is_escaped_as_before(text: str, lang: str) -> None:
 @settings(max_examples=400, deadline=None)
 @given(ESCAPABLE, ESCAPABLE, ESCAPABLE, ESCAPABLE, st.sampled_from(["zh", "target"]),
        st.booleans())
+@pytest.mark.slow
 def test_term_tags_are_escaped_as_before(key: str, target: str, pinyin: str, gloss: str,
                                          side: str, in_link: bool) -> None:
     span = TermSpan(key, 0, 1, target, pinyin, gloss)
@@ -338,6 +341,7 @@ FORGERIES = st.sampled_from(["&#57344;", "&#57345;", "&#57346;", "&#xE000;", "&#
                              "&#64977;", "&#xfdd2;", "\ufdd0", "\ufdd2", "\ue002", "0", "专业镇"])
 
 
+@pytest.mark.slow
 @settings(max_examples=800, deadline=None)
 @given(st.lists(st.one_of(MARKDOWN_PIECES, FORGERIES), max_size=10))
 def test_no_text_forges_a_term_marker(pieces: list[str]) -> None:
