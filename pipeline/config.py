@@ -137,6 +137,23 @@ def _coerce(value: Any, default: Any, where: str) -> Any:
     raise TypeError(f"unsupported setting type for {where}")  # pragma: no cover
 
 
+_WEB_ADDRESS = re.compile(r"^https?://[^\s<>\"'`\\]+$", re.IGNORECASE)
+_URL_SETTINGS = {"publication.url"}
+
+
+def _check_text(value: Any, where: str) -> None:
+    """No control character in a setting (they end up in pages and headers), and
+    only web addresses where a page links to the setting."""
+    if not isinstance(value, str):
+        return
+    for char in value:
+        if ord(char) < 32 or 0x7F <= ord(char) < 0xA0:
+            raise ValueError(f"{where} holds a control character (U+{ord(char):04X}); "
+                             "write it as plain text")
+    if where in _URL_SETTINGS and value and not _WEB_ADDRESS.match(value):
+        raise ValueError(f"{where} must be an http:// or https:// address (got {value!r})")
+
+
 def parse_config(text: str, path: Path) -> Config:
     """Settings from the text of a `bilingual.toml`; errors carry the offending line."""
     try:
@@ -166,6 +183,7 @@ def parse_config(text: str, path: Path) -> Config:
                                     f"{', '.join(sorted(known))})", path, line)
             try:
                 changes[key] = _coerce(value, getattr(defaults, key), f"{section}.{key}")
+                _check_text(changes[key], f"{section}.{key}")
             except ValueError as exc:
                 raise PipelineError(str(exc), path, line) from None
         if section == "memory" and not 0 < changes.get("fuzzy_threshold", 75) <= 100:

@@ -20,6 +20,7 @@ class SegmentKind(str, Enum):
     TABLE_CELL = "table-cell"
     IMAGE_ALT = "image-alt"
     CREDITS = "credits"
+    FOOTNOTE = "footnote"
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,7 @@ class Segment:
     header: bool = False  # table cells: header row?
     row: int = 0  # table cells: row index within the table
     image_src: str = ""  # images: the address, kept verbatim (not translated)
+    note: str = ""  # footnotes: the label the text refers to it by (`[^note]`)
 
 
 @dataclass(frozen=True)

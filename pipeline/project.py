@@ -22,6 +22,12 @@ def validate_slug(slug: str) -> str:
     return slug
 
 
+def suggest_slug(name: str) -> str:
+    """A slug close to `name` (ASCII words lower-cased), for error messages."""
+    words = re.findall(r"[a-z0-9]+", name.lower())
+    return "-".join(words) or "article-name"
+
+
 def validate_locale(locale: str) -> str:
     if not LOCALE.match(locale):
         raise PipelineError(f"invalid locale '{locale}': use a gettext locale code such as "
@@ -91,9 +97,19 @@ class Project:
         return self.locales_dir / locale / "LC_MESSAGES" / f"{slug}.mo"
 
     def articles(self, only: str | None = None) -> list[str]:
-        # Editors' lock and resource-fork files (.#x.md, ._x.md) are not articles.
-        slugs = sorted(p.stem for p in self.content_dir.glob(f"*{SOURCE_SUFFIX}")
-                       if SLUG.match(p.stem) and p.is_file())
+        # Editors' lock and resource-fork files (.#x.md, ._x.md) are not articles; any
+        # other Markdown file is one, and a name that cannot be a slug is an error
+        # (skipping it would leave an article out of every command without a word).
+        slugs = []
+        for path in sorted(self.content_dir.glob(f"*{SOURCE_SUFFIX}")):
+            if path.name.startswith(".") or not path.is_file():
+                continue
+            if not SLUG.match(path.stem):
+                raise PipelineError(f"'{path.name}' is not a valid article name: article "
+                                    "files are named SLUG.md, the slug in lower-case ASCII "
+                                    "letters and digits joined by '-' or '_' (e.g. "
+                                    f"{suggest_slug(path.stem)}.md); rename the file", path)
+            slugs.append(path.stem)
         if only is None:
             return slugs
         if only not in slugs:

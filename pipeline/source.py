@@ -16,7 +16,7 @@ from dataclasses import replace
 from difflib import get_close_matches
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .cjk import is_cjk
 from .errors import PipelineError
@@ -46,6 +46,7 @@ ID_PREFIX = {
     SegmentKind.BLOCKQUOTE: "q",
     SegmentKind.TABLE_CELL: "td",
     SegmentKind.IMAGE_ALT: "img",
+    SegmentKind.FOOTNOTE: "fn",
 }
 # Constructs we cannot translate faithfully: reported, never silently dropped.
 UNSUPPORTED = {
@@ -63,8 +64,10 @@ def markdown_parser() -> MarkdownIt:
     # html=True only so that raw HTML becomes tokens we can report; it is never rendered.
     # Imported here: a run whose articles are all cached parses no Markdown.
     from markdown_it import MarkdownIt
+    from mdit_py_plugins.footnote import footnote_plugin
     from mdit_py_plugins.front_matter import front_matter_plugin
-    return MarkdownIt("commonmark", {"html": True}).enable("table").use(front_matter_plugin)
+    return (MarkdownIt("commonmark", {"html": True}).enable("table").use(front_matter_plugin)
+            .use(footnote_plugin, inline=False))
 
 
 @lru_cache(maxsize=1)
@@ -93,8 +96,11 @@ def decode_source(data: bytes, path: Path) -> str:
 def parse_article(text: str, path: Path) -> Article:
     """Pure: Markdown text -> Article. Raises PipelineError with a line on bad input."""
     text = text.removeprefix("\ufeff")
-    tokens = _shared_parser().parse(text)
+    _refuse_nul(text, path)
+    env: dict[str, Any] = {}
+    tokens = _shared_parser().parse(text, env)
     _refuse_deep_nesting(tokens, text, path)
+    every_token = tokens
     meta: dict[str, object] = {}
     segments: list[Segment] = []
     if text.startswith("---\n") and not (tokens and tokens[0].type == "front_matter"):
@@ -104,6 +110,7 @@ def parse_article(text: str, path: Path) -> Article:
         segments.extend(_front_matter_segments(meta, tokens[0], text))
         tokens = tokens[1:]
     segments.extend(_body_segments(tokens, path, has_title="title" in meta))
+    _refuse_unread_text(text, every_token, env, path)
     return Article(
         slug=path.stem,
         path=path,
@@ -199,6 +206,7 @@ def _body_segments(tokens: list[Token], path: Path, has_title: bool) -> list[Seg
     group = 0
     row = -1
     in_thead = False
+    note = ""
     for index, token in enumerate(tokens):
         if token.type in UNSUPPORTED:
             line = token.map[0] + 1 if token.map else _inline_line(tokens, index)
@@ -215,8 +223,12 @@ def _body_segments(tokens: list[Token], path: Path, has_title: bool) -> list[Seg
             group += 1
             containers.append(token.type)
             row = -1
-        elif token.type in ("blockquote_close", "table_close"):
+        elif token.type in ("blockquote_close", "table_close", "footnote_close"):
             containers.pop()
+        elif token.type == "footnote_open":
+            group += 1
+            containers.append(token.type)
+            note = str(token.meta.get("label", ""))
         elif token.type == "thead_open":
             in_thead = True
         elif token.type == "thead_close":
@@ -229,10 +241,74 @@ def _body_segments(tokens: list[Token], path: Path, has_title: bool) -> list[Seg
                     raise PipelineError(UNSUPPORTED[child.type], path, _inline_line(tokens, index))
             segment = _inline_segment(tokens, index, containers, list_depth, group, row,
                                       in_thead, seen_heading or not has_title)
+            if segment is not None and "footnote_open" in containers:
+                segment = replace(segment, kind=SegmentKind.FOOTNOTE, note=note,
+                                  id=note_id(note))
             if segment is not None:
                 segments.append(segment)
                 seen_heading = seen_heading or segment.kind == SegmentKind.HEADING
     return segments
+
+
+def note_id(label: str) -> str:
+    """`fn-LABEL`, the anchor a `[^LABEL]` in the text links to."""
+    safe = re.sub(r"[^A-Za-z0-9_-]", "", label)
+    return f"fn-{safe}" if safe == label and label else f"fn-{segment_hash(label)}"
+
+
+def _refuse_nul(text: str, path: Path) -> None:
+    """A NUL is no text (markdown-it would turn it into U+FFFD without a word)."""
+    if "\x00" in text:
+        raise PipelineError("NUL character in the source (a binary file, or damaged "
+                            "text?); remove it", path, text[: text.index("\x00")].count("\n") + 1)
+
+
+def _refuse_unread_text(text: str, tokens: list[Token], env: dict[str, Any],
+                        path: Path) -> None:
+    """Every line of text must end up in a segment (or be a link definition a
+    segment uses, holding no Chinese): what markdown-it reads as anything else
+    (a link definition, an unused footnote) would vanish from every edition."""
+    covered: set[int] = set()
+    for token in tokens:
+        if token.map:
+            covered.update(range(token.map[0], token.map[1]))
+    used = _used_labels(tokens)
+    lines = text.split("\n")
+    for label, reference in env.get("references", {}).items():
+        start, end = reference.get("map") or (0, 0)
+        covered.update(range(start, end))
+        holds = " ".join(lines[start:end])
+        if label not in used:
+            if _has_chinese(holds):
+                raise PipelineError("this line is read as a link definition ('[label]: "
+                                    "address'), so its text would be in no segment and no "
+                                    "page; if it is a footnote write '[^label]: text', "
+                                    "otherwise escape the bracket ('\\[')", path, start + 1)
+        elif _has_chinese(str(reference.get("title", ""))):
+            raise PipelineError("a link definition's title is never translated; put the "
+                                "text in the paragraph instead", path, start + 1)
+    for number, line in enumerate(lines):
+        if number not in covered and line.strip():
+            what = ("a footnote nothing refers to" if re.match(r"\s*\[\^[^\]]+\]:", line)
+                    else "text the extractor does not read")
+            raise PipelineError(f"{what}: it would be in no segment and no page "
+                                "(refer to it, or remove it)", path, number + 1)
+
+
+def _used_labels(tokens: list[Token]) -> set[str]:
+    """Link labels the text refers to (`[text][label]`, `[label][]`, `[label]`)."""
+    from markdown_it.common.utils import normalizeReference
+    used: set[str] = set()
+    for token in tokens:
+        if token.type == "inline":
+            for label in re.findall(r"\[((?:[^\[\]\\]|\\.)*)\]", token.content):
+                used.add(normalizeReference(label))
+    return used
+
+
+def _has_chinese(text: str) -> bool:
+    from urllib.parse import unquote
+    return any(is_cjk(ch) for ch in unquote(text))
 
 
 def _refuse_deep_nesting(tokens: list[Token], text: str, path: Path) -> None:

@@ -10,6 +10,7 @@ from babel import Locale, UnknownLocaleError
 from babel.messages.plurals import get_plural
 
 from ..errors import PipelineError
+from .header import header_value
 from .template import gettext_date
 
 DEFAULT_TRANSLATOR = "FULL NAME <EMAIL@ADDRESS>"
@@ -40,4 +41,6 @@ def new_catalog(template: polib.POFile, locale: str, now: datetime | None = None
         "Plural-Forms": f"nplurals={plural.num_plurals}; plural={plural.plural_expr};",
         "X-Source-Language": template.metadata.get("X-Source-Language", "zh-Hans"),
     }
+    for name, value in po.metadata.items():  # $BILINGUAL_TRANSLATOR among them
+        header_value(name, value)
     return po

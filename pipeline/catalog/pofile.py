@@ -14,7 +14,7 @@ from pathlib import Path
 
 import polib
 
-from ..atomic import Fingerprint, atomic_write_text
+from ..atomic import Fingerprint, atomic_write_text, replace_verified
 from ..errors import ConflictError, PipelineError
 from ..po.errors import PoFormatError
 from ..po.read import parse_pofile
@@ -101,29 +101,50 @@ class SaveOutcome:
 
 
 def save_catalog(path: Path, base: LoadedCatalog, edit: polib.POFile,
-                 attempts: int = 20) -> SaveOutcome:
+                 attempts: int = 50) -> SaveOutcome:
     """Write `edit` (a changed copy of `base.po`) to `path` without losing what
-    another process wrote there since `base` was read: if the file changed, the
-    three are merged entry by entry and the merge is written (re-merging if the
-    file changes again meanwhile). Conflicting entries keep the disk's version
-    and are returned. This is the write for every command whose catalog a
-    person or another process may be editing (serve, update, fmt, memory fill)."""
-    expect, target = base.fingerprint, edit
+    another process wrote there since `base` was read, even in the instant
+    before the rename: the new file is swapped in and the one it displaced is
+    compared with what was read (atomic.replace_verified). A file that changed
+    is merged with `edit` entry by entry and the merge is swapped in again,
+    with the version then on disk as the base, until a swap displaces what was
+    expected. Conflicting entries keep the other process's version and are
+    returned. This is the write for every command whose catalog a person or
+    another process may be editing (serve, update, fmt, memory fill)."""
+    expect, expected_po, target = base.fingerprint, base.po, edit
     conflicts: list[Conflict] = []
     merged = False
     for _ in range(attempts):
-        text = format_pofile(target)  # once: the same text is written and fingerprinted
-        try:
-            changed = atomic_write_text(path, text, expect)
-        except ConflictError:
-            disk = read_catalog(path) if path.exists() else None
-            if disk is None:  # deleted meanwhile: nothing on disk to lose
-                expect, target = Fingerprint(False, ""), edit
-                continue
-            result = merge(base.po, disk.po, edit)
-            expect, target, conflicts, merged = disk.fingerprint, result.po, result.conflicts, True
+        data = format_pofile(target).encode("utf-8")  # once: written and fingerprinted
+        swap = replace_verified(path, data, expect)
+        if swap.expected or (swap.written and swap.displaced is None):
+            return SaveOutcome(swap.written, Fingerprint.of_bytes(data), target, conflicts,
+                               merged)
+        if swap.displaced is None:  # deleted meanwhile: nothing on disk to lose
+            expect, expected_po, target = Fingerprint(False, ""), edit, edit
             continue
-        return SaveOutcome(changed, Fingerprint.of_bytes(text.encode("utf-8")), target,
-                           conflicts, merged)
+        try:
+            disk = parse_catalog(swap.displaced, path)
+        except CatalogError:
+            if swap.written:  # never leave our version over a save we cannot read
+                replace_verified(path, swap.displaced, Fingerprint.of_bytes(data))
+            raise ConflictError("file was changed on disk into something that cannot be "
+                                "read as a catalog; left as written, nothing saved", path
+                                ) from None
+        result = merge(expected_po, disk.po, target)
+        conflicts = _union(conflicts, result.conflicts)
+        merged = True
+        if swap.written:  # our version is on disk now: the next swap must displace it
+            expect, expected_po = Fingerprint.of_bytes(data), target
+        else:
+            expect, expected_po = disk.fingerprint, disk.po
+        target = result.po
+    if swap.written and swap.displaced is not None:  # put back what we displaced last
+        replace_verified(path, swap.displaced, Fingerprint.of_bytes(data))
     raise ConflictError(f"file kept changing while being saved ({attempts} tries); "
-                        "nothing was written", path)
+                        "left as the other program wrote it", path)
+
+
+def _union(old: list[Conflict], new: list[Conflict]) -> list[Conflict]:
+    keys = {c.key for c in new}
+    return [c for c in old if c.key not in keys] + new

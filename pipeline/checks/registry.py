@@ -126,8 +126,8 @@ RULE_LIST: tuple[Rule, ...] = (
          "full-width marks, 《》【】)",
          "po:25: warning[BL504] Chinese punctuation in the translation: ，", runs_on_drafts=True),
     Rule("BL505", "hidden-characters", _E, _EN,
-         "bidi control or zero-width character in the translation (it can reorder or hide "
-         "text)",
+         "bidi control, zero-width character, soft hyphen or tag character in a source, a "
+         "translation or the glossary (it can reorder, split or hide text)",
          "po:25: error[BL505] invisible character(s) in the translation: U+202E "
          "RIGHT-TO-LEFT OVERRIDE (they can reorder or hide text; delete them)",
          runs_on_drafts=True),

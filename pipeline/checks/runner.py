@@ -43,6 +43,7 @@ from .rules.consistency import (
     normal_rendering,
 )
 from .rules.glossary_rules import glossary_qa, unused_terms
+from .rules.hidden_chars import source_hidden
 from .rules.language import cjk_renderings, source_language_findings
 from .waivers import Waiver, apply_waivers, parse_waivers
 
@@ -291,6 +292,8 @@ def check_article(article: Article, catalogs: list[CatalogInput], ctx: EntryCont
     waivers: list[Waiver] = []
     renderings: list[Rendering] = []
     source_file = settings.show(article.path)
+    if settings.select.wants("BL505"):
+        findings += source_hidden(article, source_file)
     for catalog in catalogs:
         if catalog.po is None:
             findings.append(missing_catalog(source_file, catalog.file, catalog.locale))

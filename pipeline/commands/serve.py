@@ -8,6 +8,7 @@ import sys
 import threading
 from typing import TYPE_CHECKING
 
+from ..catalog.header import header_value
 from ..errors import PipelineError
 from ..project import Project
 from ..serve.security import host_with_port, is_loopback, new_token
@@ -63,8 +64,8 @@ def serve(project: Project, host: str = "127.0.0.1", port: int = 8765,
 
     translator = (translator or os.environ.get(TRANSLATOR_ENV)
                   or project.config.publication.translator or "").strip() or None
-    if translator and any(ord(c) < 32 for c in translator):
-        raise PipelineError("--translator must be one line, e.g. 'Name <email@example.org>'")
+    if translator:  # --translator, $BILINGUAL_TRANSLATOR or the settings alike
+        header_value("Last-Translator", translator)
     token = new_token()
     if not is_loopback(host):
         secret = os.environ.get(SECRET_ENV, "").strip()

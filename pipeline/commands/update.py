@@ -24,6 +24,7 @@ from typing import Any
 
 import polib
 
+from ..atomic import Fingerprint
 from ..cache import CanonicalCache, ResultCache, code_fingerprint, files_digest, key_of
 from ..catalog.merge import merge_catalog
 from ..catalog.msginit import new_catalog
@@ -223,8 +224,12 @@ def _update_article(shared: _Shared, slug: str) -> _Outcome:
     cache.take_added()  # what this article writes is handed back
     for one in merges:
         loc, path, data, loaded, merged = one.locale, one.path, one.data, one.loaded, one.merged
-        if loaded is None:
-            changed = cache.write(merged, path)
+        if loaded is None:  # a new catalog; one created meanwhile is merged, not replaced
+            saved = save_catalog(path, LoadedCatalog(path, polib.POFile(), Fingerprint(False, "")),
+                                 merged)
+            changed, merged = saved.changed, saved.po
+            if not saved.merged:
+                cache.remember_digest(saved.fingerprint.sha256)
         elif cache.unchanged(loaded.fingerprint, loaded.po, merged):
             changed = False  # the very bytes on disk: skip formatting
         else:

@@ -52,6 +52,9 @@ def _read_text(path: Path) -> str:
 
 def parse_glossary(text: str, path: Path) -> Glossary:
     """Pure: CSV text -> Glossary, validating every row."""
+    if "\x00" in text:  # the csv module would read it as data
+        raise GlossaryError("NUL character in the glossary (a binary file, or damaged "
+                            "text?); remove it", path, text[: text.index("\x00")].count("\n") + 1)
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
         header = next(reader)

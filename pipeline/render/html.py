@@ -102,13 +102,21 @@ def remembered(template: str, macro: str, *args: Hashable) -> Markup:
 
 
 def _zh_html(pair: Pair) -> Markup:
-    return render_inline(pair.segment.text, pair.source_terms, side="zh")
+    return _note_label(pair) + render_inline(pair.segment.text, pair.source_terms, side="zh")
 
 
 def _target_html(pair: Pair, marks: bool = True) -> Markup:
     if pair.is_fallback:
-        return render_inline(pair.segment.text)
-    return render_inline(pair.target, pair.target_terms if marks else (), side="target")
+        return _note_label(pair) + render_inline(pair.segment.text)
+    return _note_label(pair) + render_inline(pair.target, pair.target_terms if marks else (),
+                                             side="target")
+
+
+def _note_label(pair: Pair) -> Markup:
+    """A footnote starts with the label its references show (`[^1]` -> 1)."""
+    if pair.segment.kind != SegmentKind.FOOTNOTE:
+        return Markup("")
+    return Markup('<sup class="fn-label">{}</sup> ').format(pair.segment.note)
 
 
 @lru_cache(maxsize=8192)  # notes and messages repeat on every page that lists them

@@ -21,6 +21,7 @@ import hashlib
 import re
 from collections.abc import Sequence
 from functools import lru_cache
+from html import unescape as html_unescape
 
 from markdown_it import MarkdownIt
 from markdown_it.common.utils import escapeHtml
@@ -33,6 +34,19 @@ _SENTINELS = re.compile(f"[{_OPEN}{_SEP}{_CLOSE}]")
 _MARKED = re.compile(f"{_OPEN}(\\d+){_SEP}")
 _LINK_TAGS = re.compile(r"<a\s|</a>")
 _md = MarkdownIt("commonmark", {"html": False, "typographer": False})
+_SAFE_SCHEME = re.compile(r"^(?:https?:|[^:]*$|[^:]*[/?#])", re.IGNORECASE)
+# A footnote reference as the source writes it (`[^1]`); markdown-it leaves it as text.
+_NOTE_REF = re.compile(r"\[\^([^\]\s<>&\"]+)\]")
+
+
+def safe_link(url: str) -> bool:
+    """Only web addresses (http, https) and relative ones are links in an edition;
+    `javascript:`, `data:`, `file:` and the rest stay text."""
+    cleaned = re.sub(r"[\x00-\x20\x7f]+", "", url)
+    return _SAFE_SCHEME.match(cleaned) is not None
+
+
+_md.validateLink = safe_link  # type: ignore[method-assign]
 # Characters at which one of the active commonmark inline rules (newline, escape,
 # backticks, emphasis, link, image, autolink, entity) or the normalizer acts.
 # Text without any is one text token, and markdown-it renders it as escapeHtml(text).
@@ -45,7 +59,16 @@ def _render_markdown(text: str) -> str:
     if _MARKUP_CHARS.search(text) is None:
         return escapeHtml(text)
     html: str = _md.renderInline(text)
+    if "[^" in html:
+        html = _NOTE_REF.sub(_note_link, html)
     return html
+
+
+def _note_link(match: re.Match[str]) -> str:
+    from ..source import note_id  # the anchor the footnote's segment carries
+    label = html_unescape(match.group(1))
+    return (f'<sup class="fnref"><a href="#{escape(note_id(label))}">'
+            f'{escape(label)}</a></sup>')
 
 
 def render_inline(text: str, terms: Sequence[TermSpan] = (), side: str = "zh") -> Markup:

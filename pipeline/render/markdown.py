@@ -15,6 +15,7 @@ escaped where they would otherwise start a different block.
 
 from __future__ import annotations
 
+import html
 import re
 
 import yaml
@@ -23,6 +24,7 @@ from ..config import Publication
 from ..model import Article, SegmentKind
 from .blocks import Block, group_blocks, split_article
 from .html import language_label, title_block
+from .inline import safe_link
 from .pairs import FALLBACK_LABELS, Pair
 
 FALLBACK_MARK = {status.value: f"*[{label}]*" for status, label in FALLBACK_LABELS.items()}
@@ -34,6 +36,10 @@ _BLOCK_START = re.compile(
 _ORDERED_START = re.compile(r"^(\d{1,9})([.)])(?=\s|$)")
 _CLOSING_HASHES = re.compile(r"(\s)(#+)\s*$")
 _RAW_HTML = re.compile(r"(?<!\\)<(?=/?[A-Za-z][A-Za-z0-9-]*(?:[\s/>]|$)|[!?])")
+# A link's destination (`](dest` ) and an autolink (`<scheme:`): only http(s) and
+# relative addresses stay links (as on the HTML pages); see _inert_links.
+_LINK_DEST = re.compile(r"(?<!\\)\]\(\s*(<[^>\n]*>?|[^\s)]*)")
+_AUTOLINK = re.compile(r"(?<!\\)<(?=[A-Za-z][A-Za-z0-9+.-]{1,31}:)")
 
 
 def _flat(text: str) -> str:
@@ -42,7 +48,29 @@ def _flat(text: str) -> str:
     text = text.strip()
     if "\n" in text:  # the patterns need a newline or a "<": most texts have neither
         text = _NEWLINES.sub(" ", text)
+    if "](" in text or "<" in text:
+        text = _inert_links(text)
     return _RAW_HTML.sub(r"\\<", text) if "<" in text else text
+
+
+def _inert_links(text: str) -> str:
+    """`[a](javascript:…)` and `<javascript:…>` as text (`]\\(`, `\\<`), whatever a
+    reader's Markdown renderer would let through: only web addresses are links."""
+    def dest(match: re.Match[str]) -> str:
+        url = html.unescape(match.group(1).strip("<>"))
+        return match.group(0) if safe_link(url) else "]\\(" + match.group(0)[2:]
+
+    def autolink(match: re.Match[str]) -> str:
+        url = text[match.end():].split(">", 1)[0]
+        return "<" if safe_link(url) else "\\<"
+
+    return _AUTOLINK.sub(autolink, _LINK_DEST.sub(dest, text))
+
+
+def _meta(text: str) -> str:
+    """A front matter value: no tag a site generator could paste into its page raw."""
+    text = _flat(text)
+    return _RAW_HTML.sub("&lt;", text.replace("\\<", "<")) if "<" in text else text
 
 
 def _block_safe(text: str) -> str:
@@ -76,17 +104,17 @@ def _front_matter(article: Article, pairs: list[Pair], locale: str, bilingual: b
     for kind in (SegmentKind.TITLE, SegmentKind.BYLINE):
         pair = by_kind.get(kind)
         if pair is not None:
-            meta[kind.value] = _flat(pair.segment.text if pair.is_fallback else pair.target)
+            meta[kind.value] = _meta(pair.segment.text if pair.is_fallback else pair.target)
             if bilingual and kind == SegmentKind.TITLE:
-                meta["original_title"] = _flat(pair.segment.text)
+                meta["original_title"] = _meta(pair.segment.text)
     info = title_block(article, Publication())
     if info.date:
-        meta["date"] = info.date
+        meta["date"] = _meta(info.date)
     source = ", ".join(info.source)
     if source or info.source_url:
-        meta["source"] = " ".join(p for p in (source, info.source_url) if p)
+        meta["source"] = _meta(" ".join(p for p in (source, info.source_url) if p))
     if article.info.translator:
-        meta["translator"] = article.info.translator
+        meta["translator"] = _meta(article.info.translator)
     meta["lang"] = [article.source_lang, locale] if bilingual else locale
     dumped = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000)
     return f"---\n{dumped}---"
@@ -106,6 +134,9 @@ def _simple(pair: Pair, sides: list[str]) -> str:
     """A heading is one line, `source / target`; any other block the source, then the
     target quoted (`> `) so a reader sees which paragraph is the translation."""
     kind = pair.segment.kind
+    if kind == SegmentKind.FOOTNOTE:  # one definition for the label both languages use
+        return f"[^{pair.segment.note}]: " + " / ".join(_flat(_text(pair, side))
+                                                         for side in sides)
     if kind in (SegmentKind.TITLE, SegmentKind.HEADING):
         level = 1 if kind == SegmentKind.TITLE else min(max(pair.segment.level, 2), 6)
         return _heading(" / ".join(_flat(_text(pair, side)) for side in sides), level)

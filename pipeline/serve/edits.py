@@ -12,6 +12,7 @@ from datetime import datetime
 
 import polib
 
+from ..catalog.header import set_header
 from ..catalog.review import mark_reviewed, review_of, split_comment, with_comment
 from ..catalog.template import gettext_date
 
@@ -82,9 +83,9 @@ def apply_edit(entry: polib.POEntry, edit: Edit) -> bool:
 
 def touch_header(po: polib.POFile, now: datetime, translator: str | None) -> None:
     """PO-Revision-Date (and Last-Translator, when known), keeping the field order."""
-    po.metadata["PO-Revision-Date"] = gettext_date(now)
+    set_header(po, "PO-Revision-Date", gettext_date(now))
     if translator:
-        po.metadata["Last-Translator"] = translator
+        set_header(po, "Last-Translator", translator)
 
 
 def active_entries(po: polib.POFile) -> dict[str, polib.POEntry]:

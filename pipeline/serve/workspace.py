@@ -22,7 +22,7 @@ import polib
 
 from ..atomic import Fingerprint
 from ..catalog.merge import merge_catalog
-from ..catalog.pofile import parse_catalog, read_catalog, write_catalog
+from ..catalog.pofile import LoadedCatalog, parse_catalog, read_catalog, save_catalog
 from ..catalog.template import build_template
 from ..errors import ConflictError, PipelineError
 from ..glossary import Glossary, load_glossary
@@ -270,23 +270,23 @@ class Workspace:
         wanted = self._resolve(article, edits)
         who = translator or self.translator
         with self._lock(path):
-            for _attempt in range(20):
-                snap = self.snapshot(slug, locale, judge_form=False)
-                po = self.live_catalog(snap)
-                plan = merge_edits(po, [(seg.text, e) for seg, e in wanted],
-                                   whole_file_unchanged=snap.fingerprint.sha256 == fingerprint)
-                changed = apply_edits(po, plan.apply, self.clock(), who)
-                if changed or po is not snap.po:
-                    try:
-                        write_catalog(po, path, expect=snap.fingerprint)
-                    except ConflictError:
-                        continue  # changed again meanwhile: merge with that version
-                    written = Fingerprint.of_bytes(format_pofile(po).encode("utf-8"))
-                    with self._mutex:  # what we wrote need not be parsed again
-                        self._parsed[path] = (written, _copy_catalog(po))
-                break
-            else:
-                raise BadEdit(f"{snap.file} kept changing while saving; nothing saved")
+            snap = self.snapshot(slug, locale, judge_form=False)
+            live = self.live_catalog(snap)
+            po = _copy_catalog(live)  # snap.po stays the base of the three-way merge
+            plan = merge_edits(po, [(seg.text, e) for seg, e in wanted],
+                               whole_file_unchanged=snap.fingerprint.sha256 == fingerprint)
+            changed = apply_edits(po, plan.apply, self.clock(), who)
+            if changed or live is not snap.po:
+                try:
+                    outcome = save_catalog(path, LoadedCatalog(path, snap.po, snap.fingerprint),
+                                           po)
+                except ConflictError as exc:
+                    raise BadEdit(f"{snap.file}: {exc.message}; nothing saved") from None
+                lost = {key[1] for key in (c.key for c in outcome.conflicts) if key[0] is None}
+                plan.conflicts += [msgid for msgid in changed if msgid in lost]
+                changed = [msgid for msgid in changed if msgid not in lost]
+                with self._mutex:  # what we wrote need not be parsed again
+                    self._parsed[path] = (outcome.fingerprint, _copy_catalog(outcome.po))
             after = self.snapshot(slug, locale, judge_form=False)
         saved = [s.id for s in article.segments if s.text in set(changed)]
         if changed:

@@ -16,6 +16,7 @@ from ...glossary import Glossary, Term
 from ...glossary.qa import check_term
 from ..findings import Finding, make
 from . import language
+from .hidden_chars import glossary_hidden
 
 
 def glossary_error(error: PipelineError, show: Callable[[Path | str], str]) -> Finding:
@@ -56,7 +57,8 @@ def glossary_qa(glossary: Glossary, show: Callable[[Path | str], str]) -> list[F
     """BL803: pinyin and name renderings checked against pypinyin (glossary/qa.py)."""
     return [make("BL803", show(term.path) if term.path else "glossary", term.line or 1,
                  f"{term.term}: {message}", term=term.term)
-            for term in glossary.terms for message in _term_problems(term)]
+            for term in glossary.terms for message in _term_problems(term)
+            ] + glossary_hidden(glossary, show)
 
 
 def _term_problems(term: Term) -> list[str]:
