@@ -20,6 +20,8 @@ from rapidfuzz import fuzz
 from .model import Match, MemoryUnit
 
 VERIFY = 24  # candidates scored exactly per lookup
+FUZZY_AT_MOST = 99.9  # the best score a source that is not identical, or whose
+                      # translation lost an inline code, can have
 _EMPTY = np.zeros(0, dtype=np.uint64)
 
 
@@ -99,8 +101,11 @@ class TranslationMemory:
         taken: set[int] = set()
         for number in self._exact.get(source, ()):
             if self.units[number].origin_file != exclude_file:
-                matches.append(Match(self.units[number], 100.0))
+                # A translation that lost an inline code of its source is at most fuzzy.
+                score = 100.0 if not self.units[number].lost_codes else FUZZY_AT_MOST
+                matches.append(Match(self.units[number], score))
                 taken.add(number)
+        matches.sort(key=lambda m: -m.score)  # stable: earlier units win ties
         if len(matches) >= limit:
             return matches[:limit]
         fuzzy = []
