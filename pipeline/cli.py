@@ -179,6 +179,22 @@ def _parser() -> argparse.ArgumentParser:
                          help="CSV only: their column name for one of ours "
                               "(e.g. term=Chinese); repeatable")
 
+    xlf = sub.add_parser("xliff", help="one catalog as XLIFF 1.2/2.0 for agencies, and back",
+                         description="Export a catalog as XLIFF for Trados, memoQ or Phrase; "
+                                     "import their file, merged entry by entry.")
+    xlfsub = xlf.add_subparsers(dest="xliff_command", required=True, metavar="ACTION")
+    xex = xlfsub.add_parser("export", help="write locales/L/LC_MESSAGES/SLUG.po as XLIFF")
+    xex.add_argument("--article", metavar="SLUG", required=True)
+    xex.add_argument("--locale", metavar="L", help="the target locale (needed if several)")
+    xex.add_argument("--version", choices=("1.2", "2.0"), default="1.2",
+                     help="XLIFF version (default 1.2, which every CAT tool reads)")
+    xex.add_argument("-o", "--output", type=Path, metavar="FILE.xlf",
+                     help="where to write (default: SLUG.L.xlf here)")
+    xim = xlfsub.add_parser("import", help="merge an XLIFF file's translations into its catalog")
+    xim.add_argument("file", type=Path, metavar="FILE.xlf")
+    xim.add_argument("--article", metavar="SLUG", help="default: the file's original")
+    xim.add_argument("--locale", metavar="L", help="default: the file's target language")
+
     fmt = sub.add_parser("fmt", help="rewrite .po files in GNU canonical form (as msgcat)",
                          description="Rewrite .po/.pot files exactly as GNU msgcat would "
                                      "write them; --check only lists the ones that differ.")
@@ -243,6 +259,12 @@ def run(argv: Sequence[str] | None = None) -> int:
             return memory_commands.import_command(project, args.file)
         return memory_commands.lookup_command(project, args.text, args.locale, args.limit,
                                               args.threshold)
+    if args.command == "xliff":
+        from .commands import xliff as xliff_commands
+        if args.xliff_command == "export":
+            return xliff_commands.export_command(project, args.article, args.locale,
+                                                 args.version, args.output)
+        return xliff_commands.import_command(project, args.file, args.article, args.locale)
     if args.command == "serve":
         from .commands.serve import serve
         return serve(project, args.host, args.port, args.translator)
