@@ -10,8 +10,8 @@ import pytest
 from lxml import etree
 from support import copy_real_project
 
-from pipeline.cli import main
 from pipeline.catalog.xliff import XLIFF12, XLIFF20
+from pipeline.cli import main
 
 # The OASIS schemas as Debian's php-symfony-translation ships them (no PyPI package
 # does; tests never fetch).
