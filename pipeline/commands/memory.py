@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..atomic import atomic_write_bytes
 from ..errors import PipelineError, display_path
 from ..memory.model import UnitKind
-from ..memory.project_memory import catalog_memory_units, memory_dir, project_memory
-from ..memory.tmx import TmxReading, parse_tmx, write_tmx
+from ..memory.paths import memory_dir
+from ..memory.store import indexed_memory
 from ..project import Project
 from .common import say, warn
+
+if TYPE_CHECKING:  # lxml and langcodes are loaded by export and import only
+    from ..memory.tmx import TmxReading
 
 
 def _one_locale(project: Project, locale: str | None) -> str:
@@ -23,6 +27,8 @@ def _one_locale(project: Project, locale: str | None) -> str:
 
 
 def export_command(project: Project, locale: str | None, output: Path) -> int:
+    from ..memory.project_memory import catalog_memory_units  # sentence alignment: pysbd
+    from ..memory.tmx import write_tmx
     loc = _one_locale(project, locale)
     units = [u for u in catalog_memory_units(project, loc) if u.kind is UnitKind.SEGMENT]
     data = write_tmx(units, project.config.publication.source_language, loc.replace("_", "-"))
@@ -39,6 +45,7 @@ def import_command(project: Project, source: Path) -> int:
         data = source.read_bytes()
     except FileNotFoundError:
         raise PipelineError("no such file", source) from None
+    from ..memory.tmx import parse_tmx
     source_lang = project.config.publication.source_language
     # One reading per project locale (None: a project without catalogs yet).
     locales: list[str | None] = [*project.locales(None)] or [None]
@@ -82,7 +89,7 @@ def _report(source: Path, target: Path, source_lang: str, locale: str | None,
 def lookup_command(project: Project, text: str, locale: str | None, limit: int,
                    threshold: float) -> int:
     loc = _one_locale(project, locale)
-    matches = project_memory(project, loc).lookup(text.strip(), threshold, limit)
+    matches = indexed_memory(project, loc).lookup(text.strip(), threshold, limit)
     if not matches:
         say(f"no match at {threshold:g}% or above")
         return 1
