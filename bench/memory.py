@@ -6,15 +6,23 @@
   sentences with random perturbations): median per segment, against a full
   rapidfuzz scan of every unit (what the index avoids);
 - building that index;
-- `update` of a project of A articles with the memory on, against `--no-memory`.
+- `update` of a project of A articles with the memory on, against `--no-memory`;
+- `memory lookup` from the command line's path over a TMX of N units: the
+  persistent index (pipeline.memory.store: loaded, not rebuilt) against what the
+  previous version did on every call (read every TMX and catalog, index them),
+  and as whole processes against the interpreter start-up floor.
+
+    python bench/memory.py --only cli [--units 100000]
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -28,7 +36,10 @@ sys.path.insert(0, str(ROOT))
 
 from pipeline.commands.update import update
 from pipeline.memory import MemoryUnit, TranslationMemory
+from pipeline.memory.project_memory import project_memory
 from pipeline.memory.sentences import split_source
+from pipeline.memory.store import index_root, indexed_memory
+from pipeline.memory.tmx import write_tmx
 from pipeline.project import Project
 
 REAL_PO = ROOT / "locales/en/LC_MESSAGES/shangdang.po"
@@ -131,14 +142,66 @@ def bench_update(articles: int, rng: random.Random) -> None:
           f"{times[True]:.2f} s; ratio {times[True] / times[False]:.2f} (goal <= 1.5)")
 
 
+def _process_seconds(argv: list[str], cwd: Path, runs: int = 3) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(argv, cwd=cwd, capture_output=True, check=False,
+                       env={**os.environ, "PYTHONPATH": str(ROOT)})
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def bench_cli_lookup(units: int, rng: random.Random) -> None:
+    texts = make_texts(units, rng)
+    memory_units = [MemoryUnit(t, f"target {i}", "memory/big.tmx") for i, t in enumerate(texts)]
+    pool = "".join(sorted({c for t in texts[:500] for c in t}))
+    queries = [perturb(rng.choice(texts), rng, pool) for _ in range(20)] + texts[:5]
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp) / "p"
+        (root / "content").mkdir(parents=True)
+        (root / "locales/en/LC_MESSAGES").mkdir(parents=True)
+        (root / "memory").mkdir()
+        (root / "memory" / "big.tmx").write_bytes(write_tmx(memory_units, "zh-Hans", "en"))
+        project = Project.at(root)
+        start = time.perf_counter()
+        project_memory(project, "en").lookup(queries[0], 50, 5)
+        before = time.perf_counter() - start
+        start = time.perf_counter()
+        indexed_memory(project, "en").lookup(queries[0], 50, 5)
+        first = time.perf_counter() - start
+        warm = []
+        for query in queries:
+            start = time.perf_counter()
+            indexed_memory(project, "en").lookup(query, 50, 5)  # loaded afresh, as a process does
+            warm.append(time.perf_counter() - start)
+        size = sum(f.stat().st_size for f in index_root(project, "en").rglob("*") if f.is_file())
+        cli = _process_seconds([sys.executable, "-m", "pipeline.cli", "memory", "lookup",
+                                queries[1]], root)
+        floor = _process_seconds([sys.executable, "-c", "import pipeline.cli"], root)
+    warm_ms = statistics.median(warm) * 1000
+    print(f"memory lookup, {units:,} TMX units, CLI path: index loaded {warm_ms:.1f} ms median "
+          f"(max {max(warm) * 1000:.1f}; goal < 50 ms); previous version (read and index "
+          f"every call) {before * 1000:.0f} ms; ratio {warm_ms / (before * 1000):.4f}")
+    print(f"  first lookup after a change (build + save the index): {first:.2f} s; "
+          f"index {size / 1e6:.1f} MB")
+    print(f"  whole process `bilingual memory lookup`: {cli * 1000:.0f} ms; interpreter + "
+          f"import floor {floor * 1000:.0f} ms")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--units", type=int, default=100_000)
     parser.add_argument("--articles", type=int, default=300)
+    parser.add_argument("--only", choices=("lookup", "update", "cli"))
     args = parser.parse_args()
     rng = random.Random(12)
-    bench_lookup(args.units, rng)
-    bench_update(args.articles, rng)
+    if args.only in (None, "lookup"):
+        bench_lookup(args.units, rng)
+    if args.only in (None, "update"):
+        bench_update(args.articles, rng)
+    if args.only in (None, "cli"):
+        bench_cli_lookup(args.units, rng)
 
 
 if __name__ == "__main__":

@@ -157,16 +157,43 @@ def _parser() -> argparse.ArgumentParser:
     trm.add_argument("--csv", action="store_true", help="CSV rows in the glossary's columns")
     trm.add_argument("--limit", type=_whole(1), default=200, help="at most this many (default 200)")
 
-    glo = sub.add_parser("glossary", help="the glossary as TBX: export and import",
-                         description="Exchange the glossary with other tools as TBX-Basic.")
+    glo = sub.add_parser("glossary", help="the glossary as TBX or CSV: export and import",
+                         description="Exchange the glossary with other tools as TBX-Basic "
+                                     "(v3 or v2) or CSV with their column names.")
     glosub = glo.add_subparsers(dest="glossary_command", required=True, metavar="ACTION")
-    gex = glosub.add_parser("export", help="write glossary/*.csv as one TBX file")
+    gex = glosub.add_parser("export", help="write glossary/*.csv as one TBX (or .csv) file")
     gex.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.tbx")
     gex.add_argument("--locale", default="en", metavar="L", help="target language (default en)")
-    gim = glosub.add_parser("import", help="a TBX file -> a new glossary CSV")
-    gim.add_argument("file", type=Path, metavar="FILE.tbx")
+    gex.add_argument("--tbx-version", choices=("3", "2"), default="3",
+                     help="TBX v3 (ISO 30042:2019, default) or v2 (TBX-Basic 2008 martif)")
+    gex.add_argument("--no-forbidden", dest="forbidden", action="store_false",
+                     help="leave the forbidden renderings out")
+    gim = glosub.add_parser("import", help="a TBX or CSV file -> a new glossary CSV")
+    gim.add_argument("file", type=Path, metavar="FILE.tbx|FILE.csv")
     gim.add_argument("-o", "--output", type=Path, metavar="FILE.csv",
                      help="where to write (default: glossary/NAME.csv)")
+    gim.add_argument("--locale", default="en", metavar="L",
+                     help="the target language to take from a TBX (default en)")
+    for cmd in (gex, gim):
+        cmd.add_argument("--column", action="append", default=[], metavar="OURS=THEIRS",
+                         help="CSV only: their column name for one of ours "
+                              "(e.g. term=Chinese); repeatable")
+
+    xlf = sub.add_parser("xliff", help="one catalog as XLIFF 1.2/2.0 for agencies, and back",
+                         description="Export a catalog as XLIFF for Trados, memoQ or Phrase; "
+                                     "import their file, merged entry by entry.")
+    xlfsub = xlf.add_subparsers(dest="xliff_command", required=True, metavar="ACTION")
+    xex = xlfsub.add_parser("export", help="write locales/L/LC_MESSAGES/SLUG.po as XLIFF")
+    xex.add_argument("--article", metavar="SLUG", required=True)
+    xex.add_argument("--locale", metavar="L", help="the target locale (needed if several)")
+    xex.add_argument("--version", choices=("1.2", "2.0"), default="1.2",
+                     help="XLIFF version (default 1.2, which every CAT tool reads)")
+    xex.add_argument("-o", "--output", type=Path, metavar="FILE.xlf",
+                     help="where to write (default: SLUG.L.xlf here)")
+    xim = xlfsub.add_parser("import", help="merge an XLIFF file's translations into its catalog")
+    xim.add_argument("file", type=Path, metavar="FILE.xlf")
+    xim.add_argument("--article", metavar="SLUG", help="default: the file's original")
+    xim.add_argument("--locale", metavar="L", help="default: the file's target language")
 
     fmt = sub.add_parser("fmt", help="rewrite .po files in GNU canonical form (as msgcat)",
                          description="Rewrite .po/.pot files exactly as GNU msgcat would "
@@ -219,8 +246,11 @@ def run(argv: Sequence[str] | None = None) -> int:
     if args.command == "glossary":
         from .commands import glossary as glossary_commands
         if args.glossary_command == "export":
-            return glossary_commands.export_command(project, args.output, args.locale)
-        return glossary_commands.import_command(project, args.file, args.output)
+            return glossary_commands.export_command(project, args.output, args.locale,
+                                                    args.tbx_version, args.forbidden,
+                                                    args.column)
+        return glossary_commands.import_command(project, args.file, args.output, args.locale,
+                                                args.column)
     if args.command == "memory":
         from .commands import memory as memory_commands
         if args.memory_command == "export":
@@ -229,6 +259,12 @@ def run(argv: Sequence[str] | None = None) -> int:
             return memory_commands.import_command(project, args.file)
         return memory_commands.lookup_command(project, args.text, args.locale, args.limit,
                                               args.threshold)
+    if args.command == "xliff":
+        from .commands import xliff as xliff_commands
+        if args.xliff_command == "export":
+            return xliff_commands.export_command(project, args.article, args.locale,
+                                                 args.version, args.output)
+        return xliff_commands.import_command(project, args.file, args.article, args.locale)
     if args.command == "serve":
         from .commands.serve import serve
         return serve(project, args.host, args.port, args.translator)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -10,6 +11,12 @@ import polib
 REPO = Path(__file__).resolve().parent.parent
 
 GLOSSARY_HEADER = "term,english,variants,forbidden,type,pinyin,note\n"
+
+# ../shared/corpora beside the checkout (CI), or beside the directory of worktrees;
+# $BILINGUAL_CORPORA overrides both.
+CORPORA = Path(os.environ["BILINGUAL_CORPORA"]) if os.environ.get("BILINGUAL_CORPORA") else \
+    next((base / "shared" / "corpora" for base in REPO.parents
+          if (base / "shared" / "corpora").is_dir()), REPO.parent / "shared" / "corpora")
 
 
 def make_project(root: Path, articles: dict[str, str], glossary: str | None = None) -> Path:

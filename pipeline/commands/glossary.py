@@ -1,4 +1,5 @@
-"""`bilingual glossary export|import`: the glossary CSV as TBX and back."""
+"""`bilingual glossary export|import`: the glossary CSV as TBX (v3 or v2) or as a
+CSV with other column names, and back."""
 
 from __future__ import annotations
 
@@ -8,10 +9,14 @@ from pathlib import Path
 
 from ..atomic import atomic_write_bytes, atomic_write_text
 from ..errors import PipelineError, display_path
-from ..glossary.load import COLUMNS, parse_glossary
-from ..glossary.tbx import parse_tbx, write_tbx
+from ..glossary.exchange import ColumnMap, read_mapped_csv, write_mapped_csv
+from ..glossary.load import COLUMNS, GlossaryError, parse_glossary
+from ..glossary.tbx import TbxWarning, parse_tbx
+from ..glossary.tbx_write import TbxVersion, write_tbx
 from ..project import Project
-from .common import project_glossary, say
+from .common import project_glossary, say, warn
+
+WARNINGS_SHOWN = 20  # located warnings printed per file; the rest are counted
 
 
 def glossary_rows(project: Project) -> list[dict[str, str]]:
@@ -34,29 +39,71 @@ def rows_to_csv(rows: list[dict[str, str]]) -> str:
     return out.getvalue()
 
 
-def export_command(project: Project, output: Path, locale: str) -> int:
+def export_command(project: Project, output: Path, locale: str, version: str = "3",
+                   forbidden: bool = True, columns: list[str] | None = None) -> int:
     rows = glossary_rows(project)
-    data = write_tbx(rows, project.config.publication.source_language, locale.replace("_", "-"))
+    if not forbidden:
+        rows = [{**row, "forbidden": ""} for row in rows]
+    if output.suffix.lower() == ".csv":
+        mapping = ColumnMap.parse(columns or [])
+        atomic_write_text(output, write_mapped_csv(rows, mapping))
+        say(f"{display_path(output)}: {len(rows)} terms (CSV)")
+        return 0
+    data = write_tbx(rows, project.config.publication.source_language,
+                     locale.replace("_", "-"), TbxVersion(version), forbidden)
     atomic_write_bytes(output, data)
-    say(f"{display_path(output)}: {len(rows)} term entries")
+    say(f"{display_path(output)}: {len(rows)} term entries (TBX v{version} TBX-Basic)")
     return 0
 
 
-def import_command(project: Project, source: Path, output: Path | None) -> int:
+def import_command(project: Project, source: Path, output: Path | None,
+                   locale: str = "en", columns: list[str] | None = None) -> int:
     try:
         data = source.read_bytes()
     except FileNotFoundError:
         raise PipelineError("no such file", source) from None
-    rows = parse_tbx(data, source, project.config.publication.source_language)
+    source_lang = project.config.publication.source_language
+    if source.suffix.lower() == ".csv":
+        rows, lines = read_mapped_csv(data, source, ColumnMap.parse(columns or []))
+        warnings: list[TbxWarning] = []
+        what = f"{len(rows)} rows read"
+    else:
+        reading = parse_tbx(data, source, source_lang, locale.replace("_", "-"))
+        rows, lines, warnings = reading.rows, reading.lines, reading.warnings
+        what = f"{reading.entries} entries read ({reading.dialect})"
     known = {t.term for t in project_glossary(project.glossary_dir).terms} \
         if project.glossary_dir.is_dir() else set()
     target = output or project.glossary_dir / f"{source.stem}.csv"
     if target.exists():
         raise PipelineError("exists already; choose another name with -o", target)
-    fresh = [row for row in rows if row["term"] not in known]
+    fresh: list[dict[str, str]] = []
+    already = 0
+    for row, line in zip(rows, lines, strict=True):
+        if row["term"] in known:
+            already += 1
+            continue
+        problem = _row_problem(row, target)
+        if problem:
+            warnings.append(TbxWarning(line, f"'{row['term']}' skipped: {problem}"))
+            continue
+        fresh.append(row)
     text = rows_to_csv(fresh)
     parse_glossary(text, target)  # what we write must load (types, clashes, duplicates)
     atomic_write_text(target, text)
-    say(f"{display_path(target)}: {len(rows)} entries read, {len(fresh)} written, "
-        f"{len(rows) - len(fresh)} skipped (already in the glossary)")
+    for warning in sorted(warnings, key=lambda w: w.line)[:WARNINGS_SHOWN]:
+        warn(f"{display_path(source)}:{warning.line}: warning: {warning.message}")
+    if len(warnings) > WARNINGS_SHOWN:
+        warn(f"{display_path(source)}: … and {len(warnings) - WARNINGS_SHOWN} more warnings")
+    say(f"{display_path(target)}: {what}; {len(fresh)} terms written, {already} already in "
+        f"the glossary, {len(warnings)} warnings")
     return 0
+
+
+def _row_problem(row: dict[str, str], target: Path) -> str | None:
+    """Why the glossary loader would refuse this row, if it would (said without the
+    name of a file that is not written yet)."""
+    try:
+        parse_glossary(rows_to_csv([row]), target)
+    except GlossaryError as exc:
+        return exc.message
+    return None

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..atomic import atomic_write_bytes
 from ..errors import PipelineError, display_path
 from ..memory.model import UnitKind
-from ..memory.project_memory import catalog_memory_units, memory_dir, project_memory
-from ..memory.tmx import parse_tmx, write_tmx
+from ..memory.paths import memory_dir
+from ..memory.store import indexed_memory
 from ..project import Project
-from .common import say
+from .common import say, warn
+
+if TYPE_CHECKING:  # lxml and langcodes are loaded by export and import only
+    from ..memory.tmx import TmxReading
 
 
 def _one_locale(project: Project, locale: str | None) -> str:
@@ -23,6 +27,8 @@ def _one_locale(project: Project, locale: str | None) -> str:
 
 
 def export_command(project: Project, locale: str | None, output: Path) -> int:
+    from ..memory.project_memory import catalog_memory_units  # sentence alignment: pysbd
+    from ..memory.tmx import write_tmx
     loc = _one_locale(project, locale)
     units = [u for u in catalog_memory_units(project, loc) if u.kind is UnitKind.SEGMENT]
     data = write_tmx(units, project.config.publication.source_language, loc.replace("_", "-"))
@@ -31,32 +37,59 @@ def export_command(project: Project, locale: str | None, output: Path) -> int:
     return 0
 
 
+WARNINGS_SHOWN = 10  # located warnings printed per file; the rest are counted
+
+
 def import_command(project: Project, source: Path) -> int:
     try:
         data = source.read_bytes()
     except FileNotFoundError:
         raise PipelineError("no such file", source) from None
-    reading = parse_tmx(data, source, None, source.name,
-                       project.config.publication.source_language)
+    from ..memory.tmx import parse_tmx
+    source_lang = project.config.publication.source_language
+    # One reading per project locale (None: a project without catalogs yet).
+    locales: list[str | None] = [*project.locales(None)] or [None]
+    readings = {loc: parse_tmx(data, source, loc.replace("_", "-") if loc else None,
+                               source.name, source_lang) for loc in locales}
     target = memory_dir(project) / source.name
     if target.suffix.lower() != ".tmx":
         target = target.with_suffix(".tmx")
     if target.exists() and target.read_bytes() != data:
         raise PipelineError("a different memory file of this name exists; rename one", target)
     atomic_write_bytes(target, data)
+    first = next(iter(readings.values()))
+    for note in first.notes:
+        warn(f"{display_path(source)}:{note.line}: note: {note.message}")
+    for loc, reading in readings.items():
+        _report(source, target, source_lang, loc, reading)
+    return 0
+
+
+def _report(source: Path, target: Path, source_lang: str, locale: str | None,
+            reading: TmxReading) -> None:
+    pair = f"{source_lang}→{locale}" if locale else \
+        f"{source_lang}→{', '.join(sorted(reading.target_languages)) or '?'}"
     skipped = sum(reading.skipped.values())
-    say(f"{display_path(target)}: {reading.read} units read, {len(reading.units)} usable "
-        f"({', '.join(sorted(reading.target_languages)) or 'no target language'}), "
-        f"{skipped} skipped")
+    say(f"{display_path(target)}: {reading.read} units read, {len(reading.units)} usable for "
+        f"{pair}, {skipped} skipped")
+    if reading.reversed:
+        say(f"  {reading.reversed} of them written {locale}→{source_lang}, used in reverse")
+    if reading.lost_codes:
+        say(f"  {reading.lost_codes} of them lost an inline code in translation "
+            "(offered as fuzzy at most)")
     for reason, count in sorted(reading.skipped.items(), key=lambda kv: kv[0].value):
         say(f"  skipped {count}: {reason.value}")
-    return 0
+    for warning in reading.warnings[:WARNINGS_SHOWN]:
+        warn(f"{display_path(source)}:{warning.line}: warning: {warning.message}")
+    if len(reading.warnings) > WARNINGS_SHOWN:
+        warn(f"{display_path(source)}: … and {len(reading.warnings) - WARNINGS_SHOWN} more "
+             "units not used")
 
 
 def lookup_command(project: Project, text: str, locale: str | None, limit: int,
                    threshold: float) -> int:
     loc = _one_locale(project, locale)
-    matches = project_memory(project, loc).lookup(text.strip(), threshold, limit)
+    matches = indexed_memory(project, loc).lookup(text.strip(), threshold, limit)
     if not matches:
         say(f"no match at {threshold:g}% or above")
         return 1

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 import numpy as np
 from rapidfuzz import fuzz
@@ -20,6 +20,8 @@ from rapidfuzz import fuzz
 from .model import Match, MemoryUnit
 
 VERIFY = 24  # candidates scored exactly per lookup
+FUZZY_AT_MOST = 99.9  # the best score a source that is not identical, or whose
+                      # translation lost an inline code, can have
 _EMPTY = np.zeros(0, dtype=np.uint64)
 
 
@@ -91,16 +93,23 @@ class TranslationMemory:
     def __len__(self) -> int:
         return len(self.units)
 
+    def _exact_numbers(self, source: str) -> Sequence[int]:
+        """The units whose source is exactly `source`, in insertion order."""
+        return self._exact.get(source, ())
+
     def lookup(self, source: str, threshold: float = 75.0, limit: int = 3,
                exclude_file: str | None = None) -> list[Match]:
         """The best matches scoring >= threshold (0-100), best first; exact ones first.
         Units from `exclude_file` (the entry's own article) are never offered."""
         matches: list[Match] = []
         taken: set[int] = set()
-        for number in self._exact.get(source, ()):
+        for number in self._exact_numbers(source):
             if self.units[number].origin_file != exclude_file:
-                matches.append(Match(self.units[number], 100.0))
+                # A translation that lost an inline code of its source is at most fuzzy.
+                score = 100.0 if not self.units[number].lost_codes else FUZZY_AT_MOST
+                matches.append(Match(self.units[number], score))
                 taken.add(number)
+        matches.sort(key=lambda m: -m.score)  # stable: earlier units win ties
         if len(matches) >= limit:
             return matches[:limit]
         fuzzy = []

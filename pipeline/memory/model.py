@@ -21,6 +21,7 @@ class MemoryUnit:
     kind: UnitKind = UnitKind.SEGMENT
     article: str = ""
     created: str = ""       # TMX date form YYYYMMDDThhmmssZ, when known
+    lost_codes: int = 0     # inline codes of the source missing from the target (TMX)
 
     @property
     def origin(self) -> str:

@@ -14,6 +14,7 @@ from ..atomic import Fingerprint
 from ..catalog.pofile import parse_catalog, read_catalog, read_catalog_bytes
 from ..project import Project
 from .model import Match, MemoryUnit
+from .paths import MEMORY_DIR, catalog_paths, memory_dir
 from .tmx import parse_tmx
 from .unit_cache import CatalogKey, UnitCache
 from .units import catalog_units, with_sentences
@@ -21,15 +22,8 @@ from .units import catalog_units, with_sentences
 if TYPE_CHECKING:  # imported where a memory is built: numpy and rapidfuzz cost 0.1 s
     from .index import TranslationMemory
 
-MEMORY_DIR = "memory"
-
-
-def memory_dir(project: Project) -> Path:
-    return project.root / MEMORY_DIR
-
-
-def catalog_paths(project: Project, locale: str) -> list[Path]:
-    return sorted((project.locales_dir / locale / "LC_MESSAGES").glob("*.po"))
+__all__ = ["MEMORY_DIR", "StartOfRunMemory", "catalog_memory_units", "catalog_paths",
+           "memory_dir", "project_memory", "tmx_memory_units"]
 
 
 def catalog_memory_units(project: Project, locale: str) -> Iterator[MemoryUnit]:

@@ -59,4 +59,5 @@ def with_sentences(units: Iterable[MemoryUnit], language: str = "en") -> Iterato
         yield unit
         for source, target in sentence_pairs(unit.source, unit.target, language.split("_")[0]):
             yield MemoryUnit(source, target, unit.origin_file, unit.origin_line,
-                             unit.segment_id, UnitKind.SENTENCE, unit.article, unit.created)
+                             unit.segment_id, UnitKind.SENTENCE, unit.article, unit.created,
+                             unit.lost_codes)

@@ -22,8 +22,8 @@ import polib
 
 from .errors import PoFormatError
 from .quickread import quick_read
-from .scan import Scanned, scan
-from .write import header_entry, parse_flags
+from .scan import Scanned, mask_comment_breaks, scan
+from .write import header_entry, keep_raw_header
 
 
 def _charset(msgstr: str) -> str | None:
@@ -66,7 +66,7 @@ def parse_pofile(data: bytes, path: Path) -> polib.POFile:
     scanned = scan(path, text)
     header = _validate(path, text, scanned)
     try:
-        po = polib.pofile(text, encoding="utf-8")
+        po = polib.pofile(mask_comment_breaks(text), encoding="utf-8")
     except (OSError, ValueError) as exc:
         m = re.search(r"line (\d+)", str(exc))
         line = int(m.group(1)) if m else 0
@@ -94,10 +94,6 @@ def _validate(path: Path, text: str, scanned: list[Scanned]) -> Scanned | None:
         for field_name in ("tcomments", "ecomments"):
             if getattr(ent, field_name) == [""]:
                 raise PoFormatError("a lone empty comment line cannot be kept", path, ent.line)
-        unknown = parse_flags(ent.flags).unknown
-        if unknown:
-            raise PoFormatError(f"unknown flag(s) {', '.join(unknown)}"
-                                " (msgcat would drop them)", path, ent.line)
     charset = _charset(header.fields.get("msgstr", "")) if header else None
     if (charset or "").upper() != "UTF-8" and not text.isascii():
         raise PoFormatError(f"non-ASCII text needs charset=UTF-8 (found {charset!r})", path, header.line if header else 0)
@@ -115,8 +111,12 @@ def _merge(path: Path, po: polib.POFile, scanned: list[Scanned],
         po.header = "\n".join(header.tcomments)
         rebuilt = header_entry(po)
         if rebuilt is None or rebuilt.msgstr != header.fields["msgstr"]:
-            raise PoFormatError("header is not a plain list of 'Key: value\\n' lines", path, header.line)
+            # Not a plain list of "Key: value\n" lines (a header msgcat merged from two,
+            # "Generated-By:\n"): kept as written, edits to its keys applied to it.
+            keep_raw_header(po, header.fields["msgstr"])
     for ent, entry in zip(body, po, strict=False):
+        if ent.exotic and _same_shape(entry, ent):
+            _take_strings(entry, ent)
         if not _same(entry, ent):
             raise PoFormatError("polib read this message differently", path, ent.line)
         entry.tcomment = "\n".join(ent.tcomments)
@@ -125,6 +125,26 @@ def _merge(path: Path, po: polib.POFile, scanned: list[Scanned],
         entry.previous_msgctxt = ent.prev.get("msgctxt")
         entry.previous_msgid = ent.prev.get("msgid")
         entry.previous_msgid_plural = ent.prev.get("msgid_plural")
+
+
+def _same_shape(entry: polib.POEntry, ent: Scanned) -> bool:
+    f = ent.fields
+    return (bool(entry.obsolete) == bool(ent.obsolete)
+            and (entry.msgctxt is None) == ("msgctxt" not in f)
+            and bool(entry.msgid_plural) == bool(f.get("msgid_plural"))
+            and len(entry.msgstr_plural) == sum(k.startswith("msgstr[") for k in f))
+
+
+def _take_strings(entry: polib.POEntry, ent: Scanned) -> None:
+    """The scan's reading of strings with escapes polib misreads (\\a, octal, hex)."""
+    f = ent.fields
+    entry.msgid = f["msgid"]
+    entry.msgctxt = f.get("msgctxt")
+    if "msgid_plural" in f:
+        entry.msgid_plural = f["msgid_plural"]
+    if "msgstr" in f:
+        entry.msgstr = f["msgstr"]
+    entry.msgstr_plural = {int(k[7]): v for k, v in f.items() if k.startswith("msgstr[")}
 
 
 def _same(entry: polib.POEntry, ent: Scanned) -> bool:

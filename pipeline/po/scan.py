@@ -17,6 +17,30 @@ _STRING = re.compile(r'"((?:[^"\\]|\\.)*)"[ \t]*')
 _KEYWORD = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr(?:\[([^\]]*)\])?)[ \t]+(.*)")
 UNESCAPE = {"n": "\n", "t": "\t", "r": "\r", "v": "\v", "b": "\b", "f": "\f",
              '"': '"', "\\": "\\"}
+SIMPLE_ESCAPES = frozenset(UNESCAPE)  # the ones polib reads right
+# Every escape GNU's po-lex.c accepts: the C ones (\a too), octal (1-3 digits), hex.
+_C_ESCAPE = re.compile(r"\\(?:([ntrvbfa\"\\])|([0-7]{1,3})|x([0-9A-Fa-f]+)|(.?))", re.DOTALL)
+_C_VALUES = {**{k: ord(v) for k, v in UNESCAPE.items()}, "a": 7}
+
+
+def unescape_c(body: str) -> str | None:
+    """A string literal's body as GNU reads it (the bytes its escapes give are
+    UTF-8, as the catalog); None when an escape is one GNU refuses."""
+    out = bytearray()
+    pos = 0
+    for m in _C_ESCAPE.finditer(body):
+        out += body[pos:m.start()].encode("utf-8")
+        simple, octal, hexa, other = m.groups()
+        if other is not None:
+            return None
+        value = _C_VALUES[simple] if simple else int(octal or hexa, 8 if octal else 16)
+        out.append(value & 0xFF)
+        pos = m.end()
+    out += body[pos:].encode("utf-8")
+    try:
+        return out.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
 SOLARIS_REF = re.compile(r"File: .*, line: \d+\s*")
 _ODD_SPACE = re.compile(r"[^\S \t]")
 
@@ -35,6 +59,7 @@ class Scanned:
     fields: dict[str, str] = field(default_factory=dict)
     last: str | None = None  # field that a continuation line extends
     msgid_line: int = 0  # where its msgid keyword is (GNU reports a message there)
+    exotic: bool = False  # a string uses an escape polib misreads (\\a, octal, hex)
 
 
 class Scanner:
@@ -54,20 +79,14 @@ class Scanner:
         body = m.group(1)
         if "\\" not in body:  # fast path: nothing to unescape
             return body
-        out: list[str] = []
-        i = 0
-        while i < len(body):
-            c = body[i]
-            if c == "\\":
-                esc = UNESCAPE.get(body[i + 1])
-                if esc is None:  # \a, octal, hex: GNU accepts, polib corrupts
-                    raise self.fail(f"escape sequence '\\{body[i + 1]}' is not supported")
-                out.append(esc)
-                i += 2
-            else:
-                out.append(c)
-                i += 1
-        return "".join(out)
+        decoded = unescape_c(body)
+        if decoded is None:
+            bad = re.search(r"\\([^ntrvbfa\"\\0-7x]|x(?![0-9A-Fa-f]))", body)
+            shown = bad.group(0) if bad else "\\"
+            raise self.fail(f"escape sequence '{shown}' is not supported")
+        if any(not (k in SIMPLE_ESCAPES) for k in re.findall(r"\\(.)", body)):
+            self.cur.exotic = True  # polib cannot read this string: the scan supplies it
+        return decoded
 
     def finish(self) -> None:
         cur = self.cur
@@ -199,13 +218,29 @@ def scan(path: Path, text: str) -> list[Scanned]:
     """GNU's view of the messages in ``text`` (newlines already \\n only)."""
     sc = Scanner(path)
     for sc.lineno, raw in enumerate(text.split("\n"), start=1):
-        if "\r" in raw:  # polib's universal newlines would split here
+        if "\r" in raw and not is_comment_text(raw):  # msgcat keeps it in comments only
             raise sc.fail("stray carriage return")
         if raw.endswith("\\"):  # GNU's lexer joins backslash-newline; polib doesn't
             raise sc.fail("line ends with a backslash")
         sc.line(raw)
     sc.finish()
     return sc.entries
+
+
+def is_comment_text(raw: str) -> bool:
+    """A translator ('# ') or extracted ('#.') comment line: free text, where GNU
+    keeps even a carriage return."""
+    s = raw.lstrip(" \t")
+    return s.startswith("#") and s[1:2] not in (",", ":", "|", "~")
+
+
+def mask_comment_breaks(text: str) -> str:
+    """`text` for polib, whose universal newlines would split a comment at a CR:
+    the CR becomes a space there (the scan supplies every comment's text)."""
+    if "\r" not in text:
+        return text
+    return "\n".join(line.replace("\r", " ") if is_comment_text(line) else line
+                     for line in text.split("\n"))
 
 
 def bad_refs(body: str) -> str | None:

@@ -47,7 +47,7 @@ _ESCAPE_RE = re.compile("[" + re.escape("".join(_ESCAPES)) + "]")
 
 @dataclass
 class Flags:
-    """The ``#,`` flags as GNU understands them (unknown ones are dropped)."""
+    """The ``#,`` flags as GNU understands them (and the ones it does not know)."""
     fuzzy: bool = False
     formats: dict[str, str] = field(default_factory=dict)  # lang -> yes/no/possible/impossible
     range: tuple[int, int] | None = None
@@ -132,6 +132,9 @@ def flags_line(flags: Flags, first_msgstr: str, obsolete: bool = False) -> str:
         parts.append(f"range: {flags.range[0]}..{flags.range[1]}")
     if flags.no_wrap:
         parts.append("no-wrap")
+    # Flags GNU does not know (newer gettext's, a tool's own): msgcat 0.21 drops them,
+    # we keep them, after the known ones (a translator's tool put them there).
+    parts += flags.unknown
     return "#, " + ", ".join(parts) + "\n" if parts else ""
 
 
@@ -304,15 +307,49 @@ def _format_entry(entry: polib.POEntry) -> str:
     return "".join(out)
 
 
+_RAW_HEADER = "_bilingual_raw_header"  # (msgstr as written, metadata as read from it)
+
+
+def keep_raw_header(po: polib.POFile, msgstr: str) -> None:
+    """Remember a header that is not a plain "Key: value\\n" list (merged by
+    msgcat from two catalogs, "Generated-By:\\n", a key without its space) so it
+    is written back as it was; polib's metadata stays the way to edit it."""
+    setattr(po, _RAW_HEADER, (msgstr, dict(po.metadata)))
+
+
+def _header_msgstr(po: polib.POFile) -> str:
+    raw: tuple[str, dict[str, str]] | None = getattr(po, _RAW_HEADER, None)
+    if raw is None:
+        return "".join(f"{key}: {value}\n" for key, value in po.metadata.items())
+    text, as_read = raw
+    if po.metadata == as_read:
+        return text
+    # Keys changed since reading: their last line changes (polib kept the last of
+    # two), removed keys go, new ones are added at the end; other lines stay.
+    lines = text.splitlines(keepends=True)
+    for key in as_read:
+        if key in po.metadata and po.metadata[key] == as_read[key]:
+            continue
+        where = max((i for i, line in enumerate(lines)
+                     if line.split(":", 1)[0].strip() == key), default=None)
+        if where is None:
+            continue
+        if key in po.metadata:
+            lines[where] = f"{key}: {po.metadata[key]}\n"
+        else:
+            del lines[where]
+    lines += [f"{key}: {value}\n" for key, value in po.metadata.items() if key not in as_read]
+    return "".join(lines)
+
+
 def header_entry(po: polib.POFile) -> polib.POEntry | None:
     """The header as an entry, keeping polib's metadata in file order (polib's
     own ``metadata_as_entry`` re-sorts the keys)."""
     flags = po.metadata_is_fuzzy
     flags = list(flags) if isinstance(flags, list) else (["fuzzy"] if flags else [])
-    if not (po.metadata or po.header or flags):
+    if not (po.metadata or po.header or flags or getattr(po, _RAW_HEADER, None)):
         return None
-    msgstr = "".join(f"{key}: {value}\n" for key, value in po.metadata.items())
-    return polib.POEntry(msgid="", msgstr=msgstr, tcomment=po.header, flags=flags)
+    return polib.POEntry(msgid="", msgstr=_header_msgstr(po), tcomment=po.header, flags=flags)
 
 
 def format_pofile(po: polib.POFile) -> str:

@@ -10,7 +10,8 @@ from support import copy_real_project, make_project
 
 from pipeline.cli import main
 from pipeline.glossary import load_glossary
-from pipeline.glossary.tbx import parse_tbx, write_tbx
+from pipeline.glossary.tbx import parse_tbx
+from pipeline.glossary.tbx_write import write_tbx
 
 tbx = pytest.importorskip("translate.storage.tbx")
 
@@ -38,7 +39,9 @@ def test_csv_tbx_csv_round_trip_of_the_real_glossary(tmp_path: Path) -> None:
 def test_translate_toolkit_reads_our_tbx(tmp_path: Path) -> None:
     root = copy_real_project(tmp_path / "p")
     out = tmp_path / "g.tbx"
-    assert main(["-C", str(root), "glossary", "export", "-o", str(out)]) == 0
+    # Translate Toolkit reads TBX v2 (martif/langSet/tig) only.
+    assert main(["-C", str(root), "glossary", "export", "--tbx-version", "2",
+                 "-o", str(out)]) == 0
     store = tbx.tbxfile.parsestring(out.read_bytes())
     glossary = load_glossary(root / "glossary")
     assert {u.source: u.target for u in store.units} == {t.term: t.english
@@ -52,7 +55,7 @@ def test_a_new_column_round_trips_without_code() -> None:
     rows = [{"term": "一村一品", "english": "one village, one product", "variants": "",
              "forbidden": "one village one product | OVOP", "type": "slogan", "pinyin": "",
              "note": "line one\nline two", "gloss": "each village one speciality"}]
-    back = parse_tbx(write_tbx(rows, "zh-Hans", "en"), Path("x.tbx"))
+    back = parse_tbx(write_tbx(rows, "zh-Hans", "en"), Path("x.tbx")).rows
     assert back == [rows[0]]
 
 
@@ -61,7 +64,7 @@ def test_foreign_tbx_without_statuses(tmp_path: Path) -> None:
             "<langSet xml:lang='zh-CN'><ntig><termGrp><term>矿</term></termGrp></ntig></langSet>"
             "<langSet xml:lang='en'><tig><term>mine</term></tig><tig><term>pit</term></tig>"
             "</langSet></termEntry></body></text></martif>").encode()
-    [row] = parse_tbx(data, tmp_path / "x.tbx")
+    [row] = parse_tbx(data, tmp_path / "x.tbx").rows
     assert (row["term"], row["english"], row["variants"], row["type"]) == (
         "矿", "mine", "pit", "other")
 

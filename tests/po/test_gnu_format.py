@@ -309,10 +309,9 @@ GOOD_HEAD = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n
 
 
 @pytest.mark.parametrize("body, line, why", [
-    ('msgid "a\\a"\nmsgstr "b"\n', 5, "escape"),
+    ('msgid "a\\q"\nmsgstr "b"\n', 5, "escape"),  # \a, octal, hex: tests/test_msgcat_accepts.py
     ('msgid "a" junk\nmsgstr "b"\n', 5, "string literal"),
     ('msgid "a"\nmsgstr "b"\n\nmsgid "a"\nmsgstr "c"\n', 8, "duplicate"),
-    ('#, fuzy\nmsgid "a"\nmsgstr "b"\n', 5, "unknown flag"),
     ('# trailing comment only\n', 6, "not attached"),
     ('msgid "a"\nmsgstr[0] "b"\n', 6, "msgstr[0]"),
     ('#~ msgid "a"\nmsgstr "b"\n', 6, "#~"),
@@ -330,9 +329,6 @@ def test_malformed_or_lossy_input_is_refused(tmp_path: Path, body: str, line: in
 
 def test_refusals_for_header_and_encoding(tmp_path: Path) -> None:
     f = tmp_path / "h.po"
-    f.write_text('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Language:zh_CN\\n"\n', encoding="utf-8")
-    with pytest.raises(PoFormatError, match="Key: value"):
-        read_pofile(f)
     f.write_bytes(GOOD_HEAD.encode() + b'msgid "\xff"\nmsgstr ""\n')
     with pytest.raises(PoFormatError, match="UTF-8"):
         read_pofile(f)

@@ -138,8 +138,9 @@ def test_mutations_read_alike_both_ways(count: int, monkeypatch: pytest.MonkeyPa
         if quick_read(text) is not None:
             quick_reads += quick[0] == "read"
             quick_refusals += quick[0] == "refused"
-    # The test has teeth only if many mutants took the quick path, both ways out.
-    assert quick_reads > count // 8 and quick_refusals > count // 80
+    # The test has teeth only if many mutants took the quick path, both ways out
+    # (fewer refusals since unknown flags are read and kept, as msgcat accepts them).
+    assert quick_reads > count // 8 and quick_refusals >= count // 100
 
 
 @pytest.mark.parametrize("path", sorted((ROOT / "locales").rglob("*.po*"))

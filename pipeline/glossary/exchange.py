@@ -1,0 +1,89 @@
+"""Glossary rows <-> a CSV with another tool's column names (pure).
+
+Spreadsheets and term bases exported by other tools name their columns as they
+like ("Source", "Chinese", "Target term", "Comment"). A column map says which of
+theirs holds which of ours: `term=Chinese english=English note=Comment`; a
+column of ours it does not name is looked up by its own name, and their other
+columns are left out. (XLSX is not read: no spreadsheet library is a dependency;
+save the sheet as CSV UTF-8.)
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import PipelineError
+from .load import COLUMNS, REQUIRED
+
+
+@dataclass(frozen=True)
+class ColumnMap:
+    theirs: dict[str, str] = field(default_factory=dict)  # our column -> their header
+
+    @classmethod
+    def parse(cls, pairs: list[str]) -> ColumnMap:
+        """`OURS=THEIRS` pairs (from `--column`), each of ours at most once."""
+        theirs: dict[str, str] = {}
+        for pair in pairs:
+            ours, sep, their = pair.partition("=")
+            ours = ours.strip()
+            if not sep or not their.strip():
+                raise PipelineError(f"--column '{pair}': write OURS=THEIRS, "
+                                    "e.g. term=Chinese")
+            if ours not in COLUMNS:
+                raise PipelineError(f"--column '{pair}': '{ours}' is not a glossary column "
+                                    f"({', '.join(COLUMNS)})")
+            if ours in theirs:
+                raise PipelineError(f"--column: '{ours}' is mapped twice")
+            theirs[ours] = their.strip()
+        return cls(theirs)
+
+    def header(self, ours: str) -> str:
+        return self.theirs.get(ours, ours)
+
+
+def read_mapped_csv(data: bytes, path: Path,
+                    mapping: ColumnMap) -> tuple[list[dict[str, str]], list[int]]:
+    """Their CSV -> our rows and the line each starts on."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise PipelineError("not valid UTF-8 (save the CSV as UTF-8)", path,
+                            data[: exc.start].count(b"\n") + 1) from None
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    headers = [h.strip() for h in reader.fieldnames or []]
+    # A missing type column means "other" for every row.
+    missing = [mapping.header(c) for c in REQUIRED if c != "type"
+               and mapping.header(c) not in headers]
+    if missing:
+        raise PipelineError(f"no column {', '.join(repr(m) for m in missing)} (its columns: "
+                            f"{', '.join(headers)}); map one with --column OURS=THEIRS",
+                            path, 1)
+    rows, lines = [], []
+    while True:
+        line = reader.line_num + 1
+        try:
+            raw = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            raise PipelineError(f"malformed CSV row: {exc}", path, line) from None
+        cells = {(k or "").strip(): (v or "") for k, v in raw.items()}
+        if not any(v.strip() for v in cells.values()):
+            continue
+        row = {c: cells.get(mapping.header(c), "").strip() for c in COLUMNS}
+        row["type"] = row["type"] or "other"
+        rows.append(row)
+        lines.append(line)
+    return rows, lines
+
+
+def write_mapped_csv(rows: list[dict[str, str]], mapping: ColumnMap) -> str:
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow([mapping.header(c) for c in COLUMNS])
+    writer.writerows([row.get(c, "") for c in COLUMNS] for row in rows)
+    return out.getvalue()
