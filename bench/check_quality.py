@@ -164,11 +164,11 @@ def report_planted(name: str, pairs: list[Pair], ctx: EntryContext, verbose: boo
     caught: Counter[str] = Counter()
     tried: Counter[str] = Counter()
     for pair in pairs:
-        before = {(f.code, f.message) for f in errors(entry_findings(pair, pair.en, ctx))}
+        before = Counter((f.code, f.message) for f in errors(entry_findings(pair, pair.en, ctx)))
         for plant in plants_for(pair.zh, pair.en, ctx.matcher.glossary):
             tried[plant.kind] += 1
-            after = errors(entry_findings(pair, plant.en, ctx))
-            if any((f.code, f.message) not in before for f in after):
+            after = Counter((f.code, f.message) for f in errors(entry_findings(pair, plant.en, ctx)))
+            if after - before:
                 caught[plant.kind] += 1
             elif verbose:
                 _show_missed(pair, plant)

@@ -72,7 +72,7 @@ def _number_plants(zh: str, en: str) -> Iterator[Plant]:
     kinds = {q.kind for q in source}
     targets = [q for q in en_quantities(en) if q.value in values and not q.optional]
     digits = [q for q in targets if q.kind in (Kind.NUMBER, Kind.PERCENT)
-              and any(c.isdigit() for c in q.text)]
+              and any(c.isdigit() for c in q.text) and q.value]
     for q in digits[:1]:
         if (new := _times_ten(q.text)) is not None:
             yield Plant("scale", _replace(en, q, new), f"{q.text} → {new}")

@@ -77,10 +77,17 @@ class Mismatch(str, enum.Enum):
 
 @dataclass(frozen=True)
 class NumberMismatch:
+    """One quantity that does not agree. `certain` says a professional translation
+    almost never shows it: a source number replaced by another of its kind (a
+    changed digit, a wrong scale, year, month or day), or an amount written in
+    digits that is gone. The rest (a count absorbed into a word, a date the
+    translator supplies, a figure converted) are worth a look, not a failed gate."""
+
     kind: Mismatch
     source: Quantity | None
     target: Quantity | None
     message: str
+    certain: bool = False
 
 
 def _compatible(a: Quantity, b: Quantity) -> bool:
@@ -163,17 +170,92 @@ def match_quantities(
     for s, t in zip(markers_s, markers_t, strict=False):
         problems.append(NumberMismatch(
             Mismatch.EXTRA, s, t, f"list marker {_describe(t)} in the translation, "
-                                  f"{_describe(s)} in the source"))
+                                  f"{_describe(s)} in the source", certain=True))
+    swapped = _substitutions(left_s, left_t)
+    stand_in = {id(t): s for s, t in swapped}
+    replaced_by = {id(s): t for s, t in swapped}
     for s in left_s:
+        t = replaced_by.get(id(s))
         problems.append(NumberMismatch(
             Mismatch.MISSING, s, None,
-            f"source {_describe(s)} not found in the translation{_scale_hint(s, left_t)}"))
+            f"source {_describe(s)} not found in the translation"
+            + (f", which has {_describe(t)} in its place{_why_swapped(s, t)}" if t is not None
+               else _scale_hint(s, left_t)),
+            certain=t is not None or _dropped_for_sure(s)))
     for t in left_t:
+        s_of_t = stand_in.get(id(t))
+        other = _other_date(t, source)
         problems.append(NumberMismatch(
             Mismatch.EXTRA, None, t,
             f"translation {_describe(t)} has no counterpart in the source"
-            f"{_scale_hint(t, left_s)}"))
+            + (f"; it stands where the source has {_describe(s_of_t)}"
+               f"{_why_swapped(s_of_t, t)}" if s_of_t is not None
+               else f"{_scale_hint(t, left_s)}{other}"),
+            certain=s_of_t is not None or bool(other)))
     return problems
+
+
+def _other_date(t: Quantity, source: Sequence[Quantity]) -> str:
+    """A year or month the translation adds is usually one the source implies (a
+    dateline's month for 26日); one the source names otherwise is a wrong date."""
+    if t.kind not in (Kind.YEAR, Kind.MONTH):
+        return ""
+    named = sorted({q.value for q in source if q.kind is t.kind})
+    if not named or t.value in named:
+        return ""
+    return f"; the source names {t.kind} {', '.join(str(v) for v in named)} only"
+
+
+_DATE_KINDS = frozenset({Kind.YEAR, Kind.MONTH, Kind.DAY})
+
+
+def _same_family(s: Quantity, t: Quantity) -> bool:
+    """A year stands for a year and a month for a month; a day for a day or a
+    count of days (14日 = 14 days); amounts (numbers, ordinals) for each other and
+    percentages for percentages."""
+    if s.marker or t.marker:
+        return False
+    if Kind.CODE in (s.kind, t.kind):
+        return s.kind == t.kind  # “6996” → '6669'
+    if {s.kind, t.kind} <= {Kind.DAY, Kind.NUMBER}:
+        return True
+    if s.kind in _DATE_KINDS or t.kind in _DATE_KINDS:
+        return s.kind == t.kind
+    return (s.kind is Kind.PERCENT) == (t.kind is Kind.PERCENT)
+
+
+def _has_digit(text: str) -> bool:
+    return any(c.isdigit() for c in text)
+
+
+def _substitutions(left_s: Sequence[Quantity], left_t: Sequence[Quantity]
+                   ) -> list[tuple[Quantity, Quantity]]:
+    """Missing sources paired with extra translations of the same family, in text
+    order: the signature of a changed figure."""
+    pairs: list[tuple[Quantity, Quantity]] = []
+    free = list(left_t)
+    for s in left_s:
+        t = next((t for t in free if _same_family(s, t)), None)
+        if t is not None:
+            pairs.append((s, t))
+            free.remove(t)
+    return pairs
+
+
+def _why_swapped(s: Quantity, t: Quantity) -> str:
+    if s.value and t.value and s.kind not in _DATE_KINDS:
+        ratio = max(s.value, t.value) / min(s.value, t.value)
+        if ratio == 10 ** (len(str(int(ratio))) - 1) and ratio > 1:
+            return f" (off by a factor of {int(ratio):,}: a 万/亿 scale slip?)"
+    return ""
+
+
+def _dropped_for_sure(s: Quantity) -> bool:
+    """An amount written in digits (not a date, code or list number) that the
+    translation leaves out: professionals fold counting words into English
+    (两人 = the couple), never a figure like 135."""
+    return (s.kind in (Kind.NUMBER, Kind.PERCENT) and not s.marker and not s.optional
+            and _has_digit(s.text))
 
 
 def compare_quantities(
