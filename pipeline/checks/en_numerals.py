@@ -21,6 +21,7 @@ from .quantity import (
     Quantity,
     Span,
     Unit,
+    clock_minutes,
     freeze,
     in_quotes_only,
     link_ranges,
@@ -178,8 +179,27 @@ def _digit_matches(t: str) -> Iterator[re.Match[str]]:
         pos = m.end()
 
 
+# 8:00, 19:44:50, 3:37 pm, 2 p.m., 8 o'clock, noon, midnight.
+_CLOCK_RE = re.compile(
+    r"(?<![\d.:])(?P<h>[01]?\d|2[0-4])(?::(?P<m>[0-5]\d)(?::[0-5]\d)?(?![\d:])"
+    r"(?:\s*(?P<ap>[ap]\.?\s?m\b\.?))?"
+    r"|\s*(?P<ap2>[ap]\.\s?m\.|[ap]m\b|o['’]clock\b))"
+    r"|\b(?P<noon>noon|midday|midnight)\b", re.I)
+_CLOCK_HINT_RE = re.compile(r"\d:\d|\d\s*[ap]\.?\s?m|o['’]clock|noon|midday|midnight", re.I)
+
+
+def _clock_drafts(t: str, taken: list[Span]) -> list[Draft]:
+    drafts = []
+    for m in _CLOCK_RE.finditer(t) if _CLOCK_HINT_RE.search(t) else ():
+        hour = 0 if m.group("noon") else int(m.group("h"))
+        drafts.append(Draft(clock_minutes(hour, int(m.group("m") or 0)), m.start(), m.end(),
+                            "time"))
+        taken.append(m.span())
+    return drafts
+
+
 def _digit_drafts(t: str, taken: list[Span]) -> list[Draft]:
-    drafts: list[Draft] = []
+    drafts: list[Draft] = _clock_drafts(t, taken)
     for m in _CODE_RE.finditer(t) if "+" in t else ():  # "1+2+15"
         for part in _DIGITS_RE.finditer(m.group()):
             drafts.append(Draft(Decimal(part.group()), m.start() + part.start(),

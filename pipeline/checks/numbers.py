@@ -63,7 +63,7 @@ __all__ = [
 ]
 
 # Kinds that only match themselves; every other kind matches any non-strict one.
-STRICT_KINDS = frozenset({Kind.PERCENT, Kind.MONTH})
+STRICT_KINDS = frozenset({Kind.PERCENT, Kind.MONTH, Kind.TIME})
 
 
 class Mismatch(str, enum.Enum):
@@ -122,6 +122,9 @@ _PASSES: tuple[Callable[[Quantity, Quantity], bool], ...] = (
 
 
 def _describe(q: Quantity) -> str:
+    if q.kind is Kind.TIME:
+        hours, minutes = divmod(int(q.value), 60)
+        return f"“{q.text}” [time {hours or 12}:{minutes:02d}, a.m. or p.m.]"
     shown = f"{q.value:,}"
     extra = "" if q.text.replace(",", "").replace("，", "") == shown.replace(",", "") else f" (= {shown})"
     approx = ", approximate" if q.approximate else ""

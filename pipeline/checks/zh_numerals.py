@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from decimal import Decimal
 
 from .quantity import (
@@ -20,6 +21,7 @@ from .quantity import (
     Quantity,
     Span,
     Unit,
+    clock_minutes,
     freeze,
     in_quotes_only,
     link_ranges,
@@ -55,8 +57,8 @@ _FIVE_YEAR_PLAN_RE = re.compile(r"(?<![零〇一二两三四五六七八九十�
                                 r"(?![零〇一二两三四五六七八九十百千万亿])")
 _AFTER_SCALE_RE = re.compile(r"(余|多)?(万亿|亿|万)")
 _PREFIX_APPROX_RE = re.compile(
-    r"(?:超过|超出|超|突破|逾|将近|接近|近|大约|约为|约|大概|至少|不少于|不低于|不足|不到|不超过|最多|高于|低于)$")
-_SUFFIX_APPROX_RE = re.compile(rf"(?P<unit>{_MEASURE})?(?P<mark>以上|以下|左右|上下|有余|之多|开外|出头|多)")
+    r"(?:超过|超出|超|突破|过|逾|将近|接近|近|大约|约为|约|大概|至少|不少于|不低于|不足|不到|不超过|最多|高于|低于)$")
+_SUFFIX_APPROX_RE = re.compile(rf"(?P<unit>{_MEASURE})?(?P<mark>以上|以下|左右|上下|有余|之多|开外|出头|多|余)")
 _RANGE_RE = re.compile(r"\s*(?:—{1,2}|–|-|~|～|至|到)\s*")
 _ORDINAL_SESSION_RE = re.compile(r"次(?:全会|全体会议|会议|代表大会|党代会)")
 _FIRST_RE = re.compile(r"首(?=家|个|批|次|届|座|台|款|部|条|位|例|只|单|期|轮|架|艘|辆|套|项)")
@@ -176,8 +178,10 @@ def _approximate(t: str, start: int, end: int) -> bool:
     s = _SUFFIX_APPROX_RE.match(t, end)
     if s is None:
         return False
-    # 多 after a unit only for times (3年多, 3个多月); 5个多功能厅 is "multi-".
-    return (s.group("mark") != "多" or s.group("unit") in _TIME_UNITS
+    # 多/余 after a unit only for times (3年多, 3个多月); 5个多功能厅 is "multi-".
+    # Right after a scale they are approximate (14亿多, 1万余).
+    return (s.group("mark") not in ("多", "余") or s.group("unit") in _TIME_UNITS
+            or (s.group("unit") is None and t[end - 1:end] in ("万", "亿", "千", "百"))
             or (s.group("unit") == "个" and t.startswith(("月", "小时"), s.end())))
 
 
@@ -188,8 +192,22 @@ def _number_one(tok: Draft) -> bool:
     return tok.value == 1 and tok.scale == 1
 
 
+# 8时, 19时54分, 下午2点, 8点半, 19:44(:50): clock times, compared as times of day.
+_CLOCK_RE = re.compile(r"(?<![\d.])(?P<h>[01]?\d|2[0-4])(?:(?:时|点)(?!钟)(?:(?P<m>[0-5]?\d)分|(?P<half>半))?"
+                       r"|:(?P<mm>[0-5]\d)(?::[0-5]\d)?(?![\d:]))")
+
+
+def _clock_tokens(t: str, taken: list[Span]) -> list[Draft]:
+    toks = []
+    for m in _CLOCK_RE.finditer(t) if ("时" in t or "点" in t or ":" in t) else ():
+        minute = int(m.group("m") or m.group("mm") or 0) + (30 if m.group("half") else 0)
+        toks.append(Draft(clock_minutes(int(m.group("h")), minute), m.start(), m.end(), "time"))
+        taken.append(m.span())
+    return toks
+
+
 def _digit_tokens(t: str, taken: list[Span]) -> list[Draft]:
-    toks: list[Draft] = []
+    toks: list[Draft] = _clock_tokens(t, taken)
     for m in _PERCENT_WORD_RE.finditer(t):  # 百分之九十五, 百分之3.5
         body = m.group(1)
         value = Decimal(body) if body[0].isdigit() else parse_zh_numeral(body)
@@ -324,9 +342,46 @@ def zh_quantities(
     ``ignore_spans`` (e.g. glossary-term spans) drop any quantity overlapping
     them; ``fixed_words`` skip character numerals inside those words.
     """
+    closed = _spaces_closed(text)
+    if closed is not None:
+        return _zh_quantities_spaced(text, *closed, ignore_spans, fixed_words)
     t = text.translate(_NORMAL_FORMS) if _TO_NORMALIZE.search(text) else text
     taken: list[Span] = []
     toks = _digit_tokens(t, taken)
     toks += _cjk_tokens(t, taken, phrase_spans(t, tuple(fixed_words)))
     link_ranges(toks, t, _RANGE_RE)
     return freeze(toks, text, ignore_spans)
+
+
+# A space typed beside a digit in Chinese (14 亿, 10 月 31 日, 约 2.5 万亿美元) is
+# not a separator: the numeral reads as if it were not there.
+_STRAY_SPACE_RE = re.compile(r"(?<=\d)[ \u00a0\u3000]+(?=[\u4e00-\u9fff%％])"
+                             r"|(?<=[\u4e00-\u9fff])[ \u00a0\u3000]+(?=\d)")
+
+
+def _spaces_closed(text: str) -> tuple[str, list[int]] | None:
+    """The text without stray spaces, and for each of its offsets (and its end)
+    the offset in `text`; None when there are none."""
+    if " " not in text and "\u3000" not in text and "\u00a0" not in text:
+        return None
+    dropped = [i for m in _STRAY_SPACE_RE.finditer(text) for i in range(*m.span())]
+    if not dropped:
+        return None
+    gone = set(dropped)
+    origin = [i for i in range(len(text)) if i not in gone] + [len(text)]
+    return "".join(text[i] for i in origin[:-1]), origin
+
+
+def _zh_quantities_spaced(text: str, closed: str, origin: list[int],
+                          ignore_spans: Sequence[Span], fixed_words: Sequence[str]
+                          ) -> list[Quantity]:
+    to_closed = {o: i for i, o in enumerate(origin)}
+
+    def inward(pos: int) -> int:
+        while pos not in to_closed:
+            pos += 1
+        return to_closed[pos]
+    ignore = [(inward(a), inward(b)) for a, b in ignore_spans]
+    found = zh_quantities(closed, ignore, fixed_words=fixed_words)
+    return [replace(q, start=origin[q.start], end=origin[q.end - 1] + 1,
+                    text=text[origin[q.start]:origin[q.end - 1] + 1]) for q in found]
