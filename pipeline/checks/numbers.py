@@ -44,7 +44,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from .en_numerals import EN_FIXED_PHRASES, en_quantities
-from .quantity import Kind, Quantity, Span, Unit, quoted_spans
+from .quantity import CONVERSIONS, Kind, Quantity, Span, Unit, quoted_spans
 from .zh_numerals import ZH_FIXED_WORDS, parse_zh_numeral, zh_quantities
 
 __all__ = [
@@ -103,13 +103,24 @@ def _hectares(q: Quantity) -> Decimal:
 
 def _same_value(s: Quantity, t: Quantity) -> bool:
     """Equal values; an area in mu and one in hectares agree to the precision the
-    translation is written in (1000亩 ↔ 66.7 hectares)."""
-    if {s.unit, t.unit} != {Unit.MU, Unit.HECTARE}:
-        return s.value == t.value
+    translation is written in (1000亩 ↔ 66.7 hectares), and so do a length in li,
+    a weight in jin, kg or tonnes and its metric conversion (20里 ↔ 10 km)."""
+    if {s.unit, t.unit} == {Unit.MU, Unit.HECTARE}:
+        return _agrees(_hectares(s), _hectares(t), t)
+    return s.value == t.value or _converted(s, t)
+
+
+def _agrees(expected: Decimal, written: Decimal, t: Quantity) -> bool:
+    """`written` is `expected` rounded as the translation rounds it."""
     exponent = t.value.as_tuple().exponent
     decimals = -exponent if isinstance(exponent, int) and exponent < 0 else 0
-    tolerance = max(Decimal(5) / 10 ** (decimals + 1), _hectares(t) * Decimal("0.005"))
-    return bool(abs(_hectares(s) - _hectares(t)) <= tolerance)
+    tolerance = max(Decimal(5) / 10 ** (decimals + 1), expected * Decimal("0.005"))
+    return bool(abs(expected - written) <= tolerance)
+
+
+def _converted(s: Quantity, t: Quantity) -> bool:
+    return t.kind is Kind.NUMBER and any(_agrees(s.value * f, t.value, t)
+                                         for f in CONVERSIONS.get(s.unit, ()))
 
 
 # Passes from strictest to loosest, so e.g. a year pairs with a year before a
@@ -142,9 +153,12 @@ def _scale_hint(q: Quantity, others: Sequence[Quantity]) -> str:
 
 
 def match_quantities(
-    source: Sequence[Quantity], target: Sequence[Quantity]
+    source: Sequence[Quantity], target: Sequence[Quantity], *, dates_restated: bool = False
 ) -> list[NumberMismatch]:
-    """Match two quantity lists as multisets by value; report the leftovers."""
+    """Match two quantity lists as multisets by value; report the leftovers.
+
+    `dates_restated`: the translation names a weekday, so a source day or month
+    it lacks may be said that way (10月30日 → "on Sunday"): never certain."""
     # Required sources first, so an optional 一个 cannot take the "one" that a
     # required 1座 needs.
     free_s = sorted(range(len(source)), key=lambda i: (source[i].optional, i))
@@ -160,7 +174,9 @@ def match_quantities(
             free_s.remove(i)
             free_t.remove(j)
             t = target[j]
-            if s.approximate != t.approximate:
+            # An optional quantity (一年, "one") only matched loosely: 不到一年 is
+            # not "No. 1" made approximate.
+            if s.approximate != t.approximate and not (s.optional or t.optional):
                 problems.append(NumberMismatch(
                     Mismatch.APPROXIMATION, s, t,
                     f"source {_describe(s)} and translation {_describe(t)} "
@@ -174,7 +190,10 @@ def match_quantities(
         problems.append(NumberMismatch(
             Mismatch.EXTRA, s, t, f"list marker {_describe(t)} in the translation, "
                                   f"{_describe(s)} in the source", certain=True))
-    swapped = _substitutions(left_s, left_t)
+    soft = _DAY_MONTH if dates_restated else frozenset()
+    swapped = _substitutions([q for q in left_s if q.kind not in soft], left_t)
+    left_ids = {id(q) for q in left_s}
+    matched = {(q.value, q.kind) for q in source if id(q) not in left_ids}
     stand_in = {id(t): s for s, t in swapped}
     replaced_by = {id(s): t for s, t in swapped}
     for s in left_s:
@@ -184,7 +203,7 @@ def match_quantities(
             f"source {_describe(s)} not found in the translation"
             + (f", which has {_describe(t)} in its place{_why_swapped(s, t)}" if t is not None
                else _scale_hint(s, left_t)),
-            certain=t is not None or _dropped_for_sure(s)))
+            certain=t is not None or (_dropped_for_sure(s) and (s.value, s.kind) not in matched)))
     for t in left_t:
         s_of_t = stand_in.get(id(t))
         other = _other_date(t, source)
@@ -210,6 +229,7 @@ def _other_date(t: Quantity, source: Sequence[Quantity]) -> str:
 
 
 _DATE_KINDS = frozenset({Kind.YEAR, Kind.MONTH, Kind.DAY})
+_DAY_MONTH = frozenset({Kind.MONTH, Kind.DAY, Kind.TIME})
 
 
 def _same_family(s: Quantity, t: Quantity) -> bool:
@@ -218,6 +238,8 @@ def _same_family(s: Quantity, t: Quantity) -> bool:
     percentages for percentages."""
     if s.marker or t.marker:
         return False
+    if not _has_digit(s.text) and s.value < 10 and _has_digit(t.text):
+        return False  # 两口子 is not the "500" of a converted weight
     if Kind.CODE in (s.kind, t.kind):
         return s.kind == t.kind  # “6996” → '6669'
     if {s.kind, t.kind} <= {Kind.DAY, Kind.NUMBER}:
@@ -258,7 +280,7 @@ def _dropped_for_sure(s: Quantity) -> bool:
     translation leaves out: professionals fold counting words into English
     (两人 = the couple), never a figure like 135."""
     return (s.kind in (Kind.NUMBER, Kind.PERCENT) and not s.marker and not s.optional
-            and _has_digit(s.text))
+            and s.value > 1 and _has_digit(s.text))
 
 
 def compare_quantities(
@@ -276,13 +298,14 @@ def compare_quantities(
     """
     source = zh_quantities(zh, zh_ignore)
     target = en_quantities(_join_spaced_thousands(en, source), en_ignore)
-    problems = match_quantities(source, target)
+    problems = match_quantities(source, target, dates_restated=bool(_WEEKDAY_RE.search(en)))
     names = _name_numerals(zh)
     return [p for p in problems if not _numeral_label(p, zh)
             and not (p.kind is Mismatch.EXTRA and p.target is not None and p.source is None
                      and (p.target.value in names or _conversion_gloss(p.target, source)))]
 
 
+_WEEKDAY_RE = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
 _SPACED = re.compile(r"(?<![\d.,])\d{1,3}(?: \d{3})+(?![\d.,]\d)")
 _SPACED_HINT = re.compile(r"\d \d{3}")
 
@@ -314,8 +337,9 @@ def _name_numerals(zh: str) -> frozenset[Decimal]:
 
 def _conversion_gloss(t: Quantity, source: Sequence[Quantity]) -> bool:
     """ "1,500 mu (100 hectares)": the converted figure beside the original."""
-    return t.unit is Unit.HECTARE and any(
-        s.unit is Unit.MU and _same_value(s, t) for s in source)
+    return (t.unit is Unit.HECTARE and any(
+        s.unit is Unit.MU and _same_value(s, t) for s in source)) or any(
+        _converted(s, t) for s in source)
 
 
 _SMALL_NUMERALS = {1: "一", 2: "二两", 3: "三", 4: "四", 5: "五", 6: "六", 7: "七", 8: "八",

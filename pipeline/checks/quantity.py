@@ -45,6 +45,18 @@ class Unit(enum.Enum):
     NONE = "none"
     MU = "mu"
     HECTARE = "ha"
+    LI = "li"  # 里: half a kilometre
+    JIN = "jin"  # 斤: half a kilogram
+    KILOGRAM = "kg"
+    TONNE = "t"
+
+
+# Factors by which a translator may convert a source unit into the metric one the
+# English uses (20里 = 10 km, 1000斤 = 500 kg, 26亿公斤 = 2.6 million tonnes).
+CONVERSIONS: dict[Unit, tuple[Decimal, ...]] = {
+    Unit.LI: (Decimal("0.5"),), Unit.JIN: (Decimal("0.5"),),
+    Unit.KILOGRAM: (Decimal("0.001"),), Unit.TONNE: (Decimal(1000),),
+}
 
 
 @dataclass(frozen=True)
