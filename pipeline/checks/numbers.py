@@ -296,6 +296,8 @@ def compare_quantities(
     ``zh_ignore``/``en_ignore`` are spans (e.g. of glossary terms such as
     百亿矿鸿产业基地 or “六品六化”) whose numbers are not checked.
     """
+    zh_ignore = [*zh_ignore, *_address_spans(zh)]
+    en_ignore = [*en_ignore, *_address_spans(en)]
     source = zh_quantities(zh, zh_ignore)
     target = en_quantities(_join_spaced_thousands(en, source), en_ignore)
     problems = match_quantities(source, target, dates_restated=bool(_WEEKDAY_RE.search(en)))
@@ -303,6 +305,17 @@ def compare_quantities(
     return [p for p in problems if not _numeral_label(p, zh)
             and not (p.kind is Mismatch.EXTRA and p.target is not None and p.source is None
                      and (p.target.value in names or _conversion_gloss(p.target, source)))]
+
+
+# Web and mail addresses are copied, not counted (www.12377.cn).
+_ADDRESS_RE = re.compile(r"(?:https?://|www\.)[\w./%?=&#-]+|[\w.-]+\.(?:com|cn|org|net|gov|edu)\b",
+                         re.I)
+
+
+def _address_spans(text: str) -> list[Span]:
+    if "www" not in text and "://" not in text and ".c" not in text and ".org" not in text:
+        return []
+    return [m.span() for m in _ADDRESS_RE.finditer(text)]
 
 
 _WEEKDAY_RE = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")

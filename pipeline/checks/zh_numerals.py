@@ -48,8 +48,11 @@ _MEASURE_RE = re.compile(_MEASURE)
 _TIME_UNITS = ("年", "个月", "小时", "天", "周", "岁")
 
 _NUM = r"(?:\d{1,3}(?:[,，]\d{3})+(?!\d)|\d+)(?:\.\d+)?"
+# 2千多 = 2,000-odd (千 after digits; 千米, 千克, 千瓦 are units).
 _DIGIT_RE = re.compile(
-    rf"(?P<num>{_NUM})(?P<odd>余|多)?(?P<scale>{'|'.join(SCALES)})?")
+    rf"(?P<num>{_NUM})(?P<odd>余|多)?(?P<scale>{'|'.join(SCALES)}|千(?![米克瓦帕卡伏]))?")
+# 90后, 上世纪80年代, 1990年代: a generation or decade, read as its first year.
+_DECADE_RE = re.compile(r"(?<![\d.])(?P<y>(?:1[89]|20)?\d0)(?:后|年代)")
 _CODE_RE = re.compile(r"(?<![\d.])\d+(?:\s*\+\s*\d+)+")
 _RUN_RE = re.compile(r"[零〇一二两三四五六七八九十百千万亿]+")
 _PERCENT_WORD_RE = re.compile(r"百分之([零〇一二两三四五六七八九十百千]+|\d+(?:\.\d+)?)")
@@ -200,14 +203,19 @@ def _number_one(tok: Draft) -> bool:
 
 # 8时, 19时54分, 下午2点, 8点半, 19:44(:50): clock times, compared as times of day.
 _CLOCK_RE = re.compile(r"(?<![\d.])(?P<h>[01]?\d|2[0-4])(?:(?:时|点)(?!钟)(?:(?P<m>[0-5]?\d)分|(?P<half>半))?"
-                       r"|:(?P<mm>[0-5]\d)(?::[0-5]\d)?(?![\d:]))")
+                       r"|[:：](?P<mm>[0-5]\d)(?:[:：][0-5]\d)?(?![\d:：]))")
 
 
 def _clock_tokens(t: str, taken: list[Span]) -> list[Draft]:
     toks = []
-    for m in _CLOCK_RE.finditer(t) if ("时" in t or "点" in t or ":" in t) else ():
+    for m in _CLOCK_RE.finditer(t) if ("时" in t or "点" in t or ":" in t or "：" in t) else ():
         minute = int(m.group("m") or m.group("mm") or 0) + (30 if m.group("half") else 0)
         toks.append(Draft(clock_minutes(int(m.group("h")), minute), m.start(), m.end(), "time"))
+        taken.append(m.span())
+    for m in _DECADE_RE.finditer(t) if ("后" in t or "年代" in t) else ():
+        year = int(m.group("y"))
+        year += 0 if year >= 1000 else (2000 if year < 20 else 1900)
+        toks.append(Draft(Decimal(year), m.start(), m.end(), "year"))
         taken.append(m.span())
     return toks
 
@@ -237,7 +245,7 @@ def _digit_tokens(t: str, taken: list[Span]) -> list[Draft]:
                                                    or not after[0].isalnum()):
             end -= 1  # 3多晶硅: 多 belongs to the next word
             odd = None
-        scale = SCALES[scale_txt] if scale_txt else 1
+        scale = (1000 if scale_txt == "千" else SCALES[scale_txt]) if scale_txt else 1
         tok = Draft(Decimal(raw) * scale, start, end, scale=scale, approximate=bool(odd))
         if t.startswith("%", end):
             tok.end += 1
