@@ -280,7 +280,7 @@ def _dropped_for_sure(s: Quantity) -> bool:
     translation leaves out: professionals fold counting words into English
     (两人 = the couple), never a figure like 135."""
     return (s.kind in (Kind.NUMBER, Kind.PERCENT) and not s.marker and not s.optional
-            and s.value > 1 and _has_digit(s.text))
+            and s.value > 1 and (_has_digit(s.text) or s.value >= 3))
 
 
 def compare_quantities(

@@ -52,7 +52,7 @@ _NUM = r"(?:\d{1,3}(?:[,，]\d{3})+(?!\d)|\d+)(?:\.\d+)?"
 _DIGIT_RE = re.compile(
     rf"(?P<num>{_NUM})(?P<odd>余|多)?(?P<scale>{'|'.join(SCALES)}|千(?![米克瓦帕卡伏]))?")
 # 90后, 上世纪80年代, 1990年代: a generation or decade, read as its first year.
-_DECADE_RE = re.compile(r"(?<![\d.])(?P<y>(?:1[89]|20)?\d0)(?:后|年代)")
+_DECADE_RE = re.compile(r"(?<![\d.])(?P<y>(?:1[89]|20)?\d0)(?:后|年代)|(?P<cjk>[一二三四五六七八九]十)年代")
 _CODE_RE = re.compile(r"(?<![\d.])\d+(?:\s*\+\s*\d+)+")
 _RUN_RE = re.compile(r"[零〇一二两三四五六七八九十百千万亿]+")
 _PERCENT_WORD_RE = re.compile(r"百分之([零〇一二两三四五六七八九十百千]+|\d+(?:\.\d+)?)")
@@ -213,7 +213,7 @@ def _clock_tokens(t: str, taken: list[Span]) -> list[Draft]:
         toks.append(Draft(clock_minutes(int(m.group("h")), minute), m.start(), m.end(), "time"))
         taken.append(m.span())
     for m in _DECADE_RE.finditer(t) if ("后" in t or "年代" in t) else ():
-        year = int(m.group("y"))
+        year = int(m.group("y")) if m.group("y") else (parse_zh_numeral(m.group("cjk")) or 0)
         year += 0 if year >= 1000 else (2000 if year < 20 else 1900)
         toks.append(Draft(Decimal(year), m.start(), m.end(), "year"))
         taken.append(m.span())
