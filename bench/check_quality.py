@@ -36,12 +36,11 @@ import polib
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.planting import PLANTS, Plant, plants_for  # noqa: E402
-from pipeline.checks.findings import Finding, Severity  # noqa: E402
-from pipeline.checks.rules.base import EntryView  # noqa: E402
-from pipeline.checks.runner import EntryContext, check_entry  # noqa: E402
-from pipeline.glossary import Glossary, parse_glossary  # noqa: E402
-
+from bench.planting import PLANTS, Plant, plants_for
+from pipeline.checks.findings import Finding, Severity
+from pipeline.checks.rules.base import EntryView
+from pipeline.checks.runner import EntryContext, check_entry
+from pipeline.glossary import Glossary, parse_glossary
 
 
 def find_corpora() -> Path:

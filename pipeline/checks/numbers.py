@@ -196,24 +196,25 @@ def match_quantities(
     matched = {(q.value, q.kind) for q in source if id(q) not in left_ids}
     stand_in = {id(t): s for s, t in swapped}
     replaced_by = {id(s): t for s, t in swapped}
-    for s in left_s:
-        t = replaced_by.get(id(s))
+    for missing in left_s:
+        stand = replaced_by.get(id(missing))
         problems.append(NumberMismatch(
-            Mismatch.MISSING, s, None,
-            f"source {_describe(s)} not found in the translation"
-            + (f", which has {_describe(t)} in its place{_why_swapped(s, t)}" if t is not None
-               else _scale_hint(s, left_t)),
-            certain=t is not None or (_dropped_for_sure(s) and (s.value, s.kind) not in matched)))
-    for t in left_t:
-        s_of_t = stand_in.get(id(t))
-        other = _other_date(t, source)
+            Mismatch.MISSING, missing, None,
+            f"source {_describe(missing)} not found in the translation"
+            + (f", which has {_describe(stand)} in its place{_why_swapped(missing, stand)}"
+               if stand is not None else _scale_hint(missing, left_t)),
+            certain=stand is not None or (_dropped_for_sure(missing)
+                                          and (missing.value, missing.kind) not in matched)))
+    for extra in left_t:
+        replaced = stand_in.get(id(extra))
+        other = _other_date(extra, source)
         problems.append(NumberMismatch(
-            Mismatch.EXTRA, None, t,
-            f"translation {_describe(t)} has no counterpart in the source"
-            + (f"; it stands where the source has {_describe(s_of_t)}"
-               f"{_why_swapped(s_of_t, t)}" if s_of_t is not None
-               else f"{_scale_hint(t, left_s)}{other}"),
-            certain=s_of_t is not None or bool(other)))
+            Mismatch.EXTRA, None, extra,
+            f"translation {_describe(extra)} has no counterpart in the source"
+            + (f"; it stands where the source has {_describe(replaced)}"
+               f"{_why_swapped(replaced, extra)}" if replaced is not None
+               else f"{_scale_hint(extra, left_s)}{other}"),
+            certain=replaced is not None or bool(other)))
     return problems
 
 
