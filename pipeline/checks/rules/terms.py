@@ -119,7 +119,7 @@ def _same_stem(a: str, b: str) -> bool:
     beginning (all but a suffix of at most four letters of the shorter word)."""
     if a.startswith(b) or b.startswith(a):
         return min(len(a), len(b)) >= 3
-    shared = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+    shared = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
     return shared >= 5 and shared >= min(len(a), len(b)) - 4
 
 
