@@ -21,6 +21,7 @@ from .quantity import (
     Quantity,
     Span,
     Unit,
+    clock_minutes,
     freeze,
     in_quotes_only,
     link_ranges,
@@ -178,8 +179,41 @@ def _digit_matches(t: str) -> Iterator[re.Match[str]]:
         pos = m.end()
 
 
+# 8:00, 19:44:50, 3:37 pm, 2 p.m., 8 o'clock, noon, midnight.
+_CLOCK_RE = re.compile(
+    r"(?<![\d.:])(?P<h>[01]?\d|2[0-4])(?::\s?(?P<m>[0-5]\d)(?::[0-5]\d)?(?![\d:])"
+    r"(?:\s*(?P<ap>[ap]\.?\s?m\b\.?))?"
+    r"|\s*(?P<ap2>[ap]\.\s?m\.|[ap]m\b|o['’]clock\b))"
+    r"|\b(?P<noon>noon|midday|midnight)\b", re.I)
+_CLOCK_HINT_RE = re.compile(r"\d:\s?\d|\d\s*[ap]\.?\s?m|o['’]clock|noon|midday|midnight", re.I)
+
+
+# "the 1990s", "post-90s", "'80s": a decade or generation, as its first year.
+_DECADE_RE = re.compile(r"(?<![\d.,])['’]?(?P<y>(?:1[89]|20)?\d0)['’]?s\b")
+# Said without a figure: "around the clock" is 24 hours (24小时).
+_ROUND_CLOCK_RE = re.compile(r"\b(?:a|round|around)[ -]the[ -]clock\b|\b24/7\b", re.I)
+
+
+def _clock_drafts(t: str, taken: list[Span]) -> list[Draft]:
+    drafts = []
+    for m in _DECADE_RE.finditer(t) if "0s" in t else ():
+        year = int(m.group("y"))
+        year += 0 if year >= 1000 else (2000 if year < 20 else 1900)
+        drafts.append(Draft(Decimal(year), m.start(), m.end(), "year"))
+        taken.append(m.span())
+    for m in _ROUND_CLOCK_RE.finditer(t) if "clock" in t or "24/7" in t else ():
+        drafts.append(Draft(Decimal(24), m.start(), m.end(), optional=True))
+        taken.append(m.span())
+    for m in _CLOCK_RE.finditer(t) if _CLOCK_HINT_RE.search(t) else ():
+        hour = 0 if m.group("noon") else int(m.group("h"))
+        drafts.append(Draft(clock_minutes(hour, int(m.group("m") or 0)), m.start(), m.end(),
+                            "time"))
+        taken.append(m.span())
+    return drafts
+
+
 def _digit_drafts(t: str, taken: list[Span]) -> list[Draft]:
-    drafts: list[Draft] = []
+    drafts: list[Draft] = _clock_drafts(t, taken)
     for m in _CODE_RE.finditer(t) if "+" in t else ():  # "1+2+15"
         for part in _DIGITS_RE.finditer(m.group()):
             drafts.append(Draft(Decimal(part.group()), m.start() + part.start(),
@@ -223,6 +257,8 @@ def _digit_drafts(t: str, taken: list[Span]) -> list[Draft]:
 def _month_drafts(t: str, taken: list[Span]) -> list[Draft]:
     drafts = []
     for m in _MONTH_RE.finditer(t) if _MONTH_HINT_RE.search(t) else ():
+        if m.group("full") == "March" and t[max(0, m.start() - 5):m.start()] == "Long ":
+            continue  # the Long March (and its rockets)
         if m.group("full") == "May" and not (
                 _DIGIT_NEXT_RE.match(t, m.end()) or _MAY_CONTEXT_RE.search(t[:m.start()])):
             continue  # the modal verb "May ..."

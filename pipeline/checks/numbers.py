@@ -44,7 +44,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from .en_numerals import EN_FIXED_PHRASES, en_quantities
-from .quantity import Kind, Quantity, Span, Unit, quoted_spans
+from .quantity import CONVERSIONS, Kind, Quantity, Span, Unit, quoted_spans
 from .zh_numerals import ZH_FIXED_WORDS, parse_zh_numeral, zh_quantities
 
 __all__ = [
@@ -63,7 +63,7 @@ __all__ = [
 ]
 
 # Kinds that only match themselves; every other kind matches any non-strict one.
-STRICT_KINDS = frozenset({Kind.PERCENT, Kind.MONTH})
+STRICT_KINDS = frozenset({Kind.PERCENT, Kind.MONTH, Kind.TIME})
 
 
 class Mismatch(str, enum.Enum):
@@ -77,10 +77,17 @@ class Mismatch(str, enum.Enum):
 
 @dataclass(frozen=True)
 class NumberMismatch:
+    """One quantity that does not agree. `certain` says a professional translation
+    almost never shows it: a source number replaced by another of its kind (a
+    changed digit, a wrong scale, year, month or day), or an amount written in
+    digits that is gone. The rest (a count absorbed into a word, a date the
+    translator supplies, a figure converted) are worth a look, not a failed gate."""
+
     kind: Mismatch
     source: Quantity | None
     target: Quantity | None
     message: str
+    certain: bool = False
 
 
 def _compatible(a: Quantity, b: Quantity) -> bool:
@@ -96,13 +103,24 @@ def _hectares(q: Quantity) -> Decimal:
 
 def _same_value(s: Quantity, t: Quantity) -> bool:
     """Equal values; an area in mu and one in hectares agree to the precision the
-    translation is written in (1000亩 ↔ 66.7 hectares)."""
-    if {s.unit, t.unit} != {Unit.MU, Unit.HECTARE}:
-        return s.value == t.value
+    translation is written in (1000亩 ↔ 66.7 hectares), and so do a length in li,
+    a weight in jin, kg or tonnes and its metric conversion (20里 ↔ 10 km)."""
+    if {s.unit, t.unit} == {Unit.MU, Unit.HECTARE}:
+        return _agrees(_hectares(s), _hectares(t), t)
+    return s.value == t.value or _converted(s, t)
+
+
+def _agrees(expected: Decimal, written: Decimal, t: Quantity) -> bool:
+    """`written` is `expected` rounded as the translation rounds it."""
     exponent = t.value.as_tuple().exponent
     decimals = -exponent if isinstance(exponent, int) and exponent < 0 else 0
-    tolerance = max(Decimal(5) / 10 ** (decimals + 1), _hectares(t) * Decimal("0.005"))
-    return bool(abs(_hectares(s) - _hectares(t)) <= tolerance)
+    tolerance = max(Decimal(5) / 10 ** (decimals + 1), expected * Decimal("0.005"))
+    return bool(abs(expected - written) <= tolerance)
+
+
+def _converted(s: Quantity, t: Quantity) -> bool:
+    return t.kind is Kind.NUMBER and any(_agrees(s.value * f, t.value, t)
+                                         for f in CONVERSIONS.get(s.unit, ()))
 
 
 # Passes from strictest to loosest, so e.g. a year pairs with a year before a
@@ -115,6 +133,9 @@ _PASSES: tuple[Callable[[Quantity, Quantity], bool], ...] = (
 
 
 def _describe(q: Quantity) -> str:
+    if q.kind is Kind.TIME:
+        hours, minutes = divmod(int(q.value), 60)
+        return f"“{q.text}” [time {hours or 12}:{minutes:02d}, a.m. or p.m.]"
     shown = f"{q.value:,}"
     extra = "" if q.text.replace(",", "").replace("，", "") == shown.replace(",", "") else f" (= {shown})"
     approx = ", approximate" if q.approximate else ""
@@ -132,9 +153,12 @@ def _scale_hint(q: Quantity, others: Sequence[Quantity]) -> str:
 
 
 def match_quantities(
-    source: Sequence[Quantity], target: Sequence[Quantity]
+    source: Sequence[Quantity], target: Sequence[Quantity], *, dates_restated: bool = False
 ) -> list[NumberMismatch]:
-    """Match two quantity lists as multisets by value; report the leftovers."""
+    """Match two quantity lists as multisets by value; report the leftovers.
+
+    `dates_restated`: the translation names a weekday, so a source day or month
+    it lacks may be said that way (10月30日 → "on Sunday"): never certain."""
     # Required sources first, so an optional 一个 cannot take the "one" that a
     # required 1座 needs.
     free_s = sorted(range(len(source)), key=lambda i: (source[i].optional, i))
@@ -150,7 +174,9 @@ def match_quantities(
             free_s.remove(i)
             free_t.remove(j)
             t = target[j]
-            if s.approximate != t.approximate:
+            # An optional quantity (一年, "one") only matched loosely: 不到一年 is
+            # not "No. 1" made approximate.
+            if s.approximate != t.approximate and not (s.optional or t.optional):
                 problems.append(NumberMismatch(
                     Mismatch.APPROXIMATION, s, t,
                     f"source {_describe(s)} and translation {_describe(t)} "
@@ -163,17 +189,99 @@ def match_quantities(
     for s, t in zip(markers_s, markers_t, strict=False):
         problems.append(NumberMismatch(
             Mismatch.EXTRA, s, t, f"list marker {_describe(t)} in the translation, "
-                                  f"{_describe(s)} in the source"))
-    for s in left_s:
+                                  f"{_describe(s)} in the source", certain=True))
+    soft = _DAY_MONTH if dates_restated else frozenset()
+    swapped = _substitutions([q for q in left_s if q.kind not in soft], left_t)
+    left_ids = {id(q) for q in left_s}
+    matched = {(q.value, q.kind) for q in source if id(q) not in left_ids}
+    stand_in = {id(t): s for s, t in swapped}
+    replaced_by = {id(s): t for s, t in swapped}
+    for missing in left_s:
+        stand = replaced_by.get(id(missing))
         problems.append(NumberMismatch(
-            Mismatch.MISSING, s, None,
-            f"source {_describe(s)} not found in the translation{_scale_hint(s, left_t)}"))
-    for t in left_t:
+            Mismatch.MISSING, missing, None,
+            f"source {_describe(missing)} not found in the translation"
+            + (f", which has {_describe(stand)} in its place{_why_swapped(missing, stand)}"
+               if stand is not None else _scale_hint(missing, left_t)),
+            certain=stand is not None or (_dropped_for_sure(missing)
+                                          and (missing.value, missing.kind) not in matched)))
+    for extra in left_t:
+        replaced = stand_in.get(id(extra))
+        other = _other_date(extra, source)
         problems.append(NumberMismatch(
-            Mismatch.EXTRA, None, t,
-            f"translation {_describe(t)} has no counterpart in the source"
-            f"{_scale_hint(t, left_s)}"))
+            Mismatch.EXTRA, None, extra,
+            f"translation {_describe(extra)} has no counterpart in the source"
+            + (f"; it stands where the source has {_describe(replaced)}"
+               f"{_why_swapped(replaced, extra)}" if replaced is not None
+               else f"{_scale_hint(extra, left_s)}{other}"),
+            certain=replaced is not None or bool(other)))
     return problems
+
+
+def _other_date(t: Quantity, source: Sequence[Quantity]) -> str:
+    """A year or month the translation adds is usually one the source implies (a
+    dateline's month for 26日); one the source names otherwise is a wrong date."""
+    if t.kind not in (Kind.YEAR, Kind.MONTH):
+        return ""
+    named = sorted({q.value for q in source if q.kind is t.kind})
+    if not named or t.value in named:
+        return ""
+    return f"; the source names {t.kind} {', '.join(str(v) for v in named)} only"
+
+
+_DATE_KINDS = frozenset({Kind.YEAR, Kind.MONTH, Kind.DAY})
+_DAY_MONTH = frozenset({Kind.MONTH, Kind.DAY, Kind.TIME})
+
+
+def _same_family(s: Quantity, t: Quantity) -> bool:
+    """A year stands for a year and a month for a month; a day for a day or a
+    count of days (14日 = 14 days); amounts (numbers, ordinals) for each other and
+    percentages for percentages."""
+    if s.marker or t.marker:
+        return False
+    if not _has_digit(s.text) and s.value < 10 and _has_digit(t.text):
+        return False  # 两口子 is not the "500" of a converted weight
+    if Kind.CODE in (s.kind, t.kind):
+        return s.kind == t.kind  # “6996” → '6669'
+    if {s.kind, t.kind} <= {Kind.DAY, Kind.NUMBER}:
+        return True
+    if s.kind in _DATE_KINDS or t.kind in _DATE_KINDS:
+        return s.kind == t.kind
+    return (s.kind is Kind.PERCENT) == (t.kind is Kind.PERCENT)
+
+
+def _has_digit(text: str) -> bool:
+    return any(c.isdigit() for c in text)
+
+
+def _substitutions(left_s: Sequence[Quantity], left_t: Sequence[Quantity]
+                   ) -> list[tuple[Quantity, Quantity]]:
+    """Missing sources paired with extra translations of the same family, in text
+    order: the signature of a changed figure."""
+    pairs: list[tuple[Quantity, Quantity]] = []
+    free = list(left_t)
+    for s in left_s:
+        t = next((t for t in free if _same_family(s, t)), None)
+        if t is not None:
+            pairs.append((s, t))
+            free.remove(t)
+    return pairs
+
+
+def _why_swapped(s: Quantity, t: Quantity) -> str:
+    if s.value and t.value and s.kind not in _DATE_KINDS:
+        ratio = max(s.value, t.value) / min(s.value, t.value)
+        if ratio == 10 ** (len(str(int(ratio))) - 1) and ratio > 1:
+            return f" (off by a factor of {int(ratio):,}: a 万/亿 scale slip?)"
+    return ""
+
+
+def _dropped_for_sure(s: Quantity) -> bool:
+    """An amount written in digits (not a date, code or list number) that the
+    translation leaves out: professionals fold counting words into English
+    (两人 = the couple), never a figure like 135."""
+    return (s.kind in (Kind.NUMBER, Kind.PERCENT) and not s.marker and not s.optional
+            and s.value > 1 and (_has_digit(s.text) or s.value >= 3))
 
 
 def compare_quantities(
@@ -189,15 +297,29 @@ def compare_quantities(
     ``zh_ignore``/``en_ignore`` are spans (e.g. of glossary terms such as
     百亿矿鸿产业基地 or “六品六化”) whose numbers are not checked.
     """
+    zh_ignore = [*zh_ignore, *_address_spans(zh)]
+    en_ignore = [*en_ignore, *_address_spans(en)]
     source = zh_quantities(zh, zh_ignore)
     target = en_quantities(_join_spaced_thousands(en, source), en_ignore)
-    problems = match_quantities(source, target)
+    problems = match_quantities(source, target, dates_restated=bool(_WEEKDAY_RE.search(en)))
     names = _name_numerals(zh)
     return [p for p in problems if not _numeral_label(p, zh)
             and not (p.kind is Mismatch.EXTRA and p.target is not None and p.source is None
                      and (p.target.value in names or _conversion_gloss(p.target, source)))]
 
 
+# Web and mail addresses are copied, not counted (www.12377.cn).
+_ADDRESS_RE = re.compile(r"(?:https?://|www\.)[\w./%?=&#-]+|[\w.-]+\.(?:com|cn|org|net|gov|edu)\b",
+                         re.I)
+
+
+def _address_spans(text: str) -> list[Span]:
+    if "www" not in text and "://" not in text and ".c" not in text and ".org" not in text:
+        return []
+    return [m.span() for m in _ADDRESS_RE.finditer(text)]
+
+
+_WEEKDAY_RE = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
 _SPACED = re.compile(r"(?<![\d.,])\d{1,3}(?: \d{3})+(?![\d.,]\d)")
 _SPACED_HINT = re.compile(r"\d \d{3}")
 
@@ -229,8 +351,9 @@ def _name_numerals(zh: str) -> frozenset[Decimal]:
 
 def _conversion_gloss(t: Quantity, source: Sequence[Quantity]) -> bool:
     """ "1,500 mu (100 hectares)": the converted figure beside the original."""
-    return t.unit is Unit.HECTARE and any(
-        s.unit is Unit.MU and _same_value(s, t) for s in source)
+    return (t.unit is Unit.HECTARE and any(
+        s.unit is Unit.MU and _same_value(s, t) for s in source)) or any(
+        _converted(s, t) for s in source)
 
 
 _SMALL_NUMERALS = {1: "一", 2: "二两", 3: "三", 4: "四", 5: "五", 6: "六", 7: "七", 8: "八",

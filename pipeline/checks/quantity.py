@@ -31,6 +31,9 @@ class Kind(str, enum.Enum):
     DAY = "day"
     ORDINAL = "ordinal"
     CODE = "code"
+    # A clock time, valued in minutes past 12 or 0 o'clock: 8时, 20时 and 8:00 pm
+    # agree, as a 12-hour and a 24-hour clock name the same times.
+    TIME = "time"
 
     def __str__(self) -> str:
         return self.value
@@ -42,6 +45,18 @@ class Unit(enum.Enum):
     NONE = "none"
     MU = "mu"
     HECTARE = "ha"
+    LI = "li"  # 里: half a kilometre
+    JIN = "jin"  # 斤: half a kilogram
+    KILOGRAM = "kg"
+    TONNE = "t"
+
+
+# Factors by which a translator may convert a source unit into the metric one the
+# English uses (20里 = 10 km, 1000斤 = 500 kg, 26亿公斤 = 2.6 million tonnes).
+CONVERSIONS: dict[Unit, tuple[Decimal, ...]] = {
+    Unit.LI: (Decimal("0.5"),), Unit.JIN: (Decimal("0.5"),),
+    Unit.KILOGRAM: (Decimal("0.001"),), Unit.TONNE: (Decimal(1000),),
+}
 
 
 @dataclass(frozen=True)
@@ -197,6 +212,13 @@ def link_ranges(drafts: list[Draft], t: str, connector: re.Pattern[str]) -> None
                 a.value, a.scale = a.value * b.scale, b.scale
             if b.kind in ("percent", "year", "month", "day"):
                 a.kind = b.kind
+            elif b.kind == "time" and a.value == a.value.to_integral_value() and a.value <= 24:
+                a.kind, a.value = "time", clock_minutes(int(a.value), 0)
+
+
+def clock_minutes(hour: int, minute: int) -> Decimal:
+    """A time of day on the 12-hour dial (20:30 and 8:30 pm are both 510)."""
+    return Decimal(hour % 12 * 60 + minute)
 
 
 def overlap_test(spans: Sequence[Span]) -> Callable[[int, int], bool]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from decimal import Decimal
 
 from .quantity import (
@@ -20,6 +21,7 @@ from .quantity import (
     Quantity,
     Span,
     Unit,
+    clock_minutes,
     freeze,
     in_quotes_only,
     link_ranges,
@@ -40,14 +42,17 @@ SCALES = {"万亿": 10**12, "千亿": 10**11, "百亿": 10**10, "十亿": 10**9,
 ZH_FIXED_WORDS: tuple[str, ...] = tuple(["一直", "一体", "一批", "统一", "之一", "唯一", "一系列", "一些", "一起", "一样", "一定", "一般", "一切", "一致", "一再", "一道", "一方面", "一边", "一旦", "万一", "一流", "一线", "一手", "一举", "一并", "一律", "一同", "一向", "一度", "一番", "一味", "一时", "一路", "一齐", "一站式", "一条龙", "一把手", "一揽子", "一对一", "一点", "一口气", "进一步", "第一时间", "第一产业", "第二产业", "第三产业", "一产", "二产", "三产", "千年", "百年", "万年", "万物", "万众", "千万", "万家", "千家万户", "成千上万", "千方百计", "百家", "百姓", "百货", "百花", "百分百", "五谷", "百味", "十分", "万分", "四周", "四面八方", "五湖四海", "一心一意", "独一无二", "数一数二", "三番五次", "一举两得", "一五一十", "两会", "三农", "两岸", "一带一路", "一国两制", "一村一品", "一镇一特", "六品六化"])
 
 # Measure words and units that make a preceding numeral a count.
-MEASURES: tuple[str, ...] = tuple(sorted(["平方公里", "平方千米", "平方米", "立方米", "千瓦时", "万千瓦", "千瓦", "兆瓦", "吉瓦", "公顷", "公里", "千米", "厘米", "毫米", "米", "亩", "公斤", "千克", "克", "吨", "斤", "升", "标准间", "人次", "个月", "小时", "分钟", "季度", "世纪", "年", "天", "周", "岁", "美元", "欧元", "港元", "英镑", "日元", "元", "个", "位", "名", "人", "家", "户", "座", "处", "所", "间", "栋", "幢", "层", "台", "套", "辆", "架", "艘", "列", "条", "支", "张", "件", "项", "批", "种", "类", "样", "门", "份", "本", "部", "篇", "场", "届", "次", "期", "轮", "回", "遍", "趟", "节", "段", "片", "块", "颗", "棵", "株", "头", "只", "匹", "口", "枚", "根", "组", "对", "双", "副", "袋", "瓶", "箱", "盒", "包", "罐", "桶", "宗", "起", "例", "倍", "星", "强", "步", "代", "方面", "大"], key=len, reverse=True))
+MEASURES: tuple[str, ...] = tuple(sorted(["平方公里", "平方千米", "平方米", "立方米", "千瓦时", "万千瓦", "千瓦", "兆瓦", "吉瓦", "公顷", "公里", "千米", "厘米", "毫米", "米", "里", "亩", "公斤", "千克", "克", "吨", "斤", "升", "标准间", "人次", "个月", "小时", "分钟", "季度", "世纪", "年", "天", "周", "岁", "美元", "欧元", "港元", "英镑", "日元", "元", "个", "位", "名", "人", "家", "户", "座", "处", "所", "间", "栋", "幢", "层", "台", "套", "辆", "架", "艘", "列", "条", "支", "张", "件", "项", "批", "种", "类", "样", "门", "份", "本", "部", "篇", "场", "届", "次", "期", "轮", "回", "遍", "趟", "节", "段", "片", "块", "颗", "棵", "株", "头", "只", "匹", "口", "枚", "根", "组", "对", "双", "副", "袋", "瓶", "箱", "盒", "包", "罐", "桶", "宗", "起", "例", "倍", "星", "强", "步", "代", "方面", "大"], key=len, reverse=True))
 _MEASURE = "|".join(MEASURES)
 _MEASURE_RE = re.compile(_MEASURE)
 _TIME_UNITS = ("年", "个月", "小时", "天", "周", "岁")
 
 _NUM = r"(?:\d{1,3}(?:[,，]\d{3})+(?!\d)|\d+)(?:\.\d+)?"
+# 2千多 = 2,000-odd (千 after digits; 千米, 千克, 千瓦 are units).
 _DIGIT_RE = re.compile(
-    rf"(?P<num>{_NUM})(?P<odd>余|多)?(?P<scale>{'|'.join(SCALES)})?")
+    rf"(?P<num>{_NUM})(?P<odd>余|多)?(?P<scale>{'|'.join(SCALES)}|千(?![米克瓦帕卡伏]))?")
+# 90后, 上世纪80年代, 1990年代: a generation or decade, read as its first year.
+_DECADE_RE = re.compile(r"(?<![\d.])(?P<y>(?:1[89]|20)?\d0)(?:后|年代)|(?P<cjk>[一二三四五六七八九]十)年代")
 _CODE_RE = re.compile(r"(?<![\d.])\d+(?:\s*\+\s*\d+)+")
 _RUN_RE = re.compile(r"[零〇一二两三四五六七八九十百千万亿]+")
 _PERCENT_WORD_RE = re.compile(r"百分之([零〇一二两三四五六七八九十百千]+|\d+(?:\.\d+)?)")
@@ -55,8 +60,8 @@ _FIVE_YEAR_PLAN_RE = re.compile(r"(?<![零〇一二两三四五六七八九十�
                                 r"(?![零〇一二两三四五六七八九十百千万亿])")
 _AFTER_SCALE_RE = re.compile(r"(余|多)?(万亿|亿|万)")
 _PREFIX_APPROX_RE = re.compile(
-    r"(?:超过|超出|超|突破|逾|将近|接近|近|大约|约为|约|大概|至少|不少于|不低于|不足|不到|不超过|最多|高于|低于)$")
-_SUFFIX_APPROX_RE = re.compile(rf"(?P<unit>{_MEASURE})?(?P<mark>以上|以下|左右|上下|有余|之多|开外|出头|多)")
+    r"(?:超过|超出|超|突破|过|逾|将近|接近|近|大约|约为|约|大概|至少|不少于|不低于|不足|不到|不超过|最多|高于|低于)$")
+_SUFFIX_APPROX_RE = re.compile(rf"(?P<unit>{_MEASURE})?(?P<mark>以上|以下|左右|上下|有余|之多|开外|出头|多|余)")
 _RANGE_RE = re.compile(r"\s*(?:—{1,2}|–|-|~|～|至|到)\s*")
 _ORDINAL_SESSION_RE = re.compile(r"次(?:全会|全体会议|会议|代表大会|党代会)")
 _FIRST_RE = re.compile(r"首(?=家|个|批|次|届|座|台|款|部|条|位|例|只|单|期|轮|架|艘|辆|套|项)")
@@ -81,6 +86,12 @@ def _unit(t: str, tok: Draft) -> None:
         tok.unit = Unit.MU
     elif rest.startswith("公顷"):
         tok.unit = Unit.HECTARE
+    elif rest.startswith(("公斤", "千克")):
+        tok.unit = Unit.KILOGRAM
+    elif rest.startswith(("斤", "里")):
+        tok.unit = Unit.JIN if rest[0] == "斤" else Unit.LI
+    elif rest.startswith("吨"):
+        tok.unit = Unit.TONNE
     for word, factor in _POWER:
         if rest.startswith(word):
             if factor > 1:
@@ -176,8 +187,10 @@ def _approximate(t: str, start: int, end: int) -> bool:
     s = _SUFFIX_APPROX_RE.match(t, end)
     if s is None:
         return False
-    # 多 after a unit only for times (3年多, 3个多月); 5个多功能厅 is "multi-".
-    return (s.group("mark") != "多" or s.group("unit") in _TIME_UNITS
+    # 多/余 after a unit only for times (3年多, 3个多月); 5个多功能厅 is "multi-".
+    # Right after a scale they are approximate (14亿多, 1万余).
+    return (s.group("mark") not in ("多", "余") or s.group("unit") in _TIME_UNITS
+            or (s.group("unit") is None and t[end - 1:end] in ("万", "亿", "千", "百"))
             or (s.group("unit") == "个" and t.startswith(("月", "小时"), s.end())))
 
 
@@ -188,8 +201,27 @@ def _number_one(tok: Draft) -> bool:
     return tok.value == 1 and tok.scale == 1
 
 
+# 8时, 19时54分, 下午2点, 8点半, 19:44(:50): clock times, compared as times of day.
+_CLOCK_RE = re.compile(r"(?<![\d.])(?P<h>[01]?\d|2[0-4])(?:(?:时|点)(?!钟)(?:(?P<m>[0-5]?\d)分|(?P<half>半))?"
+                       r"|[:：](?P<mm>[0-5]\d)(?:[:：][0-5]\d)?(?![\d:：]))")
+
+
+def _clock_tokens(t: str, taken: list[Span]) -> list[Draft]:
+    toks = []
+    for m in _CLOCK_RE.finditer(t) if ("时" in t or "点" in t or ":" in t or "：" in t) else ():
+        minute = int(m.group("m") or m.group("mm") or 0) + (30 if m.group("half") else 0)
+        toks.append(Draft(clock_minutes(int(m.group("h")), minute), m.start(), m.end(), "time"))
+        taken.append(m.span())
+    for m in _DECADE_RE.finditer(t) if ("后" in t or "年代" in t) else ():
+        year = int(m.group("y")) if m.group("y") else (parse_zh_numeral(m.group("cjk")) or 0)
+        year += 0 if year >= 1000 else (2000 if year < 20 else 1900)
+        toks.append(Draft(Decimal(year), m.start(), m.end(), "year"))
+        taken.append(m.span())
+    return toks
+
+
 def _digit_tokens(t: str, taken: list[Span]) -> list[Draft]:
-    toks: list[Draft] = []
+    toks: list[Draft] = _clock_tokens(t, taken)
     for m in _PERCENT_WORD_RE.finditer(t):  # 百分之九十五, 百分之3.5
         body = m.group(1)
         value = Decimal(body) if body[0].isdigit() else parse_zh_numeral(body)
@@ -213,7 +245,7 @@ def _digit_tokens(t: str, taken: list[Span]) -> list[Draft]:
                                                    or not after[0].isalnum()):
             end -= 1  # 3多晶硅: 多 belongs to the next word
             odd = None
-        scale = SCALES[scale_txt] if scale_txt else 1
+        scale = (1000 if scale_txt == "千" else SCALES[scale_txt]) if scale_txt else 1
         tok = Draft(Decimal(raw) * scale, start, end, scale=scale, approximate=bool(odd))
         if t.startswith("%", end):
             tok.end += 1
@@ -324,9 +356,46 @@ def zh_quantities(
     ``ignore_spans`` (e.g. glossary-term spans) drop any quantity overlapping
     them; ``fixed_words`` skip character numerals inside those words.
     """
+    closed = _spaces_closed(text)
+    if closed is not None:
+        return _zh_quantities_spaced(text, *closed, ignore_spans, fixed_words)
     t = text.translate(_NORMAL_FORMS) if _TO_NORMALIZE.search(text) else text
     taken: list[Span] = []
     toks = _digit_tokens(t, taken)
     toks += _cjk_tokens(t, taken, phrase_spans(t, tuple(fixed_words)))
     link_ranges(toks, t, _RANGE_RE)
     return freeze(toks, text, ignore_spans)
+
+
+# A space typed beside a digit in Chinese (14 亿, 10 月 31 日, 约 2.5 万亿美元) is
+# not a separator: the numeral reads as if it were not there.
+_STRAY_SPACE_RE = re.compile(r"(?<=\d)[ \u00a0\u3000]+(?=[\u4e00-\u9fff%％])"
+                             r"|(?<=[\u4e00-\u9fff])[ \u00a0\u3000]+(?=\d)")
+
+
+def _spaces_closed(text: str) -> tuple[str, list[int]] | None:
+    """The text without stray spaces, and for each of its offsets (and its end)
+    the offset in `text`; None when there are none."""
+    if " " not in text and "\u3000" not in text and "\u00a0" not in text:
+        return None
+    dropped = [i for m in _STRAY_SPACE_RE.finditer(text) for i in range(*m.span())]
+    if not dropped:
+        return None
+    gone = set(dropped)
+    origin = [i for i in range(len(text)) if i not in gone] + [len(text)]
+    return "".join(text[i] for i in origin[:-1]), origin
+
+
+def _zh_quantities_spaced(text: str, closed: str, origin: list[int],
+                          ignore_spans: Sequence[Span], fixed_words: Sequence[str]
+                          ) -> list[Quantity]:
+    to_closed = {o: i for i, o in enumerate(origin)}
+
+    def inward(pos: int) -> int:
+        while pos not in to_closed:
+            pos += 1
+        return to_closed[pos]
+    ignore = [(inward(a), inward(b)) for a, b in ignore_spans]
+    found = zh_quantities(closed, ignore, fixed_words=fixed_words)
+    return [replace(q, start=origin[q.start], end=origin[q.end - 1] + 1,
+                    text=text[origin[q.start]:origin[q.end - 1] + 1]) for q in found]

@@ -121,18 +121,37 @@ def check_term(term: Term) -> list[str]:
                             f"at the end of {term.term}")
         elif chinese_generic is not None and generic is None and \
                 _looks_like_pinyin_of(term.term, name) and \
-                not spells(term.term, name, tones=False):
+                not spells(term.term, name, tones=False) and \
+                not any(_split_generic(v)[1] == chinese_generic for v in term.variants):
+            # A short form ("Sanyuanpu" for 三源浦镇) is fine when the glossary also
+            # accepts the form with the generic.
             problems.append(f"'{term.english}': {term.term} ends in "
                             f"{GENERICS[chinese_generic][-1]}; add the generic "
                             f"{chinese_generic}")
         if chinese_generic is not None:
             ending = next(e for e in GENERICS[chinese_generic] if term.term.endswith(e))
             stem = term.term[: -len(ending)] or term.term
+    if term.type == "place" and _named_by_its_start(stem, name):
+        return problems
     if name and _looks_like_pinyin_of(stem, name) and not spells(stem, name, tones=False) \
             and not spells(term.term, name, tones=False):
         expected = " ".join(r[0] for r in _pinyin(stem, tones=False)).title()
         problems.append(f"'{term.english}' is not the pinyin of {stem} ({expected})")
     return problems
+
+
+def _named_by_its_start(chars: str, english: str) -> bool:
+    """A place named in English by the pinyin of its proper name, the rest of the
+    Chinese being generic parts rendered in English or left out: 三源浦朝鲜族镇
+    "Sanyuanpu Korean Ethnic Town" (朝鲜族 ethnic, 镇 town), 通化市 "Tonghua", 通化机场
+    "Tonghua Sanyuanpu Airport". The proper name is at least two characters and
+    its pinyin the English's first words."""
+    words = english.split()
+    for size in range(len(chars), 1, -1):
+        for count in range(1, len(words) + 1):
+            if spells(chars[:size], " ".join(words[:count]), tones=False):
+                return True
+    return False
 
 
 def glossary_problems(glossary: Glossary) -> list[GlossaryProblem]:

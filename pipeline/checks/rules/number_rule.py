@@ -4,7 +4,7 @@ the extraction and matching; this only turns its mismatches into findings)."""
 from __future__ import annotations
 
 from ...glossary import EnglishMatcher, TermMatcher
-from ..findings import Finding
+from ..findings import Finding, Severity
 from ..numbers import Mismatch, compare_quantities
 from .base import EntryView, plain_text
 
@@ -25,6 +25,10 @@ def number_findings(view: EntryView, matcher: TermMatcher) -> list[Finding]:
     for mismatch in compare_quantities(zh, en, zh_ignore=zh_ignore, en_ignore=en_ignore):
         source = mismatch.source.text if mismatch.source is not None else ""
         target = mismatch.target.text if mismatch.target is not None else ""
-        findings.append(view.finding(CODES[mismatch.kind], mismatch.message,
-                                     term=source or target, expected=source, found=target))
+        finding = view.finding(CODES[mismatch.kind], mismatch.message,
+                               term=source or target, expected=source, found=target)
+        # Only a near-certain mismatch fails the gate; the rest are for a look.
+        if finding.severity is Severity.ERROR and not mismatch.certain:
+            finding = finding.with_severity(Severity.WARNING)
+        findings.append(finding)
     return findings

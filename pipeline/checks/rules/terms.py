@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 
 from ...glossary import EnglishMatcher, Term, TermMatcher
-from ..findings import Finding
+from ..findings import Finding, Severity
 from .base import EntryView, plain_text
 
 
@@ -76,10 +76,16 @@ def term_findings(view: EntryView, matcher: TermMatcher) -> list[Finding]:
                          f'{term.term[-1]} is {" or ".join(f"“{w}”" for w in expected_generics(term))}'
                          f" (expected {expected_text(term)})",
                 term=term.term, expected=term.english, found=text))
-        if not good and not wrong:
-            findings.append(view.finding(
+        if not good and not wrong and not loosely_rendered(target, term):
+            finding = view.finding(
                 "BL101", f"{term.term}: expected {expected_text(term)}, found none",
-                term=term.term, expected=term.english))
+                term=term.term, expected=term.english)
+            # A name left out or misspelt is almost always wrong; a concept term is
+            # often reworded or left implicit by professionals (脱贫攻坚 → "the
+            # elimination of poverty", 新冠肺炎 → "the epidemic"): worth a look.
+            if term.type not in NAME_TYPES:
+                finding = finding.with_severity(Severity.WARNING)
+            findings.append(finding)
         reported: set[str] = set()
         for _rendering, (start, end) in EnglishMatcher.forbidden_found(target, term):
             found = target[start:end]
@@ -90,6 +96,47 @@ def term_findings(view: EntryView, matcher: TermMatcher) -> list[Finding]:
                 "BL102", f'{term.term}: forbidden rendering "{found}", use "{term.english}"',
                 term=term.term, expected=term.english, found=found))
     return findings
+
+
+NAME_TYPES = frozenset({"place", "person", "organisation", "company", "brand"})
+_FUNCTION_WORDS = frozenset({"of", "the", "and", "a", "an", "in", "for", "to", "on", "by"})
+_CLAUSE_RE = re.compile(r"[^.;:!?()]+")
+_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+
+
+def _stem(word: str) -> str:
+    """A crude stem for matching inflections ("members" ~ "member", "controlled" ~
+    "control", "parties" ~ "party"): enough inside one clause."""
+    w = word.lower().rstrip("'’")
+    for suffix in ("ies", "ied", "ing", "es", "ed", "s"):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 4:
+            return w[: len(w) - len(suffix)]
+    return w[:-1] if len(w) > 4 and w.endswith("y") else w
+
+
+def _same_stem(a: str, b: str) -> bool:
+    """ "revitalize" ~ "revitalization", "alleviate" ~ "alleviation": a long shared
+    beginning (all but a suffix of at most four letters of the shorter word)."""
+    if a.startswith(b) or b.startswith(a):
+        return min(len(a), len(b)) >= 3
+    shared = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
+    return shared >= 5 and shared >= min(len(a), len(b)) - 4
+
+
+def loosely_rendered(target: str, term: Term) -> bool:
+    """Every content word of an accepted rendering within one clause, in any
+    order, inflected or split by coordination: 党员干部 → "members and cadres of
+    the Party", 防汛防台 → "flood and typhoon control", 确诊病例 → "confirmed
+    COVID-19 cases"."""
+    for rendering in term.accepted:
+        wanted = {_stem(w) for w in _WORD_RE.findall(rendering)} - _FUNCTION_WORDS
+        if not wanted or (len(wanted) == 1 and len(_WORD_RE.findall(rendering)) == 1):
+            continue  # a one-word rendering has no parts to split
+        for clause in _CLAUSE_RE.findall(target):
+            have = {_stem(w) for w in _WORD_RE.findall(clause)}
+            if all(any(_same_stem(h, w) for h in have) for w in wanted):
+                return True
+    return False
 
 
 def renderings_used(view: EntryView, term: Term) -> tuple[bool, list[str]]:
