@@ -16,6 +16,7 @@ from pipeline.commands.update import update
 from pipeline.memory import MemoryUnit, TranslationMemory, UnitKind, units
 from pipeline.memory import index as memory_index
 from pipeline.memory import project_memory as pm
+from pipeline.memory.sentences import split_source
 from pipeline.memory.unit_cache import cache_dir
 from pipeline.project import Project
 
@@ -31,7 +32,11 @@ def _article(root: Path, slug: str, paragraphs: list[str]) -> None:
 
 
 def _english(text: str) -> str:
-    return " ".join(f"Sentence {i} of {len(text)}." for i in range(1, text.count("。") + 1))
+    # As long as a translation would be, and numbered by letters (a "2" would be
+    # evidence for 第二段): the aligner pairs sentences by length and evidence, and a
+    # memory keeps only the pairs it is sure of.
+    return " ".join(f"Part {chr(64 + i)} of {len(text)}: " + "this and that, " * max(
+        0, (len(s) * 4 - 30) // 15) + "and more." for i, s in enumerate(split_source(text), 1))
 
 
 def _translate_all(project: Project) -> None:

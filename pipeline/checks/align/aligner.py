@@ -37,21 +37,23 @@ class Params:
     local_pull: float = 0.2   # 0: the global ratio; 1: the segment's own
     sigma: float = 0.14       # spread of log(length ratio) for long sentences
     sigma_short: float = 2.8  # extra variance for short ones (over English characters)
+    length_cap: float = 8.0   # no length is less likely than this (a heavy tail: notes, lists)
     evidence: float = 0.5     # weight of the evidence's log-likelihood ratios
     one_zero: float = 6.0     # prior cost of a sentence with no counterpart
-    join: float = 2.5         # a sentence boundary inside a bead (1-2, 2-1, 1-3...)
+    join: float = 2.5         # a Chinese sentence boundary inside a bead (2-1, 3-1...)
+    en_join: float = 2.5      # an English one (1-2, 1-3...)
     soft_join: float = 0.8    # a Chinese boundary at ； inside a bead
     two_two: float = 2.5      # on top of its boundaries: both sides joined
     temperature: float = 1.0
     rates: Rates = field(default_factory=Rates)
 
 
-# Up to six Chinese clauses to one English sentence: a ；-separated series of
-# figures is often one sentence in English.
-DEFAULT = Params()
-_BEADS = ((1, 1), (1, 2), (2, 1), (1, 0), (0, 1), (1, 3), (3, 1), (2, 2), (1, 4), (4, 1),
-          (5, 1), (6, 1))
+# A long Chinese sentence is often several in publication English (up to 8 here),
+# and a ；-separated series of figures often one English sentence (up to 6).
+_BEADS = ((1, 1), (1, 0), (0, 1), (2, 2), (2, 3), (3, 2),
+          *((1, k) for k in range(2, 9)), *((k, 1) for k in range(2, 7)))
 _NEG = -math.inf
+DEFAULT = Params()
 
 
 def zh_length(text: str) -> float:
@@ -111,11 +113,11 @@ class _Grid:
         expected = self.ratio * zh
         spread = p.sigma ** 2 + p.sigma_short / max(expected, 1.0)
         deviation = math.log((en + 1) / (expected + 1))
-        length = -deviation * deviation / (2 * spread)
+        length = -min(p.length_cap, deviation * deviation / (2 * spread))
         ev = self.evidence
         shared = (sum(ev.source_score(k, j, j + dj) for k in range(i, i + di))
                   + sum(ev.target_score(k, i, i + di) for k in range(j, j + dj)))
-        shape = (sum(self.joins[i:i + di - 1]) + p.join * (dj - 1)
+        shape = (sum(self.joins[i:i + di - 1]) + p.en_join * (dj - 1)
                  + (p.two_two if di > 1 and dj > 1 else 0.0))
         return length + p.evidence * shared - shape
 
