@@ -4,7 +4,9 @@
 
 The WMT21 documents in ../shared/corpora/parallel-dev are sentence-aligned by
 construction (one line per sentence on both sides). Runs of 2-10 consecutive
-lines are joined into paragraphs on both sides (a heading ends a run), aligned
+lines are joined into paragraphs on both sides (a heading, or a line that does
+not end as a sentence on both sides, ends a run: a byline, or an English line
+that lost its full stop, would not sit inside a real paragraph), aligned
 with `align_pair`, and the links are compared with the lines they came from:
 
 - link precision and recall, for lines whose sentences are 1-1 and for those
@@ -92,9 +94,11 @@ def articles(corpus: Path = CORPUS) -> dict[str, list[Line | None]]:
 
 
 def _sentence_like(line: Line) -> bool:
-    """A line that ends as a sentence ends; a dateline, byline or photo credit
-    ("新华社发 商海春 作") is a paragraph of its own in any real article."""
-    return split_chinese(line.zh)[-1].text.rstrip("”’」』）)》").endswith(tuple("。！？；!?"))
+    """A line that ends as a sentence ends on both sides. A dateline, byline or photo
+    credit ("新华社发 商海春 作") is a paragraph of its own in any real article, and an
+    English line that lost its full stop would run into the next one when joined."""
+    return (line.zh.rstrip("”’」』）)》 ").endswith(tuple("。！？；!?…"))
+            and line.en.rstrip("”’\"') ").endswith(tuple(".!?;:…")))
 
 
 def paragraphs(lines: list[Line | None], rng: random.Random) -> Iterator[Paragraph]:
@@ -156,6 +160,11 @@ class Tally:
     seconds: float = 0.0
     examples: list[str] = field(default_factory=list)
     misses: list[str] = field(default_factory=list)
+    # Confidences, to read the gate at other thresholds: of the best 1-0/0-1 on the
+    # deleted line (0 if none), and of every 1-0/0-1 that is not on it.
+    caught_at: list[float] = field(default_factory=list)
+    false_at: list[float] = field(default_factory=list)
+    single_at: list[float] = field(default_factory=list)
 
 
 def _shape(line: Line) -> str:
@@ -176,6 +185,7 @@ def measure(paras: list[Paragraph], threshold: float, rng: random.Random,
         alignment = align_pair(zh, en, params=params)
         tally.paragraphs += 1
         tally.false_paragraph += _flags(alignment, threshold)
+        tally.false_at += [k.confidence for k in alignment.omitted() + alignment.added()]
         if _flags(alignment, threshold) and len(tally.misses) < 40:
             tally.misses.append("false:\n" + _example(alignment))
         shapes = [_shape(line) for line in para.lines]
@@ -198,11 +208,16 @@ def measure(paras: list[Paragraph], threshold: float, rng: random.Random,
         alignment = align_pair(zh, en, params=params)
         tally.deleted += 1
         lone_spans = zh_spans if lang == "en" else en_spans
-        lone = alignment.omitted(threshold) if lang == "en" else alignment.added(threshold)
         sentences = alignment.source if lang == "en" else alignment.target
-        hits = [link for link in lone
-                if k in _line_of(lone_spans, sentences[(link.source or link.target)[0]].start,
-                                 sentences[(link.source or link.target)[0]].end)]
+        every = alignment.omitted() if lang == "en" else alignment.added()
+        on_line = [link for link in every
+                   if k in _line_of(lone_spans, sentences[(link.source or link.target)[0]].start,
+                                    sentences[(link.source or link.target)[0]].end)]
+        tally.caught_at.append(max((link.confidence for link in on_line), default=0.0))
+        other = alignment.added() if lang == "en" else alignment.omitted()
+        tally.false_at += [x.confidence for x in every + other if x not in on_line]
+        lone = [link for link in every if link.confidence >= threshold]
+        hits = [link for link in on_line if link.confidence >= threshold]
         tally.caught += bool(hits)
         if not hits and len(tally.misses) < 40:
             tally.misses.append(f"deleted {lang} line {k}:\n" + _example(alignment))
@@ -219,9 +234,13 @@ def _example(alignment: Alignment, width: int = 60) -> str:
                      f"{alignment.target_of(k)[:width * 3]}" for k in alignment.links)
 
 
-def single_entries(lines: list[Line], threshold: float) -> tuple[int, int]:
-    flagged = sum(_flags(align_pair(line.zh, line.en), threshold) for line in lines)
-    return len(lines), flagged
+def single_entries(lines: list[Line], tally: Tally, threshold: float) -> None:
+    """The corpus's own entries (one WMT line each), as `check` sees them."""
+    for line in lines:
+        alignment = align_pair(line.zh, line.en)
+        tally.entries += 1
+        tally.false_entry += _flags(alignment, threshold)
+        tally.single_at += [k.confidence for k in alignment.omitted() + alignment.added()]
 
 
 def _ratio(a: int, b: int) -> str:
@@ -246,6 +265,14 @@ def report(name: str, tally: Tally) -> None:
     print(f"  false findings: {1000 * tally.false_paragraph / max(1, tally.paragraphs):.2f} "
           f"per 1,000 paragraphs; {1000 * tally.false_entry / max(1, tally.entries):.2f} per "
           f"1,000 single-line entries ({tally.false_entry}/{tally.entries})")
+    for at in (0.5, 0.6, 0.7, 0.8, 0.9):
+        caught = sum(c >= at for c in tally.caught_at)
+        false = sum(c >= at for c in tally.false_at)
+        single = sum(c >= at for c in tally.single_at)
+        print(f"  at confidence {at}: caught {caught / max(1, len(tally.caught_at)):.3f}, "
+              f"false {1000 * false / max(1, 2 * tally.paragraphs):.2f} per 1,000 paragraphs "
+              "(intact and cut), "
+              f"{1000 * single / max(1, tally.entries):.2f} per 1,000 entries")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -265,7 +292,7 @@ def main(argv: list[str] | None = None) -> int:
         paras = [p for lines in chosen.values() for p in paragraphs(lines, rng)]
         tally = measure(paras, args.threshold, rng)
         singles = [line for lines in chosen.values() for line in lines if line is not None]
-        tally.entries, tally.false_entry = single_entries(singles, args.threshold)
+        single_entries(singles, tally, args.threshold)
         report(f"{part} ({len(chosen)} articles)", tally)
         if args.examples:
             print("\n\n".join(tally.examples))

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import polib
 import pytest
+from pypinyin import lazy_pinyin
 
 from pipeline.commands.update import update
 from pipeline.memory import MemoryUnit, TranslationMemory, UnitKind, units
@@ -32,11 +33,14 @@ def _article(root: Path, slug: str, paragraphs: list[str]) -> None:
 
 
 def _english(text: str) -> str:
-    # As long as a translation would be, and numbered by letters (a "2" would be
-    # evidence for 第二段): the aligner pairs sentences by length and evidence, and a
-    # memory keeps only the pairs it is sure of.
-    return " ".join(f"Part {chr(64 + i)} of {len(text)}: " + "this and that, " * max(
-        0, (len(s) * 4 - 30) // 15) + "and more." for i, s in enumerate(split_source(text), 1))
+    # Like a translation to the aligner, which pairs sentences by length and evidence
+    # (and a memory keeps only pairs it is sure of): as long as one, lettered (a "2"
+    # would be evidence for 第二段), and naming its sentence's first characters in pinyin.
+    def sentence(i: int, zh: str) -> str:
+        name = "".join(lazy_pinyin(zh[:3])).capitalize()
+        return (f"Part {chr(64 + i)} of {len(text)} on {name}: "
+                + "this and that, " * max(0, (len(zh) * 4 - 40) // 15) + "and more.")
+    return " ".join(sentence(i, s) for i, s in enumerate(split_source(text), 1))
 
 
 def _translate_all(project: Project) -> None:

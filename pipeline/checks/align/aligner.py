@@ -38,10 +38,10 @@ class Params:
     sigma: float = 0.14       # spread of log(length ratio) for long sentences
     sigma_short: float = 2.8  # extra variance for short ones (over English characters)
     length_cap: float = 8.0   # no length is less likely than this (a heavy tail: notes, lists)
-    evidence: float = 0.5     # weight of the evidence's log-likelihood ratios
-    one_zero: float = 6.0     # prior cost of a sentence with no counterpart
-    join: float = 2.5         # a Chinese sentence boundary inside a bead (2-1, 3-1...)
-    en_join: float = 2.5      # an English one (1-2, 1-3...)
+    evidence: float = 1.0     # weight of the evidence's log-likelihood ratios
+    one_zero: float = 5.0     # prior cost of a sentence with no counterpart
+    join: float = 3.5         # a Chinese sentence boundary inside a bead (2-1, 3-1...)
+    en_join: float = 1.5      # an English one (1-2, 1-3...): publication English splits often
     soft_join: float = 0.8    # a Chinese boundary at ； inside a bead
     two_two: float = 2.5      # on top of its boundaries: both sides joined
     temperature: float = 1.0
@@ -49,9 +49,11 @@ class Params:
 
 
 # A long Chinese sentence is often several in publication English (up to 8 here),
-# and a ；-separated series of figures often one English sentence (up to 6).
-_BEADS = ((1, 1), (1, 0), (0, 1), (2, 2), (2, 3), (3, 2),
-          *((1, k) for k in range(2, 9)), *((k, 1) for k in range(2, 7)))
+# sometimes with the sentence before it (2-k); a ；-separated series of figures is
+# often one English sentence (up to 6).
+_BEADS = ((1, 1), (1, 0), (0, 1), (3, 2), (3, 3),
+          *((1, k) for k in range(2, 9)), *((2, k) for k in range(2, 8)),
+          *((k, 1) for k in range(2, 7)))
 _NEG = -math.inf
 DEFAULT = Params()
 

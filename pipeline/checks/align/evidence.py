@@ -2,8 +2,8 @@
 
 Each sentence is reduced to items, each of which a translation carries with a
 known probability: the dictionary words of a Chinese sentence (CC-CEDICT), whose
-glosses a translation contains about 60% of the time and an unrelated English
-sentence 1-10% of the time (more for a longer one); the content words of an
+glosses a translation contains about 60% of the time and the neighbouring English
+sentence 9-30% of the time (more for a longer one); the content words of an
 English sentence, found in the glosses of the Chinese; quantities of the same
 value (the extractors of the number check: 3300万 = 33 million, 7月26日 = July
 26); glossary terms rendered as approved; and names, a capitalised English word
@@ -42,10 +42,13 @@ class Rates:
     """P(found | translation) and P(found | unrelated) per item kind, measured on
     the dev part (bench/align.py); a word's chance hit grows with the other side's size."""
 
-    word: float = 0.6
-    word_chance: float = 0.005
-    word_chance_per_stem: float = 0.0023   # per English stem (Chinese words' items)
-    gloss_chance_per_stem: float = 0.0005  # per gloss stem (English words' items)
+    word: float = 0.62
+    # Chance is measured against the neighbouring sentence, not a random one: a
+    # paragraph keeps to its topic, so its sentences share words.
+    word_chance: float = 0.04
+    word_chance_per_stem: float = 0.006    # per English stem (Chinese words' items)
+    gloss_chance: float = 0.07
+    gloss_chance_per_stem: float = 0.0012  # per gloss stem (English words' items)
     number: float = 0.8
     number_chance: float = 0.03
     term: float = 0.9
@@ -159,7 +162,7 @@ class Evidence:
                 chance = r.word_chance + r.word_chance_per_stem * sum(self.stem_count[lo:hi])
             else:
                 items = self.target_items[k]
-                chance = r.word_chance + r.gloss_chance_per_stem * sum(self.gloss_count[lo:hi])
+                chance = r.gloss_chance + r.gloss_chance_per_stem * sum(self.gloss_count[lo:hi])
             odds = {Item.WORD: _odds(r.word, min(chance, 0.5)),
                     Item.NUMBER: _odds(r.number, r.number_chance),
                     Item.TERM: _odds(r.term, r.term_chance),

@@ -16,7 +16,7 @@ from ..align import align_pair, split_chinese
 from ..findings import Finding, quoted
 from .base import EntryView, plain_text
 
-GATE_CONFIDENCE = 0.5
+GATE_CONFIDENCE = 0.6
 _ENGLISH_BREAK = re.compile(r"[.!?;:][\"'”’)\]]*\s")
 
 
