@@ -103,6 +103,11 @@ def _parser() -> argparse.ArgumentParser:
                      help="do not write the editor's proof (SLUG.zh-L.proof.html); "
                           "default: [build] proof in bilingual.toml")
 
+    aln = scoped("align", "the sentence links of every translated entry (derived, never "
+                          "stored): side by side with confidences, or as JSON or TMX")
+    aln.add_argument("--format", choices=("text", "json", "tmx"), default="text",
+                     help="text (default), json (article, line, links) or tmx (sentence units)")
+
     st = scoped("status", "translation progress per article and locale")
     st.add_argument("--json", action="store_true")
 
@@ -240,6 +245,9 @@ def run(argv: Sequence[str] | None = None) -> int:
         return check(project, args.article, args.locale, args.format, args.strict,
                      args.severity, tuple(args.rule), tuple(args.skip), args.require_reviewed,
                      use_cache=not args.no_cache, jobs=args.jobs)
+    if args.command == "align":
+        from .commands.align import align_command
+        return align_command(project, args.article, args.locale, args.format)
     if args.command == "terms":
         from .commands.terms import terms_command
         return terms_command(project, args.article, args.csv, args.limit)

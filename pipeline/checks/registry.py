@@ -100,6 +100,16 @@ RULE_LIST: tuple[Rule, ...] = (
          "translated entry not reviewed, or changed since its review (only with "
          "`--require-reviewed`)",
          "po:40: error[BL307] not reviewed: “产业是引擎。” (mark it reviewed in `bilingual serve`)"),
+    Rule("BL308", "sentence-omitted", _W, _EN,
+         "a source sentence with no counterpart in the translation (the entry's sentences "
+         "aligned by length, dictionary words, numbers, terms and names; `bilingual align` "
+         "shows the links)",
+         'po:40: warning[BL308] source sentence "人才哪里找？" has no counterpart in the '
+         "translation (alignment confidence 0.97)"),
+    Rule("BL309", "sentence-added", _W, _EN,
+         "a translation sentence with no counterpart in the source",
+         'po:40: warning[BL309] translation sentence "Local officials praised it." has no '
+         "counterpart in the source (alignment confidence 0.91)"),
     Rule("BL401", "number-missing", _E, _EN,
          "a source quantity missing from the translation (万/亿 scales, decimals, %, years, "
          "months, 余/以上, spelled-out numbers, counting numerals, ordinals, units)",

@@ -95,11 +95,13 @@ def entry_checks() -> tuple[tuple[EntryCheck, frozenset[str]], ...]:
     from .rules.language import script_findings, target_language_findings
     from .rules.markup import markup_findings
     from .rules.number_rule import number_findings
+    from .rules.sentences import sentence_findings
     from .rules.style import style_findings
     from .rules.terms import term_findings
     checks: tuple[tuple[EntryCheck, frozenset[str]], ...] = (
         (lambda v, c: term_findings(v, c.matcher), frozenset({"BL101", "BL102", "BL103"})),
         (lambda v, c: number_findings(v, c.matcher), frozenset({"BL401", "BL402", "BL403"})),
+        (lambda v, c: sentence_findings(v, c.matcher), frozenset({"BL308", "BL309"})),
         (lambda v, c: script_findings(v, c.allowed_cjk), frozenset({"BL501", "BL504"})),
         (lambda v, c: target_language_findings(v, c.allowed_cjk), frozenset({"BL502"})),
         (lambda v, c: markup_findings(v), frozenset({"BL601", "BL602", "BL603"})),

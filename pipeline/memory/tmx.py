@@ -82,12 +82,14 @@ class _Variant:
     created: str
 
 
-def write_tmx(units: Iterable[MemoryUnit], source_lang: str, target_lang: str) -> bytes:
-    """Pure: the TMX document for segment units (sentence units are left out)."""
+def write_tmx(units: Iterable[MemoryUnit], source_lang: str, target_lang: str,
+              segtype: str = "paragraph") -> bytes:
+    """Pure: the TMX document for segment units (sentence units are left out);
+    `bilingual align --format tmx` passes sentence pairs as units, segtype "sentence"."""
     root = etree.Element("tmx", version="1.4")
     etree.SubElement(root, "header", {
         "creationtool": "bilingual", "creationtoolversion": __version__,
-        "segtype": "paragraph", "o-tmf": "gettext PO", "adminlang": "en",
+        "segtype": segtype, "o-tmf": "gettext PO", "adminlang": "en",
         "srclang": source_lang, "datatype": "plaintext"})
     body = etree.SubElement(root, "body")
     for unit in units:

@@ -28,7 +28,7 @@ from ..atomic import remove_leftovers
 from ..cache import CACHE_DIR
 from .model import MemoryUnit, UnitKind
 
-HEADER = f"bilingual-memory-units 2 {__version__}"
+HEADER = f"bilingual-memory-units 3 {__version__}"  # 3: sentence units from the aligner
 STAMP = "VERSION"
 _NAME = re.compile(r"^[a-z0-9_-]+-[0-9a-f]{64}\.txt$")
 

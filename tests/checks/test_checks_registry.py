@@ -52,6 +52,12 @@ ENTRY_CASES = {
     "BL102": ("发展新质生产力。", "Develop new productive forces."),
     "BL103": ("柳河县发展。", "Liuhe District develops."),
     "BL301": ("产业是引擎。", ""),
+    "BL308": ("优秀返乡农民工群体是不可或缺的生力军。截至7月25日24时，福建省累计报告境外输入确诊病例69例。",
+              "By 24:00 on July 25, Fujian had reported 69 imported confirmed cases."),
+    "BL309": ("优秀返乡农民工群体是不可或缺的生力军。",
+              "Outstanding returning rural migrant workers are an indispensable force. Local "
+              "officials praised the programme at a meeting in the capital on Tuesday, saying "
+              "that it had brought jobs and new skills to thousands of families."),
     "BL401": ("产量3300万吨。", "Output was 3.3 million tonnes."),
     "BL402": ("产量稳定。", "Output was steady at 5 tonnes."),
     "BL403": ("1300余家企业", "1,300 companies"),
@@ -122,6 +128,7 @@ def test_each_entry_rule_is_silent_on_correct_english() -> None:
         "BL704": ("2020—2025年", "2020–2025"),
         "BL705": ("增长45%", "grew 45%"),
         "BL706": ("产业发展", "Industry grows."),
+        "BL308": ("人才是关键。人才哪里找？", "Talent is the key. Where is talent found?"),
     }
     for code, (msgid, msgstr) in correct.items():
         assert code not in {f.code for f in check_entry(view(msgid, msgstr), CTX)}, code

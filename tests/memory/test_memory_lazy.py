@@ -11,11 +11,13 @@ from pathlib import Path
 
 import polib
 import pytest
+from pypinyin import lazy_pinyin
 
 from pipeline.commands.update import update
 from pipeline.memory import MemoryUnit, TranslationMemory, UnitKind, units
 from pipeline.memory import index as memory_index
 from pipeline.memory import project_memory as pm
+from pipeline.memory.sentences import split_source
 from pipeline.memory.unit_cache import cache_dir
 from pipeline.project import Project
 
@@ -31,7 +33,14 @@ def _article(root: Path, slug: str, paragraphs: list[str]) -> None:
 
 
 def _english(text: str) -> str:
-    return " ".join(f"Sentence {i} of {len(text)}." for i in range(1, text.count("。") + 1))
+    # Like a translation to the aligner, which pairs sentences by length and evidence
+    # (and a memory keeps only pairs it is sure of): as long as one, lettered (a "2"
+    # would be evidence for 第二段), and naming its sentence's first characters in pinyin.
+    def sentence(i: int, zh: str) -> str:
+        name = "".join(lazy_pinyin(zh[:3])).capitalize()
+        return (f"Part {chr(64 + i)} of {len(text)} on {name}: "
+                + "this and that, " * max(0, (len(zh) * 4 - 40) // 15) + "and more.")
+    return " ".join(sentence(i, s) for i, s in enumerate(split_source(text), 1))
 
 
 def _translate_all(project: Project) -> None:

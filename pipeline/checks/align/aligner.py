@@ -1,0 +1,175 @@
+"""Sentence alignment inside one segment: dynamic programming over evidence.
+
+A path through the grid of source x target sentences is a sequence of beads:
+1-1, a sentence split or joined (1-2, 2-1, 1-3, 3-1, 2-2), or a sentence on one
+side only (1-0, 0-1). A bead's score adds, as log-odds:
+
+- its length: how far the English length is from the Chinese length times the
+  expected ratio (Gale & Church 1993, on the log of the ratio; the ratio is the
+  project-wide one pulled towards the segment's own, as translators differ);
+- its evidence: what the sentences inside it share (`evidence.similarity`);
+- a prior for its shape (a 1-0 is rare, a 2-2 rarer than two 1-1).
+
+The best path is the alignment; each link's confidence is the posterior
+probability of its bead over all paths (forward-backward), so a 1-0 the evidence
+barely prefers has a low confidence and the gate can leave it alone.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from ...glossary import TermMatcher
+from .evidence import Evidence, Rates
+from .lexicon import Lexicon, cedict
+from .model import Alignment, Link, Sentence
+from .split import SOFT_ENDS, split_chinese, split_english
+
+_CLOSING = "”’」』）)》】〉"
+
+
+@dataclass(frozen=True)
+class Params:
+    """The model's constants (tuned on the dev part of the WMT21 documents: bench/align.py)."""
+
+    ratio: float = 4.16       # English characters per Chinese character
+    local_pull: float = 0.2   # 0: the global ratio; 1: the segment's own
+    sigma: float = 0.14       # spread of log(length ratio) for long sentences
+    sigma_short: float = 2.8  # extra variance for short ones (over English characters)
+    length_cap: float = 8.0   # no length is less likely than this (a heavy tail: notes, lists)
+    evidence: float = 1.0     # weight of the evidence's log-likelihood ratios
+    one_zero: float = 5.0     # prior cost of a sentence with no counterpart
+    join: float = 3.5         # a Chinese sentence boundary inside a bead (2-1, 3-1...)
+    en_join: float = 1.5      # an English one (1-2, 1-3...): publication English splits often
+    soft_join: float = 0.8    # a Chinese boundary at ； inside a bead
+    two_two: float = 2.5      # on top of its boundaries: both sides joined
+    temperature: float = 1.0
+    rates: Rates = field(default_factory=Rates)
+
+
+# A long Chinese sentence is often several in publication English (up to 8 here),
+# sometimes with the sentence before it (2-k); a ；-separated series of figures is
+# often one English sentence (up to 6).
+_BEADS = ((1, 1), (1, 0), (0, 1), (3, 2), (3, 3),
+          *((1, k) for k in range(2, 9)), *((2, k) for k in range(2, 8)),
+          *((k, 1) for k in range(2, 7)))
+_NEG = -math.inf
+DEFAULT = Params()
+
+
+def zh_length(text: str) -> float:
+    """A Chinese sentence's length in Chinese characters: Latin letters and digits,
+    which the English keeps as they are, count a third."""
+    han = sum(1 for c in text if ord(c) > 0x2E7F)
+    other = sum(1 for c in text if ord(c) <= 0x2E7F and not c.isspace())
+    return han + other / 3.2
+
+
+def align_pair(source: str, target: str, *, terms: TermMatcher | None = None,
+               lexicon: Lexicon | None = None, language: str = "en",
+               params: Params | None = None) -> Alignment:
+    """Split a Chinese segment and its translation into sentences and link them."""
+    src = split_chinese(source)
+    tgt = split_english(target, language)
+    return align_sentences(source, target, src, tgt, terms=terms, lexicon=lexicon,
+                           params=params)
+
+
+def align_sentences(source: str, target: str, src: tuple[Sentence, ...],
+                    tgt: tuple[Sentence, ...], *, terms: TermMatcher | None = None,
+                    lexicon: Lexicon | None = None, params: Params | None = None) -> Alignment:
+    params = params or DEFAULT
+    n, m = len(src), len(tgt)
+    if n == 0 or m == 0 or (n == 1 and m == 1):
+        links = ([Link((0,), (0,), 1.0)] if n and m else
+                 [Link((i,), (), 1.0) for i in range(n)] + [Link((), (j,), 1.0) for j in range(m)])
+        return Alignment(source, target, src, tgt, tuple(links))
+    evidence = Evidence([s.text for s in src], [t.text for t in tgt],
+                        lexicon if lexicon is not None else cedict(), terms, params.rates)
+    grid = _Grid(src, tgt, evidence, params)
+    return Alignment(source, target, src, tgt, tuple(grid.links()))
+
+
+class _Grid:
+    def __init__(self, src: tuple[Sentence, ...], tgt: tuple[Sentence, ...],
+                 evidence: Evidence, params: Params):
+        self.n, self.m, self.p = len(src), len(tgt), params
+        self.zh = [zh_length(s.text) for s in src]
+        self.en = [len(t.text) for t in tgt]
+        local = sum(self.en) / max(1.0, sum(self.zh))
+        self.ratio = math.exp((1 - params.local_pull) * math.log(params.ratio)
+                              + params.local_pull * math.log(max(local, 0.5)))
+        self.evidence = evidence
+        # The cost of joining source sentence k to k + 1 inside one bead.
+        self.joins = [params.soft_join if s.text.rstrip(_CLOSING)[-1:] in SOFT_ENDS
+                      else params.join for s in src]
+
+    def score(self, i: int, j: int, di: int, dj: int) -> float:
+        """Log-odds of the bead source[i:i+di] <-> target[j:j+dj]."""
+        p = self.p
+        if di == 0 or dj == 0:
+            return -p.one_zero
+        zh = sum(self.zh[i:i + di])
+        en = sum(self.en[j:j + dj]) + dj - 1
+        expected = self.ratio * zh
+        spread = p.sigma ** 2 + p.sigma_short / max(expected, 1.0)
+        deviation = math.log((en + 1) / (expected + 1))
+        length = -min(p.length_cap, deviation * deviation / (2 * spread))
+        ev = self.evidence
+        shared = (sum(ev.source_score(k, j, j + dj) for k in range(i, i + di))
+                  + sum(ev.target_score(k, i, i + di) for k in range(j, j + dj)))
+        shape = (sum(self.joins[i:i + di - 1]) + p.en_join * (dj - 1)
+                 + (p.two_two if di > 1 and dj > 1 else 0.0))
+        return length + p.evidence * shared - shape
+
+    def links(self) -> list[Link]:
+        n, m, t = self.n, self.m, self.p.temperature
+        scores: dict[tuple[int, int, int, int], float] = {}
+        forward = [[_NEG] * (m + 1) for _ in range(n + 1)]
+        best = [[_NEG] * (m + 1) for _ in range(n + 1)]
+        back: list[list[tuple[int, int] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
+        forward[0][0] = best[0][0] = 0.0
+        for i in range(n + 1):
+            for j in range(m + 1):
+                if i == j == 0:
+                    continue
+                terms: list[float] = []
+                for di, dj in _BEADS:
+                    pi, pj = i - di, j - dj
+                    if pi < 0 or pj < 0 or best[pi][pj] == _NEG:
+                        continue
+                    s = scores[(pi, pj, di, dj)] = self.score(pi, pj, di, dj)
+                    terms.append(forward[pi][pj] + s / t)
+                    if best[pi][pj] + s > best[i][j]:
+                        best[i][j], back[i][j] = best[pi][pj] + s, (di, dj)
+                forward[i][j] = _logsumexp(terms)
+        backward = [[_NEG] * (m + 1) for _ in range(n + 1)]
+        backward[n][m] = 0.0
+        for i in range(n, -1, -1):
+            for j in range(m, -1, -1):
+                if i == n and j == m:
+                    continue
+                backward[i][j] = _logsumexp([
+                    backward[i + di][j + dj] + scores[(i, j, di, dj)] / t
+                    for di, dj in _BEADS if (i, j, di, dj) in scores])
+        total = forward[n][m]
+        path: list[Link] = []
+        i, j = n, m
+        while i or j:
+            step = back[i][j]
+            assert step is not None
+            di, dj = step
+            pi, pj = i - di, j - dj
+            posterior = math.exp(forward[pi][pj] + scores[(pi, pj, di, dj)] / t
+                                 + backward[i][j] - total)
+            path.append(Link(tuple(range(pi, i)), tuple(range(pj, j)), min(1.0, posterior)))
+            i, j = pi, pj
+        return path[::-1]
+
+
+def _logsumexp(values: list[float]) -> float:
+    top = max(values, default=_NEG)
+    if top == _NEG:
+        return _NEG
+    return top + math.log(sum(math.exp(v - top) for v in values))

@@ -1,0 +1,181 @@
+"""What the sentences of a segment share: the lexical evidence of the aligner.
+
+Each sentence is reduced to items, each of which a translation carries with a
+known probability: the dictionary words of a Chinese sentence (CC-CEDICT), whose
+glosses a translation contains about 60% of the time and the neighbouring English
+sentence 9-30% of the time (more for a longer one); the content words of an
+English sentence, found in the glosses of the Chinese; quantities of the same
+value (the extractors of the number check: 3300万 = 33 million, 7月26日 = July
+26); glossary terms rendered as approved; and names, a capitalised English word
+spelled as the pinyin of one to three consecutive characters (Shang Haichun =
+商海春, Chengdu = 成都). A bead of sentences scores the log-likelihood ratio of
+its items' hits and misses under "translation" against "unrelated"
+(`Evidence.source_score` / `target_score`).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import Enum
+from functools import lru_cache
+
+from ...glossary import EnglishMatcher, TermMatcher
+from ..en_numerals import en_quantities
+from ..quantity import Quantity, normalize
+from ..zh_numerals import zh_quantities
+from .lexicon import STOP, Lexicon, english_stems
+
+
+class Item(Enum):
+    WORD = "word"
+    NUMBER = "number"
+    TERM = "term"
+    NAME = "name"
+
+
+@dataclass(frozen=True)
+class Rates:
+    """P(found | translation) and P(found | unrelated) per item kind, measured on
+    the dev part (bench/align.py); a word's chance hit grows with the other side's size."""
+
+    word: float = 0.62
+    # Chance is measured against the neighbouring sentence, not a random one: a
+    # paragraph keeps to its topic, so its sentences share words.
+    word_chance: float = 0.04
+    word_chance_per_stem: float = 0.006    # per English stem (Chinese words' items)
+    gloss_chance: float = 0.07
+    gloss_chance_per_stem: float = 0.0012  # per gloss stem (English words' items)
+    number: float = 0.8
+    number_chance: float = 0.03
+    term: float = 0.9
+    term_chance: float = 0.02
+    name: float = 0.9
+    name_chance: float = 0.05
+
+
+_NAME = re.compile(r"\b[A-Z][a-z]+(?:-[a-z]+)?\b")
+_PINYIN = re.compile(r"^[a-zü]+$")
+
+
+def _values(quantities: Sequence[Quantity]) -> frozenset[Decimal]:
+    return frozenset(normalize(q.value) for q in quantities if not q.optional and not q.marker)
+
+
+@lru_cache(maxsize=16384)
+def zh_values(text: str) -> frozenset[Decimal]:
+    return _values(zh_quantities(text))
+
+
+@lru_cache(maxsize=16384)
+def en_values(text: str) -> frozenset[Decimal]:
+    return _values(en_quantities(text))
+
+
+@lru_cache(maxsize=16384)
+def pinyin_windows(text: str) -> frozenset[str]:
+    """Pinyin of every run of one to three characters, toneless, run together."""
+    from pypinyin import lazy_pinyin  # its tables load on first need
+    syllables = [s if _PINYIN.match(s) else "" for s in lazy_pinyin(text)]
+    found: set[str] = set()
+    for start in range(len(syllables)):
+        joined = ""
+        for syllable in syllables[start:start + 3]:
+            if not syllable:
+                break
+            joined += syllable
+            found.add(joined.replace("ü", "u").replace("v", "u"))
+    return frozenset(found)
+
+
+@lru_cache(maxsize=16384)
+def english_names(text: str) -> frozenset[str]:
+    """Capitalised words that may be romanised Chinese names, lower-cased."""
+    return frozenset(w.lower().replace("-", "") for w in _NAME.findall(text)
+                     if len(w) > 2 and w.lower() not in STOP)
+
+
+# An item: its kind and the sentences of the other side that carry it.
+Found = tuple[Item, frozenset[int]]
+
+
+class Evidence:
+    """Items of every sentence of one segment and where the other side has them."""
+
+    def __init__(self, source: Sequence[str], target: Sequence[str], lexicon: Lexicon,
+                 terms: TermMatcher | None = None, rates: Rates = Rates()):
+        self.rates = rates
+        n, m = len(source), len(target)
+        stems = [english_stems(t) for t in target]
+        values = [en_values(t) for t in target]
+        glosses: list[set[str]] = []
+        self.source_items: list[list[Found]] = []
+        for zh in source:
+            items: list[Found] = []
+            gloss: set[str] = set()
+            for _, word in lexicon.words(zh):
+                meaning = lexicon.stems(word)
+                gloss |= meaning
+                items.append((Item.WORD, frozenset(j for j in range(m) if meaning & stems[j])))
+            for value in zh_values(zh):
+                items.append((Item.NUMBER, frozenset(j for j in range(m) if value in values[j])))
+            if terms is not None:
+                for term in terms.terms_in(zh):
+                    items.append((Item.TERM, frozenset(
+                        j for j in range(m) if EnglishMatcher.accepted_spans(target[j], term))))
+            glosses.append(gloss)
+            self.source_items.append(items)
+        windows = [pinyin_windows(zh) for zh in source]
+        source_values = [zh_values(zh) for zh in source]
+        self.target_items: list[list[Found]] = []
+        for j, en in enumerate(target):
+            items = [(Item.WORD, frozenset(i for i in range(n) if s in glosses[i]))
+                     for s in stems[j]]
+            items += [(Item.NUMBER, frozenset(i for i in range(n) if v in source_values[i]))
+                      for v in values[j]]
+            for name in english_names(en):
+                found = frozenset(i for i in range(n) if name in windows[i])
+                if found:  # a capitalised word no sentence spells is no name of theirs
+                    items.append((Item.NAME, found))
+            self.target_items.append(items)
+        self.stem_count = [len(s) for s in stems]
+        self.gloss_count = [len(g) for g in glosses]
+        self._memo: dict[tuple[bool, int, int, int], float] = {}
+
+    def source_score(self, i: int, j0: int, j1: int) -> float:
+        """Log-likelihood ratio that source sentence i is translated in target[j0:j1]."""
+        return self._score(True, i, j0, j1)
+
+    def target_score(self, j: int, i0: int, i1: int) -> float:
+        """Log-likelihood ratio that target sentence j translates source[i0:i1]."""
+        return self._score(False, j, i0, i1)
+
+    def _score(self, from_source: bool, k: int, lo: int, hi: int) -> float:
+        key = (from_source, k, lo, hi)
+        if key not in self._memo:
+            r = self.rates
+            if from_source:
+                items = self.source_items[k]
+                chance = r.word_chance + r.word_chance_per_stem * sum(self.stem_count[lo:hi])
+            else:
+                items = self.target_items[k]
+                chance = r.gloss_chance + r.gloss_chance_per_stem * sum(self.gloss_count[lo:hi])
+            odds = {Item.WORD: _odds(r.word, min(chance, 0.5)),
+                    Item.NUMBER: _odds(r.number, r.number_chance),
+                    Item.TERM: _odds(r.term, r.term_chance),
+                    Item.NAME: _odds(r.name, r.name_chance)}
+            total = 0.0
+            for kind, where in items:
+                hit = any(lo <= x < hi for x in where)
+                total += odds[kind][0 if hit else 1]
+            self._memo[key] = total
+        return self._memo[key]
+
+
+def _odds(p_translation: float, p_chance: float) -> tuple[float, float]:
+    """(log-odds of a hit, log-odds of a miss) for translation against chance."""
+    return (math.log(p_translation / p_chance),
+            math.log((1 - p_translation) / (1 - p_chance)))

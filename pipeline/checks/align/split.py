@@ -1,0 +1,138 @@
+"""Segments -> sentences with their offsets.
+
+Chinese ends a sentence with 。！？； (or ! ?), possibly doubled and followed by
+closing quotes or brackets; nothing inside 《》, quotes or brackets is split, so a
+title or a quoted passage stays whole (`“……。”` ends a sentence where it closes).
+An opening mark that never closes in the segment is ignored (a quotation running
+over several paragraphs). English goes through pysbd, which knows abbreviations,
+decimals and initials.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import pysbd
+
+from .model import Sentence
+
+_ENDS = frozenset("。！？；!?")
+SOFT_ENDS = frozenset("；;")  # a clause more than a sentence: English often joins them
+_PAIRS = {"“": "”", "‘": "’", "「": "」", "『": "』", "《": "》", "（": "）", "(": ")",
+          "【": "】", "〈": "〉"}
+_CLOSERS = frozenset(_PAIRS.values())
+_TITLES = frozenset("《〈")  # a title ending in 。 does not end the sentence around it
+
+
+def _matched_openers(text: str) -> dict[int, int]:
+    """Opening marks that close later in the text: position -> position of the closer
+    (innermost first, like brackets)."""
+    stack: list[int] = []
+    matched: dict[int, int] = {}
+    for pos, char in enumerate(text):
+        # “ and ” are distinct, but a closer for a mark not on top of the stack may
+        # still close a deeper one (‘ left open inside “…”): unwind to it.
+        if char in _CLOSERS:
+            for depth in range(len(stack) - 1, -1, -1):
+                if _PAIRS[text[stack[depth]]] == char:
+                    matched[stack[depth]] = pos
+                    del stack[depth:]
+                    break
+        if char in _PAIRS:
+            stack.append(pos)
+    return matched
+
+
+def _trimmed(text: str, start: int, end: int) -> Sentence | None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Sentence(start, end, text[start:end]) if start < end else None
+
+
+@lru_cache(maxsize=16384)
+def split_chinese(text: str) -> tuple[Sentence, ...]:
+    matched = _matched_openers(text)
+    cuts: list[int] = []
+    pos, size = 0, len(text)
+    while pos < size:
+        close = matched.get(pos)
+        if close is not None:  # a closed quote or title: jump over it whole
+            opener, pos = text[pos], close + 1
+            if text[close - 1] in _ENDS and opener not in _TITLES:  # “……。” ends it
+                pos = _after_end(text, pos)
+                cuts.append(pos)
+            continue
+        if text[pos] in _ENDS:
+            pos = _after_end(text, pos)
+            cuts.append(pos)
+            continue
+        pos += 1
+    sentences: list[Sentence] = []
+    start = 0
+    for cut in [*cuts, size]:
+        sentence = _trimmed(text, start, cut)
+        if sentence is not None:
+            sentences.append(sentence)
+        start = cut
+    return _attach_bare(text, sentences)
+
+
+def _after_end(text: str, pos: int) -> int:
+    """Past a run of sentence ends and the closing marks after them."""
+    while pos < len(text) and (text[pos] in _ENDS or text[pos] in _CLOSERS):
+        pos += 1
+    return pos
+
+
+_HIDE_QUOTES = str.maketrans('"“”«»', "|||||")
+
+
+@lru_cache(maxsize=4)
+def _segmenter(language: str) -> pysbd.Segmenter:
+    return pysbd.Segmenter(language=language, clean=False)
+
+
+@lru_cache(maxsize=16384)
+def split_english(text: str, language: str = "en") -> tuple[Sentence, ...]:
+    """pysbd's sentences, located in `text` (pysbd's own offsets drift on repeats)."""
+    try:
+        segmenter = _segmenter(language)
+    except ValueError:  # pysbd lacks the language: English rules are the safest guess
+        segmenter = _segmenter("en")
+    sentences: list[Sentence] = []
+    cursor = 0
+    # pysbd never splits inside double quotes, and one unmatched quote (a straight
+    # opening closed by a curly one) leaves the rest of the segment one sentence;
+    # with the marks hidden it splits quoted sentences too, which aligning wants.
+    plain = text.translate(_HIDE_QUOTES)
+    for piece in segmenter.segment(plain) if text.strip() else []:
+        core = piece.strip()
+        if not core:
+            continue
+        start = plain.find(core, cursor)
+        if start < 0:  # pysbd changed the text: keep what is left as one sentence
+            break
+        sentences.append(Sentence(start, start + len(core), text[start:start + len(core)]))
+        cursor = start + len(core)
+    rest = _trimmed(text, cursor, len(text))
+    if rest is not None:
+        sentences.append(rest)
+    return _attach_bare(text, sentences)
+
+
+def _attach_bare(text: str, sentences: list[Sentence]) -> tuple[Sentence, ...]:
+    """A piece with no letter or digit (a closing quote pysbd cut off, a lone dash) is
+    no sentence: it joins the one before it (or, first, the one after)."""
+    kept: list[Sentence] = []
+    for sentence in sentences:
+        if not any(c.isalnum() for c in sentence.text) and kept:
+            last = kept.pop()
+            kept.append(Sentence(last.start, sentence.end, text[last.start:sentence.end]))
+            continue
+        if kept and not any(c.isalnum() for c in kept[-1].text):
+            first = kept.pop()
+            sentence = Sentence(first.start, sentence.end, text[first.start:sentence.end])
+        kept.append(sentence)
+    return tuple(kept)

@@ -1,0 +1,42 @@
+"""BL308/BL309: a sentence of the source with no counterpart in the translation, or
+the reverse, found by aligning the entry's sentences (pipeline.checks.align).
+
+Only a 1-0 / 0-1 link the aligner is sure of is reported (GATE_CONFIDENCE: on the
+WMT21 documents, bench/align.py, about 9 in 10 deleted sentences are caught and
+under 2 of 1,000 professional entries get a finding). A sentence joined to its
+neighbour in translation is a 2-1 link, not an omission.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ...glossary import TermMatcher
+from ..align import align_pair, split_chinese
+from ..findings import Finding, quoted
+from .base import EntryView, plain_text
+
+GATE_CONFIDENCE = 0.6
+_ENGLISH_BREAK = re.compile(r"[.!?;:][\"'”’)\]]*\s")
+
+
+def sentence_findings(view: EntryView, matcher: TermMatcher) -> list[Finding]:
+    zh, en = plain_text(view.msgid), plain_text(view.msgstr)
+    # One sentence on each side is one link: no need to ask pysbd (the common case).
+    if len(split_chinese(zh)) < 2 and not _ENGLISH_BREAK.search(en.strip()):
+        return []
+    alignment = align_pair(zh, en, terms=matcher, language=view.locale.split("_")[0])
+    findings = []
+    for link in alignment.omitted(GATE_CONFIDENCE):
+        sentence = alignment.source_of(link)
+        findings.append(view.finding(
+            "BL308", f"source sentence {quoted(sentence, 80)} has no counterpart in the "
+                     f"translation (alignment confidence {link.confidence:.2f})",
+            term=sentence))
+    for link in alignment.added(GATE_CONFIDENCE):
+        sentence = alignment.target_of(link)
+        findings.append(view.finding(
+            "BL309", f"translation sentence {quoted(sentence, 80)} has no counterpart in the "
+                     f"source (alignment confidence {link.confidence:.2f})",
+            term=sentence))
+    return findings

@@ -1,0 +1,73 @@
+"""`bilingual align`: the sentence links of every translated entry, for people
+(text, side by side with confidences) and tools (json, tmx)."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+from ..catalog.pofile import read_catalog
+from ..checks.align.entries import EntryAlignment, catalog_alignments
+from ..glossary import TermMatcher
+from ..memory.model import MemoryUnit
+from ..memory.tmx import write_tmx
+from ..project import Project
+from .common import project_glossary, say
+
+
+def align_command(project: Project, article: str | None, locale: str | None,
+                  output_format: str) -> int:
+    terms = TermMatcher(project_glossary(project.glossary_dir))
+    found: list[tuple[str, str, EntryAlignment]] = []
+    locales = project.locales(locale)
+    for slug in project.articles(article):
+        for loc in locales:
+            path = project.catalog_path(slug, loc)
+            if not path.exists():
+                continue
+            po = read_catalog(path).po
+            found += [(slug, loc, e) for e in catalog_alignments(po, terms, loc)]
+    if output_format == "json":
+        print(json.dumps([_as_json(slug, loc, e) for slug, loc, e in found],
+                         ensure_ascii=False, indent=1))
+    elif output_format == "tmx":
+        _write_tmx(project, found, locales)
+    else:
+        for slug, loc, entry in found:
+            _print_text(project, slug, loc, entry)
+        if not found:
+            say("no translated entries")
+    return 0
+
+
+def _as_json(slug: str, locale: str, entry: EntryAlignment) -> dict[str, object]:
+    a = entry.alignment
+    return {"article": slug, "locale": locale, "line": entry.line,
+            "links": [{"source": a.source_of(k), "target": a.target_of(k),
+                       "confidence": round(k.confidence, 3)} for k in a.links]}
+
+
+def _print_text(project: Project, slug: str, locale: str, entry: EntryAlignment) -> None:
+    a = entry.alignment
+    say(f"{project.source_ref(slug)}:{entry.line} ({locale})")
+    width = max((len(a.source_of(k)) for k in a.links), default=0)
+    for k in a.links:
+        source = a.source_of(k) or "—"
+        # A Chinese character takes two columns in a terminal.
+        pad = " " * max(0, 2 * width - _columns(source))
+        say(f"  {k.confidence:4.2f} {k.shape.value:>3}  {source}{pad}  │ {a.target_of(k) or '—'}")
+
+
+def _columns(text: str) -> int:
+    return sum(2 if ord(c) > 0x2E7F else 1 for c in text)
+
+
+def _write_tmx(project: Project, found: list[tuple[str, str, EntryAlignment]],
+               locales: list[str]) -> None:
+    """Sentence units (1-1 and joined links; never a sentence without a counterpart)."""
+    target = (locales[0] if len(locales) == 1 else "en").replace("_", "-")
+    units = [MemoryUnit(e.alignment.source_of(k), e.alignment.target_of(k),
+                        project.source_ref(slug), e.line, article=slug)
+             for slug, _, e in found for k in e.alignment.links if k.source and k.target]
+    sys.stdout.buffer.write(write_tmx(units, project.config.publication.source_language,
+                                      target, segtype="sentence"))

@@ -1,0 +1,114 @@
+"""The sentence aligner (pipeline.checks.align): splitting, linking, confidence."""
+
+from __future__ import annotations
+
+import itertools
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.checks.align import Shape, align_pair, split_chinese, split_english
+
+ZH = ["乡村振兴，人才是关键。", "人才哪里找？", "优秀返乡农民工群体是不可或缺的生力军。",
+      "截至7月25日24时，福建省累计报告境外输入确诊病例69例。", "他说：“我们要努力。我们会成功。”",
+      "《人民日报。》发表了评论；", "一只貉在山涧旁悠闲玩耍。"]
+EN = ["Talent is the key to rural revitalization.", "Where is talent found?",
+      "Outstanding returning rural migrant workers are an indispensable force in the fight.",
+      "By 24:00 on July 25, Fujian had reported 69 imported confirmed cases.",
+      "He said: “We will work hard. We will succeed.”", "Mr. Li of the U.S. Army arrived.",
+      "A raccoon dog is playing by a creek."]
+
+
+def test_chinese_keeps_titles_and_quotes_whole() -> None:
+    texts = [s.text for s in split_chinese("他说：“我们要努力。我们会成功。”他还说，《人民日报。》很好；真的！！”结尾")]
+    assert texts == ["他说：“我们要努力。我们会成功。”", "他还说，《人民日报。》很好；", "真的！！”", "结尾"]
+
+
+def test_an_unclosed_quote_does_not_swallow_the_paragraph() -> None:
+    assert [s.text for s in split_chinese("“未闭合的引号。第二句。")] == ["“未闭合的引号。", "第二句。"]
+
+
+def test_english_knows_abbreviations_and_splits_despite_an_unmatched_quote() -> None:
+    text = ('"Viewed from it, it is not limited to the aorta, ” said Prof. Feng Rui of the U.S. '
+            "office. In 2018, the hospital signed a contract.")
+    assert [s.text for s in split_english(text)] == [
+        '"Viewed from it, it is not limited to the aorta, ” said Prof. Feng Rui of the U.S. '
+        "office.", "In 2018, the hospital signed a contract."]
+
+
+def test_one_to_one_links_with_offsets() -> None:
+    source, target = "".join(ZH[:3]), " ".join(EN[:3])
+    a = align_pair(source, target)
+    assert [(a.source_of(k), a.target_of(k)) for k in a.links] == list(zip(ZH[:3], EN[:3],
+                                                                         strict=True))
+    assert all(k.shape is Shape.ONE_TO_ONE and k.confidence > 0.5 for k in a.links)
+    span = a.target_span(a.links[1])
+    assert span is not None and target[span[0]:span[1]] == "Where is talent found?"
+
+
+def test_a_dropped_sentence_is_a_one_to_zero_link() -> None:
+    source = ZH[0] + ZH[2] + ZH[3]
+    target = EN[0] + " " + EN[3]
+    a = align_pair(source, target)
+    omitted = a.omitted(0.5)
+    assert [a.source_of(k) for k in omitted] == [ZH[2]]
+    assert all(a.target_of(k) == "" for k in omitted)
+
+
+def test_an_added_sentence_is_a_zero_to_one_link() -> None:
+    source = ZH[2] + ZH[3]
+    added = ("Local officials praised the programme at a meeting in the capital on Tuesday, "
+             "saying that it had brought jobs and new skills to thousands of families.")
+    a = align_pair(source, " ".join([EN[2], added, EN[3]]))
+    assert [a.target_of(k) for k in a.added(0.5)] == [added]
+
+
+def test_a_sentence_split_in_translation_is_one_link() -> None:
+    source = "张雄今年34岁，家在四川眉山市果园村，2010年他辞掉北京月薪上万的工作返乡创业。人才是关键。"
+    target = ("Zhang Xiong, 34, lives in Guoyuan Village in Meishan, Sichuan. In 2010 he quit a "
+              "job in Beijing that paid over 10,000 yuan a month and came home to start a "
+              "business. Talent is the key.")
+    a = align_pair(source, target)
+    assert [(len(k.source), len(k.target)) for k in a.links] == [(1, 2), (1, 1)]
+
+
+sentences = st.lists(st.sampled_from(range(len(ZH))), min_size=0, max_size=6)
+
+
+@settings(max_examples=40, deadline=None)
+@given(sentences, sentences, st.sampled_from(["", " ", "  "]))
+def test_every_sentence_in_exactly_one_link_in_order(zh: list[int], en: list[int],
+                                                     gap: str) -> None:
+    source, target = "".join(ZH[i] for i in zh), gap.join(EN[j] for j in en)
+    a = align_pair(source, target)
+    assert [i for k in a.links for i in k.source] == list(range(len(a.source)))
+    assert [j for k in a.links for j in k.target] == list(range(len(a.target)))
+    assert all(0.0 <= k.confidence <= 1.0 for k in a.links)
+    for text, parts in ((source, a.source), (target, a.target)):
+        assert all(text[s.start:s.end] == s.text and s.text.strip() == s.text for s in parts)
+        assert all(p.end <= q.start for p, q in itertools.pairwise(parts))
+        rest = "".join(text[p.end:q.start] for p, q in zip(
+            [_START, *parts], [*parts, _end(text)], strict=True))
+        assert rest.strip() == ""
+
+
+class _Mark:
+    def __init__(self, start: int, end: int) -> None:
+        self.start, self.end = start, end
+
+
+_START = _Mark(0, 0)
+
+
+def _end(text: str) -> _Mark:
+    return _Mark(len(text), len(text))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("人才是关键，。！？；“”《》（）a1 .\"")), max_size=40),
+       st.text(alphabet=st.sampled_from(list("Ab c1.!?\"“”' ")), max_size=40))
+def test_splitters_cover_any_text(source: str, target: str) -> None:
+    for text, parts in ((source, split_chinese(source)), (target, split_english(target))):
+        assert all(text[s.start:s.end] == s.text and s.text for s in parts)
+        covered = "".join(s.text for s in parts)
+        assert "".join(text.split()) == "".join(covered.split())
