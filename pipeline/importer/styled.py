@@ -10,11 +10,12 @@ suggests (a bold line, a centred line under a picture) is a decision put to the 
 from __future__ import annotations
 
 import enum
+import re
 from dataclasses import dataclass, replace
 
 from .markdown import render
 from .normalize import normalise_text, note
-from .patterns import is_byline, is_credits, iso_date, numbering, unbracketed
+from .patterns import Numbering, is_byline, is_credits, iso_date, numbering, unbracketed
 from .punctuation import fix_marks, fix_quotes
 from .report import Change, ImportResult
 from .script import detect_script
@@ -22,6 +23,8 @@ from .structure import Article, Element, Kind
 
 BYLINE_MAX = 40
 UNSURE_HEADING = 30   # a bold paragraph longer than this may be a bold lead sentence
+INFERRED = 7          # the depth of a heading only bold type suggests (below any real one)
+TABLE_CAPTION = re.compile(r"^(?:表|续表|續表)\s*[0-9０-９一二三四五六七八九十]")
 
 
 class Role(enum.Enum):
@@ -116,13 +119,38 @@ def _meta_line(piece: Piece, meta: dict[str, object], result: ImportResult, top:
     return False
 
 
-def _levels(pieces: list[Piece]) -> dict[int, int]:
-    """The source's heading depths in use -> Markdown levels from 2 (the title is 1)."""
-    depths = sorted({p.level for p in pieces if p.role is Role.HEADING})
-    return {depth: min(2 + rank, 6) for rank, depth in enumerate(depths)}
+def _levels(pieces: list[Piece], result: ImportResult) -> list[int]:
+    """Markdown levels (from 2; the title is 1) for the pieces' headings. The source's
+    own depths (h2/h3, Heading 1/2, outline levels) in use come first; headings only
+    suggested by bold type are tiered by their numbering (一、 before （一）) in order of
+    first use, and one that follows another with nothing between goes a level down."""
+    depths = sorted({p.level for p in pieces if p.role is Role.HEADING and p.level < INFERRED})
+    explicit = {depth: 2 + rank for rank, depth in enumerate(depths)}
+    tiers: list[Numbering | None] = []
+    levels = []
+    for index, piece in enumerate(pieces):
+        if piece.role is not Role.HEADING:
+            levels.append(0)
+            continue
+        if piece.level < INFERRED:
+            levels.append(min(explicit[piece.level], 6))
+            continue
+        style = numbering(piece.text)
+        if style not in tiers:
+            tiers.append(style)
+        level = 2 + len(explicit) + tiers.index(style)
+        previous = pieces[index - 1] if index else None
+        if previous and previous.role is Role.HEADING and style is None and \
+                levels[-1] >= level:
+            level = levels[-1] + 1
+            result.flag(piece.line, f"'{piece.text[:30]}' follows the heading "
+                        f"'{previous.text[:30]}' with nothing between: taken as its subheading "
+                        f"(level {level}); the other choice: level {levels[-1]}")
+        levels.append(min(level, 6))
+    return levels
 
 
-def _element(piece: Piece, levels: dict[int, int], result: ImportResult) -> Element:
+def _element(piece: Piece, level: int, result: ImportResult) -> Element:
     if piece.role is Role.TABLE:
         result.change(Change.TABLE, piece.line, f"table of {len(piece.rows)} rows kept")
         return Element(Kind.TABLE, "", piece.line, rows=piece.rows)
@@ -140,11 +168,18 @@ def _element(piece: Piece, levels: dict[int, int], result: ImportResult) -> Elem
         result.flag(piece.line, piece.unsure)
     if piece.role is Role.HEADING:
         result.change(Change.HEADING, piece.line, f"section heading: {text}")
-        return Element(Kind.HEADING, text, piece.line, levels[piece.level])
+        return Element(Kind.HEADING, text, piece.line, level)
     if piece.role is Role.CAPTION:
         result.change(Change.CAPTION, piece.line, f"caption: {text[:20]}")
         return Element(Kind.CAPTION, text, piece.line)
     return Element(Kind.PARAGRAPH, text, piece.line)
+
+
+def _table_captions(pieces: list[Piece]) -> list[Piece]:
+    """A `表1 …` line set just above a table is its caption, however it is styled."""
+    return [replace(p, role=Role.CAPTION, unsure="") if p.role in (Role.HEADING, Role.PARAGRAPH)
+            and index + 1 < len(pieces) and pieces[index + 1].role is Role.TABLE
+            and TABLE_CAPTION.match(p.text) else p for index, p in enumerate(pieces)]
 
 
 def unsure_heading(text: str) -> str:
@@ -162,8 +197,9 @@ def import_pieces(pieces: list[Piece], result: ImportResult) -> ImportResult:
         result.flag(1, "no text found: is this the right file?")
     meta: dict[str, object] = {}
     body = _front_matter(pieces, meta, result)
-    levels = _levels(body)
-    elements = [_element(p, levels, result) for p in body]
+    body = _table_captions(body)
+    levels = _levels(body, result)
+    elements = [_element(p, level, result) for p, level in zip(body, levels, strict=True)]
     text = " ".join([p.text for p in pieces] + [c for p in pieces for r in p.rows for c in r])
     evidence = detect_script(text)
     if evidence.mixed:

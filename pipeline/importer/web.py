@@ -21,7 +21,7 @@ from lxml import etree
 
 from ..errors import PipelineError
 from .report import Change, ImportResult
-from .styled import Piece, Role, unsure_heading
+from .styled import INFERRED, Piece, Role, unsure_heading
 
 BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "figcaption", "section",
           "div", "table", "figure", "pre", "article", "main", "ul", "ol", "dl", "dd", "dt"}
@@ -190,5 +190,5 @@ def _piece(leaf: Any, container: Any, text: str, line: int, picture: bool) -> Pi
     if _all_bold(leaf) and len(text) <= BOLD_HEADING_MAX * 2:
         doubt = unsure_heading(text)
         if len(text) <= BOLD_HEADING_MAX or not doubt:
-            return Piece(Role.HEADING, text, line, 7, unsure=doubt)
+            return Piece(Role.HEADING, text, line, INFERRED, unsure=doubt)
     return Piece(Role.PARAGRAPH, text, line, centred=centred)

@@ -23,7 +23,7 @@ from docx.text.paragraph import Paragraph
 from lxml import etree
 
 from ..errors import PipelineError
-from .styled import Piece, Role, unsure_heading
+from .styled import INFERRED, Piece, Role, unsure_heading
 
 # Text Word shows with changes accepted: no deleted or moved-away runs, no field codes.
 _TEXT = ("./descendant::*[(self::w:t or self::w:tab or self::w:br or self::w:footnoteReference"
@@ -147,7 +147,7 @@ def _piece(paragraph: Paragraph, number: int, notes: dict[str, str],
             "caption; the other choice: a paragraph")), False
     bold = [r.bold for r in paragraph.runs if r.text.strip()]
     if bold and all(bold) and not unsure_heading(text) and len(text) <= 40:
-        return Piece(Role.HEADING, text, number, 9, unsure=(
+        return Piece(Role.HEADING, text, number, INFERRED, unsure=(
             f"'{text[:30]}' is a bold paragraph, not a heading style: taken as a heading; "
             "the other choice: a paragraph")), False
     return Piece(Role.PARAGRAPH, text, number, centred=centred), picture
