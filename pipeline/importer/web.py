@@ -117,7 +117,8 @@ def _container(root: Any, html: str) -> Any:
     wechat = root.xpath("//*[@id='js_content']")
     if wechat:
         return wechat[0]
-    extracted = trafilatura.extract(html, favor_recall=True, include_tables=False) or ""
+    extracted = trafilatura.extract(html, favor_recall=True, include_tables=False,
+                                    include_comments=False) or ""
     probes = [line.strip()[:12] for line in extracted.splitlines() if len(line.strip()) >= 12]
     if not probes:
         body = root.find("body")
