@@ -284,6 +284,7 @@ PARAGRAPH = st.text(st.one_of(st.characters(min_codepoint=0x4E00, max_codepoint=
                     min_size=1, max_size=40).filter(lambda t: _telling(t) != "")
 
 
+@pytest.mark.slow
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(PARAGRAPH, min_size=1, max_size=6))
 def test_docx_import_loses_duplicates_or_reorders_no_han_character_or_digit(
