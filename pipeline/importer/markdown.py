@@ -22,6 +22,17 @@ def escape_markdown(text: str) -> str:
     return "\\" + text if _BLOCK_MARKER.match(text) else text
 
 
+def render_table(rows: tuple[tuple[str, ...], ...]) -> str:
+    """A pipe table: the first row is the header; short rows padded; inside a cell only
+    inline markup and pipes need escaping."""
+    width = max(len(row) for row in rows)
+    cells = [[_INLINE_MARKUP.sub(r"\\\1", " ".join(c.split())).replace("|", "\\|") for c in row]
+             + [""] * (width - len(row)) for row in rows]
+    lines = ["| " + " | ".join(row) + " |" for row in cells]
+    lines.insert(1, "|" + "---|" * width)
+    return "\n".join(lines)
+
+
 def render(article: Article) -> str:
     meta = {key: article.meta[key] for key in FRONT_ORDER if key in article.meta}
     meta.update({k: v for k, v in article.meta.items() if k not in meta})
@@ -31,6 +42,8 @@ def render(article: Article) -> str:
         text = escape_markdown(element.text)
         if element.kind is Kind.HEADING:
             body.append(f"{'#' * element.level} {text}")
+        elif element.kind is Kind.TABLE and element.rows:
+            body.append(render_table(element.rows))
         elif element.kind is Kind.CAPTION:
             body.append(f"*{text}*")  # a caption: an emphasised paragraph of its own
         else:

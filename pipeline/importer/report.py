@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 class Change(enum.Enum):
     """Kinds of routine change; each gets one summary line in the report."""
 
+    COMPATIBILITY = ("lines with compatibility characters made ordinary text (CJK radicals, "
+                     "enclosed numbers, full-width digits, justified spacing)")
     PUNCTUATION = "half-width punctuation marks → full width"
     QUOTES = "straight quotes → curly quotes"
     PAGE_NUMBER = "page numbers removed"
@@ -19,6 +21,8 @@ class Change(enum.Enum):
     SPLIT_WORD = "numbers or words split across a line break joined with no space"
     HEADING = "section headings recognised"
     CAPTION = "photo captions kept as captions"
+    TABLE = "tables kept as pipe tables"
+    WEB_FURNITURE = "web page furniture (follow prompts, END marks, more-reading links) dropped"
     FRONT_MATTER = "lines moved to the front matter"
     LINE_ENDS = "line endings normalised"
     ENCODING = "text decoded"

@@ -45,6 +45,7 @@ class Kind(enum.Enum):
     HEADING = "heading"
     PARAGRAPH = "paragraph"
     CAPTION = "caption"
+    TABLE = "table"
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,7 @@ class Element:
     text: str
     line: int
     level: int = 2
+    rows: tuple[tuple[str, ...], ...] = ()  # a table's cells, header row first
 
 
 @dataclass
