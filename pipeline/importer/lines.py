@@ -8,6 +8,7 @@ nothing inside a number or word the line break split.
 
 from __future__ import annotations
 
+import enum
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -25,6 +26,16 @@ PROSE_LINE = 25                  # characters: a line this long is body text
 _DIGITS = re.compile(r"\d+")
 
 
+class Role(enum.Enum):
+    """What a PDF's layout says a line is, beyond its text."""
+
+    CAPTION = "caption"       # set under or beside a picture
+    TABLE = "table"           # a table found by its ruling (text: its cells)
+    MARGIN = "margin"         # small type in the top or bottom margin: page furniture
+    PULL_QUOTE = "pull quote"  # display type inside a column repeating the body
+    DROP_CAP = "drop cap"     # one large initial, part of the paragraph beside it
+
+
 @dataclass(frozen=True)
 class Line:
     number: int            # 1-based raw line (PDF: running line number)
@@ -33,6 +44,10 @@ class Line:
     page: int = 0          # 0-based, from form feeds or PDF pages
     size: float | None = None   # font size, when the PDF says
     gap_before: bool = False    # a blank line (or vertical gap) precedes it
+    bold: bool = False          # set in a bold face (PDF)
+    room: float | None = None   # ems left before the column's right edge (PDF)
+    role: Role | None = None    # what the layout says the line is (PDF), if anything
+    cells: tuple[tuple[str, ...], ...] = ()   # a table's rows (role TABLE)
 
 
 def width(text: str) -> int:
@@ -198,6 +213,10 @@ def drop_furniture(lines: list[Line], result: ImportResult) -> list[Line]:
     kept: list[Line] = []
     gap = False
     for index, line in enumerate(lines):
+        if line.role in (Role.MARGIN, Role.PULL_QUOTE):
+            _drop_by_layout(line, result)
+            gap = True
+            continue
         furniture = _furniture_key(line.text) in repeated
         if furniture and index < opening and (body is None or (line.size or 0) >= body):
             result.flag(line.number, f"'{line.text}' repeats as a running head on later "
@@ -219,6 +238,17 @@ def drop_furniture(lines: list[Line], result: ImportResult) -> list[Line]:
             continue
         gap = True
     return kept
+
+
+def _drop_by_layout(line: Line, result: ImportResult) -> None:
+    if PAGE_NUMBER.match(line.text):
+        result.change(Change.PAGE_NUMBER, line.number, f"removed page number '{line.text}'")
+    elif line.role is Role.PULL_QUOTE:
+        result.change(Change.PULL_QUOTE, line.number, f"removed pull quote '{line.text}' "
+                      "(display type inside a column, repeating the body)")
+    else:
+        result.change(Change.RUNNING_HEAD, line.number, f"removed '{line.text}' (small type "
+                      "in the page's top or bottom margin: a running head or foot)")
 
 
 def _split_kind(left: str, right: str) -> str | None:

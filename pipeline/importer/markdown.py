@@ -22,6 +22,20 @@ def escape_markdown(text: str) -> str:
     return "\\" + text if _BLOCK_MARKER.match(text) else text
 
 
+def _cell(text: str) -> str:
+    """Inline markup escaped; a block marker means nothing inside a cell."""
+    return _INLINE_MARKUP.sub(r"\\\1", text).replace("|", "\\|")
+
+
+def pipe_table(rows: tuple[tuple[str, ...], ...]) -> str:
+    """Rows (the first is the head) as a GFM pipe table, every row as wide as the widest."""
+    columns = max(len(row) for row in rows)
+    padded = [[_cell(cell) for cell in row] + [""] * (columns - len(row)) for row in rows]
+    lines = ["| " + " | ".join(padded[0]) + " |", "|" + "---|" * columns]
+    lines += ["| " + " | ".join(row) + " |" for row in padded[1:]]
+    return "\n".join(lines)
+
+
 def render(article: Article) -> str:
     meta = {key: article.meta[key] for key in FRONT_ORDER if key in article.meta}
     meta.update({k: v for k, v in article.meta.items() if k not in meta})
@@ -31,6 +45,8 @@ def render(article: Article) -> str:
         text = escape_markdown(element.text)
         if element.kind is Kind.HEADING:
             body.append(f"{'#' * element.level} {text}")
+        elif element.kind is Kind.TABLE:
+            body.append(pipe_table(element.rows))
         elif element.kind is Kind.CAPTION:
             body.append(f"*{text}*")  # a caption: an emphasised paragraph of its own
         else:

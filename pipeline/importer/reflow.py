@@ -13,7 +13,7 @@ import itertools
 import statistics
 from dataclasses import dataclass
 
-from .lines import SENTENCE_END, Line, width
+from .lines import SENTENCE_END, Line, Role, width
 from .patterns import is_byline, is_caption, numbering
 from .report import Change, ImportResult
 
@@ -67,11 +67,39 @@ def stands_alone(text: str) -> bool:
                 and not text.endswith(("；", "，", ",", ";", "：", ":"))))
 
 
-def _breaks_after(run: list[Line], index: int, typical: float | None, starts: bool) -> bool:
+ROOM = 1.5           # ems left at a PDF line's end: the paragraph's last line
+INDENT = 2           # columns (a CJK character is 2) of first-line indent
+
+
+def full_room(lines: list[Line]) -> float:
+    """Room (ems) a PDF's line may leave and still be full: justified type leaves
+    none; ragged type a character or two, as most lines of the text show."""
+    rooms = sorted(line.room for line in lines if line.room is not None and line.role is None)
+    if not rooms:
+        return ROOM
+    return max(ROOM, rooms[int(0.6 * (len(rooms) - 1))] + 1.0)
+
+
+def _pdf_breaks(line: Line, following: Line, room: float) -> bool:
+    """A PDF says where a line ends: a paragraph ends where its line stops short of the
+    column's edge, or where the next line is indented."""
+    if line.role is not following.role or line.role is Role.TABLE:
+        return True
+    if line.role is Role.CAPTION:
+        return False
+    if following.indent >= line.indent + INDENT and following.indent >= INDENT:
+        return True                              # first-line indent of a new paragraph
+    return (line.room or 0) > room
+
+
+def _breaks_after(run: list[Line], index: int, typical: float | None, starts: bool,
+                  room: float = ROOM) -> bool:
     """`starts`: run[index] begins a paragraph."""
     line, following = run[index], run[index + 1]
     if line.size and following.size and abs(line.size - following.size) > 0.5:
         return True                              # the type size changes
+    if line.room is not None and following.room is not None:
+        return _pdf_breaks(line, following, room)
     if stands_alone(line.text) or stands_alone(following.text):
         return True
     if typical is None:
@@ -93,11 +121,12 @@ def _breaks_after(run: list[Line], index: int, typical: float | None, starts: bo
 
 def to_blocks(lines: list[Line], result: ImportResult) -> list[Block]:
     typical = typical_width(lines)
+    room = full_room(lines)
     blocks: list[Block] = []
     for run in _runs(lines):
         current = [run[0]]
         for index in range(len(run) - 1):
-            if _breaks_after(run, index, typical, len(current) == 1):
+            if _breaks_after(run, index, typical, len(current) == 1, room):
                 blocks.append(Block(current))
                 current = []
                 result.change(Change.REFLOWED, run[index + 1].number,

@@ -14,6 +14,8 @@ class Change(enum.Enum):
     QUOTES = "straight quotes → curly quotes"
     PAGE_NUMBER = "page numbers removed"
     RUNNING_HEAD = "running heads/footers (repeated page furniture) removed"
+    PULL_QUOTE = "pull quotes (display type repeating the body) removed"
+    TABLE = "tables kept as tables"
     CUT_JOINED = "paragraphs cut by a page break joined"
     REFLOWED = "hard-wrapped lines reflowed into paragraphs"
     SPLIT_WORD = "numbers or words split across a line break joined with no space"

@@ -15,7 +15,7 @@ import statistics
 from dataclasses import dataclass, field
 
 from ..cjk import HAN, is_cjk
-from .lines import SENTENCE_END, Line, join_lines
+from .lines import SENTENCE_END, Line, Role, join_lines
 from .patterns import (
     Numbering,
     is_byline,
@@ -45,6 +45,7 @@ class Kind(enum.Enum):
     HEADING = "heading"
     PARAGRAPH = "paragraph"
     CAPTION = "caption"
+    TABLE = "table"
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,7 @@ class Element:
     text: str
     line: int
     level: int = 2
+    rows: tuple[tuple[str, ...], ...] = ()   # a table's cells, the first row its head
 
 
 @dataclass
@@ -286,7 +288,13 @@ def body_elements(blocks: list[Block], meta: dict[str, object], base: float | No
         text = join_lines(block.lines, result)
         following = _text(blocks[index + 1]) if index + 1 < len(blocks) else ""
         last = index + 1 == len(blocks)
-        if is_caption(text):
+        role = block.lines[0].role
+        if role is Role.TABLE:
+            elements.append(Element(Kind.TABLE, text, block.line, rows=block.lines[0].cells))
+            result.change(Change.TABLE, block.line, f"table of {len(block.lines[0].cells)} rows "
+                          "(from its ruling in the PDF)")
+            continue
+        if is_caption(text) or role is Role.CAPTION:
             elements.append(Element(Kind.CAPTION, text, block.line))
             result.change(Change.CAPTION, block.line, f"photo caption: {text[:20]}")
             continue
