@@ -17,9 +17,9 @@ from dataclasses import dataclass, replace
 from ..cjk import is_cjk
 from .report import Change, ImportResult
 
-PAGE_NUMBER = re.compile(r"^[-—–·\s]*(?:第\s*)?\d{1,4}\s*(?:页)?(?:\s*[/／]\s*\d{1,4})?"
+PAGE_NUMBER = re.compile(r"^[-—–·\s]*(?:第\s*)?\d{1,4}\s*(?:页|版)?(?:\s*[/／]\s*\d{1,4})?"
                          r"(?:\s*共\s*\d{1,4}\s*页)?[-—–·\s]*$")
-SENTENCE_END = tuple("。！？；…”』」）!?")
+SENTENCE_END = tuple("。！？；…⋯”』」）!?﹗")
 RUNNING_HEAD_MAX = 40
 RUNNING_HEAD_MIN_REPEATS = 3     # without page breaks to tell pages apart
 PROSE_LINE = 25                  # characters: a line this long is body text

@@ -74,8 +74,11 @@ class Run:
 
     @property
     def size(self) -> float:
-        visible = [c.size for c in self.chars if not c.text.isspace()] or [10.0]
-        return round(statistics.median(visible), 1)
+        """The CJK characters' size where there are any: Latin letters and digits often
+        come from a fallback font whose box is taller at the same type size."""
+        visible = [c for c in self.chars if not c.text.isspace()]
+        sizes = [c.size for c in visible if is_cjk(c.text)] or [c.size for c in visible]
+        return round(statistics.median(sizes or [10.0]), 1)
 
     @property
     def bold(self) -> bool:

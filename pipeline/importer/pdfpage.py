@@ -59,9 +59,13 @@ def _chars(page: pdfium.PdfPage, height: float) -> list[Char]:
         if pdfium_c.FPDFText_GetCharAngle(textpage.raw, index) > 0.1:
             continue   # rotated text: a margin note, not the flow
         weight = pdfium_c.FPDFText_GetFontWeight(textpage.raw, index)
-        chars.append(Char(chr(code), box.left, box.right, height - box.top, height - box.bottom,
-                          height - y.value, round(box.top - box.bottom, 1),
-                          weight >= BOLD_WEIGHT))
+        top, bottom, baseline = height - box.top, height - box.bottom, height - y.value
+        previous = chars[-1] if chars else None
+        if previous and box.top - box.bottom < 0.4 * previous.size \
+                and abs(previous.baseline - baseline) < 1:
+            top, bottom = previous.top, previous.bottom   # a dash's box: the glyph, not the font
+        chars.append(Char(chr(code), box.left, box.right, top, bottom, baseline,
+                          round(bottom - top, 1), weight >= BOLD_WEIGHT))
     textpage.close()
     return chars
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 import statistics
+from collections import Counter
 from dataclasses import dataclass
 
 from .lines import SENTENCE_END, Line, Role, width
@@ -80,12 +81,14 @@ def full_room(lines: list[Line]) -> float:
     return max(ROOM, rooms[int(0.6 * (len(rooms) - 1))] + 1.0)
 
 
-def _pdf_breaks(line: Line, following: Line, room: float) -> bool:
+def _pdf_breaks(line: Line, following: Line, room: float, body: float | None) -> bool:
     """A PDF says where a line ends: a paragraph ends where its line stops short of the
-    column's edge, or where the next line is indented."""
+    column's edge, or where the next line is indented. Display type (a heading over two
+    lines) and captions wrap wherever their lines end."""
     if line.role is not following.role or line.role is Role.TABLE:
         return True
-    if line.role is Role.CAPTION:
+    display = body is not None and (line.size or 0) > body * 1.05
+    if line.role is Role.CAPTION or display:
         return False
     if following.indent >= line.indent + INDENT and following.indent >= INDENT:
         return True                              # first-line indent of a new paragraph
@@ -93,13 +96,13 @@ def _pdf_breaks(line: Line, following: Line, room: float) -> bool:
 
 
 def _breaks_after(run: list[Line], index: int, typical: float | None, starts: bool,
-                  room: float = ROOM) -> bool:
+                  room: float = ROOM, body: float | None = None) -> bool:
     """`starts`: run[index] begins a paragraph."""
     line, following = run[index], run[index + 1]
     if line.size and following.size and abs(line.size - following.size) > 0.5:
         return True                              # the type size changes
     if line.room is not None and following.room is not None:
-        return _pdf_breaks(line, following, room)
+        return _pdf_breaks(line, following, room, body)
     if stands_alone(line.text) or stands_alone(following.text):
         return True
     if typical is None:
@@ -122,11 +125,13 @@ def _breaks_after(run: list[Line], index: int, typical: float | None, starts: bo
 def to_blocks(lines: list[Line], result: ImportResult) -> list[Block]:
     typical = typical_width(lines)
     room = full_room(lines)
+    sizes = Counter(line.size for line in lines for _ in line.text if line.size)
+    body = sizes.most_common(1)[0][0] if sizes else None
     blocks: list[Block] = []
     for run in _runs(lines):
         current = [run[0]]
         for index in range(len(run) - 1):
-            if _breaks_after(run, index, typical, len(current) == 1, room):
+            if _breaks_after(run, index, typical, len(current) == 1, room, body):
                 blocks.append(Block(current))
                 current = []
                 result.change(Change.REFLOWED, run[index + 1].number,

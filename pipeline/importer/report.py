@@ -21,6 +21,7 @@ class Change(enum.Enum):
     SPLIT_WORD = "numbers or words split across a line break joined with no space"
     HEADING = "section headings recognised"
     CAPTION = "photo captions kept as captions"
+    CLOSING = "signature and date lines kept as the closing block"
     FRONT_MATTER = "lines moved to the front matter"
     LINE_ENDS = "line endings normalised"
     ENCODING = "text decoded"

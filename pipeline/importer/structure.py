@@ -20,8 +20,12 @@ from .patterns import (
     Numbering,
     is_byline,
     is_caption,
+    is_closing_note,
     is_credits,
+    is_date_line,
     is_doc_number,
+    is_issuer,
+    is_label_line,
     is_note_line,
     iso_date,
     numbering,
@@ -35,7 +39,7 @@ NUMBERED_HEADING_MAX = 40
 PARAGRAPH_MIN = 40
 FRAGMENT_MAX = 8
 KICKER_MAX = 6
-HEADING_SIZE = 1.12     # × body size: display type for headings
+HEADING_SIZE = 1.07     # × body size: display type for headings
 HEADLINE_SIZE = 1.5     # × body size: the headline
 NOT_A_CUT = (*SENTENCE_END, "：", ":")
 HAN_CHAR = re.compile(f"[{HAN}]")
@@ -92,7 +96,8 @@ def _is_prose(block: Block) -> bool:
 
 def _special(text: str) -> bool:
     return (is_byline(text) or is_credits(text) or is_caption(text) or is_doc_number(text)
-            or is_note_line(text) or iso_date(text) is not None)
+            or is_note_line(text) or is_date_line(text) or is_label_line(text)
+            or is_closing_note(text))
 
 
 def _ends_sentence(text: str, marks: tuple[str, ...]) -> bool:
@@ -301,9 +306,17 @@ def body_elements(blocks: list[Block], meta: dict[str, object], base: float | No
         if (is_credits(text) or ((last or index == 0) and is_byline(text))) and \
                 _classify_meta(text, block.line, meta, result):
             continue
+        previous = _text(blocks[index - 1]) if index else ""
+        if (is_issuer(text) and is_date_line(following)) or is_closing_note(text) or (
+                is_date_line(text) and is_issuer(previous)):
+            elements.append(Element(Kind.PARAGRAPH, text, block.line))
+            result.change(Change.CLOSING, block.line, f"closing block (issuer, date): {text}")
+            continue
         style = numbering(text)
         sized = _display(block, base, HEADING_SIZE) and len(text) <= 2 * NUMBERED_HEADING_MAX
-        plain = base is None and looks_like_heading(text) and not is_byline(text)
+        # A PDF's body-size line standing alone reads as a heading by its text, as in text.
+        plain = ((base is None or (len(block.lines) == 1 and (block.size or 0) >= base - 0.3))
+                 and looks_like_heading(text) and not is_byline(text))
         if (sized or plain) and following:
             level = levels.get(style, 2) if style else (min(levels.values()) if levels else 2)
             elements.append(Element(Kind.HEADING, text, block.line, level))
