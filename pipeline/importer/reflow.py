@@ -95,6 +95,33 @@ def _pdf_breaks(line: Line, following: Line, room: float, body: float | None) ->
     return (line.room or 0) > room
 
 
+def _alone(text: str, ends: bool) -> bool:
+    """A byline, caption or subtitle's dash stands alone; a numbered line only where
+    the text says it ends (`ends`): a numbered item wraps like any paragraph."""
+    if numbering(text) is not None and stands_alone(text):
+        return ends
+    return stands_alone(text)
+
+
+FIRST_LINE_SHORT = (3, 8)   # columns a first line falls short by: its 2-character indent
+
+
+def _first_line(run: list[Line], index: int, typical: float) -> bool:
+    """Text that lost its indents (pdftotext without -layout): after a sentence's end, a
+    line about two characters short of the measure that wraps is a first line."""
+    line, following = run[index], run[index + 1]
+    if index + 2 >= len(run) or not _ends_sentence(line.text):
+        return False
+    short = typical - width(following.text)
+    low, high = FIRST_LINE_SHORT
+    return low <= short <= high and width(line.text) >= typical - low
+
+
+def _ends_sentence(text: str) -> bool:
+    core = text.rstrip("”』」）)’")
+    return text.endswith(SENTENCE_END) and (core == text or core.endswith(SENTENCE_END))
+
+
 def _breaks_after(run: list[Line], index: int, typical: float | None, starts: bool,
                   room: float = ROOM, body: float | None = None) -> bool:
     """`starts`: run[index] begins a paragraph."""
@@ -103,14 +130,17 @@ def _breaks_after(run: list[Line], index: int, typical: float | None, starts: bo
         return True                              # the type size changes
     if line.room is not None and following.room is not None:
         return _pdf_breaks(line, following, room, body)
-    if stands_alone(line.text) or stands_alone(following.text):
-        return True
     if typical is None:
-        return False
+        return stands_alone(line.text) or stands_alone(following.text)
     size = width(line.text)
+    if _alone(line.text, size < SHORT_LINE * typical) or _alone(
+            following.text, line.text.endswith(SENTENCE_END + LEAD_IN + ("；",))):
+        return True
     base = min(item.indent for item in run)
     if following.indent >= base + 2 and line.indent <= following.indent - 2:
         return True                              # first-line indent of a new paragraph
+    if _first_line(run, index, typical):
+        return True
     if line.text.endswith(SENTENCE_END + LEAD_IN) and size < SHORT_LINE * typical:
         return True
     if starts and size < HEADING_LINE * typical and not line.text.endswith(SENTENCE_END):
