@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import enum
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 
 from ..cjk import is_cjk
+from .layout import page_columns, width
 from .report import Change, ImportResult
 
 PAGE_NUMBER = re.compile(r"^[-—–·\s]*(?:第\s*)?\d{1,4}\s*(?:页|版)?(?:\s*[/／]\s*\d{1,4})?"
@@ -50,70 +50,6 @@ class Line:
     cells: tuple[tuple[str, ...], ...] = ()   # a table's rows (role TABLE)
 
 
-def width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
-
-
-def _columns_at(raw: str) -> list[int]:
-    """Display columns where text resumes after a gap of 3+ spaces (pdftotext -layout
-    puts two columns side by side on one line)."""
-    found: list[int] = []
-    index = 0
-    stripped = raw.rstrip()
-    lead = len(stripped) - len(stripped.lstrip())
-    while index < len(stripped):
-        if index >= lead and stripped.startswith("   ", index):
-            end = index
-            while end < len(stripped) and stripped[end] == " ":
-                end += 1
-            found.append(width(stripped[:end]))
-            index = end
-            continue
-        index += 1
-    return found
-
-
-def _split_at(raw: str, column: int) -> tuple[str, str]:
-    """Split a line at display column `column` (at the gap nearest it)."""
-    taken, used = 0, 0
-    for used, char in enumerate(raw):  # noqa: B007 (`used` is read after the loop)
-        if taken >= column:
-            break
-        taken += width(char)
-    else:
-        return raw, ""
-    return raw[:used], raw[used:]
-
-
-def _page_columns(page: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """Two side-by-side columns (layout text) -> the left column, then the right one."""
-    text_lines = [(n, r) for n, r in page if r.strip()]
-    starts = Counter(c // 2 * 2 for _, r in text_lines for c in _columns_at(r))
-    if not starts or len(text_lines) < 4:
-        return page
-    column, count = starts.most_common(1)[0]
-    if count < 0.5 * len(text_lines):
-        return page
-    left: list[tuple[int, str]] = []
-    right: list[tuple[int, str]] = []
-    spanning: list[tuple[int, str]] = []
-    for number, raw in page:
-        gaps = [c for c in _columns_at(raw) if abs(c - column) <= 3]
-        indent = width(raw) - width(raw.lstrip())
-        if gaps:
-            head, tail = _split_at(raw, gaps[0])
-            left.append((number, head))
-            right.append((number, " " * max(0, width(tail) - width(tail.lstrip()))
-                          + tail.strip()))
-        elif raw.strip() and indent >= column - 3:
-            right.append((number, raw[len(raw) - len(raw.lstrip()):]))
-        elif not left and not right:
-            spanning.append((number, raw))   # above the columns: the headline
-        else:
-            left.append((number, raw))
-    return spanning + left + [(0, "")] + right
-
-
 def text_lines(text: str) -> list[Line]:
     """LF-separated text -> non-blank lines; form feeds start a new page; side-by-side
     columns of layout text are read one after the other."""
@@ -126,7 +62,7 @@ def text_lines(text: str) -> list[Line]:
     lines: list[Line] = []
     for page_number, page in enumerate(pages):
         gap = True
-        for number, raw in _page_columns(page):
+        for number, raw in page_columns(page):
             stripped = raw.strip()
             if not stripped:
                 gap = True
