@@ -109,17 +109,17 @@ def page_columns(page: list[Numbered]) -> list[Numbered]:
     band: list[list[Numbered]] = [[] for _ in edges]
 
     def flush() -> None:
-        for column in band:
-            if column:
-                out.extend([*column, (0, "")])
-            column.clear()
+        for lines in band:
+            if lines:
+                out.extend([*lines, (0, "")])
+            lines.clear()
 
     for number, raw in page:
         pieces = _segments(raw, set(inner))
         if not pieces:
-            for column in band:
-                if column and column[-1][1]:
-                    column.append((0, ""))
+            for lines in band:
+                if lines and lines[-1][1]:
+                    lines.append((0, ""))
             continue
         first = _column_of(pieces[0].start, edges)
         spans = (len(pieces) == 1 and first + 1 < len(edges)
