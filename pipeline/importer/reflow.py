@@ -14,7 +14,8 @@ import statistics
 from collections import Counter
 from dataclasses import dataclass
 
-from .lines import SENTENCE_END, Line, Role, width
+from .layout import width
+from .lines import SENTENCE_END, Line, Role
 from .patterns import is_byline, is_caption, numbering
 from .report import Change, ImportResult
 
