@@ -13,10 +13,12 @@ from dataclasses import replace
 from ..cjk import is_cjk
 from .lines import Line, drop_furniture, join_lines, text_lines
 from .markdown import escape_markdown, render
+from .normalize import normalise_lines
 from .patterns import is_byline, is_caption, is_credits
 from .punctuation import fix_marks, fix_quotes
 from .reflow import to_blocks
 from .report import Change, ImportResult, Note, report_lines
+from .script import detect_script
 from .structure import Element, build_article, looks_like_heading
 
 __all__ = ["Change", "ImportResult", "Line", "Note", "escape_markdown", "import_lines",
@@ -66,8 +68,17 @@ def _fix_quotes(element: Element, result: ImportResult) -> Element:
     return replace(element, text=text)
 
 
+def language(text: str, result: ImportResult) -> str:
+    """`zh-Hans` or `zh-Hant` by the characters only one script uses; mixed: asked."""
+    evidence = detect_script(text)
+    if evidence.mixed:
+        result.flag(1, evidence.review())
+    return evidence.script.value
+
+
 def import_lines(lines: list[Line], result: ImportResult | None = None) -> ImportResult:
     result = result or ImportResult(markdown="")
+    lines = normalise_lines(lines, result)
     lines = _fix_lines(drop_furniture(lines, result), result)
     blocks = to_blocks(lines, result)
     if not blocks:
@@ -84,7 +95,7 @@ def import_lines(lines: list[Line], result: ImportResult | None = None) -> Impor
     if letters and cjk / letters < MIN_CJK_SHARE:
         result.flag(1, f"only {100 * cjk // letters}% of the letters are Chinese; "
                        "check `lang:` in the front matter")
-    article.meta = {"lang": "zh-Hans", **article.meta}
+    article.meta = {"lang": language(text, result), **article.meta}
     result.markdown = render(article)
     return result
 

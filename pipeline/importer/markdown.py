@@ -22,17 +22,14 @@ def escape_markdown(text: str) -> str:
     return "\\" + text if _BLOCK_MARKER.match(text) else text
 
 
-def _cell(text: str) -> str:
-    """Inline markup escaped; a block marker means nothing inside a cell."""
-    return _INLINE_MARKUP.sub(r"\\\1", text).replace("|", "\\|")
-
-
-def pipe_table(rows: tuple[tuple[str, ...], ...]) -> str:
-    """Rows (the first is the head) as a GFM pipe table, every row as wide as the widest."""
-    columns = max(len(row) for row in rows)
-    padded = [[_cell(cell) for cell in row] + [""] * (columns - len(row)) for row in rows]
-    lines = ["| " + " | ".join(padded[0]) + " |", "|" + "---|" * columns]
-    lines += ["| " + " | ".join(row) + " |" for row in padded[1:]]
+def render_table(rows: tuple[tuple[str, ...], ...]) -> str:
+    """A pipe table: the first row is the header; short rows padded; inside a cell only
+    inline markup and pipes need escaping."""
+    width = max(len(row) for row in rows)
+    cells = [[_INLINE_MARKUP.sub(r"\\\1", " ".join(c.split())).replace("|", "\\|") for c in row]
+             + [""] * (width - len(row)) for row in rows]
+    lines = ["| " + " | ".join(row) + " |" for row in cells]
+    lines.insert(1, "|" + "---|" * width)
     return "\n".join(lines)
 
 
@@ -45,8 +42,8 @@ def render(article: Article) -> str:
         text = escape_markdown(element.text)
         if element.kind is Kind.HEADING:
             body.append(f"{'#' * element.level} {text}")
-        elif element.kind is Kind.TABLE:
-            body.append(pipe_table(element.rows))
+        elif element.kind is Kind.TABLE and element.rows:
+            body.append(render_table(element.rows))
         elif element.kind is Kind.CAPTION:
             body.append(f"*{text}*")  # a caption: an emphasised paragraph of its own
         else:

@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 class Change(enum.Enum):
     """Kinds of routine change; each gets one summary line in the report."""
 
+    COMPATIBILITY = ("lines with compatibility characters made ordinary text (CJK radicals, "
+                     "enclosed numbers, full-width digits, justified spacing)")
     PUNCTUATION = "half-width punctuation marks → full width"
     QUOTES = "straight quotes → curly quotes"
     PAGE_NUMBER = "page numbers removed"

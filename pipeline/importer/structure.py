@@ -58,7 +58,7 @@ class Element:
     text: str
     line: int
     level: int = 2
-    rows: tuple[tuple[str, ...], ...] = ()   # a table's cells, the first row its head
+    rows: tuple[tuple[str, ...], ...] = ()  # a table's cells, header row first
 
 
 @dataclass
