@@ -24,6 +24,8 @@ RUNNING_HEAD_MAX = 40
 RUNNING_HEAD_MIN_REPEATS = 3     # without page breaks to tell pages apart
 PROSE_LINE = 25                  # characters: a line this long is body text
 _DIGITS = re.compile(r"\d+")
+# A periodical's running head: its name and issue (经济观察 · 2016年第8期).
+_ISSUE = re.compile(r"\d{4}\s*年\s*第\s*\d{1,3}\s*期$")
 
 
 class Role(enum.Enum):
@@ -31,9 +33,9 @@ class Role(enum.Enum):
 
     CAPTION = "caption"       # set under or beside a picture
     TABLE = "table"           # a table found by its ruling (text: its cells)
+    TABLE_GUESS = "table?"    # a line of what the text suggests is a table
     MARGIN = "margin"         # small type in the top or bottom margin: page furniture
     PULL_QUOTE = "pull quote"  # display type inside a column repeating the body
-    DROP_CAP = "drop cap"     # one large initial, part of the paragraph beside it
 
 
 @dataclass(frozen=True)
@@ -130,6 +132,9 @@ def drop_furniture(lines: list[Line], result: ImportResult) -> list[Line]:
             if pages > 1 and _at_page_edge(lines, index):
                 by_key[key].add(line.page)
     repeated = {key for key, seen in by_key.items() if len(seen) >= 2}
+    repeated |= {_furniture_key(line.text) for index, line in enumerate(lines)
+                 if _ISSUE.search(line.text) and len(line.text) <= RUNNING_HEAD_MAX
+                 and (pages <= 1 or _at_page_edge(lines, index))}
     if pages <= 1:
         repeated = {key for key, count in counts.items() if count >= RUNNING_HEAD_MIN_REPEATS}
     # A head or foot line with the page number: furniture when its title also stands

@@ -127,6 +127,8 @@ def _breaks_after(run: list[Line], index: int, typical: float | None, starts: bo
                   room: float = ROOM, body: float | None = None) -> bool:
     """`starts`: run[index] begins a paragraph."""
     line, following = run[index], run[index + 1]
+    if Role.TABLE_GUESS in (line.role, following.role):
+        return True                              # a table's lines stay lines
     if line.size and following.size and abs(line.size - following.size) > 0.5:
         return True                              # the type size changes
     if line.room is not None and following.room is not None:

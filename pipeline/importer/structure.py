@@ -119,7 +119,7 @@ def looks_like_heading(text: str) -> bool:
 
 def is_cut(block: Block, following: Block | None, base: float | None) -> bool:
     """A paragraph with no final punctuation continued by the next block (page break)."""
-    if following is None:
+    if following is None or Role.TABLE_GUESS in (block.lines[-1].role, following.lines[0].role):
         return False
     text, after = _text(block), _text(following)
     if text.endswith(NOT_A_CUT) or not (len(text) >= PARAGRAPH_MIN or "，" in text):
@@ -243,6 +243,8 @@ def top_matter(blocks: list[Block], base: float | None,
             index += 1
             continue
         sentence = text.endswith(("。", "；", "：", ":"))
+        if block.lines[0].role is Role.TABLE_GUESS:
+            break
         if not headline_type and (_is_prose(block) or sentence or numbering(text)
                                   or is_caption(text) or is_doc_number(text)):
             break
@@ -298,6 +300,9 @@ def body_elements(blocks: list[Block], meta: dict[str, object], base: float | No
             elements.append(Element(Kind.TABLE, text, block.line, rows=block.lines[0].cells))
             result.change(Change.TABLE, block.line, f"table of {len(block.lines[0].cells)} rows "
                           "(from its ruling in the PDF)")
+            continue
+        if role is Role.TABLE_GUESS:
+            elements.append(Element(Kind.PARAGRAPH, text, block.line))
             continue
         if is_caption(text) or role is Role.CAPTION:
             elements.append(Element(Kind.CAPTION, text, block.line))
