@@ -159,7 +159,8 @@ def drop_furniture(lines: list[Line], result: ImportResult) -> list[Line]:
             gap = True
             continue
         furniture = _furniture_key(line.text) in repeated
-        if furniture and index < opening and (body is None or (line.size or 0) >= body):
+        if furniture and index < opening and (body is None or (line.size or 0) >= body) \
+                and not _ISSUE.search(line.text):
             result.flag(line.number, f"'{line.text}' repeats as a running head on later "
                         "pages; kept here as part of the headline: delete it if it is "
                         "page furniture")

@@ -185,8 +185,7 @@ def _headline(display: list[Line], meta: dict[str, object], result: ImportResult
             message += f"; the short last fragment suggests scattered characters: '{suggestion}'"
         result.flag(display[0].number, message)
         return
-    if len(lines) >= 2 and len(lines[0]) <= KICKER_MAX and all(len(t) > 2 * len(lines[0])
-                                                                for t in lines[1:]):
+    if len(lines) >= 2 and len(lines[0]) <= KICKER_MAX and len(lines[1]) > 2 * len(lines[0]):
         meta["kicker"] = lines.pop(0)
     if len(lines) >= 2 and len(lines[-1]) >= 1.6 * max(len(t) for t in lines[:-1]):
         meta["subtitle"] = lines.pop()
@@ -266,10 +265,14 @@ def join_cuts(blocks: list[Block], base: float | None, result: ImportResult) -> 
     for block in blocks:
         if joined and is_cut(joined[-1], block, base):
             previous = joined[-1]
+            where = ("a page break" if block.page != previous.lines[-1].page else
+                     "a column break" if block.lines[0].room is not None else "a blank line")
+            shown = (f"line {previous.lines[-1].number} '…{_text(previous)[-6:]}' + line "
+                     f"{block.line} '{_text(block)[:6]}…'")
             result.change(Change.CUT_JOINED, block.line,
-                          f"joined a paragraph cut by a page break (line "
-                          f"{previous.lines[-1].number} '…{_text(previous)[-6:]}' + line "
-                          f"{block.line} '{_text(block)[:6]}…')")
+                          f"joined a paragraph cut by {where} ({shown})")
+            result.flag(block.line, f"joined across {where} as one paragraph "
+                        f"({shown}); if they are two paragraphs, split them at line {block.line}")
             joined[-1] = Block(previous.lines + block.lines)
         else:
             joined.append(block)
