@@ -27,6 +27,7 @@ import pypdfium2 as pdfium
 from ..cjk import is_cjk
 from ..errors import PipelineError
 from .lines import Line, Role
+from .normalize import normalise_text
 from .pdfpage import Box, Char, PageData, read_pages
 
 Rows = tuple[tuple[str, ...], ...]
@@ -224,7 +225,7 @@ def _tables(data: bytes, pages: list[PageData]) -> dict[int, list[tuple[Box, Row
     with pdfplumber.open(io.BytesIO(data), pages=[n + 1 for n in wanted]) as pdf:
         for number, page in zip(wanted, pdf.pages, strict=True):
             for table in page.find_tables():
-                rows = tuple(tuple(" ".join((cell or "").split()) for cell in row)
+                rows = tuple(tuple(normalise_text(" ".join((cell or "").split())) for cell in row)
                              for row in table.extract())
                 rows = tuple(row for row in rows if any(row))
                 if len(rows) >= 2 and max(len(row) for row in rows) >= 2:
@@ -255,14 +256,23 @@ def _han(text: str) -> str:
 
 
 def _mark_display(runs: list[Run], body: float, body_han: str) -> None:
-    """Inside a column, display type repeating body text is a pull quote; a single
-    large initial is a drop cap (merged into the line beside it)."""
-    for run in runs:
+    """Inside a column, display type repeating body text is a pull quote (its lines
+    taken together: a quote wraps like any text)."""
+    groups: list[list[Run]] = []
+    for run in sorted(runs, key=lambda r: (r.column, r.top)):
         if run.column < 0 or run.role is not None or run.size < body * DISPLAY_TYPE:
             continue
-        han = _han(run.text)
+        last = groups[-1][-1] if groups else None
+        if last and last.column == run.column and abs(last.size - run.size) < 0.5 \
+                and run.top - last.bottom < run.size:
+            groups[-1].append(run)
+        else:
+            groups.append([run])
+    for group in groups:
+        han = _han("".join(run.text for run in group))
         if len(han) >= 6 and han in body_han:
-            run.role = Role.PULL_QUOTE
+            for run in group:
+                run.role = Role.PULL_QUOTE
 
 
 def _merge_drop_caps(runs: list[Run], body: float) -> list[Run]:

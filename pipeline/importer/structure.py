@@ -119,8 +119,9 @@ def looks_like_heading(text: str) -> bool:
 
 def is_cut(block: Block, following: Block | None, base: float | None) -> bool:
     """A paragraph with no final punctuation continued by the next block (page break)."""
-    if following is None or Role.TABLE_GUESS in (block.lines[-1].role, following.lines[0].role):
-        return False
+    if following is None or {block.lines[-1].role, following.lines[0].role} & {
+            Role.TABLE, Role.TABLE_GUESS, Role.CAPTION}:
+        return False   # a table or caption is never half of a paragraph
     text, after = _text(block), _text(following)
     if text.endswith(NOT_A_CUT) or not (len(text) >= PARAGRAPH_MIN or "，" in text):
         return False

@@ -21,6 +21,7 @@ ROW_CELLS = 3          # cells in a row of figures set in columns
 ROW_FIGURES = 2        # ... of which figures
 MIN_ROWS = 3           # rows of figures that make a table
 MIN_FIGURE_LINES = 6   # one-figure lines in a row that make a table (plain extraction)
+TIGHT_SHARE = 0.4      # figures among the words of a tight row
 LABEL_MAX = 16         # characters: a row label or header cell standing on its own line
 REACH = 3              # lines of labels a table may hold between its rows
 HEADER_REACH = 8       # lines of header rows above its first row of figures
@@ -32,8 +33,15 @@ def cells(text: str) -> list[str]:
 
 
 def _is_row(text: str) -> bool:
+    """Cells apart by 2+ spaces with figures among them; or, where the extraction closed
+    the gaps to one space (tight tables), short words of which many are figures."""
     parts = cells(text)
-    return len(parts) >= ROW_CELLS and sum(bool(_FIGURE.match(p)) for p in parts) >= ROW_FIGURES
+    if len(parts) >= ROW_CELLS:
+        return sum(bool(_FIGURE.match(p)) for p in parts) >= ROW_FIGURES
+    words = text.split()
+    figures = sum(bool(_FIGURE.match(w)) for w in words)
+    return (len(words) >= ROW_CELLS and figures >= ROW_FIGURES
+            and figures >= TIGHT_SHARE * len(words) and max(map(len, words)) <= LABEL_MAX)
 
 
 def _is_figure(text: str) -> bool:
