@@ -20,6 +20,7 @@ from .reflow import to_blocks
 from .report import Change, ImportResult, Note, report_lines
 from .script import detect_script
 from .structure import Element, build_article, looks_like_heading
+from .tables import mark_tables
 
 __all__ = ["Change", "ImportResult", "Line", "Note", "escape_markdown", "import_lines",
            "import_raw", "is_byline", "is_caption", "is_credits", "is_heading", "join_lines",
@@ -80,6 +81,8 @@ def import_lines(lines: list[Line], result: ImportResult | None = None) -> Impor
     result = result or ImportResult(markdown="")
     lines = normalise_lines(lines, result)
     lines = _fix_lines(drop_furniture(lines, result), result)
+    if not any(line.size for line in lines):   # text: a PDF's tables come from its ruling
+        lines = mark_tables(lines, result)
     blocks = to_blocks(lines, result)
     if not blocks:
         result.flag(1, "no text found: is this the right file?")

@@ -8,21 +8,34 @@ nothing inside a number or word the line break split.
 
 from __future__ import annotations
 
+import enum
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 
 from ..cjk import is_cjk
+from .layout import page_columns, width
 from .report import Change, ImportResult
 
-PAGE_NUMBER = re.compile(r"^[-—–·\s]*(?:第\s*)?\d{1,4}\s*(?:页)?(?:\s*[/／]\s*\d{1,4})?"
+PAGE_NUMBER = re.compile(r"^[-—–·\s]*(?:第\s*)?\d{1,4}\s*(?:页|版)?(?:\s*[/／]\s*\d{1,4})?"
                          r"(?:\s*共\s*\d{1,4}\s*页)?[-—–·\s]*$")
-SENTENCE_END = tuple("。！？；…”』」）!?")
+SENTENCE_END = tuple("。！？；…⋯”』」）!?﹗")
 RUNNING_HEAD_MAX = 40
 RUNNING_HEAD_MIN_REPEATS = 3     # without page breaks to tell pages apart
 PROSE_LINE = 25                  # characters: a line this long is body text
 _DIGITS = re.compile(r"\d+")
+# A periodical's running head: its name and issue (经济观察 · 2016年第8期).
+_ISSUE = re.compile(r"\d{4}\s*年\s*第\s*\d{1,3}\s*期$")
+
+
+class Role(enum.Enum):
+    """What a PDF's layout says a line is, beyond its text."""
+
+    CAPTION = "caption"       # set under or beside a picture
+    TABLE = "table"           # a table found by its ruling (text: its cells)
+    TABLE_GUESS = "table?"    # a line of what the text suggests is a table
+    MARGIN = "margin"         # small type in the top or bottom margin: page furniture
+    PULL_QUOTE = "pull quote"  # display type inside a column repeating the body
 
 
 @dataclass(frozen=True)
@@ -33,70 +46,10 @@ class Line:
     page: int = 0          # 0-based, from form feeds or PDF pages
     size: float | None = None   # font size, when the PDF says
     gap_before: bool = False    # a blank line (or vertical gap) precedes it
-
-
-def width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
-
-
-def _columns_at(raw: str) -> list[int]:
-    """Display columns where text resumes after a gap of 3+ spaces (pdftotext -layout
-    puts two columns side by side on one line)."""
-    found: list[int] = []
-    index = 0
-    stripped = raw.rstrip()
-    lead = len(stripped) - len(stripped.lstrip())
-    while index < len(stripped):
-        if index >= lead and stripped.startswith("   ", index):
-            end = index
-            while end < len(stripped) and stripped[end] == " ":
-                end += 1
-            found.append(width(stripped[:end]))
-            index = end
-            continue
-        index += 1
-    return found
-
-
-def _split_at(raw: str, column: int) -> tuple[str, str]:
-    """Split a line at display column `column` (at the gap nearest it)."""
-    taken, used = 0, 0
-    for used, char in enumerate(raw):  # noqa: B007 (`used` is read after the loop)
-        if taken >= column:
-            break
-        taken += width(char)
-    else:
-        return raw, ""
-    return raw[:used], raw[used:]
-
-
-def _page_columns(page: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """Two side-by-side columns (layout text) -> the left column, then the right one."""
-    text_lines = [(n, r) for n, r in page if r.strip()]
-    starts = Counter(c // 2 * 2 for _, r in text_lines for c in _columns_at(r))
-    if not starts or len(text_lines) < 4:
-        return page
-    column, count = starts.most_common(1)[0]
-    if count < 0.5 * len(text_lines):
-        return page
-    left: list[tuple[int, str]] = []
-    right: list[tuple[int, str]] = []
-    spanning: list[tuple[int, str]] = []
-    for number, raw in page:
-        gaps = [c for c in _columns_at(raw) if abs(c - column) <= 3]
-        indent = width(raw) - width(raw.lstrip())
-        if gaps:
-            head, tail = _split_at(raw, gaps[0])
-            left.append((number, head))
-            right.append((number, " " * max(0, width(tail) - width(tail.lstrip()))
-                          + tail.strip()))
-        elif raw.strip() and indent >= column - 3:
-            right.append((number, raw[len(raw) - len(raw.lstrip()):]))
-        elif not left and not right:
-            spanning.append((number, raw))   # above the columns: the headline
-        else:
-            left.append((number, raw))
-    return spanning + left + [(0, "")] + right
+    bold: bool = False          # set in a bold face (PDF)
+    room: float | None = None   # ems left before the column's right edge (PDF)
+    role: Role | None = None    # what the layout says the line is (PDF), if anything
+    cells: tuple[tuple[str, ...], ...] = ()   # a table's rows (role TABLE)
 
 
 def text_lines(text: str) -> list[Line]:
@@ -111,7 +64,7 @@ def text_lines(text: str) -> list[Line]:
     lines: list[Line] = []
     for page_number, page in enumerate(pages):
         gap = True
-        for number, raw in _page_columns(page):
+        for number, raw in page_columns(page):
             stripped = raw.strip()
             if not stripped:
                 gap = True
@@ -179,6 +132,9 @@ def drop_furniture(lines: list[Line], result: ImportResult) -> list[Line]:
             if pages > 1 and _at_page_edge(lines, index):
                 by_key[key].add(line.page)
     repeated = {key for key, seen in by_key.items() if len(seen) >= 2}
+    repeated |= {_furniture_key(line.text) for index, line in enumerate(lines)
+                 if _ISSUE.search(line.text) and len(line.text) <= RUNNING_HEAD_MAX
+                 and (pages <= 1 or _at_page_edge(lines, index))}
     if pages <= 1:
         repeated = {key for key, count in counts.items() if count >= RUNNING_HEAD_MIN_REPEATS}
     # A head or foot line with the page number: furniture when its title also stands
@@ -198,8 +154,13 @@ def drop_furniture(lines: list[Line], result: ImportResult) -> list[Line]:
     kept: list[Line] = []
     gap = False
     for index, line in enumerate(lines):
+        if line.role in (Role.MARGIN, Role.PULL_QUOTE):
+            _drop_by_layout(line, result)
+            gap = True
+            continue
         furniture = _furniture_key(line.text) in repeated
-        if furniture and index < opening and (body is None or (line.size or 0) >= body):
+        if furniture and index < opening and (body is None or (line.size or 0) >= body) \
+                and not _ISSUE.search(line.text):
             result.flag(line.number, f"'{line.text}' repeats as a running head on later "
                         "pages; kept here as part of the headline: delete it if it is "
                         "page furniture")
@@ -219,6 +180,17 @@ def drop_furniture(lines: list[Line], result: ImportResult) -> list[Line]:
             continue
         gap = True
     return kept
+
+
+def _drop_by_layout(line: Line, result: ImportResult) -> None:
+    if PAGE_NUMBER.match(line.text):
+        result.change(Change.PAGE_NUMBER, line.number, f"removed page number '{line.text}'")
+    elif line.role is Role.PULL_QUOTE:
+        result.change(Change.PULL_QUOTE, line.number, f"removed pull quote '{line.text}' "
+                      "(display type inside a column, repeating the body)")
+    else:
+        result.change(Change.RUNNING_HEAD, line.number, f"removed '{line.text}' (small type "
+                      "in the page's top or bottom margin: a running head or foot)")
 
 
 def _split_kind(left: str, right: str) -> str | None:

@@ -11,12 +11,15 @@ SEP = r"(?:\s*[/／|｜:：]\s*|\s+)"
 CREDIT_ROLE = re.compile(r"(策划|统筹|文字|文|摄影|图片|图|设计|美编|编辑|责编|责任编辑|撰稿|记者|"
                          r"通讯员|校对|审核|编审|监制)\s*[/／:：|｜]")
 _BYLINE = re.compile(
-    rf"^(?:[（(])?(?:(?:本报|本刊|新华社|中新社|人民网)?(?:特约|实习)?(?:记者|通讯员|作者|撰文|文)"
+    rf"^(?:[（(【\[]|[□■●◎]\s*)?(?:(?:本报|本刊|新华社|中新社|人民网)?(?:特约|实习)?(?:记者|記者|通讯员|通訊員|作者|撰文|撰稿|文)"
     rf"{SEP}{NAMES}"
     rf"|[\u4e00-\u9fff\dA-Za-z]{{2,24}}(?:研究员|记者|教授|主任|分析师|通讯员|编辑|院长|所长|主编|"
-    rf"博士|总监|总裁|经济学家|特约撰稿人|评论员|总理|部长|省长|市长|县长|区长|镇长|书记|局长|董事长|总经理)\s+{NAMES})(?:[）)])?$")
+    rf"博士|总监|总裁|经济学家|特约撰稿人|评论员|总理|部长|省长|市长|县长|区长|镇长|书记|局长|董事长|总经理|"
+    rf"主席|副主席|秘书长|会长|理事长|校长)\s+{NAMES})(?:[）)】\]])?$")
 _CAPTION = re.compile(r"^(?:图为|图[：:]|图\s*\d|图[一二三四五六七八九十]+|[上下左右]图|组图|▲|△|■\s*图)")
-_PHOTO_CREDIT = re.compile(r"(?:[（(]\s*)?(?:\S{2,6}\s*摄|摄影[：:/／]\s*\S{2,6})\s*[）)]?$")
+_PHOTO_CREDIT = re.compile(r"(?:[（(]\s*)?(?:\S{2,6}\s*[摄攝]|[摄攝]影[：:/／]\s*\S{2,6})\s*[）)]?$"
+                           r"|[（(](?:资料图片|資料圖片|资料照片|資料照片|示意图|示意圖說?|图片来源[^）)]*|"
+                           r"圖片來源[^）)]*)[）)]$")
 _DATE = re.compile(r"^(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})\s*日?$")
 # An official document's number: 鲁政发〔2014〕20号, 国办发〔2018〕128号.
 _DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,10}[〔\[［(（]\d{4}[〕\]］)）]\s*\d{1,4}\s*号$")
@@ -78,6 +81,43 @@ def iso_date(text: str) -> str | None:
     if not (1 <= month <= 12 and 1 <= day <= 31):
         return None
     return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+CN_DIGIT = "〇零一二三四五六七八九十"
+_CN_DATE = re.compile(rf"^[{CN_DIGIT}]{{4}}年[{CN_DIGIT}]{{1,2}}月[{CN_DIGIT}]{{1,3}}日$")
+_ISSUER = re.compile(r"^[\u4e00-\u9fff（）()、\s]{2,30}(?:国务院|办公厅|委员会|人民政府|政府|部|局|厅|署|"
+                     r"办公室|院|会|委|公司|集团|中心|协会|学会|银行|总局|党委|党组)$")
+_PUBLIC_NOTE = re.compile(r"^[（(]此件(?:公开发布|不公开|主动公开|发至[^）)]*)[）)]$")
+
+
+def is_date_line(text: str) -> bool:
+    """A date standing alone: 2019年1月9日, 二〇一八年十一月七日."""
+    text = text.replace(" ", "")
+    return iso_date(text) is not None or _CN_DATE.match(text) is not None
+
+
+def is_issuer(text: str) -> bool:
+    """An issuing body's name as a signature: 国务院办公厅, 大庆市统计局."""
+    return len(text) <= 30 and _ISSUER.match(text.replace("\u3000", "")) is not None
+
+
+def is_closing_note(text: str) -> bool:
+    """（此件公开发布）and its kind, under an official document's date."""
+    return _PUBLIC_NOTE.match(text) is not None
+
+
+# A speaker's turn in an interview (问：… 答：… 记者：…): never a heading.
+_SPEAKER = re.compile(r"^(?:问|問|答|记者|記者|主持人|提问|提問|Q|A)\s*[：:]")
+_KEYWORDS = re.compile(r"^(?:关键词|關鍵詞|关键字|關鍵字|Keywords?)\s*[：:]", re.IGNORECASE)
+
+
+def is_speaker_turn(text: str) -> bool:
+    return _SPEAKER.match(text) is not None
+
+
+def is_label_line(text: str) -> bool:
+    """Lines that label the text rather than head a section: keywords, speaker turns."""
+    return _KEYWORDS.match(text) is not None or is_speaker_turn(text)
 
 
 def is_doc_number(text: str) -> bool:

@@ -1,88 +1,357 @@
-"""A PDF's text with its layout (pdfminer.six): lines in reading order with type size.
+"""A PDF by its layout (pdfplumber on pdfminer.six): lines in reading order with evidence.
 
-What a text dump throws away is kept as evidence for the structure stage:
-type size (headline, headings), columns (reading order: text spanning the page,
-then each column top to bottom), first-line indents, and pages (for page
-furniture and paragraphs cut by a page break).
+Every character comes with its font, size and position. From them: lines (characters on
+one baseline, split where a gutter separates columns), the body size, the columns of each
+page (the x-ranges body lines cover, with the gutters between them), reading order (text
+spanning the columns cuts the page into bands; in a band each column top to bottom),
+first-line indents and the room left at the end of a line (a paragraph's last line stops
+short), captions (small type under a grey photo box), page-margin furniture, pull quotes
+(display type inside a column repeating the body), drop caps, and ruled tables
+(pdfplumber's table finder). The structure stage reads these as evidence.
 """
 
 from __future__ import annotations
 
 import io
+import itertools
+import logging
+import re
 import statistics
+from collections import Counter
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from pdfminer.high_level import extract_pages
-from pdfminer.layout import LAParams, LTChar, LTTextBox, LTTextLine
+import pdfplumber
+import pypdfium2 as pdfium
 
+from ..cjk import is_cjk
 from ..errors import PipelineError
-from .lines import Line
+from .lines import Line, Role
+from .normalize import normalise_text
+from .pdfpage import Box, Char, PageData, read_pages
 
-_SLACK = 4.0  # points: a box may overhang the page's middle by this much
-
-
-def _size(line: LTTextLine) -> float | None:
-    sizes = [round(char.size, 1) for char in line if isinstance(char, LTChar)]
-    return statistics.median(sizes) if sizes else None
+Rows = tuple[tuple[str, ...], ...]
+Column = tuple[float, float]
 
 
-def _reading_order(boxes: list[LTTextBox], page_width: float) -> list[LTTextBox]:
-    """Spanning boxes cut the page into bands; in each band the left column, then the right."""
-    middle = page_width / 2
-    ordered: list[LTTextBox] = []
-    band: list[LTTextBox] = []
+RUN_GAP = 1.2          # ems: a wider gap between characters on a baseline is a gutter
+MARGIN_BAND = 0.07     # of the page height: top and bottom bands where furniture sits
+SMALL_TYPE = 0.92      # × body size: smaller type than the body
+DISPLAY_TYPE = 1.15    # × body size: display type (pull quotes, drop caps)
+PARAGRAPH_GAP = 1.35   # × the usual line pitch: a wider gap separates blocks
+CAPTION_REACH = 2.5    # ems below (or beside) a picture where its caption stands
+_HAN = re.compile(r"[\u3400-\u9fff]")
+
+
+@dataclass
+class Run:
+    """Characters on one baseline with no gutter between them."""
+
+    chars: list[Char]
+    page: int
+    column: int = -1       # index into the page's columns, -1: spans them
+    role: Role | None = None
+    cells: tuple[tuple[str, ...], ...] = ()
+    text: str = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.text = _run_text(self.chars)
+
+    @property
+    def x0(self) -> float:
+        return self.chars[0].x0
+
+    @property
+    def x1(self) -> float:
+        return self.chars[-1].x1
+
+    @property
+    def top(self) -> float:
+        return min(c.top for c in self.chars)
+
+    @property
+    def bottom(self) -> float:
+        return max(c.bottom for c in self.chars)
+
+    @property
+    def size(self) -> float:
+        """The CJK characters' size where there are any: Latin letters and digits often
+        come from a fallback font whose box is taller at the same type size."""
+        visible = [c for c in self.chars if not c.text.isspace()]
+        sizes = [c.size for c in visible if is_cjk(c.text)] or [c.size for c in visible]
+        return round(statistics.median(sizes or [10.0]), 1)
+
+    @property
+    def bold(self) -> bool:
+        visible = [c for c in self.chars if not c.text.isspace()]
+        return sum(c.bold for c in visible) > len(visible) / 2
+
+
+def _run_text(chars: list[Char]) -> str:
+    """Characters as written: no space a justified line's spacing would suggest, one space
+    where the PDF has one (or a gap between two Latin words with none)."""
+    out: list[str] = []
+    previous: Char | None = None
+    for char in chars:
+        text = char.text
+        if text.isspace():
+            if out and out[-1] != " ":
+                out.append(" ")
+            previous = None
+            continue
+        if (previous is not None and out and not is_cjk(out[-1][-1]) and not is_cjk(text[0])
+                and out[-1][-1].isalnum() and text[0].isalnum()
+                and char.x0 - previous.x1 > 0.2 * char.size):
+            out.append(" ")
+        out.append(text)
+        previous = char
+    return "".join(out).strip()
+
+
+def _baselines(chars: list[Char]) -> list[list[Char]]:
+    """Characters grouped by baseline (within a fifth of their size)."""
+    rows: list[list[Char]] = []
+    for char in sorted(chars, key=lambda c: (c.baseline, c.x0)):
+        if rows and char.baseline - rows[-1][-1].baseline <= 0.2 * char.size:
+            rows[-1].append(char)
+        else:
+            rows.append([char])
+    return rows
+
+
+def _runs(chars: list[Char], page: int) -> list[Run]:
+    runs: list[Run] = []
+    for row in _baselines(chars):
+        row.sort(key=lambda c: c.x0)
+        current: list[Char] = []
+        for char in row:
+            if current and char.x0 - current[-1].x1 > RUN_GAP * char.size:
+                runs.append(Run(current, page))
+                current = []
+            current.append(char)
+        if current:
+            runs.append(Run(current, page))
+    return [run for run in runs if run.text]
+
+
+def _columns(runs: list[Run], body: float) -> list[Column]:
+    """The page's columns: x-ranges covered by body lines, split at gutters nobody crosses."""
+    body_runs = [r for r in runs if abs(r.size - body) < 0.6 and len(r.text) >= 4]
+    if not body_runs:
+        return []
+    left = int(min(r.x0 for r in body_runs))
+    right = int(max(r.x1 for r in body_runs)) + 1
+    cover = [0] * (right - left + 1)
+    for run in body_runs:
+        for x in range(int(run.x0) - left, int(run.x1) - left):
+            cover[x] += 1
+    floor = max(1, len(body_runs) // 25)
+    spans: list[list[int]] = []           # x-ranges covered by enough body lines
+    for x, count in enumerate(cover):
+        if count < floor:
+            continue
+        if spans and x - spans[-1][1] < 0.8 * body:
+            spans[-1][1] = x + 1           # a narrow gap (a short line's end) is no gutter
+        else:
+            spans.append([x, x + 1])
+    columns = [(float(left + a), float(left + b)) for a, b in spans]
+    return [c for c in columns if c[1] - c[0] >= 6 * body] or [(float(left), float(right))]
+
+
+def _assign(run: Run, columns: list[Column]) -> int:
+    slack = run.size
+    for index, (x0, x1) in enumerate(columns):
+        if run.x0 >= x0 - slack and run.x1 <= x1 + slack:
+            return index
+    return -1
+
+
+def _reading_order(runs: list[Run]) -> list[Run]:
+    """Spanning runs cut the page into bands; in a band, each column top to bottom."""
+    ordered: list[Run] = []
+    band: list[Run] = []
 
     def flush() -> None:
-        left = [b for b in band if b.x1 <= middle + _SLACK]
-        right = [b for b in band if b not in left]
-        ordered.extend(sorted(left, key=lambda b: -b.y1))
-        ordered.extend(sorted(right, key=lambda b: -b.y1))
+        ordered.extend(sorted(band, key=lambda r: (r.column, r.top, r.x0)))
         band.clear()
 
-    for box in sorted(boxes, key=lambda b: -b.y1):
-        spans = box.x0 < middle - _SLACK and box.x1 > middle + _SLACK
-        if spans:
+    for run in sorted(runs, key=lambda r: (r.top, r.x0)):
+        if run.column < 0 and run.role is not Role.MARGIN:
             flush()
-            ordered.append(box)
+            ordered.append(run)
         else:
-            band.append(box)
+            band.append(run)
     flush()
-    return ordered
+    heads = [r for r in ordered if r.role is Role.MARGIN and r.top < ordered[0].bottom]
+    return heads + [r for r in ordered if r not in heads]
 
 
-def _column(line: LTTextLine, middle: float) -> str:
-    if line.x1 <= middle + _SLACK:
-        return "left"
-    return "right" if line.x0 >= middle - _SLACK else "span"
+def _mark_captions(runs: list[Run], page: PageData, body: float) -> None:
+    """Small type starting within reach under a picture, and the lines continuing it."""
+    for x0, _top, x1, bottom in page.pictures:
+        reach = bottom + CAPTION_REACH * body
+        under = sorted((r for r in runs if bottom - 2 <= r.top <= reach
+                        and r.x0 >= x0 - body and r.x1 <= x1 + body
+                        and r.size < body * SMALL_TYPE), key=lambda r: r.top)
+        last: Run | None = None
+        for run in under:
+            run.role = Role.CAPTION
+            last = run
+        if last is None:
+            continue
+        for run in sorted(runs, key=lambda r: r.top):   # wrapped caption lines below
+            if run.top > last.bottom and run.top - last.bottom < body and \
+                    abs(run.size - last.size) < 0.3 and run.x0 >= x0 - body \
+                    and run.x1 <= x1 + body:
+                run.role = Role.CAPTION
+                last = run
+
+
+def _mark_margins(runs: list[Run], height: float, body: float) -> None:
+    """Small type in the top or bottom band of the page: running heads, feet, folios."""
+    for run in runs:
+        in_band = run.bottom < MARGIN_BAND * height or run.top > (1 - MARGIN_BAND) * height
+        if in_band and run.size < body * SMALL_TYPE and run.role is None:
+            run.role = Role.MARGIN
+
+
+def _tables(data: bytes, pages: list[PageData]) -> dict[int, list[tuple[Box, Rows]]]:
+    """Ruled tables by pdfplumber's table finder, on the pages that have ruling at all
+    (reading a page with pdfminer is slow: only where a table can be)."""
+    wanted = [page.number for page in pages if page.rules >= 4]
+    found: dict[int, list[tuple[Box, Rows]]] = {}
+    if not wanted:
+        return found
+    with pdfplumber.open(io.BytesIO(data), pages=[n + 1 for n in wanted]) as pdf:
+        for number, page in zip(wanted, pdf.pages, strict=True):
+            for table in page.find_tables():
+                rows = tuple(tuple(normalise_text(" ".join((cell or "").split())) for cell in row)
+                             for row in table.extract())
+                rows = tuple(row for row in rows if any(row))
+                if len(rows) >= 2 and max(len(row) for row in rows) >= 2:
+                    found.setdefault(number, []).append((table.bbox, rows))
+    return found
+
+
+def _inside(char: Char, box: Box) -> bool:
+    x0, top, x1, bottom = box
+    return (x0 - 1 <= char.x0 and char.x1 <= x1 + 1 and top - 1 <= char.top
+            and char.bottom <= bottom + 1)
+
+
+def _page_runs(page: PageData, tables: list[tuple[Box, Rows]]) -> list[Run]:
+    chars = [c for c in page.chars if not any(_inside(c, box) for box, _ in tables)]
+    runs = _runs(chars, page.number)
+    for box, rows in tables:
+        inside = [c for c in page.chars if _inside(c, box)]
+        if inside:
+            run = Run(inside[:1], page.number, role=Role.TABLE, cells=rows)
+            run.text = " ".join(cell for row in rows for cell in row if cell)
+            runs.append(run)
+    return runs
+
+
+def _han(text: str) -> str:
+    return "".join(_HAN.findall(text))
+
+
+def _mark_display(runs: list[Run], body: float, body_han: str) -> None:
+    """Inside a column, display type repeating body text is a pull quote (its lines
+    taken together: a quote wraps like any text)."""
+    groups: list[list[Run]] = []
+    for run in sorted(runs, key=lambda r: (r.column, r.top)):
+        if run.column < 0 or run.role is not None or run.size < body * DISPLAY_TYPE:
+            continue
+        last = groups[-1][-1] if groups else None
+        if last and last.column == run.column and abs(last.size - run.size) < 0.5 \
+                and run.top - last.bottom < run.size:
+            groups[-1].append(run)
+        else:
+            groups.append([run])
+    for group in groups:
+        han = _han("".join(run.text for run in group))
+        if len(han) >= 6 and han in body_han:
+            for run in group:
+                run.role = Role.PULL_QUOTE
+
+
+def _merge_drop_caps(runs: list[Run], body: float) -> list[Run]:
+    kept: list[Run] = []
+    for run in runs:
+        if len(run.text) == 1 and run.size >= body * 1.8 and is_cjk(run.text):
+            beside = [r for r in runs if r is not run and r.top >= run.top - body
+                      and r.top < run.bottom and 0 <= r.x0 - run.x1 < 2 * body]
+            if beside:
+                first = min(beside, key=lambda r: r.top)
+                first.chars = [*run.chars, *first.chars]
+                first.text = run.text + first.text
+                continue
+        kept.append(run)
+    return kept
+
+
+def _body_size(pages: list[list[Run]]) -> float:
+    weights: Counter[float] = Counter()
+    for runs in pages:
+        for run in runs:
+            if run.role is None:
+                weights[run.size] += len(run.text)
+    return weights.most_common(1)[0][0] if weights else 10.0
+
+
+def _lines(pages: list[list[Run]], columns: list[list[Column]],
+           body: float) -> list[Line]:
+    pitches = [b.top - a.top for runs in pages for a, b in itertools.pairwise(runs)
+               if a.column == b.column >= 0 and abs(a.size - body) < 0.6
+               and abs(b.size - body) < 0.6 and 0 < b.top - a.top < 3 * body]
+    pitch = statistics.median(pitches) if pitches else 1.6 * body
+    lines: list[Line] = []
+    for runs, page_columns in zip(pages, columns, strict=True):
+        previous: Run | None = None
+        for run in runs:
+            if run.column >= 0:
+                left, right = page_columns[run.column]
+            else:
+                left, right = min(c[0] for c in page_columns), max(c[1] for c in page_columns)
+            em = run.size or body
+            gap = (previous is None or previous.column != run.column
+                   or run.top - previous.top > PARAGRAPH_GAP * max(pitch, em * 1.2)
+                   or run.top < previous.top or previous.role != run.role
+                   or abs(previous.size - run.size) > 0.5)
+            indent = max(0, round(2 * (run.x0 - left) / em))
+            room = max(0.0, (right - run.x1) / em)
+            lines.append(Line(len(lines) + 1, run.text, indent, run.page, run.size, gap,
+                              run.bold, round(room, 1), run.role, run.cells))
+            previous = run
+    return lines
 
 
 def pdf_lines(data: bytes, path: Path) -> list[Line]:
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
     try:
-        pages = list(extract_pages(io.BytesIO(data), laparams=LAParams(line_margin=0.8)))
-    except Exception as exc:  # pdfminer raises many kinds for damaged files
+        pages = read_pages(data)
+        tables = _tables(data, pages)
+    except (pdfium.PdfiumError, Exception) as exc:  # damaged files raise many kinds
         raise PipelineError(f"cannot read this PDF ({type(exc).__name__})", path) from None
-    lines: list[Line] = []
-    for page_number, page in enumerate(pages):
-        boxes = [item for item in page if isinstance(item, LTTextBox)]
-        middle = page.width / 2
-        ordered = [item for box in _reading_order(boxes, page.width) for item in box
-                   if isinstance(item, LTTextLine) and item.get_text().strip()]
-        # Each column's left edge, so a first-line indent can be seen.
-        edges: dict[str, float] = {}
-        for item in ordered:
-            key = _column(item, middle)
-            edges[key] = min(edges.get(key, item.x0), item.x0)
-        previous: LTTextLine | None = None
-        for item in ordered:
-            size = _size(item)
-            em = size or 10.0
-            column = _column(item, middle)
-            gap = (previous is None or _column(previous, middle) != column
-                   or previous.y0 - item.y1 > 0.7 * em or item.y1 > previous.y1)
-            indent = round(2 * (item.x0 - edges[column]) / em)  # columns: a CJK char = 2
-            lines.append(Line(len(lines) + 1, item.get_text().strip(), indent, page_number,
-                              size, gap_before=gap))
-            previous = item
+    page_runs = [_page_runs(page, tables.get(page.number, [])) for page in pages]
+    body = _body_size(page_runs)
+    columns: list[list[Column]] = []
+    for page, runs in zip(pages, page_runs, strict=True):
+        _mark_captions(runs, page, body)
+        _mark_margins(runs, page.height, body)
+        page_columns = _columns([r for r in runs if r.role is None], body)
+        columns.append(page_columns or [(0.0, page.width)])
+        for run in runs:
+            if run.role is not Role.MARGIN:
+                run.column = _assign(run, columns[-1])
+    body_han = "".join(_han(r.text) for runs in page_runs for r in runs
+                       if abs(r.size - body) < 0.6)
+    ordered = []
+    for runs in page_runs:
+        runs = _merge_drop_caps(runs, body)
+        _mark_display(runs, body, body_han)
+        ordered.append(_reading_order(runs))
+    lines = _lines(ordered, columns, body)
     if not lines:
         raise PipelineError("no text in this PDF (a scan? run OCR first)", path)
     return lines

@@ -10,16 +10,18 @@ heading), or a first-line indent on the next line.
 from __future__ import annotations
 
 import itertools
-import statistics
+from collections import Counter
 from dataclasses import dataclass
 
-from .lines import SENTENCE_END, Line, width
+from .layout import width
+from .lines import SENTENCE_END, Line, Role
 from .patterns import is_byline, is_caption, numbering
 from .report import Change, ImportResult
 
 SHORT_LINE = 0.9     # of the typical line: a sentence ending here ends the paragraph
 HEADING_LINE = 0.7   # of the typical line: an unpunctuated line this short stands alone
 MIN_WRAPPED = 3      # wrapped lines needed before their length means anything
+MEASURE_RANK = 0.75  # the full measure: this far up the wrapped lines' widths
 LEAD_IN = ("：", ":")
 
 
@@ -47,7 +49,8 @@ def typical_width(lines: list[Line]) -> float | None:
                if not b.gap_before and a.page == b.page]
     if len(wrapped) < MIN_WRAPPED:
         return None
-    return statistics.median(wrapped)
+    # Not the median: where paragraphs are short, indented first lines are half of them.
+    return sorted(wrapped)[int(MEASURE_RANK * (len(wrapped) - 1))]
 
 
 def _runs(lines: list[Line]) -> list[list[Line]]:
@@ -67,19 +70,81 @@ def stands_alone(text: str) -> bool:
                 and not text.endswith(("；", "，", ",", ";", "：", ":"))))
 
 
-def _breaks_after(run: list[Line], index: int, typical: float | None, starts: bool) -> bool:
+ROOM = 1.5           # ems left at a PDF line's end: the paragraph's last line
+INDENT = 2           # columns (a CJK character is 2) of first-line indent
+
+
+def full_room(lines: list[Line]) -> float:
+    """Room (ems) a PDF's line may leave and still be full: justified type leaves
+    none; ragged type a character or two, as most lines of the text show."""
+    rooms = sorted(line.room for line in lines if line.room is not None and line.role is None)
+    if not rooms:
+        return ROOM
+    return max(ROOM, rooms[int(0.6 * (len(rooms) - 1))] + 1.0)
+
+
+def _pdf_breaks(line: Line, following: Line, room: float, body: float | None) -> bool:
+    """A PDF says where a line ends: a paragraph ends where its line stops short of the
+    column's edge, or where the next line is indented. Display type (a heading over two
+    lines) and captions wrap wherever their lines end."""
+    if line.role is not following.role or line.role is Role.TABLE:
+        return True
+    display = body is not None and (line.size or 0) > body * 1.05
+    if line.role is Role.CAPTION or display:
+        return False
+    if following.indent >= line.indent + INDENT and following.indent >= INDENT:
+        return True                              # first-line indent of a new paragraph
+    return (line.room or 0) > room
+
+
+def _alone(text: str, ends: bool) -> bool:
+    """A byline, caption or subtitle's dash stands alone; a numbered line only where
+    the text says it ends (`ends`): a numbered item wraps like any paragraph."""
+    if numbering(text) is not None and stands_alone(text):
+        return ends
+    return stands_alone(text)
+
+
+FIRST_LINE_SHORT = (3, 8)   # columns a first line falls short by: its 2-character indent
+
+
+def _first_line(run: list[Line], index: int, typical: float) -> bool:
+    """Text that lost its indents (pdftotext without -layout): after a sentence's end, a
+    line about two characters short of the measure that wraps is a first line."""
+    line, following = run[index], run[index + 1]
+    if index + 2 >= len(run) or not _ends_sentence(line.text):
+        return False
+    short = typical - width(following.text)
+    low, high = FIRST_LINE_SHORT
+    return low <= short <= high and width(line.text) >= typical - low
+
+
+def _ends_sentence(text: str) -> bool:
+    core = text.rstrip("”』」）)’")
+    return text.endswith(SENTENCE_END) and (core == text or core.endswith(SENTENCE_END))
+
+
+def _breaks_after(run: list[Line], index: int, typical: float | None, starts: bool,
+                  room: float = ROOM, body: float | None = None) -> bool:
     """`starts`: run[index] begins a paragraph."""
     line, following = run[index], run[index + 1]
+    if Role.TABLE_GUESS in (line.role, following.role):
+        return True                              # a table's lines stay lines
     if line.size and following.size and abs(line.size - following.size) > 0.5:
         return True                              # the type size changes
-    if stands_alone(line.text) or stands_alone(following.text):
-        return True
+    if line.room is not None and following.room is not None:
+        return _pdf_breaks(line, following, room, body)
     if typical is None:
-        return False
+        return stands_alone(line.text) or stands_alone(following.text)
     size = width(line.text)
+    if _alone(line.text, size < SHORT_LINE * typical) or _alone(
+            following.text, line.text.endswith(SENTENCE_END + LEAD_IN + ("；",))):
+        return True
     base = min(item.indent for item in run)
     if following.indent >= base + 2 and line.indent <= following.indent - 2:
         return True                              # first-line indent of a new paragraph
+    if _first_line(run, index, typical):
+        return True
     if line.text.endswith(SENTENCE_END + LEAD_IN) and size < SHORT_LINE * typical:
         return True
     if starts and size < HEADING_LINE * typical and not line.text.endswith(SENTENCE_END):
@@ -93,11 +158,14 @@ def _breaks_after(run: list[Line], index: int, typical: float | None, starts: bo
 
 def to_blocks(lines: list[Line], result: ImportResult) -> list[Block]:
     typical = typical_width(lines)
+    room = full_room(lines)
+    sizes = Counter(line.size for line in lines for _ in line.text if line.size)
+    body = sizes.most_common(1)[0][0] if sizes else None
     blocks: list[Block] = []
     for run in _runs(lines):
         current = [run[0]]
         for index in range(len(run) - 1):
-            if _breaks_after(run, index, typical, len(current) == 1):
+            if _breaks_after(run, index, typical, len(current) == 1, room, body):
                 blocks.append(Block(current))
                 current = []
                 result.change(Change.REFLOWED, run[index + 1].number,

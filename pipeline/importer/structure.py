@@ -15,13 +15,17 @@ import statistics
 from dataclasses import dataclass, field
 
 from ..cjk import HAN, is_cjk
-from .lines import SENTENCE_END, Line, join_lines
+from .lines import SENTENCE_END, Line, Role, join_lines
 from .patterns import (
     Numbering,
     is_byline,
     is_caption,
+    is_closing_note,
     is_credits,
+    is_date_line,
     is_doc_number,
+    is_issuer,
+    is_label_line,
     is_note_line,
     iso_date,
     numbering,
@@ -35,7 +39,7 @@ NUMBERED_HEADING_MAX = 40
 PARAGRAPH_MIN = 40
 FRAGMENT_MAX = 8
 KICKER_MAX = 6
-HEADING_SIZE = 1.12     # × body size: display type for headings
+HEADING_SIZE = 1.07     # × body size: display type for headings
 HEADLINE_SIZE = 1.5     # × body size: the headline
 NOT_A_CUT = (*SENTENCE_END, "：", ":")
 HAN_CHAR = re.compile(f"[{HAN}]")
@@ -92,7 +96,8 @@ def _is_prose(block: Block) -> bool:
 
 def _special(text: str) -> bool:
     return (is_byline(text) or is_credits(text) or is_caption(text) or is_doc_number(text)
-            or is_note_line(text) or iso_date(text) is not None)
+            or is_note_line(text) or is_date_line(text) or is_label_line(text)
+            or is_closing_note(text))
 
 
 def _ends_sentence(text: str, marks: tuple[str, ...]) -> bool:
@@ -114,8 +119,9 @@ def looks_like_heading(text: str) -> bool:
 
 def is_cut(block: Block, following: Block | None, base: float | None) -> bool:
     """A paragraph with no final punctuation continued by the next block (page break)."""
-    if following is None:
-        return False
+    if following is None or {block.lines[-1].role, following.lines[0].role} & {
+            Role.TABLE, Role.TABLE_GUESS, Role.CAPTION}:
+        return False   # a table or caption is never half of a paragraph
     text, after = _text(block), _text(following)
     if text.endswith(NOT_A_CUT) or not (len(text) >= PARAGRAPH_MIN or "，" in text):
         return False
@@ -180,8 +186,7 @@ def _headline(display: list[Line], meta: dict[str, object], result: ImportResult
             message += f"; the short last fragment suggests scattered characters: '{suggestion}'"
         result.flag(display[0].number, message)
         return
-    if len(lines) >= 2 and len(lines[0]) <= KICKER_MAX and all(len(t) > 2 * len(lines[0])
-                                                                for t in lines[1:]):
+    if len(lines) >= 2 and len(lines[0]) <= KICKER_MAX and len(lines[1]) > 2 * len(lines[0]):
         meta["kicker"] = lines.pop(0)
     if len(lines) >= 2 and len(lines[-1]) >= 1.6 * max(len(t) for t in lines[:-1]):
         meta["subtitle"] = lines.pop()
@@ -238,6 +243,8 @@ def top_matter(blocks: list[Block], base: float | None,
             index += 1
             continue
         sentence = text.endswith(("。", "；", "：", ":"))
+        if block.lines[0].role is Role.TABLE_GUESS:
+            break
         if not headline_type and (_is_prose(block) or sentence or numbering(text)
                                   or is_caption(text) or is_doc_number(text)):
             break
@@ -259,10 +266,14 @@ def join_cuts(blocks: list[Block], base: float | None, result: ImportResult) -> 
     for block in blocks:
         if joined and is_cut(joined[-1], block, base):
             previous = joined[-1]
+            where = ("a page break" if block.page != previous.lines[-1].page else
+                     "a column break" if block.lines[0].room is not None else "a blank line")
+            shown = (f"line {previous.lines[-1].number} '…{_text(previous)[-6:]}' + line "
+                     f"{block.line} '{_text(block)[:6]}…'")
             result.change(Change.CUT_JOINED, block.line,
-                          f"joined a paragraph cut by a page break (line "
-                          f"{previous.lines[-1].number} '…{_text(previous)[-6:]}' + line "
-                          f"{block.line} '{_text(block)[:6]}…')")
+                          f"joined a paragraph cut by {where} ({shown})")
+            result.flag(block.line, f"joined across {where} as one paragraph "
+                        f"({shown}); if they are two paragraphs, split them at line {block.line}")
             joined[-1] = Block(previous.lines + block.lines)
         else:
             joined.append(block)
@@ -288,16 +299,33 @@ def body_elements(blocks: list[Block], meta: dict[str, object], base: float | No
         text = join_lines(block.lines, result)
         following = _text(blocks[index + 1]) if index + 1 < len(blocks) else ""
         last = index + 1 == len(blocks)
-        if is_caption(text):
+        role = block.lines[0].role
+        if role is Role.TABLE:
+            elements.append(Element(Kind.TABLE, text, block.line, rows=block.lines[0].cells))
+            result.change(Change.TABLE, block.line, f"table of {len(block.lines[0].cells)} rows "
+                          "(from its ruling in the PDF)")
+            continue
+        if role is Role.TABLE_GUESS:
+            elements.append(Element(Kind.PARAGRAPH, text, block.line))
+            continue
+        if is_caption(text) or role is Role.CAPTION:
             elements.append(Element(Kind.CAPTION, text, block.line))
             result.change(Change.CAPTION, block.line, f"photo caption: {text[:20]}")
             continue
         if (is_credits(text) or ((last or index == 0) and is_byline(text))) and \
                 _classify_meta(text, block.line, meta, result):
             continue
+        previous = _text(blocks[index - 1]) if index else ""
+        if (is_issuer(text) and is_date_line(following)) or is_closing_note(text) or (
+                is_date_line(text) and is_issuer(previous)):
+            elements.append(Element(Kind.PARAGRAPH, text, block.line))
+            result.change(Change.CLOSING, block.line, f"closing block (issuer, date): {text}")
+            continue
         style = numbering(text)
         sized = _display(block, base, HEADING_SIZE) and len(text) <= 2 * NUMBERED_HEADING_MAX
-        plain = base is None and looks_like_heading(text) and not is_byline(text)
+        # A PDF's body-size line standing alone reads as a heading by its text, as in text.
+        plain = ((base is None or (len(block.lines) == 1 and (block.size or 0) >= base - 0.3))
+                 and looks_like_heading(text) and not is_byline(text))
         if (sized or plain) and following:
             level = levels.get(style, 2) if style else (min(levels.values()) if levels else 2)
             elements.append(Element(Kind.HEADING, text, block.line, level))

@@ -160,10 +160,18 @@ def test_running_heads_repeated_across_pages_are_dropped() -> None:
     raw = "标题写在这里\n\n" + "\f".join(page.format(n=n) for n in range(1, 4))
     result = import_raw(raw)
     assert "第2期" not in result.markdown and "第3期" not in result.markdown
+    # A periodical's name and issue is never the headline, on the opening page either.
+    assert sum("running head" in n.message for n in result.changes) == 3
+    assert "第1期" not in result.markdown
+
+
+def test_running_head_on_the_opening_page_may_be_the_headline() -> None:
+    page = "政府工作报告\n\n正文第{n}页，写得很长很长的一段话，讲的是经济发展的故事。\n\n{n}\n"
+    result = import_raw("\f".join(page.format(n=n) for n in range(1, 4)))
     assert sum("running head" in n.message for n in result.changes) == 2
     # On the opening page it may be the headline: kept, and flagged.
     [flag] = [f for f in result.flags if "running head" in f.message]
-    assert flag.line == 3 and "第1期" in result.markdown
+    assert flag.line == 1 and "title: 政府工作报告" in result.markdown
 
 
 

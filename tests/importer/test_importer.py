@@ -45,7 +45,9 @@ def test_real_raw_imports_to_the_reviewed_body() -> None:
     assert sum(m.startswith("section heading") for m in messages) == 3
     assert sum("'，'" in m for m in messages) > 100
     assert any("'；'" in m for m in messages)
-    [flag] = result.flags
+    # The join across the page break is put to the editor too, with the other choice.
+    flag, join = sorted(result.flags, key=lambda n: "joined across" in n.message)
+    assert "joined across a blank line" in join.message and "split them at line 27" in join.message
     assert "上党区 / 产业焕新 / 蝶变向新 / 姿行" in flag.message
     assert "上党区 产业焕新姿 蝶变向新行" in flag.message  # suggested, not applied
     assert flag.line == 5
@@ -61,7 +63,9 @@ def test_paragraph_cut_by_page_break_is_joined_and_reported() -> None:
     cut = "一直以来，上党区始终坚持稳中求进的发展基调，聚焦建设能源强区，充分发挥煤炭大区优势，持"
     result = import_raw(f"{cut}\n\n续打好绿色煤炭组合拳。\n")
     assert body(result.markdown).strip() == cut + "续打好绿色煤炭组合拳。"
-    assert any("page break" in n.message for n in result.changes)
+    assert any("joined a paragraph cut by a blank line" in n.message for n in result.changes)
+    # ...and put to the editor with the other choice (issue 33: no join made silently).
+    assert any("split them at line 3" in n.message for n in result.flags)
 
 
 def test_short_unpunctuated_line_before_text_is_not_joined() -> None:

@@ -1,0 +1,143 @@
+"""`pdftotext -layout` text: side-by-side columns read one after the other.
+
+Layout text sets the columns of a page side by side on each line. The columns start
+where many lines resume text after a gap; each line is cut at those places, and the
+page is read as its spanning lines (a headline across the columns) and, between them,
+each column top to bottom. A column's first-line indents are kept relative to it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+
+from ..cjk import is_cjk
+
+COLUMN_MIN_LINES = 4     # lines that must resume text at a place for it to be a column
+COLUMN_SHARE = 0.25      # ... and at least this share of the page's lines
+PROSE_WIDTH = 12         # display columns: every piece of a line of columns is prose
+NEAR = 3                 # display columns: a start this close is the same column
+_SPACES = re.compile(r" +")
+
+Numbered = tuple[int, str]   # (raw line number, text)
+
+
+def width(text: str) -> int:
+    """Display columns: a wide (CJK) character takes two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+@dataclass(frozen=True)
+class Segment:
+    start: int    # display column
+    end: int
+    text: str     # with its leading spaces relative to the column, filled in later
+
+
+def _segments(raw: str, cuts: set[int] | None = None) -> list[Segment]:
+    """Pieces of a line between gaps: 2+ spaces, or (at a known column start, `cuts`)
+    a single space between two Chinese characters (tight columns)."""
+    pieces: list[Segment] = []
+    position, start, text = 0, None, ""
+    index = 0
+    while index < len(raw):
+        match = _SPACES.match(raw, index)
+        if match:
+            after = position + (match.end() - index)
+            single = (match.end() - index == 1 and cuts is not None
+                      and any(abs(after - cut) <= 1 for cut in cuts)
+                      and index > 0 and match.end() < len(raw)
+                      and is_cjk(raw[index - 1]) and is_cjk(raw[match.end()]))
+            if (match.end() - index >= 2 or single) and start is not None:
+                pieces.append(Segment(start, position, text))
+                start, text = None, ""
+            elif start is not None:
+                text += match.group()
+            position, index = after, match.end()
+            continue
+        if start is None:
+            start = position
+        text += raw[index]
+        position += width(raw[index])
+        index += 1
+    if start is not None:
+        pieces.append(Segment(start, position, text))
+    return pieces
+
+
+def _column_starts(lines: list[str]) -> list[int]:
+    """Places where text resumes after a gap on many lines: the columns' left edges."""
+    starts: Counter[int] = Counter()
+    for raw in lines:
+        pieces = _segments(raw)
+        if len(pieces) < 2 or min(p.end - p.start for p in pieces) < PROSE_WIDTH:
+            continue   # a table's row or a head line with its folio, not columns of prose
+        for segment in pieces[1:]:
+            starts[segment.start] += 1
+    needed = max(COLUMN_MIN_LINES, COLUMN_SHARE * len(lines))
+    found: list[int] = []
+    for place, _ in starts.most_common():
+        near = sum(count for other, count in starts.items() if abs(other - place) <= NEAR)
+        if near < needed:
+            break
+        if all(abs(place - other) > 2 * NEAR for other in found):
+            found.append(min(other for other in starts if abs(other - place) <= NEAR))
+    return sorted(found)
+
+
+def _column_of(start: int, edges: list[int]) -> int:
+    index = 0
+    for number, edge in enumerate(edges):
+        if start >= edge - NEAR:
+            index = number
+    return index
+
+
+def page_columns(page: list[Numbered]) -> list[Numbered]:
+    """A page's lines with side-by-side columns read one after the other; blank lines
+    (line number 0) mark where one column ends and the next begins."""
+    text = [raw for _, raw in page if raw.strip()]
+    if len(text) < COLUMN_MIN_LINES:
+        return page
+    inner = _column_starts(text)
+    if not inner:
+        return page
+    edges = [0, *inner]
+    out: list[Numbered] = []
+    band: list[list[Numbered]] = [[] for _ in edges]
+
+    def flush() -> None:
+        for lines in band:
+            if lines:
+                out.extend([*lines, (0, "")])
+            lines.clear()
+
+    for number, raw in page:
+        pieces = _segments(raw, set(inner))
+        if not pieces:
+            for lines in band:
+                if lines and lines[-1][1]:
+                    lines.append((0, ""))
+            continue
+        first = _column_of(pieces[0].start, edges)
+        spans = (len(pieces) == 1 and first + 1 < len(edges)
+                 and pieces[0].end > edges[first + 1] + NEAR)
+        if spans:
+            flush()
+            out.append((number, raw))
+            continue
+        merged: dict[int, Segment] = {}
+        for piece in pieces:
+            column = _column_of(piece.start, edges)
+            if column in merged:   # a gap inside a column's line: keep it as a space
+                kept = merged[column]
+                merged[column] = Segment(kept.start, piece.end, f"{kept.text} {piece.text}")
+            else:
+                merged[column] = piece
+        for column, piece in merged.items():
+            indent = max(0, piece.start - edges[column])
+            band[column].append((number, " " * indent + piece.text))
+    flush()
+    return out

@@ -1,0 +1,106 @@
+"""A PDF's pages as characters, pictures and ruling (pypdfium2, the PDFium engine).
+
+PDFium reads a page ten times faster than pdfminer and maps the glyphs of the CJK
+fonts Chromium embeds to the ideographs they show (pdfminer gives Kangxi radicals,
+⼤ for 大). Each character keeps its font box (ascent to descent: about the em),
+baseline and weight; filled boxes and images large enough to be a picture are kept
+for their captions; thin paths are counted as a table's ruling.
+"""
+
+from __future__ import annotations
+
+import ctypes
+from dataclasses import dataclass
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+Box = tuple[float, float, float, float]   # x0, top, x1, bottom (from the page's top)
+PICTURE_MIN = 40.0   # points: a filled box or image at least this wide and high
+RULE_MAX = 2.0       # points: a path this thin in one direction is a rule
+BOLD_WEIGHT = 600
+
+
+@dataclass(frozen=True)
+class Char:
+    text: str
+    x0: float
+    x1: float
+    top: float        # the font's box, from the top of the page
+    bottom: float
+    baseline: float
+    size: float       # the font's box height: ascent + descent, about the em
+    bold: bool
+
+
+@dataclass(frozen=True)
+class PageData:
+    number: int       # 0-based
+    width: float
+    height: float
+    chars: list[Char]
+    pictures: list[Box]
+    rules: int        # thin paths: ruling a table may have
+
+
+def _chars(page: pdfium.PdfPage, height: float) -> list[Char]:
+    textpage = page.get_textpage()
+    box = pdfium_c.FS_RECTF()
+    x, y = ctypes.c_double(), ctypes.c_double()
+    chars: list[Char] = []
+    for index in range(textpage.count_chars()):
+        if pdfium_c.FPDFText_IsGenerated(textpage.raw, index):
+            continue   # spaces and line breaks PDFium made up
+        code = pdfium_c.FPDFText_GetUnicode(textpage.raw, index)
+        if code in (0, 0xFFFE, 0xFFFF) or chr(code) in "\r\n":
+            continue
+        pdfium_c.FPDFText_GetLooseCharBox(textpage.raw, index, box)
+        pdfium_c.FPDFText_GetCharOrigin(textpage.raw, index, x, y)
+        if pdfium_c.FPDFText_GetCharAngle(textpage.raw, index) > 0.1:
+            continue   # rotated text: a margin note, not the flow
+        weight = pdfium_c.FPDFText_GetFontWeight(textpage.raw, index)
+        top, bottom, baseline = height - box.top, height - box.bottom, height - y.value
+        previous = chars[-1] if chars else None
+        if previous and box.top - box.bottom < 0.4 * previous.size \
+                and abs(previous.baseline - baseline) < 1:
+            top, bottom = previous.top, previous.bottom   # a dash's box: the glyph, not the font
+        chars.append(Char(chr(code), box.left, box.right, top, bottom, baseline,
+                          round(bottom - top, 1), weight >= BOLD_WEIGHT))
+    textpage.close()
+    return chars
+
+
+def _shapes(page: pdfium.PdfPage, height: float) -> tuple[list[Box], int]:
+    pictures: list[Box] = []
+    rules = 0
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    for item in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_IMAGE],
+                                 max_depth=2):
+        left, bottom, right, top = item.get_bounds()
+        wide, high = right - left, top - bottom
+        if item.type == pdfium_c.FPDF_PAGEOBJ_IMAGE:
+            filled = True
+        else:
+            pdfium_c.FPDFPath_GetDrawMode(item.raw, fill, stroke)
+            filled = fill.value != 0
+        if wide >= PICTURE_MIN and high >= PICTURE_MIN and filled:
+            pictures.append((left, height - top, right, height - bottom))
+        elif min(wide, high) <= RULE_MAX and max(wide, high) > 10:
+            rules += 1
+    return pictures, rules
+
+
+def read_pages(data: bytes) -> list[PageData]:
+    """Raises pdfium.PdfiumError for a file PDFium cannot open."""
+    document = pdfium.PdfDocument(data)
+    pages: list[PageData] = []
+    try:
+        for number in range(len(document)):
+            page = document[number]
+            width, height = page.get_size()
+            pictures, rules = _shapes(page, height)
+            pages.append(PageData(number, width, height, _chars(page, height), pictures, rules))
+            page.close()
+    finally:
+        document.close()
+    return pages

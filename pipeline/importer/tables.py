@@ -1,0 +1,99 @@
+"""Tables in extracted text: figures set in columns (layout text) or one figure a line
+(plain extraction).
+
+A text dump keeps no ruling, and its header rows wrap over several lines, so rows and
+cells cannot be rebuilt with certainty: the lines of a table are found, kept as lines
+(never reflowed into a paragraph nor read as headings), and put to the editor with
+their line range. A PDF's ruled tables are rebuilt from the PDF instead (`pdf`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from .lines import Line, Role
+from .report import ImportResult
+
+_CELL_GAP = re.compile(r"\s{2,}|\u3000+")
+_FIGURE = re.compile(r"^[-+−]?\d[\d,，.．]*%?$")
+ROW_CELLS = 3          # cells in a row of figures set in columns
+ROW_FIGURES = 2        # ... of which figures
+MIN_ROWS = 3           # rows of figures that make a table
+MIN_FIGURE_LINES = 6   # one-figure lines in a row that make a table (plain extraction)
+TIGHT_SHARE = 0.4      # figures among the words of a tight row
+LABEL_MAX = 16         # characters: a row label or header cell standing on its own line
+REACH = 3              # lines of labels a table may hold between its rows
+HEADER_REACH = 8       # lines of header rows above its first row of figures
+PROSE_END = ("。", "！", "？", "；", "：", ":")
+
+
+def cells(text: str) -> list[str]:
+    return [cell for cell in _CELL_GAP.split(text.strip()) if cell]
+
+
+def _is_row(text: str) -> bool:
+    """Cells apart by 2+ spaces with figures among them; or, where the extraction closed
+    the gaps to one space (tight tables), short words of which many are figures."""
+    parts = cells(text)
+    if len(parts) >= ROW_CELLS:
+        return sum(bool(_FIGURE.match(p)) for p in parts) >= ROW_FIGURES
+    words = text.split()
+    figures = sum(bool(_FIGURE.match(w)) for w in words)
+    return (len(words) >= ROW_CELLS and figures >= ROW_FIGURES
+            and figures >= TIGHT_SHARE * len(words) and max(map(len, words)) <= LABEL_MAX)
+
+
+def _is_figure(text: str) -> bool:
+    return _FIGURE.match(text.strip()) is not None
+
+
+def _is_label(text: str) -> bool:
+    """A header cell or a wrapped row label: short or in cells, no sentence, not a
+    table's caption."""
+    if re.match(r"^表\s*[\d一二三四五六七八九十]", text) or text.endswith(PROSE_END):
+        return False
+    return len(text) <= LABEL_MAX or len(cells(text)) >= 2
+
+
+def _regions(lines: list[Line]) -> list[tuple[int, int]]:
+    """Index ranges [start, end) of table lines."""
+    found: list[tuple[int, int]] = []
+    index = 0
+    while index < len(lines):
+        if not (_is_row(lines[index].text) or _is_figure(lines[index].text)):
+            index += 1
+            continue
+        start = end = index
+        rows = figures = 0
+        cursor = index
+        while cursor < len(lines):
+            text = lines[cursor].text
+            if _is_row(text) or _is_figure(text):
+                rows += _is_row(text)
+                figures += _is_figure(text)
+                end = cursor + 1
+            elif not (_is_label(text) and cursor - end < REACH):
+                break
+            cursor += 1
+        if rows >= MIN_ROWS or figures >= MIN_FIGURE_LINES:
+            while start > 0 and start - 1 >= (found[-1][1] if found else 0) \
+                    and _is_label(lines[start - 1].text) and index - start < HEADER_REACH \
+                    and lines[start - 1].page == lines[index].page:
+                start -= 1   # the header rows above the first row of figures
+            found.append((start, end))
+        index = max(end, index + 1)
+    return found
+
+
+def mark_tables(lines: list[Line], result: ImportResult) -> list[Line]:
+    """Lines of a table guessed from the text get role TABLE_GUESS, one review each."""
+    marked = list(lines)
+    for start, end in _regions(lines):
+        for index in range(start, end):
+            marked[index] = replace(marked[index], role=Role.TABLE_GUESS)
+        result.flag(lines[start].number,
+                    f"lines {lines[start].number}–{lines[end - 1].number} look like a table "
+                    "(figures in columns); kept as lines, one paragraph each: make them a pipe "
+                    "table by hand, or join them if they are prose")
+    return marked

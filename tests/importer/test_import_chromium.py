@@ -1,0 +1,166 @@
+"""`bilingual import` on PDFs a real engine made: Chromium printing HTML laid out as
+publications set their pages (issue 33), and on poppler's `pdftotext` text of them.
+
+Each test guards one kind of failure seen on real documents: every printed line its own
+paragraph; a paragraph merged into the next because its last line ended at the measure;
+columns read across; a caption, pull quote, running head or folio taken for text or a
+heading; a table cell by cell. The pages are this file's own HTML, printed once per
+session by Debian's Chromium with the Noto CJK fonts.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from pipeline.importer import ImportResult, import_lines, import_raw
+from pipeline.importer.pdf import pdf_lines
+
+# Each paragraph 1em per character: 18 + 20 characters fill two lines of a 20em measure
+# exactly (the first line indented 2em), so its last line ends at the column's edge.
+FULL = "城市更新行动持续推进，老旧小区改造惠及居民，生活质量提高，配套设施加快完善。"
+NEXT = "今年以来，全市新开工改造项目一百二十个，完成投资三十五亿元，惠及群众四万余户。"
+LAST = "下一步，有关部门将继续加强统筹协调，推动各项任务落实落细，确保工作取得实效。"
+HEAD = "二、推进产业转型升级"
+LONG = ("数字经济规模持续扩大，核心产业增加值达到三千零三十八亿元，占地区生产总值比重超过一成，"
+        "成为带动全市经济增长的重要引擎。全市将建成一批智算中心和工业互联网平台，为产业发展打下"
+        "坚实基础，也为中小企业数字化转型提供了有力支撑。")
+QUOTE = "为产业发展打下坚实基础"
+CAPTION = "图为新建成的智算中心机房。"
+RUNNING = "经济观察 · 2024年第5期"
+
+PAGE_CSS = """
+@page { size: 150mm 200mm; margin: 18mm 15mm; }
+body { font-family: 'Noto Serif CJK SC'; font-size: 10pt; line-height: 1.7; margin: 0; }
+p { margin: 0; text-indent: 2em; text-align: justify; }
+h1 { font-size: 22pt; margin: 0 0 8pt; }
+h2 { font-size: 12.5pt; margin: 8pt 0 4pt; }
+"""
+
+
+def _html(body: str, css: str = "") -> str:
+    return (f"<!doctype html><html lang='zh-Hans'><head><meta charset='utf-8'><style>"
+            f"{PAGE_CSS}{css}</style></head><body>{body}</body></html>")
+
+
+MEASURE = _html(f"<h1>城市更新观察</h1><div style='width:20em'><p>{FULL}</p><p>{NEXT}</p>"
+                f"<h2>{HEAD}</h2><p>{LAST}</p><p>{FULL}</p><p>{LAST}</p></div>")
+
+MAGAZINE = _html(
+    "<h1>数字经济重塑城市版图</h1>"
+    "<div class='cols'>"
+    + f"<p>{LONG}</p>" * 3
+    + f"<div class='photo'></div><p class='cap'>{CAPTION}</p>"
+    + f"<p class='pull'>{QUOTE}</p>"
+    + f"<p>{LONG}</p>" * 4
+    + "</div>",
+    ".cols { column-count: 2; column-gap: 8mm; }"
+    ".photo { background: #c8c8c8; height: 90pt; margin: 6pt 0 3pt; }"
+    ".cap { font-size: 8pt; text-indent: 0; color: #444; margin-bottom: 6pt; }"
+    ".pull { font-size: 15pt; text-indent: 0; margin: 8pt 0; font-weight: bold; }")
+
+ROWS = [("地区", "产值（亿元）", "增长（%）"), ("东区", "1203.5", "6.2"),
+        ("西区", "987.1", "5.4"), ("南区", "455.0", "7.9")]
+TABLE = _html(
+    "<h1>统计简报</h1>"
+    f"<p>{NEXT}</p><table>"
+    + "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in ROWS)
+    + f"</table><p>{LAST}</p>",
+    "table { border-collapse: collapse; margin: 8pt 0; }"
+    "td { border: 0.8pt solid #000; padding: 2pt 6pt; }")
+
+HEADER = f"<div style='font-size:7pt;width:100%;text-align:center'>{RUNNING}</div>"
+FOOTER = ("<div style='font-size:7pt;width:100%;text-align:center'>"
+          "<span class='pageNumber'></span></div>")
+
+
+@pytest.fixture(scope="module")
+def printed(edition_browser, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Each page printed to PDF by Chromium (the magazine with a running head and folio)."""
+    folder = tmp_path_factory.mktemp("chromium-pdf")
+    made: dict[str, Path] = {}
+    context = edition_browser.new_context()
+    page = context.new_page()
+    for name, html in (("measure", MEASURE), ("magazine", MAGAZINE), ("table", TABLE)):
+        source = folder / f"{name}.html"
+        source.write_text(html, encoding="utf-8")
+        page.goto(source.as_uri())
+        page.wait_for_load_state("load")
+        options = {"prefer_css_page_size": True, "print_background": True}
+        if name == "magazine":
+            options |= {"display_header_footer": True, "header_template": HEADER,
+                        "footer_template": FOOTER}
+        made[name] = folder / f"{name}.pdf"
+        page.pdf(path=str(made[name]), **options)
+    context.close()
+    return made
+
+
+def _pdf(path: Path) -> ImportResult:
+    return import_lines(pdf_lines(path.read_bytes(), path))
+
+
+def _pdftotext(path: Path, *options: str) -> ImportResult:
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    text = subprocess.run(["pdftotext", *options, str(path), "-"], check=True,
+                          capture_output=True, text=True).stdout
+    return import_raw(text)
+
+
+def _paragraphs(markdown: str) -> list[str]:
+    body = markdown.split("\n---\n", 1)[1]
+    return [block for block in body.strip().split("\n\n") if block]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("form", ["pdf", "pdftotext", "pdftotext -layout"])
+def test_a_last_line_ending_at_the_measure_does_not_merge_paragraphs(
+        printed: dict[str, Path], form: str) -> None:
+    path = printed["measure"]
+    result = (_pdf(path) if form == "pdf" else
+              _pdftotext(path, *(["-layout"] if "layout" in form else [])))
+    blocks = _paragraphs(result.markdown)
+    assert blocks == [FULL, NEXT, f"## {HEAD}", LAST, FULL, LAST]
+    assert "title: 城市更新观察" in result.markdown
+
+
+@pytest.mark.slow
+def test_columns_caption_pull_quote_and_furniture_of_a_magazine_pdf(
+        printed: dict[str, Path]) -> None:
+    result = _pdf(printed["magazine"])
+    blocks = _paragraphs(result.markdown)
+    # Every printed line joined into its paragraph, across the column break too.
+    assert blocks.count(LONG) == 7
+    assert f"*{CAPTION}*" in blocks                     # under the grey photo box
+    assert not any(block.startswith("#") for block in blocks)   # no heading anywhere
+    assert RUNNING not in result.markdown and "title: 数字经济重塑城市版图" in result.markdown
+    assert not any(block.isdigit() for block in blocks)          # folios dropped
+    # The pull quote repeats the body: dropped, and said so.
+    assert sum(block.count(QUOTE) for block in blocks) == 7
+    assert any("pull quote" in note.message for note in result.changes)
+    # The paragraph over the column or page break was joined, and the editor is asked.
+    assert any(re.match(r"joined across a (column|page) break", flag.message)
+               for flag in result.flags)
+
+
+@pytest.mark.slow
+def test_a_ruled_table_in_a_pdf_is_a_pipe_table(printed: dict[str, Path]) -> None:
+    result = _pdf(printed["table"])
+    table = "\n".join("| " + " | ".join(row) + " |" for row in ROWS[1:])
+    assert "| 地区 | 产值（亿元） | 增长（%） |\n|---|---|---|\n" + table in result.markdown
+    assert _paragraphs(result.markdown)[0] == NEXT and LAST in result.markdown
+
+
+@pytest.mark.slow
+def test_a_table_in_layout_text_is_kept_as_lines_and_put_to_the_editor(
+        printed: dict[str, Path]) -> None:
+    result = _pdftotext(printed["table"], "-layout")
+    blocks = _paragraphs(result.markdown)
+    assert not any(block.startswith("#") for block in blocks)
+    assert any(block.split()[:3] == ["东区", "1203.5", "6.2"] for block in blocks)
+    assert any("look like a table" in flag.message for flag in result.flags)
