@@ -89,7 +89,9 @@ def project(tmp_path: Path) -> Path:
 
 
 def build(project: Path, *extra: str) -> int:
-    return main(["-C", str(project), "build", *extra])
+    """The fixture's catalog is a draft (one segment untranslated, one fuzzy): published
+    with --drafts, so its pages can be read."""
+    return main(["-C", str(project), "build", "--drafts", *extra])
 
 
 def test_every_segment_becomes_one_aligned_pair(project: Path) -> None:
@@ -256,7 +258,7 @@ def test_proof_shows_what_editors_must_check(project: Path) -> None:
     assert "TRANSLATOR-NOTE Oxford -ize." in proof  # the glossary note, for editors
     assert "A paragraph that needs review." in proof  # the fuzzy draft, as a draft
     # fuzzy, untranslated, commented, and the entries the checks flag (the injected markup)
-    assert proof.count('data-attention=""') >= 3 and 'class="finding' in proof
+    assert proof.count('data-attention=""') >= 3 and 'class="entry-item entry-item--' in proof
     assert "locales/en/LC_MESSAGES/demo.po:" in proof
     for status in ("translated", "fuzzy", "untranslated"):
         assert f'data-status="{status}"' in proof
@@ -331,3 +333,37 @@ def test_a_french_edition_is_marked_french(project: Path) -> None:
     assert "French-only edition" in html
     single = (project / "build/demo.fr.html").read_text(encoding="utf-8")
     assert '<article class="article article--single" lang="fr">' in single
+
+
+def test_a_draft_gets_its_proof_but_no_reader_edition_without_drafts(project: Path) -> None:
+    assert build(project) == 0  # --drafts: an older edition is on disk
+    assert main(["-C", str(project), "build"]) == 0
+    built = project / "build"
+    assert not (built / "demo.zh-en.html").exists() and not (built / "demo.en.md").exists()
+    assert (built / "demo.zh-en.proof.html").exists()
+    index = (built / "index.html").read_text(encoding="utf-8")
+    assert "demo.zh-en.html" not in index and "Nothing published yet" in index
+    dashboard = (built / "editors.html").read_text(encoding="utf-8")
+    assert "demo.zh-en.proof.html" in dashboard and "draft, not published" in dashboard
+
+
+def test_the_proof_lists_its_open_items_first_with_jump_links(project: Path) -> None:
+    assert build(project) == 0
+    proof = (project / "build/demo.zh-en.proof.html").read_text(encoding="utf-8")
+    listed = proof.index('class="open-items"')
+    assert listed < proof.index('class="proof__entries"')
+    targets = re.findall(r'<li class="open-item open-item--(\w+)"><a href="#(item-\d+)"', proof)
+    reasons = {reason for reason, _ in targets}
+    assert {"untranslated", "draft", "query"} <= reasons
+    for _, anchor in targets:  # every jump lands on the item in its entry
+        assert f'id="{anchor}"' in proof
+    assert "QUERY: is this the county-level town?" in proof
+
+
+def test_the_proof_reflows_a_translator_comment(tmp_path: Path) -> None:
+    from pipeline.render.proof import is_query, reflow
+    comment = ("10亿袋 = 1 billion sachets. “Chain leader” is glossed on\nfirst use.\n"
+               "Query for the editor: 投资1.17亿元 names no\ninvestor; ask the authors.")
+    assert reflow(comment) == ("10亿袋 = 1 billion sachets. “Chain leader” is glossed on first use.",
+                               "Query for the editor: 投资1.17亿元 names no investor; ask the authors.")
+    assert [is_query(p) for p in reflow(comment)] == [False, True]
