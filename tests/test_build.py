@@ -113,12 +113,17 @@ def test_fallback_segments_show_source_marked_never_dropped(project: Path) -> No
     build(project)
     html = (project / "build/demo.zh-en.html").read_text(encoding="utf-8")
     assert html.count('data-status="untranslated"') >= 2  # pair + side
-    assert "Not yet translated" in html and "Fuzzy: needs review" in html
-    assert html.count("没有翻译的段落。") == 2  # both columns show the source
+    assert html.count("Chinese only — translation in progress") == 2
+    for word in ("fuzzy", "Fuzzy", "Not yet translated", "NEEDS REVIEW"):  # workflow words
+        assert f">{word}" not in html and f"{word}<" not in html and f" {word} " not in html
+    assert html.count("没有翻译的段落。") == 1  # beside the Chinese, the note alone
     assert "A paragraph that needs review." not in html  # fuzzy text is not published
+    english = (project / "build/demo.en.html").read_text(encoding="utf-8")
+    assert english.count("没有翻译的段落。") == 1  # the English page shows the Chinese, noted
+    assert "translated from the Chinese" in english
     md = (project / "build/demo.zh-en.md").read_text(encoding="utf-8")
-    assert "*[Not yet translated]* 没有翻译的段落。" in md
-    assert "*[Fuzzy: needs review]* 需要复核的段落。" in md
+    assert "*[Chinese only — translation in progress]* 没有翻译的段落。" in md
+    assert "*[Chinese only — translation in progress]* 需要复核的段落。" in md
 
 
 def test_translator_markup_is_escaped(project: Path) -> None:
@@ -180,7 +185,7 @@ def test_article_without_catalog_is_built_from_source(project: Path,
     assert build(project) == 0
     assert "new.po: no catalog yet" in capsys.readouterr().err
     html = (project / "build/new.zh-en.html").read_text(encoding="utf-8")
-    assert "新段落。" in html and "Not yet translated" in html
+    assert "新段落。" in html and "translation in progress" in html
     assert main(["-C", str(project), "status", "--json"]) == 0
     assert [r["article"] for r in json.loads(capsys.readouterr().out)] == ["demo", "new"]
 
@@ -276,7 +281,7 @@ def test_an_untranslated_heading_is_marked_in_the_contents_too(project: Path) ->
     assert build(project) == 0
     html = (project / "build/demo.en.html").read_text(encoding="utf-8")
     [item] = re.findall(r'<nav class="toc".*?</nav>', html, re.S)
-    assert "Making speciality farming stronger" in item and "badge" not in item
+    assert "Making speciality farming stronger" in item and "pending-note" not in item
     po = project / "locales/en/LC_MESSAGES/demo.po"
     catalog = polib.pofile(str(po))
     catalog.find("做优特色农业").msgstr = ""
@@ -284,7 +289,7 @@ def test_an_untranslated_heading_is_marked_in_the_contents_too(project: Path) ->
     assert build(project) == 0
     html = (project / "build/demo.en.html").read_text(encoding="utf-8")
     [item] = re.findall(r'<nav class="toc".*?</nav>', html, re.S)
-    assert re.search(r'<span class="badge badge--untranslated" lang="en">[^<]+</span>\s*'
+    assert re.search(r'<span class="pending-note" lang="en">[^<]+</span>\s*'
                      r'<span lang="zh-Hans">做优特色农业</span>', item), item
 
 
