@@ -21,7 +21,7 @@ from pipeline.render.markdown import (
     render_table_markdown,
     render_target_markdown,
 )
-from pipeline.render.pairs import PENDING_LABEL, Pair
+from pipeline.render.pairs import Pair
 
 SLUGS = ["shangdang", "structures"]
 _SPACE = re.compile(r"\s+")
