@@ -5,6 +5,7 @@ one module with a render function and one line here."""
 from __future__ import annotations
 
 from .editions import BILINGUAL_PAGE, TARGET_PAGE, Edition, EditionInput, MarkdownStyle
+from .epub import render_bilingual_epub, render_target_epub
 from .html import render_bilingual_html, render_target_html
 from .markdown import render_bilingual_markdown, render_table_markdown, render_target_markdown
 
@@ -32,4 +33,6 @@ EDITIONS: tuple[Edition, ...] = (
     Edition("target", TARGET_PAGE, _target_html, "{language}"),
     Edition("bilingual-markdown", "{slug}.{source}-{locale}.md", _bilingual_markdown),
     Edition("target-markdown", "{slug}.{locale}.md", _target_markdown, "Markdown"),
+    Edition("bilingual-epub", "{slug}.{source}-{locale}.epub", render_bilingual_epub, "EPUB"),
+    Edition("target-epub", "{slug}.{locale}.epub", render_target_epub, "{language} EPUB"),
 )
