@@ -202,7 +202,7 @@ def _code_files(package: Path) -> Iterator[Path]:
                 yield Path(folder, name)
 
 
-CODE_SUFFIXES = frozenset({".py", ".html", ".css", ".js", ".json", ".txt"})
+CODE_SUFFIXES = frozenset({".py", ".html", ".css", ".js", ".json", ".txt", ".j2"})
 
 
 def key_of(*parts: bytes | str | None) -> str:

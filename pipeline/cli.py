@@ -100,6 +100,9 @@ def _parser() -> argparse.ArgumentParser:
     bld = scoped("build", "write bilingual and English editions to build/")
     bld.add_argument("--min-complete", type=_percent, metavar="PCT",
                      help="skip catalogs translated below PCT percent (by source characters)")
+    bld.add_argument("--drafts", action="store_true",
+                     help="publish unfinished translations too (their untranslated passages "
+                          "in the original); by default a draft gets only its proof")
     bld.add_argument("--md-style", choices=("interleaved", "table"), default="interleaved",
                      help="bilingual Markdown layout (default: interleaved)")
     bld.add_argument("--no-proof", dest="proof", action="store_false", default=None,
@@ -238,7 +241,8 @@ def run(argv: Sequence[str] | None = None) -> int:
     if args.command == "build":
         from .commands.build import build
         return build(project, args.article, args.locale, args.min_complete, args.md_style,
-                     proof=args.proof, jobs=args.jobs, use_cache=not args.no_cache)
+                     proof=args.proof, jobs=args.jobs, use_cache=not args.no_cache,
+                     drafts=args.drafts)
     if args.command == "status":
         from .commands.status import status
         return status(project, args.article, args.locale, as_json=args.json,

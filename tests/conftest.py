@@ -223,7 +223,7 @@ def make_edition_site(root: Path) -> EditionSite:
         _fill_catalog(site, slug)
     (root / "build").mkdir()
     (root / "build" / "figure.png").write_bytes(_tiny_png())
-    assert build(site.project, quiet=True) == 0
+    assert build(site.project, quiet=True, drafts=True) == 0  # a draft: published on purpose
     return site
 
 

@@ -1,5 +1,8 @@
-"""`bilingual build`: bilingual and target-only HTML/Markdown in build/, the editor's
-proof, plus .mo files.
+"""`bilingual build`: every edition of the registry (render/registry: bilingual and
+target-only HTML, Markdown, EPUB) in build/, the editor's proof, the reader's index,
+the editors' dashboard, plus .mo files. An unfinished translation (a segment fuzzy
+or untranslated) is a draft: its proof is written, its reader's editions only with
+`--drafts`.
 
 Articles are independent: each is read, rendered and written by one worker
 (parallel.ordered_map, `--jobs`), which hands back only its index entry and the
@@ -17,10 +20,12 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+import polib
+
 from ..atomic import atomic_write_bytes, remove_leftovers
 from ..cache import ResultCache, VerdictCache, code_fingerprint, files_digest, key_of
 from ..catalog.pofile import read_catalog
-from ..catalog.stats import Status, progress
+from ..catalog.stats import Progress, Status, progress
 from ..checks.rules import language
 from ..errors import PipelineError, display_path
 from ..glossary import Glossary, TermMatcher
@@ -28,20 +33,19 @@ from ..model import Article, SegmentKind
 from ..parallel import default_jobs, ordered_map
 from ..progress import progress as progress_bar
 from ..project import Project
-from ..render.editions import edition_names
-from ..render.html import (
-    ArticleListing,
-    render_bilingual_html,
-    render_index_html,
-    render_target_html,
-)
+from ..render.editions import DASHBOARD_PAGE, PROOF_PAGE, EditionInput, MarkdownStyle, page_name
+from ..render.html import language_name
 from ..render.images import MissingImage, local_images
-from ..render.markdown import (
-    render_bilingual_markdown,
-    render_table_markdown,
-    render_target_markdown,
+from ..render.index import (
+    ArticleListing,
+    EditionLink,
+    LocaleListing,
+    render_dashboard_html,
+    render_index_html,
 )
+from ..render.inline import plain
 from ..render.pairs import ALL_MARKS, READER_MARKS, align_policies
+from ..render.registry import EDITIONS
 from ..source import load_article
 from .common import project_glossary, say, warn
 from .inputs import read_job, shower
@@ -51,34 +55,36 @@ from .proofs import Proofs, reusable_checks
 def build(project: Project, article: str | None = None, locale: str | None = None,
           min_complete: float | None = None, md_style: str = "interleaved",
           quiet: bool = False, proof: bool | None = None, jobs: int | None = None,
-          use_cache: bool = True) -> int:
+          use_cache: bool = True, drafts: bool = False) -> int:
     """`proof` None: as `[build] proof` in bilingual.toml says. `jobs` None: one
-    worker process per core; the output is the same whatever the number."""
+    worker process per core; the output is the same whatever the number. `drafts`:
+    publish unfinished translations too (their untranslated passages in Chinese)."""
     # The proofs' glossary and langdetect verdicts, as `check` remembers them
     # (.bilingual/cache/langdetect.txt): a build after a check loads neither pypinyin
     # nor langdetect. Verdicts a worker learns are not kept (a miss next time).
     with language.remembered_verdicts(VerdictCache.open(project.root, use_cache)):
         return _build(project, article, locale, min_complete, md_style, quiet, proof, jobs,
-                      use_cache)
+                      use_cache, drafts)
 
 
 def _build(project: Project, article: str | None, locale: str | None,
            min_complete: float | None, md_style: str, quiet: bool, proof: bool | None,
-           jobs: int | None, use_cache: bool) -> int:
+           jobs: int | None, use_cache: bool, drafts: bool) -> int:
     glossary = project_glossary(project.glossary_dir)
     locales = project.locales(locale)  # once: locales/ holds a .pot per article
     # Leftovers of killed writers, once per output folder (not at each of its files).
     for folder in (project.build_dir, *(project.mo_path("-", loc).parent for loc in locales)):
         remove_leftovers(folder)
-    settings = BuildSettings(project, glossary, tuple(locales), min_complete, md_style,
-                             project.config.build.proof if proof is None else proof)
+    settings = BuildSettings(project, glossary, tuple(locales), min_complete,
+                             MarkdownStyle(md_style),
+                             project.config.build.proof if proof is None else proof, drafts)
     slugs = project.articles(article)
     # An article whose inputs and outputs are as the last build left them is not built
     # again: its pages would be the same bytes (.bilingual/cache/build.json).
     stored = ResultCache.open(project.root, "build", use_cache)
     context = key_of(code_fingerprint(), files_digest(project.glossary_dir),
                      repr(project.config), repr((locales, min_complete, md_style,
-                                                 settings.proof)), _assets_digest(project))
+                                                 settings.proof, drafts)), _assets_digest(project))
     show = shower(project)
     results: list[ArticleBuilt | None] = []
     keys: dict[str, str] = {}
@@ -112,10 +118,13 @@ def _build(project: Project, article: str | None, locale: str | None,
         if result.error is not None:  # after what the articles before it said
             raise result.error
     if article is None and locale is None:
-        # An article all of whose editions --min-complete held back has nothing to read.
-        shown = [r.listing for r in built if r.listing.locales or not r.refused]
-        index = render_index_html(shown, project.config.publication)
-        _publish(project.build_dir / "index.html", index.encode("utf-8"))
+        # The index lists what readers can read; the dashboard every article.
+        listings = [r.listing for r in built]
+        publication = project.config.publication
+        _publish(project.build_dir / "index.html",
+                 render_index_html(listings, publication).encode("utf-8"))
+        _publish(project.build_dir / DASHBOARD_PAGE,
+                 render_dashboard_html(listings, publication).encode("utf-8"))
     return 1 if any(r.refused for r in built) else 0
 
 
@@ -127,8 +136,9 @@ class BuildSettings:
     glossary: Glossary
     locales: tuple[str, ...]
     min_complete: float | None
-    md_style: str
+    md_style: MarkdownStyle
     proof: bool
+    drafts: bool = False  # publish unfinished translations too
     # `bilingual check`'s results the proofs can show as they are (see reusable_checks).
     checked: Mapping[str, Any] = field(default_factory=dict)
 
@@ -156,12 +166,13 @@ class ArticleBuilder:
 
     def build(self, slug: str) -> ArticleBuilt:
         project, settings = self.settings.project, self.settings
-        out_dir, publication = project.build_dir, project.config.publication
         messages: list[tuple[bool, str]] = []
         refused = False
         art = load_article(project, slug)
-        source = art.source_lang.split("-")[0]
-        listing = ArticleListing(slug, art.title, [], source=source)
+        first = _first_of_kinds(art)
+        listing = ArticleListing(slug, art.title, art.source_lang.split("-")[0], art.source_lang,
+                                 first.get(SegmentKind.KICKER, ""),
+                                 first.get(SegmentKind.STANDFIRST, ""), art.info.date)
         for loc in settings.locales:
             path = project.catalog_path(slug, loc)
             po = None
@@ -171,53 +182,98 @@ class ArticleBuilder:
                 messages.append((True, f"{display_path(path)}: no catalog yet; built with the "
                                        f"source text (run `bilingual update --locale {loc}`)"))
             done = progress(art, po)
-            outputs = edition_paths(out_dir, slug, source, loc)
-            proof_path = out_dir / edition_names(slug, source, loc).proof_html
             if settings.min_complete is not None and done.percent < settings.min_complete:
                 messages.append((True, f"{display_path(path)}: {done.percent:.1f}% translated, "
                                        f"below --min-complete {settings.min_complete:g}%; "
                                        "not built"))
-                for stale in (*outputs, proof_path):
-                    stale.unlink(missing_ok=True)  # never leave an older edition that looks current
+                self._remove(art, loc, proof=True)  # never leave an older edition that looks current
                 refused = True
                 continue
-            listing.locales.append((loc, done.percent, slug))
-            # The reader's marks and (for the proof) every mention, from one term search.
-            policies = (READER_MARKS, ALL_MARKS) if self.proofs is not None else (READER_MARKS,)
-            pairs, *proof_pairs = align_policies(art, po, settings.glossary, policies,
-                                                 self.matcher)
-            title = next((p for p in pairs if p.segment.kind == SegmentKind.TITLE), None)
-            if title is not None and not title.is_fallback:
-                listing.translated_titles[loc] = title.target
-            md = (render_table_markdown if settings.md_style == "table"
-                  else render_bilingual_markdown)
-            texts = (render_bilingual_html(art, pairs, loc, publication), md(art, pairs, loc),
-                     render_target_html(art, pairs, loc, publication),
-                     render_target_markdown(art, pairs, loc))
-            for target, text in zip(outputs, texts, strict=False):
-                _publish(target, text.encode("utf-8"))
-            if self.proofs is not None:
-                proof_html = self.proofs.render(art, po, loc, proof_pairs[0])
-                _publish(proof_path, proof_html.encode("utf-8"))
-            else:
-                proof_path.unlink(missing_ok=True)  # never leave a stale proof behind
+            row, said = self._build_locale(art, po, loc, done)
+            listing.locales.append(row)
+            messages += said
+        return ArticleBuilt(listing, refused, tuple(messages))
+
+    def _build_locale(self, art: Article, po: polib.POFile | None, loc: str, done: Progress
+                      ) -> tuple[LocaleListing, list[tuple[bool, str]]]:
+        """One locale's editions (a draft's only with --drafts), proof and .mo."""
+        project, settings = self.settings.project, self.settings
+        out_dir, source = project.build_dir, art.source_lang.split("-")[0]
+        messages: list[tuple[bool, str]] = []
+        # The reader's marks and (for the proof) every mention, from one term search.
+        policies = (READER_MARKS, ALL_MARKS) if self.proofs is not None else (READER_MARKS,)
+        pairs, *proof_pairs = align_policies(art, po, settings.glossary, policies, self.matcher)
+        finished = done.segments[Status.TRANSLATED] == done.total_segments
+        publish = finished or settings.drafts
+        links: list[EditionLink] = []
+        if publish:
+            made = EditionInput(art, pairs, loc, project.config.publication, settings.md_style)
+            for edition in EDITIONS:
+                name = edition.file_name(art.slug, source, loc)
+                text = edition.render(made)
+                _publish(out_dir / name, text.encode("utf-8") if isinstance(text, str) else text)
+                if edition.link:
+                    links.append(EditionLink(edition.link.format(language=language_name(loc)),
+                                             name))
             messages += [(True, m) for m in copy_images(project, art, out_dir)]
-            if po is not None:
-                _publish(project.mo_path(slug, loc), po.to_binary())
-            fallback = done.total_segments - done.segments[Status.TRANSLATED]
-            messages.append((False, f"{display_path(outputs[0])}: {done.total_segments} "
-                                    f"segments, {math.floor(done.percent)}% translated"
+        else:
+            self._remove(art, loc, proof=False)  # a draft: an older edition would look current
+        proof_name, open_items, errors = "", 0, 0
+        if self.proofs is not None:
+            proof_name = page_name(PROOF_PAGE, art.slug, source, loc)
+            page = self.proofs.render(art, po, loc, proof_pairs[0])
+            _publish(out_dir / proof_name, page.html.encode("utf-8"))
+            open_items, errors = page.open_items, page.errors
+        else:
+            self._remove_proof(art, loc)  # never leave a stale proof behind
+        if po is not None:
+            _publish(project.mo_path(art.slug, loc), po.to_binary())
+        translated = {p.segment.kind: plain(p.target) for p in reversed(pairs) if not p.is_fallback}
+        row = LocaleListing(loc, done.percent, publish, translated.get(SegmentKind.TITLE, ""),
+                            translated.get(SegmentKind.KICKER, ""),
+                            translated.get(SegmentKind.STANDFIRST, ""), tuple(links),
+                            proof_name, open_items, errors)
+        first_name = EDITIONS[0].file_name(art.slug, source, loc)
+        fallback = done.total_segments - done.segments[Status.TRANSLATED]
+        if publish:
+            messages.append((False, f"{display_path(out_dir / first_name)}: "
+                                    f"{done.total_segments} segments, "
+                                    f"{math.floor(done.percent)}% translated"
                              + (f", {fallback} shown in the source language" if fallback
                                 else "")))
-        return ArticleBuilt(listing, refused, tuple(messages))
+        else:
+            messages.append((False, f"{display_path(project.catalog_path(art.slug, loc))}: "
+                                    f"{math.floor(done.percent)}% translated, {fallback} of "
+                                    f"{done.total_segments} segments unfinished: a draft, not "
+                                    "published (`--drafts` publishes it)"))
+        return row, messages
+
+    def _remove(self, art: Article, loc: str, proof: bool) -> None:
+        """Delete the reader's editions (and the proof) an earlier build left."""
+        out_dir, source = self.settings.project.build_dir, art.source_lang.split("-")[0]
+        for edition in EDITIONS:
+            (out_dir / edition.file_name(art.slug, source, loc)).unlink(missing_ok=True)
+        if proof:
+            self._remove_proof(art, loc)
+
+    def _remove_proof(self, art: Article, loc: str) -> None:
+        source = art.source_lang.split("-")[0]
+        (self.settings.project.build_dir / page_name(PROOF_PAGE, art.slug, source, loc)
+         ).unlink(missing_ok=True)
+
+
+def _first_of_kinds(art: Article) -> dict[SegmentKind, str]:
+    """The first kicker, title, standfirst… of the source, as plain text."""
+    found: dict[SegmentKind, str] = {}
+    for segment in art.segments:
+        found.setdefault(segment.kind, plain(segment.text))
+    return found
 
 
 def _stored(project: Project, built: ArticleBuilt) -> dict[str, Any]:
     """What a later build replays when nothing changed, and how it knows the outputs
     are still the ones written (size and modification time: a touched page is rebuilt)."""
-    listing = built.listing
-    return {"listing": [listing.slug, listing.title, listing.locales,
-                        listing.translated_titles, listing.source],
+    return {"listing": built.listing.to_json(),
             "refused": built.refused, "messages": built.messages,
             "outputs": [[path.relative_to(project.root).as_posix(), *_stat(path)]
                         for path in built.outputs]}
@@ -237,8 +293,7 @@ def _replayed(project: Project, known: dict[str, Any]) -> ArticleBuilt | None:
     if any(list(_stat(path)) != [size, mtime]
            for path, (_, size, mtime) in zip(outputs, known["outputs"], strict=True)):
         return None
-    slug, title, locales, titles, source = known["listing"]
-    listing = ArticleListing(slug, title, [tuple(row) for row in locales], titles, source)
+    listing = ArticleListing.from_json(known["listing"])
     return ArticleBuilt(listing, known["refused"],
                         tuple((bool(e), str(m)) for e, m in known["messages"]), None, outputs)
 
@@ -269,7 +324,7 @@ def _build_job(slug: str) -> ArticleBuilt:
     try:
         built = _builder.build(slug)
     except PipelineError as exc:  # reported in article order, as a serial build would
-        return ArticleBuilt(ArticleListing(slug, slug, []), False, (), exc)
+        return ArticleBuilt(ArticleListing(slug, slug), False, (), exc)
     return replace(built, outputs=tuple(_written))
 
 
@@ -282,11 +337,6 @@ def _publish(path: Path, data: bytes) -> None:
     into a folder whose leftovers `build` removed when it started."""
     atomic_write_bytes(path, data, durable=False, sweep=False)
     _written.append(path)
-
-
-def edition_paths(out_dir: Path, slug: str, source: str, locale: str) -> tuple[Path, ...]:
-    """Bilingual HTML, bilingual Markdown, target-only HTML, target-only Markdown."""
-    return tuple(out_dir / name for name in edition_names(slug, source, locale))
 
 
 def copy_images(project: Project, article: Article, out_dir: Path) -> list[str]:

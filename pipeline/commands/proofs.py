@@ -34,7 +34,7 @@ from ..glossary import Glossary
 from ..model import Article
 from ..project import Project
 from ..render.pairs import Pair
-from ..render.proof import proof_entries, render_proof_html
+from ..render.proof import ProofPage, proof_entries, render_proof_html
 from .check_run import check_context
 from .inputs import read_job
 
@@ -113,7 +113,7 @@ class Proofs:
             hydrate=lambda renderings: with_texts(renderings, lambda _: po))
 
     def render(self, art: Article, po: polib.POFile | None, locale: str,
-               pairs: list[Pair]) -> str:
+               pairs: list[Pair]) -> ProofPage:
         """`pairs` aligned with ALL_MARKS (every term at every mention) and the findings."""
         po_file, findings = self.findings(art, po, locale)
         entries, loose = proof_entries(pairs, po, po_file, findings)

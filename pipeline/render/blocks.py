@@ -53,3 +53,15 @@ def split_article(pairs: list[Pair]) -> dict[str, list[Pair]]:
         else:
             parts["body"].append(pair)
     return parts
+
+
+# What a reader cites by number: running text, not headings, titles or table cells.
+NUMBERED = {SegmentKind.STANDFIRST, SegmentKind.PARAGRAPH, SegmentKind.LIST_ITEM,
+            SegmentKind.BLOCKQUOTE, SegmentKind.IMAGE_ALT}
+
+
+def paragraph_numbers(pairs: list[Pair]) -> dict[str, int]:
+    """Segment ID → the paragraph's number (1, 2, …) as printed beside it: the same in
+    every edition and the proof, and the same after a rebuild while the text is."""
+    numbered = [p.segment.id for p in pairs if p.segment.kind in NUMBERED]
+    return {ident: n for n, ident in enumerate(numbered, 1)}

@@ -11,7 +11,7 @@ import base64
 import hashlib
 import re
 from collections.abc import Hashable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
@@ -22,9 +22,9 @@ from markupsafe import Markup, escape
 from ..catalog.stats import Status
 from ..config import Publication
 from ..model import Article, SegmentKind
-from .blocks import group_blocks, split_article
+from .blocks import group_blocks, paragraph_numbers, split_article
 from .credits import source_credits, target_credits
-from .editions import edition_names
+from .editions import BILINGUAL_PAGE, DASHBOARD_PAGE, PROOF_PAGE, TARGET_PAGE, page_name
 from .images import is_local_image
 from .inline import gloss_id, plain, render_inline
 from .pairs import FALLBACK_LABELS, Pair
@@ -34,15 +34,6 @@ PINYIN_LANG = "zh-Latn-pinyin"  # BCP 47 for Hanyu Pinyin
 UI_LANG = "en"  # the language of the page's own labels (toolbar, contents, colophon)
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _HAN_RUN = re.compile(r"([\u3400-\u9fff\uf900-\ufaff][\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef“”]*)")
-
-
-@dataclass(frozen=True)
-class ArticleListing:
-    slug: str
-    title: str
-    locales: list[tuple[str, float, str]]  # (locale, percent, slug of the built pages)
-    translated_titles: dict[str, str] = field(default_factory=dict)  # locale -> title
-    source: str = "zh"  # primary subtag of the source language, part of the file names
 
 
 @dataclass(frozen=True)
@@ -85,7 +76,7 @@ def environment() -> Environment:
                       auto_reload=False)  # package files: compiled once, never re-checked
     env.globals.update(zh=_zh_html, target_html=_target_html, plain=plain, kinds=SegmentKind,
                        reader_date=reader_date, image_src=_image_src, asset=_asset, language_name=language_name,
-                       language_label=language_label, mixed=_mixed, editions=edition_names,
+                       language_label=language_label, mixed=_mixed, dashboard_href=DASHBOARD_PAGE,
                        source_credits=source_credits, target_credits=target_credits,
                        fallback_label=lambda status: FALLBACK_LABELS[status],
                        fallback_labels=FALLBACK_LABELS, fuzzy_status=Status.FUZZY,
@@ -211,15 +202,19 @@ def title_block(article: Article, publication: Publication) -> TitleBlock:
 def page_context(article: Article, pairs: list[Pair], locale: str, bilingual: bool,
              publication: Publication) -> dict[str, object]:
     parts = split_article(pairs)
-    names = edition_names(article.slug, article.source_lang.split("-")[0], locale)
+    source = article.source_lang.split("-")[0]
+    bilingual_href, target_href, proof_href = (
+        page_name(pattern, article.slug, source, locale)
+        for pattern in (BILINGUAL_PAGE, TARGET_PAGE, PROOF_PAGE))
     fallback = [p for p in pairs if p.is_fallback]
     title = _title(article, pairs)
     return dict(
         article=article, parts=parts, blocks=group_blocks(parts["body"]), locale=locale,
+        numbers=paragraph_numbers(pairs),
         toc=_toc(pairs), title=title, source_title=_source_title(article, pairs),
         bilingual=bilingual, glosses=_glosses(pairs, article.source_lang, locale) if bilingual else [],
         key_terms=[] if bilingual else key_terms(pairs), marks=bilingual,
-        bilingual_href=names.bilingual_html, target_href=names.target_html,
+        bilingual_href=bilingual_href, target_href=target_href, proof_href=proof_href,
         source_label=language_label(article.source_lang), target_label=language_label(locale),
         target_name=language_name(locale), ui_lang=UI_LANG, publication=publication,
         pinyin_lang=PINYIN_LANG,
@@ -227,8 +222,7 @@ def page_context(article: Article, pairs: list[Pair], locale: str, bilingual: bo
         # The print header (an @page margin box) that article.js adds: a per-page
         # stylesheet would need its own CSP hash wherever the page is served.
         running_head=f"{title} · {publication.name}", csp=content_security_policy(),
-        canonical=canonical_url(publication, names.bilingual_html if bilingual
-                                else names.target_html),
+        canonical=canonical_url(publication, bilingual_href if bilingual else target_href),
         counts=dict(total=len(pairs), fallback=len(fallback),
                     fuzzy=sum(1 for p in fallback if p.status.value == "fuzzy")),
     )
@@ -244,14 +238,6 @@ def render_target_html(article: Article, pairs: list[Pair], locale: str,
                        publication: Publication = Publication()) -> str:
     return environment().get_template("target.html.j2").render(
         **page_context(article, pairs, locale, False, publication))
-
-
-def render_index_html(listings: list[ArticleListing],
-                      publication: Publication = Publication()) -> str:
-    return environment().get_template("index.html.j2").render(
-        listings=listings, publication=publication, ui_lang=UI_LANG,
-        csp=content_security_policy(), running_head="",
-        canonical=canonical_url(publication, "index.html"))
 
 
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",

@@ -51,10 +51,12 @@ ALL_MARKS = MarkPolicy(every_mention=True, paired=False)
 
 
 # What readers are told about a segment shown in the source language, in every
-# edition (HTML badges, Markdown marks, the notice at the top).
+# edition (HTML notes, Markdown marks): one quiet line, whatever the workflow says
+# (a draft and a missing translation are the same to a reader; "fuzzy" is ours).
+PENDING_LABEL = "Chinese only — translation in progress"
 FALLBACK_LABELS: dict[Status, str] = {
-    Status.FUZZY: "Fuzzy: needs review",
-    Status.UNTRANSLATED: "Not yet translated",
+    Status.FUZZY: PENDING_LABEL,
+    Status.UNTRANSLATED: PENDING_LABEL,
 }
 
 

@@ -89,7 +89,9 @@ def project(tmp_path: Path) -> Path:
 
 
 def build(project: Path, *extra: str) -> int:
-    return main(["-C", str(project), "build", *extra])
+    """The fixture's catalog is a draft (one segment untranslated, one fuzzy): published
+    with --drafts, so its pages can be read."""
+    return main(["-C", str(project), "build", "--drafts", *extra])
 
 
 def test_every_segment_becomes_one_aligned_pair(project: Path) -> None:
@@ -111,12 +113,17 @@ def test_fallback_segments_show_source_marked_never_dropped(project: Path) -> No
     build(project)
     html = (project / "build/demo.zh-en.html").read_text(encoding="utf-8")
     assert html.count('data-status="untranslated"') >= 2  # pair + side
-    assert "Not yet translated" in html and "Fuzzy: needs review" in html
-    assert html.count("没有翻译的段落。") == 2  # both columns show the source
+    assert html.count("Chinese only — translation in progress") == 2
+    for word in ("fuzzy", "Fuzzy", "Not yet translated", "NEEDS REVIEW"):  # workflow words
+        assert f">{word}" not in html and f"{word}<" not in html and f" {word} " not in html
+    assert html.count("没有翻译的段落。") == 1  # beside the Chinese, the note alone
     assert "A paragraph that needs review." not in html  # fuzzy text is not published
+    english = (project / "build/demo.en.html").read_text(encoding="utf-8")
+    assert english.count("没有翻译的段落。") == 1  # the English page shows the Chinese, noted
+    assert "translated from the Chinese" in english
     md = (project / "build/demo.zh-en.md").read_text(encoding="utf-8")
-    assert "*[Not yet translated]* 没有翻译的段落。" in md
-    assert "*[Fuzzy: needs review]* 需要复核的段落。" in md
+    assert "*[Chinese only — translation in progress]* 没有翻译的段落。" in md
+    assert "*[Chinese only — translation in progress]* 需要复核的段落。" in md
 
 
 def test_translator_markup_is_escaped(project: Path) -> None:
@@ -178,7 +185,7 @@ def test_article_without_catalog_is_built_from_source(project: Path,
     assert build(project) == 0
     assert "new.po: no catalog yet" in capsys.readouterr().err
     html = (project / "build/new.zh-en.html").read_text(encoding="utf-8")
-    assert "新段落。" in html and "Not yet translated" in html
+    assert "新段落。" in html and "translation in progress" in html
     assert main(["-C", str(project), "status", "--json"]) == 0
     assert [r["article"] for r in json.loads(capsys.readouterr().out)] == ["demo", "new"]
 
@@ -256,7 +263,7 @@ def test_proof_shows_what_editors_must_check(project: Path) -> None:
     assert "TRANSLATOR-NOTE Oxford -ize." in proof  # the glossary note, for editors
     assert "A paragraph that needs review." in proof  # the fuzzy draft, as a draft
     # fuzzy, untranslated, commented, and the entries the checks flag (the injected markup)
-    assert proof.count('data-attention=""') >= 3 and 'class="finding' in proof
+    assert proof.count('data-attention=""') >= 3 and 'class="entry-item entry-item--' in proof
     assert "locales/en/LC_MESSAGES/demo.po:" in proof
     for status in ("translated", "fuzzy", "untranslated"):
         assert f'data-status="{status}"' in proof
@@ -274,7 +281,7 @@ def test_an_untranslated_heading_is_marked_in_the_contents_too(project: Path) ->
     assert build(project) == 0
     html = (project / "build/demo.en.html").read_text(encoding="utf-8")
     [item] = re.findall(r'<nav class="toc".*?</nav>', html, re.S)
-    assert "Making speciality farming stronger" in item and "badge" not in item
+    assert "Making speciality farming stronger" in item and "pending-note" not in item
     po = project / "locales/en/LC_MESSAGES/demo.po"
     catalog = polib.pofile(str(po))
     catalog.find("做优特色农业").msgstr = ""
@@ -282,7 +289,7 @@ def test_an_untranslated_heading_is_marked_in_the_contents_too(project: Path) ->
     assert build(project) == 0
     html = (project / "build/demo.en.html").read_text(encoding="utf-8")
     [item] = re.findall(r'<nav class="toc".*?</nav>', html, re.S)
-    assert re.search(r'<span class="badge badge--untranslated" lang="en">[^<]+</span>\s*'
+    assert re.search(r'<span class="pending-note" lang="en">[^<]+</span>\s*'
                      r'<span lang="zh-Hans">做优特色农业</span>', item), item
 
 
@@ -331,3 +338,37 @@ def test_a_french_edition_is_marked_french(project: Path) -> None:
     assert "French-only edition" in html
     single = (project / "build/demo.fr.html").read_text(encoding="utf-8")
     assert '<article class="article article--single" lang="fr">' in single
+
+
+def test_a_draft_gets_its_proof_but_no_reader_edition_without_drafts(project: Path) -> None:
+    assert build(project) == 0  # --drafts: an older edition is on disk
+    assert main(["-C", str(project), "build"]) == 0
+    built = project / "build"
+    assert not (built / "demo.zh-en.html").exists() and not (built / "demo.en.md").exists()
+    assert (built / "demo.zh-en.proof.html").exists()
+    index = (built / "index.html").read_text(encoding="utf-8")
+    assert "demo.zh-en.html" not in index and "Nothing published yet" in index
+    dashboard = (built / "editors.html").read_text(encoding="utf-8")
+    assert "demo.zh-en.proof.html" in dashboard and "draft, not published" in dashboard
+
+
+def test_the_proof_lists_its_open_items_first_with_jump_links(project: Path) -> None:
+    assert build(project) == 0
+    proof = (project / "build/demo.zh-en.proof.html").read_text(encoding="utf-8")
+    listed = proof.index('class="open-items"')
+    assert listed < proof.index('class="proof__entries"')
+    targets = re.findall(r'<li class="open-item open-item--(\w+)"><a href="#(item-\d+)"', proof)
+    reasons = {reason for reason, _ in targets}
+    assert {"untranslated", "draft", "query"} <= reasons
+    for _, anchor in targets:  # every jump lands on the item in its entry
+        assert f'id="{anchor}"' in proof
+    assert "QUERY: is this the county-level town?" in proof
+
+
+def test_the_proof_reflows_a_translator_comment(tmp_path: Path) -> None:
+    from pipeline.render.proof import is_query, reflow
+    comment = ("10亿袋 = 1 billion sachets. “Chain leader” is glossed on\nfirst use.\n"
+               "Query for the editor: 投资1.17亿元 names no\ninvestor; ask the authors.")
+    assert reflow(comment) == ("10亿袋 = 1 billion sachets. “Chain leader” is glossed on first use.",
+                               "Query for the editor: 投资1.17亿元 names no investor; ask the authors.")
+    assert [is_query(p) for p in reflow(comment)] == [False, True]

@@ -44,7 +44,7 @@ MARKERS = tuple(dict.fromkeys(form for mark in FALLBACK_MARK.values()
 
 class _PairText(HTMLParser):
     """Text of the .zh and .en side of every [data-segment] element, in document order
-    (status badges and permalinks left out)."""
+    (notes on passages in progress and permalinks left out)."""
 
     VOID = frozenset({"img", "br", "hr", "input", "meta", "link", "wbr", "source"})
 
@@ -64,7 +64,7 @@ class _PairText(HTMLParser):
             segment, side = a["data-segment"], None
             self.order.append(segment)
         side = "zh" if "zh" in classes else "en" if "target" in classes else side
-        skip = skip or "badge" in classes or "permalink" in classes
+        skip = skip or "badge" in classes or "pending-note" in classes or "permalink" in classes
         self.stack.append((segment, side, skip))
         if tag in ("dt", "dd") and segment and side:  # credit roles and names
             self.text[(segment, side)] = self.text.get((segment, side), "") + " "
@@ -86,6 +86,12 @@ def html_pairs(path: Path, sides: tuple[str, ...] = ("zh", "en")) -> list[tuple[
     parser.feed(path.read_text(encoding="utf-8"))
     return [tuple(_norm(parser.text.get((seg, side), "")) for side in sides)
             for seg in parser.order]
+
+
+def bilingual_html_pairs(path: Path) -> list[tuple[str, ...]]:
+    """Beside the Chinese, the HTML page shows only the note where the translation is in
+    progress; the Markdown shows the note and the Chinese again (it has no columns)."""
+    return [(zh, en or zh) for zh, en in html_pairs(path)]
 
 
 # --- Markdown side ---------------------------------------------------------------------
@@ -196,7 +202,7 @@ def _strip_marker(text: str) -> str:
 @pytest.mark.parametrize("slug", SLUGS)
 def test_interleaved_markdown_reads_back_to_the_html_pairs(edition_site, slug):
     md = (edition_site.build_dir / f"{slug}.zh-en.md").read_text(encoding="utf-8")
-    expected = html_pairs(edition_site.build_dir / f"{slug}.zh-en.html")
+    expected = bilingual_html_pairs(edition_site.build_dir / f"{slug}.zh-en.html")
     got = [(zh, _strip_marker(en)) for zh, en in markdown_pairs(md)]
     assert got == expected
     article, _pairs = edition_site.pairs(slug)
@@ -207,7 +213,7 @@ def test_interleaved_markdown_reads_back_to_the_html_pairs(edition_site, slug):
 def test_table_markdown_reads_back_to_the_html_pairs(edition_site, slug):
     article, pairs = edition_site.pairs(slug)
     md = render_table_markdown(article, pairs, "en")
-    expected = html_pairs(edition_site.build_dir / f"{slug}.zh-en.html")
+    expected = bilingual_html_pairs(edition_site.build_dir / f"{slug}.zh-en.html")
     assert [(zh, _strip_marker(en)) for zh, en in table_pairs(md)] == expected
 
 
@@ -223,7 +229,7 @@ def test_fallback_segments_are_marked_and_show_the_source(edition_site):
     marked = [(zh, en) for zh, en in markdown_pairs(md) if en.startswith(MARKERS)]
     assert len(marked) == 2  # one untranslated, one fuzzy
     assert {_norm(en.split("]")[0]) for _zh, en in marked} == {
-        _norm("[Not yet translated"), _norm("[Fuzzy: needs review")}
+        _norm("[Chinese only — translation in progress")}  # the same to a reader
     assert all(_strip_marker(en) == zh for zh, en in marked)
 
 
