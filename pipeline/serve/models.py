@@ -177,6 +177,9 @@ class FindingsView(BaseModel):
     fingerprint: str = Field(description="sha256 of the catalog file the findings are for")
     findings: dict[str, list[FindingView]] = Field(
         description="segment ID -> what `bilingual check` says about its entry")
+    used: dict[str, list[str]] = Field(
+        default_factory=dict,
+        description="segment ID -> the source's terms whose rendering the translation uses")
 
 
 class VersionView(BaseModel):

@@ -61,7 +61,12 @@ def home(ws: WorkspaceDep) -> HTMLResponse:
 def article_page(slug: Slug, locale: Locale, ws: WorkspaceDep) -> HTMLResponse:
     # The entries at once; their findings come from /findings when they are ready.
     view = ws.catalog(slug, locale, checked=False)
-    return _page("article.html.j2", view=view, translator=ws.translator)
+    # Each term once for the page (a 1,000-entry catalog names the same terms
+    # thousands of times): the glossary list is drawn from it when a segment is entered.
+    glossary = {t.term: {"english": t.english, "variants": t.variants,
+                         "forbidden": t.forbidden, "note": t.note}
+                for seg in view.segments for t in seg.terms}
+    return _page("article.html.j2", view=view, translator=ws.translator, glossary=glossary)
 
 
 @router.get("/preview/{slug}/{locale}", response_class=HTMLResponse,

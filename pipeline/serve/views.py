@@ -43,8 +43,11 @@ def finding_view(finding: Finding) -> FindingView:
                        expected=finding.expected, found=finding.found)
 
 
-def term_infos(terms: list[Term], msgstr: str) -> list[TermInfo]:
-    present = terms_present(msgstr, terms)
+def term_infos(terms: list[Term], msgstr: str, judge: bool = True) -> list[TermInfo]:
+    """The terms with whether the translation uses them (`judge=False`: not looked at,
+    `present` False: the page learns it with the findings)."""
+    present = terms_present(msgstr, terms) if judge else dict.fromkeys(
+        (t.term for t in terms), False)
     return [TermInfo(term=t.term, english=t.english, variants=list(t.variants),
                      forbidden=list(t.forbidden), type=t.type, pinyin=t.pinyin, note=t.note,
                      present=present[t.term]) for t in terms]
@@ -65,8 +68,10 @@ def place_for(article: Article, segment: Segment, file: str, source_file: str,
 
 
 def segment_view(segment: Segment, entry: polib.POEntry | None, ctx: CheckContext,
-                 place: Place, shared: list[str], checked: bool = True) -> SegmentView:
-    """`checked`: with the check findings (else they come from `catalog_findings`)."""
+                 place: Place, shared: list[str], checked: bool = True,
+                 judge_terms: bool | None = None) -> SegmentView:
+    """`checked`: with the check findings (else they come from `catalog_findings`);
+    `judge_terms` (default: `checked`): whether the translation uses each term."""
     terms = ctx.source_terms(segment.text)
     if entry is None:
         checked_entry = proposed_entry(None, segment.text, "", False, None)
@@ -86,7 +91,7 @@ def segment_view(segment: Segment, entry: polib.POEntry | None, ctx: CheckContex
         reviewed=review is not None, reviewed_by=review.who if review else "",
         reviewed_on=review.date if review else "",
         previous_source=previous, source_diff=[DiffOp(op=op, text=t) for op, t in diff],
-        terms=term_infos(terms, msgstr),
+        terms=term_infos(terms, msgstr, judge=checked if judge_terms is None else judge_terms),
         term_spans=[TermSpan(start=h.start, end=h.end, term=h.term.term)
                     for h in ctx.matcher.find(segment.text)],
         findings=[finding_view(f) for f in entry_findings(checked_entry, ctx, place)]
@@ -96,13 +101,26 @@ def segment_view(segment: Segment, entry: polib.POEntry | None, ctx: CheckContex
 
 def segment_views(article: Article, po: polib.POFile, ctx: CheckContext, file: str,
                   source_file: str, locale: str, only: set[str] | None = None,
-                  checked: bool = True) -> list[SegmentView]:
+                  checked: bool = True, judge_terms: bool | None = None) -> list[SegmentView]:
     entries = active_entries(po)
     shared = shared_segments(article)
     return [segment_view(s, entries.get(s.text), ctx,
                          place_for(article, s, file, source_file, locale), shared[s.text],
-                         checked)
+                         checked, judge_terms)
             for s in article.segments if only is None or s.id in only]
+
+
+def terms_used(article: Article, po: polib.POFile, ctx: CheckContext) -> dict[str, list[str]]:
+    """Segment ID -> the terms of its source whose rendering its translation uses."""
+    entries = active_entries(po)
+    used: dict[str, list[str]] = {}
+    for segment in article.segments:
+        entry = entries.get(segment.text)
+        terms = ctx.source_terms(segment.text)
+        if entry is not None and entry.msgstr and terms:
+            present = terms_present(entry.msgstr, terms)
+            used[segment.id] = [t for t, yes in present.items() if yes]
+    return used
 
 
 def catalog_findings(article: Article, po: polib.POFile, ctx: CheckContext, *, file: str,
@@ -134,7 +152,8 @@ def catalog_findings(article: Article, po: polib.POFile, ctx: CheckContext, *, f
 def catalog_view(article: Article, po: polib.POFile, ctx: CheckContext, *, file: str,
                  source_file: str, locale: str, fingerprint: str, canonical: bool,
                  checked: bool = True) -> CatalogView:
-    segments = segment_views(article, po, ctx, file, source_file, locale, checked=False)
+    segments = segment_views(article, po, ctx, file, source_file, locale, checked=False,
+                             judge_terms=checked)
     if checked:
         every = catalog_findings(article, po, ctx, file=file, source_file=source_file,
                                  locale=locale)

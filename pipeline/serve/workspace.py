@@ -48,7 +48,14 @@ from .models import (
     SaveResult,
     VersionView,
 )
-from .views import catalog_findings, catalog_view, place_for, progress_view, segment_views
+from .views import (
+    catalog_findings,
+    catalog_view,
+    place_for,
+    progress_view,
+    segment_views,
+    terms_used,
+)
 
 Clock = Callable[[], datetime]
 WRITING_SECONDS = 3
@@ -122,6 +129,7 @@ class Workspace:
         # request. Shared by every reader: never changed in place (see _copy_for_edits).
         self._parsed: dict[Path, tuple[Fingerprint, polib.POFile]] = {}
         self._canonical: dict[Path, tuple[Fingerprint, bool]] = {}
+        self._views: dict[tuple[Path, bool], tuple[tuple[object, ...], CatalogView]] = {}
 
     # -- names and paths ---------------------------------------------------------------
 
@@ -244,10 +252,19 @@ class Workspace:
         entries first and asks for the findings apart: `findings`)."""
         snap = self.snapshot(slug, locale)
         ctx, problem = self.checks()
-        view = catalog_view(snap.article, self.live_catalog(snap), ctx, file=snap.file,
-                            source_file=snap.source_file, locale=locale,
-                            fingerprint=snap.fingerprint.sha256, canonical=snap.canonical,
-                            checked=checked)
+        key = (snap.fingerprint, id(snap.article), id(ctx), checked)
+        with self._mutex:
+            known = self._views.get((snap.path, checked))
+        if known is not None and known[0] == key:
+            view = known[1].model_copy(update={"notices": list(known[1].notices)})
+        else:
+            view = catalog_view(snap.article, self.live_catalog(snap), ctx, file=snap.file,
+                                source_file=snap.source_file, locale=locale,
+                                fingerprint=snap.fingerprint.sha256, canonical=snap.canonical,
+                                checked=checked)
+            with self._mutex:  # the page's view: built once per version of its inputs
+                self._views[(snap.path, checked)] = (key, view.model_copy(
+                    update={"notices": list(view.notices)}))
         if not snap.canonical and self._being_written(snap.path):
             view.notices.append(f"{snap.file} is being written by another tool right now "
                                 "(it is not in the form we write): wait until it is done "
@@ -259,9 +276,11 @@ class Workspace:
     def findings(self, slug: str, locale: str) -> FindingsView:
         snap = self.snapshot(slug, locale, judge_form=False)
         ctx, _problem = self.checks()
-        found = catalog_findings(snap.article, self.live_catalog(snap), ctx, file=snap.file,
+        po = self.live_catalog(snap)
+        found = catalog_findings(snap.article, po, ctx, file=snap.file,
                                  source_file=snap.source_file, locale=locale)
-        return FindingsView(fingerprint=snap.fingerprint.sha256, findings=found)
+        return FindingsView(fingerprint=snap.fingerprint.sha256, findings=found,
+                            used=terms_used(snap.article, po, ctx))
 
     def _being_written(self, path: Path) -> bool:
         """Changed in the last seconds: another tool may still be writing it. Otherwise

@@ -16,8 +16,51 @@
   const order = [];
   const page = { slug: '', locale: '', fingerprint: '', canonical: true, allowReformat: false };
 
+  // What only some segments need is made when needed, not sent 1,000 times.
+  function box(section, role, make) {
+    let node = section.querySelector(`[data-role="${role}"]`);
+    if (!node) {
+      node = make();
+      node.dataset.role = role;
+    }
+    return node;
+  }
+
+  function lazyBoxes(section) {
+    const source = section.querySelector('.seg__source');
+    const target = section.querySelector('.seg__target');
+    const diff = box(section, 'diff', () => {
+      const d = el('div', { class: 'seg__diff', hidden: '' },
+        el('p', { class: 'label' }, 'Source when it was translated (', el('code', { text: '#| msgid' }), ') → now:'),
+        el('p', { class: 'diff', lang: 'zh-Hans', 'data-role': 'diff-text' }));
+      source.append(d);
+      return d;
+    });
+    const terms = box(section, 'terms-box', () => {
+      const d = el('div', { class: 'seg__terms', hidden: '' },
+        el('p', { class: 'label' }, 'Glossary (', el('kbd', { text: 'Alt+1…' }), ' inserts)'),
+        el('ol', { class: 'terms', 'data-role': 'terms' }));
+      source.append(d);
+      return d;
+    });
+    const memory = box(section, 'memory-box', () => {
+      const d = el('div', { class: 'seg__memory', hidden: '' },
+        el('p', { class: 'label' }, 'Translation memory (', el('kbd', { text: 'Alt+n' }), ' inserts)'),
+        el('ol', { class: 'memory', 'data-role': 'memory' }));
+      source.append(d);
+      return d;
+    });
+    const conflict = box(section, 'conflict', () => {
+      const d = el('div', { class: 'conflict', role: 'alert', hidden: '' });
+      target.append(d);
+      return d;
+    });
+    return { diff, terms, memory, conflict };
+  }
+
   function record(section) {
     const q = (role) => section.querySelector(`[data-role="${role}"]`);
+    lazyBoxes(section);
     return {
       id: section.dataset.id,
       section,
@@ -40,6 +83,8 @@
       reviewedBy: q('reviewed-by'),
       source: q('source'),
       memoryMatches: [],
+      used: new Set(),
+      termsDrawn: false,
       base: null, // {msgstr, fuzzy, comment} as on disk when loaded
       view: null,
       dirty: false,
@@ -101,6 +146,8 @@
   }
 
   function renderTerms(s, terms) {
+    s.termsDrawn = true;
+    s.used = new Set(terms.filter((t) => t.present).map((t) => t.term));
     s.termsBox.hidden = terms.length === 0;
     s.terms.replaceChildren(...terms.map((t) => {
       const item = el('li', { class: t.present ? 'term term--present' : 'term term--missing' },
@@ -118,8 +165,28 @@
     if (s.memory) s.memory.start = terms.length + 1;
   }
 
+  // The glossary list of a segment, drawn when the translator first enters it: the
+  // terms marked in its source, from the page's one copy of each term.
+  function termsOf(s) {
+    const seen = new Map();
+    for (const mark of s.source.querySelectorAll('mark.term-mark')) {
+      const info = page.glossary[mark.dataset.term];
+      if (info && !seen.has(mark.dataset.term)) {
+        seen.set(mark.dataset.term, { term: mark.dataset.term, ...info, present: s.used.has(mark.dataset.term) });
+      }
+    }
+    return [...seen.values()];
+  }
+
+  function drawTerms(s) {
+    if (s.termsDrawn) return;
+    s.termsDrawn = true;
+    renderTerms(s, termsOf(s));
+  }
+
   // Alt+n: the n-th glossary term's approved rendering, then the memory matches.
   function insertNth(s, n) {
+    drawTerms(s);
     const terms = [...s.terms.querySelectorAll(':scope > li')];
     if (n <= terms.length) {
       const button = terms[n - 1].querySelector('button.term__insert');
@@ -511,7 +578,7 @@
   }
 
   function wire(s) {
-    s.text.addEventListener('focus', () => { showMemory(s); });
+    s.text.addEventListener('focus', () => { drawTerms(s); showMemory(s); });
     s.text.addEventListener('input', () => {
       if (s.base && s.base.fuzzy && s.fuzzy.checked && s.text.value !== s.base.msgstr && !s.fuzzyTouched) {
         s.fuzzy.checked = false; // editing a draft reviews it (tick fuzzy to keep it a draft)
@@ -526,8 +593,11 @@
     if (s.review) s.review.addEventListener('click', () => toggleReview(s));
     for (const button of s.section.querySelectorAll('button.term__insert')) wireInsert(s, button);
     for (const mark of s.source.querySelectorAll('mark.term-mark')) {
+      const info = page.glossary[mark.dataset.term];
+      if (!info) continue;
+      mark.title = `${info.english}${info.forbidden.length ? ` (not: ${info.forbidden.join(', ')})` : ''} · click to insert`;
       mark.addEventListener('mousedown', (e) => { if (document.activeElement === s.text) e.preventDefault(); });
-      mark.addEventListener('click', () => insertAtCursor(s.text, mark.dataset.english));
+      mark.addEventListener('click', () => insertAtCursor(s.text, info.english));
     }
   }
 
@@ -552,6 +622,14 @@
     if (result.status !== 200) {
       announce(`Could not check the catalog: ${detail(result)}`);
     } else {
+      for (const s of order) {
+        const used = new Set(result.data.used[s.id] || []);
+        if (!s.dirty && s.checkSeq === 0) {
+          s.used = used;
+          for (const mark of s.source.querySelectorAll('mark.term-mark')) mark.classList.toggle('term-mark--used', used.has(mark.dataset.term));
+          if (s.termsDrawn) { s.termsDrawn = false; drawTerms(s); }
+        }
+      }
       for (const [id, findings] of Object.entries(result.data.findings)) {
         const s = segs.get(id);
         // A segment being edited shows the findings of what is typed (its own check).
@@ -569,6 +647,8 @@
     page.slug = document.body.dataset.slug;
     page.locale = document.body.dataset.locale;
     page.fingerprint = document.body.dataset.fingerprint;
+    const main = document.getElementById('main');
+    page.glossary = main && main.dataset.glossary ? JSON.parse(main.dataset.glossary) : {};
     document.body.dataset.checked = 'false';
     for (const section of document.querySelectorAll('section.seg')) {
       const s = record(section);
