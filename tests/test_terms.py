@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from pathlib import Path
 
 import pytest
@@ -26,9 +27,35 @@ GLOSSARY = "绿色特优农产品专业镇,green specialty agricultural products
 
 def _terms(tmp_path: Path, capsys, *extra: str) -> dict[str, list[str]]:
     root = make_project(tmp_path, {"a": A, "b": B}, GLOSSARY)
-    assert main(["-C", str(root), "terms", *extra]) == 0
-    rows = [line.split("\t") for line in capsys.readouterr().out.splitlines()]
-    return {row[0]: row[1:] for row in rows}
+    assert main(["-C", str(root), "terms", "--format", "json", *extra]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    return {r["term"]: [r["evidence"], str(r["count"]), ",".join(r["articles"]),
+                        f"{r['where']}: {r['context']}"] for r in rows}
+
+
+def test_the_table_has_column_headers(tmp_path: Path, capsys) -> None:
+    root = make_project(tmp_path, {"a": A, "b": B}, GLOSSARY)
+    assert main(["-C", str(root), "terms"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].split()[:4] == ["term", "evidence", "count", "articles"]
+    assert any(line.startswith("光伏玻璃") for line in lines[1:])
+    assert "candidate(s) from" in lines[-1]
+
+
+def test_one_flag_spelling_for_json_and_csv(tmp_path: Path, capsys) -> None:
+    root = make_project(tmp_path, {"a": A, "b": B}, GLOSSARY)
+    assert main(["-C", str(root), "status", "--format", "json"]) == 0
+    new = json.loads(capsys.readouterr().out)
+    assert main(["-C", str(root), "status", "--json"]) == 0  # the old spelling, kept
+    assert json.loads(capsys.readouterr().out) == new
+    assert main(["-C", str(root), "terms", "--format", "csv"]) == 0
+    by_format = capsys.readouterr().out
+    assert main(["-C", str(root), "terms", "--csv"]) == 0
+    assert capsys.readouterr().out == by_format
+    with pytest.raises(SystemExit):
+        main(["status", "--help"])
+    shown = capsys.readouterr().out
+    assert "--format" in shown and "--json" not in shown
 
 
 def test_candidates_by_kind(tmp_path: Path, capsys) -> None:

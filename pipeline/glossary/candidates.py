@@ -16,7 +16,7 @@ import enum
 import math
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -81,8 +81,10 @@ def _jieba() -> Any:  # jieba.posseg, imported on first use (it loads a dictiona
 
 
 def mine_terms(passages: Sequence[Passage], glossary: Glossary, limit: int = 200,
-               min_frequency: int = 2) -> list[Candidate]:
-    """Pure (apart from jieba's dictionary): candidates, best first."""
+               min_frequency: int = 2, advance: Callable[[], None] | None = None
+               ) -> list[Candidate]:
+    """Pure (apart from jieba's dictionary): candidates, best first. `advance` is
+    called after each passage (a progress bar)."""
     found: dict[str, Candidate] = {}
 
     def note(term: str, evidence: Evidence, passage: Passage, start: int) -> None:
@@ -138,6 +140,8 @@ def mine_terms(passages: Sequence[Passage], glossary: Glossary, limit: int = 200
                 run = []
             else:
                 run.append(index)
+        if advance is not None:
+            advance()
     for gram, cand in _c_values(ngram_counts, ngram_len, min_frequency).items():
         if gram not in found:
             found[gram] = cand
