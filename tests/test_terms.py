@@ -81,3 +81,20 @@ def test_csv_rows_are_ready_to_fill_in(tmp_path: Path, capsys) -> None:
     assert rows and tuple(rows[0]) == COLUMNS  # the glossary's own header, in order
     assert {r["term"] for r in rows} >= {"光伏玻璃"}
     assert all(r["english"] == "" for r in rows)
+
+
+def test_rare_words_are_terms_lists_and_bare_endings_are_not() -> None:
+    """A two-character noun that general Chinese rarely uses but the article repeats
+    (药茶) is a candidate; a common one (企业) is not; nor is a quoted list
+    (“一区、两园”) or an ending with nothing before it (有限公司)."""
+    from pipeline.glossary import Glossary
+    from pipeline.glossary.candidates import Passage, mine_terms
+
+    texts = ["当地药茶远近闻名，企业纷纷开发药茶。", "药茶走进千家万户，企业增收。",
+             "打造“一区、两园”格局，“一区、两园”建设加快。", "有限公司有限公司"]
+    found = {c.term for c in mine_terms([Passage("a", n, t) for n, t in enumerate(texts)],
+                                        Glossary(()))}
+    assert "药茶" in found
+    assert "企业" not in found
+    assert not any("、" in term for term in found)
+    assert "有限公司" not in found
