@@ -43,16 +43,15 @@ def listen(host: str, port: int) -> socket.socket:
 
 
 def _warm_up(workspace: Workspace) -> None:
-    """Load what the pages need (parsed catalogs, glossary patterns, then language
-    profiles and every entry's findings) while the translator opens the browser:
-    first what shows the entries, then what checks them."""
+    """Load what the pages need to show the entries (parsed catalogs, glossary
+    patterns) while the translator opens the browser. The checks (language
+    profiles, every entry's findings) wait for the page to ask: loading them here
+    would hold up the first page they are not needed for."""
     try:
-        rows = [(article.slug, row.locale) for article in workspace.listing().articles
-                for row in article.locales if row.exists and not row.error]
-        for slug, locale in rows:
-            workspace.catalog(slug, locale, checked=False)
-        for slug, locale in rows:
-            workspace.findings(slug, locale)
+        for article in workspace.listing().articles:
+            for row in article.locales:
+                if row.exists and not row.error:
+                    workspace.catalog(article.slug, row.locale, checked=False)
     except (PipelineError, OSError):
         pass  # the page itself will report it
 

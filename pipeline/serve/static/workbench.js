@@ -214,9 +214,13 @@
     const url = `/api/articles/${encodeURIComponent(page.slug)}/${encodeURIComponent(page.locale)}/memory?segment=${encodeURIComponent(s.id)}`;
     const result = await api('GET', url);
     if (result.status !== 200 || !result.data.matches.length) return;
-    s.memoryMatches = result.data.matches;
+    // Whole matches are numbered for Alt+n; a partial one is shown for reference
+    // (its translation covers a longer text), with the shared run marked.
+    const whole = result.data.matches.filter((m) => m.kind !== 'partial');
+    const partial = result.data.matches.filter((m) => m.kind === 'partial');
+    s.memoryMatches = whole;
     s.memory.start = s.terms.querySelectorAll(':scope > li').length + 1;
-    s.memory.replaceChildren(...result.data.matches.map((m) => {
+    s.memory.replaceChildren(...whole.map((m) => {
       const diff = el('span', { class: 'memory__diff', lang: 'zh-Hans' }, ...m.diff.map((op) =>
         op.op === 'equal' ? document.createTextNode(op.text) : el(op.op === 'insert' ? 'ins' : 'del', { text: op.text })));
       const insert = el('button', { type: 'button', class: 'memory__insert', text: m.target, tabindex: '-1',
@@ -226,6 +230,14 @@
         el('span', { class: 'memory__score', text: m.exact ? 'exact' : `${Math.round(m.score)}%` }), ' ',
         diff, ' ', insert, ' ', el('span', { class: 'memory__origin', text: m.origin }));
     }));
+    if (partial.length) {
+      s.memoryBox.append(el('ul', { class: 'memory__partials' }, ...partial.map((m) => el('li', { class: 'memory__match memory__match--partial' },
+        el('span', { class: 'memory__score', text: `partial ${Math.round(m.score)}%` }), ' ',
+        el('span', { class: 'memory__diff', lang: 'zh-Hans' }, m.source.slice(0, m.run[0]),
+          el('mark', { text: m.source.slice(m.run[0], m.run[1]) }), m.source.slice(m.run[1])), ' ',
+        el('span', { class: 'memory__target', text: m.target }), ' ',
+        el('span', { class: 'memory__origin', text: m.origin })))));
+    }
     s.memoryBox.hidden = false;
   }
 
