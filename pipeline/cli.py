@@ -115,7 +115,11 @@ def _parser() -> argparse.ArgumentParser:
                      help="text (default), json (article, line, links) or tmx (sentence units)")
 
     st = scoped("status", "translation progress per article and locale")
-    st.add_argument("--json", action="store_true")
+    st.add_argument("--format", choices=("text", "json"), default="text",
+                    help="output format (default: text)")
+    # One spelling for every command (--format json); --json still works.
+    st.add_argument("--json", dest="format", action="store_const", const="json",
+                    help=argparse.SUPPRESS)
 
     chk = scoped("check", "the glossary and translation gate (exit 1 on errors)")
     chk.add_argument("--format", choices=("text", "json", "github", "sarif"), default="text",
@@ -165,7 +169,11 @@ def _parser() -> argparse.ArgumentParser:
                      help="lowest score shown (default: 50)")
 
     trm = scoped("terms", "candidate glossary terms found in the articles", locale=False)
-    trm.add_argument("--csv", action="store_true", help="CSV rows in the glossary's columns")
+    trm.add_argument("--format", choices=("text", "csv", "json"), default="text",
+                     help="text: a table; csv: rows in the glossary's columns, ready to "
+                          "fill in; json: one object per candidate")
+    trm.add_argument("--csv", dest="format", action="store_const", const="csv",
+                     help=argparse.SUPPRESS)
     trm.add_argument("--limit", type=_whole(1), default=200, help="at most this many (default 200)")
 
     glo = sub.add_parser("glossary", help="the glossary as TBX or CSV: export and import",
@@ -245,7 +253,7 @@ def run(argv: Sequence[str] | None = None) -> int:
                      drafts=args.drafts)
     if args.command == "status":
         from .commands.status import status
-        return status(project, args.article, args.locale, as_json=args.json,
+        return status(project, args.article, args.locale, as_json=args.format == "json",
                       use_cache=not args.no_cache, jobs=args.jobs)
     if args.command == "check":
         from .commands.check import check
@@ -257,7 +265,7 @@ def run(argv: Sequence[str] | None = None) -> int:
         return align_command(project, args.article, args.locale, args.format)
     if args.command == "terms":
         from .commands.terms import terms_command
-        return terms_command(project, args.article, args.csv, args.limit)
+        return terms_command(project, args.article, args.format, args.limit)
     if args.command == "glossary":
         from .commands import glossary as glossary_commands
         if args.glossary_command == "export":

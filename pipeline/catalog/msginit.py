@@ -16,8 +16,11 @@ from .template import gettext_date
 DEFAULT_TRANSLATOR = "FULL NAME <EMAIL@ADDRESS>"
 
 
-def new_catalog(template: polib.POFile, locale: str, now: datetime | None = None) -> polib.POFile:
-    """msginit: a fresh catalog with complete headers for `locale`."""
+def new_catalog(template: polib.POFile, locale: str, now: datetime | None = None,
+                translator: str = "") -> polib.POFile:
+    """msginit: a fresh catalog with complete headers for `locale`. Last-Translator:
+    $BILINGUAL_TRANSLATOR, else `translator` (bilingual.toml's), else msginit's
+    placeholder."""
     try:
         parsed = Locale.parse(locale.replace("-", "_"))
     except (UnknownLocaleError, ValueError):
@@ -32,7 +35,8 @@ def new_catalog(template: polib.POFile, locale: str, now: datetime | None = None
         "Report-Msgid-Bugs-To": template.metadata.get("Report-Msgid-Bugs-To", ""),
         "POT-Creation-Date": template.metadata.get("POT-Creation-Date", ""),
         "PO-Revision-Date": gettext_date(now or datetime.now(UTC)),
-        "Last-Translator": os.environ.get("BILINGUAL_TRANSLATOR", DEFAULT_TRANSLATOR),
+        "Last-Translator": (os.environ.get("BILINGUAL_TRANSLATOR", "").strip()
+                            or translator.strip() or DEFAULT_TRANSLATOR),
         "Language-Team": f"{parsed.english_name} <{locale}@li.org>",
         "Language": locale,
         "MIME-Version": "1.0",

@@ -44,24 +44,24 @@ def listen(host: str, port: int) -> socket.socket:
 
 
 def _warm_up(workspace: Workspace) -> None:
-    """Load what the first page needs (language profiles, glossary patterns,
-    parsed catalogs) while the translator opens the browser."""
+    """Load what the pages need to show the entries (parsed catalogs, glossary
+    patterns) while the translator opens the browser. The checks (language
+    profiles, every entry's findings) wait for the page to ask: loading them here
+    would hold up the first page they are not needed for."""
     try:
         for article in workspace.listing().articles:
             for row in article.locales:
                 if row.exists and not row.error:
-                    workspace.catalog(article.slug, row.locale)
+                    workspace.catalog(article.slug, row.locale, checked=False)
     except (PipelineError, OSError):
         pass  # the page itself will report it
 
 
 def serve(project: Project, host: str = "127.0.0.1", port: int = 8765,
           translator: str | None = None) -> int:
-    """Run the workbench until interrupted; prints its URL (with this run's token)."""
-    import uvicorn
-
-    from ..serve.app import create_app
-
+    """Run the workbench until interrupted; prints its URL (with this run's token) as
+    soon as the socket listens: the web framework loads after, while the browser's
+    first request waits in the socket's queue."""
     translator = (translator or os.environ.get(TRANSLATOR_ENV)
                   or project.config.publication.translator or "").strip() or None
     if translator:  # --translator, $BILINGUAL_TRANSLATOR or the settings alike
@@ -76,7 +76,6 @@ def serve(project: Project, host: str = "127.0.0.1", port: int = 8765,
         token = secret
     sock = listen(host, port)
     port = sock.getsockname()[1]
-    app = create_app(project, token=token, host=host, port=port, translator=translator)
     shown = "127.0.0.1" if host.strip("[]") in ("0.0.0.0", "::", "") else host
     if not is_loopback(host):
         warn(f"warning: listening on {host}, not only on this computer. Anyone who can reach "
@@ -89,10 +88,14 @@ def serve(project: Project, host: str = "127.0.0.1", port: int = 8765,
     say(f"  open http://{host_with_port(shown, port)}/#token={token}")
     say("  (the token after # authorises saving; stop with Ctrl+C)")
     sys.stdout.flush()
-    threading.Thread(target=_warm_up, args=(app.state.workspace,), daemon=True).start()
-    config = uvicorn.Config(app, log_level="warning", proxy_headers=False,
-                            server_header=False, lifespan="off")
     try:
+        import uvicorn
+
+        from ..serve.app import create_app
+        app = create_app(project, token=token, host=host, port=port, translator=translator)
+        threading.Thread(target=_warm_up, args=(app.state.workspace,), daemon=True).start()
+        config = uvicorn.Config(app, log_level="warning", proxy_headers=False,
+                                server_header=False, lifespan="off")
         uvicorn.Server(config).run(sockets=[sock])
     except KeyboardInterrupt:  # uvicorn re-raises Ctrl+C after shutting down cleanly
         pass

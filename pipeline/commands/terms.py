@@ -3,21 +3,43 @@
 from __future__ import annotations
 
 import csv
+import json
 import sys
 
-from ..glossary.candidates import Passage, mine_terms
+from ..glossary.candidates import Candidate, Passage, mine_terms
 from ..glossary.load import COLUMNS
+from ..progress import progress
 from ..project import Project
 from ..source import load_article
 from .common import project_glossary, say
 
+HEADERS = ("term", "evidence", "count", "articles", "example")
 
-def terms_command(project: Project, article: str | None, as_csv: bool, limit: int) -> int:
+
+def _row(cand: Candidate) -> tuple[str, str, str, str, str]:
+    return (cand.term, cand.evidence.value, str(cand.frequency),
+            ",".join(sorted(cand.articles)), f"{cand.where}: {cand.context}")
+
+
+def _table(candidates: list[Candidate]) -> None:
+    """Columns padded by display width (a CJK character takes two cells)."""
+    from rich.cells import cell_len
+
+    rows = [HEADERS, *(_row(c) for c in candidates)]
+    widths = [max(cell_len(r[i]) for r in rows) for i in range(len(HEADERS) - 1)]
+    for row in rows:
+        say("  ".join(text + " " * (width - cell_len(text))
+                      for text, width in zip(row, widths, strict=False)) + "  " + row[-1])
+
+
+def terms_command(project: Project, article: str | None, fmt: str, limit: int) -> int:
+    slugs = project.articles(article)
     passages = [Passage(slug, segment.line_start, segment.text, project.source_ref(slug))
-                for slug in project.articles(article)
-                for segment in load_article(project, slug).segments]
-    candidates = mine_terms(passages, project_glossary(project.glossary_dir), limit=limit)
-    if as_csv:  # rows ready to fill in: english and type left for the terminologist
+                for slug in slugs for segment in load_article(project, slug).segments]
+    with progress("finding terms", len(passages)) as bar:
+        candidates = mine_terms(passages, project_glossary(project.glossary_dir), limit=limit,
+                                advance=bar.advance)
+    if fmt == "csv":  # rows ready to fill in: english and type left for the terminologist
         writer = csv.writer(sys.stdout, lineterminator="\n")
         writer.writerow(COLUMNS)
         for cand in candidates:
@@ -25,9 +47,16 @@ def terms_command(project: Project, article: str | None, as_csv: bool, limit: in
                    f"{', '.join(sorted(cand.articles))}; e.g. {cand.where}: {cand.context}"}
             writer.writerow([row.get(column, "") for column in COLUMNS])
         return 0
-    for cand in candidates:
-        say(f"{cand.term}\t{cand.evidence.value}\t{cand.frequency}\t"
-            f"{','.join(sorted(cand.articles))}\t{cand.where}: {cand.context}")
+    if fmt == "json":
+        json.dump([{"term": c.term, "evidence": c.evidence.value, "count": c.frequency,
+                    "articles": sorted(c.articles), "where": c.where, "context": c.context}
+                   for c in candidates], sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return 0
     if not candidates:
         say("no candidate terms")
+        return 0
+    _table(candidates)
+    say(f"{len(candidates)} candidate(s) from {len(passages)} segment(s) of "
+        f"{len(slugs)} article(s); `--format csv` gives rows to paste into the glossary")
     return 0

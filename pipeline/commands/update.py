@@ -211,7 +211,8 @@ def _update_article(shared: _Shared, slug: str) -> _Outcome:
         path = project.catalog_path(slug, loc)
         data = read_catalog_bytes(path) if path.exists() else None
         loaded = parse_catalog(data, path) if data is not None else None
-        merged = merge_catalog(loaded.po if loaded else new_catalog(template, loc), template)
+        merged = merge_catalog(loaded.po if loaded else new_catalog(
+            template, loc, translator=project.config.publication.translator), template)
         filled = FillReport()
         if shared.use_memory:
             memory: Memory = (shared.memories[loc] if shared.memories is not None

@@ -16,7 +16,7 @@ import enum
 import math
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -64,7 +64,14 @@ _SLOGANS = [
 NAME_ENDINGS = ("有限公司", "集团", "合作社", "示范区", "产业园", "园区", "开发区", "基地",
                 "公司", "煤矿", "矿", "村", "镇", "乡", "街道", "县", "区")
 _NAME_POS = {"nr", "ns", "nt", "nz", "nrt", "nrfg", "j", "eng"}
-_STOP_POS = {"x", "c", "p", "u", "uj", "ul", "d", "r", "y", "e", "o", "f", "t", "q", "mq"}
+_STOP_POS = {"x", "c", "p", "u", "uj", "ul", "d", "r", "y", "e", "o", "f", "t", "q", "mq",
+             "i"}  # idioms (贯彻落实) are phrasing, not terms
+# A two-character word is a term candidate when it is a noun or a name that general
+# Chinese rarely uses (its count in jieba's dictionary, a general corpus, is below
+# this) yet the articles use it again and again: 上党, 潞安, 药茶, 畜品. Common
+# two-character words (企业, 产业, 发展) are the language, not terminology.
+_RARE_IN_GENERAL = 150
+_WORD_POS = {"n", "nz", "ns", "nr", "nrt", "nt", "j"}
 _PUNCT = re.compile(rf"[^{CJK}0-9A-Za-z]")
 MAX_NGRAM = 4
 
@@ -80,9 +87,18 @@ def _jieba() -> Any:  # jieba.posseg, imported on first use (it loads a dictiona
     return jieba.posseg
 
 
+def _general_count(word: str) -> int:
+    """How often jieba's general-language dictionary has seen `word` (0: never)."""
+    import jieba
+    jieba.dt.check_initialized()
+    return int(jieba.dt.FREQ.get(word, 0))
+
+
 def mine_terms(passages: Sequence[Passage], glossary: Glossary, limit: int = 200,
-               min_frequency: int = 2) -> list[Candidate]:
-    """Pure (apart from jieba's dictionary): candidates, best first."""
+               min_frequency: int = 2, advance: Callable[[], None] | None = None
+               ) -> list[Candidate]:
+    """Pure (apart from jieba's dictionary): candidates, best first. `advance` is
+    called after each passage (a progress bar)."""
     found: dict[str, Candidate] = {}
 
     def note(term: str, evidence: Evidence, passage: Passage, start: int) -> None:
@@ -132,12 +148,16 @@ def mine_terms(passages: Sequence[Passage], glossary: Glossary, limit: int = 200
                         if first[0][0].isdigit() or (size > 1 and first[1] == "v"):
                             continue  # numbers and verb phrases are not terms
                         gram = "".join(tokens[j][0] for j in run[i:i + size])
-                        if 2 <= len(gram) <= 12 and (size > 1 or len(gram) >= 3):
+                        if 2 <= len(gram) <= 12 and (size > 1 or len(gram) >= 3 or (
+                                first[1] in _WORD_POS
+                                and _general_count(gram) < _RARE_IN_GENERAL)):
                             ngram_counts[gram].append((passage, offsets[run[i]]))
                             ngram_len[gram] = size
                 run = []
             else:
                 run.append(index)
+        if advance is not None:
+            advance()
     for gram, cand in _c_values(ngram_counts, ngram_len, min_frequency).items():
         if gram not in found:
             found[gram] = cand
@@ -177,6 +197,8 @@ def _select(found: dict[str, Candidate], glossary: Glossary, limit: int,
             cand.score = float(cand.frequency) + (1.0 if cand.evidence is Evidence.QUOTED else 0)
         if any(cand.term in term for term in known):
             continue  # the glossary has it, or a longer term containing it
+        if "、" in cand.term or cand.term in NAME_ENDINGS:
+            continue  # a list of terms, or a bare ending (有限公司) naming nothing
         if cand.evidence is Evidence.NGRAM and cand.frequency < min_frequency:
             continue
         kept.append(cand)

@@ -13,6 +13,20 @@ Modules, one job each:
   models     the pydantic request/response models
 """
 
-from .app import create_app
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .app import create_app
 
 __all__ = ["create_app"]
+
+
+def __getattr__(name: str) -> Any:
+    # FastAPI is imported when the app is made, not with the package: `serve`
+    # prints its URL first (the socket queues the browser's first request).
+    if name == "create_app":
+        from .app import create_app
+        return create_app
+    raise AttributeError(name)

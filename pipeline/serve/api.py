@@ -21,6 +21,9 @@ from .models import (
     CheckResult,
     ConflictResponse,
     ErrorResponse,
+    FindingsView,
+    PurgeRequest,
+    PurgeResult,
     SaveRequest,
     SaveResult,
     VersionView,
@@ -69,6 +72,15 @@ def get_catalog(slug: Slug, locale: Locale, ws: WorkspaceDep) -> CatalogView:
     return ws.catalog(slug, locale)
 
 
+@router.get("/articles/{slug}/{locale}/findings", response_model=FindingsView,
+            summary="The check findings of every segment", responses=NOT_FOUND)
+def get_findings(slug: Slug, locale: Locale, ws: WorkspaceDep) -> FindingsView:
+    """What `bilingual check` reports on each entry of the catalog (the per-entry rules
+    and the catalog's own, e.g. an approved rendering never used): the page shows the
+    entries at once and these when they are ready."""
+    return ws.findings(slug, locale)
+
+
 @router.get("/articles/{slug}/{locale}/version", response_model=VersionView,
             summary="What the page was built from (cheap; the page polls it)",
             responses=NOT_FOUND)
@@ -113,3 +125,17 @@ def save_entries(slug: Slug, locale: Locale, request: Annotated[SaveRequest, Bod
                        allow_reformat=request.allow_reformat, translator=request.translator)
     except SaveConflict as conflict:
         return JSONResponse(status_code=409, content=conflict.response.model_dump())
+
+
+@router.post("/articles/{slug}/{locale}/purge", response_model=PurgeResult,
+             summary="Remove obsolete entries", responses={**WRITE, 409: {
+                 "model": ErrorResponse, "description": "the catalog changed since the page "
+                                                        "loaded it; nothing removed"}})
+def purge_obsolete(slug: Slug, locale: Locale, request: Annotated[PurgeRequest, Body()],
+                   ws: WorkspaceDep) -> PurgeResult | JSONResponse:
+    """Removes the listed obsolete (`#~`) entries, nothing else, if the file is still
+    the one the page showed (`fingerprint`): what the translator saw is what goes."""
+    try:
+        return ws.purge(slug, locale, request.fingerprint, request.msgids)
+    except SaveConflict as conflict:
+        return JSONResponse(status_code=409, content={"detail": conflict.response.detail})

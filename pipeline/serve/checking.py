@@ -10,7 +10,7 @@ honours the entry's `# check: ignore …` waivers. Rules of wider scope
 from __future__ import annotations
 
 import copy
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import polib
 
@@ -33,6 +33,10 @@ class CheckContext:
     matcher: TermMatcher
     allowed_cjk: tuple[str, ...]
     style: Style = Style()
+    # Findings by entry content and place: a page of 1,000 entries is checked once
+    # per glossary version, and after a save only the entries that changed.
+    memo: dict[tuple[object, ...], tuple[Finding, ...]] = field(
+        default_factory=dict, compare=False, hash=False, repr=False)
 
     @classmethod
     def of(cls, glossary: Glossary, style: Style | None = None) -> CheckContext:
@@ -74,8 +78,29 @@ def proposed_entry(entry: polib.POEntry | None, msgid: str, msgstr: str, fuzzy: 
     return new
 
 
+MEMO_LIMIT = 100_000
+
+
+def entry_key(entry: polib.POEntry) -> tuple[object, ...]:
+    """Everything of an entry the per-entry rules read."""
+    return (entry.msgid, entry.msgstr, tuple(entry.flags), entry.tcomment, entry.comment,
+            entry.obsolete, entry.msgctxt, getattr(entry, "previous_msgid", None),
+            int(getattr(entry, "linenum", 0) or 0))
+
+
 def entry_findings(entry: polib.POEntry, ctx: CheckContext, place: Place) -> list[Finding]:
-    """Findings for one (possibly proposed) entry, waivers applied, sorted."""
+    """Findings for one (possibly proposed) entry, waivers applied, sorted (memoised
+    in the context: the same entry at the same place is judged once)."""
+    key = (place, entry_key(entry))
+    known = ctx.memo.get(key)
+    if known is None:
+        if len(ctx.memo) > MEMO_LIMIT:
+            ctx.memo.clear()
+        known = ctx.memo[key] = tuple(_entry_findings(entry, ctx, place))
+    return list(known)
+
+
+def _entry_findings(entry: polib.POEntry, ctx: CheckContext, place: Place) -> list[Finding]:
     view = EntryView(file=place.file, line=int(getattr(entry, "linenum", 0) or 0),
                      slug=place.slug, locale=place.locale, entry=entry,
                      source_ref=place.source_ref)

@@ -12,6 +12,7 @@ from fastapi import APIRouter, Query
 from pydantic import BaseModel, Field
 
 from ..memory.index import TranslationMemory
+from ..memory.partial import partial_matches
 from ..memory.project_memory import memory_dir, project_memory
 from ..render.diff import char_diff
 from .api import NOT_FOUND, Locale, Slug, WorkspaceDep
@@ -28,9 +29,13 @@ class MemoryMatchView(BaseModel):
     source: str
     target: str
     origin: str = Field(description="where the unit comes from: content/x.md:14, memory/y.tmx:9")
-    kind: str = Field(description="segment or sentence")
+    kind: str = Field(description="segment or sentence; partial: the unit holds the "
+                                  "segment's text inside a longer source")
     diff: list[DiffOp] = Field(description="the matched source → this segment's source, "
                                            "by character")
+    run: list[int] = Field(default_factory=list,
+                           description="partial matches: [start, end) of the shared run "
+                                       "in `source`")
 
 
 class MemoryMatches(BaseModel):
@@ -67,11 +72,21 @@ def memory_matches(slug: Slug, locale: Locale, ws: WorkspaceDep,
     ws.catalog_path(slug, locale)  # 404 for unknown articles, locales, missing catalogs
     found = ws.segment(ws.article(slug), segment)
     threshold = ws.project.config.memory.fuzzy_threshold
-    matches = _memory(ws, locale).lookup(found.text, threshold, MATCHES,
-                                         exclude_file=ws.project.source_ref(slug))
-    return MemoryMatches(segment=segment, matches=[
-        MemoryMatchView(score=m.score, exact=m.exact, source=m.unit.source,
-                        target=m.unit.target, origin=m.unit.origin, kind=m.unit.kind.value,
-                        diff=[DiffOp(op=op, text=t) for op, t in char_diff(m.unit.source,
-                                                                            found.text)])
-        for m in matches])
+    memory = _memory(ws, locale)
+    own = ws.project.source_ref(slug)
+    matches = memory.lookup(found.text, threshold, MATCHES, exclude_file=own)
+    views = [MemoryMatchView(score=m.score, exact=m.exact, source=m.unit.source,
+                             target=m.unit.target, origin=m.unit.origin,
+                             kind=m.unit.kind.value,
+                             diff=[DiffOp(op=op, text=t)
+                                   for op, t in char_diff(m.unit.source, found.text)])
+             for m in matches]
+    if len(views) < MATCHES:  # nothing close enough as a whole: where the text sits inside
+        whole = {m.unit.source for m in matches}
+        views += [MemoryMatchView(score=p.score, exact=False, source=p.unit.source,
+                                  target=p.unit.target, origin=p.unit.origin, kind="partial",
+                                  diff=[], run=[p.start, p.end])
+                  for p in partial_matches(found.text, memory.units, threshold,
+                                           MATCHES - len(views), exclude_file=own)
+                  if p.unit.source not in whole]
+    return MemoryMatches(segment=segment, matches=views)

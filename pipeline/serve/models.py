@@ -88,6 +88,12 @@ class TermInfo(BaseModel):
     present: bool = Field(description="an accepted rendering occurs in the translation")
 
 
+class TermSpan(BaseModel):
+    start: int = Field(description="where a glossary term starts in the source (characters)")
+    end: int
+    term: str
+
+
 class FindingView(BaseModel):
     code: str
     severity: SeverityName
@@ -128,9 +134,28 @@ class SegmentView(BaseModel):
                                         "translation was made for")
     source_diff: list[DiffOp] = Field(description="previous_source → source, by character")
     terms: list[TermInfo]
+    term_spans: list[TermSpan] = Field(default_factory=list,
+                                       description="where the terms are in the source")
     findings: list[FindingView]
     shared_with: list[str] = Field(description="other segments with the same text "
                                    "(one catalog entry)")
+
+
+class ObsoleteView(BaseModel):
+    msgid: str = Field(description="the source text that is gone from the article")
+    msgstr: str
+    line: int = Field(description="the #~ entry's line in the catalog")
+
+
+class PurgeRequest(Strict):
+    fingerprint: str = Field(pattern=r"^[0-9a-f]{64}$",
+                             description="the catalog as the page showed it")
+    msgids: list[CleanText] = Field(description="the obsolete entries to remove")
+
+
+class PurgeResult(BaseModel):
+    fingerprint: str
+    purged: int
 
 
 class CatalogView(BaseModel):
@@ -143,7 +168,18 @@ class CatalogView(BaseModel):
                             "writes it); otherwise saving needs allow_reformat")
     progress: ProgressView
     segments: list[SegmentView]
+    obsolete: list[ObsoleteView] = Field(default_factory=list,
+                                         description="#~ entries: their source is gone")
     notices: list[str]
+
+
+class FindingsView(BaseModel):
+    fingerprint: str = Field(description="sha256 of the catalog file the findings are for")
+    findings: dict[str, list[FindingView]] = Field(
+        description="segment ID -> what `bilingual check` says about its entry")
+    used: dict[str, list[str]] = Field(
+        default_factory=dict,
+        description="segment ID -> the source's terms whose rendering the translation uses")
 
 
 class VersionView(BaseModel):

@@ -19,11 +19,22 @@ from .api import NOT_FOUND, Locale, Slug, WorkspaceDep
 from .security import TOKEN_HEADER
 
 router = APIRouter(tags=["pages"])
+# (PC, Mac, what): the sheet shown by Ctrl+/ and the "Keys" button; workbench.js
+# handles the same keys (tests/test_serve_browser.py presses each one).
 SHORTCUTS = (
-    ("Ctrl+Enter", "⌘+Enter", "save the segment you are in"),
+    ("Ctrl+Enter", "⌘+Enter", "save the segment and go to the next one"),
     ("Ctrl+S", "⌘+S", "save every unsaved segment"),
-    ("Alt+↓", "⌥+↓", "next unfinished segment (untranslated, fuzzy or unsaved)"),
-    ("Alt+↑", "⌥+↑", "previous unfinished segment"),
+    ("Tab / Shift+Tab", "Tab / Shift+Tab", "next / previous segment's translation"),
+    ("Ctrl+↓ / Ctrl+↑", "⌘+↓ / ⌘+↑", "next / previous segment"),
+    ("Alt+↓ / Alt+↑", "⌥+↓ / ⌥+↑",
+     "next / previous unfinished segment (untranslated, fuzzy or unsaved)"),
+    ("Ctrl+U", "⌘+U", "toggle fuzzy (a draft that needs another look)"),
+    ("Alt+R", "⌥+R", "mark reviewed and save (again: withdraw the review)"),
+    ("Alt+1 … Alt+9", "⌥+1 … ⌥+9",
+     "insert the n-th glossary rendering, then the memory matches, as numbered"),
+    ("Alt+C", "⌥+C", "open the translator comment (Esc: back to the translation)"),
+    ("Alt+Shift+P", "⌥+⇧+P", "purge the obsolete entries (asks first)"),
+    ("Ctrl+/", "⌘+/", "this sheet"),
 )
 
 
@@ -48,8 +59,14 @@ def home(ws: WorkspaceDep) -> HTMLResponse:
 @router.get("/articles/{slug}/{locale}", response_class=HTMLResponse,
             summary="The workbench for one catalog", responses=NOT_FOUND)
 def article_page(slug: Slug, locale: Locale, ws: WorkspaceDep) -> HTMLResponse:
-    view = ws.catalog(slug, locale)
-    return _page("article.html.j2", view=view, translator=ws.translator)
+    # The entries at once; their findings come from /findings when they are ready.
+    view = ws.catalog(slug, locale, checked=False)
+    # Each term once for the page (a 1,000-entry catalog names the same terms
+    # thousands of times): the glossary list is drawn from it when a segment is entered.
+    glossary = {t.term: {"english": t.english, "variants": t.variants,
+                         "forbidden": t.forbidden, "note": t.note}
+                for seg in view.segments for t in seg.terms}
+    return _page("article.html.j2", view=view, translator=ws.translator, glossary=glossary)
 
 
 @router.get("/preview/{slug}/{locale}", response_class=HTMLResponse,

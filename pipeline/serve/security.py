@@ -35,10 +35,12 @@ import ipaddress
 import json
 import secrets
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from starlette.datastructures import Headers
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+if TYPE_CHECKING:  # starlette (and asyncio) load with the app, after the URL is printed
+    from starlette.datastructures import Headers
+    from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 TOKEN_HEADER = "X-Bilingual-Token"
 SAFE_METHODS = frozenset({"GET", "HEAD"})
@@ -134,6 +136,7 @@ class SecurityMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        from starlette.datastructures import Headers
         headers = Headers(scope=scope)
         host = headers.get("host", "").lower()
         if self.hosts is not None and host not in self.hosts:

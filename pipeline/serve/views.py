@@ -9,6 +9,8 @@ import polib
 from ..catalog.review import review_of, split_comment
 from ..catalog.stats import Status, entry_status, progress
 from ..checks.findings import Finding
+from ..checks.rules.base import EntryView
+from ..checks.rules.consistency import approved_never_used
 from ..glossary import Term
 from ..model import Article, Segment
 from ..render.diff import char_diff
@@ -19,9 +21,11 @@ from .models import (
     CheckResult,
     DiffOp,
     FindingView,
+    ObsoleteView,
     ProgressView,
     SegmentView,
     TermInfo,
+    TermSpan,
 )
 
 
@@ -39,8 +43,11 @@ def finding_view(finding: Finding) -> FindingView:
                        expected=finding.expected, found=finding.found)
 
 
-def term_infos(terms: list[Term], msgstr: str) -> list[TermInfo]:
-    present = terms_present(msgstr, terms)
+def term_infos(terms: list[Term], msgstr: str, judge: bool = True) -> list[TermInfo]:
+    """The terms with whether the translation uses them (`judge=False`: not looked at,
+    `present` False: the page learns it with the findings)."""
+    present = terms_present(msgstr, terms) if judge else dict.fromkeys(
+        (t.term for t in terms), False)
     return [TermInfo(term=t.term, english=t.english, variants=list(t.variants),
                      forbidden=list(t.forbidden), type=t.type, pinyin=t.pinyin, note=t.note,
                      present=present[t.term]) for t in terms]
@@ -61,13 +68,16 @@ def place_for(article: Article, segment: Segment, file: str, source_file: str,
 
 
 def segment_view(segment: Segment, entry: polib.POEntry | None, ctx: CheckContext,
-                 place: Place, shared: list[str]) -> SegmentView:
+                 place: Place, shared: list[str], checked: bool = True,
+                 judge_terms: bool | None = None) -> SegmentView:
+    """`checked`: with the check findings (else they come from `catalog_findings`);
+    `judge_terms` (default: `checked`): whether the translation uses each term."""
     terms = ctx.source_terms(segment.text)
     if entry is None:
-        checked = proposed_entry(None, segment.text, "", False, None)
+        checked_entry = proposed_entry(None, segment.text, "", False, None)
         msgstr, fuzzy, comment, previous = "", False, "", None
     else:
-        checked = entry
+        checked_entry = entry
         msgstr, fuzzy = entry.msgstr or "", FUZZY in entry.flags
         comment = split_comment(entry.tcomment)[0]  # the review line is shown apart
         previous = entry.previous_msgid if fuzzy else None
@@ -81,38 +91,87 @@ def segment_view(segment: Segment, entry: polib.POEntry | None, ctx: CheckContex
         reviewed=review is not None, reviewed_by=review.who if review else "",
         reviewed_on=review.date if review else "",
         previous_source=previous, source_diff=[DiffOp(op=op, text=t) for op, t in diff],
-        terms=term_infos(terms, msgstr),
-        findings=[finding_view(f) for f in entry_findings(checked, ctx, place)],
+        terms=term_infos(terms, msgstr, judge=checked if judge_terms is None else judge_terms),
+        term_spans=[TermSpan(start=h.start, end=h.end, term=h.term.term)
+                    for h in ctx.matcher.find(segment.text)],
+        findings=[finding_view(f) for f in entry_findings(checked_entry, ctx, place)]
+        if checked else [],
         shared_with=[i for i in shared if i != segment.id])
 
 
 def segment_views(article: Article, po: polib.POFile, ctx: CheckContext, file: str,
-                  source_file: str, locale: str, only: set[str] | None = None
-                  ) -> list[SegmentView]:
+                  source_file: str, locale: str, only: set[str] | None = None,
+                  checked: bool = True, judge_terms: bool | None = None) -> list[SegmentView]:
     entries = active_entries(po)
     shared = shared_segments(article)
     return [segment_view(s, entries.get(s.text), ctx,
-                         place_for(article, s, file, source_file, locale), shared[s.text])
+                         place_for(article, s, file, source_file, locale), shared[s.text],
+                         checked, judge_terms)
             for s in article.segments if only is None or s.id in only]
 
 
+def terms_used(article: Article, po: polib.POFile, ctx: CheckContext) -> dict[str, list[str]]:
+    """Segment ID -> the terms of its source whose rendering its translation uses."""
+    entries = active_entries(po)
+    used: dict[str, list[str]] = {}
+    for segment in article.segments:
+        entry = entries.get(segment.text)
+        terms = ctx.source_terms(segment.text)
+        if entry is not None and entry.msgstr and terms:
+            present = terms_present(entry.msgstr, terms)
+            used[segment.id] = [t for t, yes in present.items() if yes]
+    return used
+
+
+def catalog_findings(article: Article, po: polib.POFile, ctx: CheckContext, *, file: str,
+                     source_file: str, locale: str) -> dict[str, list[FindingView]]:
+    """Segment ID -> what `bilingual check` says about its entry: the per-entry rules
+    and the catalog's own (an approved rendering never used in the article)."""
+    entries = active_entries(po)
+    found: dict[str, list[Finding]] = {}
+    views: list[EntryView] = []
+    for segment in article.segments:
+        entry = entries.get(segment.text)
+        place = place_for(article, segment, file, source_file, locale)
+        checked = entry if entry is not None else proposed_entry(None, segment.text, "",
+                                                                 False, None)
+        found[segment.id] = entry_findings(checked, ctx, place)
+        if entry is not None:
+            views.append(EntryView(file=file, line=int(getattr(entry, "linenum", 0) or 0),
+                                   slug=article.slug, locale=locale, entry=entry,
+                                   source_ref=place.source_ref))
+    by_line = {int(getattr(e, "linenum", 0) or 0): s.id for s in article.segments
+               if (e := entries.get(s.text)) is not None}
+    for finding in approved_never_used(views, ctx.matcher):
+        segment_id = by_line.get(finding.line or 0)
+        if segment_id is not None:
+            found[segment_id].append(finding)
+    return {sid: [finding_view(f) for f in fs] for sid, fs in found.items()}
+
+
 def catalog_view(article: Article, po: polib.POFile, ctx: CheckContext, *, file: str,
-                 source_file: str, locale: str, fingerprint: str, canonical: bool
-                 ) -> CatalogView:
-    segments = segment_views(article, po, ctx, file, source_file, locale)
+                 source_file: str, locale: str, fingerprint: str, canonical: bool,
+                 checked: bool = True) -> CatalogView:
+    segments = segment_views(article, po, ctx, file, source_file, locale, checked=False,
+                             judge_terms=checked)
+    if checked:
+        every = catalog_findings(article, po, ctx, file=file, source_file=source_file,
+                                 locale=locale)
+        for segment in segments:
+            segment.findings = every[segment.id]
     notices = []
     missing = sum(1 for s in segments if not s.in_catalog)
     if missing:
         notices.append(f"{missing} segment(s) of {source_file} have no entry in {file}: "
                        f"run `bilingual update --article {article.slug} --locale {locale}`, "
                        "then reload")
-    if not canonical:
-        notices.append(f"{file} is not in GNU canonical form (as msgcat writes it): saving "
-                       f"would also rewrap other entries. Run `bilingual fmt {file}` first, "
-                       "then reload (or confirm when saving)")
     return CatalogView(slug=article.slug, locale=locale, title=article.title, file=file,
                        fingerprint=fingerprint, canonical=canonical,
-                       progress=progress_view(article, po), segments=segments, notices=notices)
+                       progress=progress_view(article, po), segments=segments,
+                       obsolete=[ObsoleteView(msgid=e.msgid, msgstr=e.msgstr or "",
+                                              line=int(getattr(e, "linenum", 0) or 0))
+                                 for e in po if e.obsolete and not e.msgid_plural],
+                       notices=notices)
 
 
 def check_result(article: Article, segment: Segment, entry: polib.POEntry | None,

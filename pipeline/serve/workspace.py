@@ -5,7 +5,7 @@ Only articles found in content/ and locales found in locales/ can be named, and
 every path is checked to resolve inside the project, so no request can reach
 another file. A save holds a per-catalog lock, compares the client's
 fingerprint with the file, applies the edits in memory and writes with
-`write_catalog(..., expect=fingerprint)`: a file that changed in between is
+`atomic_write_text(..., expect=fingerprint)`: a file that changed in between is
 never overwritten.
 """
 
@@ -13,16 +13,17 @@ from __future__ import annotations
 
 import copy
 import threading
+import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
 import polib
 
-from ..atomic import Fingerprint
+from ..atomic import Fingerprint, atomic_write_text
 from ..catalog.merge import merge_catalog
-from ..catalog.pofile import LoadedCatalog, parse_catalog, read_catalog, save_catalog
+from ..catalog.pofile import LoadedCatalog, parse_catalog, save_catalog
 from ..catalog.template import build_template
 from ..errors import ConflictError, PipelineError
 from ..glossary import Glossary, load_glossary
@@ -41,13 +42,23 @@ from .models import (
     ConflictResponse,
     EntryEdit,
     EntryState,
+    FindingsView,
     LocaleSummary,
+    PurgeResult,
     SaveResult,
     VersionView,
 )
-from .views import catalog_view, place_for, progress_view, segment_views
+from .views import (
+    catalog_findings,
+    catalog_view,
+    place_for,
+    progress_view,
+    segment_views,
+    terms_used,
+)
 
 Clock = Callable[[], datetime]
+WRITING_SECONDS = 3
 
 
 class NotFound(PipelineError):
@@ -79,17 +90,19 @@ class Snapshot:
     source_file: str
 
 
-def _copy_catalog(po: polib.POFile) -> polib.POFile:
-    """Entries copied one level deep: edits assign new values (msgstr, flags,
-    comments), so the copy can be changed without touching the original."""
+def _copy_for_edits(po: polib.POFile, msgids: set[str]) -> polib.POFile:
+    """A new POFile sharing every entry but the active ones in `msgids`, which are
+    copied (edits assign new values to msgstr, flags and comments): the cached,
+    shared catalog is never changed, and a save costs no copy of 1,000 entries."""
     out = polib.POFile(wrapwidth=po.wrapwidth, encoding=po.encoding,
                        check_for_duplicates=False)
     out.header, out.metadata = po.header, dict(po.metadata)
     out.metadata_is_fuzzy = po.metadata_is_fuzzy
     for entry in po:
-        new = copy.copy(entry)
-        new.flags = list(entry.flags)
-        out.append(new)
+        if entry.msgid in msgids and not entry.obsolete:
+            entry = copy.copy(entry)
+            entry.flags = list(entry.flags)
+        out.append(entry)
     return out
 
 
@@ -112,8 +125,11 @@ class Workspace:
         self._locks: dict[Path, threading.Lock] = {}
         self._articles: dict[str, tuple[tuple[int, int], Article]] = {}
         self._glossary: tuple[tuple[object, ...], CheckContext, str | None] | None = None
-        # Parsed catalogs by file content: a 1,000-entry catalog is parsed once, not per request.
+        # Parsed catalogs by file content: a 1,000-entry catalog is parsed once, not per
+        # request. Shared by every reader: never changed in place (see _copy_for_edits).
         self._parsed: dict[Path, tuple[Fingerprint, polib.POFile]] = {}
+        self._canonical: dict[Path, tuple[Fingerprint, bool]] = {}
+        self._views: dict[tuple[Path, bool], tuple[tuple[object, ...], CatalogView]] = {}
 
     # -- names and paths ---------------------------------------------------------------
 
@@ -204,12 +220,21 @@ class Workspace:
         with self._mutex:
             cached = self._parsed.get(path)
         if cached is not None and cached[0] == fingerprint:
-            po = _copy_catalog(cached[1])  # saves change entries: never the cached ones
+            po = cached[1]  # read-only: saves edit a copy (_copy_for_edits)
         else:
             po = parse_catalog(data, path).po  # fingerprint and parse from the same bytes
             with self._mutex:
-                self._parsed[path] = (fingerprint, _copy_catalog(po))
-        canonical = not judge_form or format_pofile(po).encode("utf-8") == data
+                self._parsed[path] = (fingerprint, po)
+        canonical = True
+        if judge_form:
+            with self._mutex:
+                known = self._canonical.get(path)
+            if known is not None and known[0] == fingerprint:
+                canonical = known[1]
+            else:
+                canonical = format_pofile(po).encode("utf-8") == data
+                with self._mutex:
+                    self._canonical[path] = (fingerprint, canonical)
         return Snapshot(article, po, fingerprint, canonical, path,
                         self.relative(path), self.relative(article.path))
 
@@ -222,15 +247,48 @@ class Workspace:
     def place(self, snap: Snapshot, segment: Segment, locale: str) -> Place:
         return place_for(snap.article, segment, snap.file, snap.source_file, locale)
 
-    def catalog(self, slug: str, locale: str) -> CatalogView:
+    def catalog(self, slug: str, locale: str, checked: bool = True) -> CatalogView:
+        """The catalog's view; `checked`: with the check findings (the page shows the
+        entries first and asks for the findings apart: `findings`)."""
         snap = self.snapshot(slug, locale)
         ctx, problem = self.checks()
-        view = catalog_view(snap.article, self.live_catalog(snap), ctx, file=snap.file,
-                            source_file=snap.source_file, locale=locale,
-                            fingerprint=snap.fingerprint.sha256, canonical=snap.canonical)
+        key = (snap.fingerprint, id(snap.article), id(ctx), checked)
+        with self._mutex:
+            known = self._views.get((snap.path, checked))
+        if known is not None and known[0] == key:
+            view = known[1].model_copy(update={"notices": list(known[1].notices)})
+        else:
+            view = catalog_view(snap.article, self.live_catalog(snap), ctx, file=snap.file,
+                                source_file=snap.source_file, locale=locale,
+                                fingerprint=snap.fingerprint.sha256, canonical=snap.canonical,
+                                checked=checked)
+            with self._mutex:  # the page's view: built once per version of its inputs
+                self._views[(snap.path, checked)] = (key, view.model_copy(
+                    update={"notices": list(view.notices)}))
+        if not snap.canonical and self._being_written(snap.path):
+            view.notices.append(f"{snap.file} is being written by another tool right now "
+                                "(it is not in the form we write): wait until it is done "
+                                "before saving")
         if problem:
             view.notices.insert(0, problem)
         return view
+
+    def findings(self, slug: str, locale: str) -> FindingsView:
+        snap = self.snapshot(slug, locale, judge_form=False)
+        ctx, _problem = self.checks()
+        po = self.live_catalog(snap)
+        found = catalog_findings(snap.article, po, ctx, file=snap.file,
+                                 source_file=snap.source_file, locale=locale)
+        return FindingsView(fingerprint=snap.fingerprint.sha256, findings=found,
+                            used=terms_used(snap.article, po, ctx))
+
+    def _being_written(self, path: Path) -> bool:
+        """Changed in the last seconds: another tool may still be writing it. Otherwise
+        a file not in canonical form is simply rewritten canonical by the next save."""
+        try:
+            return time.time() - path.stat().st_mtime < WRITING_SECONDS
+        except OSError:
+            return False
 
     def listing(self) -> ArticleList:
         locales = self.locales()
@@ -249,7 +307,8 @@ class Workspace:
                                     exists=path.is_file())
                 if row.exists:
                     try:
-                        row.progress = progress_view(article, read_catalog(path).po)
+                        row.progress = progress_view(
+                            article, self.snapshot(slug, locale, judge_form=False).po)
                     except PipelineError as exc:
                         row.error = str(exc)
                 rows.append(row)
@@ -272,11 +331,15 @@ class Workspace:
         with self._lock(path):
             snap = self.snapshot(slug, locale, judge_form=False)
             live = self.live_catalog(snap)
-            po = _copy_catalog(live)  # snap.po stays the base of the three-way merge
+            merged = live is not snap.po  # the source has segments the file lacks
+            # Edit a copy of the edited entries only: snap.po stays the base of the
+            # three-way merge, and the cached, shared catalog is never changed.
+            po = _copy_for_edits(live, {seg.text for seg, _ in wanted} | {
+                e.source for _, e in wanted if e.source is not None})
             plan = merge_edits(po, [(seg.text, e) for seg, e in wanted],
                                whole_file_unchanged=snap.fingerprint.sha256 == fingerprint)
             changed = apply_edits(po, plan.apply, self.clock(), who)
-            if changed or live is not snap.po:
+            if changed or merged:
                 try:
                     outcome = save_catalog(path, LoadedCatalog(path, snap.po, snap.fingerprint),
                                            po)
@@ -286,8 +349,11 @@ class Workspace:
                 plan.conflicts += [msgid for msgid in changed if msgid in lost]
                 changed = [msgid for msgid in changed if msgid not in lost]
                 with self._mutex:  # what we wrote need not be parsed again
-                    self._parsed[path] = (outcome.fingerprint, _copy_catalog(outcome.po))
-            after = self.snapshot(slug, locale, judge_form=False)
+                    self._parsed[path] = (outcome.fingerprint, outcome.po)
+                    self._canonical[path] = (outcome.fingerprint, True)
+                snap = replace(snap, po=outcome.po, fingerprint=outcome.fingerprint,
+                               canonical=True)
+            after = snap
         saved = [s.id for s in article.segments if s.text in set(changed)]
         if changed:
             record_activity(self.project, self.clock(), who, snap.file, saved, plan.conflicts)
@@ -304,6 +370,37 @@ class Workspace:
             segments=segment_views(after.article, after.po, ctx, after.file, after.source_file,
                                    locale, only=touched),
             progress=progress_view(after.article, after.po))
+
+    def purge(self, slug: str, locale: str, fingerprint: str, msgids: list[str]) -> PurgeResult:
+        """Remove the obsolete entries with these msgids, if the file is unchanged since
+        the page showed them (else a conflict: the page reloads and asks again)."""
+        path = self.catalog_path(slug, locale)
+        gone = set(msgids)
+        with self._lock(path):
+            snap = self.snapshot(slug, locale, judge_form=False)
+            if snap.fingerprint.sha256 != fingerprint:
+                raise SaveConflict(ConflictResponse(
+                    detail=f"{snap.file} changed since the page showed it; nothing purged. "
+                           "Reload and look again.", file=snap.file,
+                    fingerprint=snap.fingerprint.sha256, conflicts=[]))
+            kept = _copy_for_edits(snap.po, set())
+            kept[:] = [e for e in snap.po if not (e.obsolete and e.msgid in gone)]
+            purged = len(snap.po) - len(kept)
+            written = snap.fingerprint
+            if purged:
+                text = format_pofile(kept)
+                try:
+                    atomic_write_text(path, text, expect=snap.fingerprint)
+                except ConflictError:
+                    raise SaveConflict(ConflictResponse(
+                        detail=f"{snap.file} changed while purging; nothing purged",
+                        file=snap.file, fingerprint=snap.fingerprint.sha256,
+                        conflicts=[])) from None
+                written = Fingerprint.of_bytes(text.encode("utf-8"))
+                with self._mutex:
+                    self._parsed[path] = (written, kept)
+                    self._canonical[path] = (written, True)
+        return PurgeResult(fingerprint=written.sha256, purged=purged)
 
     def live_catalog(self, snap: Snapshot) -> polib.POFile:
         """The catalog merged with the current source, in memory, when the source

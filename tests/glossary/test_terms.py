@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from pathlib import Path
 
 import pytest
@@ -26,9 +27,35 @@ GLOSSARY = "绿色特优农产品专业镇,green specialty agricultural products
 
 def _terms(tmp_path: Path, capsys, *extra: str) -> dict[str, list[str]]:
     root = make_project(tmp_path, {"a": A, "b": B}, GLOSSARY)
-    assert main(["-C", str(root), "terms", *extra]) == 0
-    rows = [line.split("\t") for line in capsys.readouterr().out.splitlines()]
-    return {row[0]: row[1:] for row in rows}
+    assert main(["-C", str(root), "terms", "--format", "json", *extra]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    return {r["term"]: [r["evidence"], str(r["count"]), ",".join(r["articles"]),
+                        f"{r['where']}: {r['context']}"] for r in rows}
+
+
+def test_the_table_has_column_headers(tmp_path: Path, capsys) -> None:
+    root = make_project(tmp_path, {"a": A, "b": B}, GLOSSARY)
+    assert main(["-C", str(root), "terms"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].split()[:4] == ["term", "evidence", "count", "articles"]
+    assert any(line.startswith("光伏玻璃") for line in lines[1:])
+    assert "candidate(s) from" in lines[-1]
+
+
+def test_one_flag_spelling_for_json_and_csv(tmp_path: Path, capsys) -> None:
+    root = make_project(tmp_path, {"a": A, "b": B}, GLOSSARY)
+    assert main(["-C", str(root), "status", "--format", "json"]) == 0
+    new = json.loads(capsys.readouterr().out)
+    assert main(["-C", str(root), "status", "--json"]) == 0  # the old spelling, kept
+    assert json.loads(capsys.readouterr().out) == new
+    assert main(["-C", str(root), "terms", "--format", "csv"]) == 0
+    by_format = capsys.readouterr().out
+    assert main(["-C", str(root), "terms", "--csv"]) == 0
+    assert capsys.readouterr().out == by_format
+    with pytest.raises(SystemExit):
+        main(["status", "--help"])
+    shown = capsys.readouterr().out
+    assert "--format" in shown and "--json" not in shown
 
 
 def test_candidates_by_kind(tmp_path: Path, capsys) -> None:
@@ -54,3 +81,20 @@ def test_csv_rows_are_ready_to_fill_in(tmp_path: Path, capsys) -> None:
     assert rows and tuple(rows[0]) == COLUMNS  # the glossary's own header, in order
     assert {r["term"] for r in rows} >= {"光伏玻璃"}
     assert all(r["english"] == "" for r in rows)
+
+
+def test_rare_words_are_terms_lists_and_bare_endings_are_not() -> None:
+    """A two-character noun that general Chinese rarely uses but the article repeats
+    (药茶) is a candidate; a common one (企业) is not; nor is a quoted list
+    (“一区、两园”) or an ending with nothing before it (有限公司)."""
+    from pipeline.glossary import Glossary
+    from pipeline.glossary.candidates import Passage, mine_terms
+
+    texts = ["当地药茶远近闻名，企业纷纷开发药茶。", "药茶走进千家万户，企业增收。",
+             "打造“一区、两园”格局，“一区、两园”建设加快。", "有限公司有限公司"]
+    found = {c.term for c in mine_terms([Passage("a", n, t) for n, t in enumerate(texts)],
+                                        Glossary(()))}
+    assert "药茶" in found
+    assert "企业" not in found
+    assert not any("、" in term for term in found)
+    assert "有限公司" not in found

@@ -16,8 +16,51 @@
   const order = [];
   const page = { slug: '', locale: '', fingerprint: '', canonical: true, allowReformat: false };
 
+  // What only some segments need is made when needed, not sent 1,000 times.
+  function box(section, role, make) {
+    let node = section.querySelector(`[data-role="${role}"]`);
+    if (!node) {
+      node = make();
+      node.dataset.role = role;
+    }
+    return node;
+  }
+
+  function lazyBoxes(section) {
+    const source = section.querySelector('.seg__source');
+    const target = section.querySelector('.seg__target');
+    const diff = box(section, 'diff', () => {
+      const d = el('div', { class: 'seg__diff', hidden: '' },
+        el('p', { class: 'label' }, 'Source when it was translated (', el('code', { text: '#| msgid' }), ') → now:'),
+        el('p', { class: 'diff', lang: 'zh-Hans', 'data-role': 'diff-text' }));
+      source.append(d);
+      return d;
+    });
+    const terms = box(section, 'terms-box', () => {
+      const d = el('div', { class: 'seg__terms', hidden: '' },
+        el('p', { class: 'label' }, 'Glossary (', el('kbd', { text: 'Alt+1…' }), ' inserts)'),
+        el('ol', { class: 'terms', 'data-role': 'terms' }));
+      source.append(d);
+      return d;
+    });
+    const memory = box(section, 'memory-box', () => {
+      const d = el('div', { class: 'seg__memory', hidden: '' },
+        el('p', { class: 'label' }, 'Translation memory (', el('kbd', { text: 'Alt+n' }), ' inserts)'),
+        el('ol', { class: 'memory', 'data-role': 'memory' }));
+      source.append(d);
+      return d;
+    });
+    const conflict = box(section, 'conflict', () => {
+      const d = el('div', { class: 'conflict', role: 'alert', hidden: '' });
+      target.append(d);
+      return d;
+    });
+    return { diff, terms, memory, conflict };
+  }
+
   function record(section) {
     const q = (role) => section.querySelector(`[data-role="${role}"]`);
+    lazyBoxes(section);
     return {
       id: section.dataset.id,
       section,
@@ -38,6 +81,10 @@
       conflict: q('conflict'),
       review: q('review'),
       reviewedBy: q('reviewed-by'),
+      source: q('source'),
+      memoryMatches: [],
+      used: new Set(),
+      termsDrawn: false,
       base: null, // {msgstr, fuzzy, comment} as on disk when loaded
       view: null,
       dirty: false,
@@ -87,13 +134,20 @@
   }
 
   function termButton(s, text, title) {
-    const button = el('button', { type: 'button', class: 'term__insert', title, text });
-    button.addEventListener('mousedown', (e) => e.preventDefault()); // keep the caret
-    button.addEventListener('click', () => insertAtCursor(s.text, text));
+    // Out of the Tab order: Tab goes from segment to segment; Alt+n inserts.
+    const button = el('button', { type: 'button', class: 'term__insert', title, text, tabindex: '-1', 'data-insert': text });
+    wireInsert(s, button);
     return button;
   }
 
+  function wireInsert(s, button) {
+    button.addEventListener('mousedown', (e) => e.preventDefault()); // keep the caret
+    button.addEventListener('click', () => insertAtCursor(s.text, button.dataset.insert));
+  }
+
   function renderTerms(s, terms) {
+    s.termsDrawn = true;
+    s.used = new Set(terms.filter((t) => t.present).map((t) => t.term));
     s.termsBox.hidden = terms.length === 0;
     s.terms.replaceChildren(...terms.map((t) => {
       const item = el('li', { class: t.present ? 'term term--present' : 'term term--missing' },
@@ -104,6 +158,52 @@
       item.append(' ', el('span', { class: 'term__state', text: t.present ? '✓ used' : 'not used yet' }));
       return item;
     }));
+    const used = new Map(terms.map((t) => [t.term, t.present]));
+    for (const mark of s.source.querySelectorAll('mark.term-mark')) {
+      mark.classList.toggle('term-mark--used', Boolean(used.get(mark.dataset.term)));
+    }
+    if (s.memory) s.memory.start = terms.length + 1;
+  }
+
+  // The glossary list of a segment, drawn when the translator first enters it: the
+  // terms marked in its source, from the page's one copy of each term.
+  function termsOf(s) {
+    const seen = new Map();
+    for (const mark of s.source.querySelectorAll('mark.term-mark')) {
+      const info = page.glossary[mark.dataset.term];
+      if (info && !seen.has(mark.dataset.term)) {
+        seen.set(mark.dataset.term, { term: mark.dataset.term, ...info, present: s.used.has(mark.dataset.term) });
+      }
+    }
+    return [...seen.values()];
+  }
+
+  function drawTerms(s) {
+    if (s.termsDrawn) return;
+    s.termsDrawn = true;
+    renderTerms(s, termsOf(s));
+  }
+
+  // Alt+n: the n-th glossary term's approved rendering, then the memory matches.
+  function insertNth(s, n) {
+    drawTerms(s);
+    const terms = [...s.terms.querySelectorAll(':scope > li')];
+    if (n <= terms.length) {
+      const button = terms[n - 1].querySelector('button.term__insert');
+      if (button) insertAtCursor(s.text, button.dataset.insert);
+      return true;
+    }
+    const match = s.memoryMatches[n - terms.length - 1];
+    if (!match) return false;
+    replaceWith(s, match.target);
+    return true;
+  }
+
+  function replaceWith(s, text) {
+    if (s.text.readOnly) return;
+    s.text.value = text;
+    s.text.dispatchEvent(new Event('input', { bubbles: true }));
+    s.text.focus();
   }
 
   // The best memory matches for a segment, asked once, when the translator first
@@ -114,25 +214,36 @@
     const url = `/api/articles/${encodeURIComponent(page.slug)}/${encodeURIComponent(page.locale)}/memory?segment=${encodeURIComponent(s.id)}`;
     const result = await api('GET', url);
     if (result.status !== 200 || !result.data.matches.length) return;
-    s.memory.replaceChildren(...result.data.matches.map((m) => {
+    // Whole matches are numbered for Alt+n; a partial one is shown for reference
+    // (its translation covers a longer text), with the shared run marked.
+    const whole = result.data.matches.filter((m) => m.kind !== 'partial');
+    const partial = result.data.matches.filter((m) => m.kind === 'partial');
+    s.memoryMatches = whole;
+    s.memory.start = s.terms.querySelectorAll(':scope > li').length + 1;
+    s.memory.replaceChildren(...whole.map((m) => {
       const diff = el('span', { class: 'memory__diff', lang: 'zh-Hans' }, ...m.diff.map((op) =>
         op.op === 'equal' ? document.createTextNode(op.text) : el(op.op === 'insert' ? 'ins' : 'del', { text: op.text })));
-      const insert = el('button', { type: 'button', class: 'memory__insert', text: m.target,
+      const insert = el('button', { type: 'button', class: 'memory__insert', text: m.target, tabindex: '-1',
         title: `replace the translation with this ${m.kind} match (${m.origin})` });
-      insert.addEventListener('click', () => {
-        s.text.value = m.target;
-        s.text.dispatchEvent(new Event('input'));
-        s.text.focus();
-      });
+      insert.addEventListener('click', () => replaceWith(s, m.target));
       return el('li', { class: 'memory__match' },
         el('span', { class: 'memory__score', text: m.exact ? 'exact' : `${Math.round(m.score)}%` }), ' ',
         diff, ' ', insert, ' ', el('span', { class: 'memory__origin', text: m.origin }));
     }));
+    if (partial.length) {
+      s.memoryBox.append(el('ul', { class: 'memory__partials' }, ...partial.map((m) => el('li', { class: 'memory__match memory__match--partial' },
+        el('span', { class: 'memory__score', text: `partial ${Math.round(m.score)}%` }), ' ',
+        el('span', { class: 'memory__diff', lang: 'zh-Hans' }, m.source.slice(0, m.run[0]),
+          el('mark', { text: m.source.slice(m.run[0], m.run[1]) }), m.source.slice(m.run[1])), ' ',
+        el('span', { class: 'memory__target', text: m.target }), ' ',
+        el('span', { class: 'memory__origin', text: m.origin })))));
+    }
     s.memoryBox.hidden = false;
   }
 
   function renderDiff(s, view) {
-    const ops = view.source_diff || [];
+    if (!view.source_diff) return; // as the server rendered it
+    const ops = view.source_diff;
     s.diff.hidden = !(view.fuzzy && view.previous_source !== null);
     s.diffText.replaceChildren(...ops.map((op) => {
       if (op.op === 'insert') return el('ins', { text: op.text });
@@ -188,11 +299,13 @@
     s.text.value = view.msgstr;
     s.fuzzy.checked = view.fuzzy;
     s.comment.value = view.comment;
+    grow(s.text);
+    grow(s.comment);
     s.section.dataset.status = view.status;
     renderStatus(s, view.status);
     renderReview(s, view);
     renderFindings(s, view.findings);
-    renderTerms(s, view.terms);
+    if (view.terms) renderTerms(s, view.terms);
     setDirty(s);
   }
 
@@ -227,6 +340,7 @@
     if (filter === 'fuzzy') return status === 'fuzzy';
     if (filter === 'findings') return s.findingCount > 0;
     if (filter === 'reviewed') return s.section.dataset.reviewed === 'true';
+    if (filter === 'obsolete') return false;
     if (filter === 'unreviewed') return status === 'translated' && s.section.dataset.reviewed !== 'true';
     return true;
   }
@@ -234,6 +348,8 @@
   function applyFilter() {
     const filter = currentFilter();
     for (const s of order) s.section.hidden = !matches(s, filter);
+    const obsolete = document.getElementById('obsolete');
+    if (obsolete) obsolete.hidden = !['all', 'obsolete'].includes(filter);
     for (const name of ['all', 'untranslated', 'fuzzy', 'findings', 'unreviewed', 'reviewed']) {
       const count = document.querySelector(`[data-count="${name}"]`);
       if (count) count.textContent = `(${order.filter((s) => matches(s, name)).length})`;
@@ -354,63 +470,212 @@
     return s.dirty || status !== 'translated';
   }
 
-  function move(step) {
+  function goTo(s, quiet) {
+    s.text.focus({ preventScroll: true });
+    // The whole segment in view below the sticky header: its source with the target.
+    s.section.scrollIntoView({ block: 'nearest' });
+    if (!quiet) announce(`${s.id}: ${s.status.textContent}`);
+  }
+
+  // The next visible segment after the one with the focus (step -1: before it);
+  // `only` narrows it (unfinished ones). Returns false at either end.
+  function move(step, only, quiet) {
     const current = segmentOf(document.activeElement);
     let index = current ? order.indexOf(current) : (step > 0 ? -1 : order.length);
     for (index += step; index >= 0 && index < order.length; index += step) {
       const s = order[index];
-      if (!s.section.hidden && unfinished(s)) {
-        s.text.focus();
-        s.section.scrollIntoView({ block: 'center' });
-        announce(`${s.id}: ${s.status.textContent}`);
-        return;
+      if (!s.section.hidden && (!only || only(s))) {
+        goTo(s, quiet);
+        return true;
       }
     }
-    announce(step > 0 ? 'No unfinished segment below.' : 'No unfinished segment above.');
+    const what = only ? 'unfinished segment' : 'segment';
+    if (!quiet) announce(step > 0 ? `No ${what} below.` : `No ${what} above.`);
+    return false;
+  }
+
+  function toggleFuzzy(s) {
+    if (s.fuzzy.disabled) return;
+    s.fuzzy.checked = !s.fuzzy.checked;
+    s.fuzzy.dispatchEvent(new Event('change', { bubbles: true }));
+    announce(`${s.id}: ${s.fuzzy.checked ? 'fuzzy (a draft)' : 'not fuzzy'} (unsaved)`);
+  }
+
+  function toggleReview(s) {
+    if (!s.review || s.review.disabled) return;
+    save([s], undefined, { reviewed: !(s.view && s.view.reviewed) });
+  }
+
+  function openComment(s) {
+    const details = s.comment.closest('details');
+    if (details) details.open = true;
+    s.comment.focus();
+  }
+
+  function openKeys() {
+    const dialog = document.getElementById('keys');
+    if (dialog && !dialog.open) dialog.showModal();
+  }
+
+  async function purge() {
+    const button = document.getElementById('purge');
+    if (!button) return;
+    const count = Number(button.dataset.count);
+    if (!window.confirm(`Remove ${count} obsolete entr${count === 1 ? 'y' : 'ies'} from the catalog for good?`)) return;
+    const msgids = [...document.querySelectorAll('.obsolete__entry')].map((li) => li.dataset.msgid);
+    const result = await api('POST', `/api/articles/${encodeURIComponent(page.slug)}/${encodeURIComponent(page.locale)}/purge`,
+      { fingerprint: page.fingerprint, msgids });
+    if (result.status === 200) {
+      page.fingerprint = result.data.fingerprint;
+      document.getElementById('obsolete').remove();
+      const option = document.querySelector('input[name="filter"][value="obsolete"]');
+      if (option) option.closest('label').remove();
+      announce(`Purged ${result.data.purged} obsolete entr${result.data.purged === 1 ? 'y' : 'ies'}.`);
+    } else {
+      announce(`Not purged: ${detail(result)}`);
+    }
   }
 
   function onKey(event) {
     const mod = event.ctrlKey || event.metaKey;
+    const s = segmentOf(document.activeElement);
+    const inTarget = s && document.activeElement === s.text;
+    const code = event.code || '';
     if (mod && !event.altKey && event.key === 'Enter') {
-      const s = segmentOf(document.activeElement);
-      if (s) { event.preventDefault(); save([s]); }
-    } else if (mod && !event.altKey && (event.key === 's' || event.key === 'S')) {
+      if (!s) return;
       event.preventDefault();
-      save(order.filter((s) => s.dirty));
+      save([s]).then((ok) => { if (ok || !s.dirty) move(1, null, true); });
+    } else if (mod && !event.altKey && !event.shiftKey && code === 'KeyS') {
+      event.preventDefault();
+      save(order.filter((x) => x.dirty));
+    } else if (mod && !event.altKey && code === 'Slash') {
+      event.preventDefault();
+      openKeys();
+    } else if (mod && !event.altKey && (event.key === 'ArrowDown' || event.key === 'ArrowUp')) {
+      event.preventDefault();
+      move(event.key === 'ArrowDown' ? 1 : -1, event.shiftKey ? unfinished : null);
     } else if (event.altKey && !mod && (event.key === 'ArrowDown' || event.key === 'ArrowUp')) {
       event.preventDefault();
-      move(event.key === 'ArrowDown' ? 1 : -1);
+      move(event.key === 'ArrowDown' ? 1 : -1, unfinished);
+    } else if (mod && !event.altKey && !event.shiftKey && code === 'KeyU' && s) {
+      event.preventDefault();
+      toggleFuzzy(s);
+    } else if (event.altKey && !mod && !event.shiftKey && code === 'KeyR' && s) {
+      event.preventDefault();
+      toggleReview(s);
+    } else if (event.altKey && !mod && !event.shiftKey && code === 'KeyC' && s) {
+      event.preventDefault();
+      openComment(s);
+    } else if (event.altKey && !mod && event.shiftKey && code === 'KeyP') {
+      event.preventDefault();
+      purge();
+    } else if (event.altKey && !mod && /^Digit[1-9]$/.test(code) && s) {
+      event.preventDefault();
+      if (!insertNth(s, Number(code.slice(5)))) announce(`${s.id}: nothing numbered ${code.slice(5)} to insert`);
+    } else if (event.key === 'Tab' && !mod && !event.altKey && inTarget) {
+      // From translation to translation, not through every button between them.
+      if (move(event.shiftKey ? -1 : 1)) event.preventDefault();
+    } else if (event.key === 'Escape' && s && document.activeElement === s.comment) {
+      s.text.focus();
     }
   }
 
+  // Boxes grow with their text: CSS `field-sizing: content` where the browser has
+  // it; elsewhere the height follows the scroll height on every input.
+  const GROWS = window.CSS && CSS.supports && CSS.supports('field-sizing', 'content');
+  function grow(area) {
+    if (GROWS) return;
+    area.style.height = 'auto';
+    area.style.height = `${area.scrollHeight + 2}px`;
+  }
+
   function wire(s) {
-    s.text.addEventListener('focus', () => { showMemory(s); });
+    s.text.addEventListener('focus', () => { drawTerms(s); showMemory(s); });
     s.text.addEventListener('input', () => {
       if (s.base && s.base.fuzzy && s.fuzzy.checked && s.text.value !== s.base.msgstr && !s.fuzzyTouched) {
         s.fuzzy.checked = false; // editing a draft reviews it (tick fuzzy to keep it a draft)
       }
+      grow(s.text);
       setDirty(s);
       scheduleCheck(s);
     });
     s.fuzzy.addEventListener('change', () => { s.fuzzyTouched = true; setDirty(s); scheduleCheck(s); });
-    s.comment.addEventListener('input', () => { setDirty(s); scheduleCheck(s); });
+    s.comment.addEventListener('input', () => { grow(s.comment); setDirty(s); scheduleCheck(s); });
     s.save.addEventListener('click', () => save([s]));
-    if (s.review) s.review.addEventListener('click', () => save([s], undefined, { reviewed: !(s.view && s.view.reviewed) }));
+    if (s.review) s.review.addEventListener('click', () => toggleReview(s));
+    for (const button of s.section.querySelectorAll('button.term__insert')) wireInsert(s, button);
+    for (const mark of s.source.querySelectorAll('mark.term-mark')) {
+      const info = page.glossary[mark.dataset.term];
+      if (!info) continue;
+      mark.title = `${info.english}${info.forbidden.length ? ` (not: ${info.forbidden.join(', ')})` : ''} · click to insert`;
+      mark.addEventListener('mousedown', (e) => { if (document.activeElement === s.text) e.preventDefault(); });
+      mark.addEventListener('click', () => insertAtCursor(s.text, info.english));
+    }
+  }
+
+  // What the server rendered is what is on disk: the page works from it at once,
+  // and asks for the check findings apart (they take longer on a big catalog).
+  function fromPage(s) {
+    const msgstr = s.text.defaultValue;
+    const fuzzy = s.fuzzy.defaultChecked;
+    const comment = s.comment.defaultValue;
+    s.base = { msgstr, fuzzy, comment };
+    s.view = {
+      id: s.id, in_catalog: s.section.dataset.inCatalog === 'true', source: s.source.textContent,
+      msgstr, fuzzy, comment, status: s.section.dataset.status,
+      reviewed: s.section.dataset.reviewed === 'true', findings: [],
+    };
+    grow(s.text);
+    grow(s.comment);
+  }
+
+  async function loadFindings() {
+    const result = await api('GET', `/api/articles/${encodeURIComponent(page.slug)}/${encodeURIComponent(page.locale)}/findings`);
+    if (result.status !== 200) {
+      announce(`Could not check the catalog: ${detail(result)}`);
+    } else {
+      for (const s of order) {
+        const used = new Set(result.data.used[s.id] || []);
+        if (!s.dirty && s.checkSeq === 0) {
+          s.used = used;
+          for (const mark of s.source.querySelectorAll('mark.term-mark')) mark.classList.toggle('term-mark--used', used.has(mark.dataset.term));
+          if (s.termsDrawn) { s.termsDrawn = false; drawTerms(s); }
+        }
+      }
+      for (const [id, findings] of Object.entries(result.data.findings)) {
+        const s = segs.get(id);
+        // A segment being edited shows the findings of what is typed (its own check).
+        if (s && !s.dirty && s.checkSeq === 0) {
+          s.view.findings = findings;
+          renderFindings(s, findings);
+        }
+      }
+      applyFilter();
+    }
+    document.body.dataset.checked = 'true';
   }
 
   async function articlePage() {
     page.slug = document.body.dataset.slug;
     page.locale = document.body.dataset.locale;
+    page.fingerprint = document.body.dataset.fingerprint;
+    const main = document.getElementById('main');
+    page.glossary = main && main.dataset.glossary ? JSON.parse(main.dataset.glossary) : {};
+    document.body.dataset.checked = 'false';
     for (const section of document.querySelectorAll('section.seg')) {
       const s = record(section);
       segs.set(s.id, s);
       order.push(s);
       wire(s);
+      fromPage(s);
     }
     document.addEventListener('keydown', onKey);
     for (const radio of document.querySelectorAll('input[name="filter"]')) radio.addEventListener('change', applyFilter);
     const all = document.getElementById('save-all');
     if (all) all.addEventListener('click', () => save(order.filter((s) => s.dirty)));
+    for (const button of document.querySelectorAll('[data-role="open-keys"]')) button.addEventListener('click', openKeys);
+    const purgeButton = document.getElementById('purge');
+    if (purgeButton) purgeButton.addEventListener('click', purge);
     const toggle = document.getElementById('preview-toggle');
     if (toggle) {
       toggle.addEventListener('click', () => {
@@ -424,15 +689,9 @@
     window.addEventListener('beforeunload', (event) => {
       if (order.some((s) => s.dirty)) { event.preventDefault(); event.returnValue = ''; }
     });
-    const view = await load();
-    if (view) {
-      for (const sv of view.segments) {
-        const s = segs.get(sv.id);
-        if (s) applyServer(s, sv, true);
-      }
-      applyFilter();
-    }
+    applyFilter();
     document.body.dataset.ready = 'true';
+    await loadFindings();
     watch();
   }
 
