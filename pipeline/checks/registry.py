@@ -4,8 +4,8 @@ Everything that lists rules reads this: the runner (which codes need the
 glossary, which run on drafts, which are cross-article), the workbench's
 per-entry list, `bilingual check --list-rules`, the SARIF rule table and the
 manual's "Check codes" page, docs/manual/checks.md (written by
-`python -m pipeline.checks.registry --markdown`; a test keeps the page equal to it). Adding a rule = one `Rule(...)` here plus
-the function that emits its code.
+`python -m pipeline.checks.registry --markdown`; a test keeps the page equal to it). Adding a rule = one `Rule(...)` here, naming
+(`check=`) the function in checks/rules/ that emits its code; nothing else lists it.
 """
 
 from __future__ import annotations
@@ -42,6 +42,10 @@ class Rule:
     needs_glossary: bool = False  # skipped when the glossary cannot be loaded
     runs_on_drafts: bool = False  # also run on fuzzy entries (findings marked draft)
     completeness: bool = False    # a warning while translating, an error with --strict
+    # The entry rule function that emits this code: `module` or `module:function`
+    # under checks/rules (function `check` by default), called as f(EntryView,
+    # EntryContext). Codes sharing a function are found in one pass.
+    check: str = ""
 
     @property
     def severity_doc(self) -> str:
@@ -57,16 +61,19 @@ RULE_LIST: tuple[Rule, ...] = (
          "a glossary term in the source without its approved rendering or an allowed variant "
          "(longest match; case, plurals, inflections, hyphen/space tolerated)",
          'po:25: error[BL101] 专业镇: expected "specialized town", found none',
-         needs_glossary=True, runs_on_drafts=True),
+         needs_glossary=True, runs_on_drafts=True,
+         check="terms"),
     Rule("BL102", "forbidden-rendering", _E, _EN,
          "a forbidden rendering, even beside the approved one",
          'po:34: error[BL102] 新质生产力: forbidden rendering "New Productive Forces", '
-         'use "new quality productive forces"', needs_glossary=True, runs_on_drafts=True),
+         'use "new quality productive forces"', needs_glossary=True, runs_on_drafts=True,
+         check="terms"),
     Rule("BL103", "place-generic", _E, _EN,
          "a short form of a place name followed by a different place generic "
          "(区/县/镇/村/市/省 ↔ District/County/Town/Village/City/Province)",
          'po:12: error[BL103] 柳河县: "Liuhe District" names a district; 县 is "County"',
-         needs_glossary=True, runs_on_drafts=True),
+         needs_glossary=True, runs_on_drafts=True,
+         check="terms"),
     Rule("BL201", "inconsistent-translation", _W, _PR,
          "the same source segment translated differently in another catalog of the locale "
          "(one finding per segment, at the first place off the most common rendering; each "
@@ -105,73 +112,91 @@ RULE_LIST: tuple[Rule, ...] = (
          "aligned by length, dictionary words, numbers, terms and names; `bilingual align` "
          "shows the links)",
          'po:40: warning[BL308] source sentence "人才哪里找？" has no counterpart in the '
-         "translation (alignment confidence 0.97)"),
+         "translation (alignment confidence 0.97)",
+         check="sentences"),
     Rule("BL309", "sentence-added", _W, _EN,
          "a translation sentence with no counterpart in the source",
          'po:40: warning[BL309] translation sentence "Local officials praised it." has no '
-         "counterpart in the source (alignment confidence 0.91)"),
+         "counterpart in the source (alignment confidence 0.91)",
+         check="sentences"),
     Rule("BL401", "number-missing", _E, _EN,
          "a source quantity missing from the translation (万/亿 scales, decimals, %, years, "
          "months, 余/以上, spelled-out numbers, counting numerals, ordinals, units)",
          "po:42: error[BL401] source “3300万” (= 33,000,000) [number] not found in the "
          "translation; possible scale error: “3.3 million”",
-         needs_glossary=True, runs_on_drafts=True),
+         needs_glossary=True, runs_on_drafts=True,
+         check="number_rule"),
     Rule("BL402", "number-extra", _E, _EN, "a number in the translation the source lacks",
          "po:67: error[BL402] translation “six” (= 6) [number] has no counterpart in the source",
-         needs_glossary=True, runs_on_drafts=True),
+         needs_glossary=True, runs_on_drafts=True,
+         check="number_rule"),
     Rule("BL403", "approximation", _W, _EN,
          "approximate in one language, exact in the other",
          "po:42: warning[BL403] source “1300余” … and translation “1,300” [number] differ in "
-         "approximation", needs_glossary=True, runs_on_drafts=True),
+         "approximation", needs_glossary=True, runs_on_drafts=True,
+         check="number_rule"),
     Rule("BL501", "cjk-in-target", _E, _EN, "Chinese characters in the translation",
          'po:25: error[BL501] Chinese characters in the translation: "专业镇"',
-         runs_on_drafts=True),
+         runs_on_drafts=True,
+         check="language:script_check"),
     Rule("BL502", "target-language", _W, _EN,
          "translation not detected as English (langdetect, seeded)",
-         'po:47: warning[BL502] translation does not look like English (detected "de")'),
+         'po:47: warning[BL502] translation does not look like English (detected "de")',
+         check="language:target_check"),
     Rule("BL503", "source-language", _W, _EN, "source not detected as Chinese",
          'po:40: warning[BL503] source does not look like Chinese (detected "en")'),
     Rule("BL504", "cjk-punctuation", _W, _EN,
          "Chinese or full-width punctuation left in the translation (，。、：；“”‘’ as "
          "full-width marks, 《》【】)",
-         "po:25: warning[BL504] Chinese punctuation in the translation: ，", runs_on_drafts=True),
+         "po:25: warning[BL504] Chinese punctuation in the translation: ，", runs_on_drafts=True,
+         check="language:script_check"),
     Rule("BL505", "hidden-characters", _E, _EN,
          "bidi control, zero-width character, soft hyphen or tag character in a source, a "
          "translation or the glossary (it can reorder, split or hide text)",
          "po:25: error[BL505] invisible character(s) in the translation: U+202E "
          "RIGHT-TO-LEFT OVERRIDE (they can reorder or hide text; delete them)",
-         runs_on_drafts=True),
+         runs_on_drafts=True,
+         check="hidden_chars"),
     Rule("BL601", "markup", _E, _EN,
          "inline Markdown (emphasis, strong, code, links, images) differs",
          "po:40: error[BL601] inline markup differs from the source: missing 1 strong",
-         runs_on_drafts=True),
+         runs_on_drafts=True,
+         check="markup"),
     Rule("BL602", "link-target", _E, _EN, "link or image target differs",
          'po:25: error[BL602] link target "https://x.org/a" missing from the translation',
-         runs_on_drafts=True),
+         runs_on_drafts=True,
+         check="markup"),
     Rule("BL603", "placeholder", _E, _EN, "placeholder (`{name}`, `%s`, `%(x)s`) missing or added",
-         "po:25: error[BL603] placeholder {name} is not in the source", runs_on_drafts=True),
+         "po:25: error[BL603] placeholder {name} is not in the source", runs_on_drafts=True,
+         check="markup"),
     Rule("BL701", "quotes", _W, _EN,
          "quotation marks not in the house style (`[style] quotes`)",
          "po:30: warning[BL701] straight quote \" in the translation; house style is "
-         "curly-double (“…”)"),
+         "curly-double (“…”)",
+         check="style"),
     Rule("BL702", "spelling", _W, _EN,
          "spelling not in the house variant (`[style] spelling`; a short list of common "
          "-ize/-ise and British/American pairs)",
-         'po:30: warning[BL702] "specialised": house spelling (oxford) is "specialized"'),
+         'po:30: warning[BL702] "specialised": house spelling (oxford) is "specialized"',
+         check="style"),
     Rule("BL703", "serial-comma", _I, _EN,
          "a list of three or more without (or with) the serial comma (`[style] serial_comma`)",
          'po:30: info[BL703] "coal, coke and steel": house style uses the serial comma '
-         '(", and")'),
+         '(", and")',
+         check="style"),
     Rule("BL704", "range-dash", _W, _EN,
          "a numeric range not written in the house style (`[style] range_dash`)",
-         'po:30: warning[BL704] range "2020-2025": house style is an en dash (2020–2025)'),
+         'po:30: warning[BL704] range "2020-2025": house style is an en dash (2020–2025)',
+         check="style"),
     Rule("BL705", "percent-style", _W, _EN,
          "percentages not written in the house style (`[style] percent`)",
-         'po:30: warning[BL705] "45 per cent": house style is "45%"'),
+         'po:30: warning[BL705] "45 per cent": house style is "45%"',
+         check="style"),
     Rule("BL706", "spacing", _W, _EN,
          "double spaces, a space before punctuation, or (with `[style] nbsp_before_units`) "
          "a plain space between a number and its unit",
-         'po:30: warning[BL706] space before "," in the translation'),
+         'po:30: warning[BL706] space before "," in the translation',
+         check="style"),
     Rule("BL801", "glossary-broken", _E, _PR,
          "the glossary cannot be loaded (duplicates, empty fields, conflicts, malformed rows)",
          "glossary/terms.csv:2: error[BL801] glossary: unknown type 'nope' for '坏'"),

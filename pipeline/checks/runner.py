@@ -18,6 +18,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
+from importlib import import_module
 from pathlib import Path
 
 import polib
@@ -32,9 +33,10 @@ from .registry import (
     DRAFT_CODES,
     ENTRY_CODES,
     GLOSSARY_CODES,
+    RULE_LIST,
     RULES,
 )
-from .rules.base import EntryView
+from .rules.base import EntryContext, EntryView
 from .rules.completeness import entry_completeness, missing_catalog, out_of_date, unreviewed
 from .rules.consistency import (
     approved_never_used,
@@ -44,7 +46,7 @@ from .rules.consistency import (
 )
 from .rules.glossary_rules import glossary_qa, unused_terms
 from .rules.hidden_chars import source_hidden
-from .rules.language import cjk_renderings, source_language_findings
+from .rules.language import source_language_findings
 from .waivers import Waiver, apply_waivers, parse_waivers
 
 Show = Callable[[Path | str], str]
@@ -66,51 +68,28 @@ class Selection:
         return (not self.only or code in self.only) and code not in self.skip
 
 
-@dataclass(frozen=True)
-class EntryContext:
-    """What the per-entry rules need, built once per run."""
-
-    matcher: TermMatcher
-    allowed_cjk: tuple[str, ...] = ()
-    style: Style = field(default_factory=Style)
-
-    @classmethod
-    def of(cls, glossary: Glossary, style: Style | None = None) -> EntryContext:
-        return cls(TermMatcher(glossary),  # one automaton: cost independent of glossary size
-                   cjk_renderings(r for t in glossary.terms for r in t.accepted),
-                   style or Style())
-
-
 EntryCheck = Callable[[EntryView, EntryContext], list[Finding]]
 
 
 @cache
 def entry_checks() -> tuple[tuple[EntryCheck, frozenset[str]], ...]:
-    """The per-entry rule functions with the codes each can emit (all Scope.ENTRY in
-    the registry); a function none of whose codes is wanted is not run.
+    """The per-entry rule functions with the codes each can emit, as the registry
+    names them (`Rule.check`); a function none of whose codes is wanted is not run.
 
     Imported on first need: their pattern tables take ~0.1 s to compile, and a
     check whose results all come from the cache runs none of them."""
-    from .rules.hidden_chars import hidden_findings
-    from .rules.language import script_findings, target_language_findings
-    from .rules.markup import markup_findings
-    from .rules.number_rule import number_findings
-    from .rules.sentences import sentence_findings
-    from .rules.style import style_findings
-    from .rules.terms import term_findings
-    checks: tuple[tuple[EntryCheck, frozenset[str]], ...] = (
-        (lambda v, c: term_findings(v, c.matcher), frozenset({"BL101", "BL102", "BL103"})),
-        (lambda v, c: number_findings(v, c.matcher), frozenset({"BL401", "BL402", "BL403"})),
-        (lambda v, c: sentence_findings(v, c.matcher), frozenset({"BL308", "BL309"})),
-        (lambda v, c: script_findings(v, c.allowed_cjk), frozenset({"BL501", "BL504"})),
-        (lambda v, c: target_language_findings(v, c.allowed_cjk), frozenset({"BL502"})),
-        (lambda v, c: markup_findings(v), frozenset({"BL601", "BL602", "BL603"})),
-        (lambda v, c: hidden_findings(v), frozenset({"BL505"})),
-        (lambda v, c: style_findings(v, c.style),
-         frozenset({"BL701", "BL702", "BL703", "BL704", "BL705", "BL706"})),
-    )
-    assert all(codes <= ENTRY_CODES for _, codes in checks)
-    return checks
+    codes_of: dict[str, set[str]] = {}
+    for rule in RULE_LIST:
+        if rule.check:
+            codes_of.setdefault(rule.check, set()).add(rule.code)
+    return tuple((_entry_check(ref), frozenset(codes)) for ref, codes in codes_of.items())
+
+
+def _entry_check(ref: str) -> EntryCheck:
+    """`module` or `module:function` under checks/rules (the function defaults to `check`)."""
+    module, _, name = ref.partition(":")
+    found: EntryCheck = getattr(import_module(f"{__package__}.rules.{module}"), name or "check")
+    return found
 
 
 def _as_posix(path: Path | str) -> str:

@@ -22,13 +22,13 @@ from ..cache import ResultCache, code_fingerprint, digest, files_digest, key_of
 from ..catalog.pofile import parse_catalog
 from ..checks.findings import Finding
 from ..checks.rules import language
+from ..checks.rules.base import EntryContext
 from ..checks.rules.completeness import orphaned
 from ..checks.rules.glossary_rules import glossary_error
 from ..checks.runner import (
     ArticleResult,
     CatalogInput,
     CheckInput,
-    EntryContext,
     Rendering,
     RunSettings,
     Selection,

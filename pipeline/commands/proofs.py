@@ -17,11 +17,11 @@ import polib
 
 from ..cache import ResultCache
 from ..checks.findings import Finding
+from ..checks.rules.base import EntryContext
 from ..checks.rules.glossary_rules import glossary_qa
 from ..checks.runner import (
     CatalogInput,
     CheckInput,
-    EntryContext,
     RunSettings,
     Show,
     check_article,

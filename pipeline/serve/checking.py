@@ -17,7 +17,7 @@ import polib
 from ..checks import runner
 from ..checks.findings import RULES, Finding
 from ..checks.registry import ENTRY_CODES
-from ..checks.rules.base import EntryView, plain_text
+from ..checks.rules.base import EntryContext, EntryView, plain_text
 from ..checks.rules.language import cjk_renderings
 from ..checks.waivers import apply_waivers, parse_waivers
 from ..config import Style
@@ -45,8 +45,8 @@ class CheckContext:
                    style or Style())
 
     @property
-    def entry_context(self) -> runner.EntryContext:
-        return runner.EntryContext(self.matcher, self.allowed_cjk, self.style)
+    def entry_context(self) -> EntryContext:
+        return EntryContext(self.matcher, self.allowed_cjk, self.style)
 
     def source_terms(self, source: str) -> list[Term]:
         """Distinct terms in a source text, in order of first appearance."""

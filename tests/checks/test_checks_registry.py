@@ -243,3 +243,17 @@ def test_short_form_does_not_excuse_another_generic(msgstr: str, wrong: bool) ->
     found = {f.code for f in check_entry(view("柳河县发展。", msgstr), CTX)}
     assert ("BL103" in found) is wrong
     assert "BL101" not in found
+
+
+def test_each_entry_rule_is_found_through_its_registry_line() -> None:
+    """The runner lists no rule of its own: the functions it runs are the ones the
+    registry names (`Rule.check`), each with exactly the codes that name it."""
+    from pipeline.checks.runner import entry_checks
+    named: dict[str, set[str]] = {}
+    for rule in registry.RULE_LIST:
+        if rule.check:
+            named.setdefault(rule.check, set()).add(rule.code)
+    run = [codes for _, codes in entry_checks()]
+    assert sorted(map(sorted, run)) == sorted(map(sorted, named.values()))
+    assert all(callable(check) for check, _ in entry_checks())
+    assert {r.code for r in registry.RULE_LIST if r.check} <= registry.ENTRY_CODES

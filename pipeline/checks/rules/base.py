@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 
 import polib
 
+from ...config import Style
+from ...glossary import Glossary, TermMatcher
 from ..findings import Finding, make
 
 if TYPE_CHECKING:
@@ -50,6 +52,24 @@ class EntryView:
 
     def finding(self, code: str, message: str, **fields: str) -> Finding:
         return make(code, self.file, self.line, message, source_ref=self.source_ref, **fields)
+
+
+@dataclass(frozen=True)
+class EntryContext:
+    """What the per-entry rules need, built once per run: every entry rule is a
+    function `(EntryView, EntryContext) -> list[Finding]` named in its registry
+    line (`Rule.check`)."""
+
+    matcher: TermMatcher
+    allowed_cjk: tuple[str, ...] = ()
+    style: Style = field(default_factory=Style)
+
+    @classmethod
+    def of(cls, glossary: Glossary, style: Style | None = None) -> EntryContext:
+        from .language import cjk_renderings  # the language rules build on this module
+        return cls(TermMatcher(glossary),  # one automaton: cost independent of glossary size
+                   cjk_renderings(r for t in glossary.terms for r in t.accepted),
+                   style or Style())
 
 
 @lru_cache(maxsize=1)

@@ -16,7 +16,7 @@ from pathlib import Path
 from ...glossary import Glossary
 from ...model import Article
 from ..findings import Finding, make
-from .base import EntryView
+from .base import EntryContext, EntryView
 
 # Bidi embeddings/overrides/isolates and marks, zero-width and invisible joiners,
 # the soft hyphen.
@@ -76,3 +76,8 @@ def glossary_hidden(glossary: Glossary, show: Callable[[Path | str], str]) -> li
                                      f"invisible character(s) {describe(found)} (delete them)",
                                      term=term.term))
     return findings
+
+
+def check(view: EntryView, ctx: EntryContext) -> list[Finding]:
+    """The registry's entry point (`Rule.check`)."""
+    return hidden_findings(view)

@@ -14,7 +14,7 @@ from functools import lru_cache
 from ...cache import VerdictCache
 from ..findings import Finding
 from ..quicklang import clearly_chinese, clearly_english, letters
-from .base import EntryView, plain_text
+from .base import EntryContext, EntryView, plain_text
 
 MIN_LETTERS = 40
 # Credits are lists of personal names: langdetect has no words to go on there
@@ -136,3 +136,13 @@ def source_language_findings(view: EntryView) -> list[Finding]:
         return []
     return [view.finding("BL503", f'source does not look like Chinese (detected "{lang}")',
                          found=lang, expected="zh-cn")]
+
+
+def script_check(view: EntryView, ctx: EntryContext) -> list[Finding]:
+    """The registry's entry point for BL501/BL504 (`Rule.check`)."""
+    return script_findings(view, ctx.allowed_cjk)
+
+
+def target_check(view: EntryView, ctx: EntryContext) -> list[Finding]:
+    """The registry's entry point for BL502 (`Rule.check`)."""
+    return target_language_findings(view, ctx.allowed_cjk)

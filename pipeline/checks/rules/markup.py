@@ -10,7 +10,7 @@ import re
 from collections import Counter
 
 from ..findings import Finding
-from .base import EntryView, inline_tokens
+from .base import EntryContext, EntryView, inline_tokens
 
 # Token types that are prose, not markup.
 _PROSE = frozenset({"text", "softbreak", "hardbreak"})
@@ -70,3 +70,8 @@ def markup_findings(view: EntryView) -> list[Finding]:
         findings.append(view.finding("BL603", f"placeholder {ph} is not in the source",
                                      term=ph, found=ph))
     return findings
+
+
+def check(view: EntryView, ctx: EntryContext) -> list[Finding]:
+    """The registry's entry point (`Rule.check`)."""
+    return markup_findings(view)

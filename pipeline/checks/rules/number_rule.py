@@ -6,7 +6,7 @@ from __future__ import annotations
 from ...glossary import EnglishMatcher, TermMatcher
 from ..findings import Finding, Severity
 from ..numbers import Mismatch, compare_quantities
-from .base import EntryView, plain_text
+from .base import EntryContext, EntryView, plain_text
 
 CODES = {Mismatch.MISSING: "BL401", Mismatch.EXTRA: "BL402", Mismatch.APPROXIMATION: "BL403"}
 
@@ -32,3 +32,8 @@ def number_findings(view: EntryView, matcher: TermMatcher) -> list[Finding]:
             finding = finding.with_severity(Severity.WARNING)
         findings.append(finding)
     return findings
+
+
+def check(view: EntryView, ctx: EntryContext) -> list[Finding]:
+    """The registry's entry point (`Rule.check`)."""
+    return number_findings(view, ctx.matcher)

@@ -14,7 +14,7 @@ import re
 from ...glossary import TermMatcher
 from ..align import align_pair, split_chinese
 from ..findings import Finding, quoted
-from .base import EntryView, plain_text
+from .base import EntryContext, EntryView, plain_text
 
 GATE_CONFIDENCE = 0.6
 _ENGLISH_BREAK = re.compile(r"[.!?;:][\"'”’)\]]*\s")
@@ -40,3 +40,8 @@ def sentence_findings(view: EntryView, matcher: TermMatcher) -> list[Finding]:
                      f"source (alignment confidence {link.confidence:.2f})",
             term=sentence))
     return findings
+
+
+def check(view: EntryView, ctx: EntryContext) -> list[Finding]:
+    """The registry's entry point (`Rule.check`)."""
+    return sentence_findings(view, ctx.matcher)

@@ -14,7 +14,7 @@ from functools import cache
 from ...config import PercentStyle, QuoteStyle, RangeDash, Spelling, Style
 from ...glossary.prefilter import folded
 from ..findings import Finding
-from .base import EntryView, inline_tokens
+from .base import EntryContext, EntryView, inline_tokens
 
 # -ize/-ise stems common in policy and economic prose (analyse/analyze apart:
 # Oxford spelling keeps -yse).
@@ -226,3 +226,8 @@ def style_findings(view: EntryView, style: Style) -> list[Finding]:
     if spacing:
         out.append(view.finding("BL706", "spacing: " + "; ".join(spacing)))
     return out
+
+
+def check(view: EntryView, ctx: EntryContext) -> list[Finding]:
+    """The registry's entry point (`Rule.check`)."""
+    return style_findings(view, ctx.style)

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from ...glossary import EnglishMatcher, Term, TermMatcher
 from ..findings import Finding, Severity
-from .base import EntryView, plain_text
+from .base import EntryContext, EntryView, plain_text
 
 
 def source_terms(matcher: TermMatcher, msgid: str) -> list[Term]:
@@ -150,3 +150,8 @@ def _renderings_used(target: str, english: str, variants: tuple[str, ...]
                      ) -> tuple[bool, tuple[str, ...]]:
     return bool(EnglishMatcher.spans(target, english)), tuple(
         target[s:e] for variant in variants for s, e in EnglishMatcher.spans(target, variant))
+
+
+def check(view: EntryView, ctx: EntryContext) -> list[Finding]:
+    """The registry's entry point (`Rule.check`)."""
+    return term_findings(view, ctx.matcher)
