@@ -68,10 +68,16 @@ def _parser() -> argparse.ArgumentParser:
 
     ini = sub.add_parser("init", help="start a new publication in DIR (default: here)",
                          description="Create content/, locales/, glossary/terms.csv, "
-                                     ".gitignore and bilingual.toml; never overwrites.")
+                                     ".gitignore, bilingual.toml and the CI configuration "
+                                     "(pre-commit, GitHub Actions); never overwrites.")
     ini.add_argument("directory", type=Path, nargs="?", default=Path("."), metavar="DIR")
     ini.add_argument("--name", default="Bilingual editions",
                      help="publication name shown on page titles and the index")
+    ini.add_argument("--no-ci", dest="ci", action="store_false",
+                     help="no .pre-commit-config.yaml, GitHub workflow or requirements file")
+    ini.add_argument("--install-from", metavar="REQUIREMENT",
+                     help="the pip requirement CI installs bilingual with "
+                          "(default: where this bilingual came from)")
 
     imp = sub.add_parser("import", help="turn a PDF, .docx, saved web page or raw text into "
                                         "content/SLUG.md",
@@ -229,7 +235,7 @@ def run(argv: Sequence[str] | None = None) -> int:
         return fmt_command(args.files, args.check)
     if args.command == "init":  # makes the project, so it cannot need one
         from .commands.init import init_command
-        return init_command(args.directory, args.name)
+        return init_command(args.directory, args.name, args.ci, args.install_from)
     if args.command == "check" and args.list_rules:  # needs no project
         from .commands.check import list_rules
         return list_rules()

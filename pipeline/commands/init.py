@@ -1,17 +1,45 @@
-"""`bilingual init [DIR] [--name NAME]`: start a new publication."""
+"""`bilingual init [DIR] [--name NAME] [--no-ci] [--install-from REQ]`: start a new publication."""
 
 from __future__ import annotations
 
+import json
+from importlib import metadata
 from pathlib import Path
 
 from ..errors import display_path
 from ..scaffold import create_project
-from .common import say
+from .common import say, warn
 
 
-def init_command(directory: Path, name: str) -> int:
-    written = create_project(directory, name)
+def installed_requirement() -> str | None:
+    """A pip requirement for the bilingual running now, if pip elsewhere could fetch
+    it from where it came (PEP 610 direct_url.json: a Git or archive URL); None for
+    a local folder or an unknown origin."""
+    try:
+        raw = metadata.distribution("bilingual").read_text("direct_url.json")
+    except metadata.PackageNotFoundError:
+        return None
+    if not raw:
+        return None
+    origin = json.loads(raw)
+    url = origin.get("url", "")
+    if "vcs_info" in origin:
+        info = origin["vcs_info"]
+        return f"bilingual @ {info.get('vcs', 'git')}+{url}@{info.get('commit_id', '')}"
+    if "archive_info" in origin and not url.startswith("file:"):
+        return f"bilingual @ {url}"
+    return None
+
+
+def init_command(directory: Path, name: str, ci: bool = True,
+                 install_from: str | None = None) -> int:
+    requirement = install_from or installed_requirement()
+    written = create_project(directory, name, ci, requirement)
     for path in written:
         say(f"created {display_path(path)}{'/' if path.is_dir() else ''}")
+    if ci and requirement is None:
+        warn(f"{display_path(directory / 'requirements-bilingual.txt')}: bilingual was "
+             "installed from a local folder; say where CI can install it from "
+             "(or run init with --install-from)")
     say("next: bilingual import ARTICLE.txt --slug SLUG   (run inside the project)")
     return 0

@@ -20,7 +20,8 @@ def test_init_creates_a_project_and_refuses_to_overwrite_it(
     root = tmp_path / "mag"
     assert main(["init", str(root), "--name", 'Town "Notes"']) == 0
     assert sorted(p.name for p in root.iterdir()) == [
-        ".gitignore", "bilingual.toml", "content", "glossary", "locales"]
+        ".github", ".gitignore", ".pre-commit-config.yaml", "bilingual.toml", "content",
+        "glossary", "locales", "requirements-bilingual.txt"]
     config = tomllib.loads((root / "bilingual.toml").read_text(encoding="utf-8"))
     assert config["publication"]["name"] == 'Town "Notes"'
     with (root / "glossary" / "terms.csv").open(encoding="utf-8") as handle:
