@@ -6,9 +6,9 @@
     [('人才是关键。', 'Talent is the key.'), ('人才哪里找？', 'Where is talent found?')]
 """
 
-from .aligner import Params, align_pair, align_sentences
+from .aligner import Params, align_pair, align_sentences, plainly_one_to_one
 from .model import Alignment, Link, Sentence, Shape
 from .split import split_chinese, split_english
 
 __all__ = ["Alignment", "Link", "Params", "Sentence", "Shape", "align_pair",
-           "align_sentences", "split_chinese", "split_english"]
+           "align_sentences", "plainly_one_to_one", "split_chinese", "split_english"]

@@ -17,7 +17,9 @@ barely prefers has a low confidence and the gate can leave it alone.
 
 from __future__ import annotations
 
+import itertools
 import math
+import re
 from dataclasses import dataclass, field
 
 from ...glossary import TermMatcher
@@ -101,6 +103,8 @@ class _Grid:
         self.ratio = math.exp((1 - params.local_pull) * math.log(params.ratio)
                               + params.local_pull * math.log(max(local, 0.5)))
         self.evidence = evidence
+        self.zh_sums = list(itertools.accumulate(self.zh, initial=0.0))
+        self.en_sums = list(itertools.accumulate(self.en, initial=0))
         # The cost of joining source sentence k to k + 1 inside one bead.
         self.joins = [params.soft_join if s.text.rstrip(_CLOSING)[-1:] in SOFT_ENDS
                       else params.join for s in src]
@@ -110,12 +114,15 @@ class _Grid:
         p = self.p
         if di == 0 or dj == 0:
             return -p.one_zero
-        zh = sum(self.zh[i:i + di])
-        en = sum(self.en[j:j + dj]) + dj - 1
+        zh = self.zh_sums[i + di] - self.zh_sums[i]
+        en = self.en_sums[j + dj] - self.en_sums[j] + dj - 1
         expected = self.ratio * zh
         spread = p.sigma ** 2 + p.sigma_short / max(expected, 1.0)
         deviation = math.log((en + 1) / (expected + 1))
-        length = -min(p.length_cap, deviation * deviation / (2 * spread))
+        cost = deviation * deviation / (2 * spread)
+        if cost >= p.length_cap and di + dj > 2:
+            return _NEG  # a join whose lengths are this far apart: not worth scoring
+        length = -min(p.length_cap, cost)
         ev = self.evidence
         shared = (sum(ev.source_score(k, j, j + dj) for k in range(i, i + di))
                   + sum(ev.target_score(k, i, i + di) for k in range(j, j + dj)))
@@ -173,3 +180,22 @@ def _logsumexp(values: list[float]) -> float:
     if top == _NEG:
         return _NEG
     return top + math.log(sum(math.exp(v - top) for v in values))
+
+
+# Where English plainly ends a sentence: . ! ? then a space and a capital, digit or
+# opening quote. Over-splits at "Mr. Li" and never under-splits a normal sentence end.
+_PLAIN_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
+
+
+def plainly_one_to_one(source: str, target: str, params: Params | None = None) -> bool:
+    """True when the sentences pair off one to one at first sight: as many English
+    pieces (split at plain sentence ends, no pysbd) as Chinese sentences, each
+    within a factor of two of its expected length. Such a pair has no sentence
+    without a counterpart, so the gate can skip aligning it (most entries)."""
+    params = params or DEFAULT
+    zh = split_chinese(source)
+    pieces = [p for p in _PLAIN_END.split(target) if p.strip()]
+    if len(pieces) != len(zh):
+        return False
+    return all(abs(math.log((len(en) + 1) / (params.ratio * zh_length(s.text) + 1)))
+               < math.log(2) for s, en in zip(zh, pieces, strict=True))

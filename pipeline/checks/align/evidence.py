@@ -143,7 +143,23 @@ class Evidence:
             self.target_items.append(items)
         self.stem_count = [len(s) for s in stems]
         self.gloss_count = [len(g) for g in glosses]
+        self._source = [self._compact(items) for items in self.source_items]
+        self._target = [self._compact(items) for items in self.target_items]
         self._memo: dict[tuple[bool, int, int, int], float] = {}
+
+    def _compact(self, items: list[Found]) -> _Compact:
+        """What scoring needs: words found nowhere are a fixed count of misses, other
+        items found nowhere a fixed sum; only items found somewhere are looked at."""
+        r = self.rates
+        odds = {Item.NUMBER: _odds(r.number, r.number_chance),
+                Item.TERM: _odds(r.term, r.term_chance), Item.NAME: _odds(r.name, r.name_chance)}
+        words = sum(1 for kind, _ in items if kind is Item.WORD)
+        found_words = tuple(tuple(sorted(where)) for kind, where in items
+                            if kind is Item.WORD and where)
+        misses = sum(odds[kind][1] for kind, _ in items if kind is not Item.WORD)
+        found_other = tuple((tuple(sorted(where)), odds[kind][0] - odds[kind][1])
+                            for kind, where in items if kind is not Item.WORD and where)
+        return _Compact(words, found_words, misses, found_other)
 
     def source_score(self, i: int, j0: int, j1: int) -> float:
         """Log-likelihood ratio that source sentence i is translated in target[j0:j1]."""
@@ -155,26 +171,39 @@ class Evidence:
 
     def _score(self, from_source: bool, k: int, lo: int, hi: int) -> float:
         key = (from_source, k, lo, hi)
-        if key not in self._memo:
+        found = self._memo.get(key)
+        if found is None:
             r = self.rates
             if from_source:
-                items = self.source_items[k]
+                items = self._source[k]
                 chance = r.word_chance + r.word_chance_per_stem * sum(self.stem_count[lo:hi])
             else:
-                items = self.target_items[k]
+                items = self._target[k]
                 chance = r.gloss_chance + r.gloss_chance_per_stem * sum(self.gloss_count[lo:hi])
-            odds = {Item.WORD: _odds(r.word, min(chance, 0.5)),
-                    Item.NUMBER: _odds(r.number, r.number_chance),
-                    Item.TERM: _odds(r.term, r.term_chance),
-                    Item.NAME: _odds(r.name, r.name_chance)}
-            total = 0.0
-            for kind, where in items:
-                hit = any(lo <= x < hi for x in where)
-                total += odds[kind][0 if hit else 1]
-            self._memo[key] = total
-        return self._memo[key]
+            hit, miss = _odds(r.word, min(chance, 0.5))
+            hits = sum(1 for where in items.found_words if _inside(where, lo, hi))
+            found = hits * hit + (items.words - hits) * miss + items.other_misses + sum(
+                gain for where, gain in items.found_other if _inside(where, lo, hi))
+            self._memo[key] = found
+        return found
 
 
+@dataclass(frozen=True)
+class _Compact:
+    words: int                                  # word items
+    found_words: tuple[tuple[int, ...], ...]    # where each word found somewhere is
+    other_misses: float                         # numbers, terms, names: all missed
+    found_other: tuple[tuple[tuple[int, ...], float], ...]  # where, gain of a hit
+
+
+def _inside(where: tuple[int, ...], lo: int, hi: int) -> bool:
+    for x in where:
+        if x >= lo:
+            return x < hi
+    return False
+
+
+@lru_cache(maxsize=4096)
 def _odds(p_translation: float, p_chance: float) -> tuple[float, float]:
     """(log-odds of a hit, log-odds of a miss) for translation against chance."""
     return (math.log(p_translation / p_chance),
