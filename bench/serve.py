@@ -109,14 +109,24 @@ def serving(version: Version, project: Path) -> Iterator[tuple[str, str, float]]
         yield url, token, (time.perf_counter() - start) * 1000
     finally:
         proc.terminate()
-        proc.wait(timeout=10)
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:  # busy answering a request that timed out
+            proc.kill()
+            proc.wait()
+
+
+TIMEOUT_MS = 300_000
 
 
 def open_page(browser: object, url: str, token: str) -> tuple[float, float]:
-    """ms until every entry is shown, and until the findings are shown too."""
+    """ms until every entry is shown, and until the findings are shown too
+    (infinity: not within TIMEOUT_MS)."""
+    from playwright.sync_api import TimeoutError as PageTimeout
+
     context = browser.new_context(viewport={"width": 1280, "height": 900})  # type: ignore[attr-defined]
     page = context.new_page()
-    page.set_default_timeout(300_000)  # the current version, on a busy machine
+    page.set_default_timeout(TIMEOUT_MS)
     try:
         start = time.perf_counter()
         page.goto(f"{url}#token={token}", wait_until="commit")
@@ -127,13 +137,15 @@ def open_page(browser: object, url: str, token: str) -> tuple[float, float]:
                                " || document.body.dataset.checked === 'true'")
         checked = (time.perf_counter() - start) * 1000
         return ready, checked
+    except PageTimeout:
+        return float("inf"), float("inf")
     finally:
         context.close()
 
 
 def save_times(url: str, token: str, saves: int) -> list[float]:
     api = f"{url}/api/articles/big/en"
-    with urllib.request.urlopen(api) as answer:
+    with urllib.request.urlopen(api, timeout=TIMEOUT_MS / 1000) as answer:
         view = json.load(answer)
     segments = [s for s in view["segments"] if s["in_catalog"]]
     times = []
@@ -146,7 +158,7 @@ def save_times(url: str, token: str, saves: int) -> list[float]:
         request = urllib.request.Request(api, data=body, method="PATCH", headers={
             "Content-Type": "application/json", "X-Bilingual-Token": token})
         start = time.perf_counter()
-        with urllib.request.urlopen(request) as answer:
+        with urllib.request.urlopen(request, timeout=TIMEOUT_MS / 1000) as answer:
             answer.read()
         times.append((time.perf_counter() - start) * 1000)
         seg["msgstr"] = f"Edited {k}."
@@ -170,7 +182,10 @@ def one_round(version: Version, browser: object, real: Path, big: Path, saves: i
             open_page(browser, page, token)
         out["first page, warm (1,000)"], out["  findings shown, warm (1,000)"] = \
             open_page(browser, page, token)
-        out["save (1,000, median)"] = statistics.median(save_times(url, token, saves))
+        try:
+            out["save (1,000, median)"] = statistics.median(save_times(url, token, saves))
+        except OSError:  # timed out
+            out["save (1,000, median)"] = float("inf")
     print(f"  {version.label}: " + ", ".join(f"{k.strip()} {v:.0f}" for k, v in out.items()),
           file=sys.stderr, flush=True)
     return out
@@ -190,7 +205,11 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--entries", type=int, default=1000)
     parser.add_argument("--saves", type=int, default=20)
+    parser.add_argument("--timeout", type=float, default=300,
+                        help="seconds a page may take before it counts as not shown")
     args = parser.parse_args()
+    global TIMEOUT_MS
+    TIMEOUT_MS = int(args.timeout * 1000)
     if not CHROMIUM.exists():
         sys.exit(f"{CHROMIUM} is not installed (apt-get install chromium)")
     from playwright.sync_api import sync_playwright

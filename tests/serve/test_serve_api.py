@@ -401,3 +401,25 @@ def test_workspace_names_only_project_files(fx: Fixture, tmp_path: Path) -> None
         with pytest.raises(NotFound):
             ws.catalog_path(SLUG, locale)
     assert ws.catalog_path(SLUG, LOCALE) == fx.po_path
+
+
+def test_findings_agree_with_check(api, fx: Fixture, capsys) -> None:  # type: ignore[no-untyped-def]
+    """The page's "with findings" count is the number of entries `bilingual check`
+    reports on for this catalog: the per-entry rules and the catalog's own (an
+    approved rendering never used in the article, BL202)."""
+    import json
+
+    from pipeline.cli import main
+
+    answer = api.get(f"{API}/findings")
+    assert answer.status_code == 200
+    page = {sid for sid, found in answer.json()["findings"].items() if found}
+    assert main(["-C", str(fx.root), "check", "--format", "json", "--article", SLUG,
+                 "--locale", LOCALE, "--no-cache"]) in (0, 1)
+    file = fx.project.catalog_path(SLUG, LOCALE).relative_to(fx.root).as_posix()
+    checked = {f["line"] for f in json.loads(capsys.readouterr().out)
+               if f["file"].endswith(file)}  # shown relative to where check runs
+    lines = {s["entry_line"]: s["id"] for s in api.get(API).json()["segments"]}
+    assert {lines[line] for line in checked} == page
+    assert any(f["code"] == "BL202" for found in answer.json()["findings"].values()
+               for f in found)
