@@ -192,6 +192,8 @@ def test_wechat_article_body_section_spans_caption_table_and_no_furniture() -> N
     assert "| 年份 | 收入（元） |  |\n|---|---|---|\n| 2022 | 15000 | 5.1 |" in md
     for furniture in ("蓝字", "END", "往期推荐", "惠农政策", "阅读原文", "扫一扫"):
         assert furniture not in md
+    dropped = [f for f in _report(result) if f.split(": ", 1)[1].startswith("dropped")]
+    assert len(dropped) == 4 and all("other choice" in f for f in dropped)
 
 
 NEWS = """<!DOCTYPE html>

@@ -22,7 +22,6 @@ class Change(enum.Enum):
     HEADING = "section headings recognised"
     CAPTION = "photo captions kept as captions"
     TABLE = "tables kept as pipe tables"
-    WEB_FURNITURE = "web page furniture (follow prompts, END marks, more-reading links) dropped"
     FRONT_MATTER = "lines moved to the front matter"
     LINE_ENDS = "line endings normalised"
     ENCODING = "text decoded"

@@ -6,7 +6,8 @@ element that holds it (WeChat's `#js_content` when present). That element is the
 read block by block with lxml, keeping what the extractor would flatten: headings
 (h2–h6, and the bold, often coloured, section spans WeChat editors use), pictures and
 the captions set under them, tables cell by cell. The follow prompts, END marks and
-"more reading" link lists of a public-account article are dropped with a note.
+"more reading" link lists of a public-account article are dropped, each with a
+`review:` line (the other choice: keep it).
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from lxml import etree
 from ..cjk import CJK_CONTEXT
 from ..errors import PipelineError
 from .lines import SENTENCE_END
-from .report import Change, ImportResult
+from .report import ImportResult
 from .styled import INFERRED, Piece, Role, unsure_heading
 
 BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "figcaption", "section",
@@ -226,12 +227,14 @@ def html_pieces(data: bytes, path: Path, result: ImportResult) -> list[Piece]:
             continue
         if more and all(_inside(node, leaf, lambda n: n.tag == "a") for node in
                         leaf.iter() if (node.text or "").strip()):
-            result.change(Change.WEB_FURNITURE, line, f"dropped a 'more reading' link: {text}")
+            result.flag(line, f"dropped '{text[:30]}' (a link under '往期推荐'-style "
+                        "more reading); the other choice: keep it as a paragraph")
             continue
         more = False
         if _FOLLOW.match(text) or _END.match(text) or _MORE.match(text):
             more = bool(_MORE.match(text))
-            result.change(Change.WEB_FURNITURE, line, f"dropped page furniture: {text}")
+            result.flag(line, f"dropped '{text[:30]}' (public-account furniture: follow "
+                        "prompt, END mark or more-reading head); the other choice: keep it")
             continue
         paragraphs = _paragraphs(leaf) if leaf.find(".//br") is not None else [text]
         if len(paragraphs) > 1 and leaf.tag not in HEADINGS:
