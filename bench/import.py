@@ -181,6 +181,9 @@ def print_split(score: ModuleType, name: str, results: list[tuple[Job, collectio
     print()
     print("Traditional Chinese marked zh-Hant: " + _frac(total["hant_ok"], total["hant_exp"])
           + f"; Simplified marked otherwise: {total['hans_wrong']}")
+    print(f"\ngoals per form on {name}:")
+    for form in forms:
+        print_goals(form, by_form[form], indent="  ")
     return total
 
 
@@ -192,7 +195,7 @@ def _pct(part: int, whole: int) -> float:
     return 100 * part / whole if whole else 100.0
 
 
-def print_goals(name: str, total: collections.Counter[str]) -> None:
+def print_goals(name: str, total: collections.Counter[str], indent: str = "") -> None:
     found = _pct(total["head_found"], total["head_exp"])
     emitted = total["head_found"] + total["head_false"]
     false = _pct(total["head_false"], emitted) if emitted else 0.0
@@ -204,6 +207,11 @@ def print_goals(name: str, total: collections.Counter[str]) -> None:
              (whole >= 95, f"paragraphs whole {whole:.0f}% (goal ≥ 95%)"),
              (tables >= 100, f"tables kept {tables:.0f}% (goal: all, or flagged)"),
              (hant >= 100, f"zh-Hant {hant:.0f}% (goal: all)")]
+    if indent:   # one compact line per form
+        marks = [m for m in marks if "zh-Hant" not in m[1] or total["hant_exp"]]
+        print(f"{indent}{name:<20} " + "; ".join(("ok " if ok else "NOT ") + text.split(" (")[0]
+                                                  for ok, text in marks))
+        return
     print(f"goals on {name}: " + "; ".join(("ok " if ok else "NOT ") + text for ok, text in marks))
 
 

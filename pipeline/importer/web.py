@@ -6,7 +6,8 @@ element that holds it (WeChat's `#js_content` when present). That element is the
 read block by block with lxml, keeping what the extractor would flatten: headings
 (h2–h6, and the bold, often coloured, section spans WeChat editors use), pictures and
 the captions set under them, tables cell by cell. The follow prompts, END marks and
-"more reading" link lists of a public-account article are dropped with a note.
+"more reading" link lists of a public-account article are dropped, each with a
+`review:` line (the other choice: keep it).
 """
 
 from __future__ import annotations
@@ -19,8 +20,10 @@ import lxml.html
 import trafilatura
 from lxml import etree
 
+from ..cjk import CJK_CONTEXT
 from ..errors import PipelineError
-from .report import Change, ImportResult
+from .lines import SENTENCE_END
+from .report import ImportResult
 from .styled import INFERRED, Piece, Role, unsure_heading
 
 BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "figcaption", "section",
@@ -28,6 +31,8 @@ BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "figcapti
 HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 SKIP = {"script", "style", "noscript", "template", "button", "textarea", "form", "svg"}
 CAPTION_MAX = 120
+BREAK = "\x00"   # where a <br> was, while collecting text
+_CJK_BREAK = re.compile(f"(?<={CJK_CONTEXT})[ \t]*\n\\s*(?={CJK_CONTEXT})")
 COVER = 0.85   # the body element holds this share of the extracted paragraphs
 BOLD_HEADING_MAX = 40
 _BOLD_STYLE = re.compile(r"font-weight\s*:\s*(bold|[6-9]00)", re.I)
@@ -43,7 +48,7 @@ _MORE = re.compile(r"^(?:往期推荐|往期推薦|往期回顾|往期回顧|推
 def _collect(node: Any, parts: list[str]) -> None:
     if not isinstance(node.tag, str) or node.tag in SKIP:
         return
-    parts.append(" " if node.tag == "br" else node.text or "")
+    parts.append(BREAK if node.tag == "br" else node.text or "")
     for child in node:
         _collect(child, parts)
         parts.append(child.tail or "")
@@ -52,7 +57,59 @@ def _collect(node: Any, parts: list[str]) -> None:
 def _text(element: Any) -> str:
     parts: list[str] = []
     _collect(element, parts)
-    return " ".join("".join(parts).split())
+    return _collapse("".join(parts).replace(BREAK, " "))
+
+
+def _collapse(text: str) -> str:
+    """White space as a browser shows it: a source line break between Chinese
+    characters is nothing (CSS segment-break rules), other runs one space."""
+    return " ".join(_CJK_BREAK.sub("", text).split())
+
+
+def _paragraphs(element: Any) -> list[str]:
+    """A block whose paragraphs are set apart by <br>s (`　　第一段。<br>　　第二段。`):
+    split where a line ends a sentence or the next one is indented; else one block."""
+    parts: list[str] = []
+    _collect(element, parts)
+    out: list[str] = []
+    joined = False
+    for line in "".join(parts).replace("\xa0", " ").split(BREAK):
+        text = _collapse(line)
+        if not text:
+            joined = False  # an empty line (two <br>s): always a break
+            continue
+        indented = line.lstrip(" \n\t").startswith("\u3000")
+        if out and joined and not indented and not out[-1].endswith(SENTENCE_END):
+            out[-1] += text
+        else:
+            out.append(text)
+        joined = True
+    return out
+
+
+def _wrap_loose(container: Any) -> None:
+    """Text and inline runs left loose between blocks (`<div>第一段<br>第二段<p>…</p>
+    第三段</div>`) get a <p> of their own, so reading block by block keeps them."""
+    for element in list(container.iter()):
+        if not isinstance(element.tag, str) or element.tag in SKIP or element.tag == "table":
+            continue
+        if not any(isinstance(c.tag, str) and c.tag in BLOCKS for c in element):
+            continue
+        children: list[Any] = []
+        run = etree.Element("p")
+        run.text, element.text = element.text, None
+        for child in list(element):
+            if isinstance(child.tag, str) and child.tag in BLOCKS:
+                if _text(run):
+                    children.append(run)
+                run = etree.Element("p")
+                run.text, child.tail = child.tail, None
+                children.append(child)
+            else:
+                run.append(child)   # an inline node moves with its tail
+        if _text(run):
+            children.append(run)
+        element[:] = children
 
 
 def _inside(node: Any, stop: Any, test: Any) -> bool:
@@ -153,9 +210,11 @@ def html_pieces(data: bytes, path: Path, result: ImportResult) -> list[Piece]:
     html = lxml.html.tostring(root, encoding="unicode")
     container = _container(root, html)
     pieces = _title(root, container)
+    _wrap_loose(container)
     picture, more = False, False
     for leaf in _leaves(container):
-        line = leaf.sourceline or 1
+        parent = leaf.getparent()
+        line = leaf.sourceline or (parent.sourceline if parent is not None else None) or 1
         if leaf.tag == "table":
             rows = _rows(leaf)
             if rows:
@@ -168,14 +227,20 @@ def html_pieces(data: bytes, path: Path, result: ImportResult) -> list[Piece]:
             continue
         if more and all(_inside(node, leaf, lambda n: n.tag == "a") for node in
                         leaf.iter() if (node.text or "").strip()):
-            result.change(Change.WEB_FURNITURE, line, f"dropped a 'more reading' link: {text}")
+            result.flag(line, f"dropped '{text[:30]}' (a link under '往期推荐'-style "
+                        "more reading); the other choice: keep it as a paragraph")
             continue
         more = False
         if _FOLLOW.match(text) or _END.match(text) or _MORE.match(text):
             more = bool(_MORE.match(text))
-            result.change(Change.WEB_FURNITURE, line, f"dropped page furniture: {text}")
+            result.flag(line, f"dropped '{text[:30]}' (public-account furniture: follow "
+                        "prompt, END mark or more-reading head); the other choice: keep it")
             continue
-        pieces.append(_piece(leaf, container, text, line, picture))
+        paragraphs = _paragraphs(leaf) if leaf.find(".//br") is not None else [text]
+        if len(paragraphs) > 1 and leaf.tag not in HEADINGS:
+            pieces.extend(Piece(Role.PARAGRAPH, p, line) for p in paragraphs)
+        else:
+            pieces.append(_piece(leaf, container, text, line, picture))
         picture = False
     return pieces
 

@@ -192,6 +192,8 @@ def test_wechat_article_body_section_spans_caption_table_and_no_furniture() -> N
     assert "| 年份 | 收入（元） |  |\n|---|---|---|\n| 2022 | 15000 | 5.1 |" in md
     for furniture in ("蓝字", "END", "往期推荐", "惠农政策", "阅读原文", "扫一扫"):
         assert furniture not in md
+    dropped = [f for f in _report(result) if f.split(": ", 1)[1].startswith("dropped")]
+    assert len(dropped) == 4 and all("other choice" in f for f in dropped)
 
 
 NEWS = """<!DOCTYPE html>
@@ -299,3 +301,20 @@ def test_docx_import_loses_duplicates_or_reorders_no_han_character_or_digit(
     # Front matter may take a short line (a date, a byline): count it with the body.
     got = _telling(re.sub(r"^(lang|title):.*$", "", front, flags=re.M) + body)
     assert got == _telling("".join(paragraphs))
+
+
+OLD_STYLE = """<html><head><meta charset="utf-8"></head><body>
+<div class="nav"><a href="/">首页</a> <a href="/n">新闻</a></div><h1>一篇老式网页</h1>
+<div id="content">　　这是第一段，讲的是本市今年的粮食生产情况。<br>　　这是第二段，说的是农民收入，
+比上年增长百分之五。<br><br>第三段没有缩进，但是前面有两个换行，所以也是新的一段。
+<p>第四段在一个段落标签里面，内容是关于道路建设的情况说明。</p>第五段散落在段落之间，
+<b>也应该</b>保留下来。</div><div class="footer">版权所有</div></body></html>"""
+
+
+def test_paragraphs_set_apart_by_br_and_loose_text_between_blocks_are_kept() -> None:
+    body = _import_html(OLD_STYLE).markdown.split("\n---\n", 1)[1]
+    assert body.split() == ["这是第一段，讲的是本市今年的粮食生产情况。",
+                            "这是第二段，说的是农民收入，比上年增长百分之五。",
+                            "第三段没有缩进，但是前面有两个换行，所以也是新的一段。",
+                            "第四段在一个段落标签里面，内容是关于道路建设的情况说明。",
+                            "第五段散落在段落之间，也应该保留下来。"]
