@@ -23,12 +23,8 @@ class Change(enum.Enum):
     SPLIT_WORD = "numbers or words split across a line break joined with no space"
     HEADING = "section headings recognised"
     CAPTION = "photo captions kept as captions"
-<<<<<<< HEAD
     WEB_FURNITURE = "web page furniture (follow prompts, END marks, more-reading links) dropped"
     CLOSING = "signature and date lines kept as the closing block"
-=======
-    TABLE = "tables kept as pipe tables"
->>>>>>> i33a
     FRONT_MATTER = "lines moved to the front matter"
     LINE_ENDS = "line endings normalised"
     ENCODING = "text decoded"

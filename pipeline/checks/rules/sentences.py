@@ -41,29 +41,6 @@ def _lone_sentences(zh: str, en: str, language: str, matcher: TermMatcher
     """(code, sentence, confidence) of each sentence the gate reports."""
     # One sentence on each side is one link: no need to ask pysbd (the common case).
     if len(split_chinese(zh)) < 2 and not _ENGLISH_BREAK.search(en.strip()):
-<<<<<<< HEAD
-        return []
-    alignment = align_pair(zh, en, terms=matcher, language=view.locale.split("_")[0])
-    findings = []
-    for link in alignment.omitted(GATE_CONFIDENCE):
-        sentence = alignment.source_of(link)
-        findings.append(view.finding(
-            "BL308", f"source sentence {quoted(sentence, 80)} has no counterpart in the "
-                     f"translation (alignment confidence {link.confidence:.2f})",
-            term=sentence))
-    for link in alignment.added(GATE_CONFIDENCE):
-        sentence = alignment.target_of(link)
-        findings.append(view.finding(
-            "BL309", f"translation sentence {quoted(sentence, 80)} has no counterpart in the "
-                     f"source (alignment confidence {link.confidence:.2f})",
-            term=sentence))
-    return findings
-
-
-def check(view: EntryView, ctx: EntryContext) -> list[Finding]:
-    """The registry's entry point (`Rule.check`)."""
-    return sentence_findings(view, ctx.matcher)
-=======
         return ()
     if plainly_one_to_one(zh, en):  # aligning costs ~10 ms; many entries need none
         return ()
@@ -72,4 +49,8 @@ def check(view: EntryView, ctx: EntryContext) -> list[Finding]:
               for k in alignment.omitted(GATE_CONFIDENCE)),
             *(("BL309", alignment.target_of(k), k.confidence)
               for k in alignment.added(GATE_CONFIDENCE)))
->>>>>>> i29
+
+
+def check(view: EntryView, ctx: EntryContext) -> list[Finding]:
+    """The registry's entry point (`Rule.check`)."""
+    return sentence_findings(view, ctx.matcher)

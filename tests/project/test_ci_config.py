@@ -1,6 +1,6 @@
 """`bilingual init` writes CI configuration that runs as written: pre-commit hooks
 (run here with pre-commit itself), a GitHub workflow (its shell steps run here), and
-the README quotes both files word for word."""
+the manual (docs/manual/workflows.md, CI) quotes both files word for word."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ import yaml
 from pipeline.ci_config import PRE_COMMIT_CONFIG, WORKFLOW
 from pipeline.cli import main
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 ARTICLE = "---\ntitle: 题\n---\n\n煤炭产业一直是全区的支柱产业。\n"
 
 
@@ -25,10 +25,12 @@ def _yaml_blocks(text: str) -> list[str]:
             if block.startswith("yaml\n")]
 
 
-def test_the_readme_quotes_the_files_init_writes() -> None:
-    blocks = _yaml_blocks((ROOT / "README.md").read_text(encoding="utf-8"))
+def test_the_manual_quotes_the_files_init_writes() -> None:
+    page = (ROOT / "docs" / "manual" / "workflows.md").read_text(encoding="utf-8")
+    blocks = _yaml_blocks(page)
     assert PRE_COMMIT_CONFIG in blocks and WORKFLOW in blocks
-    assert "example.org/bilingual" not in (ROOT / "README.md").read_text(encoding="utf-8")
+    for text in (page, (ROOT / "README.md").read_text(encoding="utf-8")):
+        assert "example.org/bilingual" not in text
 
 
 def _project(tmp_path: Path, *extra: str) -> Path:
