@@ -393,15 +393,25 @@ def real_site(tmp_path_factory):
     return root / "build"
 
 
-def test_chinese_column_is_at_most_30_percent_blank_on_the_real_article(real_site, edition_tab):
+LEVELS = """() => Array.from(document.querySelectorAll(
+    '.article__body .pair--paragraph, .pair--standfirst')).map(p => {
+  const zh = p.querySelector(':scope > .zh'), target = p.querySelector(':scope > .target');
+  return zh && target ? target.getBoundingClientRect().bottom - zh.getBoundingClientRect().bottom
+                      : null; }).filter(d => d !== null)"""
+
+
+def test_the_columns_come_out_level_on_the_real_article(real_site, edition_tab):
     tab = edition_tab(1280).open(real_site / "shangdang.zh-en.html")
     size = tab.page.eval_on_selector(".pair--paragraph > .zh", "e => getComputedStyle(e).fontSize")
-    assert size == "18px"
+    assert size == "19px"
     widths = tab.page.eval_on_selector(".pair--paragraph", """e => [
       e.querySelector('.zh').offsetWidth, e.querySelector('.target').offsetWidth]""")
-    assert 0.8 <= widths[0] / widths[1] * 6 / 5 <= 1.2  # columns about 5 : 6
+    assert 0.9 <= widths[0] / widths[1] * 3 / 2 <= 1.1  # columns 40 : 60
     ratio = tab.page.evaluate(BLANK_RATIO)
-    assert ratio <= 0.30, f"{ratio:.0%} of the Chinese column is blank"
+    assert ratio <= 0.15, f"{ratio:.0%} of the Chinese column is blank"
+    ends = tab.page.evaluate(LEVELS)
+    level = sum(1 for d in ends if abs(d) <= 40)
+    assert level * 3 >= len(ends) * 2, f"{level} of {len(ends)} pairs end within 40 px: {ends}"
     tab.assert_clean()
 
 
