@@ -480,3 +480,21 @@ def test_a_french_edition_marks_its_text_french(tmp_path, edition_tab):
     tab.open(tmp_path / "build" / "demo.fr.html")
     assert tab.page.evaluate("Array.from(document.querySelectorAll('[data-segment] .target')).every(e => e.matches(':lang(fr)'))")
     tab.assert_clean()
+
+
+def test_one_visible_numbered_tab_stop_a_paragraph_each_with_its_own_name(edition_site, edition_tab):
+    tab = edition_tab(1280).open(edition_site.bilingual)
+    stops = tab.page.evaluate("""() => Array.from(document.querySelectorAll(
+        '.article__body a[href], .article__body [tabindex]:not([tabindex="-1"])')).map(el => {
+      const box = el.getBoundingClientRect(), style = getComputedStyle(el);
+      return {name: el.getAttribute('aria-label') || el.textContent.trim(), text: el.textContent.trim(),
+              pair: el.closest('[data-segment]') && el.closest('[data-segment]').id,
+              visible: box.width > 0 && style.opacity !== '0' && style.visibility !== 'hidden'}; })""")
+    links = [s for s in stops if s["name"].startswith("Paragraph ")]
+    assert links and all(s["visible"] for s in links)
+    assert len({s["name"] for s in links}) == len(links)  # distinct accessible names
+    pairs = [s["pair"] for s in links]
+    assert len(set(pairs)) == len(pairs)  # one a paragraph
+    assert [s["text"] for s in links] == [s["name"].split()[-1] for s in links]  # the number shown
+    assert tab.page.locator("h1").count() == 1
+    tab.assert_clean()
