@@ -324,8 +324,8 @@ def test_printed_pdfs_number_their_pages_and_print_one_language_per_view(edition
     pages = len(both.rstrip("\f").split("\f"))
     assert pages >= 2 and numbers == [(n, pages) for n in range(1, pages + 1)]  # "n / N" on each
     heads = [page for page in both.split("\f")[1:pages] if page.startswith(
-        edition_site.translated["title"] + " · ")]
-    assert len(heads) == pages - 1  # the running head: title · publication, from page 2
+        edition_site.translated["title"] + " ·")]
+    assert len(heads) == pages - 1  # the running head: both titles, from page 2
     tab.page.click("label[for=view-target]")
     target_view, _ = _pdf(tab, "bilingual-target-view")
     flat = squeeze.sub("", target_view)
