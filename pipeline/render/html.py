@@ -221,7 +221,9 @@ def page_context(article: Article, pairs: list[Pair], locale: str, bilingual: bo
         info=title_block(article, publication),
         # The print header (an @page margin box) that article.js adds: a per-page
         # stylesheet would need its own CSP hash wherever the page is served.
-        running_head=f"{title} · {publication.name}", csp=content_security_policy(),
+        running_head=(f"{title} · {_source_title(article, pairs)}" if bilingual
+                      and title != _source_title(article, pairs) else f"{title} · {publication.name}"),
+        csp=content_security_policy(),
         canonical=canonical_url(publication, bilingual_href if bilingual else target_href),
         counts=dict(total=len(pairs), fallback=len(fallback),
                     fuzzy=sum(1 for p in fallback if p.status.value == "fuzzy")),

@@ -324,8 +324,8 @@ def test_printed_pdfs_number_their_pages_and_print_one_language_per_view(edition
     pages = len(both.rstrip("\f").split("\f"))
     assert pages >= 2 and numbers == [(n, pages) for n in range(1, pages + 1)]  # "n / N" on each
     heads = [page for page in both.split("\f")[1:pages] if page.startswith(
-        edition_site.translated["title"] + " · ")]
-    assert len(heads) == pages - 1  # the running head: title · publication, from page 2
+        edition_site.translated["title"] + " ·")]
+    assert len(heads) == pages - 1  # the running head: both titles, from page 2
     tab.page.click("label[for=view-target]")
     target_view, _ = _pdf(tab, "bilingual-target-view")
     flat = squeeze.sub("", target_view)
@@ -393,15 +393,25 @@ def real_site(tmp_path_factory):
     return root / "build"
 
 
-def test_chinese_column_is_at_most_30_percent_blank_on_the_real_article(real_site, edition_tab):
+LEVELS = """() => Array.from(document.querySelectorAll(
+    '.article__body .pair--paragraph, .pair--standfirst')).map(p => {
+  const zh = p.querySelector(':scope > .zh'), target = p.querySelector(':scope > .target');
+  return zh && target ? target.getBoundingClientRect().bottom - zh.getBoundingClientRect().bottom
+                      : null; }).filter(d => d !== null)"""
+
+
+def test_the_columns_come_out_level_on_the_real_article(real_site, edition_tab):
     tab = edition_tab(1280).open(real_site / "shangdang.zh-en.html")
     size = tab.page.eval_on_selector(".pair--paragraph > .zh", "e => getComputedStyle(e).fontSize")
-    assert size == "18px"
+    assert size == "19px"
     widths = tab.page.eval_on_selector(".pair--paragraph", """e => [
       e.querySelector('.zh').offsetWidth, e.querySelector('.target').offsetWidth]""")
-    assert 0.8 <= widths[0] / widths[1] * 6 / 5 <= 1.2  # columns about 5 : 6
+    assert 0.9 <= widths[0] / widths[1] * 3 / 2 <= 1.1  # columns 40 : 60
     ratio = tab.page.evaluate(BLANK_RATIO)
-    assert ratio <= 0.30, f"{ratio:.0%} of the Chinese column is blank"
+    assert ratio <= 0.15, f"{ratio:.0%} of the Chinese column is blank"
+    ends = tab.page.evaluate(LEVELS)
+    level = sum(1 for d in ends if abs(d) <= 40)
+    assert level * 3 >= len(ends) * 2, f"{level} of {len(ends)} pairs end within 40 px: {ends}"
     tab.assert_clean()
 
 
@@ -469,4 +479,22 @@ def test_a_french_edition_marks_its_text_french(tmp_path, edition_tab):
     assert tab.page.inner_text("label[for=view-target]") == "Français"
     tab.open(tmp_path / "build" / "demo.fr.html")
     assert tab.page.evaluate("Array.from(document.querySelectorAll('[data-segment] .target')).every(e => e.matches(':lang(fr)'))")
+    tab.assert_clean()
+
+
+def test_one_visible_numbered_tab_stop_a_paragraph_each_with_its_own_name(edition_site, edition_tab):
+    tab = edition_tab(1280).open(edition_site.bilingual)
+    stops = tab.page.evaluate("""() => Array.from(document.querySelectorAll(
+        '.article__body a[href], .article__body [tabindex]:not([tabindex="-1"])')).map(el => {
+      const box = el.getBoundingClientRect(), style = getComputedStyle(el);
+      return {name: el.getAttribute('aria-label') || el.textContent.trim(), text: el.textContent.trim(),
+              pair: el.closest('[data-segment]') && el.closest('[data-segment]').id,
+              visible: box.width > 0 && style.opacity !== '0' && style.visibility !== 'hidden'}; })""")
+    links = [s for s in stops if s["name"].startswith("Paragraph ")]
+    assert links and all(s["visible"] for s in links)
+    assert len({s["name"] for s in links}) == len(links)  # distinct accessible names
+    pairs = [s["pair"] for s in links]
+    assert len(set(pairs)) == len(pairs)  # one a paragraph
+    assert [s["text"] for s in links] == [s["name"].split()[-1] for s in links]  # the number shown
+    assert tab.page.locator("h1").count() == 1
     tab.assert_clean()
