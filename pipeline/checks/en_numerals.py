@@ -76,11 +76,12 @@ _FIXED_HINTS: dict[str, tuple[str, ...]] = dict(zip(EN_FIXED_PHRASES, [
 _NUM = r"(?:\d{1,3}(?:(?:,|[\u00a0\u202f\u2009])\d{3})+(?!\d)|\d+)(?:\.\d+)?"
 _DIGIT_RE = re.compile(
     rf"(?<![\d.,])(?P<num>{_NUM})(?:(?P<ord>st|nd|rd|th)\b"
-    r"|\s*-?\s*(?P<scale>trillion|billion|million|thousand|bn|mn|tn|(?-i:Mt))\b)?", re.I)
+    r"|\s*-?\s*(?P<scale>trillion|billion|million|thousand|bn|mn|tn|(?-i:Mt))\b|(?P<k>(?-i:K))\b)?",
+    re.I)
 _CODE_RE = re.compile(r"(?<![\d.])\d+(?:\s*\+\s*\d+)+")
 _PERCENT_RE = re.compile(r"\s*(?:%|per\s?cent\b|pct\b|percentage points?\b)", re.I)
 # "Mt" is megatonnes (1.2 Mt = 120万吨); a bare "m" is left alone (metres?).
-_ABBR_SCALE = {"bn": 10**9, "mn": 10**6, "tn": 10**12, "mt": 10**6}
+_ABBR_SCALE = {"bn": 10**9, "mn": 10**6, "tn": 10**12, "mt": 10**6, "k": 10**3}  # 50K
 _APPROX_BEFORE_RE = re.compile(
     r"(?:(?<![A-Za-z])(?:more than|over|nearly|almost|about|around|approximately|roughly|"
     r"some|upwards of|at least|close to|in excess of|exceeding|above|under|below|less than|"
@@ -226,7 +227,7 @@ def _digit_drafts(t: str, taken: list[Span]) -> list[Draft]:
         raw = m.group("num")
         if not raw.isdecimal():  # separators and decimals: rare, and the pattern decides
             raw = _SEPARATOR_RE.sub("", raw)
-        scale_word = (m.group("scale") or "").lower()
+        scale_word = (m.group("scale") or m.group("k") or "").lower()
         scale = _ABBR_SCALE.get(scale_word) or SCALES.get(scale_word, 1)
         d = Draft(Decimal(raw) * scale, start, end, scale=scale)
         pm = _PERCENT_RE.match(t, end)

@@ -153,7 +153,8 @@ def _scale_hint(q: Quantity, others: Sequence[Quantity]) -> str:
 
 
 def match_quantities(
-    source: Sequence[Quantity], target: Sequence[Quantity], *, dates_restated: bool = False
+    source: Sequence[Quantity], target: Sequence[Quantity], *, dates_restated: bool = False,
+    source_text: str = "",
 ) -> list[NumberMismatch]:
     """Match two quantity lists as multisets by value; report the leftovers.
 
@@ -203,7 +204,7 @@ def match_quantities(
             f"source {_describe(missing)} not found in the translation"
             + (f", which has {_describe(stand)} in its place{_why_swapped(missing, stand)}"
                if stand is not None else _scale_hint(missing, left_t)),
-            certain=stand is not None or (_dropped_for_sure(missing)
+            certain=stand is not None or (_dropped_for_sure(missing, source_text)
                                           and (missing.value, missing.kind) not in matched)))
     for extra in left_t:
         replaced = stand_in.get(id(extra))
@@ -276,12 +277,17 @@ def _why_swapped(s: Quantity, t: Quantity) -> str:
     return ""
 
 
-def _dropped_for_sure(s: Quantity) -> bool:
-    """An amount written in digits (not a date, code or list number) that the
-    translation leaves out: professionals fold counting words into English
-    (两人 = the couple), never a figure like 135."""
+def _dropped_for_sure(s: Quantity, zh: str) -> bool:
+    """An amount (not a date, code or list number) that the translation leaves
+    out. Professionals fold small counting words into English (两人 = the couple)
+    and a head count of people already named (三人结伴, 以上4人 → "they"), never
+    a figure like 135."""
     return (s.kind in (Kind.NUMBER, Kind.PERCENT) and not s.marker and not s.optional
-            and s.value > 1 and (_has_digit(s.text) or s.value >= 3))
+            and s.value > 1 and (_has_digit(s.text) or s.value >= 3)
+            and not (s.value < 10 and zh.startswith(_PEOPLE, s.end)))
+
+
+_PEOPLE = ("人", "位", "名")
 
 
 def compare_quantities(
@@ -301,7 +307,8 @@ def compare_quantities(
     en_ignore = [*en_ignore, *_address_spans(en)]
     source = zh_quantities(zh, zh_ignore)
     target = en_quantities(_join_spaced_thousands(en, source), en_ignore)
-    problems = match_quantities(source, target, dates_restated=bool(_WEEKDAY_RE.search(en)))
+    problems = match_quantities(source, target, dates_restated=bool(_WEEKDAY_RE.search(en)),
+                                source_text=zh)
     names = _name_numerals(zh)
     return [p for p in problems if not _numeral_label(p, zh)
             and not (p.kind is Mismatch.EXTRA and p.target is not None and p.source is None
