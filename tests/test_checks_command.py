@@ -158,7 +158,7 @@ def test_waiver_without_term_waives_a_code(project: Project) -> None:
 def test_malformed_waivers_are_warnings(project: Project) -> None:
     translate(PO, GOOD)
     annotate("新质生产力", "check: ignore BL999\ncheck: skip BL101\n"
-             "check: ignore BL101 two words\ncheck: ignore XX1")
+             "check: ignore\ncheck: ignore XX1")
     bad = [f for f in findings(project) if f.code == "BL902"]
     assert len(bad) == 4 and all(f.severity == Severity.WARNING for f in bad)
 
