@@ -186,7 +186,12 @@ _CLOCK_RE = re.compile(
     r"(?:\s*(?P<ap>[ap]\.?\s?m\b\.?))?"
     r"|\s*(?P<ap2>[ap]\.\s?m\.|[ap]m\b|o['’]clock\b))"
     r"|\b(?P<noon>noon|midday|midnight)\b", re.I)
-_CLOCK_HINT_RE = re.compile(r"\d:\s?\d|\d\s*[ap]\.?\s?m|o['’]clock|noon|midday|midnight", re.I)
+_AM_PM_RE = re.compile(r"\d\s?[ap]\.?\s?m\b", re.I)
+
+
+def _may_tell_time(t: str) -> bool:
+    return (":" in t or "clock" in t or "noon" in t or "mid" in t
+            or (("m" in t or "M" in t) and _AM_PM_RE.search(t) is not None))
 
 
 # "the 1990s", "post-90s", "'80s": a decade or generation, as its first year.
@@ -205,7 +210,7 @@ def _clock_drafts(t: str, taken: list[Span]) -> list[Draft]:
     for m in _ROUND_CLOCK_RE.finditer(t) if "clock" in t or "24/7" in t else ():
         drafts.append(Draft(Decimal(24), m.start(), m.end(), optional=True))
         taken.append(m.span())
-    for m in _CLOCK_RE.finditer(t) if _CLOCK_HINT_RE.search(t) else ():
+    for m in _CLOCK_RE.finditer(t) if _may_tell_time(t) else ():
         hour = 0 if m.group("noon") else int(m.group("h"))
         drafts.append(Draft(clock_minutes(hour, int(m.group("m") or 0)), m.start(), m.end(),
                             "time"))

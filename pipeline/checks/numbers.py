@@ -307,7 +307,7 @@ def compare_quantities(
     en_ignore = [*en_ignore, *_address_spans(en)]
     source = zh_quantities(zh, zh_ignore)
     target = en_quantities(_join_spaced_thousands(en, source), en_ignore)
-    problems = match_quantities(source, target, dates_restated=bool(_WEEKDAY_RE.search(en)),
+    problems = match_quantities(source, target, dates_restated="day" in en and bool(_WEEKDAY_RE.search(en)),
                                 source_text=zh)
     names = _name_numerals(zh)
     return [p for p in problems if not _numeral_label(p, zh)
