@@ -232,7 +232,11 @@ def _digit_drafts(t: str, taken: list[Span]) -> list[Draft]:
         raw = m.group("num")
         if not raw.isdecimal():  # separators and decimals: rare, and the pattern decides
             raw = _SEPARATOR_RE.sub("", raw)
-        scale_word = (m.group("scale") or m.group("k") or "").lower()
+        # 50K is 50,000 but 4K/8K name screen resolutions: K only after two digits.
+        k = m.group("k") if m.group("k") and len(m.group("num")) > 1 else ""
+        if m.group("k") and not k:
+            end -= 1
+        scale_word = (m.group("scale") or k or "").lower()
         scale = _ABBR_SCALE.get(scale_word) or SCALES.get(scale_word, 1)
         d = Draft(Decimal(raw) * scale, start, end, scale=scale)
         pm = _PERCENT_RE.match(t, end)
