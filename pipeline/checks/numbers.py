@@ -278,16 +278,21 @@ def _why_swapped(s: Quantity, t: Quantity) -> str:
 
 
 def _dropped_for_sure(s: Quantity, zh: str) -> bool:
-    """An amount (not a date, code or list number) that the translation leaves
-    out. Professionals fold small counting words into English (两人 = the couple)
-    and a head count of people already named (三人结伴, 以上4人 → "they"), never
-    a figure like 135."""
+    """An amount (not a date, code or list number) that the translation leaves out:
+    a figure in digits, or a numeral word of 3 or more counting things (五个总领馆).
+    Professionals fold other counting words into English (两人 = the couple, 三大
+    目标 listed, 前三季度 = the first nine months, 三十余年 = three decades) and a
+    head count of people already named (以上4人 → "they"), never a figure like 135."""
     return (s.kind in (Kind.NUMBER, Kind.PERCENT) and not s.marker and not s.optional
-            and s.value > 1 and (_has_digit(s.text) or s.value >= 3)
-            and not (s.value < 10 and zh.startswith(_PEOPLE, s.end)))
+            and s.value > 1 and not (s.value < 10 and zh.startswith(_PEOPLE, s.end))
+            and (_has_digit(s.text) or (s.value >= 3 and not s.approximate
+                                        and zh.startswith(_THINGS, s.end))))
 
 
 _PEOPLE = ("人", "位", "名")
+# Classifiers of countable things (not 大, 年, 季度, 次, 代, 轮, 元: those are
+# often said another way).
+_THINGS = tuple("个家座所台辆架艘条件项种支张部本篇场户间栋处只头匹棵株颗枚批类门份套例")
 
 
 def compare_quantities(

@@ -170,8 +170,8 @@ def _context_kind(t: str, start: int, end: int, value: Decimal, *, digits: bool)
         return "day"
     if rest.startswith("号") and 1 <= value <= 31 and _MONTH_BEFORE_RE.search(t[:start]):
         return "day"  # 9月3号; a bare 3号 is usually a name (3号线)
-    if rest.startswith("成") and not digits and 1 <= value <= 10:
-        return "percent"  # 八成 = 80%
+    if rest.startswith("成") and 1 <= value <= 10 and value == int(value):
+        return "percent"  # 八成, 6成 = 80%, 60%
     if digits or _MEASURE_RE.match(rest):
         return "number"
     return None
@@ -264,6 +264,8 @@ def _digit_tokens(t: str, taken: list[Span]) -> list[Draft]:
             tok.kind = "year"
         elif scale == 1 and not odd:
             tok.kind = _context_kind(t, start, end, tok.value, digits=True) or "number"
+            if tok.kind == "percent" and t.startswith("成", end):
+                tok.value, tok.end = tok.value * 10, end + 1  # 6成 = 60%
         if start > 0 and t[start - 1] == "第":
             tok.start, tok.kind = start - 1, "ordinal"
             tok.optional = _number_one(tok)
