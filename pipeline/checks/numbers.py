@@ -240,8 +240,13 @@ def _same_family(s: Quantity, t: Quantity) -> bool:
     percentages for percentages."""
     if s.marker or t.marker:
         return False
-    if not _has_digit(s.text) and s.value < 10 and _has_digit(t.text):
-        return False  # 两口子 is not the "500" of a converted weight
+    if not _has_digit(s.text):
+        if _has_digit(t.text) and s.value < 10:
+            return False  # 两口子 is not the "500" of a kg conversion
+        if not _has_digit(t.text) and not s.kind is t.kind is Kind.ORDINAL:
+            return False  # 前三季度 is "the first nine months"; 第六届 is not "Seventh"
+    if {s.kind, t.kind} == {Kind.NUMBER, Kind.ORDINAL}:
+        return False  # 十三届 and a "30" elsewhere are two different things
     if Kind.CODE in (s.kind, t.kind):
         return s.kind == t.kind  # “6996” → '6669'
     if {s.kind, t.kind} <= {Kind.DAY, Kind.NUMBER}:
