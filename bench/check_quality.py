@@ -112,7 +112,7 @@ class Verdict:
     why: str
 
 
-def load_judgments() -> dict[tuple[str, str, str], Verdict]:
+def load_judgments(own: bool = True) -> dict[tuple[str, str, str], Verdict]:
     """(code, zh, en) -> verdict, from the corpus's judged sample and our own
     judgments of later findings (bench/check_quality_judged.csv: pair ids only)."""
     judged: dict[tuple[str, str, str], Verdict] = {}
@@ -120,10 +120,10 @@ def load_judgments() -> dict[tuple[str, str, str], Verdict]:
         for row in csv.DictReader(f):
             if row["code"].startswith("BL"):
                 judged[(row["code"], row["zh"], row["en"])] = Verdict(row["verdict"], row["why"])
-    own = ROOT / "bench" / "check_quality_judged.csv"
-    if own.exists():
+    ours = ROOT / "bench" / "check_quality_judged.csv"
+    if own and ours.exists():
         by_id = {p.pid: p for p in load_pairs()}
-        with own.open(encoding="utf-8") as f:
+        with ours.open(encoding="utf-8") as f:
             for row in csv.DictReader(f):
                 pair = by_id.get(row["pair"])
                 if pair is not None:

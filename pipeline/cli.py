@@ -102,6 +102,9 @@ def _parser() -> argparse.ArgumentParser:
     upd.add_argument("--create", action="store_true", help="start the catalog for a new --locale")
     upd.add_argument("--no-memory", action="store_true",
                      help="do not fill new entries from the translation memory")
+    upd.add_argument("--purge-obsolete", action="store_true",
+                     help="remove obsolete entries (#~) whose source is gone, as "
+                          "msgattrib --no-obsolete")
 
     bld = scoped("build", "write bilingual and English editions to build/")
     bld.add_argument("--min-complete", type=_percent, metavar="PCT",
@@ -250,7 +253,7 @@ def run(argv: Sequence[str] | None = None) -> int:
     if args.command == "update":
         from .commands.update import update
         return update(project, args.article, args.locale, create=args.create,
-                      memory=not args.no_memory,
+                      memory=not args.no_memory, purge_obsolete=args.purge_obsolete,
                       use_cache=not args.no_cache, jobs=args.jobs)
     if args.command == "build":
         from .commands.build import build

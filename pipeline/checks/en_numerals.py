@@ -76,11 +76,12 @@ _FIXED_HINTS: dict[str, tuple[str, ...]] = dict(zip(EN_FIXED_PHRASES, [
 _NUM = r"(?:\d{1,3}(?:(?:,|[\u00a0\u202f\u2009])\d{3})+(?!\d)|\d+)(?:\.\d+)?"
 _DIGIT_RE = re.compile(
     rf"(?<![\d.,])(?P<num>{_NUM})(?:(?P<ord>st|nd|rd|th)\b"
-    r"|\s*-?\s*(?P<scale>trillion|billion|million|thousand|bn|mn|tn|(?-i:Mt))\b)?", re.I)
+    r"|\s*-?\s*(?P<scale>trillion|billion|million|thousand|bn|mn|tn|(?-i:Mt))\b|(?P<k>(?-i:K))\b)?",
+    re.I)
 _CODE_RE = re.compile(r"(?<![\d.])\d+(?:\s*\+\s*\d+)+")
 _PERCENT_RE = re.compile(r"\s*(?:%|per\s?cent\b|pct\b|percentage points?\b)", re.I)
 # "Mt" is megatonnes (1.2 Mt = 120万吨); a bare "m" is left alone (metres?).
-_ABBR_SCALE = {"bn": 10**9, "mn": 10**6, "tn": 10**12, "mt": 10**6}
+_ABBR_SCALE = {"bn": 10**9, "mn": 10**6, "tn": 10**12, "mt": 10**6, "k": 10**3}  # 50K
 _APPROX_BEFORE_RE = re.compile(
     r"(?:(?<![A-Za-z])(?:more than|over|nearly|almost|about|around|approximately|roughly|"
     r"some|upwards of|at least|close to|in excess of|exceeding|above|under|below|less than|"
@@ -185,7 +186,12 @@ _CLOCK_RE = re.compile(
     r"(?:\s*(?P<ap>[ap]\.?\s?m\b\.?))?"
     r"|\s*(?P<ap2>[ap]\.\s?m\.|[ap]m\b|o['’]clock\b))"
     r"|\b(?P<noon>noon|midday|midnight)\b", re.I)
-_CLOCK_HINT_RE = re.compile(r"\d:\s?\d|\d\s*[ap]\.?\s?m|o['’]clock|noon|midday|midnight", re.I)
+_AM_PM_RE = re.compile(r"\d\s?[ap]\.?\s?m\b", re.I)
+
+
+def _may_tell_time(t: str) -> bool:
+    return (":" in t or "clock" in t or "noon" in t or "mid" in t
+            or (("m" in t or "M" in t) and _AM_PM_RE.search(t) is not None))
 
 
 # "the 1990s", "post-90s", "'80s": a decade or generation, as its first year.
@@ -204,7 +210,7 @@ def _clock_drafts(t: str, taken: list[Span]) -> list[Draft]:
     for m in _ROUND_CLOCK_RE.finditer(t) if "clock" in t or "24/7" in t else ():
         drafts.append(Draft(Decimal(24), m.start(), m.end(), optional=True))
         taken.append(m.span())
-    for m in _CLOCK_RE.finditer(t) if _CLOCK_HINT_RE.search(t) else ():
+    for m in _CLOCK_RE.finditer(t) if _may_tell_time(t) else ():
         hour = 0 if m.group("noon") else int(m.group("h"))
         drafts.append(Draft(clock_minutes(hour, int(m.group("m") or 0)), m.start(), m.end(),
                             "time"))
@@ -226,7 +232,11 @@ def _digit_drafts(t: str, taken: list[Span]) -> list[Draft]:
         raw = m.group("num")
         if not raw.isdecimal():  # separators and decimals: rare, and the pattern decides
             raw = _SEPARATOR_RE.sub("", raw)
-        scale_word = (m.group("scale") or "").lower()
+        # 50K is 50,000 but 4K/8K name screen resolutions: K only after two digits.
+        k = m.group("k") if m.group("k") and len(m.group("num")) > 1 else ""
+        if m.group("k") and not k:
+            end -= 1
+        scale_word = (m.group("scale") or k or "").lower()
         scale = _ABBR_SCALE.get(scale_word) or SCALES.get(scale_word, 1)
         d = Draft(Decimal(raw) * scale, start, end, scale=scale)
         pm = _PERCENT_RE.match(t, end)

@@ -153,7 +153,8 @@ def _scale_hint(q: Quantity, others: Sequence[Quantity]) -> str:
 
 
 def match_quantities(
-    source: Sequence[Quantity], target: Sequence[Quantity], *, dates_restated: bool = False
+    source: Sequence[Quantity], target: Sequence[Quantity], *, dates_restated: bool = False,
+    source_text: str = "",
 ) -> list[NumberMismatch]:
     """Match two quantity lists as multisets by value; report the leftovers.
 
@@ -203,7 +204,7 @@ def match_quantities(
             f"source {_describe(missing)} not found in the translation"
             + (f", which has {_describe(stand)} in its place{_why_swapped(missing, stand)}"
                if stand is not None else _scale_hint(missing, left_t)),
-            certain=stand is not None or (_dropped_for_sure(missing)
+            certain=stand is not None or (_dropped_for_sure(missing, source_text)
                                           and (missing.value, missing.kind) not in matched)))
     for extra in left_t:
         replaced = stand_in.get(id(extra))
@@ -239,8 +240,13 @@ def _same_family(s: Quantity, t: Quantity) -> bool:
     percentages for percentages."""
     if s.marker or t.marker:
         return False
-    if not _has_digit(s.text) and s.value < 10 and _has_digit(t.text):
-        return False  # 两口子 is not the "500" of a converted weight
+    if not _has_digit(s.text):
+        if _has_digit(t.text) and s.value < 10:
+            return False  # 两口子 is not the "500" of a kg conversion
+        if not _has_digit(t.text) and not s.kind is t.kind is Kind.ORDINAL:
+            return False  # 前三季度 is "the first nine months"; 第六届 is not "Seventh"
+    if {s.kind, t.kind} == {Kind.NUMBER, Kind.ORDINAL}:
+        return False  # 十三届 and a "30" elsewhere are two different things
     if Kind.CODE in (s.kind, t.kind):
         return s.kind == t.kind  # “6996” → '6669'
     if {s.kind, t.kind} <= {Kind.DAY, Kind.NUMBER}:
@@ -276,12 +282,22 @@ def _why_swapped(s: Quantity, t: Quantity) -> str:
     return ""
 
 
-def _dropped_for_sure(s: Quantity) -> bool:
-    """An amount written in digits (not a date, code or list number) that the
-    translation leaves out: professionals fold counting words into English
-    (两人 = the couple), never a figure like 135."""
+def _dropped_for_sure(s: Quantity, zh: str) -> bool:
+    """An amount (not a date, code or list number) that the translation leaves out:
+    a figure in digits, or a numeral word of 3 or more counting things (五个总领馆).
+    Professionals fold other counting words into English (两人 = the couple, 三大
+    目标 listed, 前三季度 = the first nine months, 三十余年 = three decades) and a
+    head count of people already named (以上4人 → "they"), never a figure like 135."""
     return (s.kind in (Kind.NUMBER, Kind.PERCENT) and not s.marker and not s.optional
-            and s.value > 1 and (_has_digit(s.text) or s.value >= 3))
+            and s.value > 1 and not (s.value < 10 and zh.startswith(_PEOPLE, s.end))
+            and (_has_digit(s.text) or (s.value >= 3 and not s.approximate
+                                        and zh.startswith(_THINGS, s.end))))
+
+
+_PEOPLE = ("人", "位", "名")
+# Classifiers of countable things (not 大, 年, 季度, 次, 代, 轮, 元: those are
+# often said another way).
+_THINGS = tuple("个家座所台辆架艘条件项种支张部本篇场户间栋处只头匹棵株颗枚批类门份套例")
 
 
 def compare_quantities(
@@ -301,7 +317,8 @@ def compare_quantities(
     en_ignore = [*en_ignore, *_address_spans(en)]
     source = zh_quantities(zh, zh_ignore)
     target = en_quantities(_join_spaced_thousands(en, source), en_ignore)
-    problems = match_quantities(source, target, dates_restated=bool(_WEEKDAY_RE.search(en)))
+    problems = match_quantities(source, target, dates_restated="day" in en and bool(_WEEKDAY_RE.search(en)),
+                                source_text=zh)
     names = _name_numerals(zh)
     return [p for p in problems if not _numeral_label(p, zh)
             and not (p.kind is Mismatch.EXTRA and p.target is not None and p.source is None

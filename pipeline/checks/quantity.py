@@ -214,6 +214,10 @@ def link_ranges(drafts: list[Draft], t: str, connector: re.Pattern[str]) -> None
                 a.kind = b.kind
             elif b.kind == "time" and a.value == a.value.to_integral_value() and a.value <= 24:
                 a.kind, a.value = "time", clock_minutes(int(a.value), 0)
+        elif (a.kind == "time" and b.kind == "number" and b.scale == 1 and b.start > a.end
+              and b.value == b.value.to_integral_value() and b.value <= 24
+              and connector.fullmatch(t, a.end, b.start)):
+            b.kind, b.value = "time", clock_minutes(int(b.value), 0)  # from 0:00 to 24
 
 
 def clock_minutes(hour: int, minute: int) -> Decimal:

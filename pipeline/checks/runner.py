@@ -283,6 +283,7 @@ def check_article(article: Article, catalogs: list[CatalogInput], ctx: EntryCont
         findings += out_of_date(article, views, catalog.file, source_file)
         if settings.require_reviewed:
             findings += unreviewed(article, catalog.po, catalog.file)
+        obsolete: list[Finding] = []
         for view in views:
             entry_waivers, problems = parse_waivers(view)
             ran = _ran_on(view)
@@ -291,12 +292,26 @@ def check_article(article: Article, catalogs: list[CatalogInput], ctx: EntryCont
             found = check_entry(view, ctx, settings.select)
             if settings.glossary_failed:  # don't guess without the glossary: BL801 says why
                 found = [f for f in found if f.code not in GLOSSARY_CODES]
-            findings += found
+            obsolete += [f for f in found if f.code == "BL303"]
+            findings += [f for f in found if f.code != "BL303"]
+        findings += once_per_catalog(obsolete)
         translated = [v for v in views if v.translated]
         findings += approved_never_used(translated, ctx.matcher)
         renderings += [Rendering.of(v) for v in translated]
     return ArticleResult(tuple(findings), tuple(waivers), tuple(renderings),
                          terms_used(article, ctx.matcher))
+
+
+def once_per_catalog(obsolete: list[Finding]) -> list[Finding]:
+    """Obsolete entries are one chore, not N problems: one BL303 at the first,
+    counting the rest and naming the command that removes them."""
+    if len(obsolete) < 2:
+        return obsolete
+    first = obsolete[0]
+    more = len(obsolete) - 1
+    return [replace(first, message=f"{first.message}; and {more} more obsolete "
+                                   f"entr{'y' if more == 1 else 'ies'} in this catalog "
+                                   "(`bilingual update --purge-obsolete` removes them)")]
 
 
 def terms_used(article: Article, matcher: TermMatcher) -> frozenset[str]:

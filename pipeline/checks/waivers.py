@@ -4,8 +4,9 @@
     # check: ignore BL502 — list of company names, langdetect guesses "it"
 
 A translator comment `check: ignore CODE [TERM] [— reason]` waives CODE on
-that entry (only for TERM when given: the Chinese term, the number as written
-in the source, or the placeholder/URL, i.e. the finding's `term`); the reason
+that entry (only for TERM when given: anything the finding names, the Chinese
+term or its expected English, the number as written in the source or in the
+translation, the placeholder/URL; several words are one TERM); the reason
 follows an em dash (—) or `--`. Without a TERM it covers every finding with
 that code on the entry. (No flag form: GNU tools drop unknown flags, so a
 translator's waiver would vanish on the next msgcat.) A waiver that waives
@@ -45,7 +46,18 @@ class Waiver:
 
     def covers(self, finding: Finding) -> bool:
         return (finding.file == self.file and finding.line == self.line
-                and finding.code == self.code and (not self.term or finding.term == self.term))
+                and finding.code == self.code
+                and (not self.term or _fold(self.term) in _named(finding)))
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _named(finding: Finding) -> set[str]:
+    """What a finding names, any of which a waiver may give: its term, and the
+    expected and found texts ("3300万", "3.3 million", "Party member")."""
+    return {_fold(t) for t in (finding.term, finding.expected, finding.found) if t}
 
 
 def _valid_code(code: str) -> bool:
@@ -71,14 +83,10 @@ def parse_waivers(view: EntryView) -> tuple[list[Waiver], list[Finding]]:
                          "(syntax: '# check: ignore BL101 [TERM] [— reason]')"),
                 line=here or view.line))
             continue
-        # "专业镇 — reason" / "— reason" / "专业镇" / "": the term is one word.
+        # "专业镇 — reason" / "— reason" / "3.3 million" / "": the term is all that
+        # comes before the dash, several words if the finding names several.
         parts = _REASON.split(ignore.group("tail"), maxsplit=1)
         term, reason = parts[0].strip(), parts[1].strip() if len(parts) > 1 else ""
-        if " " in term:
-            problems.append(replace(view.finding(
-                "BL902", f"cannot read waiver '# {raw.strip()}': the term must be one word; "
-                         "separate the reason with an em dash (—)"), line=here or view.line))
-            continue
         found.append(Waiver(file=view.file, line=view.line, code=code, term=term,
                                reason=reason, origin=f"# {raw.strip()}",
                                comment_line=here, source_ref=view.source_ref))

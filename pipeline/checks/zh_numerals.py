@@ -52,7 +52,7 @@ _NUM = r"(?:\d{1,3}(?:[,，]\d{3})+(?!\d)|\d+)(?:\.\d+)?"
 _DIGIT_RE = re.compile(
     rf"(?P<num>{_NUM})(?P<odd>余|多)?(?P<scale>{'|'.join(SCALES)}|千(?![米克瓦帕卡伏]))?")
 # 90后, 上世纪80年代, 1990年代: a generation or decade, read as its first year.
-_DECADE_RE = re.compile(r"(?<![\d.])(?P<y>(?:1[89]|20)?\d0)(?:后|年代)|(?P<cjk>[一二三四五六七八九]十)年代")
+_DECADE_RE = re.compile(r"(?P<y>(?:1[89]|20)?\d0)(?:后|年代)|(?P<cjk>[一二三四五六七八九]十)年代")
 _CODE_RE = re.compile(r"(?<![\d.])\d+(?:\s*\+\s*\d+)+")
 _RUN_RE = re.compile(r"[零〇一二两三四五六七八九十百千万亿]+")
 _PERCENT_WORD_RE = re.compile(r"百分之([零〇一二两三四五六七八九十百千]+|\d+(?:\.\d+)?)")
@@ -170,8 +170,8 @@ def _context_kind(t: str, start: int, end: int, value: Decimal, *, digits: bool)
         return "day"
     if rest.startswith("号") and 1 <= value <= 31 and _MONTH_BEFORE_RE.search(t[:start]):
         return "day"  # 9月3号; a bare 3号 is usually a name (3号线)
-    if rest.startswith("成") and not digits and 1 <= value <= 10:
-        return "percent"  # 八成 = 80%
+    if rest.startswith("成") and 1 <= value <= 10 and value == int(value):
+        return "percent"  # 八成, 6成 = 80%, 60%
     if digits or _MEASURE_RE.match(rest):
         return "number"
     return None
@@ -202,17 +202,27 @@ def _number_one(tok: Draft) -> bool:
 
 
 # 8时, 19时54分, 下午2点, 8点半, 19:44(:50): clock times, compared as times of day.
-_CLOCK_RE = re.compile(r"(?<![\d.])(?P<h>[01]?\d|2[0-4])(?:(?:时|点)(?!钟)(?:(?P<m>[0-5]?\d)分|(?P<half>半))?"
+# (No lookbehind to open the patterns: `re` then skips to a digit at C speed; the
+# digit before a match is checked by hand.)
+_CLOCK_RE = re.compile(r"(?P<h>[01]?\d|2[0-4])(?:(?:时|点)(?!钟)(?:(?P<m>[0-5]?\d)分|(?P<half>半))?"
                        r"|[:：](?P<mm>[0-5]\d)(?:[:：][0-5]\d)?(?![\d:：]))")
+
+
+def _after_a_number(t: str, start: int) -> bool:
+    return start > 0 and (t[start - 1].isdigit() or t[start - 1] == ".")
 
 
 def _clock_tokens(t: str, taken: list[Span]) -> list[Draft]:
     toks = []
     for m in _CLOCK_RE.finditer(t) if ("时" in t or "点" in t or ":" in t or "：" in t) else ():
+        if _after_a_number(t, m.start()):
+            continue
         minute = int(m.group("m") or m.group("mm") or 0) + (30 if m.group("half") else 0)
         toks.append(Draft(clock_minutes(int(m.group("h")), minute), m.start(), m.end(), "time"))
         taken.append(m.span())
-    for m in _DECADE_RE.finditer(t) if ("后" in t or "年代" in t) else ():
+    for m in _DECADE_RE.finditer(t) if ("0后" in t or "年代" in t) else ():
+        if m.group("y") and _after_a_number(t, m.start()):
+            continue
         year = int(m.group("y")) if m.group("y") else (parse_zh_numeral(m.group("cjk")) or 0)
         year += 0 if year >= 1000 else (2000 if year < 20 else 1900)
         toks.append(Draft(Decimal(year), m.start(), m.end(), "year"))
@@ -254,6 +264,8 @@ def _digit_tokens(t: str, taken: list[Span]) -> list[Draft]:
             tok.kind = "year"
         elif scale == 1 and not odd:
             tok.kind = _context_kind(t, start, end, tok.value, digits=True) or "number"
+            if tok.kind == "percent" and t.startswith("成", end):
+                tok.value, tok.end = tok.value * 10, end + 1  # 6成 = 60%
         if start > 0 and t[start - 1] == "第":
             tok.start, tok.kind = start - 1, "ordinal"
             tok.optional = _number_one(tok)
@@ -369,8 +381,8 @@ def zh_quantities(
 
 # A space typed beside a digit in Chinese (14 亿, 10 月 31 日, 约 2.5 万亿美元) is
 # not a separator: the numeral reads as if it were not there.
-_STRAY_SPACE_RE = re.compile(r"(?<=\d)[ \u00a0\u3000]+(?=[\u4e00-\u9fff%％])"
-                             r"|(?<=[\u4e00-\u9fff])[ \u00a0\u3000]+(?=\d)")
+_STRAY_SPACE_RE = re.compile(r"\d(?P<a>[ \u00a0\u3000]+)(?=[\u4e00-\u9fff%％])"
+                             r"|[\u4e00-\u9fff](?P<b>[ \u00a0\u3000]+)(?=\d)")
 
 
 def _spaces_closed(text: str) -> tuple[str, list[int]] | None:
@@ -378,7 +390,8 @@ def _spaces_closed(text: str) -> tuple[str, list[int]] | None:
     the offset in `text`; None when there are none."""
     if " " not in text and "\u3000" not in text and "\u00a0" not in text:
         return None
-    dropped = [i for m in _STRAY_SPACE_RE.finditer(text) for i in range(*m.span())]
+    dropped = [i for m in _STRAY_SPACE_RE.finditer(text)
+               for i in range(*m.span("a" if m.group("a") else "b"))]
     if not dropped:
         return None
     gone = set(dropped)

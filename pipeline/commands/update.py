@@ -46,7 +46,8 @@ from .common import project_glossary, say, warn
 
 def update(project: Project, article: str | None = None, locale: str | None = None,
            create: bool = False, quiet: bool = False, memory: bool = True,
-           use_cache: bool = True, jobs: int | None = None) -> int:
+           use_cache: bool = True, jobs: int | None = None,
+           purge_obsolete: bool = False) -> int:
     cache = CanonicalCache.open(project.root, use_cache)
     if create and locale is None:
         raise PipelineError("--create needs --locale L")
@@ -62,7 +63,7 @@ def update(project: Project, article: str | None = None, locale: str | None = No
     # An article whose inputs are as the last run left them is skipped (see _inputs_key).
     stored = ResultCache.open(project.root, "update", use_cache)
     context = key_of(code_fingerprint(), files_digest(project.glossary_dir),
-                     repr(settings), repr(use_memory), repr(locales))
+                     repr(settings), repr(use_memory), repr(locales), repr(purge_obsolete))
     memory_now: dict[str, str] = {}  # locale -> digest of its memory, as it stands now
 
     def memory_digest(loc: str) -> str:
@@ -87,7 +88,7 @@ def update(project: Project, article: str | None = None, locale: str | None = No
     memories = {loc: StartOfRunMemory(project, loc, cache.path is not None)
                 for loc in locales} if use_memory else {}
     shared = _Shared(project, locales, project_glossary(project.glossary_dir), settings,
-                     use_memory, cache, None)
+                     use_memory, cache, None, purge_obsolete)
     fillable: list[tuple[str, str, dict[str, Any]]] = []  # stored after the run
     with progress("updating", len(slugs)) as bar:
         bar.advance(len(slugs) - len(todo))
@@ -145,6 +146,7 @@ class _Shared:
     use_memory: bool
     cache: CanonicalCache  # the digests a worker adds come back with its outcome
     memories: dict[str, StartOfRunMemory] | None  # None in phase 1
+    purge_obsolete: bool = False  # `--purge-obsolete`: drop entries whose source is gone
 
 
 @dataclass
@@ -213,6 +215,9 @@ def _update_article(shared: _Shared, slug: str) -> _Outcome:
         loaded = parse_catalog(data, path) if data is not None else None
         merged = merge_catalog(loaded.po if loaded else new_catalog(
             template, loc, translator=project.config.publication.translator), template)
+        if shared.purge_obsolete:  # as `msgattrib --no-obsolete`
+            for entry in [e for e in merged if e.obsolete]:
+                merged.remove(entry)
         filled = FillReport()
         if shared.use_memory:
             memory: Memory = (shared.memories[loc] if shared.memories is not None

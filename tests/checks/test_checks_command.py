@@ -128,6 +128,23 @@ def test_obsolete_and_out_of_date(project: Project) -> None:
     assert codes == ["BL301", "BL303"]
 
 
+def test_obsolete_entries_reported_once_and_purged(project: Project) -> None:
+    translate(PO, GOOD)
+    source = project.source_path("shangdang")
+    source.write_text(SOURCE.replace("确保全年煤炭产量稳定在3300万吨。", "全新的段落。")
+                      .replace("上党区打造九大专业镇。", "另一个段落。"), encoding="utf-8")
+    update(project, quiet=True)
+    assert sum(e.obsolete for e in polib.pofile(str(PO))) == 2
+    [obsolete] = [f for f in findings(project) if f.code == "BL303"]
+    assert "1 more obsolete entry" in obsolete.message and "--purge-obsolete" in obsolete.message
+    assert main(["update", "--purge-obsolete"]) == 0
+    po = polib.pofile(str(PO))
+    assert not any(e.obsolete for e in po)
+    # Only the obsolete entries go: every live translation is kept.
+    assert po.find("专业镇建设").msgstr == GOOD["专业镇建设"]
+    assert [f for f in findings(project) if f.code == "BL303"] == []
+
+
 def test_missing_catalog(project: Project) -> None:
     (project.content_dir / "other.md").write_text(OTHER, encoding="utf-8")
     [finding] = [f for f in findings(project) if f.code == "BL304"]
@@ -158,7 +175,7 @@ def test_waiver_without_term_waives_a_code(project: Project) -> None:
 def test_malformed_waivers_are_warnings(project: Project) -> None:
     translate(PO, GOOD)
     annotate("新质生产力", "check: ignore BL999\ncheck: skip BL101\n"
-             "check: ignore BL101 two words\ncheck: ignore XX1")
+             "check: ignore\ncheck: ignore XX1")
     bad = [f for f in findings(project) if f.code == "BL902"]
     assert len(bad) == 4 and all(f.severity == Severity.WARNING for f in bad)
 

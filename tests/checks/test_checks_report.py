@@ -83,9 +83,23 @@ def test_waiver_syntax() -> None:
 
 def test_malformed_waivers() -> None:
     _, problems = parse_waivers(view("check: ignore\ncheck: ignore BL901\n"
-                                        "check: ignore BL101 two words\ncheck: ignore BL1"))
+                                        "check: skip BL101\ncheck: ignore BL1"))
     assert [p.code for p in problems] == ["BL902"] * 4
     assert "unknown code 'BL901'" in problems[1].message
+
+
+def test_a_waiver_may_name_anything_its_finding_names() -> None:
+    """Several words are one term; it may be the source's or the translation's
+    text of the finding (the issue: "the term must be one word" refused them)."""
+    waivers, problems = parse_waivers(view(
+        "check: ignore BL402 3.3 million — a deliberate conversion\n"
+        "check: ignore BL101 Party member"))
+    assert problems == []
+    assert [w.term for w in waivers] == ["3.3 million", "Party member"]
+    extra = make("BL402", A.file, 12, "x", term="3.3 million", found="3.3 million")
+    term = make("BL101", A.file, 12, "x", term="党员", expected="Party member")
+    other = make("BL402", A.file, 12, "x", term="3.4 million", found="3.4 million")
+    assert apply_waivers([extra, term, other], waivers) == [other]
 
 
 def test_apply_waivers_by_place_code_and_term() -> None:

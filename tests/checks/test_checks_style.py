@@ -111,3 +111,18 @@ def test_chinese_punctuation_in_the_target() -> None:
     [finding] = script_findings(view)
     assert finding.code == "BL504"
     assert all(mark in finding.message for mark in ("，", "。", "《", "——"))
+
+
+@pytest.mark.parametrize("msgstr", [
+    "He fulfilled his duties and is fulfilling more.",  # British doubles the l here too
+    "the U.S. Department of Defense said",  # names keep their owners' spelling
+    "a report by the Labor Party of Australia",
+])
+def test_spelling_leaves_right_forms_and_names_alone(msgstr: str) -> None:
+    assert "BL702" not in codes(msgstr)
+
+
+def test_spelling_fix_keeps_a_capital() -> None:
+    view = EntryView("a.po", 3, "a", "en", polib.POEntry(msgid="源", msgstr="Defense spending rose."))
+    [finding] = [f for f in style_findings(view, Style()) if f.code == "BL702"]
+    assert '"Defense" → "Defence"' in finding.message

@@ -47,6 +47,12 @@ def _describe(counter: Counter[str]) -> str:
 def markup_findings(view: EntryView) -> list[Finding]:
     src_types, src_targets = markup_profile(view.msgid)
     dst_types, dst_targets = markup_profile(view.msgstr)
+    # A title in 《》 is set in italics in English (《无穷之路》 → *The Road*): as
+    # many emphases as the source has titles are its punctuation, not added markup.
+    titles = min(view.msgid.count("《"), dst_types["em_open"] - src_types["em_open"])
+    if titles > 0:
+        dst_types.subtract({"em_open": titles, "em_close": titles})
+        dst_types = +dst_types
     findings: list[Finding] = []
     if src_types != dst_types:
         lost, added = src_types - dst_types, dst_types - src_types

@@ -84,7 +84,23 @@ def _spelling(text: str, style: Spelling) -> Iterator[str]:
         wrong = british if style is Spelling.AMERICAN else american
         if wrong in low:
             for m in _word_pattern(wrong).finditer(text):
-                yield m.group()
+                if not _spelt_right_anyway(m.group(), british) and not _in_a_name(text, m):
+                    yield m.group()
+
+
+def _spelt_right_anyway(word: str, british: str) -> bool:
+    """British doubles the l of fulfil before -ed/-ing too: "fulfilled" is right."""
+    return british.endswith("l") and not british.endswith("ll") and \
+        word.lower().startswith(british + "l") and word.lower().endswith(("ed", "ing"))
+
+
+def _in_a_name(text: str, m: re.Match[str]) -> bool:
+    """A capitalised word inside a sentence is part of a proper name, spelt as its
+    owner spells it (the U.S. Department of Defense, the Labor Party)."""
+    if not m.group()[0].isupper():
+        return False
+    before = text[:m.start()].rstrip()
+    return bool(before) and before[-1] not in ".!?:;\"“‘'(\n"
 
 
 def _ize_words(text: str, low: str) -> Iterator[re.Match[str]]:
@@ -111,7 +127,8 @@ def _fix_spelling(word: str, style: Spelling) -> str:
     for british, american in _PAIRS:
         a, b = (american, british) if style is not Spelling.AMERICAN else (british, american)
         if word.lower().startswith(a):
-            return b + word[len(a):]
+            fixed = b + word[len(a):]
+            return fixed[0].upper() + fixed[1:] if word[0].isupper() else fixed
     if _YSE.fullmatch(word):
         return re.sub("y[sz]", "yz" if style is Spelling.AMERICAN else "ys", word, count=1)
     return re.sub("i[sz]", "is" if style is Spelling.BRITISH else "iz", word, count=1)
