@@ -21,7 +21,7 @@ from pipeline.checks.rules.base import EntryView
 from pipeline.checks.runner import EntryContext, check_entry
 from pipeline.glossary import Glossary, Term
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 GLOSSARY = Glossary((
     Term("党员", "Party member", type="other"),
     Term("防汛", "flood control", ("flood prevention",), type="policy-term"),
