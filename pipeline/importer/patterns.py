@@ -28,11 +28,22 @@ CAPTION_MAX = 200
 
 
 class Numbering(enum.Enum):
-    CHAPTER = re.compile(r"^第[一二三四五六七八九十百零\d]+[章节部分篇]\s*")
+    PART = re.compile(r"^第[一二三四五六七八九十百零\d]+(?:部分|篇|编)\s*")
+    CHAPTER = re.compile(r"^第[一二三四五六七八九十百零\d]+章\s*")
+    SECTION = re.compile(r"^第[一二三四五六七八九十百零\d]+节\s*")
+    FORMAL = re.compile(r"^[壹贰貳叁叄參肆伍陆陸柒捌玖拾]+[、：:．.]")
     CN = re.compile(r"^[一二三四五六七八九十百]+、")
     CN_PAREN = re.compile(r"^[（(][一二三四五六七八九十百]+[）)]")
     ARABIC = re.compile(r"^\d{1,2}[.．、](?!\d)")
     ARABIC_PAREN = re.compile(r"^[（(]\d{1,2}[）)]")
+
+
+# 第X条: an article of a regulation starts its paragraph; it is never a heading.
+ARTICLE = re.compile(r"^第[一二三四五六七八九十百零\d]+条[\s\u3000]")
+
+
+def starts_article(text: str) -> bool:
+    return ARTICLE.match(text) is not None
 
 
 def numbering(text: str) -> Numbering | None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from .layout import width
 from .lines import SENTENCE_END, Line, Role
-from .patterns import is_byline, is_caption, numbering
+from .patterns import is_byline, is_caption, numbering, starts_article
 from .report import Change, ImportResult
 
 SHORT_LINE = 0.9     # of the typical line: a sentence ending here ends the paragraph
@@ -145,6 +145,8 @@ def _breaks_after(run: list[Line], index: int, typical: float | None, starts: bo
         return True                              # first-line indent of a new paragraph
     if _first_line(run, index, typical):
         return True
+    if starts_article(following.text) and _ends_sentence(line.text):
+        return True                              # 第X条 starts its paragraph
     if line.text.endswith(SENTENCE_END + LEAD_IN) and size < SHORT_LINE * typical:
         return True
     if starts and size < HEADING_LINE * typical and not line.text.endswith(SENTENCE_END):
