@@ -48,8 +48,10 @@ GOALS = "≥ 90% headings found, ≤ 2% of headings false, ≥ 95% paragraphs wh
 PAGES = 20
 
 
-def corpora() -> Path | None:
+def corpora(given: str | None = None) -> Path | None:
     """`../shared/corpora` beside the checkout (or beside any folder above it: worktrees)."""
+    if given:
+        return Path(given)
     for folder in (ROOT, *ROOT.parents):
         candidate = folder.parent / "shared" / "corpora"
         if (candidate / "import-more" / "score.py").is_file():
@@ -260,8 +262,10 @@ def main() -> int:
     parser.add_argument("--json", help="write the per-import counts here")
     parser.add_argument("--no-timing", action="store_true", help="skip the 20-page PDF timing")
     parser.add_argument("--keep", help="make the project here and keep it")
+    parser.add_argument("--corpora", help="the shared corpora folder (default: found beside "
+                        "the checkout)")
     args = parser.parse_args()
-    folder = corpora()
+    folder = corpora(args.corpora)
     if folder is None:
         print("bench/import.py: no ../shared/corpora/import-more beside this checkout; skipped")
         return 0

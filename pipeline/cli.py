@@ -73,9 +73,12 @@ def _parser() -> argparse.ArgumentParser:
     ini.add_argument("--name", default="Bilingual editions",
                      help="publication name shown on page titles and the index")
 
-    imp = sub.add_parser("import", help="turn a PDF or its raw text extraction into content/SLUG.md",
-                         description="Turn a raw text extraction into Markdown for review; "
-                                     "reports every change and flags what needs an editor.")
+    imp = sub.add_parser("import", help="turn a PDF, .docx, saved web page or raw text into "
+                                        "content/SLUG.md",
+                         description="Turn a PDF, Word file (.docx), saved web page (news site, "
+                                     "WeChat article) or raw text extraction into Markdown for "
+                                     "review; reports every change and flags what needs an "
+                                     "editor. The kind of file is told by its bytes.")
     imp.add_argument("raw", type=Path, metavar="RAW")
     imp.add_argument("--slug", required=True)
     imp.add_argument("--force", action="store_true", help="overwrite an existing content/SLUG.md")

@@ -1,4 +1,5 @@
-"""`bilingual import RAW --slug SLUG`: a raw extraction (text or PDF) -> content/SLUG.md."""
+"""`bilingual import RAW --slug SLUG`: a PDF, Word file, web page or raw text extraction
+-> content/SLUG.md. The kind of file is told by its bytes, not its name."""
 
 from __future__ import annotations
 
@@ -8,15 +9,25 @@ from ..atomic import atomic_write_bytes, atomic_write_text
 from ..errors import PipelineError, display_path
 from ..importer import ImportResult, import_lines, import_raw, report_lines
 from ..importer.decode import decode
+from ..importer.kinds import FileKind, sniff
 from ..importer.report import Change
+from ..importer.styled import import_pieces
 from ..project import Project, validate_slug
 from .common import say, warn
 
 
 def _convert(raw: Path, data: bytes, encoding: str | None) -> ImportResult:
-    if data.startswith(b"%PDF"):
+    kind = sniff(data, raw)
+    if kind is FileKind.PDF:
         from ..importer.pdf import pdf_lines
         return import_lines(pdf_lines(data, raw))
+    if kind is FileKind.DOCX:
+        from ..importer.word import docx_pieces
+        return import_pieces(docx_pieces(data, raw), ImportResult(markdown=""))
+    if kind is FileKind.HTML:
+        from ..importer.web import html_pieces
+        result = ImportResult(markdown="")
+        return import_pieces(html_pieces(data, raw, result), result)
     decoded = decode(data, raw, encoding)
     if not decoded.text.strip():
         raise PipelineError("no text to import (the file is empty)", raw, 1)
@@ -46,7 +57,7 @@ def import_command(project: Project, raw: Path, slug: str, force: bool = False,
     if dry_run:
         say(result.markdown.rstrip("\n"))
         return 0
-    suffix = ".raw.pdf" if data.startswith(b"%PDF") else ".raw.txt"
+    suffix = f".raw{sniff(data, raw).value}"
     provenance = project.content_dir / f"{slug}{suffix}"
     if raw.resolve() != provenance.resolve():
         atomic_write_bytes(provenance, data)  # verbatim, byte for byte

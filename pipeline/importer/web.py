@@ -1,0 +1,257 @@
+"""A saved web page (news site, WeChat public-account article) -> pieces for the styled
+import.
+
+The article body is found with a real extractor: trafilatura's text votes for the page
+element that holds it (WeChat's `#js_content` when present). That element is then
+read block by block with lxml, keeping what the extractor would flatten: headings
+(h2–h6, and the bold, often coloured, section spans WeChat editors use), pictures and
+the captions set under them, tables cell by cell. The follow prompts, END marks and
+"more reading" link lists of a public-account article are dropped with a note.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import lxml.html
+import trafilatura
+from lxml import etree
+
+from ..cjk import CJK_CONTEXT
+from ..errors import PipelineError
+from .lines import SENTENCE_END
+from .report import Change, ImportResult
+from .styled import INFERRED, Piece, Role, unsure_heading
+
+BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "figcaption", "section",
+          "div", "table", "figure", "pre", "article", "main", "ul", "ol", "dl", "dd", "dt"}
+HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+SKIP = {"script", "style", "noscript", "template", "button", "textarea", "form", "svg"}
+CAPTION_MAX = 120
+BREAK = "\x00"   # where a <br> was, while collecting text
+_CJK_BREAK = re.compile(f"(?<={CJK_CONTEXT})[ \t]*\n\\s*(?={CJK_CONTEXT})")
+COVER = 0.85   # the body element holds this share of the extracted paragraphs
+BOLD_HEADING_MAX = 40
+_BOLD_STYLE = re.compile(r"font-weight\s*:\s*(bold|[6-9]00)", re.I)
+_CENTRED = re.compile(r"text-align\s*:\s*center", re.I)
+_SMALL = re.compile(r"font-size\s*:\s*1[0-4]px|color\s*:\s*#(?:[89a-f])", re.I)
+# Public-account furniture: the follow prompt, the END mark, the "more reading" heads.
+_FOLLOW = re.compile(r"^(?:点击|點擊)?.{0,8}(?:蓝字|藍字|关注我们|關注我們)")
+_END = re.compile(r"^[-—–\s]*(?:END|THE END|完)[-—–\s]*$", re.I)
+_MORE = re.compile(r"^(?:往期推荐|往期推薦|往期回顾|往期回顧|推荐阅读|推薦閱讀|相关阅读|相關閱讀|"
+                   r"延伸阅读|延伸閱讀|猜你喜欢|猜你喜歡|相关新闻|相關新聞)[:：]?$")
+
+
+def _collect(node: Any, parts: list[str]) -> None:
+    if not isinstance(node.tag, str) or node.tag in SKIP:
+        return
+    parts.append(BREAK if node.tag == "br" else node.text or "")
+    for child in node:
+        _collect(child, parts)
+        parts.append(child.tail or "")
+
+
+def _text(element: Any) -> str:
+    parts: list[str] = []
+    _collect(element, parts)
+    return _collapse("".join(parts).replace(BREAK, " "))
+
+
+def _collapse(text: str) -> str:
+    """White space as a browser shows it: a source line break between Chinese
+    characters is nothing (CSS segment-break rules), other runs one space."""
+    return " ".join(_CJK_BREAK.sub("", text).split())
+
+
+def _paragraphs(element: Any) -> list[str]:
+    """A block whose paragraphs are set apart by <br>s (`　　第一段。<br>　　第二段。`):
+    split where a line ends a sentence or the next one is indented; else one block."""
+    parts: list[str] = []
+    _collect(element, parts)
+    out: list[str] = []
+    joined = False
+    for line in "".join(parts).replace("\xa0", " ").split(BREAK):
+        text = _collapse(line)
+        if not text:
+            joined = False  # an empty line (two <br>s): always a break
+            continue
+        indented = line.lstrip(" \n\t").startswith("\u3000")
+        if out and joined and not indented and not out[-1].endswith(SENTENCE_END):
+            out[-1] += text
+        else:
+            out.append(text)
+        joined = True
+    return out
+
+
+def _wrap_loose(container: Any) -> None:
+    """Text and inline runs left loose between blocks (`<div>第一段<br>第二段<p>…</p>
+    第三段</div>`) get a <p> of their own, so reading block by block keeps them."""
+    for element in list(container.iter()):
+        if not isinstance(element.tag, str) or element.tag in SKIP or element.tag == "table":
+            continue
+        if not any(isinstance(c.tag, str) and c.tag in BLOCKS for c in element):
+            continue
+        children: list[Any] = []
+        run = etree.Element("p")
+        run.text, element.text = element.text, None
+        for child in list(element):
+            if isinstance(child.tag, str) and child.tag in BLOCKS:
+                if _text(run):
+                    children.append(run)
+                run = etree.Element("p")
+                run.text, child.tail = child.tail, None
+                children.append(child)
+            else:
+                run.append(child)   # an inline node moves with its tail
+        if _text(run):
+            children.append(run)
+        element[:] = children
+
+
+def _inside(node: Any, stop: Any, test: Any) -> bool:
+    while node is not None and node is not stop:
+        if test(node):
+            return True
+        node = node.getparent()
+    return bool(test(stop))
+
+
+def _is_bold(node: Any) -> bool:
+    return node.tag in ("strong", "b") or bool(_BOLD_STYLE.search(node.get("style") or ""))
+
+
+def _all_bold(block: Any) -> bool:
+    """Every visible character of the block is set in bold."""
+    total = bold = 0
+    for node in block.iter():
+        if not isinstance(node.tag, str) or node.tag in SKIP:
+            continue
+        for text, owner in ((node.text, node), (node.tail if node is not block else None,
+                                                node.getparent())):
+            count = len("".join((text or "").split()))
+            if count and owner is not None:
+                total += count
+                bold += count if _inside(owner, block, _is_bold) else 0
+    return total > 0 and bold == total
+
+
+def _style_up(node: Any, stop: Any, pattern: re.Pattern[str]) -> bool:
+    return _inside(node, stop, lambda n: bool(pattern.search(n.get("style") or ""))
+                   or (pattern is _CENTRED and n.get("align") == "center"))
+
+
+def _rows(table: Any) -> tuple[tuple[str, ...], ...]:
+    rows = []
+    for tr in table.iter("tr"):
+        row: list[str] = []
+        for cell in tr:
+            if cell.tag in ("td", "th"):
+                row.append(_text(cell))
+                span = cell.get("colspan") or "1"
+                row.extend([""] * (int(span) - 1 if span.isdigit() else 0))
+        if row:
+            rows.append(tuple(row))
+    return tuple(rows)
+
+
+def _leaves(element: Any) -> list[Any]:
+    """Block elements with no block inside (tables whole), in reading order."""
+    if element.tag == "table":
+        return [element]
+    inner = [child for child in element if isinstance(child.tag, str) and child.tag not in SKIP]
+    if not any(child.tag in BLOCKS for child in inner):
+        return [element]
+    return [leaf for child in inner for leaf in _leaves(child)]
+
+
+def _container(root: Any, html: str) -> Any:
+    """The element that holds the article: WeChat's #js_content, else the smallest one
+    holding most of the paragraphs trafilatura extracts."""
+    wechat = root.xpath("//*[@id='js_content']")
+    if wechat:
+        return wechat[0]
+    extracted = trafilatura.extract(html, favor_recall=True, include_tables=False,
+                                    include_comments=False) or ""
+    probes = [line.strip()[:12] for line in extracted.splitlines() if len(line.strip()) >= 12]
+    if not probes:
+        body = root.find("body")
+        return body if body is not None else root
+    counted = [(sum(1 for probe in probes if probe in element.text_content()), element)
+               for element in root.iter("div", "article", "section", "main", "td")]
+    most = max((hits for hits, _ in counted), default=0)
+    holding = [element for hits, element in counted if most and hits >= COVER * most]
+    return min(holding, key=lambda e: len(e.text_content())) if holding else root
+
+
+def _title(root: Any, container: Any) -> list[Piece]:
+    """The headline (and its subtitle) set above the article body."""
+    pieces = []
+    heads = [h for h in root.iter("h1") if not _inside(h, root, lambda n: n is container)]
+    if heads:
+        head = heads[0]
+        pieces.append(Piece(Role.TITLE, _text(head), head.sourceline or 1))
+        for sibling in head.itersiblings():
+            if sibling.tag == "h2":
+                pieces.append(Piece(Role.SUBTITLE, _text(sibling), sibling.sourceline or 1))
+            elif isinstance(sibling.tag, str) and _text(sibling):
+                break
+    return pieces
+
+
+def html_pieces(data: bytes, path: Path, result: ImportResult) -> list[Piece]:
+    try:
+        root = lxml.html.document_fromstring(data)
+    except (etree.ParserError, ValueError) as exc:
+        raise PipelineError(f"cannot read this web page ({exc})", path) from None
+    html = lxml.html.tostring(root, encoding="unicode")
+    container = _container(root, html)
+    pieces = _title(root, container)
+    _wrap_loose(container)
+    picture, more = False, False
+    for leaf in _leaves(container):
+        parent = leaf.getparent()
+        line = leaf.sourceline or (parent.sourceline if parent is not None else None) or 1
+        if leaf.tag == "table":
+            rows = _rows(leaf)
+            if rows:
+                pieces.append(Piece(Role.TABLE, "", line, rows=rows))
+            picture = False
+            continue
+        text = _text(leaf)
+        if not text:
+            picture = picture or any(True for _ in leaf.iter("img"))
+            continue
+        if more and all(_inside(node, leaf, lambda n: n.tag == "a") for node in
+                        leaf.iter() if (node.text or "").strip()):
+            result.change(Change.WEB_FURNITURE, line, f"dropped a 'more reading' link: {text}")
+            continue
+        more = False
+        if _FOLLOW.match(text) or _END.match(text) or _MORE.match(text):
+            more = bool(_MORE.match(text))
+            result.change(Change.WEB_FURNITURE, line, f"dropped page furniture: {text}")
+            continue
+        paragraphs = _paragraphs(leaf) if leaf.find(".//br") is not None else [text]
+        if len(paragraphs) > 1 and leaf.tag not in HEADINGS:
+            pieces.extend(Piece(Role.PARAGRAPH, p, line) for p in paragraphs)
+        else:
+            pieces.append(_piece(leaf, container, text, line, picture))
+        picture = False
+    return pieces
+
+
+def _piece(leaf: Any, container: Any, text: str, line: int, picture: bool) -> Piece:
+    if leaf.tag in HEADINGS:
+        return Piece(Role.HEADING, text, line, HEADINGS[leaf.tag])
+    if leaf.tag == "figcaption":
+        return Piece(Role.CAPTION, text, line)
+    centred = _style_up(leaf, container, _CENTRED)
+    if picture and len(text) <= CAPTION_MAX and (centred or _style_up(leaf, container, _SMALL)):
+        return Piece(Role.CAPTION, text, line, centred=centred)
+    if _all_bold(leaf) and len(text) <= BOLD_HEADING_MAX * 2:
+        doubt = unsure_heading(text)
+        if len(text) <= BOLD_HEADING_MAX or not doubt:
+            return Piece(Role.HEADING, text, line, INFERRED, unsure=doubt)
+    return Piece(Role.PARAGRAPH, text, line, centred=centred)
