@@ -122,13 +122,22 @@ _SPEAKER = re.compile(r"^(?:问|問|答|记者|記者|主持人|提问|提問|Q|
 _KEYWORDS = re.compile(r"^(?:关键词|關鍵詞|关键字|關鍵字|Keywords?)\s*[：:]", re.IGNORECASE)
 
 
+# A table's caption over it: 表1 2021年…主要财务指标.
+_TABLE_CAPTION = re.compile(r"^表\s*[\d一二三四五六七八九十]{1,3}(?:[\s　：:．.、]|$)")
+
+
+def is_table_caption(text: str) -> bool:
+    return _TABLE_CAPTION.match(text) is not None
+
+
 def is_speaker_turn(text: str) -> bool:
     return _SPEAKER.match(text) is not None
 
 
 def is_label_line(text: str) -> bool:
     """Lines that label the text rather than head a section: keywords, speaker turns."""
-    return _KEYWORDS.match(text) is not None or is_speaker_turn(text)
+    return (_KEYWORDS.match(text) is not None or is_speaker_turn(text)
+            or is_table_caption(text))
 
 
 def is_doc_number(text: str) -> bool:

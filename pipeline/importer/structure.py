@@ -15,7 +15,7 @@ import statistics
 from dataclasses import dataclass, field
 
 from ..cjk import HAN, is_cjk
-from .lines import SENTENCE_END, Line, Role, join_lines
+from .lines import SENTENCE_END, Line, Role, join_lines, without_note_marks
 from .patterns import (
     Numbering,
     is_byline,
@@ -102,7 +102,9 @@ def _special(text: str) -> bool:
 
 def _ends_sentence(text: str, marks: tuple[str, ...]) -> bool:
     """A closing bracket or quote ends a sentence only after sentence punctuation:
-    `强化科技创新（区科技局牵头）` is a heading, `……发展。）` is not."""
+    `强化科技创新（区科技局牵头）` is a heading, `……发展。）` is not. Note marks after
+    the sentence (`。 [5]`) do not count."""
+    text = without_note_marks(text)
     core = text.rstrip("）)”』」")
     return (core != text and core.endswith(marks)) or (text.endswith(marks) and core == text)
 
