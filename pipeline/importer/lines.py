@@ -24,6 +24,12 @@ RUNNING_HEAD_MAX = 40
 RUNNING_HEAD_MIN_REPEATS = 3     # without page breaks to tell pages apart
 PROSE_LINE = 25                  # characters: a line this long is body text
 _DIGITS = re.compile(r"\d+")
+# A note's mark after a sentence (……计算」。 [5]): the sentence still ends there.
+_NOTE_MARKS = re.compile(r"(?:\s*[\[［]\d{1,3}[\]］])+$")
+
+
+def without_note_marks(text: str) -> str:
+    return _NOTE_MARKS.sub("", text) or text
 # A periodical's running head: its name and issue (经济观察 · 2016年第8期).
 _ISSUE = re.compile(r"\d{4}\s*年\s*第\s*\d{1,3}\s*期$")
 

@@ -28,11 +28,22 @@ CAPTION_MAX = 200
 
 
 class Numbering(enum.Enum):
-    CHAPTER = re.compile(r"^第[一二三四五六七八九十百零\d]+[章节部分篇]\s*")
+    PART = re.compile(r"^第[一二三四五六七八九十百零\d]+(?:部分|篇|编)\s*")
+    CHAPTER = re.compile(r"^第[一二三四五六七八九十百零\d]+章\s*")
+    SECTION = re.compile(r"^第[一二三四五六七八九十百零\d]+节\s*")
+    FORMAL = re.compile(r"^[壹贰貳叁叄參肆伍陆陸柒捌玖拾]+[、：:．.]")
     CN = re.compile(r"^[一二三四五六七八九十百]+、")
     CN_PAREN = re.compile(r"^[（(][一二三四五六七八九十百]+[）)]")
     ARABIC = re.compile(r"^\d{1,2}[.．、](?!\d)")
     ARABIC_PAREN = re.compile(r"^[（(]\d{1,2}[）)]")
+
+
+# 第X条: an article of a regulation starts its paragraph; it is never a heading.
+ARTICLE = re.compile(r"^第[一二三四五六七八九十百零\d]+条[\s\u3000]")
+
+
+def starts_article(text: str) -> bool:
+    return ARTICLE.match(text) is not None
 
 
 def numbering(text: str) -> Numbering | None:
@@ -111,13 +122,22 @@ _SPEAKER = re.compile(r"^(?:问|問|答|记者|記者|主持人|提问|提問|Q|
 _KEYWORDS = re.compile(r"^(?:关键词|關鍵詞|关键字|關鍵字|Keywords?)\s*[：:]", re.IGNORECASE)
 
 
+# A table's caption over it: 表1 2021年…主要财务指标.
+_TABLE_CAPTION = re.compile(r"^表\s*[\d一二三四五六七八九十]{1,3}(?:[\s　：:．.、]|$)")
+
+
+def is_table_caption(text: str) -> bool:
+    return _TABLE_CAPTION.match(text) is not None
+
+
 def is_speaker_turn(text: str) -> bool:
     return _SPEAKER.match(text) is not None
 
 
 def is_label_line(text: str) -> bool:
     """Lines that label the text rather than head a section: keywords, speaker turns."""
-    return _KEYWORDS.match(text) is not None or is_speaker_turn(text)
+    return (_KEYWORDS.match(text) is not None or is_speaker_turn(text)
+            or is_table_caption(text))
 
 
 def is_doc_number(text: str) -> bool:

@@ -53,9 +53,21 @@ class Run:
     role: Role | None = None
     cells: tuple[tuple[str, ...], ...] = ()
     text: str = field(init=False)
+    size: float = field(init=False)
+    bold: bool = field(init=False)
 
     def __post_init__(self) -> None:
+        self.measure()
+
+    def measure(self) -> None:
+        """Text, size and weight from the characters (again after they change). The size
+        is the CJK characters' where there are any: Latin letters and digits often come
+        from a fallback font whose box is taller at the same type size."""
         self.text = _run_text(self.chars)
+        visible = [c for c in self.chars if not c.text.isspace()]
+        sizes = [c.size for c in visible if is_cjk(c.text)] or [c.size for c in visible]
+        self.size = round(statistics.median(sizes or [10.0]), 1)
+        self.bold = sum(c.bold for c in visible) > len(visible) / 2
 
     @property
     def x0(self) -> float:
@@ -72,19 +84,6 @@ class Run:
     @property
     def bottom(self) -> float:
         return max(c.bottom for c in self.chars)
-
-    @property
-    def size(self) -> float:
-        """The CJK characters' size where there are any: Latin letters and digits often
-        come from a fallback font whose box is taller at the same type size."""
-        visible = [c for c in self.chars if not c.text.isspace()]
-        sizes = [c.size for c in visible if is_cjk(c.text)] or [c.size for c in visible]
-        return round(statistics.median(sizes or [10.0]), 1)
-
-    @property
-    def bold(self) -> bool:
-        visible = [c for c in self.chars if not c.text.isspace()]
-        return sum(c.bold for c in visible) > len(visible) / 2
 
 
 def _run_text(chars: list[Char]) -> str:
@@ -284,7 +283,7 @@ def _merge_drop_caps(runs: list[Run], body: float) -> list[Run]:
             if beside:
                 first = min(beside, key=lambda r: r.top)
                 first.chars = [*run.chars, *first.chars]
-                first.text = run.text + first.text
+                first.measure()
                 continue
         kept.append(run)
     return kept

@@ -56,8 +56,6 @@ def _chars(page: pdfium.PdfPage, height: float) -> list[Char]:
             continue
         pdfium_c.FPDFText_GetLooseCharBox(textpage.raw, index, box)
         pdfium_c.FPDFText_GetCharOrigin(textpage.raw, index, x, y)
-        if pdfium_c.FPDFText_GetCharAngle(textpage.raw, index) > 0.1:
-            continue   # rotated text: a margin note, not the flow
         weight = pdfium_c.FPDFText_GetFontWeight(textpage.raw, index)
         top, bottom, baseline = height - box.top, height - box.bottom, height - y.value
         previous = chars[-1] if chars else None
@@ -71,20 +69,25 @@ def _chars(page: pdfium.PdfPage, height: float) -> list[Char]:
 
 
 def _shapes(page: pdfium.PdfPage, height: float) -> tuple[list[Box], int]:
+    """Pictures and rules among the page's top-level objects (read through the C API:
+    wrapping each of thousands of text objects in Python costs more than the page)."""
     pictures: list[Box] = []
     rules = 0
     fill, stroke = ctypes.c_int(), ctypes.c_int()
-    for item in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_IMAGE],
-                                 max_depth=2):
-        left, bottom, right, top = item.get_bounds()
-        wide, high = right - left, top - bottom
-        if item.type == pdfium_c.FPDF_PAGEOBJ_IMAGE:
-            filled = True
-        else:
-            pdfium_c.FPDFPath_GetDrawMode(item.raw, fill, stroke)
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    for index in range(pdfium_c.FPDFPage_CountObjects(page.raw)):
+        item = pdfium_c.FPDFPage_GetObject(page.raw, index)
+        kind = pdfium_c.FPDFPageObj_GetType(item)
+        if kind not in (pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_IMAGE):
+            continue
+        pdfium_c.FPDFPageObj_GetBounds(item, left, bottom, right, top)
+        wide, high = right.value - left.value, top.value - bottom.value
+        filled = True
+        if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
+            pdfium_c.FPDFPath_GetDrawMode(item, fill, stroke)
             filled = fill.value != 0
         if wide >= PICTURE_MIN and high >= PICTURE_MIN and filled:
-            pictures.append((left, height - top, right, height - bottom))
+            pictures.append((left.value, height - top.value, right.value, height - bottom.value))
         elif min(wide, high) <= RULE_MAX and max(wide, high) > 10:
             rules += 1
     return pictures, rules

@@ -14,8 +14,8 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .layout import width
-from .lines import SENTENCE_END, Line, Role
-from .patterns import is_byline, is_caption, numbering
+from .lines import SENTENCE_END, Line, Role, without_note_marks
+from .patterns import is_byline, is_caption, numbering, starts_article
 from .report import Change, ImportResult
 
 SHORT_LINE = 0.9     # of the typical line: a sentence ending here ends the paragraph
@@ -120,6 +120,7 @@ def _first_line(run: list[Line], index: int, typical: float) -> bool:
 
 
 def _ends_sentence(text: str) -> bool:
+    text = without_note_marks(text)
     core = text.rstrip("”』」）)’")
     return text.endswith(SENTENCE_END) and (core == text or core.endswith(SENTENCE_END))
 
@@ -145,7 +146,10 @@ def _breaks_after(run: list[Line], index: int, typical: float | None, starts: bo
         return True                              # first-line indent of a new paragraph
     if _first_line(run, index, typical):
         return True
-    if line.text.endswith(SENTENCE_END + LEAD_IN) and size < SHORT_LINE * typical:
+    if starts_article(following.text) and _ends_sentence(line.text):
+        return True                              # 第X条 starts its paragraph
+    if without_note_marks(line.text).endswith(SENTENCE_END + LEAD_IN) \
+            and size < SHORT_LINE * typical:
         return True
     if starts and size < HEADING_LINE * typical and not line.text.endswith(SENTENCE_END):
         return True                              # a heading on its own line

@@ -15,7 +15,7 @@ import statistics
 from dataclasses import dataclass, field
 
 from ..cjk import HAN, is_cjk
-from .lines import SENTENCE_END, Line, Role, join_lines
+from .lines import SENTENCE_END, Line, Role, join_lines, without_note_marks
 from .patterns import (
     Numbering,
     is_byline,
@@ -102,7 +102,9 @@ def _special(text: str) -> bool:
 
 def _ends_sentence(text: str, marks: tuple[str, ...]) -> bool:
     """A closing bracket or quote ends a sentence only after sentence punctuation:
-    `强化科技创新（区科技局牵头）` is a heading, `……发展。）` is not."""
+    `强化科技创新（区科技局牵头）` is a heading, `……发展。）` is not. Note marks after
+    the sentence (`。 [5]`) do not count."""
+    text = without_note_marks(text)
     core = text.rstrip("）)”』」")
     return (core != text and core.endswith(marks)) or (text.endswith(marks) and core == text)
 
@@ -294,6 +296,8 @@ def body_elements(blocks: list[Block], meta: dict[str, object], base: float | No
                   result: ImportResult) -> list[Element]:
     blocks = join_cuts(blocks, base, result)
     levels = _levels(blocks)
+    tiers = sorted({round(2 * b.size) for b in blocks if b.size and _display(b, base, HEADING_SIZE)
+                    and not numbering(_text(b))}, reverse=True)
     elements: list[Element] = []
     for index, block in enumerate(blocks):
         text = join_lines(block.lines, result)
@@ -327,7 +331,12 @@ def body_elements(blocks: list[Block], meta: dict[str, object], base: float | No
         plain = ((base is None or (len(block.lines) == 1 and (block.size or 0) >= base - 0.3))
                  and looks_like_heading(text) and not is_byline(text))
         if (sized or plain) and following:
-            level = levels.get(style, 2) if style else (min(levels.values()) if levels else 2)
+            if style:
+                level = levels.get(style, 2)
+            elif sized and block.size:   # a PDF's heading tiers: larger type, higher level
+                level = min(2 + tiers.index(round(2 * block.size)), 4)
+            else:
+                level = min(levels.values()) if levels else 2
             elements.append(Element(Kind.HEADING, text, block.line, level))
             reason = "numbered" if style else ("display type" if sized else
                                                "short line without final punctuation")
