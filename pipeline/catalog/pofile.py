@@ -9,13 +9,14 @@ file entry by entry (pipeline.catalog.threeway) and writes the merge.
 
 from __future__ import annotations
 
+import errno
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import polib
 
 from ..atomic import Fingerprint, atomic_write_text, replace_verified
-from ..errors import ConflictError, PipelineError
+from ..errors import ConflictError, PipelineError, WriteError
 from ..po.errors import PoFormatError
 from ..po.read import parse_pofile
 from ..po.write import format_pofile
@@ -68,7 +69,7 @@ def _check_bytes(data: bytes, path: Path) -> None:
     if not data.strip():
         raise CatalogError("empty catalog (expected at least a header entry)", path, 1)
     if b"\x00" in data:
-        raise CatalogError("binary data in a text catalog (is this a .mo file?)", path,
+        raise CatalogError("NUL byte: binary data in a text catalog (is this a .mo file?)", path,
                            data[: data.index(b"\x00")].count(b"\n") + 1)
     try:
         data.decode("utf-8")
@@ -101,7 +102,7 @@ class SaveOutcome:
 
 
 def save_catalog(path: Path, base: LoadedCatalog, edit: polib.POFile,
-                 attempts: int = 50) -> SaveOutcome:
+                 attempts: int = 50, force: bool = False) -> SaveOutcome:
     """Write `edit` (a changed copy of `base.po`) to `path` without losing what
     another process wrote there since `base` was read, even in the instant
     before the rename: the new file is swapped in and the one it displaced is
@@ -110,7 +111,10 @@ def save_catalog(path: Path, base: LoadedCatalog, edit: polib.POFile,
     with the version then on disk as the base, until a swap displaces what was
     expected. Conflicting entries keep the other process's version and are
     returned. This is the write for every command whose catalog a person or
-    another process may be editing (serve, update, fmt, memory fill)."""
+    another process may be editing (serve, update, fmt, memory fill). A catalog
+    made read-only is refused unless `force` (someone may have locked it)."""
+    if not force:
+        refuse_read_only(path)
     expect, expected_po, target = base.fingerprint, base.po, edit
     conflicts: list[Conflict] = []
     merged = False
@@ -143,6 +147,17 @@ def save_catalog(path: Path, base: LoadedCatalog, edit: polib.POFile,
         replace_verified(path, swap.displaced, Fingerprint.of_bytes(data))
     raise ConflictError(f"file kept changing while being saved ({attempts} tries); "
                         "left as the other program wrote it", path)
+
+
+def refuse_read_only(path: Path) -> None:
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return
+    if not mode & 0o222:
+        raise WriteError("is read-only (locked on purpose?): nothing was written; make it "
+                         "writable (chmod u+w) or run the command with --force", path,
+                         errno.EACCES)
 
 
 def _union(old: list[Conflict], new: list[Conflict]) -> list[Conflict]:

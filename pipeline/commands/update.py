@@ -60,7 +60,7 @@ from .common import project_glossary, say, warn
 
 def update(project: Project, article: str | None = None, locale: str | None = None,
            create: bool = False, quiet: bool = False, memory: bool = True,
-           use_cache: bool = True, jobs: int | None = None) -> int:
+           use_cache: bool = True, jobs: int | None = None, force: bool = False) -> int:
     cache = CanonicalCache.open(project.root, use_cache)
     if create and locale is None:
         raise PipelineError("--create needs --locale L")
@@ -101,7 +101,7 @@ def update(project: Project, article: str | None = None, locale: str | None = No
     memories = {loc: StartOfRunMemory(project, loc, cache.path is not None)
                 for loc in locales} if use_memory else {}
     shared = _Shared(project, locales, project_glossary(project.glossary_dir), settings,
-                     use_memory, cache, None)
+                     use_memory, cache, None, force)
     fillable: list[tuple[str, str, dict[str, Any]]] = []  # stored after the run
     with progress("updating", len(slugs)) as bar:
         bar.advance(len(slugs) - len(todo))
@@ -163,6 +163,7 @@ class _Shared:
     use_memory: bool
     cache: CanonicalCache  # the digests a worker adds come back with its outcome
     memories: dict[str, StartOfRunMemory] | None  # None in phase 1
+    force: bool = False  # write read-only catalogs too
 
 
 @dataclass
@@ -245,7 +246,7 @@ def _update_article(shared: _Shared, slug: str) -> _Outcome:
     for one in merges:
         loc, path, data, loaded, merged = one.locale, one.path, one.data, one.loaded, one.merged
         try:
-            saved = _write_catalog(cache, path, loaded, merged, template)
+            saved = _write_catalog(cache, path, loaded, merged, template, shared.force)
         except ConflictError as exc:
             outcome.failed = True
             outcome.messages.append(_Message(
@@ -286,8 +287,8 @@ def _update_article(shared: _Shared, slug: str) -> _Outcome:
 
 
 def _write_catalog(cache: CanonicalCache, path: Path, loaded: LoadedCatalog | None,
-                   merged: polib.POFile, template: polib.POFile, rounds: int = 5
-                   ) -> SaveOutcome:
+                   merged: polib.POFile, template: polib.POFile, force: bool = False,
+                   rounds: int = 5) -> SaveOutcome:
     """Save one merged catalog. If another program saved the file meanwhile, the
     save merged the two entry by entry; what it wrote is then merged with the
     template again (a `msgmerge` of the result, idempotent), so that the catalog
@@ -300,7 +301,7 @@ def _write_catalog(cache: CanonicalCache, path: Path, loaded: LoadedCatalog | No
     changed, merged_meanwhile = False, False
     conflicts: list[Conflict] = []
     for _ in range(rounds):
-        saved = save_catalog(path, loaded, merged)
+        saved = save_catalog(path, loaded, merged, force=force)
         changed, conflicts = changed or saved.changed, conflicts + saved.conflicts
         merged_meanwhile |= saved.merged
         if not saved.merged:

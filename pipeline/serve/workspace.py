@@ -12,6 +12,7 @@ never overwritten.
 from __future__ import annotations
 
 import copy
+import logging
 import threading
 import time
 from collections.abc import Callable
@@ -28,7 +29,7 @@ from ..catalog.template import build_template
 from ..errors import ConflictError, PipelineError
 from ..glossary import Glossary, load_glossary
 from ..model import Article, Segment, SegmentKind
-from ..po.write import format_pofile
+from ..po.write import copy_header_form, format_pofile
 from ..project import LOCALE, SLUG, Project
 from ..source import read_article
 from .activity import record_activity
@@ -59,6 +60,7 @@ from .views import (
 
 Clock = Callable[[], datetime]
 WRITING_SECONDS = 3
+log = logging.getLogger(__name__)
 
 
 class NotFound(PipelineError):
@@ -97,6 +99,7 @@ def _copy_for_edits(po: polib.POFile, msgids: set[str]) -> polib.POFile:
     out = polib.POFile(wrapwidth=po.wrapwidth, encoding=po.encoding,
                        check_for_duplicates=False)
     out.header, out.metadata = po.header, dict(po.metadata)
+    copy_header_form(po, out)
     out.metadata_is_fuzzy = po.metadata_is_fuzzy
     for entry in po:
         if entry.msgid in msgids and not entry.obsolete:
@@ -356,7 +359,11 @@ class Workspace:
             after = snap
         saved = [s.id for s in article.segments if s.text in set(changed)]
         if changed:
-            record_activity(self.project, self.clock(), who, snap.file, saved, plan.conflicts)
+            try:
+                record_activity(self.project, self.clock(), who, snap.file, saved,
+                                plan.conflicts)
+            except OSError as exc:  # the save is done; only its log line is missing
+                log.warning("activity log not written: %s", exc)
         if plan.conflicts:
             response = self._conflict(after, [(seg, e) for seg, e in wanted
                                               if seg.text in plan.conflicts])

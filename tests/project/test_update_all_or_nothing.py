@@ -45,11 +45,11 @@ def test_a_catalog_rewritten_during_update_ends_complete(
     real = update_module.save_catalog
     calls = []
 
-    def save(path, loaded, merged):  # type: ignore[no-untyped-def]
+    def save(path, loaded, merged, **options):  # type: ignore[no-untyped-def]
         if not calls:
             _another_tool_rewrites(path)
         calls.append(path)
-        return real(path, loaded, merged)
+        return real(path, loaded, merged, **options)
 
     monkeypatch.setattr(update_module, "save_catalog", save)
     code = main(["-C", str(root), "update", "--no-memory"])
@@ -70,14 +70,14 @@ def test_a_catalog_that_cannot_be_merged_does_not_advance_its_template(
     real = update_module.save_catalog
     counter = [0]
 
-    def save(path, loaded, merged):  # type: ignore[no-untyped-def]
+    def save(path, loaded, merged, **options):  # type: ignore[no-untyped-def]
         def rewrite() -> None:  # on every look, a new version
             counter[0] += 1
             po = polib.pofile(str(path), wrapwidth=30 + counter[0] % 40)
             po[0].msgstr = f"Version {counter[0]}."
             po.save()
         rewrite()
-        return real(path, loaded, merged)
+        return real(path, loaded, merged, **options)
 
     monkeypatch.setattr(update_module, "save_catalog", save)
     monkeypatch.setattr("pipeline.catalog.pofile.replace_verified",
