@@ -16,9 +16,11 @@ from pathlib import Path
 import polib
 
 from ..atomic import Fingerprint, atomic_write_text, replace_verified
+from ..cache import content_key
 from ..errors import ConflictError, PipelineError, WriteError
 from ..po.errors import PoFormatError
 from ..po.read import parse_pofile
+from ..po.splice import splice
 from ..po.write import format_pofile
 from .threeway import Conflict, merge
 
@@ -102,7 +104,8 @@ class SaveOutcome:
 
 
 def save_catalog(path: Path, base: LoadedCatalog, edit: polib.POFile,
-                 attempts: int = 50, force: bool = False) -> SaveOutcome:
+                 attempts: int = 50, force: bool = False,
+                 layout_of: bytes | None = None) -> SaveOutcome:
     """Write `edit` (a changed copy of `base.po`) to `path` without losing what
     another process wrote there since `base` was read, even in the instant
     before the rename: the new file is swapped in and the one it displaced is
@@ -112,14 +115,18 @@ def save_catalog(path: Path, base: LoadedCatalog, edit: polib.POFile,
     expected. Conflicting entries keep the other process's version and are
     returned. This is the write for every command whose catalog a person or
     another process may be editing (serve, update, fmt, memory fill). A catalog
-    made read-only is refused unless `force` (someone may have locked it)."""
+    made read-only is refused unless `force` (someone may have locked it).
+    `layout_of`: the bytes `base` was read from, to keep: only the entries that
+    change are written in msgcat's form, the others stay as another tool wrapped
+    them (a save is not a `fmt`)."""
     if not force:
         refuse_read_only(path)
     expect, expected_po, target = base.fingerprint, base.po, edit
+    layout = (layout_of, base.po) if layout_of is not None else None
     conflicts: list[Conflict] = []
     merged = False
     for _ in range(attempts):
-        data = format_pofile(target).encode("utf-8")  # once: written and fingerprinted
+        data = _render(target, layout, path)  # once: written and fingerprinted
         swap = replace_verified(path, data, expect)
         if swap.expected or (swap.written and swap.displaced is None):
             return SaveOutcome(swap.written, Fingerprint.of_bytes(data), target, conflicts,
@@ -142,11 +149,30 @@ def save_catalog(path: Path, base: LoadedCatalog, edit: polib.POFile,
             expect, expected_po = Fingerprint.of_bytes(data), target
         else:
             expect, expected_po = disk.fingerprint, disk.po
+            if layout is not None:  # keep the layout of the version now on disk
+                layout = (swap.displaced, disk.po)
         target = result.po
     if swap.written and swap.displaced is not None:  # put back what we displaced last
         replace_verified(path, swap.displaced, Fingerprint.of_bytes(data))
     raise ConflictError(f"file kept changing while being saved ({attempts} tries); "
                         "left as the other program wrote it", path)
+
+
+def _render(target: polib.POFile, layout: tuple[bytes, polib.POFile] | None,
+            path: Path) -> bytes:
+    """msgcat's form, or (with `layout`: bytes and what was read from them) those
+    bytes with only the changed entries rewritten, if that reads back as `target`."""
+    if layout is not None:
+        text = layout[0].decode("utf-8").removeprefix("\ufeff").replace("\r\n", "\n")
+        spliced = splice(text, layout[1], target)
+        if spliced is not None:
+            data = spliced.encode("utf-8")
+            try:
+                if content_key(parse_pofile(data, path)) == content_key(target):
+                    return data
+            except PoFormatError:
+                pass
+    return format_pofile(target).encode("utf-8")
 
 
 def refuse_read_only(path: Path) -> None:

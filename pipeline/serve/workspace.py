@@ -90,6 +90,7 @@ class Snapshot:
     path: Path
     file: str  # project-relative, POSIX
     source_file: str
+    data: bytes = b""  # the bytes read (a save keeps their layout)
 
 
 def _copy_for_edits(po: polib.POFile, msgids: set[str]) -> polib.POFile:
@@ -239,7 +240,7 @@ class Workspace:
                 with self._mutex:
                     self._canonical[path] = (fingerprint, canonical)
         return Snapshot(article, po, fingerprint, canonical, path,
-                        self.relative(path), self.relative(article.path))
+                        self.relative(path), self.relative(article.path), data)
 
     def version(self, slug: str, locale: str) -> VersionView:
         path = self.catalog_path(slug, locale)
@@ -345,7 +346,7 @@ class Workspace:
             if changed or merged:
                 try:
                     outcome = save_catalog(path, LoadedCatalog(path, snap.po, snap.fingerprint),
-                                           po)
+                                           po, layout_of=snap.data)  # only edits rewritten
                 except ConflictError as exc:
                     raise BadEdit(f"{snap.file}: {exc.message}; nothing saved") from None
                 lost = {key[1] for key in (c.key for c in outcome.conflicts) if key[0] is None}
