@@ -16,7 +16,6 @@ from pathlib import Path
 import polib
 
 from ..atomic import Fingerprint, atomic_write_text, replace_verified
-from ..cache import content_key
 from ..errors import ConflictError, PipelineError, WriteError
 from ..po.errors import PoFormatError
 from ..po.read import parse_pofile
@@ -126,7 +125,7 @@ def save_catalog(path: Path, base: LoadedCatalog, edit: polib.POFile,
     conflicts: list[Conflict] = []
     merged = False
     for _ in range(attempts):
-        data = _render(target, layout, path)  # once: written and fingerprinted
+        data = _render(target, layout)  # once: written and fingerprinted
         swap = replace_verified(path, data, expect)
         if swap.expected or (swap.written and swap.displaced is None):
             return SaveOutcome(swap.written, Fingerprint.of_bytes(data), target, conflicts,
@@ -158,20 +157,14 @@ def save_catalog(path: Path, base: LoadedCatalog, edit: polib.POFile,
                         "left as the other program wrote it", path)
 
 
-def _render(target: polib.POFile, layout: tuple[bytes, polib.POFile] | None,
-            path: Path) -> bytes:
+def _render(target: polib.POFile, layout: tuple[bytes, polib.POFile] | None) -> bytes:
     """msgcat's form, or (with `layout`: bytes and what was read from them) those
-    bytes with only the changed entries rewritten, if that reads back as `target`."""
+    bytes with only the changed entries rewritten (see po.splice)."""
     if layout is not None:
         text = layout[0].decode("utf-8").removeprefix("\ufeff").replace("\r\n", "\n")
         spliced = splice(text, layout[1], target)
         if spliced is not None:
-            data = spliced.encode("utf-8")
-            try:
-                if content_key(parse_pofile(data, path)) == content_key(target):
-                    return data
-            except PoFormatError:
-                pass
+            return spliced.encode("utf-8")
     return format_pofile(target).encode("utf-8")
 
 

@@ -31,7 +31,9 @@ def splice(text: str, old: polib.POFile, new: polib.POFile) -> str | None:
     head = [] if not scanned or scanned[0].fields.get("msgid") != "" or \
         "msgctxt" in scanned[0].fields or scanned[0].obsolete else [scanned[0]]
     body = scanned[len(head):]
-    if len(body) != len(new):
+    # The text's messages are `old`'s, one for one (what makes each span an entry's).
+    if [(s.fields.get("msgctxt"), s.fields.get("msgid"), bool(s.obsolete)) for s in body] \
+            != [_key(e) for e in old]:
         return None
     starts = [s.line - 1 for s in scanned] + [len(lines)]
     pieces: list[str] = []
