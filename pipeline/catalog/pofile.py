@@ -117,15 +117,17 @@ def save_catalog(path: Path, base: LoadedCatalog, edit: polib.POFile,
     made read-only is refused unless `force` (someone may have locked it).
     `layout_of`: the bytes `base` was read from, to keep: only the entries that
     change are written in msgcat's form, the others stay as another tool wrapped
-    them (a save is not a `fmt`)."""
+    them (a save is not a `fmt`), unless the file keeps changing under the save."""
     if not force:
         refuse_read_only(path)
     expect, expected_po, target = base.fingerprint, base.po, edit
     layout = (layout_of, base.po) if layout_of is not None else None
     conflicts: list[Conflict] = []
     merged = False
-    for _ in range(attempts):
-        data = _render(target, layout)  # once: written and fingerprinted
+    for attempt in range(attempts):
+        # Once another program has saved three times while we tried, msgcat's form
+        # (5x faster to make than a splice) lets the save land between its saves.
+        data = _render(target, layout if attempt < 3 else None)  # written, fingerprinted
         swap = replace_verified(path, data, expect)
         if swap.expected or (swap.written and swap.displaced is None):
             return SaveOutcome(swap.written, Fingerprint.of_bytes(data), target, conflicts,
