@@ -288,7 +288,7 @@ class Workspace:
 
     def _being_written(self, path: Path) -> bool:
         """Changed in the last seconds: another tool may still be writing it. Otherwise
-        a file not in canonical form is simply rewritten canonical by the next save."""
+        a file not in canonical form is saved keeping its layout (fmt rewraps it)."""
         try:
             return time.time() - path.stat().st_mtime < WRITING_SECONDS
         except OSError:
@@ -325,8 +325,9 @@ class Workspace:
     def save(self, slug: str, locale: str, fingerprint: str, edits: list[EntryEdit],
              allow_reformat: bool = False, translator: str | None = None) -> SaveResult:
         """Merge the edits into the catalog as on disk now, entry by entry (see
-        `merge_edits`); the file is written msgcat-canonical (`allow_reformat` is
-        accepted for old clients and no longer needed). Conflicting entries are
+        `merge_edits`); only the edited entries and the header are rewritten, in
+        msgcat's form, the rest keeps its layout (`allow_reformat` is accepted for
+        old clients and no longer needed). Conflicting entries are
         left as on disk and answered with a 409 listing them; the others are saved."""
         article = self.article(slug)
         path = self.catalog_path(slug, locale)
@@ -354,9 +355,15 @@ class Workspace:
                 changed = [msgid for msgid in changed if msgid not in lost]
                 with self._mutex:  # what we wrote need not be parsed again
                     self._parsed[path] = (outcome.fingerprint, outcome.po)
-                    self._canonical[path] = (outcome.fingerprint, True)
+                    # Only the edited entries were rewritten: the file is canonical
+                    # if it was (and nothing else was merged in); else judged anew.
+                    was = self._canonical.pop(path, None)
+                    canonical = bool(was and was == (snap.fingerprint, True)
+                                     and not outcome.merged)
+                    if canonical:
+                        self._canonical[path] = (outcome.fingerprint, True)
                 snap = replace(snap, po=outcome.po, fingerprint=outcome.fingerprint,
-                               canonical=True)
+                               canonical=canonical)
             after = snap
         saved = [s.id for s in article.segments if s.text in set(changed)]
         if changed:
