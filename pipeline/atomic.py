@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from .errors import ConflictError, display_path
+from .errors import ConflictError, WriteError, display_path
 
 log = logging.getLogger(__name__)
 _TEMP = re.compile(r"^\.(?P<name>.+?)\.(?:(?P<pid>\d+)\.)?[A-Za-z0-9_]{6,}\.tmp$")
@@ -59,6 +59,12 @@ class Fingerprint:
 
 def atomic_write_bytes(path: Path, data: bytes, expect: Fingerprint | None = None, *,
                        durable: bool = True, sweep: bool = True) -> bool:
+    with reported(path):
+        return _atomic_write_bytes(path, data, expect, durable=durable, sweep=sweep)
+
+
+def _atomic_write_bytes(path: Path, data: bytes, expect: Fingerprint | None = None, *,
+                        durable: bool = True, sweep: bool = True) -> bool:
     """Write `data` to `path` via temp file + fsync + rename.
 
     Returns False (and touches nothing) when the file already holds `data`, so
@@ -116,6 +122,12 @@ class Swap:
 
 def replace_verified(path: Path, data: bytes, expect: Fingerprint, *, durable: bool = True,
                      sweep: bool = True) -> Swap:
+    with reported(path):
+        return _replace_verified(path, data, expect, durable=durable, sweep=sweep)
+
+
+def _replace_verified(path: Path, data: bytes, expect: Fingerprint, *, durable: bool = True,
+                      sweep: bool = True) -> Swap:
     """Put `data` at `path` only over the version `expect` describes, and say
     what was replaced.
 
@@ -148,6 +160,30 @@ def replace_verified(path: Path, data: bytes, expect: Fingerprint, *, durable: b
     if swap.written and durable:
         _fsync_dir(path.parent)
     return swap
+
+
+@contextlib.contextmanager
+def reported(path: Path) -> Iterator[None]:
+    """An OSError while writing `path` as one clear WriteError naming `path` (not
+    the temporary file) and what to do; nothing was changed."""
+    try:
+        yield
+    except WriteError:
+        raise
+    except OSError as exc:
+        raise write_error(exc, path) from None
+
+
+def write_error(exc: OSError, path: Path) -> WriteError:
+    code = exc.errno
+    if code in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+        return WriteError("disk full (or over quota): nothing was written; free some space "
+                          "and run again", path, code)
+    if code in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return WriteError(f"cannot write here: {display_path(path.parent)} is read-only (or "
+                          "not ours); make it writable and run again; nothing was changed",
+                          path, code)
+    return WriteError(f"cannot write: {exc.strerror or exc}; nothing was changed", path, code)
 
 
 Identity = tuple[int, int, int, int]

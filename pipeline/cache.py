@@ -12,6 +12,7 @@ with a note; a miss only costs the formatting it would have cost anyway.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -26,6 +27,7 @@ import polib
 
 from . import __version__
 from .atomic import Fingerprint, atomic_write_bytes, atomic_write_text
+from .errors import WriteError, display_path
 from .po.write import format_pofile
 
 CACHE_DIR = Path(".bilingual") / "cache"
@@ -70,9 +72,22 @@ def _cache_folder(path: Path) -> None:
 
 
 def _write(path: Path, lines: list[str]) -> None:
-    _cache_folder(path)
-    # Derived, as every cache file: no fsync (a file lost in a crash is only a miss).
-    atomic_write_text(path, "\n".join([HEADER, *lines]) + "\n", durable=False)
+    with _optional(path):
+        _cache_folder(path)
+        # Derived, as every cache file: no fsync (a file lost in a crash is only a miss).
+        atomic_write_text(path, "\n".join([HEADER, *lines]) + "\n", durable=False)
+
+
+@contextlib.contextmanager
+def _optional(path: Path) -> Iterator[None]:
+    """A cache is optional: one that cannot be written (a read-only .bilingual/, a
+    full disk) is skipped with a note, and the command goes on."""
+    try:
+        yield
+    except (OSError, WriteError) as exc:
+        reason = exc.message if isinstance(exc, WriteError) else (exc.strerror or str(exc))
+        print(f"note: {display_path(path)}: cache not saved ({reason}); the next run "
+              "starts afresh", file=sys.stderr)
 
 
 def _is_digest(text: str) -> bool:
@@ -299,12 +314,13 @@ class ResultCache:
     def save(self) -> None:
         if self.path is None or not self.dirty:
             return
-        _cache_folder(self.path)
         header = json.dumps({"format": HEADER, "code": code_fingerprint()}).encode()
         lines = (b"%s\t%s\t%s\n" % (json.dumps(name, ensure_ascii=False).encode(),
                                      key.encode(), result)
                  for name, (key, result) in self.entries.items())
-        atomic_write_bytes(self.path, header + b"\n" + b"".join(lines), durable=False)
+        with _optional(self.path):
+            _cache_folder(self.path)
+            atomic_write_bytes(self.path, header + b"\n" + b"".join(lines), durable=False)
         self.dirty = False  # derived: a lost file is a miss
 
 

@@ -105,6 +105,8 @@ def _parser() -> argparse.ArgumentParser:
     upd.add_argument("--purge-obsolete", action="store_true",
                      help="remove obsolete entries (#~) whose source is gone, as "
                           "msgattrib --no-obsolete")
+    upd.add_argument("--force", action="store_true",
+                     help="write catalogs made read-only too (refused otherwise)")
 
     bld = scoped("build", "write bilingual and English editions to build/")
     bld.add_argument("--min-complete", type=_percent, metavar="PCT",
@@ -228,6 +230,8 @@ def _parser() -> argparse.ArgumentParser:
                                      "write them; --check only lists the ones that differ.")
     fmt.add_argument("files", nargs="+", type=Path, metavar="FILE")
     fmt.add_argument("--check", action="store_true", help="change nothing; exit 1 if any differ")
+    fmt.add_argument("--force", action="store_true",
+                     help="rewrite files made read-only too (refused otherwise)")
     return parser
 
 
@@ -235,7 +239,7 @@ def run(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "fmt":  # works on any .po file, inside a project or not
         from .commands.fmt import fmt_command
-        return fmt_command(args.files, args.check)
+        return fmt_command(args.files, args.check, args.force)
     if args.command == "init":  # makes the project, so it cannot need one
         from .commands.init import init_command
         return init_command(args.directory, args.name, args.ci, args.install_from)
@@ -254,7 +258,7 @@ def run(argv: Sequence[str] | None = None) -> int:
         from .commands.update import update
         return update(project, args.article, args.locale, create=args.create,
                       memory=not args.no_memory, purge_obsolete=args.purge_obsolete,
-                      use_cache=not args.no_cache, jobs=args.jobs)
+                      use_cache=not args.no_cache, jobs=args.jobs, force=args.force)
     if args.command == "build":
         from .commands.build import build
         return build(project, args.article, args.locale, args.min_complete, args.md_style,

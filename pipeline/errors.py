@@ -25,6 +25,16 @@ class PipelineError(Exception):
         return f"{where}: {self.message}"
 
 
+class WriteError(PipelineError):
+    """A file could not be written (a full disk, a read-only file or folder):
+    nothing was changed. `errno` says which, for callers that answer differently."""
+
+    def __init__(self, message: str, path: Path | str | None = None,
+                 errno: int | None = None):
+        super().__init__(message, path)
+        self.errno = errno
+
+
 class ConflictError(PipelineError):
     """A file changed on disk after we read it; we refuse to overwrite it."""
 

@@ -16,6 +16,8 @@ from difflib import SequenceMatcher
 
 import polib
 
+from ..po.write import copy_header_form
+
 FUZZY_THRESHOLD = 0.6
 SHORTLIST = 8  # full similarity is computed only for the best bigram-overlap candidates
 
@@ -42,6 +44,7 @@ def merge_catalog(old: polib.POFile, template: polib.POFile) -> polib.POFile:
     merged = polib.POFile(wrapwidth=79, check_for_duplicates=False)
     merged.header = old.header
     merged.metadata = dict(old.metadata)
+    copy_header_form(old, merged)  # msgmerge keeps the header lines as written
     if "POT-Creation-Date" in template.metadata:
         merged.metadata["POT-Creation-Date"] = template.metadata["POT-Creation-Date"]
 

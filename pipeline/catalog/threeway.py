@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 import polib
 
-from ..po.write import format_entry
+from ..po.write import copy_header_form, format_entry
 
 Key = tuple[str | None, str]
 
@@ -89,6 +89,7 @@ def _merge_header(base: polib.POFile, disk: polib.POFile, edit: polib.POFile,
             else:
                 meta[name] = e
     out.metadata = meta
+    copy_header_form(disk, out)
     out.header = edit.header if edit.header != base.header else disk.header
     fuzzy_b, fuzzy_e = base.metadata_is_fuzzy, edit.metadata_is_fuzzy
     out.metadata_is_fuzzy = fuzzy_e if fuzzy_e != fuzzy_b else disk.metadata_is_fuzzy

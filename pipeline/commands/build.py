@@ -22,7 +22,7 @@ from typing import Any
 
 import polib
 
-from ..atomic import atomic_write_bytes, remove_leftovers
+from ..atomic import Fingerprint, atomic_write_bytes, remove_leftovers
 from ..cache import ResultCache, VerdictCache, code_fingerprint, files_digest, key_of
 from ..catalog.pofile import read_catalog
 from ..catalog.stats import Progress, Status, progress
@@ -109,6 +109,9 @@ def _build(project: Project, article: str | None, locale: str | None,
     if article is None and locale is None:
         stored.keep_only(slugs)
     stored.save()
+    for folder in {project.mo_path("-", loc).parent for loc in locales}:
+        for gone in _stale_mo_files(folder):
+            say(f"{display_path(gone)}: removed (its catalog is gone)")
     for result in built:  # what each article had to say, in article order
         for to_stderr, message in result.messages:
             if to_stderr:
@@ -272,26 +275,64 @@ def _first_of_kinds(art: Article) -> dict[SegmentKind, str]:
 
 def _stored(project: Project, built: ArticleBuilt) -> dict[str, Any]:
     """What a later build replays when nothing changed, and how it knows the outputs
-    are still the ones written (size and modification time: a touched page is rebuilt)."""
+    are still the ones written (see _unchanged: a touched or damaged page is rebuilt)."""
     return {"listing": built.listing.to_json(),
             "refused": built.refused, "messages": built.messages,
-            "outputs": [[path.relative_to(project.root).as_posix(), *_stat(path)]
+            "outputs": [[path.relative_to(project.root).as_posix(), *_output_record(path)]
                         for path in built.outputs]}
 
 
-def _stat(path: Path) -> tuple[int, int]:
+def _stat(path: Path) -> tuple[int, int, int]:
+    """Size, modification time and change time."""
     try:
         found = path.stat()
     except FileNotFoundError:
-        return (-1, -1)
-    return (found.st_size, found.st_mtime_ns)
+        return (-1, -1, -1)
+    return (found.st_size, found.st_mtime_ns, found.st_ctime_ns)
+
+
+def _output_record(path: Path) -> list[object]:
+    """What _unchanged compares: the stat, and the SHA-256 of the bytes written."""
+    size, mtime, ctime = _stat(path)
+    try:
+        digest = Fingerprint.of_bytes(path.read_bytes()).sha256
+    except FileNotFoundError:
+        digest = ""
+    return [size, mtime, ctime, digest]
+
+
+def _unchanged(path: Path, record: list[Any]) -> bool:
+    """Still the file the build wrote: its stat alone says so when even its change
+    time (which no program can set back) is the same; otherwise its bytes decide
+    (a page damaged with the same size and modification time is rebuilt)."""
+    if len(record) != 4:
+        return False
+    size, mtime, ctime, digest = record
+    now = _stat(path)
+    if now == (size, mtime, ctime):
+        return True
+    try:
+        return bool(now[0] == size and Fingerprint.of_bytes(path.read_bytes()).sha256 == digest)
+    except FileNotFoundError:
+        return False
+
+
+def _stale_mo_files(folder: Path) -> list[Path]:
+    """Compiled catalogs whose .po is gone (removed with its catalog, as msgfmt's
+    output would be by hand): a stale .mo would keep serving the old translation."""
+    gone = []
+    for mo in sorted(folder.glob("*.mo")) if folder.is_dir() else []:
+        if not mo.with_suffix(".po").exists():
+            mo.unlink(missing_ok=True)
+            gone.append(mo)
+    return gone
 
 
 def _replayed(project: Project, known: dict[str, Any]) -> ArticleBuilt | None:
     """The cached build of an article, if every file it wrote is still as it was."""
-    outputs = tuple(project.root / rel for rel, _, _ in known["outputs"])
-    if any(list(_stat(path)) != [size, mtime]
-           for path, (_, size, mtime) in zip(outputs, known["outputs"], strict=True)):
+    outputs = tuple(project.root / row[0] for row in known["outputs"])
+    if any(not _unchanged(path, row[1:])
+           for path, row in zip(outputs, known["outputs"], strict=True)):
         return None
     listing = ArticleListing.from_json(known["listing"])
     return ArticleBuilt(listing, known["refused"],

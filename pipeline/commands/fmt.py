@@ -30,23 +30,25 @@ def expand(paths: list[Path]) -> list[Path]:
     return found
 
 
-def fmt_files(paths: list[Path], check: bool) -> list[Path]:
+def fmt_files(paths: list[Path], check: bool, force: bool = False) -> list[Path]:
     """The files not in msgcat's canonical form; unless `check`, rewritten."""
     pending: list[tuple[LoadedCatalog, bytes]] = []
     for path in paths:
         data = path.read_bytes()
+        if not data.strip():  # refused by every other command too (see catalog.pofile)
+            raise PipelineError("empty catalog (expected at least a header entry)", path, 1)
         loaded = LoadedCatalog(path, parse_pofile(data, path), Fingerprint.of_bytes(data))
         text = canonical_text(loaded.po, path).encode("utf-8")
         if text != data:
             pending.append((loaded, text))
     if not check:
         for loaded, _text in pending:
-            save_catalog(loaded.path, loaded, loaded.po)
+            save_catalog(loaded.path, loaded, loaded.po, force=force)
     return [loaded.path for loaded, _ in pending]
 
 
-def fmt_command(files: list[Path], check: bool) -> int:
-    changed = fmt_files(expand(files), check)
+def fmt_command(files: list[Path], check: bool, force: bool = False) -> int:
+    changed = fmt_files(expand(files), check, force)
     for path in changed:
         say(f"{display_path(path)}: {'not in GNU canonical form' if check else 'reformatted'}")
     return 1 if check and changed else 0

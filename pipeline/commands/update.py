@@ -25,13 +25,27 @@ from typing import Any
 import polib
 
 from ..atomic import Fingerprint
-from ..cache import CanonicalCache, ResultCache, code_fingerprint, files_digest, key_of
+from ..cache import (
+    CanonicalCache,
+    ResultCache,
+    code_fingerprint,
+    content_key,
+    files_digest,
+    key_of,
+)
 from ..catalog.merge import merge_catalog
 from ..catalog.msginit import new_catalog
-from ..catalog.pofile import LoadedCatalog, parse_catalog, read_catalog_bytes, save_catalog
+from ..catalog.pofile import (
+    LoadedCatalog,
+    SaveOutcome,
+    parse_catalog,
+    read_catalog_bytes,
+    save_catalog,
+)
 from ..catalog.refresh import fresh_template_and_previous, write_template
+from ..catalog.threeway import Conflict
 from ..config import MemorySettings
-from ..errors import PipelineError, display_path
+from ..errors import ConflictError, PipelineError, display_path
 from ..glossary import Glossary
 from ..memory.fill import FillReport, Memory, fill_from_memory
 from ..memory.model import Match, MemoryUnit
@@ -47,7 +61,7 @@ from .common import project_glossary, say, warn
 def update(project: Project, article: str | None = None, locale: str | None = None,
            create: bool = False, quiet: bool = False, memory: bool = True,
            use_cache: bool = True, jobs: int | None = None,
-           purge_obsolete: bool = False) -> int:
+           purge_obsolete: bool = False, force: bool = False) -> int:
     cache = CanonicalCache.open(project.root, use_cache)
     if create and locale is None:
         raise PipelineError("--create needs --locale L")
@@ -88,7 +102,7 @@ def update(project: Project, article: str | None = None, locale: str | None = No
     memories = {loc: StartOfRunMemory(project, loc, cache.path is not None)
                 for loc in locales} if use_memory else {}
     shared = _Shared(project, locales, project_glossary(project.glossary_dir), settings,
-                     use_memory, cache, None, purge_obsolete)
+                     use_memory, cache, None, purge_obsolete, force)
     fillable: list[tuple[str, str, dict[str, Any]]] = []  # stored after the run
     with progress("updating", len(slugs)) as bar:
         bar.advance(len(slugs) - len(todo))
@@ -102,11 +116,15 @@ def update(project: Project, article: str | None = None, locale: str | None = No
                 start_of_run.memory()  # built here, once: the workers inherit it
             filling = replace(shared, memories=memories)
             outcomes += ordered_map(_update_job, later, jobs, _setup, filling, None)
+    failed = False
     for outcome in outcomes:
         if outcome.deferred:
             continue
         cache.merge(outcome.canonical)
         messages[outcome.slug] = outcome.messages
+        if outcome.failed:
+            failed = True
+            continue  # not remembered as done: the next run merges it again
         result: dict[str, Any] = {"counts": outcome.counts, "memory": {}}
         key = _inputs_key(context, project, outcome.slug, locales)
         if outcome.needs_memory and use_memory:
@@ -126,7 +144,7 @@ def update(project: Project, article: str | None = None, locale: str | None = No
         stored.keep_only(slugs)
     stored.save()
     cache.save()
-    return 0
+    return 1 if failed else 0
 
 
 @dataclass(frozen=True)
@@ -147,6 +165,7 @@ class _Shared:
     cache: CanonicalCache  # the digests a worker adds come back with its outcome
     memories: dict[str, StartOfRunMemory] | None  # None in phase 1
     purge_obsolete: bool = False  # `--purge-obsolete`: drop entries whose source is gone
+    force: bool = False  # write read-only catalogs too
 
 
 @dataclass
@@ -161,6 +180,7 @@ class _Outcome:
     canonical: set[str] = field(default_factory=set)  # digests of canonical bytes written
     # (locale, path, bytes as read) of each catalog replaced, for phase 2's memory
     replaced: list[tuple[str, Path, bytes]] = field(default_factory=list)
+    failed: bool = False  # a catalog could not be merged: its template was not advanced
 
 
 @dataclass
@@ -230,31 +250,27 @@ def _update_article(shared: _Shared, slug: str) -> _Outcome:
     cache.take_added()  # what this article writes is handed back
     for one in merges:
         loc, path, data, loaded, merged = one.locale, one.path, one.data, one.loaded, one.merged
-        if loaded is None:  # a new catalog; one created meanwhile is merged, not replaced
-            saved = save_catalog(path, LoadedCatalog(path, polib.POFile(), Fingerprint(False, "")),
-                                 merged)
-            changed, merged = saved.changed, saved.po
-            if not saved.merged:
-                cache.remember_digest(saved.fingerprint.sha256)
-        elif cache.unchanged(loaded.fingerprint, loaded.po, merged):
-            changed = False  # the very bytes on disk: skip formatting
-        else:
-            assert data is not None
-            saved = save_catalog(path, loaded, merged)
-            changed, merged = saved.changed, saved.po
-            if shared.use_memory and (saved.merged or _units(project, slug, loaded.po)
-                                      != _units(project, slug, merged)):
-                # The memory would read other units from the disk now: it gets the
-                # bytes as read (held only where they differ: an archive's worth of
-                # catalogs is too much to hold).
-                outcome.replaced.append((loc, path, data))
-            if not saved.merged:  # what is on disk now is our canonical output
-                cache.remember_digest(saved.fingerprint.sha256)
-            else:
-                outcome.messages.append(_Message(
-                    f"{display_path(path)}: changed on disk during update; merged entry by "
-                    "entry" + (f", {len(saved.conflicts)} entries kept as on disk"
-                               if saved.conflicts else ""), warning=True))
+        try:
+            saved = _write_catalog(cache, path, loaded, merged, template, shared.force)
+        except ConflictError as exc:
+            outcome.failed = True
+            outcome.messages.append(_Message(
+                f"{display_path(path)}: {exc.message}; not merged, so "
+                f"{display_path(project.template_path(slug))} was not advanced either: "
+                "re-run `bilingual update`", warning=True))
+            continue
+        changed, merged = saved.changed, saved.po
+        if loaded is not None and shared.use_memory and data is not None and (
+                saved.merged or _units(project, slug, loaded.po) != _units(project, slug, merged)):
+            # The memory would read other units from the disk now: it gets the
+            # bytes as read (held only where they differ: an archive's worth of
+            # catalogs is too much to hold).
+            outcome.replaced.append((loc, path, data))
+        if saved.merged:
+            outcome.messages.append(_Message(
+                f"{display_path(path)}: changed on disk during update; merged entry by "
+                "entry" + (f", {len(saved.conflicts)} entries kept as on disk"
+                           if saved.conflicts else ""), warning=True))
         active = [e for e in merged if not e.obsolete]
         fuzzy = sum(1 for e in active if "fuzzy" in e.flags)
         empty = sum(1 for e in active if not e.msgstr)
@@ -266,11 +282,44 @@ def _update_article(shared: _Shared, slug: str) -> _Outcome:
         outcome.messages.append(_Message(f"{display_path(path)}: {counts}"
                                          f"{_memory_summary(one.filled)}"
                                          f"{'' if changed else ' (unchanged)'}"))
-    # Last (see the docstring). The .pot is generated, never edited by people, so the
-    # copy read above is still what is on disk.
-    write_template(template, project.template_path(slug), cache, previous)
+    # Last (see the docstring), and only once every catalog is merged with it. The
+    # .pot is generated, never edited by people, so the copy read above is still
+    # what is on disk.
+    if not outcome.failed:
+        write_template(template, project.template_path(slug), cache, previous)
     outcome.canonical = cache.take_added()
     return outcome
+
+
+def _write_catalog(cache: CanonicalCache, path: Path, loaded: LoadedCatalog | None,
+                   merged: polib.POFile, template: polib.POFile, force: bool = False,
+                   rounds: int = 5) -> SaveOutcome:
+    """Save one merged catalog. If another program saved the file meanwhile, the
+    save merged the two entry by entry; what it wrote is then merged with the
+    template again (a `msgmerge` of the result, idempotent), so that the catalog
+    on disk is complete before its template is advanced. A file that cannot be
+    brought to that state raises ConflictError."""
+    if loaded is None:  # a new catalog; one created meanwhile is merged, not replaced
+        loaded = LoadedCatalog(path, polib.POFile(), Fingerprint(False, ""))
+    elif cache.unchanged(loaded.fingerprint, loaded.po, merged):
+        return SaveOutcome(False, loaded.fingerprint, merged)  # the very bytes on disk
+    changed, merged_meanwhile = False, False
+    conflicts: list[Conflict] = []
+    for _ in range(rounds):
+        saved = save_catalog(path, loaded, merged, force=force)
+        changed, conflicts = changed or saved.changed, conflicts + saved.conflicts
+        merged_meanwhile |= saved.merged
+        if not saved.merged:
+            if not merged_meanwhile:
+                cache.remember_digest(saved.fingerprint.sha256)  # our canonical output
+            break
+        again = merge_catalog(saved.po, template)
+        if content_key(again) == content_key(saved.po):
+            break  # complete: the other program's edits and the template's entries
+        loaded, merged = LoadedCatalog(path, saved.po, saved.fingerprint), again
+    else:
+        raise ConflictError(f"kept changing on disk during update ({rounds} merges)", path)
+    return SaveOutcome(changed, saved.fingerprint, saved.po, conflicts, merged_meanwhile)
 
 
 def _memory_summary(report: FillReport) -> str:

@@ -104,6 +104,11 @@ def _note(path: Path) -> None:
     print(f"note: {path}: not this version's cache; discarded", file=sys.stderr)
 
 
+def _skipped(path: Path, exc: OSError) -> None:
+    print(f"note: {path}: memory cache skipped ({exc.strerror or exc}); the memory is "
+          "read from the catalogs", file=sys.stderr)
+
+
 @dataclass
 class UnitCache:
     """Units by catalog digest for one locale."""
@@ -122,12 +127,16 @@ class UnitCache:
         except (OSError, UnicodeDecodeError):
             current = False
         if not current:
-            if directory.is_dir() and any(directory.iterdir()):
-                _note(directory)
-                _remove(directory, keep=set())
-            directory.mkdir(parents=True, exist_ok=True)
-            (root / CACHE_DIR.parent / ".gitignore").write_text("*\n", encoding="utf-8")
-            _write(stamp, (HEADER + "\n").encode("ascii"))
+            try:
+                if directory.is_dir() and any(directory.iterdir()):
+                    _note(directory)
+                    _remove(directory, keep=set())
+                directory.mkdir(parents=True, exist_ok=True)
+                (root / CACHE_DIR.parent / ".gitignore").write_text("*\n", encoding="utf-8")
+                _write(stamp, (HEADER + "\n").encode("ascii"))
+            except OSError as exc:  # a cache is optional: a read-only .bilingual/ skips it
+                _skipped(directory, exc)
+                return cls(None)
         return cls(directory)
 
     def _path(self, digest: str, key: CatalogKey) -> Path:
@@ -159,14 +168,23 @@ class UnitCache:
         line = encode(key, units) if self.directory is not None else None
         if line is not None:
             path = self._path(digest, key)
-            _write(path, HEADER.encode("ascii") + b"\n" + zlib.compress(line.encode("utf-8")))
+            try:
+                _write(path, HEADER.encode("ascii") + b"\n"
+                       + zlib.compress(line.encode("utf-8")))
+            except OSError as exc:  # full or read-only: go on without the cache
+                _skipped(path.parent, exc)
+                self.directory = None
+                return
             self.used.add(path.name)
 
     def prune(self) -> None:
         """Remove the files of catalog versions this build did not use (a build
         covers every catalog of the locale, so nobody needs them)."""
         if self.directory is not None:
-            _remove(self.directory, keep=self.used)
+            try:
+                _remove(self.directory, keep=self.used)
+            except OSError as exc:
+                _skipped(self.directory, exc)
 
 
 def _remove(directory: Path, keep: set[str]) -> None:

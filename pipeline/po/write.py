@@ -317,6 +317,14 @@ def keep_raw_header(po: polib.POFile, msgstr: str) -> None:
     setattr(po, _RAW_HEADER, (msgstr, dict(po.metadata)))
 
 
+def copy_header_form(source: polib.POFile, target: polib.POFile) -> None:
+    """`target` (a catalog made from `source`: merged, copied) writes its header
+    lines as `source` was written, as msgmerge and msgcat keep them."""
+    raw = getattr(source, _RAW_HEADER, None)
+    if raw is not None:
+        setattr(target, _RAW_HEADER, raw)
+
+
 def _header_msgstr(po: polib.POFile) -> str:
     raw: tuple[str, dict[str, str]] | None = getattr(po, _RAW_HEADER, None)
     if raw is None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import json
 from collections.abc import Iterable
 from pathlib import Path
@@ -12,7 +13,7 @@ from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 
 from .. import __version__
-from ..errors import PipelineError
+from ..errors import PipelineError, WriteError
 from ..project import Project
 from . import api, memory_api, pages
 from .security import MAX_BODY, SECURITY_HEADERS, SecurityMiddleware, allowed_hosts
@@ -68,6 +69,12 @@ def create_app(project: Project, *, token: str, host: str = "127.0.0.1", port: i
     @app.exception_handler(PipelineError)
     async def unreadable(_request: Request, exc: PipelineError) -> JSONResponse:
         return JSONResponse(status_code=400, content={"detail": str(exc)})
+
+    @app.exception_handler(WriteError)
+    async def unwritable(_request: Request, exc: WriteError) -> JSONResponse:
+        # A full disk is the server's state (507), a read-only file the catalog's (409).
+        status = 507 if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", 0)) else 409
+        return JSONResponse(status_code=status, content={"detail": str(exc)})
 
     app.add_middleware(SecurityMiddleware, token=token,
                        hosts=hosts if hosts is not None else allowed_hosts(host, port),

@@ -12,6 +12,7 @@ never overwritten.
 from __future__ import annotations
 
 import copy
+import logging
 import threading
 import time
 from collections.abc import Callable
@@ -28,7 +29,7 @@ from ..catalog.template import build_template
 from ..errors import ConflictError, PipelineError
 from ..glossary import Glossary, load_glossary
 from ..model import Article, Segment, SegmentKind
-from ..po.write import format_pofile
+from ..po.write import copy_header_form, format_pofile
 from ..project import LOCALE, SLUG, Project
 from ..source import read_article
 from .activity import record_activity
@@ -59,6 +60,7 @@ from .views import (
 
 Clock = Callable[[], datetime]
 WRITING_SECONDS = 3
+log = logging.getLogger(__name__)
 
 
 class NotFound(PipelineError):
@@ -88,6 +90,7 @@ class Snapshot:
     path: Path
     file: str  # project-relative, POSIX
     source_file: str
+    data: bytes = b""  # the bytes read (a save keeps their layout)
 
 
 def _copy_for_edits(po: polib.POFile, msgids: set[str]) -> polib.POFile:
@@ -97,6 +100,7 @@ def _copy_for_edits(po: polib.POFile, msgids: set[str]) -> polib.POFile:
     out = polib.POFile(wrapwidth=po.wrapwidth, encoding=po.encoding,
                        check_for_duplicates=False)
     out.header, out.metadata = po.header, dict(po.metadata)
+    copy_header_form(po, out)
     out.metadata_is_fuzzy = po.metadata_is_fuzzy
     for entry in po:
         if entry.msgid in msgids and not entry.obsolete:
@@ -236,7 +240,7 @@ class Workspace:
                 with self._mutex:
                     self._canonical[path] = (fingerprint, canonical)
         return Snapshot(article, po, fingerprint, canonical, path,
-                        self.relative(path), self.relative(article.path))
+                        self.relative(path), self.relative(article.path), data)
 
     def version(self, slug: str, locale: str) -> VersionView:
         path = self.catalog_path(slug, locale)
@@ -284,7 +288,7 @@ class Workspace:
 
     def _being_written(self, path: Path) -> bool:
         """Changed in the last seconds: another tool may still be writing it. Otherwise
-        a file not in canonical form is simply rewritten canonical by the next save."""
+        a file not in canonical form is saved keeping its layout (fmt rewraps it)."""
         try:
             return time.time() - path.stat().st_mtime < WRITING_SECONDS
         except OSError:
@@ -321,8 +325,9 @@ class Workspace:
     def save(self, slug: str, locale: str, fingerprint: str, edits: list[EntryEdit],
              allow_reformat: bool = False, translator: str | None = None) -> SaveResult:
         """Merge the edits into the catalog as on disk now, entry by entry (see
-        `merge_edits`); the file is written msgcat-canonical (`allow_reformat` is
-        accepted for old clients and no longer needed). Conflicting entries are
+        `merge_edits`); only the edited entries and the header are rewritten, in
+        msgcat's form, the rest keeps its layout (`allow_reformat` is accepted for
+        old clients and no longer needed). Conflicting entries are
         left as on disk and answered with a 409 listing them; the others are saved."""
         article = self.article(slug)
         path = self.catalog_path(slug, locale)
@@ -342,7 +347,7 @@ class Workspace:
             if changed or merged:
                 try:
                     outcome = save_catalog(path, LoadedCatalog(path, snap.po, snap.fingerprint),
-                                           po)
+                                           po, layout_of=snap.data)  # only edits rewritten
                 except ConflictError as exc:
                     raise BadEdit(f"{snap.file}: {exc.message}; nothing saved") from None
                 lost = {key[1] for key in (c.key for c in outcome.conflicts) if key[0] is None}
@@ -350,13 +355,23 @@ class Workspace:
                 changed = [msgid for msgid in changed if msgid not in lost]
                 with self._mutex:  # what we wrote need not be parsed again
                     self._parsed[path] = (outcome.fingerprint, outcome.po)
-                    self._canonical[path] = (outcome.fingerprint, True)
+                    # Only the edited entries were rewritten: the file is canonical
+                    # if it was (and nothing else was merged in); else judged anew.
+                    was = self._canonical.pop(path, None)
+                    canonical = bool(was and was == (snap.fingerprint, True)
+                                     and not outcome.merged)
+                    if canonical:
+                        self._canonical[path] = (outcome.fingerprint, True)
                 snap = replace(snap, po=outcome.po, fingerprint=outcome.fingerprint,
-                               canonical=True)
+                               canonical=canonical)
             after = snap
         saved = [s.id for s in article.segments if s.text in set(changed)]
         if changed:
-            record_activity(self.project, self.clock(), who, snap.file, saved, plan.conflicts)
+            try:
+                record_activity(self.project, self.clock(), who, snap.file, saved,
+                                plan.conflicts)
+            except OSError as exc:  # the save is done; only its log line is missing
+                log.warning("activity log not written: %s", exc)
         if plan.conflicts:
             response = self._conflict(after, [(seg, e) for seg, e in wanted
                                               if seg.text in plan.conflicts])

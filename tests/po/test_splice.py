@@ -1,0 +1,50 @@
+"""po.splice: a changed catalog over its old text reads back as the catalog, and
+leaves every unchanged entry's text as it was."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import polib
+import pytest
+from support import REPO
+
+from pipeline.cache import content_key
+from pipeline.po.read import parse_pofile
+from pipeline.po.splice import splice
+
+REAL_PO = REPO / "locales/en/LC_MESSAGES/shangdang.po"
+
+
+@pytest.mark.parametrize("seed", range(8))
+@pytest.mark.parametrize("width", [40, 60, 79])
+def test_a_splice_reads_back_as_the_new_catalog(tmp_path: Path, seed: int, width: int) -> None:
+    other = tmp_path / "a.po"
+    polib.pofile(str(REAL_PO), wrapwidth=width).save(str(other))  # another tool's layout
+    text = other.read_text(encoding="utf-8")
+    old = parse_pofile(text.encode("utf-8"), other)
+    new = parse_pofile(text.encode("utf-8"), other)
+    rng = random.Random(seed)
+    changed = rng.sample(range(len(new)), 3)
+    for index in changed:
+        entry = new[index]
+        entry.msgstr = f"Changed {seed} " + "word " * rng.randrange(30)
+        if rng.random() < 0.5:
+            entry.flags = ["fuzzy"] if "fuzzy" not in entry.flags else []
+        if rng.random() < 0.5:
+            entry.tcomment = "A translator's note."
+    new.metadata["PO-Revision-Date"] = "2030-01-01 00:00+0000"
+    result = splice(text, old, new)
+    assert result is not None
+    assert content_key(parse_pofile(result.encode("utf-8"), other)) == content_key(new)
+    kept = [line for line in text.splitlines() if line in set(result.splitlines())]
+    assert len(kept) > len(text.splitlines()) * 0.5  # most of the old text is untouched
+
+
+def test_different_messages_are_not_spliced(tmp_path: Path) -> None:
+    text = REAL_PO.read_text(encoding="utf-8")
+    old = parse_pofile(text.encode("utf-8"), REAL_PO)
+    new = parse_pofile(text.encode("utf-8"), REAL_PO)
+    new.append(polib.POEntry(msgid="新的", msgstr="New"))
+    assert splice(text, old, new) is None
