@@ -690,9 +690,9 @@
       if (order.some((s) => s.dirty)) { event.preventDefault(); event.returnValue = ''; }
     });
     applyFilter();
+    await watch();  // the version the page was opened at, before anything can change it
     document.body.dataset.ready = 'true';
     await loadFindings();
-    watch();
   }
 
   // Live with the source: poll the cheap version endpoint; a changed catalog is
@@ -724,7 +724,7 @@
       }
       setTimeout(tick, WATCH_MS);
     };
-    tick();
+    await tick();
   }
 
   document.addEventListener('DOMContentLoaded', () => {
