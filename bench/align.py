@@ -19,7 +19,7 @@ with `align_pair`, and the links are compared with the lines they came from:
   in the single-line entries (per 1,000 entries).
 
 Detection and false findings go through the gate's own shortcut
-(`plainly_one_to_one`: a pair whose sentences plainly pair off is not aligned).
+(`screen.plainly_paired`: a pair whose sentences plainly pair off is not aligned).
 
 The split into a dev part (tuned on) and a held-out part (reported, never tuned
 on) is by article, fixed: SHA-256 of the article id, modulo 3, 0 = held-out.
@@ -41,7 +41,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from pipeline.checks.align import Alignment, Params, align_pair, plainly_one_to_one
+from pipeline.checks.align import Alignment, Params, align_pair
+from pipeline.checks.align.screen import plainly_paired
 from pipeline.checks.align.split import split_chinese, split_english
 from pipeline.checks.rules.sentences import GATE_CONFIDENCE
 
@@ -176,7 +177,7 @@ def _shape(line: Line) -> str:
 
 def _gate(zh: str, en: str, params: Params | None) -> Alignment:
     """The alignment as the gate sees it: none when the pair plainly pairs off."""
-    if plainly_one_to_one(zh, en):
+    if plainly_paired(zh, en):
         return align_pair("", "")
     return align_pair(zh, en, params=params)
 
@@ -193,7 +194,7 @@ def measure(paras: list[Paragraph], threshold: float, rng: random.Random,
         zh, zh_spans = para.side("zh")
         en, en_spans = para.side("en")
         alignment = align_pair(zh, en, params=params)
-        gated = alignment if not plainly_one_to_one(zh, en) else align_pair("", "")
+        gated = alignment if not plainly_paired(zh, en) else align_pair("", "")
         tally.paragraphs += 1
         tally.false_paragraph += _flags(gated, threshold)
         tally.false_at += [k.confidence for k in gated.omitted() + gated.added()]
