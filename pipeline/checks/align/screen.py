@@ -6,7 +6,7 @@ this screen proves that for most of them with lengths and numbers alone:
 
 - the English is cut at plain sentence ends (. ! ? then a space and a capital:
   over-cutting at "Mr. Li" only makes more pieces), no pysbd;
-- every Chinese sentence takes one to `MAX_PIECES` consecutive English pieces
+- every Chinese sentence takes one to `MAX_PIECES` (8) consecutive English pieces
   (publication English splits long sentences, never the reverse here), in order,
   all pieces used;
 - each group's length is within a factor of its expected length (the aligner's
@@ -39,7 +39,7 @@ from .evidence import en_values, zh_values
 from .lexicon import cedict, english_stems
 from .split import split_chinese
 
-MAX_PIECES = 3
+MAX_PIECES = 8  # as the aligner's longest bead (1-8)
 ONE_PIECE = math.log(2.0)     # a 1-1 group: within a factor of 2 (as before this screen)
 SEVERAL_PIECES = math.log(1.5)  # a 1-2 or 1-3 group: within a factor of 1.5
 
