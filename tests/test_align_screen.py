@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipeline.checks.align import align_pair
+from pipeline.checks.align.aligner import lone_alignment
 from pipeline.checks.align.screen import plainly_paired
 from pipeline.checks.rules.sentences import GATE_CONFIDENCE
 
@@ -94,3 +95,15 @@ def test_a_screened_real_paragraph_has_no_lone_sentence() -> None:
                 screened += 1
                 assert _lone(zh, en) == 0, (zh, en)
     assert screened > 0
+
+
+@settings(max_examples=100, deadline=None)
+@given(paragraphs(PAIRS))
+def test_the_best_path_shortcut_loses_no_lone_sentence(pair: tuple[str, str]) -> None:
+    zh, en = pair
+    shortcut = lone_alignment(zh, en)
+    full = align_pair(zh, en)
+    if shortcut is None:
+        assert not full.omitted() and not full.added()
+    else:
+        assert shortcut == full

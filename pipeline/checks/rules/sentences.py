@@ -13,7 +13,8 @@ import re
 from functools import lru_cache
 
 from ...glossary import TermMatcher
-from ..align import align_pair, split_chinese
+from ..align import split_chinese
+from ..align.aligner import lone_alignment
 from ..align.screen import plainly_paired
 from ..findings import Finding, quoted
 from .base import EntryView, plain_text
@@ -45,7 +46,11 @@ def _lone_sentences(zh: str, en: str, language: str, matcher: TermMatcher
         return ()
     if plainly_paired(zh, en):  # aligning costs ~10-60 ms; most entries need none
         return ()
-    alignment = align_pair(zh, en, terms=matcher, language=language)
+    # Most pairs the screen leaves are still aligned sentence for sentence: the best
+    # path says so without the forward-backward pass the confidences need.
+    alignment = lone_alignment(zh, en, terms=matcher, language=language)
+    if alignment is None:
+        return ()
     return (*(("BL308", alignment.source_of(k), k.confidence)
               for k in alignment.omitted(GATE_CONFIDENCE)),
             *(("BL309", alignment.target_of(k), k.confidence)
