@@ -19,7 +19,8 @@ CORPUS = next((base / "shared" / "corpora" / "parallel-dev" / "pairs.jsonl"
 
 _WORDS = st.sampled_from(["the", "county", "Changzhi", "output", "rose", "2023", "by",
                           "12%", "in", "Mr", "etc", "No", "approx", "we", "US", "A",
-                          "mid-year", "farmers’", "and", "e", "Jan", "vs", "is", "it"])
+                          "mid-year", "farmers’", "and", "e", "Jan", "vs", "is", "it",
+                          "“green", "growth”", "“Yes”", "“No.”"])
 _MARKS = st.sampled_from(["", "", "", ",", ";", ":", ".", "!", "?", " —", "."])
 
 
@@ -42,7 +43,7 @@ def test_plain_english_takes_prose_and_leaves_the_rest() -> None:
     assert [s.text for s in plain_english(text) or ()] == [
         "Output rose in the county.", "Farmers gained!", "Who lost?", "Nobody"]
     for hard in ("He met Mr. Li. Then", "It rose 3.5 percent. Then", "The U.S. Army",
-                 "He said “Go.” Then", "See (below). Then", "Wait... Then", "etc. And"):
+                 "He said “Go.” Then", "(Xinhua) Beijing", "See (below). Then", "Wait... Then", "etc. And"):
         assert plain_english(hard) is None
     assert split_english("He met Mr. Li. Then he left.") == _pysbd_sentences(
         "He met Mr. Li. Then he left.", "en")

@@ -95,13 +95,14 @@ def _segmenter(language: str) -> pysbd.Segmenter:
     return pysbd.Segmenter(language=language, clean=False)
 
 
-# Plain English prose: words, digits, spaces and , ; : - – — % ’ / & $, with
+# Plain English prose: words, digits, spaces and , ; : - – — % ’ / & $ “ ”, with
 # . ! ? only after a lower-case word of two letters or more and then either the end
 # or one space and a capitalised word. pysbd splits such a text exactly at those
 # marks (tests/test_align_split.py compares the two on generated and real text);
-# anything else (abbreviations, initials, decimals, quotes, brackets, ellipses,
+# anything else (abbreviations, initials, decimals, a quote at a sentence end,
+# brackets (pysbd ends a sentence after a bracketed credit), ellipses,
 # lists) goes to pysbd.
-_PLAIN_CHARS = re.compile(r"[A-Za-z0-9 ,;:%’/&$\-–—.!?]*")
+_PLAIN_CHARS = re.compile(r"[A-Za-z0-9 ,;:%’/&$\-–—.!?“”]*")
 _PLAIN_MARK = re.compile(r"[.!?]")
 _PLAIN_SENTENCE_END = re.compile(r"(?<![A-Za-z])([a-z][A-Za-z]*[a-z])[.!?](?= [A-Z][a-z]|$)")
 
