@@ -19,7 +19,7 @@ with `align_pair`, and the links are compared with the lines they came from:
   in the single-line entries (per 1,000 entries).
 
 Detection and false findings go through the gate's own shortcut
-(`plainly_one_to_one`: a pair whose sentences plainly pair off is not aligned).
+(`screen.plainly_paired`: a pair whose sentences plainly pair off is not aligned).
 
 The split into a dev part (tuned on) and a held-out part (reported, never tuned
 on) is by article, fixed: SHA-256 of the article id, modulo 3, 0 = held-out.
@@ -41,7 +41,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from pipeline.checks.align import Alignment, Params, align_pair, plainly_one_to_one
+from pipeline.checks.align import Alignment, Params, align_pair
+from pipeline.checks.align.screen import plainly_paired
 from pipeline.checks.align.split import split_chinese, split_english
 from pipeline.checks.rules.sentences import GATE_CONFIDENCE
 
@@ -168,6 +169,11 @@ class Tally:
     caught_at: list[float] = field(default_factory=list)
     false_at: list[float] = field(default_factory=list)
     single_at: list[float] = field(default_factory=list)
+    # The gate's screen: pairs it passed (intact and cut paragraphs), and of those the
+    # ones in which the aligner, run anyway, reports a lone sentence (should be 0).
+    screened: int = 0
+    screen_lost: int = 0
+    lost: list[str] = field(default_factory=list)
 
 
 def _shape(line: Line) -> str:
@@ -176,9 +182,20 @@ def _shape(line: Line) -> str:
 
 def _gate(zh: str, en: str, params: Params | None) -> Alignment:
     """The alignment as the gate sees it: none when the pair plainly pairs off."""
-    if plainly_one_to_one(zh, en):
+    if plainly_paired(zh, en):
         return align_pair("", "")
     return align_pair(zh, en, params=params)
+
+
+def _screened(tally: Tally, alignment: Alignment, threshold: float) -> bool:
+    """Whether the gate's screen passes the pair (and so the gate reports nothing)."""
+    if not plainly_paired(alignment.source_text, alignment.target_text):
+        return False
+    tally.screened += 1
+    if _flags(alignment, threshold):
+        tally.screen_lost += 1
+        tally.lost.append("screened, but:\n" + _example(alignment))
+    return True
 
 
 def _flags(alignment: Alignment, threshold: float) -> int:
@@ -193,7 +210,7 @@ def measure(paras: list[Paragraph], threshold: float, rng: random.Random,
         zh, zh_spans = para.side("zh")
         en, en_spans = para.side("en")
         alignment = align_pair(zh, en, params=params)
-        gated = alignment if not plainly_one_to_one(zh, en) else align_pair("", "")
+        gated = alignment if not _screened(tally, alignment, threshold) else align_pair("", "")
         tally.paragraphs += 1
         tally.false_paragraph += _flags(gated, threshold)
         tally.false_at += [k.confidence for k in gated.omitted() + gated.added()]
@@ -216,7 +233,9 @@ def measure(paras: list[Paragraph], threshold: float, rng: random.Random,
         cut = Paragraph(para.lines, (lang, k))
         zh, zh_spans = cut.side("zh")
         en, en_spans = cut.side("en")
-        alignment = _gate(zh, en, params)
+        alignment = align_pair(zh, en, params=params)
+        if _screened(tally, alignment, threshold):
+            alignment = align_pair("", "")
         tally.deleted += 1
         lone_spans = zh_spans if lang == "en" else en_spans
         sentences = alignment.source if lang == "en" else alignment.target
@@ -276,6 +295,8 @@ def report(name: str, tally: Tally) -> None:
     print(f"  false findings: {1000 * tally.false_paragraph / max(1, tally.paragraphs):.2f} "
           f"per 1,000 paragraphs; {1000 * tally.false_entry / max(1, tally.entries):.2f} per "
           f"1,000 single-line entries ({tally.false_entry}/{tally.entries})")
+    print(f"  screen: {tally.screened} of {2 * tally.paragraphs} paragraphs (intact and cut) "
+          f"not aligned; the aligner finds a lone sentence in {tally.screen_lost} of them")
     for at in (0.5, 0.6, 0.7, 0.8, 0.9):
         caught = sum(c >= at for c in tally.caught_at)
         false = sum(c >= at for c in tally.false_at)
@@ -308,6 +329,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.examples:
             print("\n\n".join(tally.examples))
             print("\n\n".join(tally.misses))
+            print("\n\n".join(tally.lost))
     return 0
 
 

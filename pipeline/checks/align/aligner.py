@@ -78,6 +78,24 @@ def align_pair(source: str, target: str, *, terms: TermMatcher | None = None,
                            params=params)
 
 
+def lone_alignment(source: str, target: str, *, terms: TermMatcher | None = None,
+                   language: str = "en") -> Alignment | None:
+    """`align_pair`, for a caller that only wants 1-0/0-1 links: None, without the
+    forward-backward pass, when the best path leaves no sentence alone (then no
+    link of the full alignment is a 1-0 or 0-1, whatever its confidence)."""
+    src = split_chinese(source)
+    tgt = split_english(target, language)
+    n, m = len(src), len(tgt)
+    if n == 0 or m == 0 or (n == 1 and m == 1):
+        return align_sentences(source, target, src, tgt, terms=terms)
+    evidence = Evidence([s.text for s in src], [t.text for t in tgt], cedict(), terms,
+                        DEFAULT.rates)
+    grid = _Grid(src, tgt, evidence, DEFAULT)
+    if not grid.best_path_has_lone():
+        return None
+    return Alignment(source, target, src, tgt, tuple(grid.links()))
+
+
 def align_sentences(source: str, target: str, src: tuple[Sentence, ...],
                     tgt: tuple[Sentence, ...], *, terms: TermMatcher | None = None,
                     lexicon: Lexicon | None = None, params: Params | None = None) -> Alignment:
@@ -108,9 +126,40 @@ class _Grid:
         # The cost of joining source sentence k to k + 1 inside one bead.
         self.joins = [params.soft_join if s.text.rstrip(_CLOSING)[-1:] in SOFT_ENDS
                       else params.join for s in src]
+        self._scores: dict[tuple[int, int, int, int], float] = {}
 
     def score(self, i: int, j: int, di: int, dj: int) -> float:
-        """Log-odds of the bead source[i:i+di] <-> target[j:j+dj]."""
+        """Log-odds of the bead source[i:i+di] <-> target[j:j+dj] (each scored once)."""
+        key = (i, j, di, dj)
+        found = self._scores.get(key)
+        if found is None:
+            found = self._scores[key] = self._score(i, j, di, dj)
+        return found
+
+    def best_path_has_lone(self) -> bool:
+        """Whether the best path (Viterbi, as `links` finds it) has a 1-0 or 0-1 bead."""
+        n, m = self.n, self.m
+        best = [[_NEG] * (m + 1) for _ in range(n + 1)]
+        back: list[list[tuple[int, int]]] = [[(0, 0)] * (m + 1) for _ in range(n + 1)]
+        best[0][0] = 0.0
+        for i in range(n + 1):
+            for j in range(m + 1):
+                for di, dj in _BEADS:
+                    pi, pj = i - di, j - dj
+                    if pi < 0 or pj < 0 or best[pi][pj] == _NEG:
+                        continue
+                    s = best[pi][pj] + self.score(pi, pj, di, dj)
+                    if s > best[i][j]:
+                        best[i][j], back[i][j] = s, (di, dj)
+        i, j = n, m
+        while i or j:
+            di, dj = back[i][j]
+            if di == 0 or dj == 0:
+                return True
+            i, j = i - di, j - dj
+        return False
+
+    def _score(self, i: int, j: int, di: int, dj: int) -> float:
         p = self.p
         if di == 0 or dj == 0:
             return -p.one_zero

@@ -23,7 +23,7 @@ from decimal import Decimal
 from enum import Enum
 from functools import lru_cache
 
-from ...glossary import EnglishMatcher, TermMatcher
+from ...glossary import EnglishMatcher, Term, TermMatcher
 from ..en_numerals import en_quantities
 from ..quantity import Quantity, normalize
 from ..zh_numerals import zh_quantities
@@ -112,6 +112,7 @@ class Evidence:
         stems = [english_stems(t) for t in target]
         values = [en_values(t) for t in target]
         glosses: list[set[str]] = []
+        rendered = _Renderings(target)
         self.source_items: list[list[Found]] = []
         for zh in source:
             items: list[Found] = []
@@ -123,9 +124,7 @@ class Evidence:
             for value in zh_values(zh):
                 items.append((Item.NUMBER, frozenset(j for j in range(m) if value in values[j])))
             if terms is not None:
-                for term in terms.terms_in(zh):
-                    items.append((Item.TERM, frozenset(
-                        j for j in range(m) if EnglishMatcher.accepted_spans(target[j], term))))
+                items += [(Item.TERM, rendered.where(term)) for term in terms.terms_in(zh)]
             glosses.append(gloss)
             self.source_items.append(items)
         windows = [pinyin_windows(zh) for zh in source]
@@ -185,6 +184,27 @@ class Evidence:
             found = hits * hit + (items.words - hits) * miss + items.other_misses + sum(
                 gain for where, gain in items.found_other if _inside(where, lo, hi))
             self._memo[key] = found
+        return found
+
+
+class _Renderings:
+    """Which target sentences render a glossary term as approved, asked once per term
+    (a term recurs in the sentences of a segment)."""
+
+    def __init__(self, target: Sequence[str]):
+        self.target = target
+        # A term rendered nowhere in the segment is rendered in none of its sentences
+        # (the sentences are separated by spaces in the segment, as here).
+        self.whole = " ".join(target)
+        self.found: dict[Term, frozenset[int]] = {}
+
+    def where(self, term: Term) -> frozenset[int]:
+        found = self.found.get(term)
+        if found is None:
+            found = frozenset() if not EnglishMatcher.accepted_spans(self.whole, term) else \
+                frozenset(j for j, en in enumerate(self.target)
+                          if EnglishMatcher.accepted_spans(en, term))
+            self.found[term] = found
         return found
 
 

@@ -10,6 +10,7 @@ decimals and initials.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import pysbd
@@ -94,9 +95,57 @@ def _segmenter(language: str) -> pysbd.Segmenter:
     return pysbd.Segmenter(language=language, clean=False)
 
 
+# Plain English prose: words, digits, spaces and , ; : - – — % ’ / & $ “ ”, with
+# . ! ? only after a lower-case word of two letters or more and then either the end
+# or one space and a capitalised word. pysbd splits such a text exactly at those
+# marks (tests/test_align_split.py compares the two on generated and real text);
+# anything else (abbreviations, initials, decimals, a quote at a sentence end,
+# brackets (pysbd ends a sentence after a bracketed credit), ellipses,
+# lists) goes to pysbd.
+_PLAIN_CHARS = re.compile(r"[A-Za-z0-9 ,;:%’/&$\-–—.!?“”]*")
+_PLAIN_MARK = re.compile(r"[.!?]")
+_PLAIN_SENTENCE_END = re.compile(r"(?<![A-Za-z])([a-z][A-Za-z]*[a-z])[.!?](?= [A-Z][a-z]|$)")
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> frozenset[str]:
+    from pysbd.lang.english import English
+    table = English.Abbreviation
+    return frozenset(a.lower() for a in (*table.ABBREVIATIONS, *table.PREPOSITIVE_ABBREVIATIONS,
+                                         *table.NUMBER_ABBREVIATIONS))
+
+
+def plain_english(text: str) -> tuple[Sentence, ...] | None:
+    """The sentences of a plain English text (see above) without pysbd, None when the
+    text is not plain."""
+    if not text or text != text.strip() or "  " in text or not _PLAIN_CHARS.fullmatch(text):
+        return None
+    ends = list(_PLAIN_SENTENCE_END.finditer(text))
+    if len(ends) != len(_PLAIN_MARK.findall(text)):
+        return None  # a mark pysbd may read otherwise (3.5, U.S., "No. 1", "?!")
+    abbreviations = _abbreviations()
+    sentences, start = [], 0
+    for end in ends:
+        if end.group(1).lower() in abbreviations:
+            return None
+        sentences.append(Sentence(start, end.end(), text[start:end.end()]))
+        start = end.end() + 1
+    if start < len(text):
+        sentences.append(Sentence(start, len(text), text[start:]))
+    return tuple(sentences)
+
+
 @lru_cache(maxsize=16384)
 def split_english(text: str, language: str = "en") -> tuple[Sentence, ...]:
     """pysbd's sentences, located in `text` (pysbd's own offsets drift on repeats)."""
+    if language == "en":
+        plain = plain_english(text)
+        if plain is not None:
+            return _attach_bare(text, list(plain))
+    return _pysbd_sentences(text, language)
+
+
+def _pysbd_sentences(text: str, language: str) -> tuple[Sentence, ...]:
     try:
         segmenter = _segmenter(language)
     except ValueError:  # pysbd lacks the language: English rules are the safest guess

@@ -13,7 +13,9 @@ import re
 from functools import lru_cache
 
 from ...glossary import TermMatcher
-from ..align import align_pair, plainly_one_to_one, split_chinese
+from ..align import split_chinese
+from ..align.aligner import lone_alignment
+from ..align.screen import plainly_paired
 from ..findings import Finding, quoted
 from .base import EntryContext, EntryView, plain_text
 
@@ -42,9 +44,13 @@ def _lone_sentences(zh: str, en: str, language: str, matcher: TermMatcher
     # One sentence on each side is one link: no need to ask pysbd (the common case).
     if len(split_chinese(zh)) < 2 and not _ENGLISH_BREAK.search(en.strip()):
         return ()
-    if plainly_one_to_one(zh, en):  # aligning costs ~10 ms; many entries need none
+    if plainly_paired(zh, en):  # aligning costs ~10-60 ms; most entries need none
         return ()
-    alignment = align_pair(zh, en, terms=matcher, language=language)
+    # Most pairs the screen leaves are still aligned sentence for sentence: the best
+    # path says so without the forward-backward pass the confidences need.
+    alignment = lone_alignment(zh, en, terms=matcher, language=language)
+    if alignment is None:
+        return ()
     return (*(("BL308", alignment.source_of(k), k.confidence)
               for k in alignment.omitted(GATE_CONFIDENCE)),
             *(("BL309", alignment.target_of(k), k.confidence)

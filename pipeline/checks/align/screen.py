@@ -1,0 +1,106 @@
+"""A cheap screen for the sentence gate: does a pair plainly pair off, sentence by sentence?
+
+Aligning a segment costs tens of milliseconds (the dynamic programme over every
+bead); most translated segments leave no sentence without a counterpart, and
+this screen proves that for most of them with lengths and numbers alone:
+
+- the English is cut at plain sentence ends (. ! ? then a space and a capital:
+  over-cutting at "Mr. Li" only makes more pieces), no pysbd;
+- every Chinese sentence takes one to `MAX_PIECES` (8) consecutive English pieces
+  (publication English splits long sentences, never the reverse here), in order,
+  all pieces used;
+- each group's length is within a factor of its expected length (the aligner's
+  ratio), tighter for a group of several pieces, which could otherwise swallow a
+  neighbour's translation or an added sentence;
+- every piece says something of its Chinese sentence: no number the sentence
+  lacks (the quantity extractors of the number check), and one of its dictionary
+  words (CC-CEDICT glosses); the pieces of a split sentence two each, or one and a
+  number, so that an added sentence or a neighbour's translation is not swallowed.
+
+With one piece per sentence this is the screen the gate used first (a pair of
+sentences that plainly pair off one to one, `aligner.plainly_one_to_one`).
+
+A pair that passes has a path of beads in which no sentence is left alone and
+every bead's length and numbers agree; the gate then does not align it. A
+deleted sentence breaks the chain of lengths (or a number), so the pair goes to
+the aligner. bench/align.py runs the gate through this screen and
+tests/test_align_screen.py checks that what the screen passes, the aligner finds
+nothing in.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from functools import lru_cache
+
+from .aligner import DEFAULT, zh_length
+from .evidence import en_values, zh_values
+from .lexicon import cedict, english_stems
+from .split import split_chinese
+
+MAX_PIECES = 8  # as the aligner's longest bead (1-8)
+ONE_PIECE = math.log(2.0)     # a 1-1 group: within a factor of 2 (as before this screen)
+SEVERAL_PIECES = math.log(1.5)  # a 1-2 or 1-3 group: within a factor of 1.5
+
+# Where English plainly ends a sentence: . ! ? then a space and a capital, digit or
+# opening quote. Over-splits at "Mr. Li" and never under-splits a normal sentence end.
+_PLAIN_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
+
+
+def english_pieces(target: str) -> list[str]:
+    return [p for p in _PLAIN_END.split(target) if p.strip()]
+
+
+def plainly_paired(source: str, target: str) -> bool:
+    """True when the Chinese sentences pair off with runs of English pieces whose
+    lengths and numbers agree (see the module's docstring)."""
+    zh = [s.text for s in split_chinese(source)]
+    en = english_pieces(target)
+    n, m = len(zh), len(en)
+    if n == 0 or not n <= m <= MAX_PIECES * n:
+        return False
+    ratio = DEFAULT.ratio
+    expected = [ratio * zh_length(s) for s in zh]
+    sums = [0]
+    for piece in en:
+        sums.append(sums[-1] + len(piece) + 1)
+    # reach[i]: the English piece counts after which the first i sentences are paired.
+    reach: set[int] = {0}
+    for i in range(n):
+        following: set[int] = set()
+        for j in reach:
+            for k in range(1, MAX_PIECES + 1):
+                if j + k > m or m - (j + k) > MAX_PIECES * (n - i - 1) or \
+                        (i == n - 1 and j + k != m):
+                    continue
+                length = sums[j + k] - sums[j] - 1
+                limit = ONE_PIECE if k == 1 else SEVERAL_PIECES
+                if abs(math.log((length + 1) / (expected[i] + 1))) >= limit:
+                    continue
+                if _carried(zh[i], en[j:j + k]):
+                    following.add(j + k)
+        if not following:
+            return False
+        reach = following
+    return m in reach
+
+
+def _carried(zh: str, pieces: list[str]) -> bool:
+    """Each piece says something of the Chinese sentence: no number the sentence lacks,
+    and a dictionary word of it (two each, or one and a number, for a split)."""
+    values, glosses = zh_values(zh), _glosses(zh)
+    needed = 1 if len(pieces) == 1 else 2
+    for piece in pieces:
+        found = en_values(piece)
+        if not found <= values:
+            return False
+        if len(english_stems(piece) & glosses) + (1 if found else 0) < needed:
+            return False
+    return True
+
+
+@lru_cache(maxsize=16384)
+def _glosses(zh: str) -> frozenset[str]:
+    lexicon = cedict()
+    return frozenset().union(*(lexicon.stems(word) for _, word in lexicon.words(zh)))

@@ -1,0 +1,70 @@
+"""The plain-English fast path of `split_english` splits exactly as pysbd does."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import polib
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.checks.align.split import _pysbd_sentences, plain_english, split_english
+
+ROOT = Path(__file__).resolve().parents[2]
+# Beside the clone (CI); a worktree sits one level deeper.
+CORPUS = next((base / "shared" / "corpora" / "parallel-dev" / "pairs.jsonl"
+               for base in (ROOT.parent, ROOT.parent.parent)
+               if (base / "shared" / "corpora").is_dir()),
+              ROOT.parent / "shared" / "corpora" / "parallel-dev" / "pairs.jsonl")
+
+_WORDS = st.sampled_from(["the", "county", "Changzhi", "output", "rose", "2023", "by",
+                          "12%", "in", "Mr", "etc", "No", "approx", "we", "US", "A",
+                          "mid-year", "farmers’", "and", "e", "Jan", "vs", "is", "it",
+                          "“green", "growth”", "“Yes”", "“No.”"])
+_MARKS = st.sampled_from(["", "", "", ",", ";", ":", ".", "!", "?", " —", "."])
+
+
+@st.composite
+def english(draw: st.DrawFn) -> str:
+    words = draw(st.lists(st.tuples(_WORDS, _MARKS), min_size=1, max_size=30))
+    return " ".join(word + mark for word, mark in words)
+
+
+@settings(max_examples=400, deadline=None)
+@given(english())
+def test_plain_english_agrees_with_pysbd(text: str) -> None:
+    fast = plain_english(text)
+    if fast is not None:
+        assert fast == _pysbd_sentences(text, "en")
+
+
+def test_plain_english_takes_prose_and_leaves_the_rest() -> None:
+    text = "Output rose in the county. Farmers gained! Who lost? Nobody"
+    assert [s.text for s in plain_english(text) or ()] == [
+        "Output rose in the county.", "Farmers gained!", "Who lost?", "Nobody"]
+    for hard in ("He met Mr. Li. Then", "It rose 3.5 percent. Then", "The U.S. Army",
+                 "He said “Go.” Then", "(Xinhua) Beijing", "See (below). Then", "Wait... Then", "etc. And"):
+        assert plain_english(hard) is None
+    assert split_english("He met Mr. Li. Then he left.") == _pysbd_sentences(
+        "He met Mr. Li. Then he left.", "en")
+
+
+def _real_english() -> list[str]:
+    texts = [e.msgstr for path in sorted((ROOT / "locales").rglob("*.po"))
+             for e in polib.pofile(str(path)) if e.msgstr]
+    if CORPUS.exists():
+        import json
+        lines = [json.loads(raw)["en"].strip()
+                 for raw in CORPUS.read_text(encoding="utf-8").splitlines()]
+        texts += lines + [" ".join(lines[k:k + 4]) for k in range(0, len(lines) - 4, 3)]
+    return texts
+
+
+def test_plain_english_agrees_with_pysbd_on_real_text() -> None:
+    checked = 0
+    for text in _real_english():
+        fast = plain_english(text)
+        if fast is not None:
+            checked += 1
+            assert fast == _pysbd_sentences(text, "en"), text
+    assert checked > 0  # the Shangdang article alone has plain paragraphs
