@@ -29,7 +29,7 @@ def index_catalog(po: polib.POFile) -> dict[str, polib.POEntry]:
 
 
 @dataclass(frozen=True)
-class Progress:
+class TranslationProgress:
     segments: dict[Status, int]
     chars: dict[Status, int]
 
@@ -52,7 +52,7 @@ def segment_status(segment: Segment, entries: dict[str, polib.POEntry]) -> Statu
     return entry_status(entries.get(segment.text))
 
 
-def progress(article: Article, po: polib.POFile | None) -> Progress:
+def translation_progress(article: Article, po: polib.POFile | None) -> TranslationProgress:
     entries = index_catalog(po) if po is not None else {}
     segments = {s: 0 for s in Status}
     chars = {s: 0 for s in Status}
@@ -60,4 +60,4 @@ def progress(article: Article, po: polib.POFile | None) -> Progress:
         status = segment_status(segment, entries)
         segments[status] += 1
         chars[status] += len(segment.text)
-    return Progress(segments, chars)
+    return TranslationProgress(segments, chars)

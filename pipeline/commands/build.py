@@ -25,13 +25,13 @@ import polib
 from ..atomic import Fingerprint, atomic_write_bytes, remove_leftovers
 from ..cache import ResultCache, VerdictCache, code_fingerprint, files_digest, key_of
 from ..catalog.pofile import read_catalog
-from ..catalog.stats import Progress, Status, progress
+from ..catalog.stats import Status, TranslationProgress, translation_progress
 from ..checks.rules import language
 from ..errors import PipelineError, display_path
 from ..glossary import Glossary, TermMatcher
 from ..model import Article, SegmentKind
 from ..parallel import default_jobs, ordered_map
-from ..progress import progress as progress_bar
+from ..progress import progress
 from ..project import Project
 from ..render.editions import DASHBOARD_PAGE, PROOF_PAGE, EditionInput, MarkdownStyle, page_name
 from ..render.html import language_name
@@ -48,7 +48,7 @@ from ..render.pairs import ALL_MARKS, READER_MARKS, align_policies
 from ..render.registry import EDITIONS
 from ..source import load_article
 from .common import project_glossary, say, warn
-from .inputs import read_job, shower
+from .inputs import DisplayPaths, read_job
 from .proofs import Proofs, reusable_checks
 
 
@@ -85,7 +85,7 @@ def _build(project: Project, article: str | None, locale: str | None,
     context = key_of(code_fingerprint(), files_digest(project.glossary_dir),
                      repr(project.config), repr((locales, min_complete, md_style,
                                                  settings.proof, drafts)), _assets_digest(project))
-    show = shower(project)
+    show = DisplayPaths(project)
     results: list[ArticleBuilt | None] = []
     keys: dict[str, str] = {}
     for slug in slugs:
@@ -99,7 +99,7 @@ def _build(project: Project, article: str | None, locale: str | None,
     todo = [slug for slug, result in zip(slugs, results, strict=True) if result is None]
     if settings.proof and use_cache and todo:
         settings = replace(settings, checked=reusable_checks(project, todo))
-    with progress_bar("building", len(todo)) as bar:
+    with progress("building", len(todo)) as bar:
         fresh = iter(ordered_map(_build_job, todo, default_jobs() if jobs is None else jobs,
                                  _setup, settings, bar))
     built = [result or next(fresh) for result in results]
@@ -184,7 +184,7 @@ class ArticleBuilder:
             else:  # a new article: shown untranslated rather than left out
                 messages.append((True, f"{display_path(path)}: no catalog yet; built with the "
                                        f"source text (run `bilingual update --locale {loc}`)"))
-            done = progress(art, po)
+            done = translation_progress(art, po)
             if settings.min_complete is not None and done.percent < settings.min_complete:
                 messages.append((True, f"{display_path(path)}: {done.percent:.1f}% translated, "
                                        f"below --min-complete {settings.min_complete:g}%; "
@@ -197,7 +197,7 @@ class ArticleBuilder:
             messages += said
         return ArticleBuilt(listing, refused, tuple(messages))
 
-    def _build_locale(self, art: Article, po: polib.POFile | None, loc: str, done: Progress
+    def _build_locale(self, art: Article, po: polib.POFile | None, loc: str, done: TranslationProgress
                       ) -> tuple[LocaleListing, list[tuple[bool, str]]]:
         """One locale's editions (a draft's only with --drafts), proof and .mo."""
         project, settings = self.settings.project, self.settings

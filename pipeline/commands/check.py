@@ -21,7 +21,7 @@ from ..project import Project
 from ..source import load_article
 from .check_run import check_project, orphan_catalogs, project_glossary
 from .common import say
-from .inputs import shower
+from .inputs import DisplayPaths
 
 EXIT_OK, EXIT_ERRORS = 0, 1
 
@@ -30,7 +30,7 @@ def gather(project: Project, article: str | None, locale: str | None,
            strict: bool = False, select: Selection | None = None,
            require_reviewed: bool = False) -> CheckInput:
     """All input files read, or PipelineError naming the one that cannot be."""
-    show = shower(project)
+    show = DisplayPaths(project)
     slugs = project.articles(article)
     locales = project.locales(locale)
     glossary, glossary_errors = project_glossary(project, show)

@@ -45,7 +45,7 @@ from ..glossary.load import GlossaryError
 from ..parallel import BATCH, ordered_map
 from ..progress import progress
 from ..project import Project
-from .inputs import ArticleJob, read_job, shower
+from .inputs import ArticleJob, DisplayPaths, read_job
 
 
 def project_glossary(project: Project, show: Show) -> tuple[Glossary, tuple[Finding, ...]]:
@@ -121,7 +121,7 @@ def check_project(project: Project, article: str | None, locale: str | None, str
                   select: Selection, require_reviewed: bool, use_cache: bool,
                   jobs: int) -> list[Finding]:
     """Every finding for the articles and locales asked for (see the module docstring)."""
-    show = shower(project)
+    show = DisplayPaths(project)
     slugs = project.articles(article)
     locales = project.locales(locale)
     glossary, glossary_errors = project_glossary(project, show)

@@ -66,7 +66,7 @@ def read_job(project: Project, slug: str, locales: list[str], show: Show) -> Art
 
 
 @dataclass
-class shower:
+class DisplayPaths:
     """Paths as the user sees them: relative to the working directory when possible.
     A class, not a closure, so worker processes can be handed it."""
 

@@ -7,12 +7,12 @@ from typing import Any
 
 from ..cache import ResultCache, code_fingerprint
 from ..catalog.review import review_of
-from ..catalog.stats import Status, index_catalog, progress
+from ..catalog.stats import Status, index_catalog, translation_progress
 from ..parallel import BATCH, default_jobs, ordered_map
-from ..progress import progress as progress_bar
+from ..progress import progress
 from ..project import Project
 from .common import say
-from .inputs import ArticleJob, read_job, shower
+from .inputs import ArticleJob, DisplayPaths, read_job
 
 
 def _rows(job: ArticleJob) -> list[dict[str, Any]]:
@@ -20,7 +20,7 @@ def _rows(job: ArticleJob) -> list[dict[str, Any]]:
     art = job.article()
     rows = []
     for loc, _, po in job.parsed_catalogs():
-        done = progress(art, po)
+        done = translation_progress(art, po)
         entries = index_catalog(po) if po is not None else {}
         reviewed = sum(1 for s in art.segments if review_of(entries.get(s.text)))
         rows.append({
@@ -41,12 +41,12 @@ def _no_setup(shared: None) -> None:
 def status(project: Project, article: str | None = None, locale: str | None = None,
            as_json: bool = False, use_cache: bool = True, jobs: int | None = None) -> int:
     locales = project.locales(locale)  # once: locales/ holds a .pot per article
-    show = shower(project)
+    show = DisplayPaths(project)
     stored = ResultCache.open(project.root, "status", use_cache)
     # An article's rows depend on its files alone: kept by their digest (cache.py).
     per_article: list[list[dict[str, Any]] | None] = []
     slugs = project.articles(article)
-    with progress_bar("reading catalogs", len(slugs)) as bar:
+    with progress("reading catalogs", len(slugs)) as bar:
         for start in range(0, len(slugs), BATCH):  # never an archive's files at once
             todo: list[tuple[int, str, ArticleJob]] = []
             for slug in slugs[start:start + BATCH]:

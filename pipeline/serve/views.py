@@ -7,7 +7,7 @@ from collections import defaultdict
 import polib
 
 from ..catalog.review import review_of, split_comment
-from ..catalog.stats import Status, entry_status, progress
+from ..catalog.stats import Status, entry_status, translation_progress
 from ..checks.findings import Finding
 from ..checks.rules.base import EntryView
 from ..checks.rules.consistency import approved_never_used
@@ -30,7 +30,7 @@ from .models import (
 
 
 def progress_view(article: Article, po: polib.POFile | None) -> ProgressView:
-    done = progress(article, po)
+    done = translation_progress(article, po)
     return ProgressView(translated=done.segments[Status.TRANSLATED],
                         fuzzy=done.segments[Status.FUZZY],
                         untranslated=done.segments[Status.UNTRANSLATED],
