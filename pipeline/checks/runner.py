@@ -123,7 +123,7 @@ class CheckInput:
 
 
 @dataclass(frozen=True)
-class Rendering:
+class TranslatedEntry:
     """A translated entry as the cross-article rules see it (BL201).
 
     `segment` and `variant` are digests of what BL201 groups and compares, so a
@@ -144,7 +144,7 @@ class Rendering:
     msgstr: str = ""
 
     @classmethod
-    def of(cls, view: EntryView) -> Rendering:
+    def of(cls, view: EntryView) -> TranslatedEntry:
         comment = view.entry.tcomment or ""
         ctx = view.entry.msgctxt
         return cls(view.file, view.line, view.slug, view.locale,
@@ -156,7 +156,7 @@ class Rendering:
     def has_text(self) -> bool:
         return bool(self.msgid)
 
-    def compact(self) -> Rendering:
+    def compact(self) -> TranslatedEntry:
         return replace(self, msgctxt=None, msgid="", msgstr="")
 
     def view(self) -> EntryView:
@@ -170,11 +170,11 @@ def _digest(*parts: str) -> str:
 
 
 # Fills in the texts of compact renderings (same order, same length).
-Hydrate = Callable[[list[Rendering]], list[Rendering]]
+Hydrate = Callable[[list[TranslatedEntry]], list[TranslatedEntry]]
 
 
-def with_texts(renderings: list[Rendering],
-               catalog_of: Callable[[str], polib.POFile | None]) -> list[Rendering]:
+def with_texts(renderings: list[TranslatedEntry],
+               catalog_of: Callable[[str], polib.POFile | None]) -> list[TranslatedEntry]:
     """A Hydrate: compact renderings filled from their catalog's entry at the same
     line; `catalog_of(file)` is asked once per catalog, and only for compact ones."""
     by_line: dict[str, dict[int, polib.POEntry]] = {}
@@ -191,7 +191,7 @@ def with_texts(renderings: list[Rendering],
     return filled
 
 
-def with_variants(renderings: Iterable[Rendering]) -> list[Rendering]:
+def with_variants(renderings: Iterable[TranslatedEntry]) -> list[TranslatedEntry]:
     """The renderings of segments rendered in two ways or more (by digest), in order:
     all BL201 needs to see (a segment rendered one way has nothing to report)."""
     variants: dict[str, set[str]] = defaultdict(set)
@@ -208,7 +208,7 @@ class ArticleResult:
 
     findings: tuple[Finding, ...]  # before waivers, selection and strictness
     waivers: tuple[Waiver, ...]
-    renderings: tuple[Rendering, ...]  # translated entries, for BL201
+    renderings: tuple[TranslatedEntry, ...]  # translated entries, for BL201
     terms_used: frozenset[str]  # glossary terms the source mentions, for BL802
 
 
@@ -271,7 +271,7 @@ def check_article(article: Article, catalogs: list[CatalogInput], ctx: EntryCont
     """The map step: one article and its catalogs (pure; independent of other articles)."""
     findings: list[Finding] = []
     waivers: list[Waiver] = []
-    renderings: list[Rendering] = []
+    renderings: list[TranslatedEntry] = []
     source_file = settings.show(article.path)
     if settings.select.wants("BL505"):
         findings += source_hidden(article, source_file)
@@ -297,7 +297,7 @@ def check_article(article: Article, catalogs: list[CatalogInput], ctx: EntryCont
         findings += once_per_catalog(obsolete)
         translated = [v for v in views if v.translated]
         findings += approved_never_used(translated, ctx.matcher)
-        renderings += [Rendering.of(v) for v in translated]
+        renderings += [TranslatedEntry.of(v) for v in translated]
     return ArticleResult(tuple(findings), tuple(waivers), tuple(renderings),
                          terms_used(article, ctx.matcher))
 

@@ -14,11 +14,11 @@ from dataclasses import fields
 from typing import Any
 
 from .findings import Finding, Severity
-from .runner import ArticleResult, Rendering
+from .runner import ArticleResult, TranslatedEntry
 from .waivers import Waiver
 
 
-def _row(obj: Finding | Waiver | Rendering) -> list[Any]:
+def _row(obj: Finding | Waiver | TranslatedEntry) -> list[Any]:
     return [getattr(obj, f.name) for f in fields(obj)]
 
 
@@ -43,5 +43,5 @@ def from_json(stored: list[Any]) -> ArticleResult:
     return ArticleResult(
         tuple(_finding(row) for row in findings),
         tuple(Waiver(*row) for row in waivers),
-        tuple(Rendering(*row) for row in renderings),
+        tuple(TranslatedEntry(*row) for row in renderings),
         frozenset(terms))

@@ -29,10 +29,10 @@ from ..checks.runner import (
     ArticleResult,
     CatalogInput,
     CheckInput,
-    Rendering,
     RunSettings,
     Selection,
     Show,
+    TranslatedEntry,
     check_article,
     finish_checks,
     with_texts,
@@ -166,8 +166,8 @@ def check_project(project: Project, article: str | None, locale: str | None, str
     return finish_checks(run, results, hydrate=lambda renderings: hydrate(renderings, checked))
 
 
-def hydrate(renderings: list[Rendering], checked: dict[str, tuple[Path, str]]
-            ) -> list[Rendering]:
+def hydrate(renderings: list[TranslatedEntry], checked: dict[str, tuple[Path, str]]
+            ) -> list[TranslatedEntry]:
     """Texts for the renderings read back from the cache without them: their catalogs
     are read and parsed again (only segments rendered two ways get here), and must
     be the bytes that were checked."""

@@ -79,7 +79,7 @@ def test_counts_per_rendering_and_the_first_deviating_place() -> None:
 
 
 def test_a_thousand_renderings_stay_one_bounded_finding() -> None:
-    odd = {i: f"Rendering number {i} of this segment, long enough to be shortened"
+    odd = {i: f"TranslatedEntry number {i} of this segment, long enough to be shortened"
            for i in range(1, 1001)}
     [found] = inconsistent_translations(shared_segment(1000, odd))
     assert found.file == catalog(2)  # ties: the rendering met first is the reference
