@@ -149,6 +149,10 @@ class EditionSite:
         return self.page("index.html")
 
     @property
+    def dashboard(self) -> Path:
+        return self.page("editors.html")
+
+    @property
     def html_pages(self) -> list[Path]:
         return sorted(self.build_dir.glob("*.html"))
 

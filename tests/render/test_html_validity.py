@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-PAGES = ["bilingual", "english", "index", "proof"]
+PAGES = ["bilingual", "english", "index", "proof", "dashboard"]
 
 pytestmark = pytest.mark.browser
 _EXTERNAL = re.compile(r"""(?:src|href|action|srcset|poster|data)\s*=\s*["']?\s*(?:https?:)?//""", re.I)
