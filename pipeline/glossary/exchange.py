@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import PipelineError
-from .load import COLUMNS, REQUIRED
+from .load import COLUMNS, REQUIRED, numbered_rows
 
 
 @dataclass(frozen=True)
@@ -63,14 +63,7 @@ def read_mapped_csv(data: bytes, path: Path,
                             f"{', '.join(headers)}); map one with --column OURS=THEIRS",
                             path, 1)
     rows, lines = [], []
-    while True:
-        line = reader.line_num + 1
-        try:
-            raw = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as exc:
-            raise PipelineError(f"malformed CSV row: {exc}", path, line) from None
+    for line, raw in numbered_rows(reader, path, PipelineError):
         cells = {(k or "").strip(): (v or "") for k, v in raw.items()}
         if not any(v.strip() for v in cells.values()):
             continue

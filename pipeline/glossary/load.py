@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Protocol, TypeVar
 
 from ..errors import PipelineError
 from .model import TERM_TYPES, Glossary, Term
@@ -20,6 +22,9 @@ from .model import TERM_TYPES, Glossary, Term
 COLUMNS = ("term", "english", "variants", "forbidden", "type", "pinyin", "note", "gloss")
 REQUIRED = ("term", "english", "type")
 LIST_SEPARATOR = "|"
+
+
+_Row = TypeVar("_Row", covariant=True)
 
 
 class GlossaryError(PipelineError):
@@ -72,14 +77,7 @@ def parse_glossary(text: str, path: Path) -> Glossary:
         raise GlossaryError(f"bad header: {problem}; expected {','.join(COLUMNS)}", path, 1)
     terms: list[Term] = []
     seen: dict[str, int] = {}
-    while True:
-        line = reader.line_num + 1
-        try:
-            row = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as exc:
-            raise GlossaryError(f"malformed CSV row: {exc}", path, line) from None
+    for line, row in numbered_rows(reader, path, GlossaryError):
         if not any(cell.strip() for cell in row):
             continue
         if len(row) > len(header) or (len(row) < len(header) and any(
@@ -93,6 +91,27 @@ def parse_glossary(text: str, path: Path) -> Glossary:
         seen[term.term] = line
         terms.append(term)
     return Glossary(tuple(terms))
+
+
+class _CsvReader(Protocol[_Row]):
+    line_num: int
+
+    def __next__(self) -> _Row: ...
+
+
+def numbered_rows(reader: _CsvReader[_Row], path: Path,
+                  error: type[PipelineError]) -> Iterator[tuple[int, _Row]]:
+    """The rows of a CSV reader with the line each starts on; a malformed row is
+    `error` at its line (csv reports only that something went wrong)."""
+    while True:
+        line = reader.line_num + 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            raise error(f"malformed CSV row: {exc}", path, line) from None
+        yield line, row
 
 
 def _split(cell: str) -> tuple[str, ...]:
