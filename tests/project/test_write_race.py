@@ -103,7 +103,12 @@ def test_without_renameat2_the_lock_and_recheck_still_writes_and_refuses(
 @pytest.mark.parametrize("writer", ["workbench", "fmt", "update", "fill"])
 def test_an_editor_saving_every_10_ms_loses_nothing(writer: str, tmp_path: Path) -> None:
     import race_probe
-    run = race_probe.run(writer, tmp_path, seconds=3.0, period=0.010)
-    assert run.editor_saves > 30 and run.writes > 2, run
-    assert run.lost == 0, run
-    assert run.merges > 0, run  # the race did happen, and was merged
+    merges = 0
+    for attempt in range(4):  # a few seconds may pass without the race happening
+        run = race_probe.run(writer, tmp_path / str(attempt), seconds=3.0, period=0.010)
+        assert run.editor_saves > 30 and run.writes > 2, run
+        assert run.lost == 0, run
+        merges += run.merges
+        if merges:
+            break
+    assert merges > 0, run  # the race did happen, and was merged
