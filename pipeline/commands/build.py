@@ -14,6 +14,7 @@ them is not built again (.bilingual/cache/build.json; `--no-cache` rebuilds all)
 
 from __future__ import annotations
 
+import argparse
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
@@ -47,43 +48,50 @@ from ..render.inline import plain
 from ..render.pairs import ALL_MARKS, READER_MARKS, align_policies
 from ..render.registry import EDITIONS
 from ..source import load_article
+from .base import Command, add_jobs, add_no_cache, add_scope, percent, values
 from .common import project_glossary, say, warn
 from .inputs import DisplayPaths, read_job
 from .proofs import Proofs, reusable_checks
 
 
-def build(project: Project, article: str | None = None, locale: str | None = None,
-          min_complete: float | None = None, md_style: str = "interleaved",
-          quiet: bool = False, proof: bool | None = None, jobs: int | None = None,
-          use_cache: bool = True, drafts: bool = False) -> int:
-    """`proof` None: as `[build] proof` in bilingual.toml says. `jobs` None: one
-    worker process per core; the output is the same whatever the number. `drafts`:
-    publish unfinished translations too (their untranslated passages in Chinese)."""
+@dataclass(frozen=True)
+class BuildOptions:
+    article: str | None = None  # None: every article (and the index)
+    locale: str | None = None  # None: every locale (and the index)
+    min_complete: float | None = None  # skip catalogs translated below this percent
+    md_style: MarkdownStyle = MarkdownStyle.INTERLEAVED  # the bilingual Markdown's layout
+    quiet: bool = False  # print only warnings
+    proof: bool | None = None  # the editor's proof; None: as `[build] proof` says
+    jobs: int | None = None  # None: one worker per core (the output is the same)
+    use_cache: bool = True  # --no-cache: every article afresh
+    drafts: bool = False  # publish unfinished translations too (untranslated in Chinese)
+
+
+def build(project: Project, options: BuildOptions = BuildOptions()) -> int:
     # The proofs' glossary and langdetect verdicts, as `check` remembers them
     # (.bilingual/cache/langdetect.txt): a build after a check loads neither pypinyin
     # nor langdetect. Verdicts a worker learns are not kept (a miss next time).
-    with language.remembered_verdicts(VerdictCache.open(project.root, use_cache)):
-        return _build(project, article, locale, min_complete, md_style, quiet, proof, jobs,
-                      use_cache, drafts)
+    with language.remembered_verdicts(VerdictCache.open(project.root, options.use_cache)):
+        return _build(project, options)
 
 
-def _build(project: Project, article: str | None, locale: str | None,
-           min_complete: float | None, md_style: str, quiet: bool, proof: bool | None,
-           jobs: int | None, use_cache: bool, drafts: bool) -> int:
+def _build(project: Project, options: BuildOptions) -> int:
+    article, locale, use_cache = options.article, options.locale, options.use_cache
+    min_complete, md_style, drafts = options.min_complete, options.md_style, options.drafts
     glossary = project_glossary(project.glossary_dir)
     locales = project.locales(locale)  # once: locales/ holds a .pot per article
     # Leftovers of killed writers, once per output folder (not at each of its files).
     for folder in (project.build_dir, *(project.mo_path("-", loc).parent for loc in locales)):
         remove_leftovers(folder)
-    settings = BuildSettings(project, glossary, tuple(locales), min_complete,
-                             MarkdownStyle(md_style),
-                             project.config.build.proof if proof is None else proof, drafts)
+    settings = BuildSettings(project, glossary, tuple(locales), min_complete, md_style,
+                             project.config.build.proof if options.proof is None
+                             else options.proof, drafts)
     slugs = project.articles(article)
     # An article whose inputs and outputs are as the last build left them is not built
     # again: its pages would be the same bytes (.bilingual/cache/build.json).
     stored = ResultCache.open(project.root, "build", use_cache)
     context = key_of(code_fingerprint(), files_digest(project.glossary_dir),
-                     repr(project.config), repr((locales, min_complete, md_style,
+                     repr(project.config), repr((locales, min_complete, md_style.value,
                                                  settings.proof, drafts)), _assets_digest(project))
     show = DisplayPaths(project)
     results: list[ArticleBuilt | None] = []
@@ -100,7 +108,8 @@ def _build(project: Project, article: str | None, locale: str | None,
     if settings.proof and use_cache and todo:
         settings = replace(settings, checked=reusable_checks(project, todo))
     with progress("building", len(todo)) as bar:
-        fresh = iter(ordered_map(_build_job, todo, default_jobs() if jobs is None else jobs,
+        fresh = iter(ordered_map(_build_job, todo,
+                                 default_jobs() if options.jobs is None else options.jobs,
                                  _setup, settings, bar))
     built = [result or next(fresh) for result in results]
     for slug, result in zip(slugs, built, strict=True):
@@ -116,7 +125,7 @@ def _build(project: Project, article: str | None, locale: str | None,
         for to_stderr, message in result.messages:
             if to_stderr:
                 warn(message)
-            elif not quiet:
+            elif not options.quiet:
                 say(message)
         if result.error is not None:  # after what the articles before it said
             raise result.error
@@ -392,3 +401,22 @@ def copy_images(project: Project, article: Article, out_dir: Path) -> list[str]:
             atomic_write_bytes(out_dir / image.target, image.source.read_bytes(), durable=False)
             _written.append(out_dir / image.target)
     return missing
+
+
+def _arguments(parser: argparse.ArgumentParser) -> None:
+    add_scope(parser)
+    parser.add_argument("--min-complete", type=percent, metavar="PCT",
+                        help="skip catalogs translated below PCT percent (by source characters)")
+    parser.add_argument("--drafts", action="store_true",
+                        help="publish unfinished translations too (their untranslated passages "
+                             "in the original); by default a draft gets only its proof")
+    parser.add_argument("--md-style", choices=values(MarkdownStyle), default="interleaved",
+                        help="bilingual Markdown layout (default: interleaved)")
+    parser.add_argument("--no-proof", dest="proof", action="store_false", default=None,
+                        help="do not write the editor's proof (SLUG.zh-L.proof.html); "
+                             "default: [build] proof in bilingual.toml")
+    add_no_cache(parser)
+    add_jobs(parser)
+
+
+COMMAND = Command(BuildOptions, _arguments, build)

@@ -20,7 +20,7 @@ import polib
 
 from ..cache import ResultCache, code_fingerprint, digest, files_digest, key_of
 from ..catalog.pofile import parse_catalog
-from ..checks.findings import Finding
+from ..checks.findings import Finding, Severity
 from ..checks.rules import language
 from ..checks.rules.base import EntryContext
 from ..checks.rules.completeness import orphaned
@@ -42,7 +42,7 @@ from ..config import Style
 from ..errors import PipelineError
 from ..glossary import Glossary, load_glossary
 from ..glossary.load import GlossaryError
-from ..parallel import BATCH, ordered_map
+from ..parallel import BATCH, default_jobs, ordered_map
 from ..progress import progress
 from ..project import Project
 from .inputs import ArticleJob, DisplayPaths, read_job
@@ -63,6 +63,24 @@ def orphan_catalogs(project: Project, locales: list[str]) -> list[Path]:
     for loc in locales:
         candidates += project.catalog_path("x", loc).parent.glob("*.po")
     return sorted(p for p in candidates if p.stem not in known)
+
+
+@dataclass(frozen=True)
+class CheckOptions:
+    """`bilingual check`'s options (declared here, below commands/check.py, so that
+    check_project can take them)."""
+
+    article: str | None = None  # None: every article
+    locale: str | None = None  # None: every locale
+    format: str = "text"  # one of report.FORMATS
+    strict: bool = False  # untranslated, fuzzy, obsolete and stale entries are errors
+    severity: Severity = Severity.INFO  # findings shown at and above
+    only: tuple[str, ...] = ()  # --rule CODE
+    skip: tuple[str, ...] = ()  # --skip CODE
+    require_reviewed: bool = False  # translated entries not yet reviewed are errors
+    list_rules: bool = False  # list the rules and exit
+    use_cache: bool = True  # --no-cache: every article afresh
+    jobs: int | None = None  # None: one worker per core
 
 
 @dataclass(frozen=True)
@@ -117,10 +135,10 @@ def _cache_name(slug: str, locale: str | None) -> str:
     return slug if locale is None else f"{slug}@{locale}"
 
 
-def check_project(project: Project, article: str | None, locale: str | None, strict: bool,
-                  select: Selection, require_reviewed: bool, use_cache: bool,
-                  jobs: int) -> list[Finding]:
+def check_project(project: Project, options: CheckOptions, select: Selection) -> list[Finding]:
     """Every finding for the articles and locales asked for (see the module docstring)."""
+    article, locale, require_reviewed = options.article, options.locale, options.require_reviewed
+    jobs = default_jobs() if options.jobs is None else options.jobs
     show = DisplayPaths(project)
     slugs = project.articles(article)
     locales = project.locales(locale)
@@ -128,7 +146,7 @@ def check_project(project: Project, article: str | None, locale: str | None, str
     style = project.config.style
     settings = RunSettings(show, select, bool(glossary_errors), require_reviewed)
     context = check_context(project, settings)
-    stored = ResultCache.open(project.root, "check", use_cache)
+    stored = ResultCache.open(project.root, "check", options.use_cache)
     results: list[ArticleResult] = []
     checked: dict[str, tuple[Path, str]] = {}  # catalog as shown -> its path, digest checked
     shared = Shared(glossary, style, settings)
@@ -161,7 +179,7 @@ def check_project(project: Project, article: str | None, locale: str | None, str
                     ) if article is None else ()
     run = CheckInput(articles={}, catalogs=[], glossary=glossary, show=show,
                      glossary_errors=glossary_errors, orphans=orphans,
-                     all_articles=article is None, strict=strict,
+                     all_articles=article is None, strict=options.strict,
                      require_reviewed=require_reviewed, style=style, select=select)
     return finish_checks(run, results, hydrate=lambda renderings: hydrate(renderings, checked))
 

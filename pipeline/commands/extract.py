@@ -7,6 +7,7 @@ be the same bytes. The others are extracted in worker processes (`--jobs`).
 
 from __future__ import annotations
 
+import argparse
 from dataclasses import dataclass
 
 from ..cache import CanonicalCache, ResultCache, code_fingerprint, files_digest, key_of
@@ -16,11 +17,20 @@ from ..glossary import Glossary
 from ..parallel import default_jobs, ordered_map
 from ..progress import progress
 from ..project import Project
+from .base import Command, add_jobs, add_no_cache, add_scope
 from .common import project_glossary, say
 
 
-def extract(project: Project, article: str | None = None, quiet: bool = False,
-            use_cache: bool = True, jobs: int | None = None) -> int:
+@dataclass(frozen=True)
+class ExtractOptions:
+    article: str | None = None  # None: every article
+    quiet: bool = False  # print nothing
+    use_cache: bool = True  # --no-cache: re-format every catalog
+    jobs: int | None = None  # None: one worker per core
+
+
+def extract(project: Project, options: ExtractOptions = ExtractOptions()) -> int:
+    article, use_cache, jobs = options.article, options.use_cache, options.jobs
     cache = CanonicalCache.open(project.root, use_cache)
     stored = ResultCache.open(project.root, "extract", use_cache)
     context = key_of(code_fingerprint(), files_digest(project.glossary_dir))
@@ -47,7 +57,7 @@ def extract(project: Project, article: str | None = None, quiet: bool = False,
     stored.save()
     for slug in slugs:
         written = writes[slug]
-        if not quiet:
+        if not options.quiet:
             say(f"{display_path(written.path)}: {written.entries} entries"
                 f"{'' if written.changed else ' (unchanged)'}")
     cache.save()
@@ -76,3 +86,12 @@ def _extract_job(slug: str) -> tuple[TemplateWrite, set[str]]:
     _shared.cache.take_added()
     write = refresh_template(_shared.project, slug, _shared.glossary, _shared.cache)
     return write, _shared.cache.take_added()
+
+
+def _arguments(parser: argparse.ArgumentParser) -> None:
+    add_scope(parser, locale=False)
+    add_no_cache(parser, "ignore .bilingual/cache (re-format every catalog)")
+    add_jobs(parser)
+
+
+COMMAND = Command(ExtractOptions, _arguments, extract)

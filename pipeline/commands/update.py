@@ -18,6 +18,7 @@ saved meanwhile by the workbench, Poedit or a `git pull` is merged, not lost.
 
 from __future__ import annotations
 
+import argparse
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -55,13 +56,26 @@ from ..parallel import default_jobs, ordered_map
 from ..progress import progress
 from ..project import Project, validate_locale
 from ..source import article_path
+from .base import Command, add_jobs, add_no_cache, add_scope
 from .common import project_glossary, say, warn
 
 
-def update(project: Project, article: str | None = None, locale: str | None = None,
-           create: bool = False, quiet: bool = False, memory: bool = True,
-           use_cache: bool = True, jobs: int | None = None,
-           purge_obsolete: bool = False, force: bool = False) -> int:
+@dataclass(frozen=True)
+class UpdateOptions:
+    article: str | None = None  # None: every article
+    locale: str | None = None  # None: every locale
+    create: bool = False  # start the catalog for a new --locale
+    quiet: bool = False  # print nothing
+    memory: bool = True  # fill new entries from the translation memory
+    use_cache: bool = True  # --no-cache: re-format every catalog
+    jobs: int | None = None  # None: one worker per core
+    purge_obsolete: bool = False  # drop obsolete entries, as msgattrib --no-obsolete
+    force: bool = False  # write catalogs made read-only too
+
+
+def update(project: Project, options: UpdateOptions = UpdateOptions()) -> int:
+    article, locale, create = options.article, options.locale, options.create
+    purge_obsolete, use_cache = options.purge_obsolete, options.use_cache
     cache = CanonicalCache.open(project.root, use_cache)
     if create and locale is None:
         raise PipelineError("--create needs --locale L")
@@ -71,9 +85,9 @@ def update(project: Project, article: str | None = None, locale: str | None = No
     if not locales:
         raise PipelineError("no locales yet: start one with `bilingual update --locale en --create`",
                             project.locales_dir)
-    jobs = default_jobs() if jobs is None else jobs
+    jobs = default_jobs() if options.jobs is None else options.jobs
     settings = project.config.memory
-    use_memory = memory and settings.enabled
+    use_memory = options.memory and settings.enabled
     # An article whose inputs are as the last run left them is skipped (see _inputs_key).
     stored = ResultCache.open(project.root, "update", use_cache)
     context = key_of(code_fingerprint(), files_digest(project.glossary_dir),
@@ -102,7 +116,7 @@ def update(project: Project, article: str | None = None, locale: str | None = No
     memories = {loc: StartOfRunMemory(project, loc, cache.path is not None)
                 for loc in locales} if use_memory else {}
     shared = _Shared(project, locales, project_glossary(project.glossary_dir), settings,
-                     use_memory, cache, None, purge_obsolete, force)
+                     use_memory, cache, None, purge_obsolete, options.force)
     fillable: list[tuple[str, str, dict[str, Any]]] = []  # stored after the run
     with progress("updating", len(slugs)) as bar:
         bar.advance(len(slugs) - len(todo))
@@ -131,7 +145,7 @@ def update(project: Project, article: str | None = None, locale: str | None = No
             fillable.append((outcome.slug, key, result))  # stored once its memory is known
         else:
             stored.put(outcome.slug, key, result)
-    if not quiet:
+    if not options.quiet:
         for slug in slugs:
             for message in messages[slug]:
                 (warn if message.warning else say)(message.text)
@@ -347,3 +361,21 @@ def _memory_digest(project: Project, locale: str) -> str:
     """What the memory of `locale` is built from: its catalogs and the TMX files."""
     return key_of(files_digest(project.catalog_path("x", locale).parent, "*.po"),
                   files_digest(memory_dir(project), "*.tmx"))
+
+
+def _arguments(parser: argparse.ArgumentParser) -> None:
+    add_scope(parser)
+    add_no_cache(parser, "ignore .bilingual/cache (re-format every catalog)")
+    parser.add_argument("--create", action="store_true",
+                        help="start the catalog for a new --locale")
+    parser.add_argument("--no-memory", dest="memory", action="store_false",
+                        help="do not fill new entries from the translation memory")
+    parser.add_argument("--purge-obsolete", action="store_true",
+                        help="remove obsolete entries (#~) whose source is gone, as "
+                             "msgattrib --no-obsolete")
+    parser.add_argument("--force", action="store_true",
+                        help="write catalogs made read-only too (refused otherwise)")
+    add_jobs(parser)
+
+
+COMMAND = Command(UpdateOptions, _arguments, update)

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.cache import CACHE_DIR, FILE, CanonicalCache
-from pipeline.commands.update import update
+from pipeline.commands.update import UpdateOptions, update
 from pipeline.project import Project
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -54,14 +54,14 @@ def test_same_bytes_with_and_without_cache_and_hits_skip_formatting(
         target = root / "locales/en/LC_MESSAGES/article-00002.po"
         target.write_text(po.read_text(encoding="utf-8").replace('msgstr ""\n"', 'msgstr ""\n""\n"', 1),
                           encoding="utf-8")
-    update(Project(plain), quiet=True, use_cache=False)
-    update(Project(cached), quiet=True)
+    update(Project(plain), UpdateOptions(quiet=True, use_cache=False))
+    update(Project(cached), UpdateOptions(quiet=True))
     assert snapshot(cached) == snapshot(plain)
     assert not (plain / CACHE_DIR).exists()
     calls = formats(monkeypatch)
-    update(Project(cached), quiet=True)  # nothing changed: nothing formatted
+    update(Project(cached), UpdateOptions(quiet=True))  # nothing changed: nothing formatted
     assert calls == []
-    update(Project(cached), quiet=True, use_cache=False)
+    update(Project(cached), UpdateOptions(quiet=True, use_cache=False))
     assert len(calls) == 8  # --no-cache: 4 templates + 4 catalogs
     assert snapshot(cached) == snapshot(plain)
 
@@ -71,20 +71,20 @@ def test_one_entry_edit_redoes_that_catalog_only(corpus: Path, tmp_path: Path,
                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     root = tmp_path / "p"
     shutil.copytree(corpus, root)
-    update(Project(root), quiet=True)
+    update(Project(root), UpdateOptions(quiet=True))
     path = root / "locales/en/LC_MESSAGES/article-00003.po"
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace('msgstr "Industry Renewed', 'msgstr "Edited Industry Renewed', 1),
                     encoding="utf-8")
     calls = formats(monkeypatch)
-    update(Project(root), quiet=True)
+    update(Project(root), UpdateOptions(quiet=True))
     assert len(calls) == 1
     assert "Edited Industry Renewed" in path.read_text(encoding="utf-8")
     # A source edit invalidates its template (and its catalog).
     source = root / "content/article-00001.md"
     source.write_text(source.read_text(encoding="utf-8") + "\n新增一段。\n", encoding="utf-8")
     calls.clear()
-    update(Project(root), quiet=True)
+    update(Project(root), UpdateOptions(quiet=True))
     assert len(calls) == 2
 
 
