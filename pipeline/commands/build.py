@@ -110,7 +110,7 @@ def _build(project: Project, options: BuildOptions) -> int:
     with progress("building", len(todo)) as bar:
         fresh = iter(ordered_map(_build_job, todo,
                                  default_jobs() if options.jobs is None else options.jobs,
-                                 _setup, settings, bar))
+                                 ArticleBuilder, settings, bar))
     built = [result or next(fresh) for result in results]
     for slug, result in zip(slugs, built, strict=True):
         if result.error is None and result.outputs and slug in keys:
@@ -360,19 +360,11 @@ def _assets_digest(project: Project) -> str:
     return key_of(*parts)
 
 
-_builder: ArticleBuilder | None = None  # this process's (see parallel.ordered_map)
-
-
-def _setup(settings: BuildSettings) -> None:
-    global _builder
-    _builder = ArticleBuilder(settings)
-
-
-def _build_job(slug: str) -> ArticleBuilt:
-    assert _builder is not None
+def _build_job(builder: ArticleBuilder, slug: str) -> ArticleBuilt:
+    """In a worker: one article, with the process's builder (parallel.ordered_map)."""
     _written.clear()
     try:
-        built = _builder.build(slug)
+        built = builder.build(slug)
     except PipelineError as exc:  # reported in article order, as a serial build would
         return ArticleBuilt(ArticleListing(slug, slug), False, (), exc)
     return replace(built, outputs=tuple(_written))

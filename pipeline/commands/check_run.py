@@ -92,20 +92,14 @@ class Shared:
     settings: RunSettings
 
 
-_worker: tuple[EntryContext, RunSettings] | None = None
-_worker_of: Shared | None = None  # what _worker was built from
+def _worker(shared: Shared) -> tuple[EntryContext, RunSettings]:
+    """Once per process and run (parallel.ordered_map): the term automaton is the
+    costly part."""
+    return EntryContext.of(shared.glossary, shared.style), shared.settings
 
 
-def _setup(shared: Shared) -> None:
-    """Once per process and run: a batch checked here, or a worker forked after one,
-    already has the context (the term automaton is the costly part)."""
-    global _worker, _worker_of
-    if _worker_of is not shared:
-        _worker = (EntryContext.of(shared.glossary, shared.style), shared.settings)
-        _worker_of = shared
-
-
-def _check_job(job: ArticleJob) -> tuple[list[Any], dict[str, str]]:
+def _check_job(worker: tuple[EntryContext, RunSettings], job: ArticleJob
+               ) -> tuple[list[Any], dict[str, str]]:
     """In a worker: parse and check one article. Returns its result as the cache
     stores it (checks/stored.py) and the langdetect verdicts learnt.
 
@@ -113,8 +107,7 @@ def _check_job(job: ArticleJob) -> tuple[list[Any], dict[str, str]]:
     segment (for BL201), 170 KB an article in the parent, half a gigabyte at 3,000
     articles. The few texts the reduce step needs are read back (`hydrate`), as
     for a result from the cache, so a fresh and a cached result go the same way."""
-    assert _worker is not None
-    ctx, settings = _worker
+    ctx, settings = worker
     article = job.article()
     catalogs = [CatalogInput(article.slug, loc, shown, po)
                 for loc, shown, po in job.parsed_catalogs()]
@@ -166,7 +159,7 @@ def check_project(project: Project, options: CheckOptions, select: Selection) ->
                 else:
                     bar.advance()
                 results.append(EMPTY if hit is None else from_json(hit))
-            fresh = ordered_map(_check_job, [job for _, _, job in todo], jobs, _setup,
+            fresh = ordered_map(_check_job, [job for _, _, job in todo], jobs, _worker,
                                 shared, bar)
             for (index, key, _), (result, verdicts) in zip(todo, fresh, strict=True):
                 results[index] = from_json(result)

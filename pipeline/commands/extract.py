@@ -14,7 +14,7 @@ from ..cache import CanonicalCache, ResultCache, code_fingerprint, files_digest,
 from ..catalog.refresh import TemplateWrite, refresh_template, template_key
 from ..errors import display_path
 from ..glossary import Glossary
-from ..parallel import default_jobs, ordered_map
+from ..parallel import as_is, default_jobs, ordered_map
 from ..progress import progress
 from ..project import Project
 from .base import Command, add_jobs, add_no_cache, add_scope
@@ -47,7 +47,7 @@ def extract(project: Project, options: ExtractOptions = ExtractOptions()) -> int
     with progress("extracting", len(slugs)) as bar:
         bar.advance(len(slugs) - len(todo))
         fresh = ordered_map(_extract_job, todo, default_jobs() if jobs is None else jobs,
-                            _setup, shared, bar)
+                            as_is, shared, bar)
     for slug, (write, canonical) in zip(todo, fresh, strict=True):
         writes[slug] = write
         cache.merge(canonical)
@@ -73,19 +73,10 @@ class _Shared:
     cache: CanonicalCache  # what a worker learns comes back with its result
 
 
-_shared: _Shared | None = None
-
-
-def _setup(shared: _Shared) -> None:
-    global _shared
-    _shared = shared
-
-
-def _extract_job(slug: str) -> tuple[TemplateWrite, set[str]]:
-    assert _shared is not None
-    _shared.cache.take_added()
-    write = refresh_template(_shared.project, slug, _shared.glossary, _shared.cache)
-    return write, _shared.cache.take_added()
+def _extract_job(shared: _Shared, slug: str) -> tuple[TemplateWrite, set[str]]:
+    shared.cache.take_added()
+    write = refresh_template(shared.project, slug, shared.glossary, shared.cache)
+    return write, shared.cache.take_added()
 
 
 def _arguments(parser: argparse.ArgumentParser) -> None:

@@ -10,7 +10,7 @@ from typing import Any
 from ..cache import ResultCache, code_fingerprint
 from ..catalog.review import review_of
 from ..catalog.stats import Status, index_catalog, translation_progress
-from ..parallel import BATCH, default_jobs, ordered_map
+from ..parallel import BATCH, as_is, default_jobs, ordered_map
 from ..progress import progress
 from ..project import Project
 from .base import Command, add_format, add_jobs, add_no_cache, add_scope
@@ -18,7 +18,7 @@ from .common import say
 from .inputs import ArticleJob, DisplayPaths, read_job
 
 
-def _rows(job: ArticleJob) -> list[dict[str, Any]]:
+def _rows(nothing: None, job: ArticleJob) -> list[dict[str, Any]]:
     """One article's rows, one per locale (in a worker when there are many)."""
     art = job.article()
     rows = []
@@ -35,10 +35,6 @@ def _rows(job: ArticleJob) -> list[dict[str, Any]]:
             "reviewed": reviewed,  # of the translated segments (catalog/review.py)
         })
     return rows
-
-
-def _no_setup(shared: None) -> None:
-    pass
 
 
 FORMATS = ("text", "json")  # the first is the default
@@ -74,7 +70,7 @@ def status(project: Project, options: StatusOptions = StatusOptions()) -> int:
                     bar.advance()
                 per_article.append(hit)
             fresh = ordered_map(_rows, [job for _, _, job in todo],
-                                default_jobs() if jobs is None else jobs, _no_setup, None, bar)
+                                default_jobs() if jobs is None else jobs, as_is, None, bar)
             for (index, key, job), found in zip(todo, fresh, strict=True):
                 per_article[index] = found
                 stored.put(job.slug, key, found)

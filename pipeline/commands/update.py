@@ -52,7 +52,7 @@ from ..memory.fill import FillReport, Memory, fill_from_memory
 from ..memory.model import Match, MemoryUnit
 from ..memory.project_memory import StartOfRunMemory, memory_dir
 from ..memory.units import segment_units
-from ..parallel import default_jobs, ordered_map
+from ..parallel import as_is, default_jobs, ordered_map
 from ..progress import progress
 from ..project import Project, validate_locale
 from ..source import article_path
@@ -120,7 +120,7 @@ def update(project: Project, options: UpdateOptions = UpdateOptions()) -> int:
     fillable: list[tuple[str, str, dict[str, Any]]] = []  # stored after the run
     with progress("updating", len(slugs)) as bar:
         bar.advance(len(slugs) - len(todo))
-        outcomes = ordered_map(_update_job, todo, jobs, _setup, shared, bar)
+        outcomes = ordered_map(_update_job, todo, jobs, as_is, shared, bar)
         later = [outcome.slug for outcome in outcomes if outcome.deferred]
         if later:
             for outcome in outcomes:
@@ -129,7 +129,7 @@ def update(project: Project, options: UpdateOptions = UpdateOptions()) -> int:
             for start_of_run in memories.values():
                 start_of_run.memory()  # built here, once: the workers inherit it
             filling = replace(shared, memories=memories)
-            outcomes += ordered_map(_update_job, later, jobs, _setup, filling, None)
+            outcomes += ordered_map(_update_job, later, jobs, as_is, filling, None)
     failed = False
     for outcome in outcomes:
         if outcome.deferred:
@@ -221,18 +221,9 @@ class _NoMemoryYet:
         raise _MemoryNeeded
 
 
-_shared: _Shared | None = None
-
-
-def _setup(shared: _Shared) -> None:
-    global _shared
-    _shared = shared
-
-
-def _update_job(slug: str) -> _Outcome:
-    assert _shared is not None
+def _update_job(shared: _Shared, slug: str) -> _Outcome:
     try:
-        return _update_article(_shared, slug)
+        return _update_article(shared, slug)
     except _MemoryNeeded:
         return _Outcome(slug, deferred=True)
 
