@@ -57,7 +57,7 @@ from ..progress import progress
 from ..project import Project, validate_locale
 from ..source import article_path
 from .base import Command, add_jobs, add_no_cache, add_scope
-from .common import project_glossary, say, warn
+from .common import Message, project_glossary
 
 
 @dataclass(frozen=True)
@@ -100,15 +100,16 @@ def update(project: Project, options: UpdateOptions = UpdateOptions()) -> int:
         return memory_now[loc]
 
     slugs = project.articles(article)
-    messages: dict[str, list[_Message]] = {}
+    messages: dict[str, list[Message]] = {}
     todo: list[str] = []
     for slug in slugs:
-        known = stored.get(slug, _inputs_key(context, project, slug, locales))
+        found = stored.get(slug, _inputs_key(context, project, slug, locales))
+        known = UpdateRecord.from_json(found) if found is not None else None
         if known is not None and all(memory_digest(loc) == digest
-                                     for loc, digest in known["memory"].items()):
+                                     for loc, digest in known.memory.items()):
             messages[slug] = [
-                _Message(f"{display_path(project.catalog_path(slug, loc))}: {counts} (unchanged)")
-                for loc, counts in known["counts"]]
+                Message(f"{display_path(project.catalog_path(slug, loc))}: {counts} (unchanged)")
+                for loc, counts in known.counts.items()]
         else:
             todo.append(slug)
     # The memory as the catalogs stand now, before any is rewritten (built only if
@@ -117,7 +118,7 @@ def update(project: Project, options: UpdateOptions = UpdateOptions()) -> int:
                 for loc in locales} if use_memory else {}
     shared = _Shared(project, locales, project_glossary(project.glossary_dir), settings,
                      use_memory, cache, None, purge_obsolete, options.force)
-    fillable: list[tuple[str, str, dict[str, Any]]] = []  # stored after the run
+    fillable: list[tuple[str, str, UpdateRecord]] = []  # stored after the run
     with progress("updating", len(slugs)) as bar:
         bar.advance(len(slugs) - len(todo))
         outcomes = ordered_map(_update_job, todo, jobs, as_is, shared, bar)
@@ -139,21 +140,21 @@ def update(project: Project, options: UpdateOptions = UpdateOptions()) -> int:
         if outcome.failed:
             failed = True
             continue  # not remembered as done: the next run merges it again
-        result: dict[str, Any] = {"counts": outcome.counts, "memory": {}}
+        result = UpdateRecord(outcome.counts)
         key = _inputs_key(context, project, outcome.slug, locales)
         if outcome.needs_memory and use_memory:
             fillable.append((outcome.slug, key, result))  # stored once its memory is known
         else:
-            stored.put(outcome.slug, key, result)
+            stored.put(outcome.slug, key, result.to_json())
     if not options.quiet:
         for slug in slugs:
             for message in messages[slug]:
-                (warn if message.warning else say)(message.text)
+                message.show()
     if fillable:
         memory_now.clear()  # what the next run's memory will be built from
         for slug, key, result in fillable:
-            result["memory"] = {loc: memory_digest(loc) for loc in locales}
-            stored.put(slug, key, result)
+            filled = replace(result, memory={loc: memory_digest(loc) for loc in locales})
+            stored.put(slug, key, filled.to_json())
     if article is None and locale is None and not create:
         stored.keep_only(slugs)
     stored.save()
@@ -162,9 +163,21 @@ def update(project: Project, options: UpdateOptions = UpdateOptions()) -> int:
 
 
 @dataclass(frozen=True)
-class _Message:
-    text: str
-    warning: bool = False
+class UpdateRecord:
+    """One article's update as `.bilingual/cache/update.json` keeps it: replayed (its
+    lines printed as unchanged) while its inputs and the memories it read are as then."""
+
+    counts: dict[str, str]  # locale -> its entry counts, as printed
+    memory: dict[str, str] = field(default_factory=dict)  # locale -> digest of its memory
+
+    def to_json(self) -> dict[str, Any]:
+        return {"counts": [[loc, line] for loc, line in self.counts.items()],
+                "memory": dict(self.memory)}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> UpdateRecord:
+        return cls({str(loc): str(line) for loc, line in data["counts"]},
+                   {str(loc): str(digest) for loc, digest in data["memory"].items()})
 
 
 @dataclass(frozen=True)
@@ -188,8 +201,8 @@ class _Outcome:
 
     slug: str
     deferred: bool = False  # an entry needs the memory: nothing written, see phase 2
-    counts: list[tuple[str, str]] = field(default_factory=list)  # (locale, its counts)
-    messages: list[_Message] = field(default_factory=list)
+    counts: dict[str, str] = field(default_factory=dict)  # locale -> its entry counts
+    messages: list[Message] = field(default_factory=list)
     needs_memory: bool = False  # entries left that another memory could fill
     canonical: set[str] = field(default_factory=set)  # digests of canonical bytes written
     # (locale, path, bytes as read) of each catalog replaced, for phase 2's memory
@@ -259,7 +272,7 @@ def _update_article(shared: _Shared, slug: str) -> _Outcome:
             saved = _write_catalog(cache, path, loaded, merged, template, shared.force)
         except ConflictError as exc:
             outcome.failed = True
-            outcome.messages.append(_Message(
+            outcome.messages.append(Message(
                 f"{display_path(path)}: {exc.message}; not merged, so "
                 f"{display_path(project.template_path(slug))} was not advanced either: "
                 "re-run `bilingual update`", warning=True))
@@ -272,7 +285,7 @@ def _update_article(shared: _Shared, slug: str) -> _Outcome:
             # catalogs is too much to hold).
             outcome.replaced.append((loc, path, data))
         if saved.merged:
-            outcome.messages.append(_Message(
+            outcome.messages.append(Message(
                 f"{display_path(path)}: changed on disk during update; merged entry by "
                 "entry" + (f", {len(saved.conflicts)} entries kept as on disk"
                            if saved.conflicts else ""), warning=True))
@@ -283,8 +296,8 @@ def _update_article(shared: _Shared, slug: str) -> _Outcome:
         outcome.needs_memory |= bool(fuzzy or empty)
         counts = (f"{len(active)} entries, {fuzzy} fuzzy, {empty} untranslated, "
                   f"{obsolete} obsolete")
-        outcome.counts.append((loc, counts))
-        outcome.messages.append(_Message(f"{display_path(path)}: {counts}"
+        outcome.counts[loc] = counts
+        outcome.messages.append(Message(f"{display_path(path)}: {counts}"
                                          f"{_memory_summary(one.filled)}"
                                          f"{'' if changed else ' (unchanged)'}"))
     # Last (see the docstring), and only once every catalog is merged with it. The
