@@ -27,7 +27,6 @@ from ..atomic import remove_leftovers
 from ..cache import ResultCache, VerdictCache, code_fingerprint, files_digest, key_of
 from ..catalog.pofile import read_catalog
 from ..catalog.stats import Status, TranslationProgress, translation_progress
-from ..checks.rules import language
 from ..errors import PipelineError, display_path
 from ..glossary import Glossary, TermMatcher
 from ..model import Article, SegmentKind
@@ -72,11 +71,13 @@ def build(project: Project, options: BuildOptions = BuildOptions()) -> int:
     # The proofs' glossary and langdetect verdicts, as `check` remembers them
     # (.bilingual/cache/langdetect.txt): a build after a check loads neither pypinyin
     # nor langdetect. Verdicts a worker learns are not kept (a miss next time).
-    with language.remembered_verdicts(VerdictCache.open(project.root, options.use_cache)):
-        return _build(project, options)
+    verdicts = VerdictCache.open(project.root, options.use_cache)
+    code = _build(project, options, verdicts)
+    verdicts.save()  # only when the build went through
+    return code
 
 
-def _build(project: Project, options: BuildOptions) -> int:
+def _build(project: Project, options: BuildOptions, verdicts: VerdictCache) -> int:
     article, locale, use_cache = options.article, options.locale, options.use_cache
     min_complete, md_style, drafts = options.min_complete, options.md_style, options.drafts
     glossary = project_glossary(project.glossary_dir)
@@ -86,7 +87,7 @@ def _build(project: Project, options: BuildOptions) -> int:
         remove_leftovers(folder)
     settings = BuildSettings(project, glossary, tuple(locales), min_complete, md_style,
                              project.config.build.proof if options.proof is None
-                             else options.proof, drafts)
+                             else options.proof, drafts, verdicts=verdicts)
     slugs = project.articles(article)
     # An article whose inputs and outputs are as the last build left them is not built
     # again: its pages would be the same bytes (.bilingual/cache/build.json).
@@ -151,6 +152,7 @@ class BuildSettings:
     drafts: bool = False  # publish unfinished translations too
     # `bilingual check`'s results the proofs can show as they are (see reusable_checks).
     checked: Mapping[str, Any] = field(default_factory=dict)
+    verdicts: VerdictCache | None = None  # the proofs' remembered langdetect/pypinyin answers
 
 
 @dataclass(frozen=True)
@@ -171,7 +173,8 @@ class ArticleBuilder:
     def __init__(self, settings: BuildSettings) -> None:
         self.settings = settings
         self.matcher = TermMatcher(settings.glossary)
-        self.proofs = (Proofs(settings.project, settings.glossary, settings.checked)
+        self.proofs = (Proofs(settings.project, settings.glossary, settings.checked,
+                              settings.verdicts)
                        if settings.proof else None)
 
     def build(self, slug: str) -> ArticleBuilt:

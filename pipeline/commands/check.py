@@ -14,7 +14,6 @@ from ..catalog.pofile import read_catalog
 from ..checks.findings import Severity
 from ..checks.registry import list_text
 from ..checks.report import FORMATS, FORMATTERS, at_least
-from ..checks.rules import language
 from ..checks.rules.completeness import orphaned
 from ..checks.runner import CatalogInput, CheckInput, Selection
 from ..errors import PipelineError
@@ -62,9 +61,11 @@ def check(project: Project, options: CheckOptions = CheckOptions()) -> int:
         select = Selection(frozenset(c.upper() for c in only), frozenset(c.upper() for c in skip))
     except ValueError as exc:
         raise PipelineError(f"{exc} (see `bilingual check --list-rules`)") from None
-    # langdetect's verdicts are remembered by text between runs (.bilingual/cache).
-    with language.remembered_verdicts(VerdictCache.open(project.root, options.use_cache)):
-        findings = check_project(project, options, select)
+    # langdetect's verdicts are remembered by text between runs (.bilingual/cache),
+    # and kept only when the run went through.
+    verdicts = VerdictCache.open(project.root, options.use_cache)
+    findings = check_project(project, options, select, verdicts)
+    verdicts.save()
     shown = at_least(findings, minimum)
     say(FORMATTERS[fmt](shown).rstrip("\n"))
     if fmt == "text" and len(shown) < len(findings):

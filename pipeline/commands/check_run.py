@@ -18,10 +18,9 @@ from typing import Any
 
 import polib
 
-from ..cache import ResultCache, code_fingerprint, digest, files_digest, key_of
+from ..cache import ResultCache, VerdictCache, code_fingerprint, digest, files_digest, key_of
 from ..catalog.pofile import parse_catalog
 from ..checks.findings import Finding, Severity
-from ..checks.rules import language
 from ..checks.rules.base import EntryContext
 from ..checks.rules.completeness import orphaned
 from ..checks.rules.glossary_rules import glossary_error
@@ -90,12 +89,13 @@ class Shared:
     glossary: Glossary
     style: Style
     settings: RunSettings
+    verdicts: VerdictCache  # a worker hands back what it adds (take_added)
 
 
 def _worker(shared: Shared) -> tuple[EntryContext, RunSettings]:
     """Once per process and run (parallel.ordered_map): the term automaton is the
     costly part."""
-    return EntryContext.of(shared.glossary, shared.style), shared.settings
+    return EntryContext.of(shared.glossary, shared.style, shared.verdicts), shared.settings
 
 
 def _check_job(worker: tuple[EntryContext, RunSettings], job: ArticleJob
@@ -112,7 +112,7 @@ def _check_job(worker: tuple[EntryContext, RunSettings], job: ArticleJob
     catalogs = [CatalogInput(article.slug, loc, shown, po)
                 for loc, shown, po in job.parsed_catalogs()]
     result = check_article(article, catalogs, ctx, settings)
-    return to_json(result), language.verdicts.take_added()
+    return to_json(result), ctx.verdicts.take_added() if ctx.verdicts is not None else {}
 
 
 def check_context(project: Project, settings: RunSettings) -> str:
@@ -128,8 +128,10 @@ def _cache_name(slug: str, locale: str | None) -> str:
     return slug if locale is None else f"{slug}@{locale}"
 
 
-def check_project(project: Project, options: CheckOptions, select: Selection) -> list[Finding]:
-    """Every finding for the articles and locales asked for (see the module docstring)."""
+def check_project(project: Project, options: CheckOptions, select: Selection,
+                  verdicts: VerdictCache) -> list[Finding]:
+    """Every finding for the articles and locales asked for (see the module docstring).
+    `verdicts`: langdetect's and pypinyin's remembered answers, added to."""
     article, locale, require_reviewed = options.article, options.locale, options.require_reviewed
     jobs = default_jobs() if options.jobs is None else options.jobs
     show = DisplayPaths(project)
@@ -142,7 +144,7 @@ def check_project(project: Project, options: CheckOptions, select: Selection) ->
     stored = ResultCache.open(project.root, "check", options.use_cache)
     results: list[ArticleResult] = []
     checked: dict[str, tuple[Path, str]] = {}  # catalog as shown -> its path, digest checked
-    shared = Shared(glossary, style, settings)
+    shared = Shared(glossary, style, settings, verdicts)
     with progress("checking", len(slugs)) as bar:
         # A batch at a time: the files of an archive (~0.5 GB at 3,000 articles) are
         # never all in memory, and each batch's pool is started once.
@@ -161,10 +163,10 @@ def check_project(project: Project, options: CheckOptions, select: Selection) ->
                 results.append(EMPTY if hit is None else from_json(hit))
             fresh = ordered_map(_check_job, [job for _, _, job in todo], jobs, _worker,
                                 shared, bar)
-            for (index, key, _), (result, verdicts) in zip(todo, fresh, strict=True):
+            for (index, key, _), (result, learnt) in zip(todo, fresh, strict=True):
                 results[index] = from_json(result)
                 stored.put(_cache_name(slugs[index], locale), key, result)
-                language.verdicts.merge(verdicts)
+                verdicts.merge(learnt)
     if article is None and locale is None:
         stored.keep_only(slugs)
     stored.save()
@@ -173,7 +175,8 @@ def check_project(project: Project, options: CheckOptions, select: Selection) ->
     run = CheckInput(articles={}, catalogs=[], glossary=glossary, show=show,
                      glossary_errors=glossary_errors, orphans=orphans,
                      all_articles=article is None, strict=options.strict,
-                     require_reviewed=require_reviewed, style=style, select=select)
+                     require_reviewed=require_reviewed, style=style, select=select,
+                     verdicts=verdicts)
     return finish_checks(run, results, hydrate=lambda renderings: hydrate(renderings, checked))
 
 

@@ -121,16 +121,15 @@ def test_check_reuses_langdetect_verdicts_and_says_the_same(tmp_path: Path, caps
     assert main(["-C", str(root), "check", "--no-cache"]) == 0
     plain = capsys.readouterr().out
     assert not (root / CACHE_DIR).exists()
-    language.detect_language.cache_clear()  # one process here; each CLI run is its own
+    language.detect.cache_clear()  # one process here; each CLI run is its own
     assert main(["-C", str(root), "check"]) == 0
     assert capsys.readouterr().out == plain
     assert (root / CACHE_DIR / "langdetect.txt").is_file()
-    language.detect_language.cache_clear()
+    language.detect.cache_clear()
     asked: list[str] = []
     monkeypatch.setattr(language, "detect", lambda text: asked.append(text) or "en")
     assert main(["-C", str(root), "check"]) == 0
     assert capsys.readouterr().out == plain and asked == []  # every verdict from the cache
-    language.detect_language.cache_clear()
 
 
 def test_results_are_kept_as_a_line_each_and_decoded_only_when_asked(
@@ -157,3 +156,22 @@ def test_results_are_kept_as_a_line_each_and_decoded_only_when_asked(
     path.write_text("\n".join([*lines[:2], "not a result line"]) + "\n", encoding="utf-8")
     assert ResultCache.open(tmp_path, "stage").entries == {}
     assert "not this version's cache; discarded" in capsys.readouterr().err
+
+
+def test_langdetect_verdicts_are_the_cache_passed_in(tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """No module-level cache: each run reads and adds to the VerdictCache it is given,
+    so one project's answers never show up in another's run in the same process."""
+    from pipeline.cache import VerdictCache
+    from pipeline.checks.rules import language
+    asked: list[str] = []
+    monkeypatch.setattr(language, "detect", lambda text: asked.append(text) or "en")
+    text = "Industry is the core engine of a region's economic development."
+    first = VerdictCache.open(tmp_path / "first")
+    assert language.detect_language(text, first) == "en" and first.get(text) == "en"
+    other = VerdictCache.open(tmp_path / "other")
+    other.put(text, "fr")  # what another project's run remembered
+    assert language.detect_language(text, other) == "fr"
+    assert language.detect_language(text, first) == "en" and asked == [text]
+    assert language.detect_language(text) == "en" and len(asked) == 2  # nothing remembered
+    assert language.detect_language("short", first) is None  # too few letters to judge
