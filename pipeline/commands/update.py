@@ -21,7 +21,6 @@ from __future__ import annotations
 import argparse
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
 
 import polib
 
@@ -50,14 +49,14 @@ from ..errors import ConflictError, PipelineError, display_path
 from ..glossary import Glossary
 from ..memory.fill import FillReport, Memory, fill_from_memory
 from ..memory.model import Match, MemoryUnit
-from ..memory.project_memory import StartOfRunMemory, memory_dir
+from ..memory.project_memory import StartOfRunMemory
 from ..memory.units import segment_units
 from ..parallel import as_is, default_jobs, ordered_map
-from ..progress import progress
+from ..progress import Progress, progress
 from ..project import Project, validate_locale
-from ..source import article_path
 from .base import Command, add_jobs, add_no_cache, add_scope
 from .common import Message, project_glossary
+from .update_cache import MemoryDigests, UpdateRecord, inputs_key
 
 
 @dataclass(frozen=True)
@@ -77,41 +76,17 @@ def update(project: Project, options: UpdateOptions = UpdateOptions()) -> int:
     article, locale, create = options.article, options.locale, options.create
     purge_obsolete, use_cache = options.purge_obsolete, options.use_cache
     cache = CanonicalCache.open(project.root, use_cache)
-    if create and locale is None:
-        raise PipelineError("--create needs --locale L")
-    if create and locale is not None:
-        validate_locale(locale)
-    locales = [locale] if create and locale else project.locales(locale)
-    if not locales:
-        raise PipelineError("no locales yet: start one with `bilingual update --locale en --create`",
-                            project.locales_dir)
-    jobs = default_jobs() if options.jobs is None else options.jobs
+    locales = _locales(project, options)
     settings = project.config.memory
     use_memory = options.memory and settings.enabled
-    # An article whose inputs are as the last run left them is skipped (see _inputs_key).
+    # An article whose inputs are as the last run left them is skipped (see update_cache.inputs_key).
     stored = ResultCache.open(project.root, "update", use_cache)
     context = key_of(code_fingerprint(), files_digest(project.glossary_dir),
                      repr(settings), repr(use_memory), repr(locales), repr(purge_obsolete))
-    memory_now: dict[str, str] = {}  # locale -> digest of its memory, as it stands now
-
-    def memory_digest(loc: str) -> str:
-        if loc not in memory_now:
-            memory_now[loc] = _memory_digest(project, loc)
-        return memory_now[loc]
-
+    memory_digest = MemoryDigests(project)
     slugs = project.articles(article)
-    messages: dict[str, list[Message]] = {}
-    todo: list[str] = []
-    for slug in slugs:
-        found = stored.get(slug, _inputs_key(context, project, slug, locales))
-        known = UpdateRecord.from_json(found) if found is not None else None
-        if known is not None and all(memory_digest(loc) == digest
-                                     for loc, digest in known.memory.items()):
-            messages[slug] = [
-                Message(f"{display_path(project.catalog_path(slug, loc))}: {counts} (unchanged)")
-                for loc, counts in known.counts.items()]
-        else:
-            todo.append(slug)
+    messages = _replayed(project, stored, context, slugs, locales, memory_digest)
+    todo = [slug for slug in slugs if slug not in messages]
     # The memory as the catalogs stand now, before any is rewritten (built only if
     # phase 2 has work); catalogs this run creates are not in it.
     memories = {loc: StartOfRunMemory(project, loc, cache.path is not None)
@@ -121,16 +96,8 @@ def update(project: Project, options: UpdateOptions = UpdateOptions()) -> int:
     fillable: list[tuple[str, str, UpdateRecord]] = []  # stored after the run
     with progress("updating", len(slugs)) as bar:
         bar.advance(len(slugs) - len(todo))
-        outcomes = ordered_map(_update_job, todo, jobs, as_is, shared, bar)
-        later = [outcome.slug for outcome in outcomes if outcome.deferred]
-        if later:
-            for outcome in outcomes:
-                for loc, path, data in outcome.replaced:
-                    memories[loc].keep_as_read(path, data)
-            for start_of_run in memories.values():
-                start_of_run.memory()  # built here, once: the workers inherit it
-            filling = replace(shared, memories=memories)
-            outcomes += ordered_map(_update_job, later, jobs, as_is, filling, None)
+        outcomes = _merged(todo, default_jobs() if options.jobs is None else options.jobs,
+                           shared, memories, bar)
     failed = False
     for outcome in outcomes:
         if outcome.deferred:
@@ -141,7 +108,7 @@ def update(project: Project, options: UpdateOptions = UpdateOptions()) -> int:
             failed = True
             continue  # not remembered as done: the next run merges it again
         result = UpdateRecord(outcome.counts)
-        key = _inputs_key(context, project, outcome.slug, locales)
+        key = inputs_key(context, project, outcome.slug, locales)
         if outcome.needs_memory and use_memory:
             fillable.append((outcome.slug, key, result))  # stored once its memory is known
         else:
@@ -151,7 +118,7 @@ def update(project: Project, options: UpdateOptions = UpdateOptions()) -> int:
             for message in messages[slug]:
                 message.show()
     if fillable:
-        memory_now.clear()  # what the next run's memory will be built from
+        memory_digest.forget()  # what the next run's memory will be built from
         for slug, key, result in fillable:
             filled = replace(result, memory={loc: memory_digest(loc) for loc in locales})
             stored.put(slug, key, filled.to_json())
@@ -162,22 +129,50 @@ def update(project: Project, options: UpdateOptions = UpdateOptions()) -> int:
     return 1 if failed else 0
 
 
-@dataclass(frozen=True)
-class UpdateRecord:
-    """One article's update as `.bilingual/cache/update.json` keeps it: replayed (its
-    lines printed as unchanged) while its inputs and the memories it read are as then."""
+def _replayed(project: Project, stored: ResultCache, context: str, slugs: list[str],
+              locales: list[str], memory_digest: MemoryDigests) -> dict[str, list[Message]]:
+    """What the articles left as they were by the last run print (no merge needed)."""
+    messages: dict[str, list[Message]] = {}
+    for slug in slugs:
+        found = stored.get(slug, inputs_key(context, project, slug, locales))
+        known = UpdateRecord.from_json(found) if found is not None else None
+        if known is not None and all(memory_digest(loc) == digest
+                                     for loc, digest in known.memory.items()):
+            messages[slug] = [
+                Message(f"{display_path(project.catalog_path(slug, loc))}: {counts} (unchanged)")
+                for loc, counts in known.counts.items()]
+    return messages
 
-    counts: dict[str, str]  # locale -> its entry counts, as printed
-    memory: dict[str, str] = field(default_factory=dict)  # locale -> digest of its memory
 
-    def to_json(self) -> dict[str, Any]:
-        return {"counts": [[loc, line] for loc, line in self.counts.items()],
-                "memory": dict(self.memory)}
+def _locales(project: Project, options: UpdateOptions) -> list[str]:
+    """The locales to update: `--create --locale L` starts L, otherwise those there are."""
+    locale = options.locale
+    if options.create and locale is None:
+        raise PipelineError("--create needs --locale L")
+    if options.create and locale is not None:
+        validate_locale(locale)
+    locales = [locale] if options.create and locale else project.locales(locale)
+    if not locales:
+        raise PipelineError("no locales yet: start one with `bilingual update --locale en --create`",
+                            project.locales_dir)
+    return locales
 
-    @classmethod
-    def from_json(cls, data: dict[str, Any]) -> UpdateRecord:
-        return cls({str(loc): str(line) for loc, line in data["counts"]},
-                   {str(loc): str(digest) for loc, digest in data["memory"].items()})
+
+def _merged(todo: list[str], jobs: int, shared: _Shared,
+            memories: dict[str, StartOfRunMemory], bar: Progress) -> list[_Outcome]:
+    """Phase 1 for every article, then phase 2 for those that asked the memory (see
+    the module docstring)."""
+    outcomes = ordered_map(_update_job, todo, jobs, as_is, shared, bar)
+    later = [outcome.slug for outcome in outcomes if outcome.deferred]
+    if later:
+        for outcome in outcomes:
+            for loc, path, data in outcome.replaced:
+                memories[loc].keep_as_read(path, data)
+        for start_of_run in memories.values():
+            start_of_run.memory()  # built here, once: the workers inherit it
+        filling = replace(shared, memories=memories)
+        outcomes += ordered_map(_update_job, later, jobs, as_is, filling, None)
+    return outcomes
 
 
 @dataclass(frozen=True)
@@ -246,23 +241,7 @@ def _update_article(shared: _Shared, slug: str) -> _Outcome:
     filled before any is written, so that a deferred article writes nothing)."""
     project = shared.project
     template, previous = fresh_template_and_previous(project, slug, shared.glossary)
-    merges: list[_Merge] = []
-    for loc in shared.locales:
-        path = project.catalog_path(slug, loc)
-        data = read_catalog_bytes(path) if path.exists() else None
-        loaded = parse_catalog(data, path) if data is not None else None
-        merged = merge_catalog(loaded.po if loaded else new_catalog(
-            template, loc, translator=project.config.publication.translator), template)
-        if shared.purge_obsolete:  # as `msgattrib --no-obsolete`
-            for entry in [e for e in merged if e.obsolete]:
-                merged.remove(entry)
-        filled = FillReport()
-        if shared.use_memory:
-            memory: Memory = (shared.memories[loc] if shared.memories is not None
-                              else _NoMemoryYet())
-            filled = fill_from_memory(merged, loaded.po if loaded else None, memory,
-                                      shared.settings.fuzzy_threshold, project.source_ref(slug))
-        merges.append(_Merge(loc, path, data, loaded, merged, filled))
+    merges = [_merge_one(shared, slug, loc, template) for loc in shared.locales]
     outcome = _Outcome(slug)
     cache = shared.cache
     cache.take_added()  # what this article writes is handed back
@@ -309,6 +288,26 @@ def _update_article(shared: _Shared, slug: str) -> _Outcome:
     return outcome
 
 
+def _merge_one(shared: _Shared, slug: str, loc: str, template: polib.POFile) -> _Merge:
+    """One catalog merged with the template and filled from the memory, in memory."""
+    project = shared.project
+    path = project.catalog_path(slug, loc)
+    data = read_catalog_bytes(path) if path.exists() else None
+    loaded = parse_catalog(data, path) if data is not None else None
+    merged = merge_catalog(loaded.po if loaded else new_catalog(
+        template, loc, translator=project.config.publication.translator), template)
+    if shared.purge_obsolete:  # as `msgattrib --no-obsolete`
+        for entry in [e for e in merged if e.obsolete]:
+            merged.remove(entry)
+    filled = FillReport()
+    if shared.use_memory:
+        memory: Memory = (shared.memories[loc] if shared.memories is not None
+                          else _NoMemoryYet())
+        filled = fill_from_memory(merged, loaded.po if loaded else None, memory,
+                                  shared.settings.fuzzy_threshold, project.source_ref(slug))
+    return _Merge(loc, path, data, loaded, merged, filled)
+
+
 def _write_catalog(cache: CanonicalCache, path: Path, loaded: LoadedCatalog | None,
                    merged: polib.POFile, template: polib.POFile, force: bool = False,
                    rounds: int = 5) -> SaveOutcome:
@@ -349,22 +348,6 @@ def _memory_summary(report: FillReport) -> str:
 
 def _units(project: Project, slug: str, po: polib.POFile) -> list[MemoryUnit]:
     return segment_units(po, slug, project.source_ref(slug))
-
-
-def _inputs_key(context: str, project: Project, slug: str, locales: list[str]) -> str:
-    """Everything one article's update reads: its source, its template and catalogs."""
-    parts: list[bytes | str | None] = [context, project.source_ref(slug),
-                                       article_path(project, slug).read_bytes()]
-    for path in (project.template_path(slug),
-                 *(project.catalog_path(slug, loc) for loc in locales)):
-        parts.append(path.read_bytes() if path.is_file() else None)
-    return key_of(*parts)
-
-
-def _memory_digest(project: Project, locale: str) -> str:
-    """What the memory of `locale` is built from: its catalogs and the TMX files."""
-    return key_of(files_digest(project.catalog_path("x", locale).parent, "*.po"),
-                  files_digest(memory_dir(project), "*.tmx"))
 
 
 def _arguments(parser: argparse.ArgumentParser) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from pipeline.commands.build_outputs import BuildRecord, OutputRecord, Outputs
 from pipeline.commands.common import Message
-from pipeline.commands.update import UpdateRecord
+from pipeline.commands.update_cache import UpdateRecord
 from pipeline.render.index import ArticleListing, EditionLink, LocaleListing
 
 
