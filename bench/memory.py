@@ -34,7 +34,7 @@ from rapidfuzz import fuzz, process
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from pipeline.commands.update import update
+from pipeline.commands.update import UpdateOptions, update
 from pipeline.memory import MemoryUnit, TranslationMemory
 from pipeline.memory.project_memory import project_memory
 from pipeline.memory.sentences import split_source
@@ -113,7 +113,7 @@ def make_project(root: Path, articles: int, rng: random.Random) -> None:
         (root / "content" / f"a{number}.md").write_text(
             f"---\ntitle: 第{number}篇\n---\n\n" + "\n\n".join(body) + "\n", encoding="utf-8")
     project = Project.at(root)
-    update(project, locale="en", create=True, quiet=True, memory=False)
+    update(project, UpdateOptions(locale="en", create=True, quiet=True, memory=False))
     targets = dict(pairs)
     for number in range(0, articles, 2):  # half the articles translated
         path = project.catalog_path(f"a{number}", "en")
@@ -121,7 +121,7 @@ def make_project(root: Path, articles: int, rng: random.Random) -> None:
         for entry in po:
             entry.msgstr = targets.get(entry.msgid, f"Translation of {number}.")
         po.save()
-    update(project, quiet=True, memory=False)  # canonical form again
+    update(project, UpdateOptions(quiet=True, memory=False))  # canonical form again
 
 
 def bench_update(articles: int, rng: random.Random) -> None:
@@ -136,7 +136,7 @@ def bench_update(articles: int, rng: random.Random) -> None:
                 po.write_text(po.read_text(encoding="utf-8") + "\n新增一段文字。\n",
                               encoding="utf-8")
             start = time.perf_counter()
-            update(Project.at(root), quiet=True, memory=memory)
+            update(Project.at(root), UpdateOptions(quiet=True, memory=memory))
             times[memory] = time.perf_counter() - start
     print(f"update, {articles} articles: without memory {times[False]:.2f} s, with "
           f"{times[True]:.2f} s; ratio {times[True] / times[False]:.2f} (goal <= 1.5)")

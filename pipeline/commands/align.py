@@ -3,8 +3,10 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
+from dataclasses import dataclass
 
 from ..catalog.pofile import read_catalog
 from ..checks.align.entries import EntryAlignment, catalog_alignments
@@ -12,15 +14,25 @@ from ..glossary import TermMatcher
 from ..memory.model import MemoryUnit
 from ..memory.tmx import write_tmx
 from ..project import Project
+from .base import Command, add_format, add_scope
 from .common import project_glossary, say
 
+FORMATS = ("text", "json", "tmx")  # the first is the default
 
-def align_command(project: Project, article: str | None, locale: str | None,
-                  output_format: str) -> int:
+
+@dataclass(frozen=True)
+class AlignOptions:
+    article: str | None = None
+    locale: str | None = None
+    format: str = "text"  # one of FORMATS
+
+
+def align_command(project: Project, options: AlignOptions) -> int:
+    locale, output_format = options.locale, options.format
     terms = TermMatcher(project_glossary(project.glossary_dir))
     found: list[tuple[str, str, EntryAlignment]] = []
     locales = project.locales(locale)
-    for slug in project.articles(article):
+    for slug in project.articles(options.article):
         for loc in locales:
             path = project.catalog_path(slug, loc)
             if not path.exists():
@@ -71,3 +83,12 @@ def _write_tmx(project: Project, found: list[tuple[str, str, EntryAlignment]],
              for slug, _, e in found for k in e.alignment.links if k.source and k.target]
     sys.stdout.buffer.write(write_tmx(units, project.config.publication.source_language,
                                       target, segtype="sentence"))
+
+
+def _arguments(parser: argparse.ArgumentParser) -> None:
+    add_scope(parser)
+    add_format(parser, FORMATS, "text (default), json (article, line, links) or tmx "
+                                "(sentence units)")
+
+
+COMMAND = Command(AlignOptions, _arguments, align_command)

@@ -3,8 +3,10 @@ CSV with other column names, and back."""
 
 from __future__ import annotations
 
+import argparse
 import csv
 import io
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..atomic import atomic_write_bytes, atomic_write_text
@@ -14,6 +16,7 @@ from ..glossary.load import COLUMNS, GlossaryError, parse_glossary
 from ..glossary.tbx import TbxWarning, parse_tbx
 from ..glossary.tbx_write import TbxVersion, write_tbx
 from ..project import Project
+from .base import Action, Command, CommandGroup, values
 from .common import project_glossary, say, warn
 
 WARNINGS_SHOWN = 20  # located warnings printed per file; the rest are counted
@@ -39,32 +42,50 @@ def rows_to_csv(rows: list[dict[str, str]]) -> str:
     return out.getvalue()
 
 
-def export_command(project: Project, output: Path, locale: str, version: str = "3",
-                   forbidden: bool = True, columns: list[str] | None = None) -> int:
+@dataclass(frozen=True)
+class ExportOptions:
+    output: Path  # .csv: CSV with their column names; anything else: TBX
+    locale: str = "en"  # the target language
+    tbx_version: TbxVersion = TbxVersion.V3
+    forbidden: bool = True  # --no-forbidden: leave the forbidden renderings out
+    column: tuple[str, ...] = ()  # CSV only: OURS=THEIRS column names
+
+
+def export_command(project: Project, options: ExportOptions) -> int:
+    output, forbidden, columns = options.output, options.forbidden, options.column
+    version = options.tbx_version
     rows = glossary_rows(project)
     if not forbidden:
         rows = [{**row, "forbidden": ""} for row in rows]
     if output.suffix.lower() == ".csv":
-        mapping = ColumnMap.parse(columns or [])
+        mapping = ColumnMap.parse(list(columns))
         atomic_write_text(output, write_mapped_csv(rows, mapping))
         say(f"{display_path(output)}: {len(rows)} terms (CSV)")
         return 0
     data = write_tbx(rows, project.config.publication.source_language,
-                     locale.replace("_", "-"), TbxVersion(version), forbidden)
+                     options.locale.replace("_", "-"), version, forbidden)
     atomic_write_bytes(output, data)
-    say(f"{display_path(output)}: {len(rows)} term entries (TBX v{version} TBX-Basic)")
+    say(f"{display_path(output)}: {len(rows)} term entries (TBX v{version.value} TBX-Basic)")
     return 0
 
 
-def import_command(project: Project, source: Path, output: Path | None,
-                   locale: str = "en", columns: list[str] | None = None) -> int:
+@dataclass(frozen=True)
+class ImportOptions:
+    file: Path  # TBX, or CSV with their column names
+    output: Path | None = None  # None: glossary/NAME.csv
+    locale: str = "en"  # the target language taken from a TBX
+    column: tuple[str, ...] = ()  # CSV only: OURS=THEIRS column names
+
+
+def import_command(project: Project, options: ImportOptions) -> int:
+    source, output, locale, columns = options.file, options.output, options.locale, options.column
     try:
         data = source.read_bytes()
     except FileNotFoundError:
         raise PipelineError("no such file", source) from None
     source_lang = project.config.publication.source_language
     if source.suffix.lower() == ".csv":
-        rows, lines = read_mapped_csv(data, source, ColumnMap.parse(columns or []))
+        rows, lines = read_mapped_csv(data, source, ColumnMap.parse(list(columns)))
         warnings: list[TbxWarning] = []
         what = f"{len(rows)} rows read"
     else:
@@ -107,3 +128,38 @@ def _row_problem(row: dict[str, str], target: Path) -> str | None:
     except GlossaryError as exc:
         return exc.message
     return None
+
+
+def _export_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.tbx")
+    parser.add_argument("--locale", default="en", metavar="L",
+                        help="target language (default en)")
+    parser.add_argument("--tbx-version", choices=values(TbxVersion), default="3",
+                        help="TBX v3 (ISO 30042:2019, default) or v2 (TBX-Basic 2008 martif)")
+    parser.add_argument("--no-forbidden", dest="forbidden", action="store_false",
+                        help="leave the forbidden renderings out")
+    _column_argument(parser)
+
+
+def _import_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", type=Path, metavar="FILE.tbx|FILE.csv")
+    parser.add_argument("-o", "--output", type=Path, metavar="FILE.csv",
+                        help="where to write (default: glossary/NAME.csv)")
+    parser.add_argument("--locale", default="en", metavar="L",
+                        help="the target language to take from a TBX (default en)")
+    _column_argument(parser)
+
+
+def _column_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--column", action="append", default=[], metavar="OURS=THEIRS",
+                        help="CSV only: their column name for one of ours "
+                             "(e.g. term=Chinese); repeatable")
+
+
+COMMAND = CommandGroup({
+    "export": Action("write glossary/*.csv as one TBX (or .csv) file",
+                     Command(ExportOptions, _export_arguments, export_command)),
+    "import": Action("a TBX or CSV file -> a new glossary CSV",
+                     Command(ImportOptions, _import_arguments, import_command)),
+}, description="Exchange the glossary with other tools as TBX-Basic (v3 or v2) or CSV with "
+               "their column names.")

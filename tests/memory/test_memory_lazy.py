@@ -14,7 +14,7 @@ import polib
 import pytest
 from pypinyin import lazy_pinyin
 
-from pipeline.commands.update import update
+from pipeline.commands.update import UpdateOptions, update
 from pipeline.memory import MemoryUnit, TranslationMemory, UnitKind, units
 from pipeline.memory import index as memory_index
 from pipeline.memory import project_memory as pm
@@ -61,9 +61,9 @@ def complete(tmp_path: Path) -> Project:
     _article(root, "b", [P3])
     _article(root, "z", [P4])
     project = Project.at(root)
-    update(project, locale="en", create=True, quiet=True)
+    update(project, UpdateOptions(locale="en", create=True, quiet=True))
     _translate_all(project)
-    update(project, quiet=True)
+    update(project, UpdateOptions(quiet=True))
     return project
 
 
@@ -92,20 +92,20 @@ def _locales(project: Project) -> dict[str, bytes]:
 def test_no_memory_is_built_when_nothing_needs_filling(
         complete: Project, monkeypatch: pytest.MonkeyPatch) -> None:
     built = _builds(monkeypatch)
-    update(complete, quiet=True)
+    update(complete, UpdateOptions(quiet=True))
     assert built == []
     # Fuzzy and obsolete entries are not filled either: still no memory.
     path = complete.catalog_path("b", "en")
     po = polib.pofile(str(path))
     po[0].flags.append("fuzzy")
     po.save()
-    update(complete, quiet=True)
+    update(complete, UpdateOptions(quiet=True))
     assert built == []
     # One untranslated entry is enough.
     po = polib.pofile(str(path))
     po[1].msgstr = ""
     po.save()
-    update(complete, quiet=True)
+    update(complete, UpdateOptions(quiet=True))
     assert len(built) == 1
 
 
@@ -133,10 +133,10 @@ def test_a_late_memory_is_the_memory_of_the_start_of_the_run(
             self.memory()
 
         patch.setattr(pm.StartOfRunMemory, "__init__", build_now)
-        update(eager, quiet=True)
+        update(eager, UpdateOptions(quiet=True))
     built = _builds(monkeypatch)
-    update(lazy, quiet=True)
-    update(uncached, quiet=True, use_cache=False)
+    update(lazy, UpdateOptions(quiet=True))
+    update(uncached, UpdateOptions(quiet=True, use_cache=False))
     assert len(built) == 2
     assert _locales(lazy) == _locales(eager) == _locales(uncached)
     m = {e.msgid: e for e in polib.pofile(str(lazy.catalog_path("m", "en")))}
@@ -256,6 +256,6 @@ def test_phase_2_is_handed_only_catalogs_whose_units_the_rewrite_changed(
 
     monkeypatch.setattr(pm.StartOfRunMemory, "keep_as_read", recording)
     before = b.read_bytes()
-    update(project, quiet=True)
+    update(project, UpdateOptions(quiet=True))
     assert b.read_bytes() != before  # b.po was rewritten
     assert handed == ["a.po"]

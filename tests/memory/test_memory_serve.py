@@ -7,14 +7,14 @@ from pathlib import Path
 from memory_support import SecondArticle
 from serve_support import BASE, TOKEN, TestClient
 
-from pipeline.commands.update import update
+from pipeline.commands.update import UpdateOptions, update
 from pipeline.serve import create_app
 from pipeline.source import read_article
 
 
 def test_memory_matches_for_a_segment(tmp_path: Path) -> None:
     second = SecondArticle(tmp_path)
-    update(second.project, quiet=True, memory=False)
+    update(second.project, UpdateOptions(quiet=True, memory=False))
     api = TestClient(create_app(second.project, token=TOKEN, port=8765), base_url=BASE)
     article = read_article(second.project.source_path("second"))
     edited = next(s for s in article.segments if s.text == second.edited_text[0])

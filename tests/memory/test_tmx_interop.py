@@ -10,7 +10,7 @@ import pytest
 from support import CORPORA, make_project
 
 from pipeline.cli import main
-from pipeline.commands.update import update
+from pipeline.commands.update import UpdateOptions, update
 from pipeline.memory.index import TranslationMemory
 from pipeline.memory.project_memory import project_memory
 from pipeline.memory.tmx import SkipReason, parse_tmx
@@ -92,7 +92,7 @@ def test_a_lost_code_fills_the_catalog_as_fuzzy(tmp_path: Path) -> None:
     (root / "memory").mkdir()
     (root / "memory" / "m.tmx").write_bytes(
         _tmx(_tu([("zh-CN", '打开<ph x="1">{0}</ph>文件。'), ("en", "Open the file.")])))
-    update(Project.at(root), quiet=True)
+    update(Project.at(root), UpdateOptions(quiet=True))
     po = (root / "locales/en/LC_MESSAGES/a.po").read_text(encoding="utf-8")
     assert '#, fuzzy\n#| msgid "打开{0}文件。"' in po.replace("#, fuzzy, ", "#, fuzzy\n")
     assert 'msgstr "Open the file."' in po

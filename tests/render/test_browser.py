@@ -386,10 +386,10 @@ def real_site(tmp_path_factory):
     """The real article with its real translation, built as `bilingual build` does."""
     from support import copy_real_project
 
-    from pipeline.commands.build import build
+    from pipeline.commands.build import BuildOptions, build
     from pipeline.project import Project
     root = copy_real_project(tmp_path_factory.mktemp("real") / "project")
-    assert build(Project(root), quiet=True) == 0
+    assert build(Project(root), BuildOptions(quiet=True)) == 0
     return root / "build"
 
 
@@ -460,18 +460,18 @@ def test_a_french_edition_marks_its_text_french(tmp_path, edition_tab):
     import polib
     from support import make_project
 
-    from pipeline.commands.build import build
-    from pipeline.commands.update import update
+    from pipeline.commands.build import BuildOptions, build
+    from pipeline.commands.update import UpdateOptions, update
     from pipeline.project import Project
     make_project(tmp_path, {"demo": "---\ntitle: 标题\n---\n\n产业是引擎。\n"})
     project = Project(tmp_path)
-    assert update(project, locale="fr", create=True, quiet=True) == 0
+    assert update(project, UpdateOptions(locale="fr", create=True, quiet=True)) == 0
     path = project.catalog_path("demo", "fr")
     po = polib.pofile(str(path))
     for entry in po:
         entry.msgstr = {"标题": "Le titre", "产业是引擎。": "L’industrie est le moteur."}[entry.msgid]
     po.save()
-    assert build(project, quiet=True) == 0
+    assert build(project, BuildOptions(quiet=True)) == 0
     tab = edition_tab(1280).open(tmp_path / "build" / "demo.zh-fr.html")
     langs = tab.page.evaluate("""() => Array.from(document.querySelectorAll('[data-segment] > .target'))
       .map(e => [e.textContent.trim(), e.closest('[lang]').getAttribute('lang'), e.matches(':lang(fr)')])""")

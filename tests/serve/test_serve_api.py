@@ -359,16 +359,17 @@ def test_serve_prints_its_url_and_warns_off_loopback(fx: Fixture, monkeypatch, c
     from pipeline.commands import serve as command
     ran = []
     monkeypatch.setattr(uvicorn.Server, "run", lambda self, sockets=None: ran.append(sockets))
-    assert command.serve(fx.project, port=0, translator="T <t@example.org>") == 0
+    options = command.ServeOptions(port=0, translator="T <t@example.org>")
+    assert command.serve(fx.project, options) == 0
     out, err = capsys.readouterr()
     assert "http://127.0.0.1:" in out and "/#token=" in out and "warning" not in err
     assert len(ran) == 1
     monkeypatch.setattr(command, "listen", lambda host, port: __import__("socket").socket())
     monkeypatch.delenv(command.SECRET_ENV, raising=False)
     with pytest.raises(PipelineError, match=command.SECRET_ENV):  # off loopback: a secret
-        command.serve(fx.project, host="192.0.2.1", port=0)
+        command.serve(fx.project, command.ServeOptions(host="192.0.2.1", port=0))
     monkeypatch.setenv(command.SECRET_ENV, "team-secret-0123456789")
-    command.serve(fx.project, host="192.0.2.1", port=0)
+    command.serve(fx.project, command.ServeOptions(host="192.0.2.1", port=0))
     out, err = capsys.readouterr()
     assert "warning: listening on 192.0.2.1" in err and "plain HTTP" in err
     assert "#token=team-secret-0123456789" in out
