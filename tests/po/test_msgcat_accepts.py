@@ -120,13 +120,21 @@ def test_fmt_keeps_a_catalogs_own_charset(charset: str, word: str, tmp_path: Pat
 
 @pytest.mark.gnu
 @pytest.mark.skipif(MSGCAT is None, reason="GNU msgcat is not on PATH")
-@pytest.mark.parametrize("charset", ["ISO-8859-15", "GB18030", "BIG5-HKSCS", "EUC-KR"])
+@pytest.mark.parametrize("charset", ["ISO-8859-15", "GB18030", "BIG5-HKSCS", "EUC-KR", "GB2312",
+                                     "EUC-JP", "BIG5"])
 def test_a_catalog_in_another_charset_is_what_msgcat_writes(charset: str, tmp_path: Path) -> None:
-    words = {"ISO-8859-15": "€uro café", "GB18030": "产业“引擎”", "BIG5-HKSCS": "產業引擎",
-             "EUC-KR": "한국어 산업"}[charset]
+    """In a CJK legacy charset (GB2312, EUC-JP, BIG5, EUC-KR...) msgcat counts
+    “quotes”, ·, — and × two columns wide and breaks beside them as beside
+    ideographs: long lines wrap elsewhere than in UTF-8."""
+    words = {"ISO-8859-15": "€uro café, à côté", "GB18030": "产业“引擎”·发展×",
+             "BIG5-HKSCS": "產業“引擎”·發展", "EUC-KR": "한국어 “산업”·×",
+             "GB2312": "产业“引擎”发展×°", "EUC-JP": "日本語の“産業”×°",
+             "BIG5": "產業“引擎”·發展—×"}[charset]
     path = tmp_path / "legacy.po"
+    long = "".join(f"{words}{k}" for k in range(9))
     path.write_bytes((HEAD.replace("UTF-8", charset) + f'\nmsgid ""\n"{words} "\n"a"\n'
-                      f'msgstr ""\n"{words} "\n"b"\n').encode(charset))
+                      f'msgstr ""\n"{words} "\n"b"\n\nmsgid "{long}"\nmsgstr "{long}"\n'
+                      ).encode(charset))
     expected = _msgcat(path)
     assert _ours(path) == expected
     fmt_files([path], check=False)
