@@ -36,8 +36,8 @@ def _charset(msgstr: str) -> str | None:
 
 # The header's msgstr up to its charset, as bytes: every charset gettext allows
 # writes ASCII as ASCII, so the header can be read before the file is decoded.
-_HEADER_CHARSET = re.compile(rb'(?m)^msgid ""\s*\nmsgstr (?:"[^"\n]*"\s*\n)*?"[^"\n]*'
-                             rb'charset=([A-Za-z0-9_.:+-]+)')
+_HEADER_CHARSET = re.compile(rb'(?m)^msgid ""\s*\nmsgstr (?:"(?:[^"\\\n]|\\.)*"\s*\n)*?'
+                             rb'"(?:[^"\\\n]|\\.)*?charset=([A-Za-z0-9_.:+-]+)')
 
 
 def codec_of(charset: str | None) -> str | None:
