@@ -189,24 +189,24 @@ def _parser() -> argparse.ArgumentParser:
 
     glo = sub.add_parser("glossary", help="the glossary as TBX or CSV: export and import",
                          description="Exchange the glossary with other tools as TBX-Basic "
-                                     "(v3 or v2) or CSV with their column names.")
+                                     "(v3 or v2), or CSV or XLSX with their column names.")
     glosub = glo.add_subparsers(dest="glossary_command", required=True, metavar="ACTION")
-    gex = glosub.add_parser("export", help="write glossary/*.csv as one TBX (or .csv) file")
+    gex = glosub.add_parser("export", help="write glossary/*.csv as one TBX (or .csv, .xlsx) file")
     gex.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.tbx")
     gex.add_argument("--locale", default="en", metavar="L", help="target language (default en)")
     gex.add_argument("--tbx-version", choices=("3", "2"), default="3",
                      help="TBX v3 (ISO 30042:2019, default) or v2 (TBX-Basic 2008 martif)")
     gex.add_argument("--no-forbidden", dest="forbidden", action="store_false",
                      help="leave the forbidden renderings out")
-    gim = glosub.add_parser("import", help="a TBX or CSV file -> a new glossary CSV")
-    gim.add_argument("file", type=Path, metavar="FILE.tbx|FILE.csv")
+    gim = glosub.add_parser("import", help="a TBX, CSV or XLSX file -> a new glossary CSV")
+    gim.add_argument("file", type=Path, metavar="FILE.tbx|FILE.csv|FILE.xlsx")
     gim.add_argument("-o", "--output", type=Path, metavar="FILE.csv",
                      help="where to write (default: glossary/NAME.csv)")
     gim.add_argument("--locale", default="en", metavar="L",
                      help="the target language to take from a TBX (default en)")
     for cmd in (gex, gim):
         cmd.add_argument("--column", action="append", default=[], metavar="OURS=THEIRS",
-                         help="CSV only: their column name for one of ours "
+                         help="CSV/XLSX only: their column name for one of ours "
                               "(e.g. term=Chinese); repeatable")
 
     xlf = sub.add_parser("xliff", help="one catalog as XLIFF 1.2/2.0 for agencies, and back",

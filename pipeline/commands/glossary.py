@@ -1,5 +1,5 @@
 """`bilingual glossary export|import`: the glossary CSV as TBX (v3 or v2) or as a
-CSV with other column names, and back."""
+CSV or XLSX sheet with other column names, and back."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ from pathlib import Path
 
 from ..atomic import atomic_write_bytes, atomic_write_text
 from ..errors import PipelineError, display_path
-from ..glossary.exchange import ColumnMap, read_mapped_csv, write_mapped_csv
+from ..glossary.exchange import (ColumnMap, read_mapped_csv, read_mapped_xlsx,
+                                 write_mapped_csv, write_mapped_xlsx)
 from ..glossary.load import COLUMNS, GlossaryError, parse_glossary
 from ..glossary.tbx import TbxWarning, parse_tbx
 from ..glossary.tbx_write import TbxVersion, write_tbx
@@ -45,9 +46,12 @@ def export_command(project: Project, output: Path, locale: str, version: str = "
     if not forbidden:
         rows = [{**row, "forbidden": ""} for row in rows]
     if output.suffix.lower() == ".csv":
-        mapping = ColumnMap.parse(columns or [])
-        atomic_write_text(output, write_mapped_csv(rows, mapping))
+        atomic_write_text(output, write_mapped_csv(rows, ColumnMap.parse(columns or [])))
         say(f"{display_path(output)}: {len(rows)} terms (CSV)")
+        return 0
+    if output.suffix.lower() == ".xlsx":
+        atomic_write_bytes(output, write_mapped_xlsx(rows, ColumnMap.parse(columns or [])))
+        say(f"{display_path(output)}: {len(rows)} terms (XLSX)")
         return 0
     data = write_tbx(rows, project.config.publication.source_language,
                      locale.replace("_", "-"), TbxVersion(version), forbidden)
@@ -63,9 +67,10 @@ def import_command(project: Project, source: Path, output: Path | None,
     except FileNotFoundError:
         raise PipelineError("no such file", source) from None
     source_lang = project.config.publication.source_language
-    if source.suffix.lower() == ".csv":
-        rows, lines = read_mapped_csv(data, source, ColumnMap.parse(columns or []))
-        warnings: list[TbxWarning] = []
+    warnings: list[TbxWarning] = []
+    if source.suffix.lower() in (".csv", ".xlsx"):
+        read = read_mapped_csv if source.suffix.lower() == ".csv" else read_mapped_xlsx
+        rows, lines = read(data, source, ColumnMap.parse(columns or []))
         what = f"{len(rows)} rows read"
     else:
         reading = parse_tbx(data, source, source_lang, locale.replace("_", "-"))

@@ -238,6 +238,45 @@ def test_csv_with_their_column_names(tmp_path: Path, capsys) -> None:
     assert "no column 'term'" in capsys.readouterr().err
 
 
+def test_xlsx_with_their_column_names_both_ways(tmp_path: Path, capsys) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Chinese", "English", "Comment", "Variants"])
+    sheet.append(["矿井", "mine", 2018, "pit|shaft"])
+    sheet.append([None, None, None, None])  # a blank row in the middle is no term
+    sheet.append(["上党", "Shangdang", "place name", None])
+    theirs = tmp_path / "sheet.xlsx"
+    book.save(theirs)
+    root = make_project(tmp_path / "p", {})
+    assert main(["-C", str(root), "glossary", "import", str(theirs), "--column",
+                 "term=Chinese", "--column", "english=English", "--column", "note=Comment",
+                 "--column", "variants=Variants"]) == 0
+    terms = {t.term: t for t in load_glossary(root / "glossary").terms}
+    assert (terms["矿井"].english, terms["矿井"].note, terms["矿井"].variants) == (
+        "mine", "2018", ("pit", "shaft"))
+    assert terms["上党"].type == "other"
+    out = tmp_path / "out.xlsx"
+    assert main(["-C", str(root), "glossary", "export", "-o", str(out), "--column",
+                 "term=Chinese", "--column", "english=English"]) == 0
+    rows = list(openpyxl.load_workbook(out).worksheets[0].iter_rows(values_only=True))
+    assert rows[0][:3] == ("Chinese", "English", "variants")
+    assert {r[0]: r[2] for r in rows[1:]} == {"矿井": "pit|shaft", "上党": None}
+    # and back: the exported sheet makes the same glossary in another project
+    other = make_project(tmp_path / "q", {})
+    assert main(["-C", str(other), "glossary", "import", str(out), "-o",
+                 str(other / "glossary/sheet.csv"), "--column", "term=Chinese", "--column",
+                 "english=English"]) == 0
+    assert (other / "glossary/sheet.csv").read_bytes() == \
+        (root / "glossary/sheet.csv").read_bytes()
+    capsys.readouterr()
+    broken = tmp_path / "broken.xlsx"
+    broken.write_bytes(b"Chinese,English\n")
+    assert main(["-C", str(root), "glossary", "import", str(broken)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"{broken}: not an XLSX workbook") and "Traceback" not in err
+
+
 # -- files made by other tools ---------------------------------------------------------
 
 def _sample(name: str) -> Path:
