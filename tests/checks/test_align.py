@@ -28,6 +28,13 @@ def test_an_unclosed_quote_does_not_swallow_the_paragraph() -> None:
     assert [s.text for s in split_chinese("“未闭合的引号。第二句。")] == ["“未闭合的引号。", "第二句。"]
 
 
+def test_a_quote_closed_after_a_space_still_ends_its_sentence() -> None:
+    # News text has "…免疫力 。 ”": the 。 before the space ends the quoted sentence.
+    text = "“没有任何人现在具备免疫力 。 ”上周，新增病例增长了。"
+    assert [s.text for s in split_chinese(text)] == ["“没有任何人现在具备免疫力 。 ”",
+                                                     "上周，新增病例增长了。"]
+
+
 def test_english_knows_abbreviations_and_splits_despite_an_unmatched_quote() -> None:
     text = ('"Viewed from it, it is not limited to the aorta, ” said Prof. Feng Rui of the U.S. '
             "office. In 2018, the hospital signed a contract.")

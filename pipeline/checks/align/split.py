@@ -61,7 +61,8 @@ def split_chinese(text: str) -> tuple[Sentence, ...]:
         close = matched.get(pos)
         if close is not None:  # a closed quote or title: jump over it whole
             opener, pos = text[pos], close + 1
-            if text[close - 1] in _ENDS and opener not in _TITLES:  # “……。” ends it
+            # “……。” ends it (also “……。 ”: some text has a space before the closer)
+            if text[:close].rstrip()[-1:] in _ENDS and opener not in _TITLES:
                 pos = _after_end(text, pos)
                 cuts.append(pos)
             continue
