@@ -31,3 +31,38 @@ def test_memory_matches_for_a_segment(tmp_path: Path) -> None:
                for m in reply.json()["matches"])
     assert api.get("/api/articles/second/en/memory?segment=nope").status_code == 404
     assert api.get("/api/articles/zz/en/memory?segment=title").status_code == 404
+
+
+def test_a_paragraph_as_sentence_rows_with_matches_per_sentence(tmp_path: Path) -> None:
+    """The sentence view's endpoint: the new paragraph, untranslated, is one row per
+    Chinese sentence; the sentence the real article has is an exact sentence match,
+    and the translated rows put back together give the msgstr unchanged."""
+    from serve_support import AUTH
+
+    second = SecondArticle(tmp_path)
+    update(second.project, quiet=True, memory=False)
+    api = TestClient(create_app(second.project, token=TOKEN, port=8765), base_url=BASE)
+    article = read_article(second.project.source_path("second"))
+    new = next(s for s in article.segments if s.text == second.new_paragraph)
+    url = "/api/articles/second/en/sentences"
+    reply = api.post(url, json={"segment": new.id, "msgstr": ""}, headers=AUTH)
+    assert reply.status_code == 200, reply.text
+    data = reply.json()
+    assert data["joiner"] == " "
+    rows = data["rows"]
+    assert "".join(r["source"] for r in rows) == second.new_paragraph
+    assert all(r["target"] == "" for r in rows) and len(rows) >= 3
+    reused = next(r for r in rows if r["source"] == second.reused_source)
+    best = reused["memory"][0]
+    assert best["exact"] and best["kind"] == "sentence"
+    assert best["target"] == second.reused_target
+    # A translated paragraph: the rows hold its sentences and what came between them.
+    entry = second.verbatim[0]
+    segment = next(s for s in article.segments if s.text == entry.msgid)
+    rows = api.post(url, json={"segment": segment.id, "msgstr": entry.msgstr},
+                    headers=AUTH).json()["rows"]
+    assert len(rows) >= 2
+    assert "".join(r["target"] + r["after"] for r in rows) == entry.msgstr
+    assert api.post(url, json={"segment": new.id, "msgstr": ""}).status_code == 403
+    assert api.post(url, json={"segment": "nope", "msgstr": ""},
+                    headers=AUTH).status_code == 404
