@@ -124,6 +124,8 @@ def _parser() -> argparse.ArgumentParser:
                           "stored): side by side with confidences, or as JSON or TMX")
     aln.add_argument("--format", choices=("text", "json", "tmx"), default="text",
                      help="text (default), json (article, line, links) or tmx (sentence units)")
+    aln.add_argument("--no-cache", action="store_true",
+                     help="ignore .bilingual/cache (align every catalog afresh)")
 
     st = scoped("status", "translation progress per article and locale")
     st.add_argument("--format", choices=("text", "json"), default="text",
@@ -275,7 +277,8 @@ def run(argv: Sequence[str] | None = None) -> int:
                      use_cache=not args.no_cache, jobs=args.jobs)
     if args.command == "align":
         from .commands.align import align_command
-        return align_command(project, args.article, args.locale, args.format)
+        return align_command(project, args.article, args.locale, args.format,
+                             use_cache=not args.no_cache)
     if args.command == "terms":
         from .commands.terms import terms_command
         return terms_command(project, args.article, args.format, args.limit)
