@@ -33,12 +33,13 @@ class MemoryMatchView(BaseModel):
     target: str
     origin: str = Field(description="where the unit comes from: content/x.md:14, memory/y.tmx:9")
     kind: str = Field(description="segment or sentence; partial: the unit holds the "
-                                  "segment's text inside a longer source")
+                                  "text inside a longer source; fragment: the unit's "
+                                  "source is inside the text (sentence rows only)")
     diff: list[DiffOp] = Field(description="the matched source → this segment's source, "
                                            "by character")
     run: list[int] = Field(default_factory=list,
                            description="partial matches: [start, end) of the shared run "
-                                       "in `source`")
+                                       "in `source` (fragment: in the text asked about)")
 
 
 class MemoryMatches(BaseModel):
@@ -50,7 +51,7 @@ _cache: dict[tuple[str, str], tuple[tuple[object, ...], TranslationMemory]] = {}
 _cache_lock = threading.Lock()
 
 
-def _memory(ws: Workspace, locale: str) -> LayeredMemory:
+def memory_for(ws: Workspace, locale: str) -> LayeredMemory:
     """The catalogs (kept here, rebuilt when one changed: every save) over the TMX
     files (their own index on disk, rebuilt only when a TMX file changes)."""
     project = ws.project
@@ -75,21 +76,28 @@ def memory_matches(slug: Slug, locale: Locale, ws: WorkspaceDep,
     ws.catalog_path(slug, locale)  # 404 for unknown articles, locales, missing catalogs
     found = ws.segment(ws.article(slug), segment)
     threshold = ws.project.config.memory.fuzzy_threshold
-    memory = _memory(ws, locale)
-    own = ws.project.source_ref(slug)
-    matches = memory.lookup(found.text, threshold, MATCHES, exclude_file=own)
+    views = match_views(memory_for(ws, locale), found.text, threshold,
+                        ws.project.source_ref(slug))
+    return MemoryMatches(segment=segment, matches=views)
+
+
+def match_views(memory: TranslationMemory | LayeredMemory, text: str, threshold: float,
+                own: str) -> list[MemoryMatchView]:
+    """The best whole matches for `text`, then partial ones (a longer unit holding
+    it) up to `MATCHES` in all; units of the article itself (`own`) are left out."""
+    matches = memory.lookup(text, threshold, MATCHES, exclude_file=own)
     views = [MemoryMatchView(score=m.score, exact=m.exact, source=m.unit.source,
                              target=m.unit.target, origin=m.unit.origin,
                              kind=m.unit.kind.value,
                              diff=[DiffOp(op=op, text=t)
-                                   for op, t in char_diff(m.unit.source, found.text)])
+                                   for op, t in char_diff(m.unit.source, text)])
              for m in matches]
     if len(views) < MATCHES:  # nothing close enough as a whole: where the text sits inside
         whole = {m.unit.source for m in matches}
         views += [MemoryMatchView(score=p.score, exact=False, source=p.unit.source,
                                   target=p.unit.target, origin=p.unit.origin, kind="partial",
                                   diff=[], run=[p.start, p.end])
-                  for p in partial_matches(found.text, memory.units, threshold,
+                  for p in partial_matches(text, memory.units, threshold,
                                            MATCHES - len(views), exclude_file=own)
                   if p.unit.source not in whole]
-    return MemoryMatches(segment=segment, matches=views)
+    return views

@@ -332,7 +332,8 @@ def test_pages_escape_catalog_text(api, fx: Fixture) -> None:
     assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;" in page.text
     assert f'data-segment="{fx.untranslated}"' in page.text
     assert "<script src=\"/static/workbench.js\" defer></script>" in page.text
-    assert page.text.count("<script") == 2  # workbench-core.js and workbench.js, nothing inline
+    # workbench-core.js, workbench-sentences.js and workbench.js, nothing inline
+    assert page.text.count("<script") == 3
     home = api.get("/")
     assert home.status_code == 200 and f"/articles/{SLUG}/{LOCALE}" in home.text
 
