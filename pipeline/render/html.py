@@ -10,7 +10,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
-from collections.abc import Hashable
+from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
@@ -202,10 +202,17 @@ def key_terms(pairs: list[Pair]) -> list[KeyTerm]:
     return list(found.values())
 
 
-def title_block(article: Article, publication: Publication) -> TitleBlock:
+def title_block(article: Article, publication: Publication,
+                pairs: Sequence[Pair] = ()) -> TitleBlock:
+    """The title block's metadata; the publication in translation where the catalog
+    has it, else as the front matter writes it."""
     info = article.info
+    name = info.publication
+    for pair in pairs:
+        if pair.segment.kind == SegmentKind.PUBLICATION and not pair.is_fallback:
+            name = plain(pair.target)
     return TitleBlock(date=info.date,
-                      source=tuple(p for p in (info.publication, info.issue, info.pages) if p),
+                      source=tuple(p for p in (name, info.issue, info.pages) if p),
                       source_url=info.source_url,
                       translator=info.translator or publication.translator)
 
@@ -230,7 +237,7 @@ def page_context(article: Article, pairs: list[Pair], locale: str, bilingual: bo
         source_label=language_label(article.source_lang), target_label=language_label(locale),
         target_name=language_name(locale), ui_lang=UI_LANG, publication=publication,
         pinyin_lang=PINYIN_LANG,
-        info=title_block(article, publication),
+        info=title_block(article, publication, pairs),
         # The print header (an @page margin box) that article.js adds: a per-page
         # stylesheet would need its own CSP hash wherever the page is served.
         running_head=(f"{title} · {_source_title(article, pairs)}" if bilingual
