@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..checks.align import Alignment, align_pair
+from ..checks.align import Alignment, align_sentences, split_chinese, split_english
 from ..model import SegmentKind
 
 MIN_CONFIDENCE = 0.8
@@ -58,7 +58,11 @@ def _merged(alignment: Alignment) -> list[tuple[list[int], list[int]]]:
 def sentence_groups(source: str, target: str, language: str = "en") -> SentenceGroups:
     """The sentence groups of a Chinese text and its translation (NO_GROUPS when the
     pair is one group)."""
-    alignment = align_pair(source, target, language=language.split("-")[0].split("_")[0])
+    src = split_chinese(source)
+    tgt = split_english(target, language.split("-")[0].split("_")[0])
+    if len(src) < 2 or len(tgt) < 2:
+        return NO_GROUPS  # one sentence on a side: one group, no need to align
+    alignment = align_sentences(source, target, src, tgt)
     groups = _merged(alignment)
     if len(groups) < 2:
         return NO_GROUPS
