@@ -309,7 +309,7 @@ def compare_quantities(
                                 en, zh)
     weekday = "day" in en and bool(_WEEKDAY_RE.search(en))
     problems = match_quantities(source, target, dates_restated=weekday, source_text=zh,
-                                days_restated=weekday or bool(_OTHER_DAY_RE.search(en)))
+                                days_restated=weekday or _other_day(en, source))
     names = _name_numerals(zh)
     return [p for p in problems if not _numeral_label(p, zh)
             and not (p.kind is Mismatch.EXTRA and p.target is not None and p.source is None
@@ -339,6 +339,16 @@ def _address_spans(text: str) -> list[Span]:
 
 
 _WEEKDAY_RE = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
+
+
+def _other_day(en: str, source: Sequence[Quantity]) -> bool:
+    """The translation names a day another way (the next day, today), where the
+    source has a day it might be saying so (the scan only then: it is not free)."""
+    return (any(q.kind is Kind.DAY for q in source)
+            and ("day" in en or "orrow" in en or "vernight" in en)
+            and bool(_OTHER_DAY_RE.search(en)))
+
+
 _OTHER_DAY_RE = re.compile(r"\b(?:(?:next|following|same|that|previous) day|today|yesterday"
                            r"|tomorrow|overnight)\b", re.I)
 _SPACED = re.compile(r"(?<![\d.,])\d{1,3}(?: \d{3})+(?![\d.,]\d)")
