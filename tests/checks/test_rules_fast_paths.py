@@ -221,6 +221,15 @@ def test_month_and_roman_hints_are_necessary(text: str) -> None:
         assert en_numerals._ROMAN_HINT_RE.search(text)
 
 
+@settings(max_examples=400, deadline=None)
+@given(texts(["8", "19", ":", ": ", "00", "30", " pm", " a.m.", "PM", "o'clock", "noon",
+              "Noon", "NOON", "Midnight", "MIDDAY", "midday", "mid", "clock", "m", " "]))
+@pytest.mark.slow
+def test_clock_hint_is_necessary(text: str) -> None:
+    if en_numerals._CLOCK_RE.search(text):
+        assert en_numerals._may_tell_time(text)
+
+
 @pytest.mark.parametrize("text", [
     "one hundred and a million", "a hundred and twice", "two thousand and one", "First, two",
     "one-stop shop with one of two", "twenty-first and a-half", "an hundred", "a 5 million",
