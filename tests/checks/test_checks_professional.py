@@ -28,6 +28,7 @@ GLOSSARY = Glossary((
     Term("确诊病例", "confirmed case", type="other"),
     Term("乡村振兴", "rural revitalization", type="policy-term"),
     Term("青山市", "Qingshan", ("Qingshan City",), type="place"),
+    Term("黄河", "Yellow River", type="place"),
 ))
 CTX = EntryContext.of(GLOSSARY)
 
@@ -90,6 +91,8 @@ CORRECT = [
     ("副局长张某26日表示，工程已完工。", "Deputy director Zhang said the project was complete."),
     ("25日8时至26日8时，全市普降大雨。",
      "From 8:00 on the 25th to 8:00 the next day, heavy rain fell across the city."),
+    # a name term read inside a person's name (王黄河 is a man, not the river)
+    ("今年39岁的王黄河搬进了新居。", "Wang Huanghe, 39, has moved into a new home."),
     # repeated values merged: one "100%" for three
     ("覆盖率100%、达标率100%、合格率100%", "coverage, compliance and pass rates are all 100%"),
 ]
@@ -119,6 +122,7 @@ PLANTED = [
     ("scale", "根据该法第37条规定", "under Article 370 of the law"),
     ("scale", "在第34分钟进球", "scored after 340 minutes"),
     ("name", "青山市推进乡村振兴", "Qinghai promotes rural revitalization"),
+    ("name", "黄河水位上涨。", "The Pearl River rose."),
 ]
 
 
