@@ -91,6 +91,8 @@ CORRECT = [
     ("副局长张某26日表示，工程已完工。", "Deputy director Zhang said the project was complete."),
     ("25日8时至26日8时，全市普降大雨。",
      "From 8:00 on the 25th to 8:00 the next day, heavy rain fell across the city."),
+    # what a new user tried (the issue): a 《》 title in italics; 不到一年 beside a rank
+    ("纪录片《无穷之路》在香港播出。", "The documentary *Endless Road* aired in Hong Kong."),
     # a name term read inside a person's name (王黄河 is a man, not the river)
     ("今年39岁的王黄河搬进了新居。", "Wang Huanghe, 39, has moved into a new home."),
     # repeated values merged: one "100%" for three
@@ -129,6 +131,13 @@ PLANTED = [
 @pytest.mark.parametrize("kind, zh, en", PLANTED)
 def test_planted_mistakes_are_errors(kind: str, zh: str, en: str) -> None:
     assert errors(zh, en), kind
+
+
+def test_less_than_a_year_is_not_an_approximate_no_1() -> None:
+    """BL403 (a warning) paired the 一 of 不到一年 with "No. 1" (the issue)."""
+    entry = polib.POEntry(msgid="不到一年，该产品销量跃居全国榜首。",
+                          msgstr="In less than a year, the product became China's No. 1 seller.")
+    assert [f.message for f in check_entry(EntryView("x.po", 1, "x", "en", entry), CTX)] == []
 
 
 def test_a_finding_says_what_was_expected_and_why() -> None:
