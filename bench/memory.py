@@ -13,6 +13,13 @@
   and as whole processes against the interpreter start-up floor.
 
     python bench/memory.py --only cli [--units 100000]
+
+- the workbench's memory panel (`GET …/memory?segment=ID`, in-process) over the
+  real project plus a TMX of N units: the first request (the memory is built),
+  then requests on other segments, and the first request after a catalog is
+  saved (as the workbench does on every edit).
+
+    python bench/memory.py --only serve [--units 100000]
 """
 
 from __future__ import annotations
@@ -195,11 +202,53 @@ def bench_cli_lookup(units: int, rng: random.Random) -> None:
           f"import floor {floor * 1000:.0f} ms")
 
 
+def bench_serve_lookup(units: int, rng: random.Random) -> None:
+    import warnings
+
+    from pipeline.serve import create_app
+    from pipeline.source import read_article
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from fastapi.testclient import TestClient
+    texts = make_texts(units, rng)
+    memory_units = [MemoryUnit(t, f"target {i}", "memory/big.tmx") for i, t in enumerate(texts)]
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp) / "p"
+        for name in ("content", "glossary", "locales"):
+            shutil.copytree(ROOT / name, root / name)
+        (root / "memory").mkdir()
+        (root / "memory" / "big.tmx").write_bytes(write_tmx(memory_units, "zh-Hans", "en"))
+        project = Project.at(root)
+        token = "bench-token-0123456789abcdefghijklmnopqrstu"
+        api = TestClient(create_app(project, token=token, port=8765),
+                         base_url="http://127.0.0.1:8765")
+        ids = [s.id for s in read_article(project.source_path("shangdang")).segments]
+        rng.shuffle(ids)
+
+        def ask(segment: str) -> float:
+            start = time.perf_counter()
+            reply = api.get(f"/api/articles/shangdang/en/memory?segment={segment}")
+            assert reply.status_code == 200, reply.text
+            return time.perf_counter() - start
+
+        first = ask(ids[0])
+        warm = [ask(i) for i in ids[1:21]]
+        catalog = project.catalog_path("shangdang", "en")
+        after_save = []
+        for segment in ids[21:24]:
+            os.utime(catalog, ns=(time.time_ns(), time.time_ns()))  # a save: new mtime
+            after_save.append(ask(segment))
+    print(f"workbench memory panel, real project + {units:,} TMX units: first request "
+          f"{first * 1000:.0f} ms; next requests {statistics.median(warm) * 1000:.1f} ms "
+          f"median (max {max(warm) * 1000:.1f}; goal < 50 ms); first request after a "
+          f"catalog save {statistics.median(after_save) * 1000:.0f} ms median")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--units", type=int, default=100_000)
     parser.add_argument("--articles", type=int, default=300)
-    parser.add_argument("--only", choices=("lookup", "update", "cli"))
+    parser.add_argument("--only", choices=("lookup", "update", "cli", "serve"))
     args = parser.parse_args()
     rng = random.Random(12)
     if args.only in (None, "lookup"):
@@ -208,6 +257,8 @@ def main() -> None:
         bench_update(args.articles, rng)
     if args.only in (None, "cli"):
         bench_cli_lookup(args.units, rng)
+    if args.only in (None, "serve"):
+        bench_serve_lookup(args.units, rng)
 
 
 if __name__ == "__main__":

@@ -15,7 +15,7 @@ from ..atomic import Fingerprint
 from ..catalog.pofile import LoadedCatalog, save_catalog
 from ..errors import PipelineError, display_path
 from ..po.fmt import canonical_text
-from ..po.read import parse_pofile
+from ..po.read import catalog_encoding, parse_pofile
 from .base import Command
 from .common import say
 
@@ -41,7 +41,7 @@ def fmt_files(paths: list[Path], check: bool, force: bool = False) -> list[Path]
         if not data.strip():  # refused by every other command too (see catalog.pofile)
             raise PipelineError("empty catalog (expected at least a header entry)", path, 1)
         loaded = LoadedCatalog(path, parse_pofile(data, path), Fingerprint.of_bytes(data))
-        text = canonical_text(loaded.po, path).encode("utf-8")
+        text = canonical_text(loaded.po, path).encode(catalog_encoding(loaded.po))
         if text != data:
             pending.append((loaded, text))
     if not check:

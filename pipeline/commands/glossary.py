@@ -1,5 +1,5 @@
 """`bilingual glossary export|import`: the glossary CSV as TBX (v3 or v2) or as a
-CSV with other column names, and back."""
+CSV or XLSX sheet with other column names, and back."""
 
 from __future__ import annotations
 
@@ -11,7 +11,13 @@ from pathlib import Path
 
 from ..atomic import atomic_write_bytes, atomic_write_text
 from ..errors import PipelineError, display_path
-from ..glossary.exchange import ColumnMap, read_mapped_csv, write_mapped_csv
+from ..glossary.exchange import (
+    ColumnMap,
+    read_mapped_csv,
+    read_mapped_xlsx,
+    write_mapped_csv,
+    write_mapped_xlsx,
+)
 from ..glossary.load import COLUMNS, GlossaryError, parse_glossary
 from ..glossary.tbx import TbxWarning, parse_tbx
 from ..glossary.tbx_write import TbxVersion, write_tbx
@@ -44,11 +50,11 @@ def rows_to_csv(rows: list[dict[str, str]]) -> str:
 
 @dataclass(frozen=True)
 class ExportOptions:
-    output: Path  # .csv: CSV with their column names; anything else: TBX
+    output: Path  # .csv/.xlsx: a sheet with their column names; anything else: TBX
     locale: str = "en"  # the target language
     tbx_version: TbxVersion = TbxVersion.V3
     forbidden: bool = True  # --no-forbidden: leave the forbidden renderings out
-    column: tuple[str, ...] = ()  # CSV only: OURS=THEIRS column names
+    column: tuple[str, ...] = ()  # CSV/XLSX only: OURS=THEIRS column names
 
 
 def export_command(project: Project, options: ExportOptions) -> int:
@@ -58,9 +64,12 @@ def export_command(project: Project, options: ExportOptions) -> int:
     if not forbidden:
         rows = [{**row, "forbidden": ""} for row in rows]
     if output.suffix.lower() == ".csv":
-        mapping = ColumnMap.parse(list(columns))
-        atomic_write_text(output, write_mapped_csv(rows, mapping))
+        atomic_write_text(output, write_mapped_csv(rows, ColumnMap.parse(list(columns))))
         say(f"{display_path(output)}: {len(rows)} terms (CSV)")
+        return 0
+    if output.suffix.lower() == ".xlsx":
+        atomic_write_bytes(output, write_mapped_xlsx(rows, ColumnMap.parse(list(columns))))
+        say(f"{display_path(output)}: {len(rows)} terms (XLSX)")
         return 0
     data = write_tbx(rows, project.config.publication.source_language,
                      options.locale.replace("_", "-"), version, forbidden)
@@ -74,7 +83,7 @@ class ImportOptions:
     file: Path  # TBX, or CSV with their column names
     output: Path | None = None  # None: glossary/NAME.csv
     locale: str = "en"  # the target language taken from a TBX
-    column: tuple[str, ...] = ()  # CSV only: OURS=THEIRS column names
+    column: tuple[str, ...] = ()  # CSV/XLSX only: OURS=THEIRS column names
 
 
 def import_command(project: Project, options: ImportOptions) -> int:
@@ -84,9 +93,10 @@ def import_command(project: Project, options: ImportOptions) -> int:
     except FileNotFoundError:
         raise PipelineError("no such file", source) from None
     source_lang = project.config.publication.source_language
-    if source.suffix.lower() == ".csv":
-        rows, lines = read_mapped_csv(data, source, ColumnMap.parse(list(columns)))
-        warnings: list[TbxWarning] = []
+    warnings: list[TbxWarning] = []
+    if source.suffix.lower() in (".csv", ".xlsx"):
+        read = read_mapped_csv if source.suffix.lower() == ".csv" else read_mapped_xlsx
+        rows, lines = read(data, source, ColumnMap.parse(list(columns)))
         what = f"{len(rows)} rows read"
     else:
         reading = parse_tbx(data, source, source_lang, locale.replace("_", "-"))
@@ -142,7 +152,7 @@ def _export_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _import_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", type=Path, metavar="FILE.tbx|FILE.csv")
+    parser.add_argument("file", type=Path, metavar="FILE.tbx|FILE.csv|FILE.xlsx")
     parser.add_argument("-o", "--output", type=Path, metavar="FILE.csv",
                         help="where to write (default: glossary/NAME.csv)")
     parser.add_argument("--locale", default="en", metavar="L",
@@ -152,14 +162,14 @@ def _import_arguments(parser: argparse.ArgumentParser) -> None:
 
 def _column_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--column", action="append", default=[], metavar="OURS=THEIRS",
-                        help="CSV only: their column name for one of ours "
+                        help="CSV/XLSX only: their column name for one of ours "
                              "(e.g. term=Chinese); repeatable")
 
 
 COMMAND = CommandGroup({
-    "export": Action("write glossary/*.csv as one TBX (or .csv) file",
+    "export": Action("write glossary/*.csv as one TBX (or .csv, .xlsx) file",
                      Command(ExportOptions, _export_arguments, export_command)),
-    "import": Action("a TBX or CSV file -> a new glossary CSV",
+    "import": Action("a TBX, CSV or XLSX file -> a new glossary CSV",
                      Command(ImportOptions, _import_arguments, import_command)),
-}, description="Exchange the glossary with other tools as TBX-Basic (v3 or v2) or CSV with "
-               "their column names.")
+}, description="Exchange the glossary with other tools as TBX-Basic (v3 or v2), or CSV or "
+               "XLSX with their column names.")

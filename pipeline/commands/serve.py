@@ -102,11 +102,10 @@ def serve(project: Project, options: ServeOptions = ServeOptions()) -> int:
         import uvicorn
 
         from ..serve.app import create_app
+        from ..serve.protocol import server_config
         app = create_app(project, token=token, host=host, port=port, translator=translator)
         threading.Thread(target=_warm_up, args=(app.state.workspace,), daemon=True).start()
-        config = uvicorn.Config(app, log_level="warning", proxy_headers=False,
-                                server_header=False, lifespan="off")
-        uvicorn.Server(config).run(sockets=[sock])
+        uvicorn.Server(server_config(app)).run(sockets=[sock])
     except KeyboardInterrupt:  # uvicorn re-raises Ctrl+C after shutting down cleanly
         pass
     finally:

@@ -305,8 +305,9 @@ def _mixed_reference(text: str, source_lang: str) -> Markup:
 
 def _dfn_reference(span: TermSpan, side: str, in_link: bool) -> str:
     linked = Markup(' data-in-link=""') if in_link else Markup("")
-    return str(Markup('<dfn class="term" data-term="{}" data-gloss="{}"{} aria-describedby="{}">')
-               .format(span.key, inline.gloss_text(span, side), linked,
+    glossed = " term--glossed" if span.gloss else ""
+    return str(Markup('<dfn class="term{}" data-term="{}" data-gloss="{}"{} aria-describedby="{}">')
+               .format(glossed, span.key, inline.gloss_text(span, side), linked,
                        inline.gloss_id(span.key, side)))
 
 
