@@ -6,18 +6,18 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path as FsPath
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 from fastapi import APIRouter, Query
 from pydantic import BaseModel, Field
 
-from ..memory.index import TranslationMemory
-from ..memory.partial import partial_matches
-from ..memory.project_memory import memory_dir, project_memory
 from ..render.diff import char_diff
 from .api import NOT_FOUND, Locale, Slug, WorkspaceDep
 from .models import SEGMENT_ID_PATTERN, DiffOp
 from .workspace import Workspace
+
+if TYPE_CHECKING:  # the memory (numpy, rapidfuzz, lxml) loads when a segment first asks
+    from ..memory.index import TranslationMemory
 
 router = APIRouter(prefix="/api", tags=["workbench"])
 MATCHES = 3
@@ -48,6 +48,8 @@ _cache_lock = threading.Lock()
 
 
 def _memory(ws: Workspace, locale: str) -> TranslationMemory:
+    from ..memory.project_memory import memory_dir, project_memory
+
     project = ws.project
     files: list[FsPath] = sorted((project.locales_dir / locale / "LC_MESSAGES").glob("*.po"))
     files += sorted(memory_dir(project).glob("*.tmx"))
@@ -69,6 +71,8 @@ def memory_matches(slug: Slug, locale: Locale, ws: WorkspaceDep,
                    segment: Annotated[str, Query(pattern=SEGMENT_ID_PATTERN)]) -> MemoryMatches:
     """The best three matches from other articles and imported TMX files, at or above
     the project's fuzzy threshold, best first."""
+    from ..memory.partial import partial_matches
+
     ws.catalog_path(slug, locale)  # 404 for unknown articles, locales, missing catalogs
     found = ws.segment(ws.article(slug), segment)
     threshold = ws.project.config.memory.fuzzy_threshold
