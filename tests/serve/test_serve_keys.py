@@ -37,7 +37,10 @@ def test_ctrl_enter_saves_and_goes_to_the_next_segment(bench: Workbench, tab) ->
     order = ids(t)
     area(t, fx.untranslated).fill("Saved with Ctrl+Enter.")
     area(t, fx.untranslated).press("Control+Enter")
-    t.page.wait_for_function("() => document.getElementById('announce').textContent.startsWith('Saved')")
+    # The first save loads the checks (language tables, the aligner) while the page's
+    # findings load too: on a busy machine that takes longer than the default wait.
+    t.page.wait_for_function("() => document.getElementById('announce').textContent"
+                             ".startsWith('Saved')", timeout=60_000)
     assert fx.entry(fx.untranslated).msgstr == "Saved with Ctrl+Enter."
     t.page.wait_for_function(f"() => document.activeElement.dataset.segment === "
                              f"'{order[order.index(fx.untranslated) + 1]}'")
