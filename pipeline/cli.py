@@ -178,6 +178,8 @@ def _parser() -> argparse.ArgumentParser:
     mlk.add_argument("--limit", type=_whole(1), default=5, help="matches to show (default: 5)")
     mlk.add_argument("--threshold", type=_percent, default=50.0, metavar="PCT",
                      help="lowest score shown (default: 50)")
+    mlk.add_argument("--format", choices=("text", "json"), default="text",
+                     help="json: one object per match (kind exact, fuzzy or partial)")
 
     trm = scoped("terms", "candidate glossary terms found in the articles", locale=False)
     trm.add_argument("--format", choices=("text", "csv", "json"), default="text",
@@ -294,7 +296,7 @@ def run(argv: Sequence[str] | None = None) -> int:
         if args.memory_command == "import":
             return memory_commands.import_command(project, args.file)
         return memory_commands.lookup_command(project, args.text, args.locale, args.limit,
-                                              args.threshold)
+                                              args.threshold, args.format)
     if args.command == "xliff":
         from .commands import xliff as xliff_commands
         if args.xliff_command == "export":

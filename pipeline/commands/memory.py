@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -87,14 +89,37 @@ def _report(source: Path, target: Path, source_lang: str, locale: str | None,
 
 
 def lookup_command(project: Project, text: str, locale: str | None, limit: int,
-                   threshold: float) -> int:
+                   threshold: float, fmt: str = "text") -> int:
+    """Whole matches first; then, as OmegaT does, units that hold the text inside a
+    longer source (a phrase from a paragraph), the shared run shown in [brackets]."""
+    from ..memory.partial import partial_matches
+
     loc = _one_locale(project, locale)
-    matches = indexed_memory(project, loc).lookup(text.strip(), threshold, limit)
-    if not matches:
+    memory = indexed_memory(project, loc)
+    matches = memory.lookup(text.strip(), threshold, limit)
+    whole = {m.unit.source for m in matches}
+    partial = [p for p in partial_matches(text, memory.units, threshold, limit - len(matches))
+               if p.unit.source not in whole] if len(matches) < limit else []
+    if fmt == "json":
+        rows = [{"kind": "exact" if m.exact else "fuzzy", "score": round(m.score, 1),
+                 "origin": m.unit.origin, "unit": m.unit.kind.value,
+                 "source": m.unit.source, "target": m.unit.target} for m in matches]
+        rows += [{"kind": "partial", "score": round(p.score, 1), "origin": p.unit.origin,
+                  "unit": p.unit.kind.value, "source": p.unit.source,
+                  "target": p.unit.target, "run": [p.start, p.end]} for p in partial]
+        json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return 0 if rows else 1
+    if not matches and not partial:
         say(f"no match at {threshold:g}% or above")
         return 1
     for match in matches:
         score = "exact" if match.exact else f"{int(match.score)}%"
         say(f"{score:>5}  {match.unit.origin}  ({match.unit.kind.value})\n"
             f"       {match.unit.source}\n       {match.unit.target}")
+    for part in partial:
+        source = part.unit.source
+        shown = f"{source[:part.start]}[{source[part.start:part.end]}]{source[part.end:]}"
+        say(f"{int(part.score):>4}%  {part.unit.origin}  (partial: inside a "
+            f"{part.unit.kind.value})\n       {shown}\n       {part.unit.target}")
     return 0
