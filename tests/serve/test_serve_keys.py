@@ -94,7 +94,8 @@ def test_ctrl_u_toggles_fuzzy_and_alt_r_marks_reviewed(bench: Workbench, tab) ->
     assert section(t, fx.translated).get_attribute("data-dirty") == "false"
     t.page.keyboard.press("Control+u")
     t.page.keyboard.press("Control+s")
-    t.page.wait_for_function("() => document.getElementById('announce').textContent.startsWith('Saved')")
+    t.page.wait_for_function("() => document.getElementById('announce').textContent"
+                             ".startsWith('Saved')", timeout=60_000)  # the first save
     assert "fuzzy" in fx.entry(fx.translated).flags
     t.page.keyboard.press("Control+u")
     t.page.keyboard.press("Control+s")
