@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import json
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -13,7 +15,7 @@ from ..memory.model import UnitKind
 from ..memory.paths import memory_dir
 from ..memory.store import indexed_memory
 from ..project import Project
-from .base import Action, Command, CommandGroup, percent, whole
+from .base import Action, Command, CommandGroup, add_format, percent, whole
 from .common import say, warn
 
 if TYPE_CHECKING:  # lxml and langcodes are loaded by export and import only
@@ -108,19 +110,44 @@ class LookupOptions:
     locale: str | None = None  # needed if the project has several
     limit: int = 5  # matches shown
     threshold: float = 50.0  # lowest score shown, in percent
+    format: str = "text"  # text or json
 
 
 def lookup_command(project: Project, options: LookupOptions) -> int:
+    """Whole matches first; then, as OmegaT does, units that hold the text inside a
+    longer source (a phrase from a paragraph), the shared run shown in [brackets]."""
+    from ..memory.partial import partial_matches
+
     text, locale, limit, threshold = options.text, options.locale, options.limit, options.threshold
+    fmt = options.format
     loc = _one_locale(project, locale)
-    matches = indexed_memory(project, loc).lookup(text.strip(), threshold, limit)
-    if not matches:
+    memory = indexed_memory(project, loc)
+    matches = memory.lookup(text.strip(), threshold, limit)
+    whole = {m.unit.source for m in matches}
+    partial = [p for p in partial_matches(text, memory.units, threshold, limit - len(matches))
+               if p.unit.source not in whole] if len(matches) < limit else []
+    if fmt == "json":
+        rows = [{"kind": "exact" if m.exact else "fuzzy", "score": round(m.score, 1),
+                 "origin": m.unit.origin, "unit": m.unit.kind.value,
+                 "source": m.unit.source, "target": m.unit.target} for m in matches]
+        rows += [{"kind": "partial", "score": round(p.score, 1), "origin": p.unit.origin,
+                  "unit": p.unit.kind.value, "source": p.unit.source,
+                  "target": p.unit.target, "run": [p.start, p.end]} for p in partial]
+        json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return 0 if rows else 1
+    if not matches and not partial:
         say(f"no match at {threshold:g}% or above")
         return 1
     for match in matches:
         score = "exact" if match.exact else f"{int(match.score)}%"
         say(f"{score:>5}  {match.unit.origin}  ({match.unit.kind.value})\n"
             f"       {match.unit.source}\n       {match.unit.target}")
+    for part in partial:
+        source = part.unit.source
+        shown = f"{source[:part.start]}[{source[part.start:part.end]}]{source[part.end:]}"
+        say(f"{int(part.score):>4}%  {part.unit.origin}  (partial: inside a "
+            f"{part.unit.kind.value})\n       {shown}\n       {part.unit.target}")
     return 0
 
 
@@ -139,6 +166,8 @@ def _lookup_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--limit", type=whole(1), default=5, help="matches to show (default: 5)")
     parser.add_argument("--threshold", type=percent, default=50.0, metavar="PCT",
                         help="lowest score shown (default: 50)")
+    add_format(parser, ("text", "json"),
+               "json: one object per match (kind exact, fuzzy or partial)")
 
 
 COMMAND = CommandGroup({

@@ -47,15 +47,18 @@ def listen(host: str, port: int) -> socket.socket:
 
 
 def _warm_up(workspace: Workspace) -> None:
-    """Load what the pages need to show the entries (parsed catalogs, glossary
-    patterns) while the translator opens the browser. The checks (language
-    profiles, every entry's findings) wait for the page to ask: loading them here
-    would hold up the first page they are not needed for."""
+    """Make the article pages (parsed catalogs, glossary patterns, the rendered
+    HTML) while the translator opens the browser; a page asked for meanwhile waits
+    for this work rather than repeating it. The checks (language profiles, every
+    entry's findings) wait for the page to ask: loading them here would hold up
+    the first page they are not needed for."""
+    from ..serve.pages import article_html
+
     try:
         for article in workspace.listing().articles:
             for row in article.locales:
                 if row.exists and not row.error:
-                    workspace.catalog(article.slug, row.locale, checked=False)
+                    article_html(workspace, article.slug, row.locale)
     except (PipelineError, OSError):
         pass  # the page itself will report it
 

@@ -65,7 +65,7 @@ NAME_ENDINGS = ("有限公司", "集团", "合作社", "示范区", "产业园",
                 "公司", "煤矿", "矿", "村", "镇", "乡", "街道", "县", "区")
 _NAME_POS = {"nr", "ns", "nt", "nz", "nrt", "nrfg", "j", "eng"}
 _STOP_POS = {"x", "c", "p", "u", "uj", "ul", "d", "r", "y", "e", "o", "f", "t", "q", "mq",
-             "i"}  # idioms (贯彻落实) are phrasing, not terms
+             "m", "i"}  # idioms (贯彻落实) are phrasing, not terms; nor is "药酒全系列产品"
 # A two-character word is a term candidate when it is a noun or a name that general
 # Chinese rarely uses (its count in jieba's dictionary, a general corpus, is below
 # this) yet the articles use it again and again: 上党, 潞安, 药茶, 畜品. Common
@@ -74,6 +74,9 @@ _RARE_IN_GENERAL = 150
 _WORD_POS = {"n", "nz", "ns", "nr", "nrt", "nt", "j"}
 _PUNCT = re.compile(rf"[^{CJK}0-9A-Za-z]")
 MAX_NGRAM = 4
+# A place's short name is used alone (上党 for 上党区, 荫城 for 荫城镇), so it stays a
+# candidate although most of its occurrences are inside the full name.
+_PLACE_ENDINGS = ("省", "市", "区", "县", "镇", "乡", "村")
 
 
 def _context(text: str, start: int, length: int, width: int = 18) -> str:
@@ -94,6 +97,9 @@ def _general_count(word: str) -> int:
     return int(jieba.dt.FREQ.get(word, 0))
 
 
+Occurrence = tuple[Passage, int]  # a passage and the offset in its text
+
+
 def mine_terms(passages: Sequence[Passage], glossary: Glossary, limit: int = 200,
                min_frequency: int = 2, advance: Callable[[], None] | None = None
                ) -> list[Candidate]:
@@ -110,8 +116,7 @@ def mine_terms(passages: Sequence[Passage], glossary: Glossary, limit: int = 200
         cand.articles.add(passage.article)
 
     posseg = _jieba()
-    ngram_counts: dict[str, list[tuple[Passage, int]]] = defaultdict(list)
-    ngram_len: dict[str, int] = {}
+    grams = _Grams()
     for passage in passages:
         text = passage.text
         for match in _QUOTED.finditer(text):
@@ -127,61 +132,121 @@ def mine_terms(passages: Sequence[Passage], glossary: Glossary, limit: int = 200
         for word, _ in tokens:
             offsets.append(position)
             position += len(word)
-        for index, (word, _flag) in enumerate(tokens):
-            ending = next((e for e in NAME_ENDINGS if word.endswith(e)), None)
-            if ending is None:
-                continue
-            start = index
-            while start > 0 and index - start < 4 and not _PUNCT.search(tokens[start - 1][0]) \
-                    and (tokens[start - 1][1] in _NAME_POS or tokens[start - 1][0] in NAME_ENDINGS):
-                start -= 1
-            name = "".join(w for w, _ in tokens[start:index + 1])
-            if (len(name) >= len(ending) + 2 and name not in found) or (name in found and found[name].evidence is Evidence.NAME):
-                note(name, Evidence.NAME, passage, offsets[start])
-        # n-grams of content tokens, never across punctuation or function words
-        run: list[int] = []
-        for index, (word, flag) in enumerate([*tokens, ("。", "x")]):
-            if flag in _STOP_POS or _PUNCT.search(word):
-                for size in range(1, MAX_NGRAM + 1):
-                    for i in range(len(run) - size + 1):
-                        first = tokens[run[i]]
-                        if first[0][0].isdigit() or (size > 1 and first[1] == "v"):
-                            continue  # numbers and verb phrases are not terms
-                        gram = "".join(tokens[j][0] for j in run[i:i + size])
-                        if 2 <= len(gram) <= 12 and (size > 1 or len(gram) >= 3 or (
-                                first[1] in _WORD_POS
-                                and _general_count(gram) < _RARE_IN_GENERAL)):
-                            ngram_counts[gram].append((passage, offsets[run[i]]))
-                            ngram_len[gram] = size
-                run = []
-            else:
-                run.append(index)
+        for name, start in _names(tokens, offsets):
+            if name not in found or found[name].evidence is Evidence.NAME:
+                note(name, Evidence.NAME, passage, start)
+        grams.add(passage, tokens, offsets)
         if advance is not None:
             advance()
-    for gram, cand in _c_values(ngram_counts, ngram_len, min_frequency).items():
+    grams.count_inside_longer_words()
+    for gram, cand in _c_values(grams.occurrences, grams.sizes, min_frequency).items():
         if gram not in found:
             found[gram] = cand
     return _select(found, glossary, limit, min_frequency)
 
 
-def _c_values(counts: dict[str, list[tuple[Passage, int]]], sizes: dict[str, int],
+def _names(tokens: list[tuple[str, str]], offsets: list[int]) -> Iterable[tuple[str, int]]:
+    """Names by their endings (…村, …集团): the name and its offset."""
+    for index, (word, _flag) in enumerate(tokens):
+        ending = next((e for e in NAME_ENDINGS if word.endswith(e)), None)
+        # Two place endings make a word for places (乡村, 村镇), not a name's ending.
+        if ending is None or word[:-len(ending)] in _PLACE_ENDINGS:
+            continue
+        start = index
+        while start > 0 and index - start < 4 and not _PUNCT.search(tokens[start - 1][0]) \
+                and (tokens[start - 1][1] in _NAME_POS or tokens[start - 1][0] in NAME_ENDINGS):
+            start -= 1
+        name = "".join(w for w, _ in tokens[start:index + 1])
+        if len(name) >= len(ending) + 2:
+            yield name, offsets[start]
+
+
+class _Grams:
+    """Recurring runs of content tokens: where each occurs, and its size in tokens."""
+
+    def __init__(self) -> None:
+        self.occurrences: dict[str, list[Occurrence]] = defaultdict(list)
+        self.sizes: dict[str, int] = {}
+        self._long_words: dict[str, list[Occurrence]] = defaultdict(list)
+
+    def add(self, passage: Passage, tokens: list[tuple[str, str]], offsets: list[int]) -> None:
+        """n-grams of content tokens, never across punctuation or function words."""
+        run: list[int] = []
+        for index, (word, flag) in enumerate([*tokens, ("。", "x")]):
+            if not (flag in _STOP_POS or _PUNCT.search(word)):
+                run.append(index)
+                if len(word) >= 3:
+                    self._long_words[word].append((passage, offsets[index]))
+                continue
+            for size in range(1, MAX_NGRAM + 1):
+                for i in range(len(run) - size + 1):
+                    first = tokens[run[i]]
+                    if first[0][0].isdigit() or (size > 1 and first[1] == "v"):
+                        continue  # numbers and verb phrases are not terms
+                    gram = "".join(tokens[j][0] for j in run[i:i + size])
+                    if 2 <= len(gram) <= 12 and (size > 1 or len(gram) >= 3 or (
+                            first[1] in _WORD_POS
+                            and _general_count(gram) < _RARE_IN_GENERAL)):
+                        self.occurrences[gram].append((passage, offsets[run[i]]))
+                        self.sizes[gram] = size
+            run = []
+
+    def count_inside_longer_words(self) -> None:
+        """A word also occurs inside a longer word jieba did not split (文旅 in
+        文旅康养, 中医药 in 中医药大学): those occurrences count too."""
+        words = {g for g, size in self.sizes.items() if size == 1}
+        for long_word, places in self._long_words.items():
+            for length in range(2, len(long_word)):
+                for at in range(len(long_word) - length + 1):
+                    part = long_word[at:at + length]
+                    if part in words:
+                        self.occurrences[part].extend((p, start + at) for p, start in places)
+
+
+def _always_beside_the_same(gram: str, occ: list[Occurrence]) -> bool:
+    """Every occurrence has the same character after it, or the same before it
+    (红绿 always in 红绿彩): a piece of a longer word jieba split, not a word
+    (accessor variety, as in Feng et al. 2004). Asked of three occurrences or
+    more: a phrase repeated twice (打造中药饮片) has its neighbours by chance."""
+    after = {p.text[s + len(gram):s + len(gram) + 1] for p, s in occ}
+    before = {p.text[s - 1:s] if s else "" for p, s in occ}
+    return any(len(side) == 1 and _HAS_CJK.match(next(iter(side)))
+               for side in (after, before))
+
+
+def _c_values(counts: dict[str, list[Occurrence]], sizes: dict[str, int],
               min_frequency: int) -> dict[str, Candidate]:
+    """C-value of each recurring gram that recurs on its own too (not only inside
+    a longer recurring gram: 高质量 only in 高质量发展 is no term of its own)."""
     recurring = {g: occ for g, occ in counts.items() if len(occ) >= min_frequency}
-    longer: dict[str, list[int]] = defaultdict(list)
-    for gram in recurring:
-        for other in recurring:
-            if other != gram and gram in other:
-                longer[gram].append(len(recurring[other]))
+    longer: dict[str, list[str]] = defaultdict(list)
+    for other in recurring:  # every substring of a gram, not every pair of grams
+        for part in {other[a:b] for a in range(len(other))
+                     for b in range(a + 2, len(other) + 1)} - {other}:
+            if part in recurring:
+                longer[part].append(other)
+    reach: dict[tuple[int, int], int] = {}  # (passage, start) -> furthest end of a gram there
+    for gram, occ in recurring.items():
+        for passage, start in occ:
+            key = (id(passage), start)
+            reach[key] = max(reach.get(key, 0), start + len(gram))
     result = {}
     for gram, occ in recurring.items():
-        frequency = len(occ)
-        nested = longer.get(gram)
+        nested = longer.get(gram, [])
+        alone = sum(1 for p, s in occ if not any(
+            reach.get((id(p), at), 0) >= s + len(gram) and (at, reach[(id(p), at)]) != (s, s + len(gram))
+            for at in range(max(0, s - 11), s + 1)))
+        if alone < min_frequency and not any(gram + e in recurring for e in _PLACE_ENDINGS):
+            continue
+        if len(occ) >= 3 and _always_beside_the_same(gram, occ):  # twice may be chance
+            continue
         weight = math.log2(sizes[gram] + 1)
-        score = weight * (frequency - (sum(nested) / len(nested) if nested else 0.0))
+        score = weight * (len(occ) - (sum(len(recurring[o]) for o in nested) / len(nested)
+                                      if nested else 0.0))
         if score <= 0:
             continue
         passage, start = occ[0]
-        result[gram] = Candidate(gram, Evidence.NGRAM, frequency,
+        result[gram] = Candidate(gram, Evidence.NGRAM, len(occ),
                                  {p.article for p, _ in occ},
                                  _context(passage.text, start, len(gram)),
                                  f"{passage.file or passage.article}:{passage.line}", score)
@@ -199,6 +264,10 @@ def _select(found: dict[str, Candidate], glossary: Glossary, limit: int,
             continue  # the glossary has it, or a longer term containing it
         if "、" in cand.term or cand.term in NAME_ENDINGS:
             continue  # a list of terms, or a bare ending (有限公司) naming nothing
+        if cand.evidence is Evidence.NGRAM and any(
+                cand.term.endswith(e) and len(cand.term) < len(e) + 2 for e in NAME_ENDINGS):
+            continue  # the tail of a longer name (沟村 of 白家沟村), as names need two
+
         if cand.evidence is Evidence.NGRAM and cand.frequency < min_frequency:
             continue
         kept.append(cand)

@@ -7,11 +7,18 @@ the header) are written in msgcat's form. In the header only the lines of the
 fields whose value changed are rewritten (OmegaT starts its fields on the
 `msgstr` line, Weblate wraps a long one: both stay). When the entries themselves
 differ (added, removed, reordered) the splice is not attempted (None).
+
+Where each message starts is learnt by scanning the text, once: the layout of a
+text a splice wrote is remembered (its pieces say where each message went), so
+the next save over it (a workbench saving entry after entry) scans nothing.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
+from collections import OrderedDict
+from dataclasses import dataclass
 from pathlib import Path
 
 import polib
@@ -19,34 +26,74 @@ import polib
 from .scan import scan
 from .write import format_entry, header_entry
 
+Key = tuple[str | None, str, bool]
 
-def _key(entry: polib.POEntry) -> tuple[str | None, str, bool]:
+
+def _key(entry: polib.POEntry) -> Key:
     return (entry.msgctxt, entry.msgid, bool(entry.obsolete))
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where each message of a text starts (0-based lines), and which it is."""
+
+    head: bool                 # the first message is the header
+    starts: tuple[int, ...]
+    keys: tuple[Key, ...]      # the messages after the header
+
+
+_LAYOUTS: OrderedDict[bytes, Layout] = OrderedDict()
+_REMEMBERED = 32
+
+
+def _digest(text: str) -> bytes:
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
+
+
+def _layout(text: str) -> Layout:
+    digest = _digest(text)
+    known = _LAYOUTS.get(digest)
+    if known is not None:
+        _LAYOUTS.move_to_end(digest)
+        return known
+    scanned = scan(Path("-"), text)
+    head = bool(scanned) and scanned[0].fields.get("msgid") == "" and \
+        "msgctxt" not in scanned[0].fields and not scanned[0].obsolete
+    layout = Layout(head, tuple(s.line - 1 for s in scanned), tuple(
+        (s.fields.get("msgctxt"), s.fields.get("msgid", ""), bool(s.obsolete))
+        for s in scanned[int(head):]))
+    _remember(digest, layout)
+    return layout
+
+
+def _remember(digest: bytes, layout: Layout) -> None:
+    _LAYOUTS[digest] = layout
+    while len(_LAYOUTS) > _REMEMBERED:
+        _LAYOUTS.popitem(last=False)
 
 
 def splice(text: str, old: polib.POFile, new: polib.POFile) -> str | None:
     """`new` written over `text` (which `old` was read from), or None when the two
     catalogs do not hold the same messages in the same order."""
-    if [_key(e) for e in old] != [_key(e) for e in new]:
+    keys = [_key(e) for e in old]
+    if keys != [_key(e) for e in new]:
         return None
     lines = text.split("\n")
-    scanned = scan(Path("-"), text)
-    head = [] if not scanned or scanned[0].fields.get("msgid") != "" or \
-        "msgctxt" in scanned[0].fields or scanned[0].obsolete else [scanned[0]]
-    body = scanned[len(head):]
+    layout = _layout(text)
     # The text's messages are `old`'s, one for one (what makes each span an entry's).
-    if [(s.fields.get("msgctxt"), s.fields.get("msgid"), bool(s.obsolete)) for s in body] \
-            != [_key(e) for e in old]:
+    if list(layout.keys) != keys:
         return None
-    starts = [s.line - 1 for s in scanned] + [len(lines)]
+    starts = [*layout.starts, len(lines)]
     pieces: list[str] = []
     if starts[0] > 0:
         pieces.append("\n".join(lines[:starts[0]]) + "\n")
-    olds: list[polib.POEntry | None] = [header_entry(old)] if head else []
-    news: list[polib.POEntry | None] = [header_entry(new)] if head else []
+    olds: list[polib.POEntry | None] = [header_entry(old)] if layout.head else []
+    news: list[polib.POEntry | None] = [header_entry(new)] if layout.head else []
     olds += list(old)
     news += list(new)
+    written_at, line = [], starts[0]
     for index, (before, after) in enumerate(zip(olds, news, strict=True)):
+        written_at.append(line)
         span = lines[starts[index]:starts[index + 1]]
         own = span
         while own and not own[-1].strip():
@@ -54,14 +101,17 @@ def splice(text: str, old: polib.POFile, new: polib.POFile) -> str | None:
         gap = span[len(own):]
         if before is not None and after is not None and \
                 format_entry(before) == format_entry(after):
-            pieces.append("\n".join(span) + ("\n" if index + 1 < len(olds) else ""))
-            continue
-        written = format_entry(after) if after is not None else ""
-        if index == 0 and head and before is not None and after is not None:
-            written = _header_kept(own, before, after) or written
-        rest = "\n".join(gap) + ("\n" if gap and index + 1 < len(olds) else "")
-        pieces.append(written + rest)
-    return "".join(pieces)
+            piece = "\n".join(span) + ("\n" if index + 1 < len(olds) else "")
+        else:
+            written = format_entry(after) if after is not None else ""
+            if index == 0 and layout.head and before is not None and after is not None:
+                written = _header_kept(own, before, after) or written
+            piece = written + "\n".join(gap) + ("\n" if gap and index + 1 < len(olds) else "")
+        pieces.append(piece)
+        line += piece.count("\n")
+    out = "".join(pieces)
+    _remember(_digest(out), Layout(layout.head, tuple(written_at), layout.keys))
+    return out
 
 
 _LITERAL = re.compile(r'^(msgstr )?"((?:[^"\\]|\\.)*)"$')

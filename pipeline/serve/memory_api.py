@@ -7,20 +7,19 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path as FsPath
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 from fastapi import APIRouter, Query
 from pydantic import BaseModel, Field
 
-from ..memory.index import TranslationMemory
-from ..memory.layers import LayeredMemory
-from ..memory.partial import partial_matches
-from ..memory.project_memory import StartOfRunMemory
-from ..memory.store import indexed_tmx_memory
 from ..render.diff import char_diff
 from .api import NOT_FOUND, Locale, Slug, WorkspaceDep
 from .models import SEGMENT_ID_PATTERN, DiffOp
 from .workspace import Workspace
+
+if TYPE_CHECKING:  # the memory (numpy, rapidfuzz, lxml) loads when a segment first asks
+    from ..memory.index import TranslationMemory
+    from ..memory.layers import LayeredMemory
 
 router = APIRouter(prefix="/api", tags=["workbench"])
 MATCHES = 3
@@ -54,6 +53,10 @@ _cache_lock = threading.Lock()
 def memory_for(ws: Workspace, locale: str) -> LayeredMemory:
     """The catalogs (kept here, rebuilt when one changed: every save) over the TMX
     files (their own index on disk, rebuilt only when a TMX file changes)."""
+    from ..memory.layers import LayeredMemory
+    from ..memory.project_memory import StartOfRunMemory
+    from ..memory.store import indexed_tmx_memory
+
     project = ws.project
     files: list[FsPath] = sorted((project.locales_dir / locale / "LC_MESSAGES").glob("*.po"))
     stamp = tuple((str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in files)
@@ -85,6 +88,8 @@ def match_views(memory: TranslationMemory | LayeredMemory, text: str, threshold:
                 own: str) -> list[MemoryMatchView]:
     """The best whole matches for `text`, then partial ones (a longer unit holding
     it) up to `MATCHES` in all; units of the article itself (`own`) are left out."""
+    from ..memory.partial import partial_matches
+
     matches = memory.lookup(text, threshold, MATCHES, exclude_file=own)
     views = [MemoryMatchView(score=m.score, exact=m.exact, source=m.unit.source,
                              target=m.unit.target, origin=m.unit.origin,

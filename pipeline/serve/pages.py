@@ -13,11 +13,17 @@ from fastapi import APIRouter
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
-from ..checks.align import split_chinese
-from ..render.html import content_security_policy, render_bilingual_html
-from ..render.pairs import align
 from .api import NOT_FOUND, Locale, Slug, WorkspaceDep
+from .models import CatalogView
 from .security import TOKEN_HEADER
+from .workspace import Workspace
+
+
+def _sentence_count(text: str) -> int:
+    from ..checks.align import split_chinese  # the aligner loads when a page first needs it
+
+    return len(split_chinese(text))
+
 
 router = APIRouter(tags=["pages"])
 # (PC, Mac, what): the sheet shown by Ctrl+/ and the "Keys" button; workbench.js
@@ -46,7 +52,7 @@ def environment() -> Environment:
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.globals.update(shortcuts=SHORTCUTS, token_header=TOKEN_HEADER)
     # A segment of several sentences gets a Sentences button (the sentence view).
-    env.filters["sentence_count"] = lambda text: len(split_chinese(text))
+    env.filters["sentence_count"] = _sentence_count
     return env
 
 
@@ -63,13 +69,22 @@ def home(ws: WorkspaceDep) -> HTMLResponse:
             summary="The workbench for one catalog", responses=NOT_FOUND)
 def article_page(slug: Slug, locale: Locale, ws: WorkspaceDep) -> HTMLResponse:
     # The entries at once; their findings come from /findings when they are ready.
-    view = ws.catalog(slug, locale, checked=False)
+    return HTMLResponse(article_html(ws, slug, locale))
+
+
+def article_html(ws: Workspace, slug: str, locale: str) -> str:
+    """The workbench page of one catalog, rendered once per version of its inputs."""
+    return ws.page(slug, locale, lambda view: _article(view, ws.translator))
+
+
+def _article(view: CatalogView, translator: str | None) -> str:
     # Each term once for the page (a 1,000-entry catalog names the same terms
     # thousands of times): the glossary list is drawn from it when a segment is entered.
     glossary = {t.term: {"english": t.english, "variants": t.variants,
                          "forbidden": t.forbidden, "note": t.note}
                 for seg in view.segments for t in seg.terms}
-    return _page("article.html.j2", view=view, translator=ws.translator, glossary=glossary)
+    return environment().get_template("article.html.j2").render(
+        view=view, translator=translator, glossary=glossary)
 
 
 @router.get("/preview/{slug}/{locale}", response_class=HTMLResponse,
@@ -79,6 +94,10 @@ def preview(slug: Slug, locale: Locale,
             ws: WorkspaceDep) -> HTMLResponse:
     """The saved catalog rendered by `render_bilingual_html`: its own CSP (the
     page's inlined CSS and JS by hash), embeddable by the workbench only."""
+    # Imported here: the renderer is not needed for the first page.
+    from ..render.html import content_security_policy, render_bilingual_html
+    from ..render.pairs import align
+
     snap = ws.snapshot(slug, locale, judge_form=False)
     ctx, _problem = ws.checks()
     html = render_bilingual_html(snap.article, align(snap.article, snap.po, ctx.glossary),

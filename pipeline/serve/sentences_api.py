@@ -58,7 +58,7 @@ class SentenceRows(BaseModel):
 def sentence_rows(alignment: Alignment) -> Iterator[tuple[str, str, str, float]]:
     """(source, target, after, confidence) of each link, in order (pure)."""
     spans = [alignment.target_span(link) for link in alignment.links]
-    ends = [span[0] for span in spans if span is not None][1:] + [len(alignment.target_text)]
+    ends = [*[span[0] for span in spans if span is not None][1:], len(alignment.target_text)]
     next_start = iter(ends)
     for link, span in zip(alignment.links, spans, strict=True):
         source_span = alignment.source_span(link)

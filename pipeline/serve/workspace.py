@@ -134,6 +134,10 @@ class Workspace:
         self._parsed: dict[Path, tuple[Fingerprint, polib.POFile]] = {}
         self._canonical: dict[Path, tuple[Fingerprint, bool]] = {}
         self._views: dict[tuple[Path, bool], tuple[tuple[object, ...], CatalogView]] = {}
+        self._pages: dict[Path, tuple[tuple[object, ...], str]] = {}
+        # One builder per view: the warm-up and the browser's first request wait for
+        # the same work instead of doing it twice, side by side, under one GIL.
+        self._building: dict[tuple[Path, bool], threading.RLock] = {}
 
     # -- names and paths ---------------------------------------------------------------
 
@@ -254,28 +258,58 @@ class Workspace:
     def catalog(self, slug: str, locale: str, checked: bool = True) -> CatalogView:
         """The catalog's view; `checked`: with the check findings (the page shows the
         entries first and asks for the findings apart: `findings`)."""
-        snap = self.snapshot(slug, locale)
-        ctx, problem = self.checks()
-        key = (snap.fingerprint, id(snap.article), id(ctx), checked)
+        return self._catalog(slug, locale, checked)[0]
+
+    def page(self, slug: str, locale: str, render: Callable[[CatalogView], str]) -> str:
+        """The article page's HTML (`render` of the unchecked view), made once per
+        version of what it shows: the warm-up makes it before the browser asks."""
+        path = self.catalog_path(slug, locale)
+        with self._builder(path, False):
+            view, key = self._catalog(slug, locale, checked=False)
+            key = (*key, tuple(view.notices))
+            with self._mutex:
+                known = self._pages.get(path)
+            if known is not None and known[0] == key:
+                return known[1]
+            html = render(view)
+            with self._mutex:
+                self._pages[path] = (key, html)
+            return html
+
+    def _builder(self, path: Path, checked: bool) -> threading.RLock:
         with self._mutex:
-            known = self._views.get((snap.path, checked))
-        if known is not None and known[0] == key:
-            view = known[1].model_copy(update={"notices": list(known[1].notices)})
-        else:
-            view = catalog_view(snap.article, self.live_catalog(snap), ctx, file=snap.file,
-                                source_file=snap.source_file, locale=locale,
-                                fingerprint=snap.fingerprint.sha256, canonical=snap.canonical,
-                                checked=checked)
-            with self._mutex:  # the page's view: built once per version of its inputs
-                self._views[(snap.path, checked)] = (key, view.model_copy(
-                    update={"notices": list(view.notices)}))
+            return self._building.setdefault((path.resolve(), checked), threading.RLock())
+
+    def _catalog(self, slug: str, locale: str, checked: bool
+                 ) -> tuple[CatalogView, tuple[object, ...]]:
+        path = self.catalog_path(slug, locale)
+        # Whether the file is in canonical form is shown in the whole view (the API)
+        # and matters to the page only while another tool may be writing it:
+        # formatting 1,000 entries to learn it would hold up the page.
+        judge = checked or self._being_written(path)
+        with self._builder(path, checked):
+            snap = self.snapshot(slug, locale, judge_form=judge)
+            ctx, problem = self.checks()
+            key = (snap.fingerprint, id(snap.article), id(ctx), checked, snap.canonical)
+            with self._mutex:
+                known = self._views.get((snap.path, checked))
+            if known is not None and known[0] == key:
+                view = known[1].model_copy(update={"notices": list(known[1].notices)})
+            else:
+                view = catalog_view(snap.article, self.live_catalog(snap), ctx, file=snap.file,
+                                    source_file=snap.source_file, locale=locale,
+                                    fingerprint=snap.fingerprint.sha256,
+                                    canonical=snap.canonical, checked=checked)
+                with self._mutex:  # the page's view: built once per version of its inputs
+                    self._views[(snap.path, checked)] = (key, view.model_copy(
+                        update={"notices": list(view.notices)}))
         if not snap.canonical and self._being_written(snap.path):
             view.notices.append(f"{snap.file} is being written by another tool right now "
                                 "(it is not in the form we write): wait until it is done "
                                 "before saving")
         if problem:
             view.notices.insert(0, problem)
-        return view
+        return view, key
 
     def findings(self, slug: str, locale: str) -> FindingsView:
         snap = self.snapshot(slug, locale, judge_form=False)

@@ -98,3 +98,35 @@ def test_rare_words_are_terms_lists_and_bare_endings_are_not() -> None:
     assert "企业" not in found
     assert not any("、" in term for term in found)
     assert "有限公司" not in found
+
+
+def _mined(texts: list[str]) -> set[str]:
+    from pipeline.glossary import Glossary
+    from pipeline.glossary.candidates import Passage, mine_terms
+
+    return {c.term for c in mine_terms([Passage("a", n, t) for n, t in enumerate(texts)],
+                                       Glossary(()))}
+
+
+def test_pieces_of_longer_words_are_not_terms_but_short_place_names_are() -> None:
+    """高质量 only ever inside 高质量发展 is not a term of its own; 红绿 always before
+    彩 is a piece of a word jieba split; 上党 mostly inside 上党区 is the district's
+    short name; a word inside a longer word jieba left whole (文旅 in 文旅康养)
+    counts there too; numerals break a phrase (药酒全系列产品 is no term, 药酒 is)."""
+    found = _mined(["推动高质量发展，上党区加快高质量发展。", "上党区的红绿彩酒、红绿彩瓷和红绿彩上榜。",
+                    "上党区打造文旅项目。", "入选山西省文旅康养示范区。",
+                    "打造药酒全系列产品。", "开发药酒全系列产品。", "上党历史悠久。"])
+    assert "高质量发展" in found and "高质量" not in found
+    assert "红绿" not in found
+    assert "上党区" in found and "上党" in found
+    assert "文旅" in found
+    assert "药酒" in found and "药酒全系列产品" not in found
+
+
+def test_names_need_a_name_before_their_ending() -> None:
+    """The tail of a village's name (沟村 of 白家沟村) and a word for places
+    (宝藏乡村: 乡村 is the countryside) are not names."""
+    found = _mined(["白家沟村樱桃、桥沟村葡萄远近闻名。", "白家沟村樱桃、桥沟村葡萄销往全国。",
+                    "建设宝藏乡村。"])
+    assert "沟村" not in found
+    assert "宝藏乡村" not in found

@@ -87,3 +87,20 @@ def test_units_come_back_whole() -> None:
     with tempfile.TemporaryDirectory() as folder:
         save_index(TranslationMemory([unit]), Path(folder) / "i")
         assert list(StoredMemory(Path(folder) / "i").units) == [unit]
+
+
+def test_lookup_of_a_phrase_inside_a_paragraph_is_a_partial_match(project: Project,
+                                                                  capsys) -> None:
+    """A phrase from inside a paragraph scores low as a whole; as in OmegaT, the
+    unit holding it is offered as a partial match, the shared run marked."""
+    import json
+
+    phrase = "煤炭产业一直是全区的支柱产业"
+    assert main(["-C", str(project.root), "memory", "lookup", phrase]) == 0
+    out = capsys.readouterr().out
+    assert "(partial: inside a segment)" in out and f"[{phrase}]" in out
+    assert "pillar industry" in out
+    assert main(["-C", str(project.root), "memory", "lookup", phrase, "--format", "json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    partial = [r for r in rows if r["kind"] == "partial"]
+    assert partial and partial[0]["source"][slice(*partial[0]["run"])] == phrase

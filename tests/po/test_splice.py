@@ -78,3 +78,40 @@ def test_a_header_laid_out_by_another_tool_changes_only_its_changed_fields(
     assert removed == ['"PO-Revision-Date: 2026-01-01 00:00+0000\\n"', 'msgstr "Two"']
     assert added == ['"PO-Revision-Date: 2030-01-01 00:00+0000\\n"',
                      '"Last-Translator: Eve \\"E\\" <e@example.org>\\n"', 'msgstr "Two, edited"']
+
+
+@pytest.mark.parametrize("width", [40, 79])
+def test_saves_in_a_row_splice_as_from_a_fresh_scan(tmp_path: Path, width: int) -> None:
+    """The layout a splice remembers of the text it wrote is what a scan of that
+    text finds: ten saves in a row give the same text with and without it, and the
+    second save over a text scans nothing."""
+    from pipeline.po import splice as module
+
+    other = tmp_path / "a.po"
+    polib.pofile(str(REAL_PO), wrapwidth=width).save(str(other))
+    text = other.read_text(encoding="utf-8")
+    rng = random.Random(width)
+    scans: list[int] = []
+    real_scan = module.scan
+    kept: dict[bytes, module.Layout] = {}  # what the previous splice remembered of its output
+    for step in range(10):
+        old = parse_pofile(text.encode("utf-8"), other)
+        new = parse_pofile(text.encode("utf-8"), other)
+        entry = new[rng.randrange(len(new))]
+        entry.msgstr = f"Step {step}: " + "word " * rng.randrange(40)
+        if rng.random() < 0.3:
+            entry.tcomment = f"note {step}\nover two lines"
+        module._LAYOUTS.clear()
+        fresh = splice(text, old, new)  # from a scan of the text
+        assert fresh is not None
+        if step:
+            module._LAYOUTS.clear()
+            module._LAYOUTS.update(kept)
+            module.scan = lambda path, t: scans.append(1) or real_scan(path, t)
+            try:
+                assert splice(text, old, new) == fresh
+            finally:
+                module.scan = real_scan
+            assert scans == []
+        kept = {module._digest(fresh): module._LAYOUTS[module._digest(fresh)]}
+        text = fresh

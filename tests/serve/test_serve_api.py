@@ -453,3 +453,77 @@ def test_findings_agree_with_check(api, fx: Fixture, capsys) -> None:  # type: i
     assert {lines[line] for line in checked} == page
     assert any(f["code"] == "BL202" for found in answer.json()["findings"].values()
                for f in found)
+
+
+# -- the page, fast -----------------------------------------------------------------
+
+
+def test_the_page_is_made_once_per_version_without_formatting_the_file(
+        api, fx: Fixture, monkeypatch) -> None:
+    """The article page never formats the whole catalog to learn its form (a
+    1,000-entry file took most of a cold page); its HTML is made once per version
+    of the file and reused; the API's whole view still says whether it is canonical."""
+    import os
+
+    from pipeline.serve import workspace
+
+    formatted = []
+    real = workspace.format_pofile
+    monkeypatch.setattr(workspace, "format_pofile", lambda po: formatted.append(1) or real(po))
+    text = fx.text().replace("\n\n", "\n\n\n", 1)  # not in the form msgcat writes
+    fx.po_path.write_text(text, encoding="utf-8")
+    old = fx.po_path.stat().st_mtime - 60  # not being written right now
+    os.utime(fx.po_path, (old, old))
+    page = f"/articles/{SLUG}/{LOCALE}"
+    first = api.get(page)
+    assert first.status_code == 200 and formatted == []
+    ws = api.app.state.workspace
+    cached = ws._pages[fx.po_path]
+    assert api.get(page).text == first.text and ws._pages[fx.po_path] is cached
+    assert api.get(API).json()["canonical"] is False and formatted == [1]
+    fx.edit_on_disk(fx.translated, "Changed on disk.")
+    assert "Changed on disk." in api.get(page).text
+
+
+def test_the_warm_up_and_the_first_request_build_the_page_once(fx: Fixture, monkeypatch) -> None:
+    """Two callers at once (the warm-up thread and the browser's first request) wait
+    for one build of the view instead of making it twice side by side."""
+    import threading
+    import time
+
+    from serve_support import make_app
+
+    from pipeline.serve import workspace
+    from pipeline.serve.pages import article_html
+
+    built = []
+    real = workspace.catalog_view
+
+    def slow(*args, **kwargs):  # type: ignore[no-untyped-def]
+        built.append(1)
+        time.sleep(0.2)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(workspace, "catalog_view", slow)
+    ws = make_app(fx).state.workspace
+    pages: list[str] = []
+    callers = [threading.Thread(target=lambda: pages.append(article_html(ws, SLUG, LOCALE)))
+               for _ in range(2)]
+    for caller in callers:
+        caller.start()
+    for caller in callers:
+        caller.join()
+    assert built == [1] and len(pages) == 2 and pages[0] is pages[1]
+
+
+def test_the_app_loads_without_the_memory_or_the_renderer() -> None:
+    """What the first page does not need is imported when asked for: the memory
+    (numpy, rapidfuzz, lxml) on a segment's first focus, the renderer on Preview."""
+    import sys
+
+    probe = ("import sys; import pipeline.serve.app; "
+             "print(sorted(m for m in ('numpy', 'rapidfuzz', 'lxml', 'pipeline.render.html', "
+             "'pipeline.memory.index') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                         check=True).stdout
+    assert out.strip() == "[]"

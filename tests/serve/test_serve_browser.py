@@ -111,7 +111,9 @@ def test_edit_save_with_keyboard_reload_and_preview(bench: Workbench, tab) -> No
     target.fill("Typed in the browser, saved with the keyboard.")
     assert section(t, fx.untranslated).get_attribute("data-dirty") == "true"
     target.press("Control+Enter")
-    t.page.wait_for_function("() => document.getElementById('announce').textContent.startsWith('Saved')")
+    # A first save loads the checks while the page's findings load: slow on a busy machine.
+    t.page.wait_for_function("() => document.getElementById('announce').textContent"
+                             ".startsWith('Saved')", timeout=60_000)
     assert fx.entry(fx.untranslated).msgstr == "Typed in the browser, saved with the keyboard."
     removed, added = changed_lines(before, fx.text())
     assert 'msgstr "Typed in the browser, saved with the keyboard."' in added

@@ -37,7 +37,10 @@ def test_ctrl_enter_saves_and_goes_to_the_next_segment(bench: Workbench, tab) ->
     order = ids(t)
     area(t, fx.untranslated).fill("Saved with Ctrl+Enter.")
     area(t, fx.untranslated).press("Control+Enter")
-    t.page.wait_for_function("() => document.getElementById('announce').textContent.startsWith('Saved')")
+    # The first save loads the checks (language tables, the aligner) while the page's
+    # findings load too: on a busy machine that takes longer than the default wait.
+    t.page.wait_for_function("() => document.getElementById('announce').textContent"
+                             ".startsWith('Saved')", timeout=60_000)
     assert fx.entry(fx.untranslated).msgstr == "Saved with Ctrl+Enter."
     t.page.wait_for_function(f"() => document.activeElement.dataset.segment === "
                              f"'{order[order.index(fx.untranslated) + 1]}'")
@@ -91,7 +94,8 @@ def test_ctrl_u_toggles_fuzzy_and_alt_r_marks_reviewed(bench: Workbench, tab) ->
     assert section(t, fx.translated).get_attribute("data-dirty") == "false"
     t.page.keyboard.press("Control+u")
     t.page.keyboard.press("Control+s")
-    t.page.wait_for_function("() => document.getElementById('announce').textContent.startsWith('Saved')")
+    t.page.wait_for_function("() => document.getElementById('announce').textContent"
+                             ".startsWith('Saved')", timeout=60_000)  # the first save
     assert "fuzzy" in fx.entry(fx.translated).flags
     t.page.keyboard.press("Control+u")
     t.page.keyboard.press("Control+s")
