@@ -16,7 +16,7 @@ from ..project import Project, validate_slug
 from .common import say, warn
 
 
-def _convert(raw: Path, data: bytes, encoding: str | None) -> ImportResult:
+def convert(raw: Path, data: bytes, encoding: str | None) -> ImportResult:
     kind = sniff(data, raw)
     if kind is FileKind.PDF:
         from ..importer.pdf import pdf_lines
@@ -50,7 +50,7 @@ def import_command(project: Project, raw: Path, slug: str, force: bool = False,
         raise PipelineError("already exists and is the reviewed source of truth; not "
                             "overwriting it (use --force, or --dry-run to compare)", target)
     data = raw.read_bytes()
-    result = _convert(raw, data, encoding)
+    result = convert(raw, data, encoding)
     # The report is diagnostics (stderr), so `--dry-run > file.md` gives clean Markdown.
     for line in report_lines(result, display_path(raw), verbose):
         warn(line)

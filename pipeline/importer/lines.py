@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 from ..cjk import is_cjk
 from .layout import page_columns, width
-from .report import Change, ImportResult
+from .report import Change, Choice, Decision, ImportResult
 
 PAGE_NUMBER = re.compile(r"^[-—–·\s]*(?:第\s*)?\d{1,4}\s*(?:页|版)?(?:\s*[/／]\s*\d{1,4})?"
                          r"(?:\s*共\s*\d{1,4}\s*页)?[-—–·\s]*$")
@@ -162,6 +162,7 @@ def drop_furniture(lines: list[Line], result: ImportResult) -> list[Line]:
     for index, line in enumerate(lines):
         if line.role in (Role.MARGIN, Role.PULL_QUOTE):
             _drop_by_layout(line, result)
+            _dropped(line, kept, result)
             gap = True
             continue
         furniture = _furniture_key(line.text) in repeated
@@ -184,8 +185,15 @@ def drop_furniture(lines: list[Line], result: ImportResult) -> list[Line]:
             kept.append(replace(line, gap_before=True) if gap else line)
             gap = False
             continue
+        _dropped(line, kept, result)
         gap = True
     return kept
+
+
+def _dropped(line: Line, kept: list[Line], result: ImportResult) -> None:
+    """A dropped line is a decision the editor may flip (kept after the text before it)."""
+    result.decisions.append(Decision(Choice.DROP, line.number, line.text,
+                                     kept[-1].text[-12:] if kept else "", page=line.page))
 
 
 def _drop_by_layout(line: Line, result: ImportResult) -> None:

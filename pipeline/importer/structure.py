@@ -32,7 +32,7 @@ from .patterns import (
     unbracketed,
 )
 from .reflow import Block
-from .report import Change, ImportResult
+from .report import Change, Choice, Decision, ImportResult
 
 HEADING_MAX = 30
 NUMBERED_HEADING_MAX = 40
@@ -276,6 +276,8 @@ def join_cuts(blocks: list[Block], base: float | None, result: ImportResult) -> 
                           f"joined a paragraph cut by {where} ({shown})")
             result.flag(block.line, f"joined across {where} as one paragraph "
                         f"({shown}); if they are two paragraphs, split them at line {block.line}")
+            result.decisions.append(Decision(Choice.JOIN, block.line, _text(block)[:12],
+                                             _text(previous)[-12:], page=block.page))
             joined[-1] = Block(previous.lines + block.lines)
         else:
             joined.append(block)
@@ -343,6 +345,8 @@ def body_elements(blocks: list[Block], meta: dict[str, object], base: float | No
             result.change(Change.HEADING, block.line, f"section heading ({reason}): {text}")
             if not style and not sized and following and len(following) < PARAGRAPH_MIN \
                     and following.endswith(SENTENCE_END):
+                result.decisions.append(Decision(Choice.HEADING, block.line, text,
+                                                 page=block.page))
                 result.flag(block.line, f"'{text}' was taken as a heading, but the short text "
                             f"after it ('{following}') may be the rest of a paragraph cut by "
                             "a page break")

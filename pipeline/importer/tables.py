@@ -13,7 +13,7 @@ import re
 from dataclasses import replace
 
 from .lines import Line, Role
-from .report import ImportResult
+from .report import Choice, Decision, ImportResult
 
 _CELL_GAP = re.compile(r"\s{2,}|\u3000+")
 _FIGURE = re.compile(r"^[-+−]?\d[\d,，.．]*%?$")
@@ -92,6 +92,9 @@ def mark_tables(lines: list[Line], result: ImportResult) -> list[Line]:
     for start, end in _regions(lines):
         for index in range(start, end):
             marked[index] = replace(marked[index], role=Role.TABLE_GUESS)
+        result.decisions.append(Decision(Choice.TABLE, lines[start].number, lines[start].text,
+                                         rows=tuple(line.text for line in lines[start:end]),
+                                         page=lines[start].page))
         result.flag(lines[start].number,
                     f"lines {lines[start].number}–{lines[end - 1].number} look like a table "
                     "(figures in columns); kept as lines, one paragraph each: make them a pipe "
