@@ -11,6 +11,10 @@ from __future__ import annotations
 import enum
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+
+from markdown_it import MarkdownIt
+from mdit_py_plugins.front_matter import front_matter_plugin
 
 from ..cjk import is_cjk
 from .markdown import BLOCK_MARKER, ORDERED, escape_markdown
@@ -68,12 +72,17 @@ class Flip:
     text: str = ""
 
 
+@lru_cache(maxsize=1)
+def _parser() -> MarkdownIt:
+    """The blocks as `bilingual` reads sources: CommonMark, pipe tables, front matter."""
+    return MarkdownIt("commonmark").enable("table").use(front_matter_plugin)
+
+
 def blocks(markdown: str) -> list[Block]:
     """The body's top-level blocks in order (the front matter is not one)."""
-    from ..source import markdown_parser
     lines = markdown.split("\n")
     found = []
-    for token in markdown_parser().parse(markdown):
+    for token in _parser().parse(markdown):
         if token.level != 0 or token.nesting == -1 or not token.map or \
                 token.type == "front_matter":
             continue

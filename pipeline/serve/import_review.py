@@ -94,9 +94,9 @@ def raw_file(ws: Workspace, slug: str) -> Path | None:
 
 
 def _source_of(raw: Path, data: bytes) -> tuple[list[Decision], list[str], int]:
-    from ..commands.import_raw import convert
+    from ..importer import import_file
     from ..importer.decode import decode
-    result = convert(raw, data, None)
+    result = import_file(raw, data)
     if raw.suffix == ".pdf":
         import pypdfium2
         return result.decisions, [], len(pypdfium2.PdfDocument(data))
