@@ -73,6 +73,12 @@ TABLE = _html(
     "table { border-collapse: collapse; margin: 8pt 0; }"
     "td { border: 0.8pt solid #000; padding: 2pt 6pt; }")
 
+# Monthly figures: the printed first lines differ only in their digits (not furniture).
+MONTHS = [f"{m}月份，全市规模以上工业增加值同比增长{g}%，高技术制造业增加值增长{h}%，"
+          "新动能持续壮大，工业经济运行总体平稳。" for m, g, h in ((1, 6.1, 9.2), (2, 5.8, 8.7),
+                                                         (3, 6.4, 9.9), (4, 6.0, 8.1))]
+REPEATS = _html("<h1>工业经济月报</h1>" + "".join(f"<p>{text}</p>" for text in MONTHS))
+
 HEADER = f"<div style='font-size:7pt;width:100%;text-align:center'>{RUNNING}</div>"
 FOOTER = ("<div style='font-size:7pt;width:100%;text-align:center'>"
           "<span class='pageNumber'></span></div>")
@@ -85,7 +91,8 @@ def printed(edition_browser, tmp_path_factory: pytest.TempPathFactory) -> dict[s
     made: dict[str, Path] = {}
     context = edition_browser.new_context()
     page = context.new_page()
-    for name, html in (("measure", MEASURE), ("magazine", MAGAZINE), ("table", TABLE)):
+    for name, html in (("measure", MEASURE), ("magazine", MAGAZINE), ("table", TABLE),
+                       ("repeats", REPEATS)):
         source = folder / f"{name}.html"
         source.write_text(html, encoding="utf-8")
         page.goto(source.as_uri())
@@ -127,6 +134,16 @@ def test_a_last_line_ending_at_the_measure_does_not_merge_paragraphs(
     blocks = _paragraphs(result.markdown)
     assert blocks == [FULL, NEXT, f"## {HEAD}", LAST, FULL, LAST]
     assert "title: 城市更新观察" in result.markdown
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("form", ["pdf", "pdftotext"])
+def test_lines_repeated_on_one_page_are_not_running_heads(printed: dict[str, Path],
+                                                          form: str) -> None:
+    path = printed["repeats"]
+    result = _pdf(path) if form == "pdf" else _pdftotext(path)
+    assert _paragraphs(result.markdown) == MONTHS
+    assert not any(note.kind and "running" in note.kind.value for note in result.changes)
 
 
 @pytest.mark.slow
