@@ -24,7 +24,7 @@ MIN_FIGURE_LINES = 6   # one-figure lines in a row that make a table (plain extr
 TIGHT_SHARE = 0.4      # figures among the words of a tight row
 LABEL_MAX = 16         # characters: a row label or header cell standing on its own line
 REACH = 3              # lines of labels a table may hold between its rows
-HEADER_REACH = 24      # lines of header cells above its first row of figures
+HEADER_REACH = 48      # lines of header cells above its first row of figures (10 columns, 3-4 lines each, one cell a line)
 PROSE_END = ("。", "！", "？", "；", "：", ":")
 
 
