@@ -81,7 +81,9 @@
   function drawBlocks() {
     const list = document.getElementById('blocks');
     list.replaceChildren();
-    const flagged = new Set(state.items.filter((i) => i.block !== null).map((i) => i.block));
+    // The block a decision is about (a place to put a dropped line back is not one).
+    const flagged = new Set(state.items.filter((i) => i.block !== null && i.now !== 'dropped')
+      .map((i) => i.block));
     state.blocks.forEach((block, index) => {
       const li = el('li', { class: 'block', id: `block-${index}`, tabindex: '-1', 'data-kind': block.kind });
       if (flagged.has(index)) li.dataset.flagged = '';
@@ -111,7 +113,7 @@
     if (state.kind === 'pdf') {
       for (let page = 0; page < state.pages; page += 1) {
         box.append(el('figure', { id: `page-${page}` },
-          el('img', { src: `${url}/page/${page}`, alt: `page ${page + 1} of ${state.raw}`, loading: 'lazy' }),
+          el('img', { src: `${url}/page/${page}`, alt: `page ${page + 1} of ${state.raw}` }),
           el('figcaption', { text: `page ${page + 1}` })));
       }
       return;
