@@ -13,6 +13,8 @@ from pathlib import Path
 
 from ..cjk import is_cjk
 from ..errors import PipelineError
+from .decode import decode
+from .kinds import FileKind, sniff
 from .lines import Line, drop_furniture, join_lines, text_lines
 from .markdown import escape_markdown, render
 from .normalize import normalise_lines
@@ -22,10 +24,8 @@ from .reflow import to_blocks
 from .report import Change, ImportResult, Note, report_lines
 from .script import detect_script
 from .structure import Element, build_article, looks_like_heading
-from .tables import mark_tables
-from .decode import decode
-from .kinds import FileKind, sniff
 from .styled import import_pieces
+from .tables import mark_tables
 
 __all__ = ["Change", "ImportResult", "Line", "Note", "escape_markdown", "import_file", "import_lines",
            "import_raw", "is_byline", "is_caption", "is_credits", "is_heading", "join_lines",

@@ -164,60 +164,82 @@ def _need(found: list[Block], index: int, *kinds: BlockKind) -> Block:
     return found[index]
 
 
+Edit = tuple[int, int, list[str]]   # replace lines [start, end) of the file with these
+
+
+def _keep(found: list[Block], change: Flip, lines: list[str]) -> Edit:
+    text = escape_markdown(" ".join(change.text.split()))
+    if not text:
+        raise FlipError("nothing to keep")
+    if change.block >= len(found):
+        end = len(lines)
+        while end and lines[end - 1] == "":
+            end -= 1
+        return end, len(lines), ["", text, ""]
+    at = _need(found, change.block).start
+    return at, at, [text, ""]
+
+
+def _drop(found: list[Block], change: Flip, lines: list[str]) -> Edit:
+    block = _need(found, change.block)
+    start, end = block.start, block.end
+    if end < len(lines) and lines[end] == "":
+        end += 1
+    elif start > 0 and lines[start - 1] == "":
+        start -= 1
+    return start, end, []
+
+
+def _to_paragraph(found: list[Block], change: Flip, lines: list[str]) -> Edit:
+    block = _need(found, change.block, BlockKind.HEADING)
+    return block.start, block.end, [block_escape(block.source)]
+
+
+def _to_heading(found: list[Block], change: Flip, lines: list[str]) -> Edit:
+    block = _need(found, change.block, BlockKind.PARAGRAPH)
+    if "\n" in block.source:
+        raise FlipError(f"block {change.block + 1} has several lines: a heading is one line")
+    return block.start, block.end, [f"{'#' * max(1, min(change.level, 6))} {block.source}"]
+
+
+def _join(found: list[Block], change: Flip, lines: list[str]) -> Edit:
+    block = _need(found, change.block, BlockKind.PARAGRAPH)
+    following = _need(found, change.block + 1, BlockKind.PARAGRAPH)
+    right = block_unescape(following.source)
+    return block.start, following.end, [block.source + _glue(block.source, right) + right]
+
+
+def _split(found: list[Block], change: Flip, lines: list[str]) -> Edit:
+    block = _need(found, change.block, BlockKind.PARAGRAPH)
+    left = block.source[:change.offset].rstrip()
+    right = block.source[change.offset:].lstrip()
+    if not left or not right or "\n" in block.source:
+        raise FlipError(f"block {change.block + 1} cannot be split at character "
+                        f"{change.offset}")
+    return block.start, block.end, [left, "", block_escape(right)]
+
+
+def _to_lines(found: list[Block], change: Flip, lines: list[str]) -> Edit:
+    block = _need(found, change.block, BlockKind.TABLE)
+    rows = [_row_text(row) for row in table_rows(block.source)]
+    return block.start, block.end, "\n\n".join(row for row in rows if row).split("\n")
+
+
+def _to_table(found: list[Block], change: Flip, lines: list[str]) -> Edit:
+    end = change.block + max(change.count, 1)
+    rows = [_need(found, i, BlockKind.PARAGRAPH) for i in range(change.block, end)]
+    if any("\n" in row.source for row in rows):
+        raise FlipError("a row of a table is one line")
+    return rows[0].start, rows[-1].end, _table([row.source for row in rows]).split("\n")
+
+
+EDITS = {Op.KEEP: _keep, Op.DROP: _drop, Op.TO_PARAGRAPH: _to_paragraph,
+         Op.TO_HEADING: _to_heading, Op.JOIN: _join, Op.SPLIT: _split,
+         Op.TO_LINES: _to_lines, Op.TO_TABLE: _to_table}
+
+
 def flip(markdown: str, change: Flip) -> str:
     """The Markdown with `change` made; FlipError when it does not fit."""
-    found = blocks(markdown)
     lines = markdown.split("\n")
-    op, index = change.op, change.block
-    if op is Op.KEEP:
-        text = escape_markdown(" ".join(change.text.split()))
-        if not text:
-            raise FlipError("nothing to keep")
-        if index >= len(found):
-            body = "\n".join(lines).rstrip("\n")
-            return body + "\n\n" + text + "\n"
-        at = _need(found, index).start
-        return "\n".join(lines[:at] + [text, ""] + lines[at:])
-    block = _need(found, index)
-    if op is Op.DROP:
-        start, end = block.start, block.end
-        if end < len(lines) and lines[end] == "":
-            end += 1
-        elif start > 0 and lines[start - 1] == "":
-            start -= 1
-        return "\n".join(lines[:start] + lines[end:])
-    if op is Op.TO_PARAGRAPH:
-        _need(found, index, BlockKind.HEADING)
-        new = [block_escape(block.source)]
-    elif op is Op.TO_HEADING:
-        _need(found, index, BlockKind.PARAGRAPH)
-        if "\n" in block.source:
-            raise FlipError(f"block {index + 1} has several lines: a heading is one line")
-        new = [f"{'#' * max(1, min(change.level, 6))} {block.source}"]
-    elif op is Op.JOIN:
-        _need(found, index, BlockKind.PARAGRAPH)
-        following = _need(found, index + 1, BlockKind.PARAGRAPH)
-        right = block_unescape(following.source)
-        return "\n".join(lines[:block.start] + [block.source + _glue(block.source, right)
-                                                + right] + lines[following.end:])
-    elif op is Op.SPLIT:
-        _need(found, index, BlockKind.PARAGRAPH)
-        left, right = block.source[:change.offset].rstrip(), block.source[change.offset:]
-        right = right.lstrip()
-        if not left or not right or "\n" in block.source:
-            raise FlipError(f"block {index + 1} cannot be split at character {change.offset}")
-        new = [left, "", block_escape(right)]
-    elif op is Op.TO_LINES:
-        _need(found, index, BlockKind.TABLE)
-        rows = [_row_text(row) for row in table_rows(block.source)]
-        new = "\n\n".join(row for row in rows if row).split("\n")
-    elif op is Op.TO_TABLE:
-        count = max(change.count, 1)
-        rows = [_need(found, i, BlockKind.PARAGRAPH) for i in range(index, index + count)]
-        if any("\n" in row.source for row in rows):
-            raise FlipError("a row of a table is one line")
-        new = _table([row.source for row in rows]).split("\n")
-        return "\n".join(lines[:block.start] + new + lines[rows[-1].end:])
-    else:  # pragma: no cover - every Op is handled above
-        raise FlipError(f"unknown flip {op}")
-    return "\n".join(lines[:block.start] + new + lines[block.end:])
+    start, end, new = EDITS[change.op](blocks(markdown), change, lines)
+    return "\n".join([*lines[:start], *new, *lines[end:]])

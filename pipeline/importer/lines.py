@@ -9,6 +9,7 @@ nothing inside a number or word the line break split.
 from __future__ import annotations
 
 import enum
+import itertools
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
@@ -128,7 +129,7 @@ def _at_page_edge(lines: list[Line], index: int) -> bool:
 
 
 def _page_apart(indices: list[int]) -> bool:
-    return min(b - a for a, b in zip(indices, indices[1:])) >= PAGE_LINES_MIN
+    return min(b - a for a, b in itertools.pairwise(indices)) >= PAGE_LINES_MIN
 
 
 def drop_furniture(lines: list[Line], result: ImportResult) -> list[Line]:

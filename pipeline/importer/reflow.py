@@ -10,10 +10,10 @@ heading), or a first-line indent on the next line.
 from __future__ import annotations
 
 import itertools
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
-import unicodedata
 from .lines import SENTENCE_END, Line, Role, without_note_marks
 from .patterns import is_byline, is_caption, numbering, starts_article
 from .report import Change, ImportResult

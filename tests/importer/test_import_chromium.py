@@ -88,7 +88,7 @@ BULLETIN = _html("<h1>农村经济发展报告</h1>" + "".join(
 BUREAUS = ["住房城乡建设部", "商务部、海关总署", "市场监管总局", "交通运输部、“一带一路”建设工作领导小组办公室",
            "国家发展改革委", "人力资源社会保障部、教育部"]
 MEASURES = [f"（{n}）{text[:12 + 3 * i]}。（负责部门：{bureau}）" for i, (n, text, bureau) in
-            enumerate(zip("一二三四五六", [NEXT, LAST, FULL, LONG, NEXT, LAST], BUREAUS))]
+            enumerate(zip("一二三四五六", [NEXT, LAST, FULL, LONG, NEXT, LAST], BUREAUS, strict=True))]
 DIGEST = _html("<h1>自贸试验区改革试点措施</h1>" + "".join(f"<p>{m}</p>" for m in MEASURES),
                "@page { size: 150mm 80mm; }")
 
