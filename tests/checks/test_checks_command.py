@@ -330,6 +330,7 @@ def test_cli_exit_codes(project: Project, capsys: pytest.CaptureFixture[str]) ->
     assert "BL102" in out and "info[" not in out and "warning[" not in out
 
 
+@pytest.mark.slow  # over a second: the fast run stays under 30 s
 def test_real_article_is_clean_under_strict(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                            capsys: pytest.CaptureFixture[str]) -> None:
     from support import copy_real_project

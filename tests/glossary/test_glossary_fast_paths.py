@@ -49,6 +49,7 @@ def reference_word_pattern(word: str) -> str:
     return f"{lead}{escaped}{lead}"
 
 
+@pytest.mark.slow  # over a second: the fast run stays under 30 s
 @settings(max_examples=400, deadline=None)
 @given(st.text("abisuyASY'’\"“”-.9é", min_size=1, max_size=8))
 def test_word_forms_write_the_same_pattern(word: str) -> None:

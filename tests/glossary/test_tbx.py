@@ -21,6 +21,7 @@ def _terms(directory: Path) -> list[tuple[object, ...]]:
             for t in load_glossary(directory).terms]
 
 
+@pytest.mark.slow  # over a second: the fast run stays under 30 s
 def test_csv_tbx_csv_round_trip_of_the_real_glossary(tmp_path: Path) -> None:
     root = copy_real_project(tmp_path / "p")
     out = tmp_path / "g.tbx"

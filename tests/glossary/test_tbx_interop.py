@@ -242,6 +242,7 @@ def test_weblate_obsolete_never_becomes_approved() -> None:
     assert "its only fr terms are forbidden" in reading.warnings[0].message
 
 
+@pytest.mark.slow  # over a second: the fast run stays under 30 s
 def test_microsoft_duplicates_merge_with_warnings(tmp_path: Path, capsys) -> None:
     path = _sample("ms-ug-CN.tbx")
     root = make_project(tmp_path / "p", {})

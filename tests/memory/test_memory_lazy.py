@@ -5,6 +5,7 @@ cached by catalog digest, which changes no result."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import zlib
 from pathlib import Path
@@ -78,8 +79,13 @@ def _builds(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     return built
 
 
+_STAMP = re.compile(rb"\d{4}-\d\d-\d\d \d\d:\d\d[+-]\d{4}")
+
+
 def _locales(project: Project) -> dict[str, bytes]:
-    return {p.relative_to(project.root).as_posix(): p.read_bytes()
+    # The three runs may fall in different minutes on a busy machine: compare
+    # everything but the header's time stamps.
+    return {p.relative_to(project.root).as_posix(): _STAMP.sub(b"<date>", p.read_bytes())
             for p in sorted(project.locales_dir.rglob("*")) if p.is_file()}
 
 
@@ -200,6 +206,7 @@ def test_a_corrupt_stale_or_foreign_unit_cache_is_discarded(
     assert len(before) == len(after) == 1 and before != after
 
 
+@pytest.mark.slow  # over a second: the fast run stays under 30 s
 def test_update_on_several_cores_writes_and_prints_what_one_core_does(
         complete: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
         capsys: pytest.CaptureFixture[str]) -> None:

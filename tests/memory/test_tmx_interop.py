@@ -153,6 +153,7 @@ def _corpus(pattern: str) -> list[Path]:
     return sorted((INTEROP / "tmx").glob(pattern)) if (INTEROP / "tmx").is_dir() else []
 
 
+@pytest.mark.slow  # over a second: the fast run stays under 30 s
 @pytest.mark.skipif(not _corpus("*.tmx"), reason="../shared/corpora/interop-dev absent")
 def test_every_tmx_from_other_tools_imports_or_warns(tmp_path: Path, capsys) -> None:
     root = make_project(tmp_path / "p", {"a": f"---\ntitle: 题\n---\n\n{ZH}\n"})

@@ -17,6 +17,7 @@ from pipeline.po.splice import splice
 REAL_PO = REPO / "locales/en/LC_MESSAGES/shangdang.po"
 
 
+@pytest.mark.slow  # over a second: the fast run stays under 30 s
 @pytest.mark.parametrize("seed", range(8))
 @pytest.mark.parametrize("width", [40, 60, 79])
 def test_a_splice_reads_back_as_the_new_catalog(tmp_path: Path, seed: int, width: int) -> None:

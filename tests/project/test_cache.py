@@ -111,6 +111,7 @@ def test_no_cache_reads_and_writes_nothing(tmp_path: Path) -> None:
     assert not (tmp_path / ".bilingual").exists()
 
 
+@pytest.mark.slow  # over a second: the fast run stays under 30 s
 def test_check_reuses_langdetect_verdicts_and_says_the_same(tmp_path: Path, capsys,
                                                            monkeypatch: pytest.MonkeyPatch) -> None:
     from pipeline.checks.rules import language

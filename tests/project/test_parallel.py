@@ -23,6 +23,7 @@ def _slow_first(offset: int, item: int) -> int:
     return item + offset
 
 
+@pytest.mark.slow  # over a second: the fast run stays under 30 s
 @pytest.mark.parametrize("jobs", [1, 2, 4])
 def test_results_come_back_in_input_order(jobs: int) -> None:
     items = list(range(10))

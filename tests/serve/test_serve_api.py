@@ -254,6 +254,7 @@ def test_unknown_host_header_is_refused(api) -> None:
     assert api.get("/api/articles", headers={"Host": "localhost:8765"}).status_code == 200
 
 
+@pytest.mark.slow  # over a second: the fast run stays under 30 s
 @pytest.mark.parametrize("path", [
     "/api/articles/..%2F..%2Fetc%2Fpasswd/en",
     "/api/articles/%2Fetc%2Fpasswd/en",
