@@ -52,6 +52,7 @@ def test_top_level_help_lists_every_command(capsys: pytest.CaptureFixture[str]) 
         assert entry.help.split()[0] in out
 
 
+@pytest.mark.slow  # a fresh interpreter: about a second
 def test_only_the_chosen_command_is_imported() -> None:
     probe = ("import sys; from pipeline.cli import run; code = run(['check', '--list-rules']); "
              "print(code, sorted(m for m in sys.modules if m.startswith('pipeline.commands.')))")
