@@ -269,6 +269,7 @@ def test_custom_fixed_phrases_are_still_scanned() -> None:
 # -- Chinese quantities and spans -------------------------------------------------
 
 
+@pytest.mark.slow  # over a second: the fast run stays under 30 s
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(["一直", "一", "直", "千年", "三千", "年", "统一", "x"]),
                 max_size=10).map("".join))
