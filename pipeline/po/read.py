@@ -47,7 +47,7 @@ def codec_of(charset: str | None) -> str | None:
         return None
     try:
         return codecs.lookup(charset).name
-    except LookupError:
+    except (LookupError, ValueError):  # unknown, or not a name at all (a NUL in it)
         return None
 
 
