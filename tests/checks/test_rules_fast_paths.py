@@ -12,8 +12,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.checks import en_numerals, quantity, zh_numerals
-from pipeline.checks.en_numerals import (
+from pipeline.checks.numbers import chinese as zh_numerals
+from pipeline.checks.numbers import english as en_numerals
+from pipeline.checks.numbers import quantity
+from pipeline.checks.numbers.english import (
     EN_FIXED_PHRASES,
     ORDINALS,
     SCALES,
@@ -21,7 +23,7 @@ from pipeline.checks.en_numerals import (
     UNITS,
     en_quantities,
 )
-from pipeline.checks.quantity import trie_pattern
+from pipeline.checks.numbers.quantity import trie_pattern
 from pipeline.checks.rules import hidden_chars, style
 from pipeline.config import Spelling
 from pipeline.glossary.prefilter import _FOLD, folded

@@ -15,7 +15,7 @@ from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from functools import lru_cache
 
-from ..glossary.prefilter import folded
+from ...glossary.prefilter import folded
 from .quantity import (
     Draft,
     Quantity,

@@ -7,7 +7,7 @@ value, and the English must not add numbers the source lacks::
     ...                    "keeping annual coal output steady at 33 million tonnes.")
     []
 
-Extraction lives in ``zh_numerals`` / ``en_numerals``; this module holds the
+Extraction lives in ``chinese`` / ``english``; this module holds the
 public API and the multiset matching.  Matching rules:
 
 * values are compared numerically (3300万 == 33 million == 33,000,000);
@@ -43,10 +43,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from .en_numerals import EN_FIXED_PHRASES, en_quantities
+from .chinese import ZH_FIXED_WORDS, parse_zh_numeral, zh_quantities
+from .english import EN_FIXED_PHRASES, en_quantities
 from .omissions import dropped_for_sure, said_otherwise
 from .quantity import CONVERSIONS, Kind, Quantity, Span, Unit, quoted_spans
-from .zh_numerals import ZH_FIXED_WORDS, parse_zh_numeral, zh_quantities
 
 __all__ = [
     "EN_FIXED_PHRASES",
