@@ -14,15 +14,9 @@ from hypothesis import strategies as st
 
 from pipeline.checks.numbers import chinese as zh_numerals
 from pipeline.checks.numbers import english as en_numerals
-from pipeline.checks.numbers import quantity
-from pipeline.checks.numbers.english import (
-    EN_FIXED_PHRASES,
-    ORDINALS,
-    SCALES,
-    TENS,
-    UNITS,
-    en_quantities,
-)
+from pipeline.checks.numbers import english_words, quantity
+from pipeline.checks.numbers.english import EN_FIXED_PHRASES, en_quantities
+from pipeline.checks.numbers.english_words import ORDINALS, SCALES, TENS, UNITS
 from pipeline.checks.numbers.quantity import trie_pattern
 from pipeline.checks.rules import hidden_chars, style
 from pipeline.config import Spelling
@@ -139,7 +133,7 @@ def reference_word_drafts(t: str, taken: list[quantity.Span]) -> list[quantity.D
         first = words[i].group().lower()
         if not (first in UNITS or first in TENS or first in ORDINALS or first in ("twice", "decade")
                 or (first in ("a", "an") and i + 1 < len(words)
-                    and en_numerals._follows(first, words[i + 1].group().lower()))):
+                    and english_words._follows(first, words[i + 1].group().lower()))):
             i += 1
             continue
         seq = [words[i]]
@@ -151,13 +145,13 @@ def reference_word_drafts(t: str, taken: list[quantity.Span]) -> list[quantity.D
                     and re.fullmatch(r"\s+", gap):
                 j += 1
                 continue
-            if not re.fullmatch(r"\s+|\s*-\s*|\s+and\s+", gap) or not en_numerals._follows(
+            if not re.fullmatch(r"\s+|\s*-\s*|\s+and\s+", gap) or not english_words._follows(
                     seq[-1].group().lower(), w):
                 break
             seq.append(words[j])
             j += 1
         i = j
-        drafts.append(en_numerals._spelled(t, [w.group().lower() for w in seq], seq[0].start(),
+        drafts.append(english_words._spelled(t, [w.group().lower() for w in seq], seq[0].start(),
                                            seq[-1].end()))
     return drafts
 
@@ -172,7 +166,7 @@ span = st.tuples(st.integers(0, 40), st.integers(0, 8)).map(lambda p: (p[0], p[0
 @settings(max_examples=800, deadline=None)
 @given(texts(NUMBER_WORDS), st.lists(span, max_size=3))
 def test_word_drafts_equal_a_scan_of_every_word(text: str, taken: list[quantity.Span]) -> None:
-    assert en_numerals._word_drafts(text, list(taken)) == reference_word_drafts(text, taken)
+    assert english_words.word_drafts(text, list(taken)) == reference_word_drafts(text, taken)
 
 
 @settings(max_examples=300, deadline=None)
@@ -239,7 +233,7 @@ def test_clock_hint_is_necessary(text: str) -> None:
 def test_word_drafts_on_known_traps(text: str) -> None:
     taken: list[quantity.Span] = []
     en_numerals._digit_drafts(text, taken)
-    assert en_numerals._word_drafts(text, list(taken)) == reference_word_drafts(text, taken)
+    assert english_words.word_drafts(text, list(taken)) == reference_word_drafts(text, taken)
 
 
 PHRASE_SAMPLES = ["one of two", "one-stop shop", "no one", "one another", "one by one",

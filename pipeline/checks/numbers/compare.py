@@ -43,7 +43,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from .chinese import ZH_FIXED_WORDS, parse_zh_numeral, zh_quantities
+from .chinese import ZH_FIXED_WORDS, zh_quantities
+from .chinese_numerals import parse_zh_numeral
 from .english import EN_FIXED_PHRASES, en_quantities
 from .omissions import dropped_for_sure, said_otherwise
 from .quantity import CONVERSIONS, Kind, Quantity, Span, Unit, quoted_spans
