@@ -19,8 +19,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
-from pipeline.checks.en_numerals import MONTHS
-from pipeline.checks.numbers import Kind, Quantity, en_quantities, zh_quantities
+from pipeline.checks.numbers.compare import Kind, Quantity, en_quantities, zh_quantities
+from pipeline.checks.numbers.english import MONTHS
 from pipeline.glossary import EnglishMatcher, Glossary, TermMatcher
 
 PLANTS = ("scale", "digit", "year", "month", "day", "dropped", "name")

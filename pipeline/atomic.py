@@ -3,7 +3,7 @@
 The temporary file is named `.NAME.PID.XXXX.tmp` next to its target. A run
 killed mid-write (kill -9) leaves it behind; the next write to that folder
 removes every such file whose process is gone and logs each removal (the CLI
-prints it), so leftovers never pile up unnoticed.
+prints it; leftovers.py), so leftovers never pile up unnoticed.
 """
 
 from __future__ import annotations
@@ -13,22 +13,16 @@ import ctypes
 import errno
 import functools
 import hashlib
-import logging
 import os
-import re
 import sys
 import tempfile
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
 from .errors import ConflictError, WriteError, display_path
-
-log = logging.getLogger(__name__)
-_TEMP = re.compile(r"^\.(?P<name>.+?)\.(?:(?P<pid>\d+)\.)?[A-Za-z0-9_]{6,}\.tmp$")
-_LEGACY_AGE = 60.0  # seconds: a temp file without a pid is left over after this
+from .leftovers import remove_leftovers
 
 
 @dataclass(frozen=True)
@@ -369,41 +363,3 @@ def _fsync_dir(directory: Path) -> None:
         pass
     finally:
         os.close(fd)
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
-def remove_leftovers(directory: Path) -> list[Path]:
-    """Delete temporary files that killed writers left in `directory` (never
-    one a live process is still writing) and log each; returns them."""
-    removed: list[Path] = []
-    try:
-        names = [n for n in os.listdir(directory) if n.endswith(".tmp") and n.startswith(".")]
-    except OSError:
-        return removed
-    for name in names:
-        m = _TEMP.match(name)
-        if not m:
-            continue
-        tmp = directory / name
-        pid = m.group("pid")
-        try:
-            stale = (not _alive(int(pid)) if pid
-                     else time.time() - tmp.stat().st_mtime > _LEGACY_AGE)
-            if stale and tmp.is_file() and not tmp.is_symlink():
-                tmp.unlink()
-        except (OSError, ValueError):
-            continue
-        if stale:
-            removed.append(tmp)
-            log.warning("%s: removed a temporary file left by an interrupted write",
-                        display_path(tmp))
-    return removed

@@ -48,7 +48,7 @@ def run(argv: Sequence[str] | None = None) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    # pipeline.atomic reports removed leftover temp files as warnings: one line each.
+    # pipeline.leftovers reports removed leftover temp files as warnings: one line each.
     logging.basicConfig(format="%(message)s", level=logging.WARNING, stream=sys.stderr)
     try:
         return run(argv)

@@ -1,2 +1,3 @@
 """`bilingual check`: glossary, number, completeness, language and markup checks
-of translations (runner.py, rules/), and the quantity extractors (numbers.py)."""
+of translations (runner.py, rules/), and the engines they call: numbers/ (quantities), langid/
+(language identification), align/ (sentence alignment)."""

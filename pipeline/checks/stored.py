@@ -14,7 +14,8 @@ from dataclasses import fields
 from typing import Any
 
 from .findings import Finding, Severity
-from .runner import ArticleResult, TranslatedEntry
+from .runner import ArticleResult
+from .translated import TranslatedEntry
 from .waivers import Waiver
 
 

@@ -23,12 +23,12 @@ from typing import Any
 
 import polib
 
-from ..atomic import remove_leftovers
 from ..cache import ResultCache, VerdictCache, code_fingerprint, files_digest, key_of
 from ..catalog.pofile import read_catalog
 from ..catalog.stats import Status, TranslationProgress, translation_progress
 from ..errors import PipelineError, display_path
 from ..glossary import Glossary, TermMatcher
+from ..leftovers import remove_leftovers
 from ..model import Article, SegmentKind
 from ..parallel import default_jobs, ordered_map
 from ..progress import progress

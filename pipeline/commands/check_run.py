@@ -31,12 +31,11 @@ from ..checks.runner import (
     RunSettings,
     Selection,
     Show,
-    TranslatedEntry,
     check_article,
     finish_checks,
-    with_texts,
 )
 from ..checks.stored import from_json, to_json
+from ..checks.translated import TranslatedEntry, with_texts
 from ..config import Style
 from ..errors import PipelineError
 from ..glossary import Glossary, load_glossary

@@ -26,9 +26,9 @@ from ..checks.runner import (
     Show,
     check_article,
     finish_checks,
-    with_texts,
 )
 from ..checks.stored import from_json
+from ..checks.translated import with_texts
 from ..errors import PipelineError
 from ..glossary import Glossary
 from ..model import Article

@@ -24,8 +24,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import __version__
-from ..atomic import remove_leftovers
 from ..cache import CACHE_DIR
+from ..leftovers import remove_leftovers
 from .model import MemoryUnit, UnitKind
 
 HEADER = f"bilingual-memory-units 3 {__version__}"  # 3: sentence units from the aligner

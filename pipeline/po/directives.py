@@ -26,46 +26,58 @@ def _digits(s: str, i: int) -> int:
     return i
 
 
+def _argno(s: str, j: int) -> tuple[int, bool] | None:
+    # "m$" after a '%' or '*': returns (next index, used) or None on m == 0
+    k = _digits(s, j)
+    if k > j and k < len(s) and s[k] == "$":
+        return (None if int(s[j:k]) == 0 else (k + 1, True))
+    return (j, False)
+
+
+def _c_width_precision(s: str, i: int) -> tuple[int, bool, bool] | None:
+    """Width and precision from `i` (digits, '*' or '*m$'): the next index and
+    whether a star took a numbered and an unnumbered argument; None on '*0$'."""
+    n = len(s)
+    uses_num = uses_plain = False
+    for _part in ("width", "precision"):
+        if _part == "precision":
+            if i < n and s[i] == ".":
+                i += 1
+            else:
+                break
+        if i < n and s[i] == "*":
+            r = _argno(s, i + 1)
+            if r is None:
+                return None
+            i, star_num = r
+            uses_num |= star_num
+            uses_plain |= not star_num
+        else:
+            i = _digits(s, i)
+    return i, uses_num, uses_plain
+
+
 def _c_spans(s: str, is_msgstr: bool) -> list[Span]:
     spans: list[Span] = []
     numbered = unnumbered = False
     n = len(s)
     i = 0
-
-    def argno(j: int) -> tuple[int, bool] | None:
-        # "m$" after a '%' or '*': returns (next index, used) or None on m == 0
-        k = _digits(s, j)
-        if k > j and k < n and s[k] == "$":
-            return (None if int(s[j:k]) == 0 else (k + 1, True))
-        return (j, False)
-
     while i < n:
         if s[i] != "%":
             i += 1
             continue
         start = i
-        r = argno(i + 1)
+        r = _argno(s, i + 1)
         if r is None:
             break
         i, has_num = r
         while i < n and (s[i] in " +-#0'" or (is_msgstr and s[i] == "I")):
             i += 1
-        uses_num, uses_plain = has_num, False
-        for _part in ("width", "precision"):
-            if _part == "precision":
-                if i < n and s[i] == ".":
-                    i += 1
-                else:
-                    break
-            if i < n and s[i] == "*":
-                r = argno(i + 1)
-                if r is None:
-                    return spans
-                i, star_num = r
-                uses_num |= star_num
-                uses_plain |= not star_num
-            else:
-                i = _digits(s, i)
+        stars = _c_width_precision(s, i)
+        if stars is None:
+            return spans
+        i, star_num, uses_plain = stars
+        uses_num = has_num | star_num
         if i < n and s[i] == "<":
             # <PRIdMAX>-style inttypes macro, closed by '>'
             close = s.find(">", i)

@@ -192,27 +192,31 @@ def _state_machine_linebreaks(props: bytes) -> list[int]:
                     last_prop = AL
                     seen_space = False
             else:
-                if last_prop == BK:
-                    pass  # no break at the start of the text
-                elif last_prop == ZW:
-                    out[i] = POSSIBLE  # LB8
-                elif prev_prop == ZWJ:
-                    pass  # LB8a
-                elif last_prop == RI and prop == RI:
-                    # LB30a: regional indicators pair up.
-                    if seen_space or ri_count % 2 == 0:
-                        out[i] = POSSIBLE
-                elif prev_prop == HL_BA:
-                    pass  # LB21a
-                else:
-                    cell = table[last_prop][prop]
-                    if cell == _DIRECT or (cell == _INDIRECT and seen_space):
-                        out[i] = POSSIBLE
+                out[i] = _break_before(prop, last_prop, prev_prop, seen_space, ri_count)
                 last_prop = prop
                 seen_space = False
             prev_prop = HL_BA if (prev_prop == HL and (prop in (HY, BA))) else prop
         ri_count = ri_count + 1 if prop == RI else 0
     return out
+
+
+def _break_before(prop: int, last_prop: int, prev_prop: int, seen_space: bool,
+                  ri_count: int) -> int:
+    """The break before a character that is no space, mark, ZW or line end
+    (LB8-LB31), from the state of the characters before it."""
+    if last_prop == BK:
+        return PROHIBITED  # no break at the start of the text
+    if last_prop == ZW:
+        return POSSIBLE  # LB8
+    if prev_prop == ZWJ:
+        return PROHIBITED  # LB8a
+    if last_prop == RI and prop == RI:
+        # LB30a: regional indicators pair up.
+        return POSSIBLE if seen_space or ri_count % 2 == 0 else PROHIBITED
+    if prev_prop == HL_BA:
+        return PROHIBITED  # LB21a
+    cell = _TABLE[last_prop][prop]
+    return POSSIBLE if cell == _DIRECT or (cell == _INDIRECT and seen_space) else PROHIBITED
 
 
 # Classes decided by the pair table alone (no marks, joiners, regional indicators,

@@ -12,7 +12,7 @@ PROBE = r"""
 import json, sys
 from langdetect import DetectorFactory, detector_factory
 if sys.argv[1] == "lazy":
-    from pipeline.checks.langprofiles import install
+    from pipeline.checks.langid.profiles import install
     install()
 DetectorFactory.seed = 0
 detector_factory.init_factory()
@@ -60,7 +60,7 @@ def test_lazy_table_gives_langdetects_own_answers_and_probabilities() -> None:
 
 
 def test_a_row_is_built_once_by_langdetects_formula() -> None:
-    from pipeline.checks.langprofiles import LazyProbabilities
+    from pipeline.checks.langid.profiles import LazyProbabilities
     profiles = [{"name": "a", "freq": {"x": 3, "xy": 2, "long": 9}, "n_words": [6, 4, 1]},
                 {"name": "b", "freq": {"x": 1}, "n_words": [2, 1, 1]}]
     table = LazyProbabilities(profiles, width=3)

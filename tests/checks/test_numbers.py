@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.checks.numbers import (
+from pipeline.checks.numbers.compare import (
     NumberMismatch,
     Quantity,
     compare_quantities,

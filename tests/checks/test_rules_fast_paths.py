@@ -12,16 +12,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.checks import en_numerals, quantity, zh_numerals
-from pipeline.checks.en_numerals import (
-    EN_FIXED_PHRASES,
-    ORDINALS,
-    SCALES,
-    TENS,
-    UNITS,
-    en_quantities,
-)
-from pipeline.checks.quantity import trie_pattern
+from pipeline.checks.numbers import chinese, english, english_words, quantity
+from pipeline.checks.numbers.english import EN_FIXED_PHRASES, en_quantities
+from pipeline.checks.numbers.english_words import ORDINALS, SCALES, TENS, UNITS
+from pipeline.checks.numbers.quantity import trie_pattern
 from pipeline.checks.rules import hidden_chars, style
 from pipeline.config import Spelling
 from pipeline.glossary.prefilter import _FOLD, folded
@@ -137,7 +131,7 @@ def reference_word_drafts(t: str, taken: list[quantity.Span]) -> list[quantity.D
         first = words[i].group().lower()
         if not (first in UNITS or first in TENS or first in ORDINALS or first in ("twice", "decade")
                 or (first in ("a", "an") and i + 1 < len(words)
-                    and en_numerals._follows(first, words[i + 1].group().lower()))):
+                    and english_words._follows(first, words[i + 1].group().lower()))):
             i += 1
             continue
         seq = [words[i]]
@@ -149,13 +143,13 @@ def reference_word_drafts(t: str, taken: list[quantity.Span]) -> list[quantity.D
                     and re.fullmatch(r"\s+", gap):
                 j += 1
                 continue
-            if not re.fullmatch(r"\s+|\s*-\s*|\s+and\s+", gap) or not en_numerals._follows(
+            if not re.fullmatch(r"\s+|\s*-\s*|\s+and\s+", gap) or not english_words._follows(
                     seq[-1].group().lower(), w):
                 break
             seq.append(words[j])
             j += 1
         i = j
-        drafts.append(en_numerals._spelled(t, [w.group().lower() for w in seq], seq[0].start(),
+        drafts.append(english_words._spelled(t, [w.group().lower() for w in seq], seq[0].start(),
                                            seq[-1].end()))
     return drafts
 
@@ -170,7 +164,7 @@ span = st.tuples(st.integers(0, 40), st.integers(0, 8)).map(lambda p: (p[0], p[0
 @settings(max_examples=800, deadline=None)
 @given(texts(NUMBER_WORDS), st.lists(span, max_size=3))
 def test_word_drafts_equal_a_scan_of_every_word(text: str, taken: list[quantity.Span]) -> None:
-    assert en_numerals._word_drafts(text, list(taken)) == reference_word_drafts(text, taken)
+    assert english_words.word_drafts(text, list(taken)) == reference_word_drafts(text, taken)
 
 
 @settings(max_examples=300, deadline=None)
@@ -191,8 +185,8 @@ DIGITS = ["1", "12", "1,234", "1,2345", "3.5", ".5", "15\u202f000", "٣", "x", "
 @settings(max_examples=600, deadline=None)
 @given(st.lists(st.sampled_from(DIGITS), max_size=12).map("".join))
 def test_digit_matches_equal_finditer(text: str) -> None:
-    assert [m.span() for m in en_numerals._digit_matches(text)] == \
-        [m.span() for m in en_numerals._DIGIT_RE.finditer(text)]
+    assert [m.span() for m in english._digit_matches(text)] == \
+        [m.span() for m in english._DIGIT_RE.finditer(text)]
 
 
 FIXED = ["one", "of", "no", "another", "by", "after", "at", "first", "all", "-class", "two",
@@ -207,7 +201,7 @@ def test_fixed_phrase_hints_skip_only_phrases_that_cannot_match(text: str) -> No
     low = folded(text)
     for phrase in EN_FIXED_PHRASES:
         if re.search(phrase, text, re.I):
-            assert any(h in low for h in en_numerals._FIXED_HINTS[phrase]), phrase
+            assert any(h in low for h in english._FIXED_HINTS[phrase]), phrase
 
 
 @settings(max_examples=400, deadline=None)
@@ -215,10 +209,10 @@ def test_fixed_phrase_hints_skip_only_phrases_that_cannot_match(text: str) -> No
               "\n", "#"]))
 @pytest.mark.slow
 def test_month_and_roman_hints_are_necessary(text: str) -> None:
-    if en_numerals._MONTH_RE.search(text):
-        assert en_numerals._MONTH_HINT_RE.search(text)
-    if en_numerals._ROMAN_RE.search(text):
-        assert en_numerals._ROMAN_HINT_RE.search(text)
+    if english._MONTH_RE.search(text):
+        assert english._MONTH_HINT_RE.search(text)
+    if english._ROMAN_RE.search(text):
+        assert english._ROMAN_HINT_RE.search(text)
 
 
 @settings(max_examples=400, deadline=None)
@@ -226,8 +220,8 @@ def test_month_and_roman_hints_are_necessary(text: str) -> None:
               "Noon", "NOON", "Midnight", "MIDDAY", "midday", "mid", "clock", "m", " "]))
 @pytest.mark.slow
 def test_clock_hint_is_necessary(text: str) -> None:
-    if en_numerals._CLOCK_RE.search(text):
-        assert en_numerals._may_tell_time(text)
+    if english._CLOCK_RE.search(text):
+        assert english._may_tell_time(text)
 
 
 @pytest.mark.parametrize("text", [
@@ -236,8 +230,8 @@ def test_clock_hint_is_necessary(text: str) -> None:
 ])
 def test_word_drafts_on_known_traps(text: str) -> None:
     taken: list[quantity.Span] = []
-    en_numerals._digit_drafts(text, taken)
-    assert en_numerals._word_drafts(text, list(taken)) == reference_word_drafts(text, taken)
+    english._digit_drafts(text, taken)
+    assert english_words.word_drafts(text, list(taken)) == reference_word_drafts(text, taken)
 
 
 PHRASE_SAMPLES = ["one of two", "one-stop shop", "no one", "one another", "one by one",
@@ -251,13 +245,13 @@ def test_each_fixed_phrase_still_vetoes_its_number(text: str) -> None:
     low = folded(text)
     matched = [p for p in EN_FIXED_PHRASES if re.search(p, text, re.I)]
     assert matched
-    assert all(any(h in low for h in en_numerals._FIXED_HINTS[p]) for p in matched)
+    assert all(any(h in low for h in english._FIXED_HINTS[p]) for p in matched)
     assert en_quantities(text) == en_quantities(text, fixed_phrases=tuple(
         f"(?:{p})" for p in EN_FIXED_PHRASES))  # the same phrases, unhinted
 
 
 def test_five_year_plans_are_read_without_the_scan_too() -> None:
-    [thirteenth, five] = zh_numerals.zh_quantities("十三五期间")
+    [thirteenth, five] = chinese.zh_quantities("十三五期间")
     assert (thirteenth.value, thirteenth.kind, five.value) == (13, quantity.Kind.ORDINAL, 5)
 
 
@@ -275,12 +269,12 @@ def test_custom_fixed_phrases_are_still_scanned() -> None:
                 max_size=10).map("".join))
 def test_phrase_spans_equal_a_find_loop(text: str) -> None:
     expected = set()
-    for phrase in zh_numerals.ZH_FIXED_WORDS:
+    for phrase in chinese.ZH_FIXED_WORDS:
         pos = text.find(phrase)
         while pos != -1:
             expected.add((pos, pos + len(phrase)))
             pos = text.find(phrase, pos + 1)
-    assert set(quantity.phrase_spans(text, zh_numerals.ZH_FIXED_WORDS)) == expected
+    assert set(quantity.phrase_spans(text, chinese.ZH_FIXED_WORDS)) == expected
 
 
 @pytest.mark.slow
@@ -294,10 +288,10 @@ def test_overlap_test_equals_overlaps(spans: list[quantity.Span],
 
 def test_one_translation_table_equals_the_two() -> None:
     text = "６５．９萬噸，增長３％，兩個項目"
-    assert text.translate(zh_numerals._NORMAL_FORMS) == \
-        text.translate(quantity.FULLWIDTH).translate(zh_numerals.TRADITIONAL)
-    for key in zh_numerals._NORMAL_FORMS:  # every key is seen by the test before it
-        assert zh_numerals._TO_NORMALIZE.search(f"a{chr(key)}b")
+    assert text.translate(chinese._NORMAL_FORMS) == \
+        text.translate(quantity.FULLWIDTH).translate(chinese.TRADITIONAL)
+    for key in chinese._NORMAL_FORMS:  # every key is seen by the test before it
+        assert chinese._TO_NORMALIZE.search(f"a{chr(key)}b")
 
 
 HIDDEN = [*hidden_chars.HIDDEN, "\U000E0000", "\U000E007F", "\U000E0080", "\U000DFFFF",

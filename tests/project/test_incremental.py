@@ -414,12 +414,12 @@ def test_a_check_on_cached_results_loads_no_rule_tables(project: Path) -> None:
     import sys
     probe = ("import sys\nfrom pipeline.cli import main\n"
              "try:\n    main(['-C', sys.argv[1], 'check'])\nexcept SystemExit:\n    pass\n"
-             "heavy = ['pipeline.checks.numbers', 'pipeline.checks.rules.style', 'markdown_it',"
+             "heavy = ['pipeline.checks.numbers.compare', 'pipeline.checks.rules.style', 'markdown_it',"
              " 'yaml', 'multiprocessing']\n"
              "print(' '.join(m for m in heavy if m in sys.modules) or 'none')\n")
     run = [sys.executable, "-c", probe, str(project)]
     first = subprocess.run(run, capture_output=True, text=True, check=True, cwd=ROOT)
-    assert "pipeline.checks.numbers" in first.stdout.splitlines()[-1]  # a real first run
+    assert "pipeline.checks.numbers.compare" in first.stdout.splitlines()[-1]  # a real first run
     again = subprocess.run(run, capture_output=True, text=True, check=True, cwd=ROOT)
     assert again.stdout.splitlines()[-1] == "none"
 

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.checks.quicklang import clearly_chinese, clearly_english
+from pipeline.checks.langid.script import clearly_chinese, clearly_english
 from pipeline.checks.rules.language import detect_language
 from pipeline.glossary.match import EnglishMatcher, rendering_pattern
 from pipeline.project import Project

@@ -24,9 +24,9 @@ from enum import Enum
 from functools import lru_cache
 
 from ...glossary import EnglishMatcher, Term, TermMatcher
-from ..en_numerals import en_quantities
-from ..quantity import Quantity, normalize
-from ..zh_numerals import zh_quantities
+from ..numbers.chinese import zh_quantities
+from ..numbers.english import en_quantities
+from ..numbers.quantity import Quantity, normalize
 from .lexicon import STOP, Lexicon, english_stems
 
 

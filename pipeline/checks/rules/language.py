@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from ...cache import VerdictCache
 from ..findings import Finding
-from ..quicklang import clearly_chinese, clearly_english, letters
+from ..langid.script import clearly_chinese, clearly_english, letters
 from .base import EntryContext, EntryView, plain_text
 
 MIN_LETTERS = 40
@@ -83,7 +83,7 @@ def detect(text: str) -> str | None:
     from langdetect import detect as langdetect
     from langdetect.lang_detect_exception import LangDetectException
 
-    from ..langprofiles import install
+    from ..langid.profiles import install
 
     install()  # profiles read as texts need them: 0.1 s, not 0.6 s, before the first answer
     DetectorFactory.seed = 0  # langdetect is random by default; CI must be repeatable

@@ -1,11 +1,11 @@
-"""BL401–BL403: quantities agree between source and translation (numbers.py does
+"""BL401–BL403: quantities agree between source and translation (numbers/compare.py does
 the extraction and matching; this only turns its mismatches into findings)."""
 
 from __future__ import annotations
 
 from ...glossary import EnglishMatcher, TermMatcher
 from ..findings import Finding, Severity
-from ..numbers import Mismatch, compare_quantities
+from ..numbers.compare import Mismatch, compare_quantities
 from .base import EntryContext, EntryView, plain_text
 
 CODES = {Mismatch.MISSING: "BL401", Mismatch.EXTRA: "BL402", Mismatch.APPROXIMATION: "BL403"}

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from decimal import Decimal
 
+from .chinese_numerals import DIGITS, SCALES, parse_zh_numeral
 from .quantity import (
     FULLWIDTH,
     Draft,
@@ -29,12 +30,6 @@ from .quantity import (
     phrase_spans,
     within,
 )
-
-DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
-          "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-UNITS = {"十": 10, "百": 100, "千": 1000}
-SCALES = {"万亿": 10**12, "千亿": 10**11, "百亿": 10**10, "十亿": 10**9,
-          "亿": 10**8, "千万": 10**7, "百万": 10**6, "十万": 10**5, "万": 10**4}
 
 # Fixed words and idioms in which a numeral does not count anything.  A
 # Chinese-character numeral lying entirely inside one of these is skipped
@@ -112,45 +107,6 @@ TRADITIONAL = str.maketrans("萬億兩個噸畝項張條臺場屆輛間歲門點
 # texts hold none of the keys, which a character class finds at C speed.
 _NORMAL_FORMS = {**FULLWIDTH, **TRADITIONAL}
 _TO_NORMALIZE = re.compile("[" + re.escape("".join(map(chr, _NORMAL_FORMS))) + "]")
-
-
-def parse_zh_numeral(s: str) -> int | None:
-    """Value of a Chinese-character numeral (十二 -> 12, 三千三百 -> 3300,
-    一万五 -> 15000, 百亿 -> 10**10, 3万亿-style 万亿); None if malformed."""
-    if not s or s[0] in "万亿":
-        return None
-    total = wan = section = 0
-    digit: int | None = None
-    last_mult, after_zero = 0, False
-    for ch in s:
-        if ch in DIGITS:
-            if digit is not None:  # 二四, 三五: not one number
-                return None
-            if DIGITS[ch] == 0:
-                after_zero = True
-            else:
-                digit = DIGITS[ch]
-        elif ch in UNITS:
-            unit = UNITS[ch]
-            if last_mult and unit >= last_mult and last_mult < 10**4:
-                return None
-            section += (1 if digit is None else digit) * unit
-            digit, last_mult, after_zero = None, unit, False
-        else:
-            group = section + (digit or 0)
-            if ch == "万":
-                if group == 0 or wan:
-                    return None
-                wan = group * 10**4
-            else:
-                if wan + group == 0:
-                    return None
-                total = (total + wan + group) * 10**8
-                wan = 0
-            section, digit, last_mult, after_zero = 0, None, 10**4 if ch == "万" else 10**8, False
-    if digit is not None and last_mult >= 100 and not after_zero:
-        digit *= last_mult // 10  # colloquial 三千三 = 3300, 一万五 = 15000
-    return total + wan + section + (digit or 0)
 
 
 def _context_kind(t: str, start: int, end: int, value: Decimal, *, digits: bool) -> str | None:
@@ -287,6 +243,50 @@ def _digit_tokens(t: str, taken: list[Span]) -> list[Draft]:
     return toks
 
 
+def _counted(t: str, run: str, start: int, end: int, before: str, after: str) -> Draft | None:
+    """The quantity a character numeral `run` at t[start:end] gives, or None when
+    it counts nothing (no measure word, 大 or ordinal marker)."""
+    value = parse_zh_numeral(run)
+    if not value and run in ("万", "亿") and t.startswith("元", end):
+        value = SCALES[run]  # 超过亿元 = over 100 million yuan; 万元GDP = per 10,000 yuan
+    if not value:
+        return None
+    tok = Draft(Decimal(value), start, end)
+    sm = _AFTER_SCALE_RE.match(t, end)  # 两千多万
+    if sm and run[-1] not in "万亿":
+        tok.scale = SCALES[sm.group(2)]
+        tok.value *= tok.scale
+        tok.approximate = bool(sm.group(1))
+        tok.end = sm.end()
+    elif t.startswith(("余", "多"), end):
+        tok.approximate, tok.end = True, end + 1
+    if before == "第":
+        tok.start, tok.kind = start - 1, "ordinal"
+        # 第三，… opening a sentence enumerates, like "Third, …"
+        tok.marker = t.startswith(("，", "、", ","), tok.end) and _at_heading(t, start - 1)
+        tok.optional = _number_one(tok)
+    elif after == "、" and tok.scale == 1 and _at_heading(t, start):
+        tok.kind, tok.marker = "ordinal", True  # 一、基本情况
+    elif after == "是" and t[max(0, start - 1):start] in _ENUM_BEFORE:
+        tok.kind, tok.optional = "ordinal", True  # 一是…二是 = firstly, secondly
+    elif before in ("（", "(") and after in ("）", ")"):
+        tok.kind, tok.marker = "ordinal", True  # （一） list marker
+    else:
+        kind = _context_kind(t, start, tok.end, tok.value, digits=False)
+        if kind is None and any(c in "万亿" for c in t[start:tok.end]):
+            kind = "number"  # 百亿矿鸿: a large amount even without a unit
+        if kind is None:
+            return None
+        tok.kind = kind
+        if kind == "percent" and t.startswith("成", tok.end):
+            tok.value, tok.end = tok.value * 10, tok.end + 1
+        # Why: 一 + measure word is usually the article "a" (一张名片).
+        tok.optional = run == "一" and kind in ("number", "ordinal") and tok.scale == 1
+    tok.approximate = tok.approximate or _approximate(t, start, tok.end)
+    _unit(t, tok)
+    return tok
+
+
 def _cjk_tokens(t: str, taken: list[Span], fixed: list[Span]) -> list[Draft]:
     toks: list[Draft] = []
     plans = _FIVE_YEAR_PLAN_RE.finditer(t) if "十" in t and "五" in t else ()
@@ -307,44 +307,9 @@ def _cjk_tokens(t: str, taken: list[Span], fixed: list[Span]) -> list[Draft]:
         if len(run) == 4 and all(c in DIGITS for c in run) and after == "年":
             toks.append(Draft(Decimal("".join(str(DIGITS[c]) for c in run)), start, end, "year"))
             continue
-        value = parse_zh_numeral(run)
-        if not value and run in ("万", "亿") and t.startswith("元", end):
-            value = SCALES[run]  # 超过亿元 = over 100 million yuan; 万元GDP = per 10,000 yuan
-        if not value:
+        tok = _counted(t, run, start, end, before, after)
+        if tok is None:
             continue
-        tok = Draft(Decimal(value), start, end)
-        sm = _AFTER_SCALE_RE.match(t, end)  # 两千多万
-        if sm and run[-1] not in "万亿":
-            tok.scale = SCALES[sm.group(2)]
-            tok.value *= tok.scale
-            tok.approximate = bool(sm.group(1))
-            tok.end = sm.end()
-        elif t.startswith(("余", "多"), end):
-            tok.approximate, tok.end = True, end + 1
-        if before == "第":
-            tok.start, tok.kind = start - 1, "ordinal"
-            # 第三，… opening a sentence enumerates, like "Third, …"
-            tok.marker = t.startswith(("，", "、", ","), tok.end) and _at_heading(t, start - 1)
-            tok.optional = _number_one(tok)
-        elif after == "、" and tok.scale == 1 and _at_heading(t, start):
-            tok.kind, tok.marker = "ordinal", True  # 一、基本情况
-        elif after == "是" and t[max(0, start - 1):start] in _ENUM_BEFORE:
-            tok.kind, tok.optional = "ordinal", True  # 一是…二是 = firstly, secondly
-        elif before in ("（", "(") and after in ("）", ")"):
-            tok.kind, tok.marker = "ordinal", True  # （一） list marker
-        else:
-            kind = _context_kind(t, start, tok.end, tok.value, digits=False)
-            if kind is None and any(c in "万亿" for c in t[start:tok.end]):
-                kind = "number"  # 百亿矿鸿: a large amount even without a unit
-            if kind is None:
-                continue
-            tok.kind = kind
-            if kind == "percent" and t.startswith("成", tok.end):
-                tok.value, tok.end = tok.value * 10, tok.end + 1
-            # Why: 一 + measure word is usually the article "a" (一张名片).
-            tok.optional = run == "一" and kind in ("number", "ordinal") and tok.scale == 1
-        tok.approximate = tok.approximate or _approximate(t, start, tok.end)
-        _unit(t, tok)
         toks.append(tok)
         taken.append((tok.start, tok.end))
     for m in _CIRCLED_RE.finditer(t):

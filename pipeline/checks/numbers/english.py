@@ -2,20 +2,20 @@
 
 Digits (with separators, decimals, million/billion, %, per cent, 12th),
 spelled-out numbers (two, twenty-five, three thousand three hundred, a
-million, Seventh), month names with their days, and Roman numerals after
-Phase/Stage.  "a"/"an" alone is never a quantity; "one" and "first" are
+million, Seventh; read in english_words.py), month names with their days, and
+Roman numerals after Phase/Stage.  "a"/"an" alone is never a quantity; "one" and "first" are
 optional (pronoun "one", "first-class" and "one of" are skipped outright).
 """
 
 from __future__ import annotations
 
 import re
-import string
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from functools import lru_cache
 
-from ..glossary.prefilter import folded
+from ...glossary.prefilter import folded
+from .english_words import PERCENT_RE, SCALES, approximate, word_drafts
 from .quantity import (
     Draft,
     Quantity,
@@ -26,20 +26,9 @@ from .quantity import (
     in_quotes_only,
     link_ranges,
     overlaps,
-    trie_pattern,
     within,
 )
 
-_ONES = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
-_TENS_LIST = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
-UNITS = {w: i for i, w in enumerate(_ONES) if i}
-TENS = {w: 20 + 10 * i for i, w in enumerate(_TENS_LIST)}
-SCALES = {"hundred": 100, "thousand": 10**3, "million": 10**6,
-          "billion": 10**9, "trillion": 10**12}
-_ORD_ONES = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth"]
-ORDINALS = {w: i + 1 for i, w in enumerate(_ORD_ONES)}
-ORDINALS |= {w[:-1] + "ieth": v for w, v in TENS.items()}
-ORDINALS |= {w + "th": v for w, v in SCALES.items()}
 MONTHS = {m: i + 1 for i, m in enumerate(
     ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"])}
 _MONTH_ABBR = {"Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "Jun": 6, "Jul": 7, "Aug": 8,
@@ -79,18 +68,8 @@ _DIGIT_RE = re.compile(
     r"|\s*-?\s*(?P<scale>trillion|billion|million|thousand|bn|mn|tn|(?-i:Mt))\b|(?P<k>(?-i:K))\b)?",
     re.I)
 _CODE_RE = re.compile(r"(?<![\d.])\d+(?:\s*\+\s*\d+)+")
-_PERCENT_RE = re.compile(r"\s*(?:%|per\s?cent\b|pct\b|percentage points?\b)", re.I)
 # "Mt" is megatonnes (1.2 Mt = 120万吨); a bare "m" is left alone (metres?).
 _ABBR_SCALE = {"bn": 10**9, "mn": 10**6, "tn": 10**12, "mt": 10**6, "k": 10**3}  # 50K
-_APPROX_BEFORE_RE = re.compile(
-    r"(?:(?<![A-Za-z])(?:more than|over|nearly|almost|about|around|approximately|roughly|"
-    r"some|upwards of|at least|close to|in excess of|exceeding|above|under|below|less than|"
-    r"fewer than|no more than|no less than|not less than|not more than|approx\.?|circa|"
-    r"exceed(?:s|ed|ing)?|topp(?:ed|ing)|tops|surpass(?:es|ed|ing)?|beyond|"
-    r"(?:broke|break(?:s|ing)?) through|pass(?:ed|es|ing)? the)\s+"
-    r"|~\s*)(?:RMB|CNY|US\$|HK\$|\$|¥|€|£)?\s*$", re.I)
-_APPROX_AFTER_RE = re.compile(
-    r"(?:\+(?!\s*\d)|-?plus\b|\s+or (?:more|above|so)\b|\s+and above\b|-odd\b|\s+odd\b)", re.I)
 _MONTH_RE = re.compile(
     rf"\b(?:(?P<full>{'|'.join(MONTHS)})\b|(?P<abbr>{'|'.join(_MONTH_ABBR)})\b\.?(?=\s+\d))")
 _MAY_CONTEXT_RE = re.compile(
@@ -98,7 +77,6 @@ _MAY_CONTEXT_RE = re.compile(
     r"next|this|between|and|on)[\s-]+)$", re.I)
 _ROMAN_RE = re.compile(r"\b(?:Phase|Stage|Part|Class|Grade|Level|Tier)\s+(?P<r>[IVX]{1,5})\b"
                        r"|(?:^|(?<=\n))[\s#*]*(?P<h>[IVX]{1,5})\.\s")
-_WORD_RE = re.compile(r"[A-Za-z]+")
 _RANGE_RE = re.compile(r"\s*(?:-|–|—|~|to|and)\s*")
 _MONTH_NAMES = "|".join([*MONTHS, *_MONTH_ABBR])
 # Power is compared in kW (120万千瓦 = 1,200 MW = 1.2 GW); area in mu or hectares.
@@ -114,7 +92,6 @@ _DAY_RE = re.compile(r"\d{1,2}")
 _MONTH_BEFORE_RE = re.compile(rf"\b(?:{_MONTH_NAMES})\.?\s+$")
 _MONTH_AFTER_RE = re.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH_NAMES})\b")
 _DIGIT_NEXT_RE = re.compile(r"\s+\d")
-_SENTENCE_START_RE = re.compile(r"(?:^|[.;:!?]\s*)$")
 # Cheap necessary conditions (a literal to search for): every month name starts with
 # one of these; a Roman numeral ends a word or precedes ". ".
 _MONTH_HINT_RE = re.compile("Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
@@ -155,11 +132,6 @@ def _to_roman(n: int) -> str:
         while n >= v:
             out, n = out + sym, n - v
     return out
-
-
-def _approximate(t: str, start: int, end: int) -> bool:
-    return bool(_APPROX_BEFORE_RE.search(t[max(0, start - 30):start])
-                or _APPROX_AFTER_RE.match(t, end))
 
 
 _DIGIT_RUN_RE = re.compile(r"\d+")
@@ -248,7 +220,7 @@ def _digit_drafts(t: str, taken: list[Span]) -> list[Draft]:
         scale_word = (m.group("scale") or k or "").lower()
         scale = _ABBR_SCALE.get(scale_word) or SCALES.get(scale_word, 1)
         d = Draft(Decimal(raw) * scale, start, end, scale=scale)
-        pm = _PERCENT_RE.match(t, end)
+        pm = PERCENT_RE.match(t, end)
         word_before = _WORD_BEFORE_RE.search(t[max(0, start - 8):start])
         if m.group("ord"):
             d.kind = "ordinal"
@@ -264,7 +236,7 @@ def _digit_drafts(t: str, taken: list[Span]) -> list[Draft]:
                 _MONTH_BEFORE_RE.search(t[max(0, start - 12):start])
                 or _MONTH_AFTER_RE.match(t, end)):
             d.kind = "day"  # September 3 / 3 September
-        d.approximate = _approximate(t, start, d.end)
+        d.approximate = approximate(t, start, d.end)
         if _list_marker(t, d, raw):
             d.kind, d.marker = "ordinal", True
         _unit(t, d)
@@ -292,127 +264,6 @@ def _month_drafts(t: str, taken: list[Span]) -> list[Draft]:
                                 marker=group == "h"))
             taken.append(m.span(group))
     return drafts
-
-
-def _follows(prev: str, word: str) -> bool:
-    """May ``word`` continue a spelled number whose last word is ``prev``?"""
-    if prev in ("a", "an"):
-        return word in SCALES or word == "dozen"
-    if prev in UNITS:  # "two million", but not "one two"
-        return word in SCALES or word in ("hundredth", "thousandth", "millionth")
-    if prev in TENS:  # twenty-five, twenty-first, twenty thousand
-        return (UNITS.get(word, 10) < 10 or ORDINALS.get(word, 10) < 10
-                or word in SCALES or word == "thousandth")
-    if prev in SCALES:
-        return word in UNITS or word in TENS or word in ORDINALS or (
-            word in SCALES and SCALES[word] > SCALES[prev])
-    return False
-
-
-# Words that can open a spelled number ("a"/"an" only before a scale or "dozen").
-_STARTERS = frozenset([*UNITS, *TENS, *ORDINALS, "twice", "decade", "a", "an"])
-# Found in the ASCII-lowered text as whole words (no letter before or after). A text
-# without a scale word or "dozen" has no "a million"/"a dozen", so its many "a"s and
-# "an"s are not even visited: the pattern without them is used.
-_STARTER_RE = re.compile("(?<![a-z])" + trie_pattern(_STARTERS) + "(?![a-z])")
-_STARTER_NO_ARTICLE_RE = re.compile(
-    "(?<![a-z])" + trie_pattern(_STARTERS - {"a", "an"}) + "(?![a-z])")
-_AFTER_ARTICLE = ("hundred", "thousand", "million", "billion", "trillion", "dozen")
-_SPACES_RE = re.compile(r"\s+")
-_WORD_GAP_RE = re.compile(r"\s+|\s*-\s*|\s+and\s+")
-
-
-def _ascii_lower(t: str) -> str:
-    """`t` with A-Z lowered, index for index, and no other letter made ASCII."""
-    if "\u212a" in t or "\u0130" in t:  # Kelvin K lowers to "k", İ to two characters
-        return t.translate(_ASCII_LOWER)
-    return t.lower()
-
-
-_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
-
-
-def _free_words(t: str, pos: int, taken: list[Span]) -> Iterator[re.Match[str]]:
-    """The words from `pos` on that no digit, month or numeral quantity has taken."""
-    for m in _WORD_RE.finditer(t, pos):
-        if not overlaps(m.start(), m.end(), taken):
-            yield m
-
-
-def _word_drafts(t: str, taken: list[Span]) -> list[Draft]:
-    """Spelled numbers: a starter word, then the words that may follow it.
-
-    Only the few words that can start one are visited (not every word of the
-    text); what follows a starter is read word by word, skipping taken words, as
-    a list of all the untaken words would give it."""
-    low = _ascii_lower(t)
-    drafts: list[Draft] = []
-    resume = 0  # words before this offset belong to an earlier number
-    starters = _STARTER_RE if any(w in low for w in _AFTER_ARTICLE) else _STARTER_NO_ARTICLE_RE
-    for hit in starters.finditer(low):
-        start, end = hit.span()
-        if start < resume or overlaps(start, end, taken):
-            continue
-        first = hit.group()
-        following = _free_words(t, end, taken)
-        nxt = next(following, None)
-        if first in ("a", "an") and (nxt is None or not _follows(first, nxt.group().lower())):
-            continue
-        seq = [(start, end, first)]
-        resume = end
-        while nxt is not None and seq[-1][2] not in ORDINALS:
-            gap = t[seq[-1][1]:nxt.start()]
-            w = nxt.group().lower()
-            if w == "and" and seq[-1][2] in SCALES and _SPACES_RE.fullmatch(gap):
-                after = next(following, None)
-                if after is not None:  # "one hundred and twenty"
-                    resume, nxt = nxt.end(), after
-                    continue
-            if not _WORD_GAP_RE.fullmatch(gap) or not _follows(seq[-1][2], w):
-                break
-            seq.append((nxt.start(), nxt.end(), w))
-            resume = nxt.end()
-            nxt = next(following, None)
-        drafts.append(_spelled(t, [w for _, _, w in seq], seq[0][0], seq[-1][1]))
-    return drafts
-
-
-def _spelled(t: str, words: list[str], start: int, end: int) -> Draft:
-    total = current = scale = 0
-    ordinal = False
-    for w in words:
-        if w in ("a", "an"):
-            current = 1
-        elif w in ("twice", "decade"):
-            current = 2 if w == "twice" else 10
-        elif w == "dozen":
-            current = (current or 1) * 12
-        elif w in UNITS or w in TENS:
-            current += UNITS.get(w) or TENS[w]
-        elif w in ORDINALS and ORDINALS[w] < 100:
-            current, ordinal = current + ORDINALS[w], True
-        else:  # a scale word or hundredth/thousandth/millionth
-            ordinal = ordinal or w not in SCALES
-            mult = SCALES.get(w) or ORDINALS[w]
-            scale = max(scale, mult)
-            if mult == 100:
-                current = (current or 1) * 100
-            else:
-                total, current = total + (current or 1) * mult, 0
-    d = Draft(Decimal(total + current), start, end, "ordinal" if ordinal else "number",
-              scale=scale or 1)
-    pm = _PERCENT_RE.match(t, end)
-    if pm and not ordinal:
-        d.kind, d.end = "percent", pm.end()
-    # Why: "one"/"first"/"twice"/"a dozen"/"decade" are often idiomatic or a
-    # rendering of an implicit Chinese count (十年 = a decade); they match a
-    # source count but are never reported as extra.  So are enumerators
-    # ("Second, ..."), which may render 其次 as well as 二是.
-    d.optional = words in (["one"], ["first"], ["twice"], ["a", "dozen"], ["decade"])
-    d.marker = (ordinal and len(words) == 1 and t.startswith(",", end)
-                and _SENTENCE_START_RE.search(t[:start]) is not None)
-    d.approximate = _approximate(t, start, d.end)
-    return d
 
 
 def _fixed_spans(text: str, phrases: Sequence[str]) -> list[Span]:
@@ -445,7 +296,7 @@ def en_quantities(
     taken: list[Span] = []
     drafts = _digit_drafts(text, taken)
     drafts += _month_drafts(text, taken)
-    words = _word_drafts(text, taken)
+    words = word_drafts(text, taken)
     if words:  # the phrases only ever veto a spelled number: none, no scan
         fixed = _fixed_spans(text, fixed_phrases)
         drafts += [d for d in words if not within(d.start, d.end, fixed)]

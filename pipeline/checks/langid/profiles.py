@@ -5,7 +5,7 @@ first text: 0.6 s, most of a one-entry recheck. A check asks about a few texts,
 which hold a few hundred n-grams. Here the 55 profiles are only parsed (0.1 s),
 and each n-gram's row is computed the first time a text holds it, by
 langdetect's own formula in its own order, so every answer is the one its
-eager table gives (tests/test_langprofiles.py compares the two).
+eager table gives (tests/checks/test_langprofiles.py compares the two).
 """
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
 """When a source quantity the translation lacks is certainly dropped: the
-judgement that makes a missing number an error rather than a warning (numbers.py
+judgement that makes a missing number an error rather than a warning (compare.py
 finds what is missing; this says how sure we are)."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Shared value type for the quantity checker (see ``numbers.py`` for the API).
+"""Shared value type for the quantity checker (see ``compare.py`` for the API).
 
 Kept separate so the Chinese and English extractors can both build
 ``Quantity`` objects without importing each other or the comparison code.
