@@ -9,8 +9,13 @@ from pathlib import Path
 
 from ..atomic import atomic_write_bytes, atomic_write_text
 from ..errors import PipelineError, display_path
-from ..glossary.exchange import (ColumnMap, read_mapped_csv, read_mapped_xlsx,
-                                 write_mapped_csv, write_mapped_xlsx)
+from ..glossary.exchange import (
+    ColumnMap,
+    read_mapped_csv,
+    read_mapped_xlsx,
+    write_mapped_csv,
+    write_mapped_xlsx,
+)
 from ..glossary.load import COLUMNS, GlossaryError, parse_glossary
 from ..glossary.tbx import TbxWarning, parse_tbx
 from ..glossary.tbx_write import TbxVersion, write_tbx

@@ -15,8 +15,8 @@ import polib
 import pytest
 from support import copy_real_project
 
-from pipeline.catalog.review import mark_reviewed
 from pipeline.catalog.pofile import parse_catalog, write_catalog
+from pipeline.catalog.review import mark_reviewed
 from pipeline.commands.update import update
 from pipeline.project import Project
 
