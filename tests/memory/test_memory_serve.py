@@ -7,8 +7,13 @@ from pathlib import Path
 
 from memory_support import SecondArticle
 from serve_support import BASE, TOKEN, TestClient
+from support import copy_real_project
 
+import pipeline.memory.project_memory as project_memory
 from pipeline.commands.update import UpdateOptions, update
+from pipeline.memory import MemoryUnit
+from pipeline.memory.tmx import write_tmx
+from pipeline.project import Project
 from pipeline.serve import create_app
 from pipeline.source import read_article
 
@@ -37,13 +42,6 @@ def test_memory_matches_for_a_segment(tmp_path: Path) -> None:
 def test_saving_a_catalog_does_not_rebuild_the_tmx_part(tmp_path: Path, monkeypatch) -> None:
     """The workbench saves a catalog on every edit; the imported TMX files (the large
     part of a memory) keep their index and are not read again for that."""
-    from support import copy_real_project
-
-    import pipeline.memory.project_memory as project_memory
-    from pipeline.memory import MemoryUnit
-    from pipeline.memory.tmx import write_tmx
-    from pipeline.project import Project
-
     root = copy_real_project(tmp_path / "p")
     project = Project.at(root)
     segment = read_article(project.source_path("shangdang")).segments[3]
