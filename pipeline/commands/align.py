@@ -8,8 +8,10 @@ catalog's bytes: an unchanged catalog is read back, not aligned again."""
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
+from dataclasses import dataclass
 
 from ..cache import ResultCache, code_fingerprint, files_digest, key_of
 from ..catalog.pofile import parse_catalog, read_catalog_bytes
@@ -18,17 +20,28 @@ from ..glossary import TermMatcher
 from ..memory.model import MemoryUnit
 from ..memory.tmx import write_tmx
 from ..project import Project
+from .base import Command, add_format, add_no_cache, add_scope
 from .common import project_glossary, say
 
+FORMATS = ("text", "json", "tmx")  # the first is the default
 
-def align_command(project: Project, article: str | None, locale: str | None,
-                  output_format: str, use_cache: bool = True) -> int:
+
+@dataclass(frozen=True)
+class AlignOptions:
+    article: str | None = None
+    locale: str | None = None
+    format: str = "text"  # one of FORMATS
+    use_cache: bool = True  # --no-cache: align every catalog afresh
+
+
+def align_command(project: Project, options: AlignOptions) -> int:
+    locale, output_format, use_cache = options.locale, options.format, options.use_cache
     terms = TermMatcher(project_glossary(project.glossary_dir))
     stored = ResultCache.open(project.root, "align", use_cache)
     glossary = files_digest(project.glossary_dir)
     found: list[tuple[str, str, EntryAlignment]] = []
     locales = project.locales(locale)
-    for slug in project.articles(article):
+    for slug in project.articles(options.article):
         for loc in locales:
             path = project.catalog_path(slug, loc)
             if not path.exists():
@@ -42,7 +55,7 @@ def align_command(project: Project, article: str | None, locale: str | None,
             else:
                 entries = from_json(hit)
             found += [(slug, loc, e) for e in entries]
-    if article is None and locale is None:
+    if options.article is None and locale is None:
         stored.keep_only(f"{slug}@{loc}" for slug in project.articles(None) for loc in locales)
     stored.save()
     if output_format == "json":
@@ -89,3 +102,13 @@ def _write_tmx(project: Project, found: list[tuple[str, str, EntryAlignment]],
              for slug, _, e in found for k in e.alignment.links if k.source and k.target]
     sys.stdout.buffer.write(write_tmx(units, project.config.publication.source_language,
                                       target, segtype="sentence"))
+
+
+def _arguments(parser: argparse.ArgumentParser) -> None:
+    add_scope(parser)
+    add_no_cache(parser, "ignore .bilingual/cache (align every catalog afresh)")
+    add_format(parser, FORMATS, "text (default), json (article, line, links) or tmx "
+                                "(sentence units)")
+
+
+COMMAND = Command(AlignOptions, _arguments, align_command)

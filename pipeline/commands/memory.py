@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import argparse
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -11,6 +13,7 @@ from ..memory.model import UnitKind
 from ..memory.paths import memory_dir
 from ..memory.store import indexed_memory
 from ..project import Project
+from .base import Action, Command, CommandGroup, percent, whole
 from .common import say, warn
 
 if TYPE_CHECKING:  # lxml and langcodes are loaded by export and import only
@@ -26,7 +29,14 @@ def _one_locale(project: Project, locale: str | None) -> str:
     return locales[0]
 
 
-def export_command(project: Project, locale: str | None, output: Path) -> int:
+@dataclass(frozen=True)
+class ExportOptions:
+    output: Path
+    locale: str | None = None  # needed if the project has several
+
+
+def export_command(project: Project, options: ExportOptions) -> int:
+    locale, output = options.locale, options.output
     from ..memory.project_memory import catalog_memory_units  # sentence alignment: pysbd
     from ..memory.tmx import write_tmx
     loc = _one_locale(project, locale)
@@ -40,7 +50,13 @@ def export_command(project: Project, locale: str | None, output: Path) -> int:
 WARNINGS_SHOWN = 10  # located warnings printed per file; the rest are counted
 
 
-def import_command(project: Project, source: Path) -> int:
+@dataclass(frozen=True)
+class ImportOptions:
+    file: Path  # the TMX file
+
+
+def import_command(project: Project, options: ImportOptions) -> int:
+    source = options.file
     try:
         data = source.read_bytes()
     except FileNotFoundError:
@@ -86,8 +102,16 @@ def _report(source: Path, target: Path, source_lang: str, locale: str | None,
              "units not used")
 
 
-def lookup_command(project: Project, text: str, locale: str | None, limit: int,
-                   threshold: float) -> int:
+@dataclass(frozen=True)
+class LookupOptions:
+    text: str
+    locale: str | None = None  # needed if the project has several
+    limit: int = 5  # matches shown
+    threshold: float = 50.0  # lowest score shown, in percent
+
+
+def lookup_command(project: Project, options: LookupOptions) -> int:
+    text, locale, limit, threshold = options.text, options.locale, options.limit, options.threshold
     loc = _one_locale(project, locale)
     matches = indexed_memory(project, loc).lookup(text.strip(), threshold, limit)
     if not matches:
@@ -98,3 +122,31 @@ def lookup_command(project: Project, text: str, locale: str | None, limit: int,
         say(f"{score:>5}  {match.unit.origin}  ({match.unit.kind.value})\n"
             f"       {match.unit.source}\n       {match.unit.target}")
     return 0
+
+
+def _export_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--locale", metavar="L", help="the target locale (needed if several)")
+    parser.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.tmx")
+
+
+def _import_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", type=Path, metavar="FILE.tmx")
+
+
+def _lookup_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("text", metavar="TEXT")
+    parser.add_argument("--locale", metavar="L", help="the target locale (needed if several)")
+    parser.add_argument("--limit", type=whole(1), default=5, help="matches to show (default: 5)")
+    parser.add_argument("--threshold", type=percent, default=50.0, metavar="PCT",
+                        help="lowest score shown (default: 50)")
+
+
+COMMAND = CommandGroup({
+    "export": Action("write the memory of one locale as TMX 1.4b",
+                     Command(ExportOptions, _export_arguments, export_command)),
+    "import": Action("add a TMX file to memory/",
+                     Command(ImportOptions, _import_arguments, import_command)),
+    "lookup": Action("the best matches for a source text",
+                     Command(LookupOptions, _lookup_arguments, lookup_command)),
+}, description="Export the project's translation memory as TMX, import a TMX file into "
+               "memory/, or look a text up.")

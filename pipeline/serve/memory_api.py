@@ -1,6 +1,7 @@
 """`GET /api/articles/{slug}/{locale}/memory?segment=ID`: the best memory matches for
-one segment (read-only). The memory is rebuilt only when a catalog or TMX file of
-the locale changed (by size and mtime), so the workbench can ask on every focus."""
+one segment (read-only). The catalogs' part of the memory is rebuilt when one of the
+locale's catalogs changed (by size and mtime), the imported TMX part only when a TMX
+file did (pipeline.memory.store), so the workbench can ask on every focus."""
 
 from __future__ import annotations
 
@@ -12,8 +13,10 @@ from fastapi import APIRouter, Query
 from pydantic import BaseModel, Field
 
 from ..memory.index import TranslationMemory
+from ..memory.layers import LayeredMemory
 from ..memory.partial import partial_matches
-from ..memory.project_memory import memory_dir, project_memory
+from ..memory.project_memory import StartOfRunMemory
+from ..memory.store import indexed_tmx_memory
 from ..render.diff import char_diff
 from .api import NOT_FOUND, Locale, Slug, WorkspaceDep
 from .models import SEGMENT_ID_PATTERN, DiffOp
@@ -48,21 +51,20 @@ _cache: dict[tuple[str, str], tuple[tuple[object, ...], TranslationMemory]] = {}
 _cache_lock = threading.Lock()
 
 
-def memory_for(ws: Workspace, locale: str) -> TranslationMemory:
-    """The locale's memory, rebuilt only when one of its files changed."""
+def memory_for(ws: Workspace, locale: str) -> LayeredMemory:
+    """The catalogs (kept here, rebuilt when one changed: every save) over the TMX
+    files (their own index on disk, rebuilt only when a TMX file changes)."""
     project = ws.project
     files: list[FsPath] = sorted((project.locales_dir / locale / "LC_MESSAGES").glob("*.po"))
-    files += sorted(memory_dir(project).glob("*.tmx"))
     stamp = tuple((str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in files)
     key = (str(project.root), locale)
     with _cache_lock:
         cached = _cache.get(key)
-        if cached is not None and cached[0] == stamp:
-            return cached[1]
-    memory = project_memory(project, locale)
-    with _cache_lock:
-        _cache[key] = (stamp, memory)
-    return memory
+    if cached is None or cached[0] != stamp:
+        cached = (stamp, StartOfRunMemory(project, locale, tmx=False).memory())
+        with _cache_lock:
+            _cache[key] = cached
+    return LayeredMemory(cached[1], indexed_tmx_memory(project, locale))
 
 
 @router.get("/articles/{slug}/{locale}/memory", response_model=MemoryMatches,
@@ -79,7 +81,7 @@ def memory_matches(slug: Slug, locale: Locale, ws: WorkspaceDep,
     return MemoryMatches(segment=segment, matches=views)
 
 
-def match_views(memory: TranslationMemory, text: str, threshold: float,
+def match_views(memory: TranslationMemory | LayeredMemory, text: str, threshold: float,
                 own: str) -> list[MemoryMatchView]:
     """The best whole matches for `text`, then partial ones (a longer unit holding
     it) up to `MATCHES` in all; units of the article itself (`own`) are left out."""

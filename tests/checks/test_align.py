@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -54,6 +55,7 @@ def test_english_knows_abbreviations_and_splits_despite_an_unmatched_quote() -> 
         "office.", "In 2018, the hospital signed a contract."]
 
 
+@pytest.mark.slow  # over a second: the fast run stays under 30 s
 def test_one_to_one_links_with_offsets() -> None:
     source, target = "".join(ZH[:3]), " ".join(EN[:3])
     a = align_pair(source, target)

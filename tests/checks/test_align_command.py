@@ -10,7 +10,7 @@ from lxml import etree
 from support import make_project, translate
 
 from pipeline.cli import main
-from pipeline.commands.update import update
+from pipeline.commands.update import UpdateOptions, update
 from pipeline.project import Project
 
 SOURCE = """---
@@ -33,7 +33,7 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Project:
     make_project(tmp_path, {"talent": SOURCE})
     monkeypatch.chdir(tmp_path)
     proj = Project(tmp_path)
-    update(proj, locale="en", create=True, quiet=True)
+    update(proj, UpdateOptions(locale="en", create=True, quiet=True))
     translate(tmp_path / PO, {"人才": "Talent", PARAGRAPH: ENGLISH,
                               # the second sentence left out
                               SECOND: "By 24:00 on July 25, Fujian had reported 69 imported "

@@ -278,12 +278,12 @@ def test_memory_matches_are_offered_and_inserted(tmp_path: Path, tab) -> None:
     from conftest import EDITION_ARTIFACTS
     from memory_support import SecondArticle
 
-    from pipeline.commands.update import update
+    from pipeline.commands.update import UpdateOptions, update
     from pipeline.serve import create_app
     from pipeline.source import read_article
 
     second = SecondArticle(tmp_path)
-    update(second.project, quiet=True, memory=False)
+    update(second.project, UpdateOptions(quiet=True, memory=False))
     article = read_article(second.project.source_path("second"))
     edited = next(s for s in article.segments if s.text == second.edited_text[0])
     with running(lambda port: create_app(second.project, token=TOKEN, port=port)) as base:
@@ -318,12 +318,12 @@ def test_a_paragraph_translated_sentence_by_sentence_is_saved_as_one_msgstr(
     from conftest import EDITION_ARTIFACTS
     from memory_support import SecondArticle
 
-    from pipeline.commands.update import update
+    from pipeline.commands.update import UpdateOptions, update
     from pipeline.serve import create_app
     from pipeline.source import read_article
 
     second = SecondArticle(tmp_path)
-    update(second.project, quiet=True, memory=False)
+    update(second.project, UpdateOptions(quiet=True, memory=False))
     article = read_article(second.project.source_path("second"))
     new = next(s for s in article.segments if s.text == second.new_paragraph)
 
