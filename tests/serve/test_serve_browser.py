@@ -328,7 +328,6 @@ def test_a_paragraph_translated_sentence_by_sentence_is_saved_as_one_msgstr(
     update(second.project, UpdateOptions(quiet=True, memory=False))
     article = read_article(second.project.source_path("second"))
     new = next(s for s in article.segments if s.text == second.new_paragraph)
-    done = next(s for s in article.segments if s.text == second.verbatim[0].msgid)
 
     def msgstr(text: str) -> str:
         return next(e.msgstr for e in polib.pofile(str(second.po_path)) if e.msgid == text)
@@ -361,22 +360,36 @@ def test_a_paragraph_translated_sentence_by_sentence_is_saved_as_one_msgstr(
             "() => document.getElementById('announce').textContent.startsWith('Saved')")
         expected = " ".join(typed.get(k, second.reused_target) for k in range(len(sources)))
         assert msgstr(second.new_paragraph) == expected
-        # A translated paragraph: one row edited, the rest of the msgstr as it was.
-        before = msgstr(done.text)
+        # A translated paragraph of the real article: one row edited (a glossary term
+        # clicked in the source goes into it), the rest of the msgstr as it was.
+        t.page.goto(f"{base}/articles/shangdang/en")
+        t.page.wait_for_selector("body[data-ready='true']")
+        real = second.project.catalog_path("shangdang", "en")
+
+        def real_msgstr(text: str) -> str:
+            return next(e.msgstr for e in polib.pofile(str(real)) if e.msgid == text)
+
+        done = next(s for s in read_article(second.project.source_path("shangdang")).segments
+                    if s.text == second.verbatim[0].msgid)
+        before = real_msgstr(done.text)
         seg = section(t, done.id)
         seg.locator("[data-role=sentences]").click()
         rows = seg.locator("[data-role=sentence]")
         rows.first.wait_for()
         first = rows.nth(0).locator("textarea")
         old = first.input_value()
-        assert before.startswith(old) and rows.count() >= 2
+        assert old and before.startswith(old) and rows.count() >= 2
         first.fill("A new first sentence.")
+        seg.locator("mark.term-mark").first.click()
+        edited = first.input_value()
+        assert edited.startswith("A new first sentence.") and len(edited) > 21
+        assert area(t, done.id).is_hidden()
         seg.locator("[data-role=save]").click()
         t.page.wait_for_function(
             "() => document.getElementById('announce').textContent.startsWith('Saved')")
-        assert msgstr(done.text) == "A new first sentence." + before[len(old):]
+        assert real_msgstr(done.text) == edited + before[len(old):]
         # Back to the paragraph: one box with the whole translation.
         seg.locator("[data-role=sentences]").click()
-        assert area(t, done.id).input_value() == msgstr(done.text)
+        assert area(t, done.id).input_value() == real_msgstr(done.text)
         assert seg.locator("[data-role=sentence]").count() == 0
         assert t.errors == []

@@ -142,7 +142,15 @@
 
   function wireInsert(s, button) {
     button.addEventListener('mousedown', (e) => e.preventDefault()); // keep the caret
-    button.addEventListener('click', () => insertAtCursor(s.text, button.dataset.insert));
+    button.addEventListener('click', () => insertAtCursor(editing(s), button.dataset.insert));
+  }
+
+  // The box typing goes to: the sentence row being edited when the sentence view
+  // is open (the paragraph's box is hidden then), else the paragraph's box.
+  function editing(s) {
+    const active = document.activeElement;
+    return s.sentences && active && s.section.contains(active)
+      && active.matches('textarea.sentence__target') ? active : s.text;
   }
 
   function renderTerms(s, terms) {
@@ -190,7 +198,7 @@
     const terms = [...s.terms.querySelectorAll(':scope > li')];
     if (n <= terms.length) {
       const button = terms[n - 1].querySelector('button.term__insert');
-      if (button) insertAtCursor(s.text, button.dataset.insert);
+      if (button) insertAtCursor(editing(s), button.dataset.insert);
       return true;
     }
     const match = s.memoryMatches[n - terms.length - 1];
@@ -597,8 +605,13 @@
         s.fuzzy.checked = false; // editing a draft reviews it (tick fuzzy to keep it a draft)
       }
       grow(s.text);
+      window.bilingualSentences.sync(s, page); // a memory match replaced the whole text
       setDirty(s);
       scheduleCheck(s);
+    });
+    // A sentence row entered: the segment's glossary list, as for its paragraph box.
+    s.section.addEventListener('focusin', (e) => {
+      if (e.target.matches('textarea.sentence__target')) drawTerms(s);
     });
     s.fuzzy.addEventListener('change', () => { s.fuzzyTouched = true; setDirty(s); scheduleCheck(s); });
     s.comment.addEventListener('input', () => { grow(s.comment); setDirty(s); scheduleCheck(s); });
@@ -610,8 +623,8 @@
       const info = page.glossary[mark.dataset.term];
       if (!info) continue;
       mark.title = `${info.english}${info.forbidden.length ? ` (not: ${info.forbidden.join(', ')})` : ''} · click to insert`;
-      mark.addEventListener('mousedown', (e) => { if (document.activeElement === s.text) e.preventDefault(); });
-      mark.addEventListener('click', () => insertAtCursor(s.text, info.english));
+      mark.addEventListener('mousedown', (e) => { if (editing(s) === document.activeElement) e.preventDefault(); });
+      mark.addEventListener('click', () => insertAtCursor(editing(s), info.english));
     }
   }
 
