@@ -553,3 +553,41 @@ def test_the_bilingual_page_lists_its_key_terms_and_print_numbers_them_as_endnot
         assert f"{term} {number}" in flat or f"{term}{number}" in flat, term  # the note number
         assert f"{number}. {term}" in flat, term  # its entry
     tab.assert_clean()
+
+
+def _pdf_pages(pdf) -> list[str]:
+    count = int(re.search(r"Pages:\s+(\d+)", subprocess.run(
+        ["pdfinfo", str(pdf)], check=True, capture_output=True, text=True).stdout).group(1))
+    return [re.sub(r"[\s\d]+", "", subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", "-f", str(n), "-l", str(n), str(pdf), "-"], check=True,
+        capture_output=True, text=True).stdout) for n in range(1, count + 1)]
+
+
+def test_the_printed_real_article_splits_no_pair_across_pages(real_site, edition_tab):
+    """Every body pair (both its columns) begins and ends on one printed A4 page: the
+    goal "no pair split across pages where it fits on one" (none of these is a page long)."""
+    tab = edition_tab(1280).open(real_site / "shangdang.zh-en.html")
+    _pdf(tab, "real-bilingual-pages")
+    pages = _pdf_pages(EDITION_ARTIFACTS / "real-bilingual-pages.pdf")
+    ends = tab.page.eval_on_selector_all(".article__body .pair--paragraph", """els => els.map(p =>
+      [p.id, ...['.zh', '.target'].map(s => p.querySelector(s).innerText.replace(/[\\s\\d]+/g, ''))])""")
+    assert len(ends) >= 14
+    split = []
+    for ident, *texts in ends:
+        found = [[i for i, page in enumerate(pages) if piece in page]
+                 for text in texts for piece in (text[:40], text[-40:])]  # digits out: note numbers
+        if not set.intersection(*map(set, found)):  # no page holds its start and its end
+            split.append((ident, found))
+    assert split == []
+    tab.assert_clean()
+
+
+def test_the_real_proof_shows_every_open_item_in_its_first_screen(real_site, edition_tab):
+    """The proof's goals on the real article: all open items visible in the first
+    screen at 1280 × 900, and the page under a third of the 21,848 px it once was."""
+    tab = edition_tab(1280, 900).open(real_site / "shangdang.zh-en.proof.html")
+    items = tab.page.eval_on_selector_all(".open-items li",
+                                          "els => els.map(e => e.getBoundingClientRect().bottom)")
+    assert items and max(items) <= 900, items
+    assert tab.page.evaluate("document.documentElement.scrollHeight") < 21848 / 3
+    tab.assert_clean()
