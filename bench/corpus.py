@@ -96,7 +96,7 @@ def glossary_csv(real: Path, extra: int, rng: random.Random) -> str:
 def make_corpus(dest: Path, articles: int, terms: int = 200, seed: int = 16) -> Path:
     """content/, glossary/, locales/ with complete English catalogs; returns dest."""
     from pipeline.catalog.pofile import read_catalog, write_catalog
-    from pipeline.commands.update import update
+    from pipeline.commands.update import UpdateOptions, update
     from pipeline.project import Project
 
     rng = random.Random(seed)
@@ -114,7 +114,7 @@ def make_corpus(dest: Path, articles: int, terms: int = 200, seed: int = 16) -> 
         (dest / "content" / f"article-{number:05d}.md").write_text(
             article_markdown(number, rng, blocks, translations), encoding="utf-8")
     project = Project(dest)
-    update(project, locale="en", create=True, quiet=True)
+    update(project, UpdateOptions(locale="en", create=True, quiet=True))
     for slug in project.articles():
         path = project.catalog_path(slug, "en")
         po = read_catalog(path).po

@@ -13,6 +13,13 @@
   and as whole processes against the interpreter start-up floor.
 
     python bench/memory.py --only cli [--units 100000]
+
+- the workbench's memory panel (`GET …/memory?segment=ID`, in-process) over the
+  real project plus a TMX of N units: the first request (the memory is built),
+  then requests on other segments, and the first request after a catalog is
+  saved (as the workbench does on every edit).
+
+    python bench/memory.py --only serve [--units 100000]
 """
 
 from __future__ import annotations
@@ -34,7 +41,7 @@ from rapidfuzz import fuzz, process
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from pipeline.commands.update import update
+from pipeline.commands.update import UpdateOptions, update
 from pipeline.memory import MemoryUnit, TranslationMemory
 from pipeline.memory.project_memory import project_memory
 from pipeline.memory.sentences import split_source
@@ -113,7 +120,7 @@ def make_project(root: Path, articles: int, rng: random.Random) -> None:
         (root / "content" / f"a{number}.md").write_text(
             f"---\ntitle: 第{number}篇\n---\n\n" + "\n\n".join(body) + "\n", encoding="utf-8")
     project = Project.at(root)
-    update(project, locale="en", create=True, quiet=True, memory=False)
+    update(project, UpdateOptions(locale="en", create=True, quiet=True, memory=False))
     targets = dict(pairs)
     for number in range(0, articles, 2):  # half the articles translated
         path = project.catalog_path(f"a{number}", "en")
@@ -121,7 +128,7 @@ def make_project(root: Path, articles: int, rng: random.Random) -> None:
         for entry in po:
             entry.msgstr = targets.get(entry.msgid, f"Translation of {number}.")
         po.save()
-    update(project, quiet=True, memory=False)  # canonical form again
+    update(project, UpdateOptions(quiet=True, memory=False))  # canonical form again
 
 
 def bench_update(articles: int, rng: random.Random) -> None:
@@ -136,7 +143,7 @@ def bench_update(articles: int, rng: random.Random) -> None:
                 po.write_text(po.read_text(encoding="utf-8") + "\n新增一段文字。\n",
                               encoding="utf-8")
             start = time.perf_counter()
-            update(Project.at(root), quiet=True, memory=memory)
+            update(Project.at(root), UpdateOptions(quiet=True, memory=memory))
             times[memory] = time.perf_counter() - start
     print(f"update, {articles} articles: without memory {times[False]:.2f} s, with "
           f"{times[True]:.2f} s; ratio {times[True] / times[False]:.2f} (goal <= 1.5)")
@@ -195,11 +202,53 @@ def bench_cli_lookup(units: int, rng: random.Random) -> None:
           f"import floor {floor * 1000:.0f} ms")
 
 
+def bench_serve_lookup(units: int, rng: random.Random) -> None:
+    import warnings
+
+    from pipeline.serve import create_app
+    from pipeline.source import read_article
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from fastapi.testclient import TestClient
+    texts = make_texts(units, rng)
+    memory_units = [MemoryUnit(t, f"target {i}", "memory/big.tmx") for i, t in enumerate(texts)]
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp) / "p"
+        for name in ("content", "glossary", "locales"):
+            shutil.copytree(ROOT / name, root / name)
+        (root / "memory").mkdir()
+        (root / "memory" / "big.tmx").write_bytes(write_tmx(memory_units, "zh-Hans", "en"))
+        project = Project.at(root)
+        token = "bench-token-0123456789abcdefghijklmnopqrstu"
+        api = TestClient(create_app(project, token=token, port=8765),
+                         base_url="http://127.0.0.1:8765")
+        ids = [s.id for s in read_article(project.source_path("shangdang")).segments]
+        rng.shuffle(ids)
+
+        def ask(segment: str) -> float:
+            start = time.perf_counter()
+            reply = api.get(f"/api/articles/shangdang/en/memory?segment={segment}")
+            assert reply.status_code == 200, reply.text
+            return time.perf_counter() - start
+
+        first = ask(ids[0])
+        warm = [ask(i) for i in ids[1:21]]
+        catalog = project.catalog_path("shangdang", "en")
+        after_save = []
+        for segment in ids[21:24]:
+            os.utime(catalog, ns=(time.time_ns(), time.time_ns()))  # a save: new mtime
+            after_save.append(ask(segment))
+    print(f"workbench memory panel, real project + {units:,} TMX units: first request "
+          f"{first * 1000:.0f} ms; next requests {statistics.median(warm) * 1000:.1f} ms "
+          f"median (max {max(warm) * 1000:.1f}; goal < 50 ms); first request after a "
+          f"catalog save {statistics.median(after_save) * 1000:.0f} ms median")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--units", type=int, default=100_000)
     parser.add_argument("--articles", type=int, default=300)
-    parser.add_argument("--only", choices=("lookup", "update", "cli"))
+    parser.add_argument("--only", choices=("lookup", "update", "cli", "serve"))
     args = parser.parse_args()
     rng = random.Random(12)
     if args.only in (None, "lookup"):
@@ -208,6 +257,8 @@ def main() -> None:
         bench_update(args.articles, rng)
     if args.only in (None, "cli"):
         bench_cli_lookup(args.units, rng)
+    if args.only in (None, "serve"):
+        bench_serve_lookup(args.units, rng)
 
 
 if __name__ == "__main__":

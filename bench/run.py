@@ -100,8 +100,8 @@ def bench_merge(rng: random.Random, repeat: int) -> None:
 
 
 def bench_pipeline(repeat: int) -> None:
-    from pipeline.commands.build import build
-    from pipeline.commands.update import update
+    from pipeline.commands.build import BuildOptions, build
+    from pipeline.commands.update import UpdateOptions, update
     from pipeline.project import Project
     with tempfile.TemporaryDirectory() as tmp:
         for name in ("content", "glossary", "locales"):
@@ -109,8 +109,8 @@ def bench_pipeline(repeat: int) -> None:
         project = Project(Path(tmp))
 
         def everything() -> None:
-            update(project, quiet=True)
-            build(project, quiet=True)
+            update(project, UpdateOptions(quiet=True))
+            build(project, BuildOptions(quiet=True))
 
         ours = best_of(everything, repeat)
         python = best_of(lambda: subprocess.run([sys.executable, "-c", "pass"], check=True),

@@ -39,7 +39,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from pipeline.catalog.pofile import read_catalog, write_catalog
-from pipeline.commands.update import update
+from pipeline.commands.update import UpdateOptions, update
 from pipeline.project import Project
 from pipeline.source import read_article
 
@@ -79,7 +79,7 @@ def big_project(root: Path, entries: int) -> Path:
     (root / "content" / "big.md").write_text("---\ntitle: 大文章\n---\n\n" + "\n\n".join(texts)
                                              + "\n", encoding="utf-8")
     project = Project(root)
-    update(project, locale="en", create=True, quiet=True, memory=False)
+    update(project, UpdateOptions(locale="en", create=True, quiet=True, memory=False))
     path = project.catalog_path("big", "en")
     loaded = read_catalog(path)
     english = {t: f"({n + 1}) {pairs[n % len(pairs)][1]}" for n, t in enumerate(texts)}

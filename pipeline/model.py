@@ -21,6 +21,7 @@ class SegmentKind(str, Enum):
     IMAGE_ALT = "image-alt"
     CREDITS = "credits"
     FOOTNOTE = "footnote"
+    PUBLICATION = "publication"  # the source's publication, when it is in the source language
 
 
 @dataclass(frozen=True)

@@ -7,20 +7,24 @@ this process when there is little to do or `jobs` is 1, otherwise in a pool of
 workers finish in, so the output of `--jobs 4` is byte-identical to `--jobs 1`.
 
 What every item needs (the glossary, the term automaton, settings) is handed to
-each worker once, through `setup(shared)`, not pickled with every item; on
-Linux the pool forks, so even that costs nothing.
+each worker once: `prepare(shared)` runs once per process and its result, the
+worker's state, is passed to `work(state, item)` with every item, so nothing of
+it is pickled per item (on Linux the pool forks: even `shared` costs nothing).
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
+from functools import partial
 from typing import Any, TypeVar
 
 from .progress import Progress
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
+Shared = TypeVar("Shared")  # what every worker is handed once
+State = TypeVar("State")  # what each process makes of it (see ordered_map)
 
 # A pool costs ~50 ms to start and each item a pickle round trip: below this many
 # items the work is done here.
@@ -38,17 +42,18 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def ordered_map(work: Callable[[Item], Result], items: Sequence[Item], jobs: int,
-                setup: Callable[[Any], None], shared: Any,
+def ordered_map(work: Callable[[State, Item], Result], items: Sequence[Item], jobs: int,
+                prepare: Callable[[Shared], State], shared: Shared,
                 progress: Progress | None = None) -> list[Result]:
-    """`[work(item) for item in items]` after `setup(shared)`, on up to `jobs` processes.
+    """`[work(state, item) for item in items]` with `state = prepare(shared)`, on up to
+    `jobs` processes.
 
-    `work` and `setup` must be module-level functions (workers import them)."""
+    `work` and `prepare` must be module-level functions (workers import them)."""
     if jobs <= 1 or len(items) < MIN_PARALLEL:
-        setup(shared)
+        state = _prepared(prepare, shared)
         results = []
         for item in items:
-            results.append(work(item))
+            results.append(work(state, item))
             if progress:
                 progress.advance()
         return results
@@ -59,10 +64,35 @@ def ordered_map(work: Callable[[Item], Result], items: Sequence[Item], jobs: int
     chunk = max(1, min(16, len(items) // (jobs * 4)))
     from concurrent.futures import ProcessPoolExecutor
     with ProcessPoolExecutor(max_workers=min(jobs, len(items)), mp_context=context,
-                             initializer=setup, initargs=(shared,)) as pool:
+                             initializer=_prepared, initargs=(prepare, shared)) as pool:
         results = []
-        for result in pool.map(work, items, chunksize=chunk):  # map keeps the input order
+        # map keeps the input order
+        for result in pool.map(partial(_in_worker, work), items, chunksize=chunk):
             results.append(result)
             if progress:
                 progress.advance()
         return results
+
+
+def as_is(shared: Shared) -> Shared:
+    """A `prepare` for work that needs `shared` itself and nothing built from it."""
+    return shared
+
+
+# This process's state: what `prepare` made of which `shared`. A batch mapped here,
+# or a worker forked after one, reuses it for the same `shared` object (the term
+# automaton is the costly part) instead of preparing again.
+_state: tuple[Callable[[Any], Any], object, Any] | None = None
+
+
+def _prepared(prepare: Callable[[Shared], State], shared: Shared) -> State:
+    global _state
+    if _state is None or _state[0] is not prepare or _state[1] is not shared:
+        _state = (prepare, shared, prepare(shared))
+    state: State = _state[2]
+    return state
+
+
+def _in_worker(work: Callable[[Any, Item], Result], item: Item) -> Result:
+    assert _state is not None  # the pool's initializer prepared it
+    return work(_state[2], item)

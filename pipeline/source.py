@@ -2,8 +2,9 @@
 
 markdown-it-py gives a token stream with `token.map` line ranges; we walk it
 once and turn each translatable block into a Segment. Front matter (YAML)
-carries the article's metadata; its `kicker`, `title` and `credits` fields are
-translatable segments too. Paragraphs before the first heading form the
+carries the article's metadata; its `kicker`, `title`, `subtitle`, `byline` and
+`credits` fields are translatable segments too, and so is `publication` when it
+is written in Chinese. Paragraphs before the first heading form the
 standfirst.
 """
 
@@ -33,7 +34,10 @@ FRONT_MATTER_SEGMENTS = (
     ("subtitle", SegmentKind.SUBTITLE),
     ("byline", SegmentKind.BYLINE),
     ("credits", SegmentKind.CREDITS),
+    ("publication", SegmentKind.PUBLICATION),
 )
+# Translated only when written in Chinese: a name in Latin letters stays as it is.
+_TRANSLATED_IF_CJK = frozenset({"publication"})
 # Metadata fields an article may carry; a typo ("titel") must not silently drop a title.
 KNOWN_FIELDS = ("lang", "kicker", "title", "subtitle", "byline", "credits", "date",
                 "publication", "issue", "pages", "source_url", "translator", "source",
@@ -179,6 +183,8 @@ def _front_matter_segments(meta: dict[str, object], token: Token, text: str) -> 
     for key, kind in FRONT_MATTER_SEGMENTS:
         value = meta.get(key)
         if isinstance(value, str) and value.strip():
+            if key in _TRANSLATED_IF_CJK and not any(is_cjk(c) for c in value):
+                continue
             line = _field_line(token.content, key)
             found.append(Segment(id=key, kind=kind, text=" ".join(value.split()),
                                  line_start=line, line_end=line))

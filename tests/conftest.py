@@ -21,9 +21,9 @@ from pathlib import Path
 import polib
 import pytest
 
-from pipeline.commands.build import build
+from pipeline.commands.build import BuildOptions, build
 from pipeline.commands.common import project_glossary
-from pipeline.commands.update import update
+from pipeline.commands.update import UpdateOptions, update
 from pipeline.model import SegmentKind
 from pipeline.project import Project
 from pipeline.render.pairs import align
@@ -222,12 +222,13 @@ def make_edition_site(root: Path) -> EditionSite:
         glossary.mkdir()
         (glossary / "terms.csv").write_text(FIXTURE_GLOSSARY, encoding="utf-8")
     site = EditionSite(root)
-    assert update(site.project, locale=site.locale, create=True, quiet=True) == 0
+    assert update(site.project, UpdateOptions(locale=site.locale, create=True, quiet=True)) == 0
     for slug in site.project.articles():
         _fill_catalog(site, slug)
     (root / "build").mkdir()
     (root / "build" / "figure.png").write_bytes(_tiny_png())
-    assert build(site.project, quiet=True, drafts=True) == 0  # a draft: published on purpose
+    # A draft: published on purpose.
+    assert build(site.project, BuildOptions(quiet=True, drafts=True)) == 0
     return site
 
 

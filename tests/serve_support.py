@@ -28,6 +28,7 @@ from pipeline.catalog.pofile import read_catalog, write_catalog
 from pipeline.glossary import TermMatcher, load_glossary
 from pipeline.project import Project
 from pipeline.serve import create_app
+from pipeline.serve.protocol import server_config
 from pipeline.source import read_article
 
 with warnings.catch_warnings():  # starlette suggests httpx2; httpx is what we install
@@ -155,7 +156,7 @@ def running(factory: Callable[[int], Callable]) -> Iterator[str]:
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(factory(port), log_level="warning", lifespan="off"))
+    server = uvicorn.Server(server_config(factory(port)))  # as `serve` runs it
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
     deadline = time.monotonic() + 10

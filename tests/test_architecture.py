@@ -6,6 +6,8 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "pipeline"
 
@@ -48,6 +50,7 @@ def _imports(path: Path) -> set[str]:
     return found
 
 
+@pytest.mark.slow  # over a second: the fast run stays under 30 s
 def test_stages_import_downwards_only() -> None:
     wrong = []
     for path in PACKAGE.rglob("*.py"):

@@ -56,7 +56,7 @@ def make_project(root: Path, owned: int, fillers: int = 8) -> Path:
     article whose catalog holds DONATED translated (for the memory fill)."""
     import polib
 
-    from pipeline.commands.update import update
+    from pipeline.commands.update import UpdateOptions, update
     from pipeline.project import Project
     (root / "content").mkdir(parents=True, exist_ok=True)
     (root / "locales").mkdir(exist_ok=True)
@@ -64,7 +64,7 @@ def make_project(root: Path, owned: int, fillers: int = 8) -> Path:
     (root / "content" / f"{DONOR}.md").write_text(f"---\ntitle: 供体\n---\n\n{DONATED}\n",
                                                  encoding="utf-8")
     project = Project(root)
-    update(project, locale=LOCALE, create=True, quiet=True, jobs=1)
+    update(project, UpdateOptions(locale=LOCALE, create=True, quiet=True, jobs=1))
     for slug in (SLUG, DONOR):
         path = project.catalog_path(slug, LOCALE)
         po = polib.pofile(str(path))
@@ -167,7 +167,7 @@ def _count_merges() -> list[int]:
 
 def _write_once(writer: str, root: Path, n: int) -> None:
     from pipeline.commands.fmt import fmt_files
-    from pipeline.commands.update import update
+    from pipeline.commands.update import UpdateOptions, update
     from pipeline.project import Project
     project = Project(root)
     path = project.catalog_path(SLUG, LOCALE)
@@ -180,8 +180,8 @@ def _write_once(writer: str, root: Path, n: int) -> None:
         source = project.source_path(SLUG)
         owned = len(_owned_in(source.read_text(encoding="utf-8")))
         source.write_text(article(owned, 8, extra), encoding="utf-8")
-        update(project, article=SLUG, locale=LOCALE, quiet=True, memory=writer == "fill",
-               use_cache=False, jobs=1)
+        update(project, UpdateOptions(article=SLUG, locale=LOCALE, quiet=True,
+                                      memory=writer == "fill", use_cache=False, jobs=1))
 
 
 def _owned_in(text: str) -> list[str]:

@@ -18,7 +18,7 @@ import polib
 from ..atomic import Fingerprint, atomic_write_text, replace_verified
 from ..errors import ConflictError, PipelineError, WriteError
 from ..po.errors import PoFormatError
-from ..po.read import parse_pofile
+from ..po.read import catalog_encoding, parse_pofile
 from ..po.splice import splice
 from ..po.write import format_pofile
 from .threeway import Conflict, merge
@@ -167,7 +167,9 @@ def _render(target: polib.POFile, layout: tuple[bytes, polib.POFile] | None) -> 
         spliced = splice(text, layout[1], target)
         if spliced is not None:
             return spliced.encode("utf-8")
-    return format_pofile(target).encode("utf-8")
+    # fmt keeps a catalog's own charset, as msgcat does; the other commands
+    # refuse any charset but UTF-8 (parse_catalog)
+    return format_pofile(target).encode(catalog_encoding(target))
 
 
 def refuse_read_only(path: Path) -> None:

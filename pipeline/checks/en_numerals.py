@@ -189,8 +189,17 @@ _CLOCK_RE = re.compile(
 _AM_PM_RE = re.compile(r"\d\s?[ap]\.?\s?m\b", re.I)
 
 
+_DIGIT_COLON_RE = re.compile(r"\d:")
+_NOON_WORDS = ("noon", "Noon", "NOON", "mid", "Mid", "MID")
+
+
 def _may_tell_time(t: str) -> bool:
-    return (":" in t or "clock" in t or "noon" in t or "mid" in t
+    """Whether `_CLOCK_RE` may match: its lookbehind makes `re` try it at every
+    position, so texts that cannot hold a time are not scanned (a colon counts
+    only after a digit: most colons in prose open a quotation or a list; noon and
+    midnight in lower, title or upper case)."""
+    return ("clock" in t or any(word in t for word in _NOON_WORDS)
+            or (":" in t and _DIGIT_COLON_RE.search(t) is not None)
             or (("m" in t or "M" in t) and _AM_PM_RE.search(t) is not None))
 
 

@@ -40,10 +40,11 @@ from __future__ import annotations
 import enum
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from .en_numerals import EN_FIXED_PHRASES, en_quantities
+from .omissions import dropped_for_sure, said_otherwise
 from .quantity import CONVERSIONS, Kind, Quantity, Span, Unit, quoted_spans
 from .zh_numerals import ZH_FIXED_WORDS, parse_zh_numeral, zh_quantities
 
@@ -154,12 +155,14 @@ def _scale_hint(q: Quantity, others: Sequence[Quantity]) -> str:
 
 def match_quantities(
     source: Sequence[Quantity], target: Sequence[Quantity], *, dates_restated: bool = False,
-    source_text: str = "",
+    source_text: str = "", days_restated: bool = False,
 ) -> list[NumberMismatch]:
     """Match two quantity lists as multisets by value; report the leftovers.
 
     `dates_restated`: the translation names a weekday, so a source day or month
-    it lacks may be said that way (10月30日 → "on Sunday"): never certain."""
+    it lacks may be said that way (10月30日 → "on Sunday"): never certain.
+    `days_restated`: it names a day another way too (the next day, that day,
+    today): a day it lacks is not certainly dropped."""
     # Required sources first, so an optional 一个 cannot take the "one" that a
     # required 1座 needs.
     free_s = sorted(range(len(source)), key=lambda i: (source[i].optional, i))
@@ -204,8 +207,9 @@ def match_quantities(
             f"source {_describe(missing)} not found in the translation"
             + (f", which has {_describe(stand)} in its place{_why_swapped(missing, stand)}"
                if stand is not None else _scale_hint(missing, left_t)),
-            certain=stand is not None or (_dropped_for_sure(missing, source_text)
-                                          and (missing.value, missing.kind) not in matched)))
+            certain=stand is not None or (dropped_for_sure(missing, source_text, days_restated)
+                                          and (missing.value, missing.kind) not in matched
+                                          and not said_otherwise(missing, left_t))))
     for extra in left_t:
         replaced = stand_in.get(id(extra))
         other = _other_date(extra, source)
@@ -245,8 +249,11 @@ def _same_family(s: Quantity, t: Quantity) -> bool:
             return False  # 两口子 is not the "500" of a kg conversion
         if not _has_digit(t.text) and not s.kind is t.kind is Kind.ORDINAL:
             return False  # 前三季度 is "the first nine months"; 第六届 is not "Seventh"
-    if {s.kind, t.kind} == {Kind.NUMBER, Kind.ORDINAL}:
-        return False  # 十三届 and a "30" elsewhere are two different things
+    if {s.kind, t.kind} == {Kind.NUMBER, Kind.ORDINAL} and not (
+            _has_digit(s.text) and _has_digit(t.text)):
+        # 十三届 and a "30" elsewhere are two different things; 第37条 and
+        # "Article 370" are one figure changed.
+        return False
     if Kind.CODE in (s.kind, t.kind):
         return s.kind == t.kind  # “6996” → '6669'
     if {s.kind, t.kind} <= {Kind.DAY, Kind.NUMBER}:
@@ -282,24 +289,6 @@ def _why_swapped(s: Quantity, t: Quantity) -> str:
     return ""
 
 
-def _dropped_for_sure(s: Quantity, zh: str) -> bool:
-    """An amount (not a date, code or list number) that the translation leaves out:
-    a figure in digits, or a numeral word of 3 or more counting things (五个总领馆).
-    Professionals fold other counting words into English (两人 = the couple, 三大
-    目标 listed, 前三季度 = the first nine months, 三十余年 = three decades) and a
-    head count of people already named (以上4人 → "they"), never a figure like 135."""
-    return (s.kind in (Kind.NUMBER, Kind.PERCENT) and not s.marker and not s.optional
-            and s.value > 1 and not (s.value < 10 and zh.startswith(_PEOPLE, s.end))
-            and (_has_digit(s.text) or (s.value >= 3 and not s.approximate
-                                        and zh.startswith(_THINGS, s.end))))
-
-
-_PEOPLE = ("人", "位", "名")
-# Classifiers of countable things (not 大, 年, 季度, 次, 代, 轮, 元: those are
-# often said another way).
-_THINGS = tuple("个家座所台辆架艘条件项种支张部本篇场户间栋处只头匹棵株颗枚批类门份套例")
-
-
 def compare_quantities(
     zh: str,
     en: str,
@@ -316,13 +305,26 @@ def compare_quantities(
     zh_ignore = [*zh_ignore, *_address_spans(zh)]
     en_ignore = [*en_ignore, *_address_spans(en)]
     source = zh_quantities(zh, zh_ignore)
-    target = en_quantities(_join_spaced_thousands(en, source), en_ignore)
-    problems = match_quantities(source, target, dates_restated="day" in en and bool(_WEEKDAY_RE.search(en)),
-                                source_text=zh)
+    target = _points_as_percent(en_quantities(_join_spaced_thousands(en, source), en_ignore),
+                                en, zh)
+    weekday = "day" in en and bool(_WEEKDAY_RE.search(en))
+    problems = match_quantities(source, target, dates_restated=weekday, source_text=zh,
+                                days_restated=weekday or _other_day(en, source))
     names = _name_numerals(zh)
     return [p for p in problems if not _numeral_label(p, zh)
             and not (p.kind is Mismatch.EXTRA and p.target is not None and p.source is None
                      and (p.target.value in names or _conversion_gloss(p.target, source)))]
+
+
+_POINTS_RE = re.compile(r"\s+points?\b")
+
+
+def _points_as_percent(target: list[Quantity], en: str, zh: str) -> list[Quantity]:
+    """ "up 10 points" for 上升10个百分点: a percentage point said as a point."""
+    if "百分点" not in zh:
+        return target
+    return [replace(t, kind=Kind.PERCENT) if t.kind is Kind.NUMBER and _POINTS_RE.match(en, t.end)
+            else t for t in target]
 
 
 # Web and mail addresses are copied, not counted (www.12377.cn).
@@ -337,6 +339,18 @@ def _address_spans(text: str) -> list[Span]:
 
 
 _WEEKDAY_RE = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
+
+
+def _other_day(en: str, source: Sequence[Quantity]) -> bool:
+    """The translation names a day another way (the next day, today), where the
+    source has a day it might be saying so (the scan only then: it is not free)."""
+    return (any(q.kind is Kind.DAY for q in source)
+            and ("day" in en or "orrow" in en or "vernight" in en)
+            and bool(_OTHER_DAY_RE.search(en)))
+
+
+_OTHER_DAY_RE = re.compile(r"\b(?:(?:next|following|same|that|previous) day|today|yesterday"
+                           r"|tomorrow|overnight)\b", re.I)
 _SPACED = re.compile(r"(?<![\d.,])\d{1,3}(?: \d{3})+(?![\d.,]\d)")
 _SPACED_HINT = re.compile(r"\d \d{3}")
 

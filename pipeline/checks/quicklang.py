@@ -34,7 +34,7 @@ def clearly_chinese(text: str) -> bool:
 
 
 def clearly_english(text: str) -> bool:
-    if _HAN_RUN.search(text) or _KANA_HANGUL.search(text):
+    if not text.isascii() and (_HAN_RUN.search(text) or _KANA_HANGUL.search(text)):
         return False
     words = _WORD.findall(text)
     if len(words) < MIN_WORDS or not all(map(str.isascii, words)):

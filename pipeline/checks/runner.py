@@ -23,6 +23,7 @@ from pathlib import Path
 
 import polib
 
+from ..cache import VerdictCache
 from ..config import Style
 from ..glossary import Glossary, TermMatcher
 from ..model import Article
@@ -120,6 +121,8 @@ class CheckInput:
     strict: bool = False
     # The publication gate (`--require-reviewed`): translated entries must be reviewed.
     require_reviewed: bool = False
+    # langdetect's and pypinyin's remembered answers (None: nothing remembered).
+    verdicts: VerdictCache | None = None
 
 
 @dataclass(frozen=True)
@@ -252,7 +255,7 @@ def check_entry(view: EntryView, ctx: EntryContext, select: Selection = Selectio
     found = entry_completeness(view)
     if view.entry.obsolete:
         return found
-    found += source_language_findings(view)
+    found += source_language_findings(view, ctx.verdicts)
     draft = is_draft(view)
     if draft:
         view = _defuzzed(view)
@@ -335,7 +338,7 @@ JUDGED_PER_ENTRY = frozenset({"BL201", "BL202"})
 
 def run_checks(inp: CheckInput) -> list[Finding]:
     """Map every article, then reduce: what `bilingual check` computes, in one process."""
-    ctx = EntryContext.of(inp.glossary, inp.style)
+    ctx = EntryContext.of(inp.glossary, inp.style, inp.verdicts)
     settings = RunSettings(inp.show, inp.select, bool(inp.glossary_errors), inp.require_reviewed)
     by_slug: dict[str, list[CatalogInput]] = {slug: [] for slug in inp.articles}
     for catalog in inp.catalogs:
@@ -366,7 +369,8 @@ def finish_checks(inp: CheckInput, results: list[ArticleResult],
     deliberate = deliberate_places(suspect_views)
     waivers = [w for w in waivers if w.code != "BL201" or (w.file, w.line) not in deliberate]
     if not inp.glossary_errors:
-        findings += (glossary_qa(inp.glossary, inp.show) if glossary_findings is None
+        findings += (glossary_qa(inp.glossary, inp.show, inp.verdicts)
+                     if glossary_findings is None
                      else glossary_findings)
     if inp.all_articles and not inp.glossary_errors:
         used = frozenset().union(*(r.terms_used for r in results))

@@ -1,32 +1,63 @@
 """`bilingual align`: the sentence links of every translated entry, for people
-(text, side by side with confidences) and tools (json, tmx)."""
+(text, side by side with confidences) and tools (json, tmx).
+
+Aligning is the costly part (tens of milliseconds a paragraph), so each
+catalog's alignments are kept in `.bilingual/cache/align.json`, with the other
+stages' per-article results, under the digest of the code, the glossary and the
+catalog's bytes: an unchanged catalog is read back, not aligned again."""
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
+from dataclasses import dataclass
 
-from ..catalog.pofile import read_catalog
-from ..checks.align.entries import EntryAlignment, catalog_alignments
+from ..cache import ResultCache, code_fingerprint, files_digest, key_of
+from ..catalog.pofile import parse_catalog, read_catalog_bytes
+from ..checks.align.entries import EntryAlignment, catalog_alignments, from_json, to_json
 from ..glossary import TermMatcher
 from ..memory.model import MemoryUnit
 from ..memory.tmx import write_tmx
 from ..project import Project
+from .base import Command, add_format, add_no_cache, add_scope
 from .common import project_glossary, say
 
+FORMATS = ("text", "json", "tmx")  # the first is the default
 
-def align_command(project: Project, article: str | None, locale: str | None,
-                  output_format: str) -> int:
+
+@dataclass(frozen=True)
+class AlignOptions:
+    article: str | None = None
+    locale: str | None = None
+    format: str = "text"  # one of FORMATS
+    use_cache: bool = True  # --no-cache: align every catalog afresh
+
+
+def align_command(project: Project, options: AlignOptions) -> int:
+    locale, output_format, use_cache = options.locale, options.format, options.use_cache
     terms = TermMatcher(project_glossary(project.glossary_dir))
+    stored = ResultCache.open(project.root, "align", use_cache)
+    glossary = files_digest(project.glossary_dir)
     found: list[tuple[str, str, EntryAlignment]] = []
     locales = project.locales(locale)
-    for slug in project.articles(article):
+    for slug in project.articles(options.article):
         for loc in locales:
             path = project.catalog_path(slug, loc)
             if not path.exists():
                 continue
-            po = read_catalog(path).po
-            found += [(slug, loc, e) for e in catalog_alignments(po, terms, loc)]
+            data = read_catalog_bytes(path)
+            key = key_of(code_fingerprint(), glossary, loc, data)
+            hit = stored.get(f"{slug}@{loc}", key)
+            if hit is None:
+                entries = list(catalog_alignments(parse_catalog(data, path).po, terms, loc))
+                stored.put(f"{slug}@{loc}", key, to_json(entries))
+            else:
+                entries = from_json(hit)
+            found += [(slug, loc, e) for e in entries]
+    if options.article is None and locale is None:
+        stored.keep_only(f"{slug}@{loc}" for slug in project.articles(None) for loc in locales)
+    stored.save()
     if output_format == "json":
         print(json.dumps([_as_json(slug, loc, e) for slug, loc, e in found],
                          ensure_ascii=False, indent=1))
@@ -71,3 +102,13 @@ def _write_tmx(project: Project, found: list[tuple[str, str, EntryAlignment]],
              for slug, _, e in found for k in e.alignment.links if k.source and k.target]
     sys.stdout.buffer.write(write_tmx(units, project.config.publication.source_language,
                                       target, segtype="sentence"))
+
+
+def _arguments(parser: argparse.ArgumentParser) -> None:
+    add_scope(parser)
+    add_no_cache(parser, "ignore .bilingual/cache (align every catalog afresh)")
+    add_format(parser, FORMATS, "text (default), json (article, line, links) or tmx "
+                                "(sentence units)")
+
+
+COMMAND = Command(AlignOptions, _arguments, align_command)

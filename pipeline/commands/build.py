@@ -14,6 +14,7 @@ them is not built again (.bilingual/cache/build.json; `--no-cache` rebuilds all)
 
 from __future__ import annotations
 
+import argparse
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
@@ -22,11 +23,10 @@ from typing import Any
 
 import polib
 
-from ..atomic import Fingerprint, atomic_write_bytes, remove_leftovers
+from ..atomic import remove_leftovers
 from ..cache import ResultCache, VerdictCache, code_fingerprint, files_digest, key_of
 from ..catalog.pofile import read_catalog
 from ..catalog.stats import Status, TranslationProgress, translation_progress
-from ..checks.rules import language
 from ..errors import PipelineError, display_path
 from ..glossary import Glossary, TermMatcher
 from ..model import Article, SegmentKind
@@ -47,43 +47,53 @@ from ..render.inline import plain
 from ..render.pairs import ALL_MARKS, READER_MARKS, align_policies
 from ..render.registry import EDITIONS
 from ..source import load_article
-from .common import project_glossary, say, warn
+from .base import Command, add_jobs, add_no_cache, add_scope, percent, values
+from .build_outputs import BuildRecord, OutputRecord, Outputs, publish, stat_of
+from .common import Message, project_glossary, say
 from .inputs import DisplayPaths, read_job
 from .proofs import Proofs, reusable_checks
 
 
-def build(project: Project, article: str | None = None, locale: str | None = None,
-          min_complete: float | None = None, md_style: str = "interleaved",
-          quiet: bool = False, proof: bool | None = None, jobs: int | None = None,
-          use_cache: bool = True, drafts: bool = False) -> int:
-    """`proof` None: as `[build] proof` in bilingual.toml says. `jobs` None: one
-    worker process per core; the output is the same whatever the number. `drafts`:
-    publish unfinished translations too (their untranslated passages in Chinese)."""
+@dataclass(frozen=True)
+class BuildOptions:
+    article: str | None = None  # None: every article (and the index)
+    locale: str | None = None  # None: every locale (and the index)
+    min_complete: float | None = None  # skip catalogs translated below this percent
+    md_style: MarkdownStyle = MarkdownStyle.INTERLEAVED  # the bilingual Markdown's layout
+    quiet: bool = False  # print only warnings
+    proof: bool | None = None  # the editor's proof; None: as `[build] proof` says
+    jobs: int | None = None  # None: one worker per core (the output is the same)
+    use_cache: bool = True  # --no-cache: every article afresh
+    drafts: bool = False  # publish unfinished translations too (untranslated in Chinese)
+
+
+def build(project: Project, options: BuildOptions = BuildOptions()) -> int:
     # The proofs' glossary and langdetect verdicts, as `check` remembers them
     # (.bilingual/cache/langdetect.txt): a build after a check loads neither pypinyin
     # nor langdetect. Verdicts a worker learns are not kept (a miss next time).
-    with language.remembered_verdicts(VerdictCache.open(project.root, use_cache)):
-        return _build(project, article, locale, min_complete, md_style, quiet, proof, jobs,
-                      use_cache, drafts)
+    verdicts = VerdictCache.open(project.root, options.use_cache)
+    code = _build(project, options, verdicts)
+    verdicts.save()  # only when the build went through
+    return code
 
 
-def _build(project: Project, article: str | None, locale: str | None,
-           min_complete: float | None, md_style: str, quiet: bool, proof: bool | None,
-           jobs: int | None, use_cache: bool, drafts: bool) -> int:
+def _build(project: Project, options: BuildOptions, verdicts: VerdictCache) -> int:
+    article, locale, use_cache = options.article, options.locale, options.use_cache
+    min_complete, md_style, drafts = options.min_complete, options.md_style, options.drafts
     glossary = project_glossary(project.glossary_dir)
     locales = project.locales(locale)  # once: locales/ holds a .pot per article
     # Leftovers of killed writers, once per output folder (not at each of its files).
     for folder in (project.build_dir, *(project.mo_path("-", loc).parent for loc in locales)):
         remove_leftovers(folder)
-    settings = BuildSettings(project, glossary, tuple(locales), min_complete,
-                             MarkdownStyle(md_style),
-                             project.config.build.proof if proof is None else proof, drafts)
+    settings = BuildSettings(project, glossary, tuple(locales), min_complete, md_style,
+                             project.config.build.proof if options.proof is None
+                             else options.proof, drafts, verdicts=verdicts)
     slugs = project.articles(article)
     # An article whose inputs and outputs are as the last build left them is not built
     # again: its pages would be the same bytes (.bilingual/cache/build.json).
     stored = ResultCache.open(project.root, "build", use_cache)
     context = key_of(code_fingerprint(), files_digest(project.glossary_dir),
-                     repr(project.config), repr((locales, min_complete, md_style,
+                     repr(project.config), repr((locales, min_complete, md_style.value,
                                                  settings.proof, drafts)), _assets_digest(project))
     show = DisplayPaths(project)
     results: list[ArticleBuilt | None] = []
@@ -100,12 +110,13 @@ def _build(project: Project, article: str | None, locale: str | None,
     if settings.proof and use_cache and todo:
         settings = replace(settings, checked=reusable_checks(project, todo))
     with progress("building", len(todo)) as bar:
-        fresh = iter(ordered_map(_build_job, todo, default_jobs() if jobs is None else jobs,
-                                 _setup, settings, bar))
+        fresh = iter(ordered_map(_build_job, todo,
+                                 default_jobs() if options.jobs is None else options.jobs,
+                                 ArticleBuilder, settings, bar))
     built = [result or next(fresh) for result in results]
     for slug, result in zip(slugs, built, strict=True):
         if result.error is None and result.outputs and slug in keys:
-            stored.put(slug, keys[slug], _stored(project, result))
+            stored.put(slug, keys[slug], _recorded(project, result).to_json())
     if article is None and locale is None:
         stored.keep_only(slugs)
     stored.save()
@@ -113,21 +124,18 @@ def _build(project: Project, article: str | None, locale: str | None,
         for gone in _stale_mo_files(folder):
             say(f"{display_path(gone)}: removed (its catalog is gone)")
     for result in built:  # what each article had to say, in article order
-        for to_stderr, message in result.messages:
-            if to_stderr:
-                warn(message)
-            elif not quiet:
-                say(message)
+        for message in result.messages:
+            message.show(options.quiet)
         if result.error is not None:  # after what the articles before it said
             raise result.error
     if article is None and locale is None:
         # The index lists what readers can read; the dashboard every article.
         listings = [r.listing for r in built]
         publication = project.config.publication
-        _publish(project.build_dir / "index.html",
-                 render_index_html(listings, publication).encode("utf-8"))
-        _publish(project.build_dir / DASHBOARD_PAGE,
-                 render_dashboard_html(listings, publication).encode("utf-8"))
+        publish(project.build_dir / "index.html",
+                render_index_html(listings, publication).encode("utf-8"))
+        publish(project.build_dir / DASHBOARD_PAGE,
+                render_dashboard_html(listings, publication).encode("utf-8"))
     return 1 if any(r.refused for r in built) else 0
 
 
@@ -144,6 +152,7 @@ class BuildSettings:
     drafts: bool = False  # publish unfinished translations too
     # `bilingual check`'s results the proofs can show as they are (see reusable_checks).
     checked: Mapping[str, Any] = field(default_factory=dict)
+    verdicts: VerdictCache | None = None  # the proofs' remembered langdetect/pypinyin answers
 
 
 @dataclass(frozen=True)
@@ -152,7 +161,7 @@ class ArticleBuilt:
 
     listing: ArticleListing
     refused: bool  # a locale was below --min-complete
-    messages: tuple[tuple[bool, str], ...]  # (to stderr?, line), in the order of events
+    messages: tuple[Message, ...]  # in the order of events
     error: PipelineError | None = None  # why the article could not be built
     outputs: tuple[Path, ...] = ()  # every file written
 
@@ -164,12 +173,14 @@ class ArticleBuilder:
     def __init__(self, settings: BuildSettings) -> None:
         self.settings = settings
         self.matcher = TermMatcher(settings.glossary)
-        self.proofs = (Proofs(settings.project, settings.glossary, settings.checked)
+        self.proofs = (Proofs(settings.project, settings.glossary, settings.checked,
+                              settings.verdicts)
                        if settings.proof else None)
 
     def build(self, slug: str) -> ArticleBuilt:
         project, settings = self.settings.project, self.settings
-        messages: list[tuple[bool, str]] = []
+        messages: list[Message] = []
+        outputs = Outputs()
         refused = False
         art = load_article(project, slug)
         first = _first_of_kinds(art)
@@ -182,27 +193,29 @@ class ArticleBuilder:
             if path.exists():
                 po = read_catalog(path).po
             else:  # a new article: shown untranslated rather than left out
-                messages.append((True, f"{display_path(path)}: no catalog yet; built with the "
-                                       f"source text (run `bilingual update --locale {loc}`)"))
+                messages.append(Message(f"{display_path(path)}: no catalog yet; built with "
+                                        f"the source text (run `bilingual update --locale "
+                                        f"{loc}`)", warning=True))
             done = translation_progress(art, po)
             if settings.min_complete is not None and done.percent < settings.min_complete:
-                messages.append((True, f"{display_path(path)}: {done.percent:.1f}% translated, "
-                                       f"below --min-complete {settings.min_complete:g}%; "
-                                       "not built"))
+                messages.append(Message(f"{display_path(path)}: {done.percent:.1f}% "
+                                        f"translated, below --min-complete "
+                                        f"{settings.min_complete:g}%; not built", warning=True))
                 self._remove(art, loc, proof=True)  # never leave an older edition that looks current
                 refused = True
                 continue
-            row, said = self._build_locale(art, po, loc, done)
+            row, said = self._build_locale(art, po, loc, done, outputs)
             listing.locales.append(row)
             messages += said
-        return ArticleBuilt(listing, refused, tuple(messages))
+        return ArticleBuilt(listing, refused, tuple(messages), outputs=tuple(outputs.paths))
 
-    def _build_locale(self, art: Article, po: polib.POFile | None, loc: str, done: TranslationProgress
-                      ) -> tuple[LocaleListing, list[tuple[bool, str]]]:
+    def _build_locale(self, art: Article, po: polib.POFile | None, loc: str,
+                      done: TranslationProgress, outputs: Outputs
+                      ) -> tuple[LocaleListing, list[Message]]:
         """One locale's editions (a draft's only with --drafts), proof and .mo."""
         project, settings = self.settings.project, self.settings
         out_dir, source = project.build_dir, art.source_lang.split("-")[0]
-        messages: list[tuple[bool, str]] = []
+        messages: list[Message] = []
         # The reader's marks and (for the proof) every mention, from one term search.
         policies = (READER_MARKS, ALL_MARKS) if self.proofs is not None else (READER_MARKS,)
         pairs, *proof_pairs = align_policies(art, po, settings.glossary, policies, self.matcher)
@@ -214,23 +227,24 @@ class ArticleBuilder:
             for edition in EDITIONS:
                 name = edition.file_name(art.slug, source, loc)
                 text = edition.render(made)
-                _publish(out_dir / name, text.encode("utf-8") if isinstance(text, str) else text)
+                outputs.publish(out_dir / name,
+                                text.encode("utf-8") if isinstance(text, str) else text)
                 if edition.link:
                     links.append(EditionLink(edition.link.format(language=language_name(loc)),
                                              name))
-            messages += [(True, m) for m in copy_images(project, art, out_dir)]
+            messages += copy_images(art, project.content_dir, out_dir, outputs)
         else:
             self._remove(art, loc, proof=False)  # a draft: an older edition would look current
         proof_name, open_items, errors = "", 0, 0
         if self.proofs is not None:
             proof_name = page_name(PROOF_PAGE, art.slug, source, loc)
             page = self.proofs.render(art, po, loc, proof_pairs[0])
-            _publish(out_dir / proof_name, page.html.encode("utf-8"))
+            outputs.publish(out_dir / proof_name, page.html.encode("utf-8"))
             open_items, errors = page.open_items, page.errors
         else:
             self._remove_proof(art, loc)  # never leave a stale proof behind
         if po is not None:
-            _publish(project.mo_path(art.slug, loc), po.to_binary())
+            outputs.publish(project.mo_path(art.slug, loc), po.to_binary())
         translated = {p.segment.kind: plain(p.target) for p in reversed(pairs) if not p.is_fallback}
         row = LocaleListing(loc, done.percent, publish, translated.get(SegmentKind.TITLE, ""),
                             translated.get(SegmentKind.KICKER, ""),
@@ -239,13 +253,13 @@ class ArticleBuilder:
         first_name = EDITIONS[0].file_name(art.slug, source, loc)
         fallback = done.total_segments - done.segments[Status.TRANSLATED]
         if publish:
-            messages.append((False, f"{display_path(out_dir / first_name)}: "
+            messages.append(Message(f"{display_path(out_dir / first_name)}: "
                                     f"{done.total_segments} segments, "
                                     f"{math.floor(done.percent)}% translated"
-                             + (f", {fallback} shown in the source language" if fallback
-                                else "")))
+                                    + (f", {fallback} shown in the source language"
+                                       if fallback else "")))
         else:
-            messages.append((False, f"{display_path(project.catalog_path(art.slug, loc))}: "
+            messages.append(Message(f"{display_path(project.catalog_path(art.slug, loc))}: "
                                     f"{math.floor(done.percent)}% translated, {fallback} of "
                                     f"{done.total_segments} segments unfinished: a draft, not "
                                     "published (`--drafts` publishes it)"))
@@ -273,50 +287,6 @@ def _first_of_kinds(art: Article) -> dict[SegmentKind, str]:
     return found
 
 
-def _stored(project: Project, built: ArticleBuilt) -> dict[str, Any]:
-    """What a later build replays when nothing changed, and how it knows the outputs
-    are still the ones written (see _unchanged: a touched or damaged page is rebuilt)."""
-    return {"listing": built.listing.to_json(),
-            "refused": built.refused, "messages": built.messages,
-            "outputs": [[path.relative_to(project.root).as_posix(), *_output_record(path)]
-                        for path in built.outputs]}
-
-
-def _stat(path: Path) -> tuple[int, int, int]:
-    """Size, modification time and change time."""
-    try:
-        found = path.stat()
-    except FileNotFoundError:
-        return (-1, -1, -1)
-    return (found.st_size, found.st_mtime_ns, found.st_ctime_ns)
-
-
-def _output_record(path: Path) -> list[object]:
-    """What _unchanged compares: the stat, and the SHA-256 of the bytes written."""
-    size, mtime, ctime = _stat(path)
-    try:
-        digest = Fingerprint.of_bytes(path.read_bytes()).sha256
-    except FileNotFoundError:
-        digest = ""
-    return [size, mtime, ctime, digest]
-
-
-def _unchanged(path: Path, record: list[Any]) -> bool:
-    """Still the file the build wrote: its stat alone says so when even its change
-    time (which no program can set back) is the same; otherwise its bytes decide
-    (a page damaged with the same size and modification time is rebuilt)."""
-    if len(record) != 4:
-        return False
-    size, mtime, ctime, digest = record
-    now = _stat(path)
-    if now == (size, mtime, ctime):
-        return True
-    try:
-        return bool(now[0] == size and Fingerprint.of_bytes(path.read_bytes()).sha256 == digest)
-    except FileNotFoundError:
-        return False
-
-
 def _stale_mo_files(folder: Path) -> list[Path]:
     """Compiled catalogs whose .po is gone (removed with its catalog, as msgfmt's
     output would be by hand): a stale .mo would keep serving the old translation."""
@@ -330,13 +300,16 @@ def _stale_mo_files(folder: Path) -> list[Path]:
 
 def _replayed(project: Project, known: dict[str, Any]) -> ArticleBuilt | None:
     """The cached build of an article, if every file it wrote is still as it was."""
-    outputs = tuple(project.root / row[0] for row in known["outputs"])
-    if any(not _unchanged(path, row[1:])
-           for path, row in zip(outputs, known["outputs"], strict=True)):
+    record = BuildRecord.from_json(known)
+    if record is None or not record.replayable(project.root):
         return None
-    listing = ArticleListing.from_json(known["listing"])
-    return ArticleBuilt(listing, known["refused"],
-                        tuple((bool(e), str(m)) for e, m in known["messages"]), None, outputs)
+    return ArticleBuilt(record.listing, record.refused, record.messages, None,
+                        tuple(project.root / output.path for output in record.outputs))
+
+
+def _recorded(project: Project, built: ArticleBuilt) -> BuildRecord:
+    return BuildRecord(built.listing, built.refused, built.messages,
+                       tuple(OutputRecord.of(project.root, path) for path in built.outputs))
 
 
 def _assets_digest(project: Project) -> str:
@@ -347,48 +320,46 @@ def _assets_digest(project: Project) -> str:
         for path in sorted(project.content_dir.rglob("*")):
             if path.is_file() and path.suffix != ".md":
                 parts += [path.relative_to(project.content_dir).as_posix(),
-                          repr(_stat(path))]
+                          repr(stat_of(path))]
     return key_of(*parts)
 
 
-_builder: ArticleBuilder | None = None  # this process's (see parallel.ordered_map)
-
-
-def _setup(settings: BuildSettings) -> None:
-    global _builder
-    _builder = ArticleBuilder(settings)
-
-
-def _build_job(slug: str) -> ArticleBuilt:
-    assert _builder is not None
-    _written.clear()
+def _build_job(builder: ArticleBuilder, slug: str) -> ArticleBuilt:
+    """In a worker: one article, with the process's builder (parallel.ordered_map)."""
     try:
-        built = _builder.build(slug)
+        return builder.build(slug)
     except PipelineError as exc:  # reported in article order, as a serial build would
         return ArticleBuilt(ArticleListing(slug, slug), False, (), exc)
-    return replace(built, outputs=tuple(_written))
 
 
-_written: list[Path] = []  # the files this process wrote for the article being built
-
-
-def _publish(path: Path, data: bytes) -> None:
-    """A build output is derived from the sources: written atomically but without
-    fsync (as msgfmt writes a .mo; 6 fsyncs an article cost more than rendering it),
-    into a folder whose leftovers `build` removed when it started."""
-    atomic_write_bytes(path, data, durable=False, sweep=False)
-    _written.append(path)
-
-
-def copy_images(project: Project, article: Article, out_dir: Path) -> list[str]:
+def copy_images(article: Article, content_dir: Path, out_dir: Path, outputs: Outputs
+                ) -> list[Message]:
     """Relative images sit beside the pages, so the editions stay self-contained.
     Returns a warning for each image that is not there."""
     missing = []
-    for image in local_images(article, project.content_dir):
+    for image in local_images(article, content_dir):
         if isinstance(image, MissingImage):
-            missing.append(f"{display_path(article.path)}:{image.line}: image '{image.src}' "
-                           "not found in content/")
+            missing.append(Message(f"{display_path(article.path)}:{image.line}: image "
+                                   f"'{image.src}' not found in content/", warning=True))
         else:
-            atomic_write_bytes(out_dir / image.target, image.source.read_bytes(), durable=False)
-            _written.append(out_dir / image.target)
+            outputs.copy(out_dir / image.target, image.source.read_bytes())
     return missing
+
+
+def _arguments(parser: argparse.ArgumentParser) -> None:
+    add_scope(parser)
+    parser.add_argument("--min-complete", type=percent, metavar="PCT",
+                        help="skip catalogs translated below PCT percent (by source characters)")
+    parser.add_argument("--drafts", action="store_true",
+                        help="publish unfinished translations too (their untranslated passages "
+                             "in the original); by default a draft gets only its proof")
+    parser.add_argument("--md-style", choices=values(MarkdownStyle), default="interleaved",
+                        help="bilingual Markdown layout (default: interleaved)")
+    parser.add_argument("--no-proof", dest="proof", action="store_false", default=None,
+                        help="do not write the editor's proof (SLUG.zh-L.proof.html); "
+                             "default: [build] proof in bilingual.toml")
+    add_no_cache(parser)
+    add_jobs(parser)
+
+
+COMMAND = Command(BuildOptions, _arguments, build)

@@ -7,19 +7,20 @@ CLI): the input itself cannot be read (unknown article/locale, broken .po/.md).
 
 from __future__ import annotations
 
+import argparse
+
 from ..cache import VerdictCache
 from ..catalog.pofile import read_catalog
 from ..checks.findings import Severity
 from ..checks.registry import list_text
 from ..checks.report import FORMATS, FORMATTERS, at_least
-from ..checks.rules import language
 from ..checks.rules.completeness import orphaned
 from ..checks.runner import CatalogInput, CheckInput, Selection
 from ..errors import PipelineError
-from ..parallel import default_jobs
 from ..project import Project
 from ..source import load_article
-from .check_run import check_project, orphan_catalogs, project_glossary
+from .base import Command, add_format, add_jobs, add_no_cache, add_scope, values
+from .check_run import CheckOptions, check_project, orphan_catalogs, project_glossary
 from .common import say
 from .inputs import DisplayPaths
 
@@ -50,30 +51,54 @@ def gather(project: Project, article: str | None, locale: str | None,
                       style=project.config.style, select=select or Selection())
 
 
-def check(project: Project, article: str | None = None, locale: str | None = None,
-          fmt: str = "text", strict: bool = False, minimum: str = "info",
-          only: tuple[str, ...] = (), skip: tuple[str, ...] = (),
-          require_reviewed: bool = False, use_cache: bool = True,
-          jobs: int | None = None) -> int:
+def check(project: Project, options: CheckOptions = CheckOptions()) -> int:
     """Exit 1 on any error-severity finding among the rules selected, whatever
-    `minimum` hides from the output."""
+    `--severity` hides from the output."""
+    fmt, minimum, only, skip = options.format, options.severity, options.only, options.skip
     if fmt not in FORMATTERS:
         raise PipelineError(f"unknown format '{fmt}' (one of: {', '.join(FORMATS)})")
     try:
         select = Selection(frozenset(c.upper() for c in only), frozenset(c.upper() for c in skip))
     except ValueError as exc:
         raise PipelineError(f"{exc} (see `bilingual check --list-rules`)") from None
-    # langdetect's verdicts are remembered by text between runs (.bilingual/cache).
-    with language.remembered_verdicts(VerdictCache.open(project.root, use_cache)):
-        findings = check_project(project, article, locale, strict, select, require_reviewed,
-                                 use_cache, default_jobs() if jobs is None else jobs)
-    shown = at_least(findings, Severity(minimum))
+    # langdetect's verdicts are remembered by text between runs (.bilingual/cache),
+    # and kept only when the run went through.
+    verdicts = VerdictCache.open(project.root, options.use_cache)
+    findings = check_project(project, options, select, verdicts)
+    verdicts.save()
+    shown = at_least(findings, minimum)
     say(FORMATTERS[fmt](shown).rstrip("\n"))
     if fmt == "text" and len(shown) < len(findings):
-        say(f"({len(findings) - len(shown)} finding(s) below {minimum} not shown)")
+        say(f"({len(findings) - len(shown)} finding(s) below {minimum.value} not shown)")
     return EXIT_ERRORS if any(f.severity == Severity.ERROR for f in findings) else EXIT_OK
 
 
-def list_rules() -> int:
+def list_rules(options: CheckOptions) -> int | None:
+    """`--list-rules`: needs no project (None: the check itself is asked for)."""
+    if not options.list_rules:
+        return None
     say(list_text().rstrip("\n"))
     return EXIT_OK
+
+
+def _arguments(parser: argparse.ArgumentParser) -> None:
+    add_scope(parser)
+    add_format(parser, FORMATS, "output format (github: workflow annotations; sarif: code "
+                                "scanning)")
+    parser.add_argument("--require-reviewed", action="store_true",
+                        help="translated entries not yet reviewed are errors (BL307)")
+    parser.add_argument("--strict", action="store_true",
+                        help="untranslated, fuzzy, obsolete and stale entries are errors, and "
+                             "findings on fuzzy drafts keep their severity")
+    parser.add_argument("--severity", choices=values(Severity), default="info",
+                        help="show findings of this severity and above (default: info)")
+    parser.add_argument("--rule", dest="only", action="append", default=[], metavar="CODE",
+                        help="only this rule (repeatable)")
+    parser.add_argument("--skip", action="append", default=[], metavar="CODE",
+                        help="not this rule (repeatable)")
+    parser.add_argument("--list-rules", action="store_true", help="list the rules and exit")
+    add_no_cache(parser)
+    add_jobs(parser)
+
+
+COMMAND = Command(CheckOptions, _arguments, check, alone=list_rules)

@@ -18,10 +18,9 @@ from typing import Any
 
 import polib
 
-from ..cache import ResultCache, code_fingerprint, digest, files_digest, key_of
+from ..cache import ResultCache, VerdictCache, code_fingerprint, digest, files_digest, key_of
 from ..catalog.pofile import parse_catalog
-from ..checks.findings import Finding
-from ..checks.rules import language
+from ..checks.findings import Finding, Severity
 from ..checks.rules.base import EntryContext
 from ..checks.rules.completeness import orphaned
 from ..checks.rules.glossary_rules import glossary_error
@@ -42,7 +41,7 @@ from ..config import Style
 from ..errors import PipelineError
 from ..glossary import Glossary, load_glossary
 from ..glossary.load import GlossaryError
-from ..parallel import BATCH, ordered_map
+from ..parallel import BATCH, default_jobs, ordered_map
 from ..progress import progress
 from ..project import Project
 from .inputs import ArticleJob, DisplayPaths, read_job
@@ -66,28 +65,41 @@ def orphan_catalogs(project: Project, locales: list[str]) -> list[Path]:
 
 
 @dataclass(frozen=True)
+class CheckOptions:
+    """`bilingual check`'s options (declared here, below commands/check.py, so that
+    check_project can take them)."""
+
+    article: str | None = None  # None: every article
+    locale: str | None = None  # None: every locale
+    format: str = "text"  # one of report.FORMATS
+    strict: bool = False  # untranslated, fuzzy, obsolete and stale entries are errors
+    severity: Severity = Severity.INFO  # findings shown at and above
+    only: tuple[str, ...] = ()  # --rule CODE
+    skip: tuple[str, ...] = ()  # --skip CODE
+    require_reviewed: bool = False  # translated entries not yet reviewed are errors
+    list_rules: bool = False  # list the rules and exit
+    use_cache: bool = True  # --no-cache: every article afresh
+    jobs: int | None = None  # None: one worker per core
+
+
+@dataclass(frozen=True)
 class Shared:
     """What every worker gets once (see parallel.ordered_map)."""
 
     glossary: Glossary
     style: Style
     settings: RunSettings
+    verdicts: VerdictCache  # a worker hands back what it adds (take_added)
 
 
-_worker: tuple[EntryContext, RunSettings] | None = None
-_worker_of: Shared | None = None  # what _worker was built from
+def _worker(shared: Shared) -> tuple[EntryContext, RunSettings]:
+    """Once per process and run (parallel.ordered_map): the term automaton is the
+    costly part."""
+    return EntryContext.of(shared.glossary, shared.style, shared.verdicts), shared.settings
 
 
-def _setup(shared: Shared) -> None:
-    """Once per process and run: a batch checked here, or a worker forked after one,
-    already has the context (the term automaton is the costly part)."""
-    global _worker, _worker_of
-    if _worker_of is not shared:
-        _worker = (EntryContext.of(shared.glossary, shared.style), shared.settings)
-        _worker_of = shared
-
-
-def _check_job(job: ArticleJob) -> tuple[list[Any], dict[str, str]]:
+def _check_job(worker: tuple[EntryContext, RunSettings], job: ArticleJob
+               ) -> tuple[list[Any], dict[str, str]]:
     """In a worker: parse and check one article. Returns its result as the cache
     stores it (checks/stored.py) and the langdetect verdicts learnt.
 
@@ -95,13 +107,12 @@ def _check_job(job: ArticleJob) -> tuple[list[Any], dict[str, str]]:
     segment (for BL201), 170 KB an article in the parent, half a gigabyte at 3,000
     articles. The few texts the reduce step needs are read back (`hydrate`), as
     for a result from the cache, so a fresh and a cached result go the same way."""
-    assert _worker is not None
-    ctx, settings = _worker
+    ctx, settings = worker
     article = job.article()
     catalogs = [CatalogInput(article.slug, loc, shown, po)
                 for loc, shown, po in job.parsed_catalogs()]
     result = check_article(article, catalogs, ctx, settings)
-    return to_json(result), language.verdicts.take_added()
+    return to_json(result), ctx.verdicts.take_added() if ctx.verdicts is not None else {}
 
 
 def check_context(project: Project, settings: RunSettings) -> str:
@@ -117,10 +128,12 @@ def _cache_name(slug: str, locale: str | None) -> str:
     return slug if locale is None else f"{slug}@{locale}"
 
 
-def check_project(project: Project, article: str | None, locale: str | None, strict: bool,
-                  select: Selection, require_reviewed: bool, use_cache: bool,
-                  jobs: int) -> list[Finding]:
-    """Every finding for the articles and locales asked for (see the module docstring)."""
+def check_project(project: Project, options: CheckOptions, select: Selection,
+                  verdicts: VerdictCache) -> list[Finding]:
+    """Every finding for the articles and locales asked for (see the module docstring).
+    `verdicts`: langdetect's and pypinyin's remembered answers, added to."""
+    article, locale, require_reviewed = options.article, options.locale, options.require_reviewed
+    jobs = default_jobs() if options.jobs is None else options.jobs
     show = DisplayPaths(project)
     slugs = project.articles(article)
     locales = project.locales(locale)
@@ -128,10 +141,10 @@ def check_project(project: Project, article: str | None, locale: str | None, str
     style = project.config.style
     settings = RunSettings(show, select, bool(glossary_errors), require_reviewed)
     context = check_context(project, settings)
-    stored = ResultCache.open(project.root, "check", use_cache)
+    stored = ResultCache.open(project.root, "check", options.use_cache)
     results: list[ArticleResult] = []
     checked: dict[str, tuple[Path, str]] = {}  # catalog as shown -> its path, digest checked
-    shared = Shared(glossary, style, settings)
+    shared = Shared(glossary, style, settings, verdicts)
     with progress("checking", len(slugs)) as bar:
         # A batch at a time: the files of an archive (~0.5 GB at 3,000 articles) are
         # never all in memory, and each batch's pool is started once.
@@ -148,12 +161,12 @@ def check_project(project: Project, article: str | None, locale: str | None, str
                 else:
                     bar.advance()
                 results.append(EMPTY if hit is None else from_json(hit))
-            fresh = ordered_map(_check_job, [job for _, _, job in todo], jobs, _setup,
+            fresh = ordered_map(_check_job, [job for _, _, job in todo], jobs, _worker,
                                 shared, bar)
-            for (index, key, _), (result, verdicts) in zip(todo, fresh, strict=True):
+            for (index, key, _), (result, learnt) in zip(todo, fresh, strict=True):
                 results[index] = from_json(result)
                 stored.put(_cache_name(slugs[index], locale), key, result)
-                language.verdicts.merge(verdicts)
+                verdicts.merge(learnt)
     if article is None and locale is None:
         stored.keep_only(slugs)
     stored.save()
@@ -161,8 +174,9 @@ def check_project(project: Project, article: str | None, locale: str | None, str
                     ) if article is None else ()
     run = CheckInput(articles={}, catalogs=[], glossary=glossary, show=show,
                      glossary_errors=glossary_errors, orphans=orphans,
-                     all_articles=article is None, strict=strict,
-                     require_reviewed=require_reviewed, style=style, select=select)
+                     all_articles=article is None, strict=options.strict,
+                     require_reviewed=require_reviewed, style=style, select=select,
+                     verdicts=verdicts)
     return finish_checks(run, results, hydrate=lambda renderings: hydrate(renderings, checked))
 
 

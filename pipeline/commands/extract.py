@@ -7,20 +7,30 @@ be the same bytes. The others are extracted in worker processes (`--jobs`).
 
 from __future__ import annotations
 
+import argparse
 from dataclasses import dataclass
 
 from ..cache import CanonicalCache, ResultCache, code_fingerprint, files_digest, key_of
 from ..catalog.refresh import TemplateWrite, refresh_template, template_key
 from ..errors import display_path
 from ..glossary import Glossary
-from ..parallel import default_jobs, ordered_map
+from ..parallel import as_is, default_jobs, ordered_map
 from ..progress import progress
 from ..project import Project
+from .base import Command, add_jobs, add_no_cache, add_scope
 from .common import project_glossary, say
 
 
-def extract(project: Project, article: str | None = None, quiet: bool = False,
-            use_cache: bool = True, jobs: int | None = None) -> int:
+@dataclass(frozen=True)
+class ExtractOptions:
+    article: str | None = None  # None: every article
+    quiet: bool = False  # print nothing
+    use_cache: bool = True  # --no-cache: re-format every catalog
+    jobs: int | None = None  # None: one worker per core
+
+
+def extract(project: Project, options: ExtractOptions = ExtractOptions()) -> int:
+    article, use_cache, jobs = options.article, options.use_cache, options.jobs
     cache = CanonicalCache.open(project.root, use_cache)
     stored = ResultCache.open(project.root, "extract", use_cache)
     context = key_of(code_fingerprint(), files_digest(project.glossary_dir))
@@ -37,7 +47,7 @@ def extract(project: Project, article: str | None = None, quiet: bool = False,
     with progress("extracting", len(slugs)) as bar:
         bar.advance(len(slugs) - len(todo))
         fresh = ordered_map(_extract_job, todo, default_jobs() if jobs is None else jobs,
-                            _setup, shared, bar)
+                            as_is, shared, bar)
     for slug, (write, canonical) in zip(todo, fresh, strict=True):
         writes[slug] = write
         cache.merge(canonical)
@@ -47,7 +57,7 @@ def extract(project: Project, article: str | None = None, quiet: bool = False,
     stored.save()
     for slug in slugs:
         written = writes[slug]
-        if not quiet:
+        if not options.quiet:
             say(f"{display_path(written.path)}: {written.entries} entries"
                 f"{'' if written.changed else ' (unchanged)'}")
     cache.save()
@@ -63,16 +73,16 @@ class _Shared:
     cache: CanonicalCache  # what a worker learns comes back with its result
 
 
-_shared: _Shared | None = None
+def _extract_job(shared: _Shared, slug: str) -> tuple[TemplateWrite, set[str]]:
+    shared.cache.take_added()
+    write = refresh_template(shared.project, slug, shared.glossary, shared.cache)
+    return write, shared.cache.take_added()
 
 
-def _setup(shared: _Shared) -> None:
-    global _shared
-    _shared = shared
+def _arguments(parser: argparse.ArgumentParser) -> None:
+    add_scope(parser, locale=False)
+    add_no_cache(parser, "ignore .bilingual/cache (re-format every catalog)")
+    add_jobs(parser)
 
 
-def _extract_job(slug: str) -> tuple[TemplateWrite, set[str]]:
-    assert _shared is not None
-    _shared.cache.take_added()
-    write = refresh_template(_shared.project, slug, _shared.glossary, _shared.cache)
-    return write, _shared.cache.take_added()
+COMMAND = Command(ExtractOptions, _arguments, extract)

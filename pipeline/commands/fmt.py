@@ -7,13 +7,16 @@ written, so one bad file changes nothing. The rewrite goes through
 
 from __future__ import annotations
 
+import argparse
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..atomic import Fingerprint
 from ..catalog.pofile import LoadedCatalog, save_catalog
 from ..errors import PipelineError, display_path
 from ..po.fmt import canonical_text
-from ..po.read import parse_pofile
+from ..po.read import catalog_encoding, parse_pofile
+from .base import Command
 from .common import say
 
 
@@ -38,7 +41,7 @@ def fmt_files(paths: list[Path], check: bool, force: bool = False) -> list[Path]
         if not data.strip():  # refused by every other command too (see catalog.pofile)
             raise PipelineError("empty catalog (expected at least a header entry)", path, 1)
         loaded = LoadedCatalog(path, parse_pofile(data, path), Fingerprint.of_bytes(data))
-        text = canonical_text(loaded.po, path).encode("utf-8")
+        text = canonical_text(loaded.po, path).encode(catalog_encoding(loaded.po))
         if text != data:
             pending.append((loaded, text))
     if not check:
@@ -47,8 +50,30 @@ def fmt_files(paths: list[Path], check: bool, force: bool = False) -> list[Path]
     return [loaded.path for loaded, _ in pending]
 
 
-def fmt_command(files: list[Path], check: bool, force: bool = False) -> int:
-    changed = fmt_files(expand(files), check, force)
+@dataclass(frozen=True)
+class FmtOptions:
+    files: tuple[Path, ...]
+    check: bool = False  # change nothing; exit 1 if any differ
+    force: bool = False  # rewrite read-only files too
+
+
+def fmt_command(options: FmtOptions) -> int:
+    check = options.check
+    changed = fmt_files(expand(list(options.files)), check, options.force)
     for path in changed:
         say(f"{display_path(path)}: {'not in GNU canonical form' if check else 'reformatted'}")
     return 1 if check and changed else 0
+
+
+def _arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    parser.add_argument("--check", action="store_true",
+                        help="change nothing; exit 1 if any differ")
+    parser.add_argument("--force", action="store_true",
+                        help="rewrite files made read-only too (refused otherwise)")
+
+
+# Works on any .po file, inside a project or not.
+COMMAND = Command(FmtOptions, _arguments, alone=fmt_command,
+                  description="Rewrite .po/.pot files exactly as GNU msgcat would write them; "
+                              "--check only lists the ones that differ.")

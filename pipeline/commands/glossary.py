@@ -1,19 +1,28 @@
 """`bilingual glossary export|import`: the glossary CSV as TBX (v3 or v2) or as a
-CSV with other column names, and back."""
+CSV or XLSX sheet with other column names, and back."""
 
 from __future__ import annotations
 
+import argparse
 import csv
 import io
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..atomic import atomic_write_bytes, atomic_write_text
 from ..errors import PipelineError, display_path
-from ..glossary.exchange import ColumnMap, read_mapped_csv, write_mapped_csv
+from ..glossary.exchange import (
+    ColumnMap,
+    read_mapped_csv,
+    read_mapped_xlsx,
+    write_mapped_csv,
+    write_mapped_xlsx,
+)
 from ..glossary.load import COLUMNS, GlossaryError, parse_glossary
 from ..glossary.tbx import TbxWarning, parse_tbx
 from ..glossary.tbx_write import TbxVersion, write_tbx
 from ..project import Project
+from .base import Action, Command, CommandGroup, values
 from .common import project_glossary, say, warn
 
 WARNINGS_SHOWN = 20  # located warnings printed per file; the rest are counted
@@ -39,33 +48,55 @@ def rows_to_csv(rows: list[dict[str, str]]) -> str:
     return out.getvalue()
 
 
-def export_command(project: Project, output: Path, locale: str, version: str = "3",
-                   forbidden: bool = True, columns: list[str] | None = None) -> int:
+@dataclass(frozen=True)
+class ExportOptions:
+    output: Path  # .csv/.xlsx: a sheet with their column names; anything else: TBX
+    locale: str = "en"  # the target language
+    tbx_version: TbxVersion = TbxVersion.V3
+    forbidden: bool = True  # --no-forbidden: leave the forbidden renderings out
+    column: tuple[str, ...] = ()  # CSV/XLSX only: OURS=THEIRS column names
+
+
+def export_command(project: Project, options: ExportOptions) -> int:
+    output, forbidden, columns = options.output, options.forbidden, options.column
+    version = options.tbx_version
     rows = glossary_rows(project)
     if not forbidden:
         rows = [{**row, "forbidden": ""} for row in rows]
     if output.suffix.lower() == ".csv":
-        mapping = ColumnMap.parse(columns or [])
-        atomic_write_text(output, write_mapped_csv(rows, mapping))
+        atomic_write_text(output, write_mapped_csv(rows, ColumnMap.parse(list(columns))))
         say(f"{display_path(output)}: {len(rows)} terms (CSV)")
         return 0
+    if output.suffix.lower() == ".xlsx":
+        atomic_write_bytes(output, write_mapped_xlsx(rows, ColumnMap.parse(list(columns))))
+        say(f"{display_path(output)}: {len(rows)} terms (XLSX)")
+        return 0
     data = write_tbx(rows, project.config.publication.source_language,
-                     locale.replace("_", "-"), TbxVersion(version), forbidden)
+                     options.locale.replace("_", "-"), version, forbidden)
     atomic_write_bytes(output, data)
-    say(f"{display_path(output)}: {len(rows)} term entries (TBX v{version} TBX-Basic)")
+    say(f"{display_path(output)}: {len(rows)} term entries (TBX v{version.value} TBX-Basic)")
     return 0
 
 
-def import_command(project: Project, source: Path, output: Path | None,
-                   locale: str = "en", columns: list[str] | None = None) -> int:
+@dataclass(frozen=True)
+class ImportOptions:
+    file: Path  # TBX, or CSV with their column names
+    output: Path | None = None  # None: glossary/NAME.csv
+    locale: str = "en"  # the target language taken from a TBX
+    column: tuple[str, ...] = ()  # CSV/XLSX only: OURS=THEIRS column names
+
+
+def import_command(project: Project, options: ImportOptions) -> int:
+    source, output, locale, columns = options.file, options.output, options.locale, options.column
     try:
         data = source.read_bytes()
     except FileNotFoundError:
         raise PipelineError("no such file", source) from None
     source_lang = project.config.publication.source_language
-    if source.suffix.lower() == ".csv":
-        rows, lines = read_mapped_csv(data, source, ColumnMap.parse(columns or []))
-        warnings: list[TbxWarning] = []
+    warnings: list[TbxWarning] = []
+    if source.suffix.lower() in (".csv", ".xlsx"):
+        read = read_mapped_csv if source.suffix.lower() == ".csv" else read_mapped_xlsx
+        rows, lines = read(data, source, ColumnMap.parse(list(columns)))
         what = f"{len(rows)} rows read"
     else:
         reading = parse_tbx(data, source, source_lang, locale.replace("_", "-"))
@@ -107,3 +138,38 @@ def _row_problem(row: dict[str, str], target: Path) -> str | None:
     except GlossaryError as exc:
         return exc.message
     return None
+
+
+def _export_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.tbx")
+    parser.add_argument("--locale", default="en", metavar="L",
+                        help="target language (default en)")
+    parser.add_argument("--tbx-version", choices=values(TbxVersion), default="3",
+                        help="TBX v3 (ISO 30042:2019, default) or v2 (TBX-Basic 2008 martif)")
+    parser.add_argument("--no-forbidden", dest="forbidden", action="store_false",
+                        help="leave the forbidden renderings out")
+    _column_argument(parser)
+
+
+def _import_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", type=Path, metavar="FILE.tbx|FILE.csv|FILE.xlsx")
+    parser.add_argument("-o", "--output", type=Path, metavar="FILE.csv",
+                        help="where to write (default: glossary/NAME.csv)")
+    parser.add_argument("--locale", default="en", metavar="L",
+                        help="the target language to take from a TBX (default en)")
+    _column_argument(parser)
+
+
+def _column_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--column", action="append", default=[], metavar="OURS=THEIRS",
+                        help="CSV/XLSX only: their column name for one of ours "
+                             "(e.g. term=Chinese); repeatable")
+
+
+COMMAND = CommandGroup({
+    "export": Action("write glossary/*.csv as one TBX (or .csv, .xlsx) file",
+                     Command(ExportOptions, _export_arguments, export_command)),
+    "import": Action("a TBX, CSV or XLSX file -> a new glossary CSV",
+                     Command(ImportOptions, _import_arguments, import_command)),
+}, description="Exchange the glossary with other tools as TBX-Basic (v3 or v2), or CSV or "
+               "XLSX with their column names.")

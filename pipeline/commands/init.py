@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import argparse
 import json
+from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
 from ..errors import display_path
 from ..scaffold import create_project
+from .base import Command
 from .common import say, warn
 
 
@@ -31,10 +34,18 @@ def installed_requirement() -> str | None:
     return None
 
 
-def init_command(directory: Path, name: str, ci: bool = True,
-                 install_from: str | None = None) -> int:
-    requirement = install_from or installed_requirement()
-    written = create_project(directory, name, ci, requirement)
+@dataclass(frozen=True)
+class InitOptions:
+    directory: Path = Path(".")
+    name: str = "Bilingual editions"
+    ci: bool = True  # --no-ci: no pre-commit, GitHub workflow or requirements file
+    install_from: str | None = None
+
+
+def init_command(options: InitOptions) -> int:
+    directory, ci = options.directory, options.ci
+    requirement = options.install_from or installed_requirement()
+    written = create_project(directory, options.name, ci, requirement)
     for path in written:
         say(f"created {display_path(path)}{'/' if path.is_dir() else ''}")
     if ci and requirement is None:
@@ -43,3 +54,21 @@ def init_command(directory: Path, name: str, ci: bool = True,
              "(or run init with --install-from)")
     say("next: bilingual import ARTICLE.txt --slug SLUG   (run inside the project)")
     return 0
+
+
+def _arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("directory", type=Path, nargs="?", default=Path("."), metavar="DIR")
+    parser.add_argument("--name", default="Bilingual editions",
+                        help="publication name shown on page titles and the index")
+    parser.add_argument("--no-ci", dest="ci", action="store_false",
+                        help="no .pre-commit-config.yaml, GitHub workflow or requirements file")
+    parser.add_argument("--install-from", metavar="REQUIREMENT",
+                        help="the pip requirement CI installs bilingual with "
+                             "(default: where this bilingual came from)")
+
+
+# It makes the project, so it cannot need one.
+COMMAND = Command(InitOptions, _arguments, alone=init_command,
+                  description="Create content/, locales/, glossary/terms.csv, .gitignore, "
+                              "bilingual.toml and the CI configuration (pre-commit, GitHub "
+                              "Actions); never overwrites.")

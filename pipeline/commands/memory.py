@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -13,6 +15,7 @@ from ..memory.model import UnitKind
 from ..memory.paths import memory_dir
 from ..memory.store import indexed_memory
 from ..project import Project
+from .base import Action, Command, CommandGroup, percent, whole
 from .common import say, warn
 
 if TYPE_CHECKING:  # lxml and langcodes are loaded by export and import only
@@ -28,7 +31,14 @@ def _one_locale(project: Project, locale: str | None) -> str:
     return locales[0]
 
 
-def export_command(project: Project, locale: str | None, output: Path) -> int:
+@dataclass(frozen=True)
+class ExportOptions:
+    output: Path
+    locale: str | None = None  # needed if the project has several
+
+
+def export_command(project: Project, options: ExportOptions) -> int:
+    locale, output = options.locale, options.output
     from ..memory.project_memory import catalog_memory_units  # sentence alignment: pysbd
     from ..memory.tmx import write_tmx
     loc = _one_locale(project, locale)
@@ -42,7 +52,13 @@ def export_command(project: Project, locale: str | None, output: Path) -> int:
 WARNINGS_SHOWN = 10  # located warnings printed per file; the rest are counted
 
 
-def import_command(project: Project, source: Path) -> int:
+@dataclass(frozen=True)
+class ImportOptions:
+    file: Path  # the TMX file
+
+
+def import_command(project: Project, options: ImportOptions) -> int:
+    source = options.file
     try:
         data = source.read_bytes()
     except FileNotFoundError:
@@ -88,19 +104,27 @@ def _report(source: Path, target: Path, source_lang: str, locale: str | None,
              "units not used")
 
 
-def lookup_command(project: Project, text: str, locale: str | None, limit: int,
-                   threshold: float, fmt: str = "text") -> int:
+@dataclass(frozen=True)
+class LookupOptions:
+    text: str
+    locale: str | None = None  # needed if the project has several
+    limit: int = 5  # matches shown
+    threshold: float = 50.0  # lowest score shown, in percent
+    format: str = "text"  # or json
+
+
+def lookup_command(project: Project, options: LookupOptions) -> int:
     """Whole matches first; then, as OmegaT does, units that hold the text inside a
     longer source (a phrase from a paragraph), the shared run shown in [brackets]."""
     from ..memory.partial import partial_matches
 
-    loc = _one_locale(project, locale)
-    memory = indexed_memory(project, loc)
+    text, locale, limit, threshold = options.text, options.locale, options.limit, options.threshold
+    memory = indexed_memory(project, _one_locale(project, locale))
     matches = memory.lookup(text.strip(), threshold, limit)
-    whole = {m.unit.source for m in matches}
+    whole_sources = {m.unit.source for m in matches}
     partial = [p for p in partial_matches(text, memory.units, threshold, limit - len(matches))
-               if p.unit.source not in whole] if len(matches) < limit else []
-    if fmt == "json":
+               if p.unit.source not in whole_sources] if len(matches) < limit else []
+    if options.format == "json":
         rows = [{"kind": "exact" if m.exact else "fuzzy", "score": round(m.score, 1),
                  "origin": m.unit.origin, "unit": m.unit.kind.value,
                  "source": m.unit.source, "target": m.unit.target} for m in matches]
@@ -123,3 +147,33 @@ def lookup_command(project: Project, text: str, locale: str | None, limit: int,
         say(f"{int(part.score):>4}%  {part.unit.origin}  (partial: inside a "
             f"{part.unit.kind.value})\n       {shown}\n       {part.unit.target}")
     return 0
+
+
+def _export_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--locale", metavar="L", help="the target locale (needed if several)")
+    parser.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.tmx")
+
+
+def _import_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", type=Path, metavar="FILE.tmx")
+
+
+def _lookup_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("text", metavar="TEXT")
+    parser.add_argument("--locale", metavar="L", help="the target locale (needed if several)")
+    parser.add_argument("--limit", type=whole(1), default=5, help="matches to show (default: 5)")
+    parser.add_argument("--threshold", type=percent, default=50.0, metavar="PCT",
+                        help="lowest score shown (default: 50)")
+    parser.add_argument("--format", choices=("text", "json"), default="text",
+                        help="json: one object per match (kind exact, fuzzy or partial)")
+
+
+COMMAND = CommandGroup({
+    "export": Action("write the memory of one locale as TMX 1.4b",
+                     Command(ExportOptions, _export_arguments, export_command)),
+    "import": Action("add a TMX file to memory/",
+                     Command(ImportOptions, _import_arguments, import_command)),
+    "lookup": Action("the best matches for a source text",
+                     Command(LookupOptions, _lookup_arguments, lookup_command)),
+}, description="Export the project's translation memory as TMX, import a TMX file into "
+               "memory/, or look a text up.")

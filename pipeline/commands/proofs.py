@@ -15,7 +15,7 @@ from typing import Any
 
 import polib
 
-from ..cache import ResultCache
+from ..cache import ResultCache, VerdictCache
 from ..checks.findings import Finding
 from ..checks.rules.base import EntryContext
 from ..checks.rules.glossary_rules import glossary_qa
@@ -84,14 +84,15 @@ class Proofs:
     context, the glossary's own findings) is built once, not per article."""
 
     def __init__(self, project: Project, glossary: Glossary,
-                 checked: Mapping[str, Any] | None = None) -> None:
+                 checked: Mapping[str, Any] | None = None,
+                 verdicts: VerdictCache | None = None) -> None:
         self.project, self.glossary = project, glossary
         self.show = project_shower(project)
         self.checked = checked or {}  # see reusable_checks
         # What `check --article` would build for each article, built once.
-        self.ctx = EntryContext.of(glossary, project.config.style)
+        self.ctx = EntryContext.of(glossary, project.config.style, verdicts)
         self.settings = RunSettings(self.show)
-        self.glossary_findings = glossary_qa(glossary, self.show)
+        self.glossary_findings = glossary_qa(glossary, self.show, verdicts)
 
     def _check_input(self, articles: dict[str, Article],
                      catalogs: list[CatalogInput]) -> CheckInput:

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import argparse
 import os
 import socket
 import sys
 import threading
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..catalog.header import header_value
 from ..errors import PipelineError
 from ..project import Project
 from ..serve.security import host_with_port, is_loopback, new_token
+from .base import Command, whole
 from .common import say, warn
 
 if TYPE_CHECKING:
@@ -60,12 +63,19 @@ def _warm_up(workspace: Workspace) -> None:
         pass  # the page itself will report it
 
 
-def serve(project: Project, host: str = "127.0.0.1", port: int = 8765,
-          translator: str | None = None) -> int:
+@dataclass(frozen=True)
+class ServeOptions:
+    host: str = "127.0.0.1"  # loopback only
+    port: int = 8765  # 0: any free port
+    translator: str | None = None  # Last-Translator; None: $BILINGUAL_TRANSLATOR
+
+
+def serve(project: Project, options: ServeOptions = ServeOptions()) -> int:
     """Run the workbench until interrupted; prints its URL (with this run's token) as
     soon as the socket listens: the web framework loads after, while the browser's
     first request waits in the socket's queue."""
-    translator = (translator or os.environ.get(TRANSLATOR_ENV)
+    host, port = options.host, options.port
+    translator = (options.translator or os.environ.get(TRANSLATOR_ENV)
                   or project.config.publication.translator or "").strip() or None
     if translator:  # --translator, $BILINGUAL_TRANSLATOR or the settings alike
         header_value("Last-Translator", translator)
@@ -95,14 +105,27 @@ def serve(project: Project, host: str = "127.0.0.1", port: int = 8765,
         import uvicorn
 
         from ..serve.app import create_app
+        from ..serve.protocol import server_config
         app = create_app(project, token=token, host=host, port=port, translator=translator)
         threading.Thread(target=_warm_up, args=(app.state.workspace,), daemon=True).start()
-        config = uvicorn.Config(app, log_level="warning", proxy_headers=False,
-                                server_header=False, lifespan="off")
-        uvicorn.Server(config).run(sockets=[sock])
+        uvicorn.Server(server_config(app)).run(sockets=[sock])
     except KeyboardInterrupt:  # uvicorn re-raises Ctrl+C after shutting down cleanly
         pass
     finally:
         sock.close()
     say("bilingual workbench stopped")
     return 0
+
+
+def _arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--host", default="127.0.0.1",
+                        help="interface to listen on (default: 127.0.0.1, loopback only)")
+    parser.add_argument("--port", type=whole(0, 65535), default=8765,
+                        help="port (default: 8765; 0: any free port)")
+    parser.add_argument("--translator", metavar="'NAME <EMAIL>'",
+                        help="Last-Translator for saved catalogs (default: "
+                             "$BILINGUAL_TRANSLATOR)")
+
+
+COMMAND = Command(ServeOptions, _arguments, serve,
+                  description="Start the local translation workbench and print its URL.")

@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
+import argparse
 import json
+from dataclasses import dataclass
 from typing import Any
 
 from ..cache import ResultCache, code_fingerprint
 from ..catalog.review import review_of
 from ..catalog.stats import Status, index_catalog, translation_progress
-from ..parallel import BATCH, default_jobs, ordered_map
+from ..parallel import BATCH, as_is, default_jobs, ordered_map
 from ..progress import progress
 from ..project import Project
+from .base import Command, add_format, add_jobs, add_no_cache, add_scope
 from .common import say
 from .inputs import ArticleJob, DisplayPaths, read_job
 
 
-def _rows(job: ArticleJob) -> list[dict[str, Any]]:
+def _rows(nothing: None, job: ArticleJob) -> list[dict[str, Any]]:
     """One article's rows, one per locale (in a worker when there are many)."""
     art = job.article()
     rows = []
@@ -34,15 +37,23 @@ def _rows(job: ArticleJob) -> list[dict[str, Any]]:
     return rows
 
 
-def _no_setup(shared: None) -> None:
-    pass
+FORMATS = ("text", "json")  # the first is the default
 
 
-def status(project: Project, article: str | None = None, locale: str | None = None,
-           as_json: bool = False, use_cache: bool = True, jobs: int | None = None) -> int:
+@dataclass(frozen=True)
+class StatusOptions:
+    article: str | None = None  # None: every article
+    locale: str | None = None  # None: every locale
+    format: str = "text"  # one of FORMATS
+    use_cache: bool = True  # --no-cache: every article afresh
+    jobs: int | None = None  # None: one worker per core
+
+
+def status(project: Project, options: StatusOptions = StatusOptions()) -> int:
+    article, locale, jobs = options.article, options.locale, options.jobs
     locales = project.locales(locale)  # once: locales/ holds a .pot per article
     show = DisplayPaths(project)
-    stored = ResultCache.open(project.root, "status", use_cache)
+    stored = ResultCache.open(project.root, "status", options.use_cache)
     # An article's rows depend on its files alone: kept by their digest (cache.py).
     per_article: list[list[dict[str, Any]] | None] = []
     slugs = project.articles(article)
@@ -59,7 +70,7 @@ def status(project: Project, article: str | None = None, locale: str | None = No
                     bar.advance()
                 per_article.append(hit)
             fresh = ordered_map(_rows, [job for _, _, job in todo],
-                                default_jobs() if jobs is None else jobs, _no_setup, None, bar)
+                                default_jobs() if jobs is None else jobs, as_is, None, bar)
             for (index, key, job), found in zip(todo, fresh, strict=True):
                 per_article[index] = found
                 stored.put(job.slug, key, found)
@@ -67,7 +78,7 @@ def status(project: Project, article: str | None = None, locale: str | None = No
         stored.keep_only(slugs)
     stored.save()
     rows = [row for found in per_article for row in found or ()]
-    if as_json:
+    if options.format == "json":
         say(json.dumps(rows, ensure_ascii=False, indent=2))
         return 0
     header = (f"{'article':<20} {'locale':<7} {'done':>6}  {'translated':>16}  {'fuzzy':>12}  "
@@ -85,3 +96,14 @@ def status(project: Project, article: str | None = None, locale: str | None = No
     if not rows:
         say("(no catalogs yet: `bilingual update --locale en --create` starts one)")
     return 0
+
+
+def _arguments(parser: argparse.ArgumentParser) -> None:
+    add_scope(parser)
+    # One spelling for every command (--format json); --json still works.
+    add_format(parser, FORMATS, "output format (default: text)", alias="json")
+    add_no_cache(parser)
+    add_jobs(parser)
+
+
+COMMAND = Command(StatusOptions, _arguments, status)

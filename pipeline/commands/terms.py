@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import argparse
 import csv
 import json
 import sys
+from dataclasses import dataclass
 
 from ..glossary.candidates import Candidate, Passage, mine_terms
 from ..glossary.load import COLUMNS
 from ..progress import progress
 from ..project import Project
 from ..source import load_article
+from .base import Command, add_format, add_scope, whole
 from .common import project_glossary, say
 
 HEADERS = ("term", "evidence", "count", "articles", "example")
@@ -32,8 +35,19 @@ def _table(candidates: list[Candidate]) -> None:
                       for text, width in zip(row, widths, strict=False)) + "  " + row[-1])
 
 
-def terms_command(project: Project, article: str | None, fmt: str, limit: int) -> int:
-    slugs = project.articles(article)
+FORMATS = ("text", "csv", "json")  # the first is the default
+
+
+@dataclass(frozen=True)
+class TermsOptions:
+    article: str | None = None
+    format: str = "text"  # one of FORMATS
+    limit: int = 200  # at most this many candidates
+
+
+def terms_command(project: Project, options: TermsOptions) -> int:
+    fmt, limit = options.format, options.limit
+    slugs = project.articles(options.article)
     passages = [Passage(slug, segment.line_start, segment.text, project.source_ref(slug))
                 for slug in slugs for segment in load_article(project, slug).segments]
     with progress("finding terms", len(passages)) as bar:
@@ -60,3 +74,14 @@ def terms_command(project: Project, article: str | None, fmt: str, limit: int) -
     say(f"{len(candidates)} candidate(s) from {len(passages)} segment(s) of "
         f"{len(slugs)} article(s); `--format csv` gives rows to paste into the glossary")
     return 0
+
+
+def _arguments(parser: argparse.ArgumentParser) -> None:
+    add_scope(parser, locale=False)
+    add_format(parser, FORMATS, "text: a table; csv: rows in the glossary's columns, ready to "
+                                "fill in; json: one object per candidate", alias="csv")
+    parser.add_argument("--limit", type=whole(1), default=200,
+                        help="at most this many (default 200)")
+
+
+COMMAND = Command(TermsOptions, _arguments, terms_command)

@@ -18,9 +18,9 @@ saved meanwhile by the workbench, Poedit or a `git pull` is merged, not lost.
 
 from __future__ import annotations
 
+import argparse
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
 
 import polib
 
@@ -49,73 +49,55 @@ from ..errors import ConflictError, PipelineError, display_path
 from ..glossary import Glossary
 from ..memory.fill import FillReport, Memory, fill_from_memory
 from ..memory.model import Match, MemoryUnit
-from ..memory.project_memory import StartOfRunMemory, memory_dir
+from ..memory.project_memory import StartOfRunMemory
 from ..memory.units import segment_units
-from ..parallel import default_jobs, ordered_map
-from ..progress import progress
+from ..parallel import as_is, default_jobs, ordered_map
+from ..progress import Progress, progress
 from ..project import Project, validate_locale
-from ..source import article_path
-from .common import project_glossary, say, warn
+from .base import Command, add_jobs, add_no_cache, add_scope
+from .common import Message, project_glossary
+from .update_cache import MemoryDigests, UpdateRecord, inputs_key
 
 
-def update(project: Project, article: str | None = None, locale: str | None = None,
-           create: bool = False, quiet: bool = False, memory: bool = True,
-           use_cache: bool = True, jobs: int | None = None,
-           purge_obsolete: bool = False, force: bool = False) -> int:
+@dataclass(frozen=True)
+class UpdateOptions:
+    article: str | None = None  # None: every article
+    locale: str | None = None  # None: every locale
+    create: bool = False  # start the catalog for a new --locale
+    quiet: bool = False  # print nothing
+    memory: bool = True  # fill new entries from the translation memory
+    use_cache: bool = True  # --no-cache: re-format every catalog
+    jobs: int | None = None  # None: one worker per core
+    purge_obsolete: bool = False  # drop obsolete entries, as msgattrib --no-obsolete
+    force: bool = False  # write catalogs made read-only too
+
+
+def update(project: Project, options: UpdateOptions = UpdateOptions()) -> int:
+    article, locale, create = options.article, options.locale, options.create
+    purge_obsolete, use_cache = options.purge_obsolete, options.use_cache
     cache = CanonicalCache.open(project.root, use_cache)
-    if create and locale is None:
-        raise PipelineError("--create needs --locale L")
-    if create and locale is not None:
-        validate_locale(locale)
-    locales = [locale] if create and locale else project.locales(locale)
-    if not locales:
-        raise PipelineError("no locales yet: start one with `bilingual update --locale en --create`",
-                            project.locales_dir)
-    jobs = default_jobs() if jobs is None else jobs
+    locales = _locales(project, options)
     settings = project.config.memory
-    use_memory = memory and settings.enabled
-    # An article whose inputs are as the last run left them is skipped (see _inputs_key).
+    use_memory = options.memory and settings.enabled
+    # An article whose inputs are as the last run left them is skipped (see update_cache.inputs_key).
     stored = ResultCache.open(project.root, "update", use_cache)
     context = key_of(code_fingerprint(), files_digest(project.glossary_dir),
                      repr(settings), repr(use_memory), repr(locales), repr(purge_obsolete))
-    memory_now: dict[str, str] = {}  # locale -> digest of its memory, as it stands now
-
-    def memory_digest(loc: str) -> str:
-        if loc not in memory_now:
-            memory_now[loc] = _memory_digest(project, loc)
-        return memory_now[loc]
-
+    memory_digest = MemoryDigests(project)
     slugs = project.articles(article)
-    messages: dict[str, list[_Message]] = {}
-    todo: list[str] = []
-    for slug in slugs:
-        known = stored.get(slug, _inputs_key(context, project, slug, locales))
-        if known is not None and all(memory_digest(loc) == digest
-                                     for loc, digest in known["memory"].items()):
-            messages[slug] = [
-                _Message(f"{display_path(project.catalog_path(slug, loc))}: {counts} (unchanged)")
-                for loc, counts in known["counts"]]
-        else:
-            todo.append(slug)
+    messages = _replayed(project, stored, context, slugs, locales, memory_digest)
+    todo = [slug for slug in slugs if slug not in messages]
     # The memory as the catalogs stand now, before any is rewritten (built only if
     # phase 2 has work); catalogs this run creates are not in it.
     memories = {loc: StartOfRunMemory(project, loc, cache.path is not None)
                 for loc in locales} if use_memory else {}
     shared = _Shared(project, locales, project_glossary(project.glossary_dir), settings,
-                     use_memory, cache, None, purge_obsolete, force)
-    fillable: list[tuple[str, str, dict[str, Any]]] = []  # stored after the run
+                     use_memory, cache, None, purge_obsolete, options.force)
+    fillable: list[tuple[str, str, UpdateRecord]] = []  # stored after the run
     with progress("updating", len(slugs)) as bar:
         bar.advance(len(slugs) - len(todo))
-        outcomes = ordered_map(_update_job, todo, jobs, _setup, shared, bar)
-        later = [outcome.slug for outcome in outcomes if outcome.deferred]
-        if later:
-            for outcome in outcomes:
-                for loc, path, data in outcome.replaced:
-                    memories[loc].keep_as_read(path, data)
-            for start_of_run in memories.values():
-                start_of_run.memory()  # built here, once: the workers inherit it
-            filling = replace(shared, memories=memories)
-            outcomes += ordered_map(_update_job, later, jobs, _setup, filling, None)
+        outcomes = _merged(todo, default_jobs() if options.jobs is None else options.jobs,
+                           shared, memories, bar)
     failed = False
     for outcome in outcomes:
         if outcome.deferred:
@@ -125,21 +107,21 @@ def update(project: Project, article: str | None = None, locale: str | None = No
         if outcome.failed:
             failed = True
             continue  # not remembered as done: the next run merges it again
-        result: dict[str, Any] = {"counts": outcome.counts, "memory": {}}
-        key = _inputs_key(context, project, outcome.slug, locales)
+        result = UpdateRecord(outcome.counts)
+        key = inputs_key(context, project, outcome.slug, locales)
         if outcome.needs_memory and use_memory:
             fillable.append((outcome.slug, key, result))  # stored once its memory is known
         else:
-            stored.put(outcome.slug, key, result)
-    if not quiet:
+            stored.put(outcome.slug, key, result.to_json())
+    if not options.quiet:
         for slug in slugs:
             for message in messages[slug]:
-                (warn if message.warning else say)(message.text)
+                message.show()
     if fillable:
-        memory_now.clear()  # what the next run's memory will be built from
+        memory_digest.forget()  # what the next run's memory will be built from
         for slug, key, result in fillable:
-            result["memory"] = {loc: memory_digest(loc) for loc in locales}
-            stored.put(slug, key, result)
+            filled = replace(result, memory={loc: memory_digest(loc) for loc in locales})
+            stored.put(slug, key, filled.to_json())
     if article is None and locale is None and not create:
         stored.keep_only(slugs)
     stored.save()
@@ -147,10 +129,50 @@ def update(project: Project, article: str | None = None, locale: str | None = No
     return 1 if failed else 0
 
 
-@dataclass(frozen=True)
-class _Message:
-    text: str
-    warning: bool = False
+def _replayed(project: Project, stored: ResultCache, context: str, slugs: list[str],
+              locales: list[str], memory_digest: MemoryDigests) -> dict[str, list[Message]]:
+    """What the articles left as they were by the last run print (no merge needed)."""
+    messages: dict[str, list[Message]] = {}
+    for slug in slugs:
+        found = stored.get(slug, inputs_key(context, project, slug, locales))
+        known = UpdateRecord.from_json(found) if found is not None else None
+        if known is not None and all(memory_digest(loc) == digest
+                                     for loc, digest in known.memory.items()):
+            messages[slug] = [
+                Message(f"{display_path(project.catalog_path(slug, loc))}: {counts} (unchanged)")
+                for loc, counts in known.counts.items()]
+    return messages
+
+
+def _locales(project: Project, options: UpdateOptions) -> list[str]:
+    """The locales to update: `--create --locale L` starts L, otherwise those there are."""
+    locale = options.locale
+    if options.create and locale is None:
+        raise PipelineError("--create needs --locale L")
+    if options.create and locale is not None:
+        validate_locale(locale)
+    locales = [locale] if options.create and locale else project.locales(locale)
+    if not locales:
+        raise PipelineError("no locales yet: start one with `bilingual update --locale en --create`",
+                            project.locales_dir)
+    return locales
+
+
+def _merged(todo: list[str], jobs: int, shared: _Shared,
+            memories: dict[str, StartOfRunMemory], bar: Progress) -> list[_Outcome]:
+    """Phase 1 for every article, then phase 2 for those that asked the memory (see
+    the module docstring)."""
+    outcomes = ordered_map(_update_job, todo, jobs, as_is, shared, bar)
+    later = [outcome.slug for outcome in outcomes if outcome.deferred]
+    if later:
+        for outcome in outcomes:
+            for loc, path, data in outcome.replaced:
+                memories[loc].keep_as_read(path, data)
+        for start_of_run in memories.values():
+            start_of_run.memory()  # built here, once: the workers inherit it
+        filling = replace(shared, memories=memories)
+        outcomes += ordered_map(_update_job, later, jobs, as_is, filling, None)
+    return outcomes
 
 
 @dataclass(frozen=True)
@@ -174,8 +196,8 @@ class _Outcome:
 
     slug: str
     deferred: bool = False  # an entry needs the memory: nothing written, see phase 2
-    counts: list[tuple[str, str]] = field(default_factory=list)  # (locale, its counts)
-    messages: list[_Message] = field(default_factory=list)
+    counts: dict[str, str] = field(default_factory=dict)  # locale -> its entry counts
+    messages: list[Message] = field(default_factory=list)
     needs_memory: bool = False  # entries left that another memory could fill
     canonical: set[str] = field(default_factory=set)  # digests of canonical bytes written
     # (locale, path, bytes as read) of each catalog replaced, for phase 2's memory
@@ -207,18 +229,9 @@ class _NoMemoryYet:
         raise _MemoryNeeded
 
 
-_shared: _Shared | None = None
-
-
-def _setup(shared: _Shared) -> None:
-    global _shared
-    _shared = shared
-
-
-def _update_job(slug: str) -> _Outcome:
-    assert _shared is not None
+def _update_job(shared: _Shared, slug: str) -> _Outcome:
     try:
-        return _update_article(_shared, slug)
+        return _update_article(shared, slug)
     except _MemoryNeeded:
         return _Outcome(slug, deferred=True)
 
@@ -228,23 +241,7 @@ def _update_article(shared: _Shared, slug: str) -> _Outcome:
     filled before any is written, so that a deferred article writes nothing)."""
     project = shared.project
     template, previous = fresh_template_and_previous(project, slug, shared.glossary)
-    merges: list[_Merge] = []
-    for loc in shared.locales:
-        path = project.catalog_path(slug, loc)
-        data = read_catalog_bytes(path) if path.exists() else None
-        loaded = parse_catalog(data, path) if data is not None else None
-        merged = merge_catalog(loaded.po if loaded else new_catalog(
-            template, loc, translator=project.config.publication.translator), template)
-        if shared.purge_obsolete:  # as `msgattrib --no-obsolete`
-            for entry in [e for e in merged if e.obsolete]:
-                merged.remove(entry)
-        filled = FillReport()
-        if shared.use_memory:
-            memory: Memory = (shared.memories[loc] if shared.memories is not None
-                              else _NoMemoryYet())
-            filled = fill_from_memory(merged, loaded.po if loaded else None, memory,
-                                      shared.settings.fuzzy_threshold, project.source_ref(slug))
-        merges.append(_Merge(loc, path, data, loaded, merged, filled))
+    merges = [_merge_one(shared, slug, loc, template) for loc in shared.locales]
     outcome = _Outcome(slug)
     cache = shared.cache
     cache.take_added()  # what this article writes is handed back
@@ -254,7 +251,7 @@ def _update_article(shared: _Shared, slug: str) -> _Outcome:
             saved = _write_catalog(cache, path, loaded, merged, template, shared.force)
         except ConflictError as exc:
             outcome.failed = True
-            outcome.messages.append(_Message(
+            outcome.messages.append(Message(
                 f"{display_path(path)}: {exc.message}; not merged, so "
                 f"{display_path(project.template_path(slug))} was not advanced either: "
                 "re-run `bilingual update`", warning=True))
@@ -267,7 +264,7 @@ def _update_article(shared: _Shared, slug: str) -> _Outcome:
             # catalogs is too much to hold).
             outcome.replaced.append((loc, path, data))
         if saved.merged:
-            outcome.messages.append(_Message(
+            outcome.messages.append(Message(
                 f"{display_path(path)}: changed on disk during update; merged entry by "
                 "entry" + (f", {len(saved.conflicts)} entries kept as on disk"
                            if saved.conflicts else ""), warning=True))
@@ -278,8 +275,8 @@ def _update_article(shared: _Shared, slug: str) -> _Outcome:
         outcome.needs_memory |= bool(fuzzy or empty)
         counts = (f"{len(active)} entries, {fuzzy} fuzzy, {empty} untranslated, "
                   f"{obsolete} obsolete")
-        outcome.counts.append((loc, counts))
-        outcome.messages.append(_Message(f"{display_path(path)}: {counts}"
+        outcome.counts[loc] = counts
+        outcome.messages.append(Message(f"{display_path(path)}: {counts}"
                                          f"{_memory_summary(one.filled)}"
                                          f"{'' if changed else ' (unchanged)'}"))
     # Last (see the docstring), and only once every catalog is merged with it. The
@@ -289,6 +286,26 @@ def _update_article(shared: _Shared, slug: str) -> _Outcome:
         write_template(template, project.template_path(slug), cache, previous)
     outcome.canonical = cache.take_added()
     return outcome
+
+
+def _merge_one(shared: _Shared, slug: str, loc: str, template: polib.POFile) -> _Merge:
+    """One catalog merged with the template and filled from the memory, in memory."""
+    project = shared.project
+    path = project.catalog_path(slug, loc)
+    data = read_catalog_bytes(path) if path.exists() else None
+    loaded = parse_catalog(data, path) if data is not None else None
+    merged = merge_catalog(loaded.po if loaded else new_catalog(
+        template, loc, translator=project.config.publication.translator), template)
+    if shared.purge_obsolete:  # as `msgattrib --no-obsolete`
+        for entry in [e for e in merged if e.obsolete]:
+            merged.remove(entry)
+    filled = FillReport()
+    if shared.use_memory:
+        memory: Memory = (shared.memories[loc] if shared.memories is not None
+                          else _NoMemoryYet())
+        filled = fill_from_memory(merged, loaded.po if loaded else None, memory,
+                                  shared.settings.fuzzy_threshold, project.source_ref(slug))
+    return _Merge(loc, path, data, loaded, merged, filled)
 
 
 def _write_catalog(cache: CanonicalCache, path: Path, loaded: LoadedCatalog | None,
@@ -333,17 +350,19 @@ def _units(project: Project, slug: str, po: polib.POFile) -> list[MemoryUnit]:
     return segment_units(po, slug, project.source_ref(slug))
 
 
-def _inputs_key(context: str, project: Project, slug: str, locales: list[str]) -> str:
-    """Everything one article's update reads: its source, its template and catalogs."""
-    parts: list[bytes | str | None] = [context, project.source_ref(slug),
-                                       article_path(project, slug).read_bytes()]
-    for path in (project.template_path(slug),
-                 *(project.catalog_path(slug, loc) for loc in locales)):
-        parts.append(path.read_bytes() if path.is_file() else None)
-    return key_of(*parts)
+def _arguments(parser: argparse.ArgumentParser) -> None:
+    add_scope(parser)
+    add_no_cache(parser, "ignore .bilingual/cache (re-format every catalog)")
+    parser.add_argument("--create", action="store_true",
+                        help="start the catalog for a new --locale")
+    parser.add_argument("--no-memory", dest="memory", action="store_false",
+                        help="do not fill new entries from the translation memory")
+    parser.add_argument("--purge-obsolete", action="store_true",
+                        help="remove obsolete entries (#~) whose source is gone, as "
+                             "msgattrib --no-obsolete")
+    parser.add_argument("--force", action="store_true",
+                        help="write catalogs made read-only too (refused otherwise)")
+    add_jobs(parser)
 
 
-def _memory_digest(project: Project, locale: str) -> str:
-    """What the memory of `locale` is built from: its catalogs and the TMX files."""
-    return key_of(files_digest(project.catalog_path("x", locale).parent, "*.po"),
-                  files_digest(memory_dir(project), "*.tmx"))
+COMMAND = Command(UpdateOptions, _arguments, update)

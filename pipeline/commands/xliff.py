@@ -3,7 +3,9 @@ and their translations merged back entry by entry."""
 
 from __future__ import annotations
 
+import argparse
 import copy
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..atomic import atomic_write_bytes
@@ -19,6 +21,7 @@ from ..catalog.xliff import (
 from ..errors import PipelineError, display_path
 from ..langtags import same_language
 from ..project import Project
+from .base import Action, Command, CommandGroup, values
 from .common import say, warn
 
 SHOWN = 10  # conflicts and unknown units listed; the rest are counted
@@ -43,12 +46,20 @@ def _one(project: Project, article: str | None, locale: str | None) -> tuple[str
     return article, locale
 
 
-def export_command(project: Project, article: str | None, locale: str | None,
-                   version: str, output: Path | None) -> int:
-    slug, loc = _one(project, article, locale)
+@dataclass(frozen=True)
+class ExportOptions:
+    article: str | None = None  # required on the command line
+    locale: str | None = None  # needed if the project has several
+    version: XliffVersion = XliffVersion.V12  # 1.2: what every CAT tool reads
+    output: Path | None = None  # None: SLUG.L.xlf here
+
+
+def export_command(project: Project, options: ExportOptions) -> int:
+    slug, loc = _one(project, options.article, options.locale)
+    version = options.version.value
     catalog = read_catalog(project.catalog_path(slug, loc))
-    data = write_xliff(catalog.po, _document(project, slug, loc), XliffVersion(version))
-    target = output or Path(f"{slug}.{loc}.xlf")
+    data = write_xliff(catalog.po, _document(project, slug, loc), options.version)
+    target = options.output or Path(f"{slug}.{loc}.xlf")
     atomic_write_bytes(target, data)
     count = data.count(b"<trans-unit ") + data.count(b"<unit ")
     say(f"{display_path(target)}: {count} units, XLIFF {version} "
@@ -56,8 +67,15 @@ def export_command(project: Project, article: str | None, locale: str | None,
     return 0
 
 
-def import_command(project: Project, source: Path, article: str | None,
-                   locale: str | None) -> int:
+@dataclass(frozen=True)
+class ImportOptions:
+    file: Path  # their XLIFF file
+    article: str | None = None  # None: the file's original
+    locale: str | None = None  # None: the file's target language
+
+
+def import_command(project: Project, options: ImportOptions) -> int:
+    source, article, locale = options.file, options.article, options.locale
     try:
         data = source.read_bytes()
     except FileNotFoundError:
@@ -107,3 +125,27 @@ def _locale_of(project: Project, target_lang: str, source: Path) -> str:
                             f"{'no' if not found else 'more than one'} locale of this project "
                             "matches (choose one with --locale)", source)
     return found[0]
+
+
+def _export_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--article", metavar="SLUG", required=True)
+    parser.add_argument("--locale", metavar="L", help="the target locale (needed if several)")
+    parser.add_argument("--version", choices=values(XliffVersion), default="1.2",
+                        help="XLIFF version (default 1.2, which every CAT tool reads)")
+    parser.add_argument("-o", "--output", type=Path, metavar="FILE.xlf",
+                        help="where to write (default: SLUG.L.xlf here)")
+
+
+def _import_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", type=Path, metavar="FILE.xlf")
+    parser.add_argument("--article", metavar="SLUG", help="default: the file's original")
+    parser.add_argument("--locale", metavar="L", help="default: the file's target language")
+
+
+COMMAND = CommandGroup({
+    "export": Action("write locales/L/LC_MESSAGES/SLUG.po as XLIFF",
+                     Command(ExportOptions, _export_arguments, export_command)),
+    "import": Action("merge an XLIFF file's translations into its catalog",
+                     Command(ImportOptions, _import_arguments, import_command)),
+}, description="Export a catalog as XLIFF for Trados, memoQ or Phrase; import their file, "
+               "merged entry by entry.")

@@ -25,6 +25,7 @@ from lxml import etree
 
 from ..errors import PipelineError
 from ..langtags import same_language
+from ..xmlsafe import ENTITY_ERROR, entity_line, safe_parser
 from .load import COLUMNS, LIST_SEPARATOR
 from .model import TERM_TYPES
 
@@ -104,13 +105,14 @@ def _category(element: etree._Element, core: str) -> str:
 
 
 def read_tbx_root(data: bytes, path: Path) -> etree._Element:
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
-                             huge_tree=True)
     try:
-        root = etree.fromstring(data, parser)
+        root = etree.fromstring(data, safe_parser(huge_tree=True))
     except etree.XMLSyntaxError as exc:
         message = exc.msg.split(", line ")[0] if exc.msg else "not well-formed XML"
         raise TbxError(f"malformed TBX: {message}", path, exc.lineno or 1) from None
+    line = entity_line(root, data)
+    if line is not None:
+        raise TbxError(f"this TBX {ENTITY_ERROR}", path, line)
     if _localname(root) not in ("martif", "tbx"):
         raise TbxError(f"not a TBX file: the root element is <{_localname(root)}>",
                        path, root.sourceline)

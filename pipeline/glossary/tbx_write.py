@@ -23,11 +23,16 @@ from .load import COLUMNS, LIST_SEPARATOR
 from .tbx import PINYIN_NOTE, XML_LANG
 
 TBX_NAMESPACE = "urn:iso:std:iso:30042:ed-2"
-_BASIC = "https://raw.githubusercontent.com/LTAC-Global/TBX-Basic_dialect/master/DCA/"
+# The schemas TBX-Basic 1.2 publishes (its own sample names them): the core RelaxNG,
+# and the dialect's constraints in Schematron. The integrated RNG of TBX-Basic 1.1
+# is gone from that repository, so a validator following an older href finds nothing.
+_LTAC = "https://raw.githubusercontent.com/LTAC-Global/"
+V3_RNG = "TBXcoreStructV03.rng"
+V3_SCH = "TBX-Basic_DCA.sch"
 V3_PROLOGUE = (
-    f'<?xml-model href="{_BASIC}TBXcoreStructV03_TBX-Basic_integrated.rng" '
+    f'<?xml-model href="{_LTAC}TBX_Core_RNG/master/{V3_RNG}" '
     'type="application/xml" schematypens="http://relaxng.org/ns/structure/1.0"?>\n'
-    f'<?xml-model href="{_BASIC}TBX-Basic_DCA.sch" type="application/xml" '
+    f'<?xml-model href="{_LTAC}TBX-Basic_dialect/master/DCA/{V3_SCH}" type="application/xml" '
     'schematypens="http://purl.oclc.org/dsdl/schematron"?>\n')
 V2_DOCTYPE = '<!DOCTYPE martif SYSTEM "TBXcoreStructV02.dtd">'
 V2_XCS = "TBXBasicXCSV02.xcs"

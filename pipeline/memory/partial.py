@@ -8,6 +8,11 @@ query, its longest unbroken run at least half that share). The score
 is the share of the query in that best-aligned stretch (rapidfuzz's
 partial_ratio), and the shared run is located in the unit's source so that a
 page can show where the phrase sits in it (pure; no I/O).
+
+The other way round, a sentence being translated may hold a shorter unit: a
+clause, a name, a title the memory has a translation of (`fragment_matches`,
+shown beside one sentence of a paragraph in the workbench). Its shared run is
+located in the query.
 """
 
 from __future__ import annotations
@@ -63,4 +68,29 @@ def partial_matches(query: str, units: Iterable[MemoryUnit], min_share: float = 
         if (end - start) * 200 >= min_share * len(query) and end - start >= MIN_QUERY:
             matches.append(PartialMatch(unit, float(score), start, end))
     matches.sort(key=lambda m: (-m.score, -(m.end - m.start), len(m.unit.source)))
+    return matches[:limit]
+
+
+MIN_FRAGMENT = 4  # characters: shorter units (a name, a word) are the glossary's job
+
+
+def fragment_matches(query: str, units: Iterable[MemoryUnit], min_share: float = 80.0,
+                     limit: int = 2, exclude_file: str | None = None) -> list[PartialMatch]:
+    """Shorter units found inside the query (or most of them), best first: the share of
+    the unit found, then the longest run, then the longest unit. `start`/`end` of each
+    match locate its longest shared run in the query, not in the unit."""
+    query = query.strip()
+    pool = [u for u in units if u.origin_file != exclude_file
+            and MIN_FRAGMENT <= len(u.source) < len(query)]
+    scored = process.extract(query, [u.source for u in pool], scorer=fuzz.partial_ratio,
+                             score_cutoff=min_share, limit=max(limit * 4, 10))
+    matches, seen = [], set()
+    for _text, score, index in scored:
+        unit = pool[index]
+        start, end = longest_run(unit.source, query)
+        # The unit must be said in one stretch of the query, not pieced together.
+        if (end - start) * 100 >= min_share * len(unit.source) and unit.source not in seen:
+            seen.add(unit.source)
+            matches.append(PartialMatch(unit, float(score), start, end))
+    matches.sort(key=lambda m: (-m.score, -(m.end - m.start), -len(m.unit.source)))
     return matches[:limit]

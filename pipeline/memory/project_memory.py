@@ -58,8 +58,10 @@ class StartOfRunMemory:
     (`keep_as_read`), and the memory takes that catalog's units from those bytes,
     not from the disk. Catalogs the run creates are not in it either."""
 
-    def __init__(self, project: Project, locale: str, use_cache: bool = True):
+    def __init__(self, project: Project, locale: str, use_cache: bool = True,
+                 tmx: bool = True):
         self.project, self.locale, self.use_cache = project, locale, use_cache
+        self.tmx = tmx  # False: the catalogs only (the workbench keeps TMX units apart)
         self._paths = catalog_paths(project, locale)
         self._kept: dict[Path, bytes] = {}
         self._memory: TranslationMemory | None = None
@@ -80,8 +82,9 @@ class StartOfRunMemory:
             units = [u for path in self._paths for u in self._catalog_units(path, cache)]
             cache.prune()
             from .index import TranslationMemory
-            self._memory = TranslationMemory([*units,
-                                              *tmx_memory_units(self.project, self.locale)])
+            if self.tmx:
+                units += tmx_memory_units(self.project, self.locale)
+            self._memory = TranslationMemory(units)
             self._kept.clear()
         return self._memory
 

@@ -21,7 +21,7 @@ import mmap
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import overload
 
@@ -42,15 +42,20 @@ def index_root(project: Project, locale: str) -> Path:
     return project.root / CACHE_DIR / "memory-index" / locale
 
 
-def sources_key(project: Project, locale: str) -> str:
+def sources_key(project: Project, locale: str, files: Sequence[Path] | None = None) -> str:
     """A hash of everything the locale's memory is built from, by stat (cheap)."""
     parts: list[object] = [FORMAT, __version__, project.config.publication.source_language]
-    files = [*catalog_paths(project, locale), *sorted(memory_dir(project).glob("*.tmx"))]
+    if files is None:
+        files = [*catalog_paths(project, locale), *tmx_paths(project)]
     for path in files:
         info = path.stat()
         parts.append([path.relative_to(project.root).as_posix(), info.st_size,
                       info.st_mtime_ns])
     return hashlib.sha256(json.dumps(parts).encode()).hexdigest()[:24]
+
+
+def tmx_paths(project: Project) -> list[Path]:
+    return sorted(memory_dir(project).glob("*.tmx"))
 
 
 def _hash(text: str) -> int:
@@ -172,17 +177,31 @@ class StoredMemory(TranslationMemory):
 def indexed_memory(project: Project, locale: str) -> TranslationMemory:
     """The locale's memory from its index, built (and older indexes removed) when a
     catalog or TMX file changed since."""
-    root = index_root(project, locale)
-    directory = root / sources_key(project, locale)
-    if not (directory / "arrays.bin").exists():
+    def build() -> TranslationMemory:
         from .project_memory import StartOfRunMemory  # a build needs pysbd: only then
-        memory = StartOfRunMemory(project, locale).memory()
-        save_index(memory, directory)
+        return StartOfRunMemory(project, locale).memory()
+    return _indexed(index_root(project, locale), sources_key(project, locale), build)
+
+
+def indexed_tmx_memory(project: Project, locale: str) -> TranslationMemory:
+    """The imported TMX files' units alone, from an index of their own, rebuilt only
+    when a TMX file changes: the workbench saves a catalog on every edit, and the
+    large part of a memory must not be rebuilt for that."""
+    def build() -> TranslationMemory:
+        from .project_memory import tmx_memory_units
+        return TranslationMemory(tmx_memory_units(project, locale))
+    root = project.root / CACHE_DIR / "memory-index-tmx" / locale
+    return _indexed(root, sources_key(project, locale, tmx_paths(project)), build)
+
+
+def _indexed(root: Path, key: str, build: Callable[[], TranslationMemory]) -> TranslationMemory:
+    directory = root / key
+    if not (directory / "arrays.bin").exists():
+        save_index(build(), directory)
         for old in root.iterdir():
             if old != directory and old.is_dir():
                 shutil.rmtree(old, ignore_errors=True)
     try:
         return StoredMemory(directory)
     except (OSError, ValueError):  # removed or damaged meanwhile: build in memory
-        from .project_memory import StartOfRunMemory
-        return StartOfRunMemory(project, locale).memory()
+        return build()

@@ -31,6 +31,7 @@ from lxml import etree
 from .. import __version__
 from ..errors import PipelineError
 from ..langtags import normal_tag, same_language
+from ..xmlsafe import ENTITY_ERROR, entity_line, safe_parser
 from .model import MemoryUnit, UnitKind
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -142,8 +143,7 @@ def _seg_parts(seg: etree._Element, parts: list[str], codes: list[str],
 def _parser_for(data: bytes) -> etree.XMLParser:
     """Safe parsing; a BOM decides the encoding, whatever the declaration says."""
     encoding = next((name for bom, name in _BOMS if data.startswith(bom)), None)
-    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
-                           huge_tree=False, encoding=encoding)
+    return safe_parser(encoding=encoding)
 
 
 def read_tmx_root(data: bytes, path: Path) -> etree._Element:
@@ -153,6 +153,9 @@ def read_tmx_root(data: bytes, path: Path) -> etree._Element:
     except etree.XMLSyntaxError as exc:
         message = exc.msg.split(", line ")[0] if exc.msg else "not well-formed XML"
         raise TmxError(f"malformed TMX: {message}", path, exc.lineno or 1) from None
+    line = entity_line(root, data)
+    if line is not None:
+        raise TmxError(f"this TMX {ENTITY_ERROR}", path, line)
     if _localname(root) != "tmx":
         raise TmxError(f"not a TMX file: the root element is <{_localname(root)}>",
                        path, root.sourceline)

@@ -62,66 +62,87 @@ def lb_class(ch: str) -> int:
     return prop
 
 
-def char_width(ch: str) -> int:
-    """``uc_width(ch, "UTF-8")``: 2 for East Asian wide/fullwidth, 0 for
-    combining marks, -1 for control characters, 1 otherwise."""
+# libunistring's is_cjk_encoding: in these legacy encodings most characters from
+# U+00A1 on are two columns wide and ambiguous ones (class AI) break as ideographs.
+CJK_ENCODINGS = frozenset({"EUC-JP", "GB2312", "GBK", "EUC-TW", "BIG5", "EUC-KR", "CP949",
+                           "JOHAB"})
+
+
+def is_cjk_encoding(charset: str | None) -> bool:
+    return (charset or "").upper() in CJK_ENCODINGS
+
+
+def char_width(ch: str, cjk: bool = False) -> int:
+    """``uc_width(ch, encoding)``: 2 for East Asian wide/fullwidth, 0 for
+    combining marks, -1 for control characters, 1 otherwise; in a CJK legacy
+    encoding (`cjk`), 2 for every other character from U+00A1 to U+FF60 too."""
     w = _width_cache.get(ch)
     if w is None:
         w = _WIDTH_VALUES[bisect_right(_WIDTH_STARTS, ord(ch)) - 1]
         w = -1 if w == 255 else w
         _width_cache[ch] = w
+    if cjk and w == 1 and 0xA1 <= ord(ch) < 0xFF61 and ch != "\u20a9":
+        return 2
     return w
 
 
 class _ClampedWidths(dict[str, int]):
     """char -> max(uc_width, 0), filled on first use."""
 
+    def __init__(self, cjk: bool) -> None:
+        super().__init__()
+        self.cjk = cjk
+
     def __missing__(self, ch: str) -> int:
-        w = self[ch] = max(char_width(ch), 0)
+        w = self[ch] = max(char_width(ch, self.cjk), 0)
         return w
 
 
-_clamped = _ClampedWidths()
+_clamped = {False: _ClampedWidths(False), True: _ClampedWidths(True)}
 
 
-def text_width(text: str) -> int:
+def text_width(text: str, cjk: bool = False) -> int:
     """Column width of ``text`` (control characters count as 0)."""
     if text.isascii() and text.isprintable():
         return len(text)
-    return sum(map(_clamped.__getitem__, text))
+    return sum(map(_clamped[cjk].__getitem__, text))
 
 
-def _resolve(ch: str) -> int:
-    """The class with the encoding-independent resolutions already applied
-    (AI/SA/XX -> AL, CB -> ID1: UTF-8 is not a CJK legacy encoding)."""
+def _resolve(ch: str, cjk: bool = False) -> int:
+    """The class with the encoding's resolutions already applied (AI -> AL, or
+    ID1 in a CJK legacy encoding; SA/XX -> AL; CB -> ID1)."""
     prop = lb_class(ch)
+    if prop == AI and cjk:
+        return ID1
     if prop in (AI, SA, XX):
         return AL
     return ID1 if prop == CB else prop
 
 
-# ord -> chr(resolved class) for str.translate: every class is below 43, so a
-# translated text is ASCII, and any character still above ASCII is one not yet in
-# the table (every ASCII character is in it from the start).
-_class_table: dict[int, str] = {c: chr(_resolve(chr(c))) for c in range(128)}
+# ord -> chr(resolved class) for str.translate, per encoding kind: every class is
+# below 43, so a translated text is ASCII, and any character still above ASCII is
+# one not yet in the table (every ASCII character is in it from the start).
+_class_tables: dict[bool, dict[int, str]] = {
+    cjk: {c: chr(_resolve(chr(c), cjk)) for c in range(128)} for cjk in (False, True)}
 
 
-def _resolved_classes(text: str) -> bytes:
+def _resolved_classes(text: str, cjk: bool = False) -> bytes:
     """Each character's resolved class (as bytes: one C-level pass, not a dict
     lookup per character in Python)."""
-    coded = text.translate(_class_table)
+    table = _class_tables[cjk]
+    coded = text.translate(table)
     if not coded.isascii():
         for ch in set(coded):
             if ord(ch) >= 128:
-                _class_table[ord(ch)] = chr(_resolve(ch))
-        coded = text.translate(_class_table)
+                table[ord(ch)] = chr(_resolve(ch, cjk))
+        coded = text.translate(table)
     return coded.encode("ascii")
 
 
-def possible_linebreaks(text: str) -> list[int]:
-    """Break opportunity *before* each character (``u8_possible_linebreaks_v2``
-    with a non-CJK encoding, so class AI resolves to AL)."""
-    props = _resolved_classes(text)
+def possible_linebreaks(text: str, cjk: bool = False) -> list[int]:
+    """Break opportunity *before* each character (``u8_possible_linebreaks_v2``;
+    class AI resolves to AL, or to ID1 in a CJK legacy encoding)."""
+    props = _resolved_classes(text, cjk)
     if _PLAIN_OR_SPACE.issuperset(props):
         return _pair_table_linebreaks(props)
     return _state_machine_linebreaks(props)
@@ -217,9 +238,9 @@ def _pair_table_linebreaks(props: bytes) -> list[int]:
     return out
 
 
-def char_widths(text: str) -> list[int]:
+def char_widths(text: str, cjk: bool = False) -> list[int]:
     """Per-character column widths, control characters counted as 0."""
-    return list(map(_clamped.__getitem__, text))
+    return list(map(_clamped[cjk].__getitem__, text))
 
 
 def line_cuts(breaks: list[int], widths: Sequence[int], width: int,

@@ -15,6 +15,7 @@ No file is opened here: callers at the edge pass the bytes they read.
 """
 from __future__ import annotations
 
+import codecs
 import re
 from pathlib import Path
 
@@ -31,6 +32,43 @@ def _charset(msgstr: str) -> str | None:
     if pos < 0:
         return None
     return re.split(r"[ \t\n]", msgstr[pos + 8:], maxsplit=1)[0]
+
+
+# The header's msgstr up to its charset, as bytes: every charset gettext allows
+# writes ASCII as ASCII, so the header can be read before the file is decoded.
+_HEADER_CHARSET = re.compile(rb'(?m)^msgid ""\s*\nmsgstr (?:"(?:[^"\\\n]|\\.)*"\s*\n)*?'
+                             rb'"(?:[^"\\\n]|\\.)*?charset=([A-Za-z0-9_.:+-]+)')
+
+
+def codec_of(charset: str | None) -> str | None:
+    """Python's codec for a catalog's declared charset (None: not declared, or
+    'CHARSET' as in a fresh template, or one Python cannot decode)."""
+    if not charset or charset.upper() == "CHARSET":
+        return None
+    try:
+        return codecs.lookup(charset).name
+    except LookupError:
+        return None
+
+
+def catalog_encoding(po: polib.POFile) -> str:
+    """The codec a catalog is written in: its declared charset (msgcat keeps
+    it), UTF-8 when it declares none."""
+    return codec_of(_charset(po.metadata.get("Content-Type", ""))) or "utf-8"
+
+
+def _decode(data: bytes, path: Path) -> str:
+    """The text of a catalog, decoded in the charset its header declares (as GNU
+    does: a GB2312 or ISO-8859-1 catalog is not UTF-8), UTF-8 otherwise."""
+    found = _HEADER_CHARSET.search(data[:8192])
+    charset = found.group(1).decode("ascii") if found else None
+    codec = codec_of(charset) or "utf-8"
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError as exc:
+        name = "UTF-8" if codec == "utf-8" else charset
+        raise PoFormatError(f"file is not valid {name}", path,
+                            data[:exc.start].count(b"\n") + 1) from None
 
 
 def _syntax_hint(text: str, line: int) -> str:
@@ -50,11 +88,7 @@ def parse_pofile(data: bytes, path: Path) -> polib.POFile:
     if b"\x00" in data:  # GNU tools cut a string at NUL; polib keeps it
         raise PoFormatError("NUL byte in a text catalog (is this a .mo file?)", path,
                             data[:data.index(b"\x00")].count(b"\n") + 1)
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise PoFormatError("file is not valid UTF-8", path, data[:exc.start].count(b"\n") + 1) from None
-    text = text.removeprefix("\ufeff").replace("\r\n", "\n")
+    text = _decode(data, path).removeprefix("\ufeff").replace("\r\n", "\n")
     quick = quick_read(text)
     if quick is not None:
         scanned, po = quick
@@ -95,8 +129,9 @@ def _validate(path: Path, text: str, scanned: list[Scanned]) -> Scanned | None:
             if getattr(ent, field_name) == [""]:
                 raise PoFormatError("a lone empty comment line cannot be kept", path, ent.line)
     charset = _charset(header.fields.get("msgstr", "")) if header else None
-    if (charset or "").upper() != "UTF-8" and not text.isascii():
-        raise PoFormatError(f"non-ASCII text needs charset=UTF-8 (found {charset!r})", path, header.line if header else 0)
+    if codec_of(charset) is None and not text.isascii():
+        raise PoFormatError(f"non-ASCII text needs a charset, e.g. charset=UTF-8 (found "
+                            f"{charset!r})", path, header.line if header else 0)
     return header
 
 

@@ -3,8 +3,10 @@
 `fmt` is how a file gets GNU's wrapping, on purpose. A save (the workbench)
 must not rewrap what another tool wrapped: the text of every entry whose
 content is unchanged is kept byte for byte, and only the changed entries (and
-the header) are written in msgcat's form. When the entries themselves differ
-(added, removed, reordered) the splice is not attempted (None).
+the header) are written in msgcat's form. In the header only the lines of the
+fields whose value changed are rewritten (OmegaT starts its fields on the
+`msgstr` line, Weblate wraps a long one: both stay). When the entries themselves
+differ (added, removed, reordered) the splice is not attempted (None).
 
 Where each message starts is learnt by scanning the text, once: the layout of a
 text a splice wrote is remembered (its pieces say where each message went), so
@@ -14,6 +16,7 @@ the next save over it (a workbench saving entry after entry) scans nothing.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
@@ -101,9 +104,55 @@ def splice(text: str, old: polib.POFile, new: polib.POFile) -> str | None:
             piece = "\n".join(span) + ("\n" if index + 1 < len(olds) else "")
         else:
             written = format_entry(after) if after is not None else ""
+            if index == 0 and layout.head and before is not None and after is not None:
+                written = _header_kept(own, before, after) or written
             piece = written + "\n".join(gap) + ("\n" if gap and index + 1 < len(olds) else "")
         pieces.append(piece)
         line += piece.count("\n")
     out = "".join(pieces)
     _remember(_digest(out), Layout(layout.head, tuple(written_at), layout.keys))
     return out
+
+
+_LITERAL = re.compile(r'^(msgstr )?"((?:[^"\\]|\\.)*)"$')
+
+
+def _header_kept(own: list[str], before: polib.POEntry, after: polib.POEntry) -> str | None:
+    """The header's own lines with only the changed fields rewritten (one line
+    each, new fields appended), or None when more than field values changed."""
+    if (before.tcomment, before.flags) != (after.tcomment, after.flags):
+        return None
+    at = next((i for i, line in enumerate(own) if line.startswith("msgstr ")), None)
+    if at is None:
+        return None
+    fields: list[tuple[str, list[str]]] = []  # (unescaped field, its lines)
+    pending: list[str] = []
+    text = ""
+    for line in own[at:]:
+        m = _LITERAL.match(line)
+        if m is None or (m.group(1) and line is not own[at]):
+            return None
+        text += polib.unescape(m.group(2))
+        pending.append(line)
+        if text.endswith("\n"):
+            fields.append((text, pending))
+            text, pending = "", []
+    if pending and text:
+        fields.append((text, pending))
+    old = [f for f, _ in fields]
+    new = after.msgstr.splitlines(keepends=True)
+    if old != before.msgstr.splitlines(keepends=True)[:len(old)] or len(new) < len(old) or \
+            [f.split(":", 1)[0] for f in new[:len(old)]] != [f.split(":", 1)[0] for f in old]:
+        return None
+    out = own[:at]
+    leading = own[at] == 'msgstr ""'
+    if leading:
+        out.append(own[at])
+    for k, (field, lines) in enumerate(fields):
+        if field == new[k]:
+            out += [line for line in lines if not (leading and line is own[at])]
+        else:
+            out.append(("msgstr " if lines[0] is own[at] and not leading else "")
+                       + f'"{polib.escape(new[k])}"')
+    out += [f'"{polib.escape(field)}"' for field in new[len(old):]]
+    return "\n".join(out) + "\n"

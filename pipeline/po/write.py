@@ -163,8 +163,9 @@ def _escape_portion(value: str, start: int, end: int,
 
 
 def wrap_field(prefix: str, name: str, value: str, *, wrap: bool = True,
-               fmt_language: str | None = None) -> str:
-    """One keyword and its string, as gettext's ``wrap()`` prints it."""
+               fmt_language: str | None = None, cjk: bool = False) -> str:
+    """One keyword and its string, as gettext's ``wrap()`` prints it (`cjk`: the
+    catalog's charset is a CJK legacy one, whose columns are measured apart)."""
     protected = protected_positions(fmt_language, value, name.startswith("msgstr"))
     after_break = len(prefix) + 1           # column after a continuation's quote
     width = (PAGE_WIDTH if wrap else _NO_WRAP_WIDTH) - 1 - after_break
@@ -176,7 +177,7 @@ def wrap_field(prefix: str, name: str, value: str, *, wrap: bool = True,
         end = n if nl < 0 else nl + 1
         portion, over = _escape_portion(value, pos, end, protected)
         opportunities: list[int] | None = None  # computed once, lazily
-        total = lb.text_width(portion) if over is None else None
+        total = lb.text_width(portion, cjk) if over is None else None
         cuts: list[int] = []
         while True:
             startcol = len(prefix) + (len(name) + 1 if first_line else 0) + 1 - after_break
@@ -184,11 +185,11 @@ def wrap_field(prefix: str, name: str, value: str, *, wrap: bool = True,
                 cuts = []  # fits: no need to run the line breaker
             else:
                 if opportunities is None:
-                    opportunities = lb.possible_linebreaks(portion)
+                    opportunities = lb.possible_linebreaks(portion, cjk)
                     if over is not None:
                         opportunities = [b if o == lb.UNDEFINED else o
                                          for b, o in zip(opportunities, over, strict=False)]
-                    widths = lb.char_widths(portion)
+                    widths = lb.char_widths(portion, cjk)
                 cuts = lb.line_cuts(opportunities, widths, width, startcol,
                                     first_only=first_line)
             # A first line that would wrap (or a multi-line value) starts
@@ -268,20 +269,21 @@ def _entry_key(entry: polib.POEntry) -> tuple[object, ...]:
             getattr(entry, "previous_msgid_plural", None))
 
 
-def format_entry(entry: polib.POEntry) -> str:
+def format_entry(entry: polib.POEntry, cjk: bool = False) -> str:
     """One message (without the separating blank line); "" for an obsolete
     entry without translation, which msgcat drops. Memoised on the entry's
-    fields: re-writing a large catalog after one edit formats one entry."""
-    key = _entry_key(entry)
+    fields: re-writing a large catalog after one edit formats one entry.
+    `cjk`: the catalog is in a CJK legacy charset (see linebreak.is_cjk_encoding)."""
+    key = (cjk, *_entry_key(entry))
     text = _CACHE.get(key)
     if text is None:
         if len(_CACHE) >= _CACHE_LIMIT:
             _CACHE.clear()
-        text = _CACHE[key] = _format_entry(entry)
+        text = _CACHE[key] = _format_entry(entry, cjk)
     return text
 
 
-def _format_entry(entry: polib.POEntry) -> str:
+def _format_entry(entry: polib.POEntry, cjk: bool = False) -> str:
     msgstrs = _msgstrs(entry)
     if entry.obsolete and not msgstrs[0][1]:
         return ""
@@ -295,15 +297,17 @@ def _format_entry(entry: polib.POEntry) -> str:
                        ("msgid_plural", "previous_msgid_plural")):
         value = getattr(entry, attr, None)
         if value is not None:
-            out.append(wrap_field(prev_prefix, name, value, wrap=wrap, fmt_language=lang))
+            out.append(wrap_field(prev_prefix, name, value, wrap=wrap, fmt_language=lang,
+                                  cjk=cjk))
     if entry.msgctxt is not None:
-        out.append(wrap_field(prefix, "msgctxt", entry.msgctxt, wrap=wrap, fmt_language=lang))
-    out.append(wrap_field(prefix, "msgid", entry.msgid, wrap=wrap, fmt_language=lang))
+        out.append(wrap_field(prefix, "msgctxt", entry.msgctxt, wrap=wrap, fmt_language=lang,
+                              cjk=cjk))
+    out.append(wrap_field(prefix, "msgid", entry.msgid, wrap=wrap, fmt_language=lang, cjk=cjk))
     if entry.msgid_plural or entry.msgstr_plural:
         out.append(wrap_field(prefix, "msgid_plural", entry.msgid_plural or "",
-                              wrap=wrap, fmt_language=lang))
+                              wrap=wrap, fmt_language=lang, cjk=cjk))
     for name, value in msgstrs:
-        out.append(wrap_field(prefix, name, value, wrap=wrap, fmt_language=lang))
+        out.append(wrap_field(prefix, name, value, wrap=wrap, fmt_language=lang, cjk=cjk))
     return "".join(out)
 
 
@@ -360,6 +364,11 @@ def header_entry(po: polib.POFile) -> polib.POEntry | None:
     return polib.POEntry(msgid="", msgstr=_header_msgstr(po), tcomment=po.header, flags=flags)
 
 
+def _declared_charset(po: polib.POFile) -> str | None:
+    found = re.search(r"charset=([^\s;]+)", po.metadata.get("Content-Type", ""))
+    return found.group(1) if found else None
+
+
 def format_pofile(po: polib.POFile) -> str:
     """The whole catalog exactly as ``msgcat`` would print it: header, then
     the entries in order, then the obsolete entries, blank-line separated."""
@@ -369,6 +378,7 @@ def format_pofile(po: polib.POFile) -> str:
         entries.append(header)
     entries += [e for e in po if not e.obsolete]
     entries += [e for e in po if e.obsolete]
-    chunks = [text for text in map(format_entry, entries) if text]
+    cjk = lb.is_cjk_encoding(_declared_charset(po))
+    chunks = [text for text in (format_entry(e, cjk) for e in entries) if text]
     return "\n".join(chunks)
 

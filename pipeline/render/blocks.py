@@ -43,12 +43,13 @@ def group_blocks(pairs: list[Pair]) -> list[Block]:
 
 
 def split_article(pairs: list[Pair]) -> dict[str, list[Pair]]:
-    """Masthead (kicker, title, subtitle, byline, standfirst), body, and credits."""
+    """Masthead (kicker, title, subtitle, byline, standfirst), body, credits, and the
+    publication (which the title block names, see html.title_block)."""
     parts: dict[str, list[Pair]] = {kind.value: [] for kind in MASTHEAD}
-    parts.update(body=[], credits=[])
+    parts.update(body=[], credits=[], publication=[])
     for pair in pairs:
         kind = pair.segment.kind
-        if kind in MASTHEAD or kind == SegmentKind.CREDITS:
+        if kind in MASTHEAD or kind in (SegmentKind.CREDITS, SegmentKind.PUBLICATION):
             parts[kind.value].append(pair)
         else:
             parts["body"].append(pair)

@@ -53,7 +53,7 @@ def render_target_epub(e: EditionInput) -> bytes:
 
 def _render(e: EditionInput, bilingual: bool) -> bytes:
     art, pairs = e.article, e.pairs
-    info = title_block(art, e.publication)
+    info = title_block(art, e.publication, e.pairs)
     title = next((plain(p.target) for p in pairs
                   if p.segment.kind == SegmentKind.TITLE and not p.is_fallback), art.title)
     book = epub.EpubBook()

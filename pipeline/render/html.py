@@ -10,7 +10,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
-from collections.abc import Hashable
+from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
@@ -28,6 +28,7 @@ from .editions import BILINGUAL_PAGE, DASHBOARD_PAGE, PROOF_PAGE, TARGET_PAGE, p
 from .images import is_local_image
 from .inline import gloss_id, plain, render_inline
 from .pairs import FALLBACK_LABELS, Pair
+from .sentences import NO_GROUPS, SENTENCE_KINDS, SentenceGroups, sentence_groups
 
 ASSETS = ("article.css", "article.js")
 PINYIN_LANG = "zh-Latn-pinyin"  # BCP 47 for Hanyu Pinyin
@@ -92,15 +93,25 @@ def remembered(template: str, macro: str, *args: Hashable) -> Markup:
     return Markup(getattr(environment().get_template(template).module, macro)(*args))
 
 
-def _zh_html(pair: Pair) -> Markup:
-    return _note_label(pair) + render_inline(pair.segment.text, pair.source_terms, side="zh")
+def _zh_html(pair: Pair, locale: str = "") -> Markup:
+    return _note_label(pair) + render_inline(pair.segment.text, pair.source_terms, side="zh",
+                                             sentences=_groups(pair, locale).source)
 
 
-def _target_html(pair: Pair, marks: bool = True) -> Markup:
+def _target_html(pair: Pair, marks: bool = True, locale: str = "") -> Markup:
+    """`locale` (the bilingual page's) sets the pair's sentence groups; without it, none."""
     if pair.is_fallback:
         return _note_label(pair) + render_inline(pair.segment.text)
     return _note_label(pair) + render_inline(pair.target, pair.target_terms if marks else (),
-                                             side="target")
+                                             side="target",
+                                             sentences=_groups(pair, locale).target)
+
+
+def _groups(pair: Pair, locale: str) -> SentenceGroups:
+    """The pair's sentence groups on the bilingual page (see render/sentences)."""
+    if not locale or pair.is_fallback or pair.segment.kind not in SENTENCE_KINDS:
+        return NO_GROUPS
+    return sentence_groups(pair.segment.text, pair.target, locale)
 
 
 def _note_label(pair: Pair) -> Markup:
@@ -191,10 +202,17 @@ def key_terms(pairs: list[Pair]) -> list[KeyTerm]:
     return list(found.values())
 
 
-def title_block(article: Article, publication: Publication) -> TitleBlock:
+def title_block(article: Article, publication: Publication,
+                pairs: Sequence[Pair] = ()) -> TitleBlock:
+    """The title block's metadata; the publication in translation where the catalog
+    has it, else as the front matter writes it."""
     info = article.info
+    name = info.publication
+    for pair in pairs:
+        if pair.segment.kind == SegmentKind.PUBLICATION and not pair.is_fallback:
+            name = plain(pair.target)
     return TitleBlock(date=info.date,
-                      source=tuple(p for p in (info.publication, info.issue, info.pages) if p),
+                      source=tuple(p for p in (name, info.issue, info.pages) if p),
                       source_url=info.source_url,
                       translator=info.translator or publication.translator)
 
@@ -213,12 +231,13 @@ def page_context(article: Article, pairs: list[Pair], locale: str, bilingual: bo
         numbers=paragraph_numbers(pairs),
         toc=_toc(pairs), title=title, source_title=_source_title(article, pairs),
         bilingual=bilingual, glosses=_glosses(pairs, article.source_lang, locale) if bilingual else [],
-        key_terms=[] if bilingual else key_terms(pairs), marks=bilingual,
+        key_terms=key_terms(pairs), marks=bilingual,
+        sentence_locale=locale if bilingual else "",  # sentence groups: bilingual page only
         bilingual_href=bilingual_href, target_href=target_href, proof_href=proof_href,
         source_label=language_label(article.source_lang), target_label=language_label(locale),
         target_name=language_name(locale), ui_lang=UI_LANG, publication=publication,
         pinyin_lang=PINYIN_LANG,
-        info=title_block(article, publication),
+        info=title_block(article, publication, pairs),
         # The print header (an @page margin box) that article.js adds: a per-page
         # stylesheet would need its own CSP hash wherever the page is served.
         running_head=(f"{title} · {_source_title(article, pairs)}" if bilingual

@@ -28,10 +28,17 @@ from markdown_it.common.utils import escapeHtml
 from markupsafe import Markup, escape
 
 from .pairs import TermSpan
+from .sentences import SentenceSpan
 
 _OPEN, _SEP, _CLOSE = "\ufdd0", "\ufdd1", "\ufdd2"
-_SENTINELS = re.compile(f"[{_OPEN}{_SEP}{_CLOSE}]")
+_S_OPEN, _S_CLOSE = "\ufdd3", "\ufdd4"  # a sentence group: U+FDD3 group U+FDD1 ... U+FDD4
+_SENTINELS = re.compile(f"[{_OPEN}{_SEP}{_CLOSE}{_S_OPEN}{_S_CLOSE}]")
 _MARKED = re.compile(f"{_OPEN}(\\d+){_SEP}")
+_S_MARKED = re.compile(f"{_S_OPEN}(\\d+){_SEP}")
+_S_MARKERS = re.compile(f"{_S_OPEN}\\d+{_SEP}|{_S_CLOSE}")
+_S_REGION = re.compile(f"{_S_OPEN}\\d+{_SEP}([^{_S_CLOSE}]*){_S_CLOSE}")
+_TAG = re.compile(r"<(/?)([a-z][a-z0-9]*)[^>]*>")
+_VOID = frozenset({"br", "img", "hr", "wbr"})
 _LINK_TAGS = re.compile(r"<a\s|</a>")
 _md = MarkdownIt("commonmark", {"html": False, "typographer": False})
 _SAFE_SCHEME = re.compile(r"^(?:https?:|[^:]*$|[^:]*[/?#])", re.IGNORECASE)
@@ -71,12 +78,20 @@ def _note_link(match: re.Match[str]) -> str:
             f'{escape(label)}</a></sup>')
 
 
-def render_inline(text: str, terms: Sequence[TermSpan] = (), side: str = "zh") -> Markup:
+def render_inline(text: str, terms: Sequence[TermSpan] = (), side: str = "zh",
+                  sentences: Sequence[SentenceSpan] = ()) -> Markup:
+    """`text` as HTML: `terms` as <dfn> elements, `sentences` (sentence groups, on the
+    bilingual page) as <span class="sent" data-sent=GROUP> around the terms they hold."""
     text = _SENTINELS.sub("", text)  # never let input forge our markers
-    marked = _insert_markers(text, terms)
-    html = _render_markdown(marked)
+    if sentences and not _terms_inside(terms, sentences):
+        sentences = ()
+    html = _render_markdown(_insert_markers(text, terms, sentences))
+    if sentences and _MARKUP_CHARS.search(text) is not None:
+        without = _render_markdown(_insert_markers(text, terms, ()))
+        if _S_MARKERS.sub("", html) != without or not _sentences_balanced(html, len(sentences)):
+            sentences, html = (), without  # a group changed or straddled markup: none
     if terms and not _balanced(html, len(terms)):
-        html = _render_markdown(text)  # a term straddled markup: show it unmarked
+        html = _render_markdown(_insert_markers(text, (), sentences))  # terms unmarked
     in_link = _inside_links(html) if "<a" in html else set()
     if in_link:
         html = _MARKED.sub(
@@ -86,17 +101,53 @@ def render_inline(text: str, terms: Sequence[TermSpan] = (), side: str = "zh") -
         pieces = _MARKED.split(html)  # text, index, text, index, ..., text
         pieces[1::2] = [_open_tag(terms[int(i)], side) for i in pieces[1::2]]
         html = "".join(pieces)
+    if sentences:
+        html = _S_MARKED.sub(r'<span class="sent" data-sent="\1">', html).replace(_S_CLOSE, "</span>")
     return Markup(html.replace(_CLOSE, "</dfn>"))
 
 
-def _insert_markers(text: str, terms: Sequence[TermSpan]) -> str:
+def _insert_markers(text: str, terms: Sequence[TermSpan],
+                    sentences: Sequence[SentenceSpan]) -> str:
+    """Markers at their offsets; at one offset closing ones first, and a sentence
+    opens outside (before) the term it starts with."""
+    marks = [(s.start, 2, f"{_S_OPEN}{s.group}{_SEP}") for s in sentences]
+    marks += [(s.end, 1, _S_CLOSE) for s in sentences]
+    marks += [(t.start, 3, f"{_OPEN}{i}{_SEP}") for i, t in enumerate(terms)]
+    marks += [(t.end, 0, _CLOSE) for t in terms]
+    if not marks:
+        return text
     pieces, cursor = [], 0
-    for index, span in enumerate(terms):
-        pieces += [text[cursor:span.start], f"{_OPEN}{index}{_SEP}",
-                   text[span.start:span.end], _CLOSE]
-        cursor = span.end
+    for offset, _order, marker in sorted(marks, key=lambda m: (m[0], m[1])):
+        pieces += [text[cursor:offset], marker]
+        cursor = offset
     pieces.append(text[cursor:])
     return "".join(pieces)
+
+
+def _terms_inside(terms: Sequence[TermSpan], sentences: Sequence[SentenceSpan]) -> bool:
+    """Every term within one sentence group (or outside all): elements must nest."""
+    return all(any(s.start <= t.start and t.end <= s.end for s in sentences)
+               or all(t.end <= s.start or t.start >= s.end for s in sentences)
+               for t in terms)
+
+
+def _sentences_balanced(html: str, count: int) -> bool:
+    """Every group's markers survived and what markdown-it made of its text is
+    well nested inside it (emphasis or a link that crosses a sentence's end is not)."""
+    regions = _S_REGION.findall(html)
+    if len(regions) != count or len(_S_MARKED.findall(html)) != count:
+        return False
+    for region in regions:
+        depth = 0
+        for tag in _TAG.finditer(region):
+            if tag.group(2) in _VOID:
+                continue
+            depth += -1 if tag.group(1) else 1
+            if depth < 0:
+                return False
+        if depth or len(_MARKED.findall(region)) != region.count(_CLOSE):
+            return False
+    return True
 
 
 def _balanced(html: str, count: int) -> bool:
@@ -138,7 +189,8 @@ def _open_tag(span: TermSpan, side: str, in_link: bool = False) -> str:
 def _dfn(key: str, target: str, pinyin: str, gloss: str, side: str, in_link: bool) -> str:
     span = TermSpan(key, 0, 0, target, pinyin, gloss)
     linked = ' data-in-link=""' if in_link else ""
-    return (f'<dfn class="term" data-term="{escape(key)}" '
+    glossed = " term--glossed" if gloss else ""  # listed in "Key terms" (print: a note number)
+    return (f'<dfn class="term{glossed}" data-term="{escape(key)}" '
             f'data-gloss="{escape(gloss_text(span, side))}"'
             f'{linked} aria-describedby="{escape(gloss_id(key, side))}">')
 

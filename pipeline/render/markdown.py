@@ -107,7 +107,7 @@ def _front_matter(article: Article, pairs: list[Pair], locale: str, bilingual: b
             meta[kind.value] = _meta(pair.segment.text if pair.is_fallback else pair.target)
             if bilingual and kind == SegmentKind.TITLE:
                 meta["original_title"] = _meta(pair.segment.text)
-    info = title_block(article, Publication())
+    info = title_block(article, Publication(), pairs)
     if info.date:
         meta["date"] = _meta(info.date)
     source = ", ".join(info.source)
@@ -210,7 +210,7 @@ def _image(pair: Pair, sides: list[str]) -> str:
 def reading_order(pairs: list[Pair]) -> list[Pair]:
     """Masthead, body, then credits: the order of the HTML page."""
     parts = split_article(pairs)
-    return [p for part in parts for p in parts[part] if part not in ("body", "credits")] + \
+    return [p for part in parts for p in parts[part] if part not in ("body", "credits", "publication")] + \
         parts["body"] + parts["credits"]
 
 

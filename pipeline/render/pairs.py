@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
@@ -68,10 +69,34 @@ class Pair:
     source_terms: tuple[TermSpan, ...] = field(default_factory=tuple)
     target_terms: tuple[TermSpan, ...] = field(default_factory=tuple)
     draft: str = ""  # a fuzzy entry's msgstr (shown only in the proof)
+    reader_notes: tuple[str, ...] = ()  # the translator's notes for readers (see reader_notes)
 
     @property
     def is_fallback(self) -> bool:
         return self.status != Status.TRANSLATED
+
+
+# A translator comment paragraph that opens so is for readers (an emendation, a pun
+# the English cannot keep); every other comment stays in the workshop.
+_READER_NOTE = re.compile(r"^note for readers\s*:\s*", re.IGNORECASE)
+
+
+def reader_notes(comment: str) -> tuple[str, ...]:
+    """The paragraphs of a translator comment (`# ...`) that open "Note for readers:",
+    without that label and with the .po file's line breaks joined; a blank comment
+    line ends a paragraph."""
+    notes: list[str] = []
+    current: list[str] | None = None
+    for line in [*comment.splitlines(), ""]:
+        line = line.strip()
+        opened = _READER_NOTE.match(line)
+        if current is not None and line and not opened:
+            current.append(line)
+            continue
+        if current:
+            notes.append(" ".join(current))
+        current = [line[opened.end():]] if opened and line[opened.end():] else None
+    return tuple(notes)
 
 
 def _span(term: Term, start: int, end: int) -> TermSpan:
@@ -107,6 +132,7 @@ def align_policies(article: Article, po: polib.POFile | None, glossary: Glossary
         entry = entries.get(segment.text)
         target = entry.msgstr if translated and entry is not None else segment.text
         draft = entry.msgstr if entry is not None and status == Status.FUZZY else ""
+        notes = reader_notes(entry.tcomment) if translated and entry and entry.tcomment else ()
         hits = matcher.find(segment.text)
         renderings: dict[str, list[tuple[int, int]]] = {}  # a term's spans in this target
         for policy, pairs, marked in zip(policies, aligned, seen, strict=True):
@@ -130,7 +156,7 @@ def align_policies(article: Article, po: polib.POFile | None, glossary: Glossary
                 marked.add(term.term)
             target_terms.sort(key=lambda s: s.start)
             pairs.append(Pair(segment, target, status, tuple(source_terms),
-                              tuple(target_terms), draft))
+                              tuple(target_terms), draft, notes))
     return aligned
 
 

@@ -13,6 +13,7 @@ from fastapi import APIRouter
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
+from ..checks.align import split_chinese
 from .api import NOT_FOUND, Locale, Slug, WorkspaceDep
 from .models import CatalogView
 from .security import TOKEN_HEADER
@@ -44,6 +45,8 @@ def environment() -> Environment:
                       autoescape=select_autoescape(default=True, default_for_string=True),
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.globals.update(shortcuts=SHORTCUTS, token_header=TOKEN_HEADER)
+    # A segment of several sentences gets a Sentences button (the sentence view).
+    env.filters["sentence_count"] = lambda text: len(split_chinese(text))
     return env
 
 

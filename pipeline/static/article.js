@@ -104,6 +104,52 @@
     setMarks(true);  // the proof always shows its terms
   }
 
+  // Sentence groups (bilingual page): hovering, tapping or focusing a sentence
+  // highlights it and its counterpart in the same pair. From a paragraph's number
+  // (its one Tab stop) the arrow keys walk its sentences; Escape goes back.
+  function sentenceOf(node) { return node && node.closest ? node.closest(".sent") : null; }
+  function sentences(scope) { return scope.querySelectorAll(".zh .sent, .target .sent"); }
+  function counterparts(sent) {
+    var pair = scopeOf(sent), group = sent.getAttribute("data-sent");
+    return pair.querySelectorAll('.sent[data-sent="' + group + '"]');
+  }
+  function match(sent, on) {
+    Array.prototype.forEach.call(counterparts(sent), function (s) { s.classList.toggle("is-match", on); });
+  }
+  function sentEnter(event) {
+    var sent = sentenceOf(event.target);
+    if (sent && !sent.contains(event.relatedTarget)) match(sent, true);
+  }
+  function sentLeave(event) {
+    var sent = sentenceOf(event.target);
+    if (sent && !sent.contains(event.relatedTarget)) match(sent, false);
+  }
+  if (document.querySelector(".sent")) {
+    document.addEventListener("mouseover", sentEnter);
+    document.addEventListener("mouseout", sentLeave);
+    document.addEventListener("focusin", sentEnter);
+    document.addEventListener("focusout", sentLeave);
+    document.addEventListener("keydown", function (event) {
+      var from = event.target, pair = from && from.closest ? from.closest("[data-segment]") : null;
+      if (!pair || !(from.classList.contains("pnum") || from.classList.contains("sent"))) return;
+      var list = Array.prototype.slice.call(sentences(pair));
+      if (!list.length) return;
+      if (event.key === "Escape" || event.key === "Esc") {
+        var number = pair.querySelector(".pnum");
+        if (from.classList.contains("sent") && number) { event.preventDefault(); number.focus(); }
+        return;
+      }
+      var step = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }[event.key];
+      if (!step) return;
+      var next = from.classList.contains("pnum") ? list[0] : list[list.indexOf(from) + step];
+      if (next) {
+        event.preventDefault();
+        next.tabIndex = -1;
+        next.focus();
+      }
+    });
+  }
+
   // The proof: "needs attention only".
   var filter = document.getElementById("attention-only");
   if (filter) {

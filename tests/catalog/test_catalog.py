@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 from support import make_project, translate
 
 from pipeline.catalog.merge import merge_catalog
-from pipeline.commands.extract import extract
-from pipeline.commands.update import update
+from pipeline.commands.extract import ExtractOptions, extract
+from pipeline.commands.update import UpdateOptions, update
 from pipeline.project import Project
 
 PARAS = ["甲乙丙丁戊己庚辛壬癸，第一段落讲述煤炭产业的发展。",
@@ -30,7 +30,7 @@ def article(paras: list[str]) -> str:
 def setup(tmp_path: Path, paras: list[str] = PARAS) -> tuple[Project, Path]:
     make_project(tmp_path, {"a": article(paras)}, GLOSSARY)
     project = Project(tmp_path)
-    update(project, locale="en", create=True, quiet=True)
+    update(project, UpdateOptions(locale="en", create=True, quiet=True))
     po = project.catalog_path("a", "en")
     translate(po, EN)
     return project, po
@@ -38,7 +38,7 @@ def setup(tmp_path: Path, paras: list[str] = PARAS) -> tuple[Project, Path]:
 
 def reupdate(project: Project, paras: list[str]) -> dict[str, polib.POEntry]:
     project.source_path("a").write_text(article(paras), encoding="utf-8")
-    update(project, quiet=True)
+    update(project, UpdateOptions(quiet=True))
     return {e.msgid: e for e in polib.pofile(str(project.catalog_path("a", "en")))}
 
 
@@ -116,8 +116,8 @@ def test_update_twice_changes_no_byte_and_extract_is_stable(tmp_path: Path) -> N
     project, po_path = setup(tmp_path)
     reupdate(project, [PARAS[0] + "改", *PARAS[2:], "新段。"])
     pot_bytes, po_bytes = project.template_path("a").read_bytes(), po_path.read_bytes()
-    extract(project, quiet=True)
-    update(project, quiet=True)
+    extract(project, ExtractOptions(quiet=True))
+    update(project, UpdateOptions(quiet=True))
     assert project.template_path("a").read_bytes() == pot_bytes
     assert po_path.read_bytes() == po_bytes
 
@@ -140,7 +140,7 @@ def test_concurrent_edit_is_merged_not_overwritten(tmp_path: Path,
 
     monkeypatch.setattr("pipeline.commands.update.parse_catalog", read_then_someone_saves)
     project.source_path("a").write_text(article([*PARAS, "新段。"]), encoding="utf-8")
-    update(project, quiet=True)
+    update(project, UpdateOptions(quiet=True))
     final = {e.msgid: e for e in polib.pofile(str(po_path))}
     assert final[PARAS[2]].msgstr == "Edited meanwhile"  # the edit made during the run
     assert "新段。" in final  # and update's own work

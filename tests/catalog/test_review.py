@@ -102,6 +102,7 @@ def test_check_require_reviewed_and_status(tmp_path: Path, capsys: pytest.Captur
     assert '"reviewed": ' in capsys.readouterr().out
 
 
+@pytest.mark.slow  # over a second: the fast run stays under 30 s
 def test_workbench_marks_reviewed_and_an_edit_clears_it(tmp_path: Path) -> None:
     fx: Fixture = make_fixture(tmp_path / "project")
     api_path = f"/api/articles/{SLUG}/{LOCALE}"

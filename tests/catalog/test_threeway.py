@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 
 import polib
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -58,6 +59,7 @@ def test_a_rewrap_is_no_change() -> None:
 values = st.sampled_from(["x", "y", "z"])
 
 
+@pytest.mark.slow  # over a second: the fast run stays under 30 s
 @given(st.dictionaries(st.sampled_from("abcdef"), values),
        st.dictionaries(st.sampled_from("abcdef"), values),
        st.dictionaries(st.sampled_from("abcdef"), values))

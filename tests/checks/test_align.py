@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -28,6 +29,24 @@ def test_an_unclosed_quote_does_not_swallow_the_paragraph() -> None:
     assert [s.text for s in split_chinese("“未闭合的引号。第二句。")] == ["“未闭合的引号。", "第二句。"]
 
 
+def test_a_quote_closed_after_a_space_still_ends_its_sentence() -> None:
+    # News text has "…免疫力 。 ”": the 。 before the space ends the quoted sentence.
+    text = "“没有任何人现在具备免疫力 。 ”上周，新增病例增长了。"
+    assert [s.text for s in split_chinese(text)] == ["“没有任何人现在具备免疫力 。 ”",
+                                                     "上周，新增病例增长了。"]
+
+
+def test_a_closing_quote_after_a_sentence_end_stays_with_its_sentence() -> None:
+    # pysbd cuts before the mark; it closes the sentence before it, not the next one.
+    for text, first in (('They said "it is hell." Law and Justice disagreed.',
+                          'They said "it is hell."'),
+                        ("Staff are the 'bodyguards'. ” Hu said so.",
+                         "Staff are the 'bodyguards'. ”"),
+                        ('He said: "A huge challenge. " Thirty counties are hit.',
+                         'He said: "A huge challenge. "')):
+        assert [s.text for s in split_english(text)][0] == first, text
+
+
 def test_english_knows_abbreviations_and_splits_despite_an_unmatched_quote() -> None:
     text = ('"Viewed from it, it is not limited to the aorta, ” said Prof. Feng Rui of the U.S. '
             "office. In 2018, the hospital signed a contract.")
@@ -36,6 +55,7 @@ def test_english_knows_abbreviations_and_splits_despite_an_unmatched_quote() -> 
         "office.", "In 2018, the hospital signed a contract."]
 
 
+@pytest.mark.slow  # over a second: the fast run stays under 30 s
 def test_one_to_one_links_with_offsets() -> None:
     source, target = "".join(ZH[:3]), " ".join(EN[:3])
     a = align_pair(source, target)

@@ -10,7 +10,7 @@ from lxml import etree
 from support import make_project, translate
 
 from pipeline.cli import main
-from pipeline.commands.update import update
+from pipeline.commands.update import UpdateOptions, update
 from pipeline.project import Project
 
 SOURCE = """---
@@ -33,7 +33,7 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Project:
     make_project(tmp_path, {"talent": SOURCE})
     monkeypatch.chdir(tmp_path)
     proj = Project(tmp_path)
-    update(proj, locale="en", create=True, quiet=True)
+    update(proj, UpdateOptions(locale="en", create=True, quiet=True))
     translate(tmp_path / PO, {"人才": "Talent", PARAGRAPH: ENGLISH,
                               # the second sentence left out
                               SECOND: "By 24:00 on July 25, Fujian had reported 69 imported "
@@ -83,3 +83,28 @@ def test_check_warns_of_the_omitted_sentence(project: Project,
     out = capsys.readouterr().out
     assert 'warning[BL308] source sentence "一只貉在山涧旁悠闲玩耍。" has no counterpart' in out
     assert "BL309" not in out.split("\n\n")[0]
+
+
+def test_alignments_are_cached_per_catalog(project: Project, monkeypatch: pytest.MonkeyPatch,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    """A second run reads the alignments back (same output, nothing aligned); an
+    edited catalog, or --no-cache, is aligned afresh."""
+    from pipeline.commands import align as command
+
+    assert main(["align", "--format", "json"]) == 0
+    first = capsys.readouterr().out
+    assert (project.root / ".bilingual" / "cache" / "align.json").exists()
+
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("aligned again")
+
+    monkeypatch.setattr(command, "catalog_alignments", refuse)
+    assert main(["align", "--format", "json"]) == 0
+    assert capsys.readouterr().out == first
+    with pytest.raises(AssertionError, match="aligned again"):
+        main(["align", "--format", "json", "--no-cache"])
+    po = project.root / PO
+    po.write_text(po.read_text(encoding="utf-8").replace("Fujian had", "Fujian has"),
+                  encoding="utf-8")
+    with pytest.raises(AssertionError, match="aligned again"):
+        main(["align", "--format", "json"])

@@ -28,6 +28,7 @@ def _held_out(count: int) -> list[bench.Paragraph]:
     return [p for lines in chosen for p in bench.paragraphs(lines, rng)][:count]
 
 
+@pytest.mark.slow  # over a second: the fast run stays under 30 s
 def test_paragraphs_of_real_news_align_line_for_line() -> None:
     tally = bench.measure(_held_out(12), bench.GATE_CONFIDENCE, random.Random(5))
     right, predicted = sum(tally.right.values()), sum(tally.predicted.values())

@@ -59,6 +59,7 @@ def paragraphs(draw: st.DrawFn, pool: list[tuple[str, str]]) -> tuple[str, str]:
     return _paragraph(chosen, drop)
 
 
+@pytest.mark.slow  # over a second: the fast run stays under 30 s
 @settings(max_examples=300, deadline=None)
 @given(paragraphs(PAIRS))
 def test_a_screened_pair_has_no_lone_sentence(pair: tuple[str, str]) -> None:
@@ -97,6 +98,7 @@ def test_a_screened_real_paragraph_has_no_lone_sentence() -> None:
     assert screened > 0
 
 
+@pytest.mark.slow  # over a second: the fast run stays under 30 s
 @settings(max_examples=100, deadline=None)
 @given(paragraphs(PAIRS))
 def test_the_best_path_shortcut_loses_no_lone_sentence(pair: tuple[str, str]) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import polib
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -30,6 +31,7 @@ def english(draw: st.DrawFn) -> str:
     return " ".join(word + mark for word, mark in words)
 
 
+@pytest.mark.slow  # over a second: the fast run stays under 30 s
 @settings(max_examples=400, deadline=None)
 @given(english())
 def test_plain_english_agrees_with_pysbd(text: str) -> None:
@@ -60,6 +62,7 @@ def _real_english() -> list[str]:
     return texts
 
 
+@pytest.mark.slow  # over a second: the fast run stays under 30 s
 def test_plain_english_agrees_with_pysbd_on_real_text() -> None:
     checked = 0
     for text in _real_english():

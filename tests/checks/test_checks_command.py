@@ -12,8 +12,8 @@ from support import GLOSSARY_HEADER, make_project, translate
 from pipeline.checks.findings import Severity
 from pipeline.checks.runner import run_checks
 from pipeline.cli import main
-from pipeline.commands.check import check, gather
-from pipeline.commands.update import update
+from pipeline.commands.check import CheckOptions, check, gather
+from pipeline.commands.update import UpdateOptions, update
 from pipeline.errors import PipelineError
 from pipeline.project import Project
 
@@ -52,7 +52,7 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Project:
     make_project(tmp_path, {"shangdang": SOURCE}, GLOSSARY)
     monkeypatch.chdir(tmp_path)  # findings show cwd-relative paths, like compiler output
     proj = Project(tmp_path)
-    update(proj, locale="en", create=True, quiet=True)
+    update(proj, UpdateOptions(locale="en", create=True, quiet=True))
     return proj
 
 
@@ -113,7 +113,7 @@ def test_completeness_warns_in_draft_and_fails_strict(project: Project) -> None:
     strict = {f.code: f.severity for f in findings(project, strict=True)
               if f.code.startswith("BL3")}
     assert strict == {"BL301": Severity.ERROR, "BL302": Severity.ERROR}
-    assert check(project, strict=True) == 1
+    assert check(project, CheckOptions(strict=True)) == 1
 
 
 def test_obsolete_and_out_of_date(project: Project) -> None:
@@ -123,7 +123,8 @@ def test_obsolete_and_out_of_date(project: Project) -> None:
                       encoding="utf-8")
     found = {f.code: f for f in findings(project)}
     assert "BL305" in found and "bilingual update" in found["BL305"].message
-    update(project, quiet=True)  # the old paragraph becomes obsolete, the new one untranslated
+    # The old paragraph becomes obsolete, the new one untranslated.
+    update(project, UpdateOptions(quiet=True))
     codes = sorted(f.code for f in findings(project) if f.code.startswith("BL3"))
     assert codes == ["BL301", "BL303"]
 
@@ -133,7 +134,7 @@ def test_obsolete_entries_reported_once_and_purged(project: Project) -> None:
     source = project.source_path("shangdang")
     source.write_text(SOURCE.replace("确保全年煤炭产量稳定在3300万吨。", "全新的段落。")
                       .replace("上党区打造九大专业镇。", "另一个段落。"), encoding="utf-8")
-    update(project, quiet=True)
+    update(project, UpdateOptions(quiet=True))
     assert sum(e.obsolete for e in polib.pofile(str(PO))) == 2
     [obsolete] = [f for f in findings(project) if f.code == "BL303"]
     assert "1 more obsolete entry" in obsolete.message and "--purge-obsolete" in obsolete.message
@@ -182,7 +183,7 @@ def test_malformed_waivers_are_warnings(project: Project) -> None:
 
 def test_same_segment_translated_differently_across_articles(project: Project) -> None:
     (project.content_dir / "other.md").write_text(OTHER, encoding="utf-8")
-    update(project, quiet=True)
+    update(project, UpdateOptions(quiet=True))
     translate(PO, GOOD)
     other = Path("locales/en/LC_MESSAGES/other.po")
     translate(other, {"其他": "Other",
@@ -199,7 +200,7 @@ def test_same_segment_translated_differently_across_articles(project: Project) -
 @pytest.mark.parametrize("waived", ["shangdang", "other"])
 def test_a_bl201_waiver_accepts_its_own_rendering(project: Project, waived: str) -> None:
     (project.content_dir / "other.md").write_text(OTHER, encoding="utf-8")
-    update(project, quiet=True)
+    update(project, UpdateOptions(quiet=True))
     translate(PO, GOOD)
     other = Path("locales/en/LC_MESSAGES/other.po")
     translate(other, {"其他": "Other",
@@ -216,7 +217,7 @@ def test_a_bl201_waiver_accepts_its_own_rendering(project: Project, waived: str)
 def test_a_stale_bl201_waiver_is_reported_unused(project: Project,
                                                  capsys: pytest.CaptureFixture[str]) -> None:
     (project.content_dir / "other.md").write_text(OTHER, encoding="utf-8")
-    update(project, quiet=True)
+    update(project, UpdateOptions(quiet=True))
     translate(PO, GOOD)
     translate(Path("locales/en/LC_MESSAGES/other.po"), {
         "其他": "Other", "上党区打造九大专业镇。": GOOD["上党区打造九大专业镇。"]})
@@ -263,7 +264,7 @@ def test_broken_glossary_is_a_finding_not_a_crash(project: Project,
 def test_json_format(project: Project, capsys: pytest.CaptureFixture[str]) -> None:
     import json
     translate(PO, {**GOOD, "新质生产力": "New Productive Forces"})
-    assert check(project, fmt="json") == 1
+    assert check(project, CheckOptions(format="json")) == 1
     data = json.loads(capsys.readouterr().out)
     row = next(d for d in data if d["code"] == "BL101")
     assert row == {"file": str(PO), "line": entry_line("新质生产力"), "code": "BL101",
@@ -277,7 +278,7 @@ def test_json_format(project: Project, capsys: pytest.CaptureFixture[str]) -> No
 
 def test_github_format(project: Project, capsys: pytest.CaptureFixture[str]) -> None:
     translate(PO, {**GOOD, "新质生产力": "New Productive Forces"})
-    assert check(project, fmt="github") == 1
+    assert check(project, CheckOptions(format="github")) == 1
     out = lines_of(capsys)
     line = entry_line("新质生产力")
     assert (f"::warning file={PO},line={line},title=BL101::新质生产力: expected "
@@ -297,11 +298,11 @@ def test_text_output_is_sorted_by_file_and_line(project: Project,
 
 def test_usage_errors_raise(project: Project) -> None:
     with pytest.raises(PipelineError, match="unknown format"):
-        check(project, fmt="xml")
+        check(project, CheckOptions(format="xml"))
     with pytest.raises(PipelineError, match="unknown article"):
-        check(project, article="nope")
+        check(project, CheckOptions(article="nope"))
     with pytest.raises(PipelineError, match="unknown locale"):
-        check(project, locale="fr")
+        check(project, CheckOptions(locale="fr"))
     PO.write_text("msgid \"x\"\nmsgstr \"y\"\nmsgid", encoding="utf-8")
     with pytest.raises(PipelineError, match="malformed catalog"):
         check(project)
@@ -329,6 +330,7 @@ def test_cli_exit_codes(project: Project, capsys: pytest.CaptureFixture[str]) ->
     assert "BL102" in out and "info[" not in out and "warning[" not in out
 
 
+@pytest.mark.slow  # over a second: the fast run stays under 30 s
 def test_real_article_is_clean_under_strict(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                            capsys: pytest.CaptureFixture[str]) -> None:
     from support import copy_real_project
@@ -352,7 +354,7 @@ def test_renamed_article_leaves_orphaned_catalogs_reported(project: Project) -> 
     translate(PO, GOOD)
     source = project.source_path("shangdang")
     source.rename(project.content_dir / "renamed.md")
-    update(project, quiet=True)
+    update(project, UpdateOptions(quiet=True))
     found = [f for f in findings(project) if f.code == "BL306"]
     assert sorted(f.file for f in found) == ["locales/en/LC_MESSAGES/shangdang.po",
                                              "locales/shangdang.pot"]

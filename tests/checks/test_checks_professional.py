@@ -28,6 +28,7 @@ GLOSSARY = Glossary((
     Term("确诊病例", "confirmed case", type="other"),
     Term("乡村振兴", "rural revitalization", type="policy-term"),
     Term("青山市", "Qingshan", ("Qingshan City",), type="place"),
+    Term("黄河", "Yellow River", type="place"),
 ))
 CTX = EntryContext.of(GLOSSARY)
 
@@ -79,6 +80,21 @@ CORRECT = [
     ("做好防汛防台工作", "carry out flood and typhoon control work"),
     ("新增确诊病例3例", "three new confirmed COVID-19 cases"),
     ("推进乡村振兴", "work to revitalize rural areas"),
+    # a percentage point said as a point; a figure given its unit
+    ("失业率上升了2个百分点。", "Unemployment rose 2 points."),
+    ("物价涨幅仍处于“3区间”。", "Price growth was still above 3%."),
+    # a count of what the sentence has just named or pointed at
+    ("北京大学、清华大学、复旦大学3所高校联合发布政策。",
+     "Peking University, Tsinghua University and Fudan University issued a joint policy."),
+    ("以上4人均已出院。", "All of them have left hospital."),
+    # a lone day the dateline gives, or a day said another way
+    ("副局长张某26日表示，工程已完工。", "Deputy director Zhang said the project was complete."),
+    ("25日8时至26日8时，全市普降大雨。",
+     "From 8:00 on the 25th to 8:00 the next day, heavy rain fell across the city."),
+    # what a new user tried (the issue): a 《》 title in italics; 不到一年 beside a rank
+    ("纪录片《无穷之路》在香港播出。", "The documentary *Endless Road* aired in Hong Kong."),
+    # a name term read inside a person's name (王黄河 is a man, not the river)
+    ("今年39岁的王黄河搬进了新居。", "Wang Huanghe, 39, has moved into a new home."),
     # repeated values merged: one "100%" for three
     ("覆盖率100%、达标率100%、合格率100%", "coverage, compliance and pass rates are all 100%"),
 ]
@@ -101,13 +117,27 @@ PLANTED = [
     ("time", "截至25日14时40分", "as of 14:20 on the 25th"),
     ("dropped", "共有38个项目入驻。", "Projects have moved in."),
     ("dropped", "在美国设有五个总领馆", "has consulates general in the United States"),
+    ("dropped", "已有3名顾客被罚款。", "Customers have been fined."),
+    ("dropped", "根据该法第37条规定", "under the Article of the law"),
+    ("dropped", "列车于7月5日出发。", "The train left in July."),
+    ("dropped", "24日至25日持续高温。", "The heat lasted from the 24th."),
+    ("scale", "根据该法第37条规定", "under Article 370 of the law"),
+    ("scale", "在第34分钟进球", "scored after 340 minutes"),
     ("name", "青山市推进乡村振兴", "Qinghai promotes rural revitalization"),
+    ("name", "黄河水位上涨。", "The Pearl River rose."),
 ]
 
 
 @pytest.mark.parametrize("kind, zh, en", PLANTED)
 def test_planted_mistakes_are_errors(kind: str, zh: str, en: str) -> None:
     assert errors(zh, en), kind
+
+
+def test_less_than_a_year_is_not_an_approximate_no_1() -> None:
+    """BL403 (a warning) paired the 一 of 不到一年 with "No. 1" (the issue)."""
+    entry = polib.POEntry(msgid="不到一年，该产品销量跃居全国榜首。",
+                          msgstr="In less than a year, the product became China's No. 1 seller.")
+    assert [f.message for f in check_entry(EntryView("x.po", 1, "x", "en", entry), CTX)] == []
 
 
 def test_a_finding_says_what_was_expected_and_why() -> None:

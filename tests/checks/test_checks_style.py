@@ -59,6 +59,10 @@ def test_serial_comma_both_ways() -> None:
     ("grain products, fruit and vegetables, livestock products, liquor and wine, "
      "pharmaceuticals, and functional health products", False),
     ("grain, fruit and vegetables, liquor and wine, or tea", False),
+    # the serial comma is there; the last item has an "and" of its own (the issue)
+    ("He visited Beijing, Shanghai, and Guangzhou and Shenzhen.", False),
+    ("coal, coke, iron, steel, and glass and paper", False),
+    ("rice, wheat, or corn and beans", False),
     # a clause after the list, or a list that never gets its comma, excuses nothing
     ("apples, pears, plums and cherries, and we sell them", True),
     ("coal, coke, iron and steel, cement, glass and paper", True),

@@ -587,6 +587,7 @@ def _en_words(n: int) -> str:
     raise AssertionError(n)
 
 
+@pytest.mark.slow  # over a second: the fast run stays under 30 s
 @settings(max_examples=150, deadline=None)
 @given(st.integers(2, 10**8 - 1), st.booleans())
 def test_property_character_numerals(n, words):
@@ -600,6 +601,7 @@ def test_property_character_numerals(n, words):
 _ALPHABET = st.sampled_from([*list("0123456789.,，%％+-—至余多以上万亿千百十零一二两三四五六七八九第届次月年日个大“”" " abcdefghijklmnopqrstuvwxyzPTSM"), "more than ", "million", "billion", "first", "twenty", "-five", "per cent", "September"])
 
 
+@pytest.mark.slow  # over a second: the fast run stays under 30 s
 @settings(max_examples=200, deadline=None)
 @given(st.lists(_ALPHABET, max_size=30).map("".join))
 def test_property_never_crashes_and_offsets_hold(text):

@@ -22,7 +22,7 @@ from pipeline.checks.en_numerals import (
     en_quantities,
 )
 from pipeline.checks.quantity import trie_pattern
-from pipeline.checks.rules import style
+from pipeline.checks.rules import hidden_chars, style
 from pipeline.config import Spelling
 from pipeline.glossary.prefilter import _FOLD, folded
 
@@ -221,6 +221,15 @@ def test_month_and_roman_hints_are_necessary(text: str) -> None:
         assert en_numerals._ROMAN_HINT_RE.search(text)
 
 
+@settings(max_examples=400, deadline=None)
+@given(texts(["8", "19", ":", ": ", "00", "30", " pm", " a.m.", "PM", "o'clock", "noon",
+              "Noon", "NOON", "Midnight", "MIDDAY", "midday", "mid", "clock", "m", " "]))
+@pytest.mark.slow
+def test_clock_hint_is_necessary(text: str) -> None:
+    if en_numerals._CLOCK_RE.search(text):
+        assert en_numerals._may_tell_time(text)
+
+
 @pytest.mark.parametrize("text", [
     "one hundred and a million", "a hundred and twice", "two thousand and one", "First, two",
     "one-stop shop with one of two", "twenty-first and a-half", "an hundred", "a 5 million",
@@ -260,6 +269,7 @@ def test_custom_fixed_phrases_are_still_scanned() -> None:
 # -- Chinese quantities and spans -------------------------------------------------
 
 
+@pytest.mark.slow  # over a second: the fast run stays under 30 s
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(["一直", "一", "直", "千年", "三千", "年", "统一", "x"]),
                 max_size=10).map("".join))
@@ -288,3 +298,14 @@ def test_one_translation_table_equals_the_two() -> None:
         text.translate(quantity.FULLWIDTH).translate(zh_numerals.TRADITIONAL)
     for key in zh_numerals._NORMAL_FORMS:  # every key is seen by the test before it
         assert zh_numerals._TO_NORMALIZE.search(f"a{chr(key)}b")
+
+
+HIDDEN = [*hidden_chars.HIDDEN, "\U000E0000", "\U000E007F", "\U000E0080", "\U000DFFFF",
+          "\u2065", "a", "中", " ", "\u00ac"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(HIDDEN), max_size=12).map("".join))
+def test_hidden_characters_are_the_ones_a_scan_of_each_character_finds(text: str) -> None:
+    assert hidden_chars.hidden_in(text) == sorted(
+        {c for c in text if c in hidden_chars.HIDDEN or ord(c) in hidden_chars.TAGS})

@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipeline.cache import VerdictCache
-from pipeline.checks.rules import glossary_rules, language
+from pipeline.checks.rules import glossary_rules
 from pipeline.glossary import Glossary, TermMatcher
 from pipeline.glossary import match as M
 from pipeline.glossary.model import Term
@@ -49,6 +49,7 @@ def reference_word_pattern(word: str) -> str:
     return f"{lead}{escaped}{lead}"
 
 
+@pytest.mark.slow  # over a second: the fast run stays under 30 s
 @settings(max_examples=400, deadline=None)
 @given(st.text("abisuyASY'’\"“”-.9é", min_size=1, max_size=8))
 def test_word_forms_write_the_same_pattern(word: str) -> None:
@@ -107,23 +108,21 @@ def test_glossary_qa_answers_are_remembered_and_checked(tmp_path: Path, monkeypa
                                                          type="place"))
     glossary = Glossary(terms)
     cache = VerdictCache.open(tmp_path)
-    with language.remembered_verdicts(cache):
-        first = glossary_rules.glossary_qa(glossary, str)
+    first = glossary_rules.glossary_qa(glossary, str, cache)
+    cache.save()
     assert [f.message for f in first] == ["冯波: 'Feng Po' is not the pinyin of 冯波 (Feng Bo)"]
 
     def no_pypinyin(term: Term) -> list[str]:
         raise AssertionError("asked pypinyin again")
     monkeypatch.setattr(glossary_rules, "check_term", no_pypinyin)
-    with language.remembered_verdicts(VerdictCache.open(tmp_path)):
-        assert glossary_rules.glossary_qa(glossary, str) == first
+    assert glossary_rules.glossary_qa(glossary, str, VerdictCache.open(tmp_path)) == first
 
     # A remembered answer that is not a list of messages is not trusted.
     monkeypatch.undo()
     broken = VerdictCache.open(tmp_path)
     for key in broken.verdicts:
         broken.verdicts[key] = "{not json"
-    with language.remembered_verdicts(broken):
-        assert glossary_rules.glossary_qa(glossary, str) == first
+    assert glossary_rules.glossary_qa(glossary, str, broken) == first
 
 
 def test_check_imports_neither_pypinyin_nor_langdetect_until_asked() -> None:

@@ -21,6 +21,7 @@ def _terms(directory: Path) -> list[tuple[object, ...]]:
             for t in load_glossary(directory).terms]
 
 
+@pytest.mark.slow  # over a second: the fast run stays under 30 s
 def test_csv_tbx_csv_round_trip_of_the_real_glossary(tmp_path: Path) -> None:
     root = copy_real_project(tmp_path / "p")
     out = tmp_path / "g.tbx"
@@ -75,3 +76,22 @@ def test_malformed_tbx_is_located(tmp_path: Path, capsys) -> None:
     bad.write_bytes(b"<martif>\n<text>\n</martif>\n")
     assert main(["-C", str(root), "glossary", "import", str(bad)]) == 2
     assert capsys.readouterr().err.startswith(f"{bad}:3: malformed TBX")
+
+
+def test_an_entity_is_one_located_error_not_a_traceback(tmp_path: Path, capsys) -> None:
+    """lxml keeps an unresolved entity as a node, which ended the import in a
+    traceback (#27): it is refused at its line, and nothing is read."""
+    root = make_project(tmp_path / "p", {})
+    secret = tmp_path / "secret.txt"
+    secret.write_text("SECRET", encoding="utf-8")
+    theirs = tmp_path / "x.tbx"
+    theirs.write_text(f'<?xml version="1.0"?>\n<!DOCTYPE martif [<!ENTITY e SYSTEM '
+                      f'"{secret.as_uri()}">]>\n<martif type="TBX"><text><body><termEntry>'
+                      '<langSet xml:lang="zh"><tig><term>产业</term></tig></langSet>'
+                      '<langSet xml:lang="en"><tig><term>&e;</term></tig></langSet>'
+                      '</termEntry></body></text></martif>\n', encoding="utf-8")
+    assert main(["-C", str(root), "glossary", "import", str(theirs)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"{theirs}:2: this TBX declares or uses an XML entity"), err
+    assert not (root / "glossary").exists() or not any(
+        "SECRET" in p.read_text() for p in (root / "glossary").iterdir())

@@ -135,18 +135,56 @@ def test_our_v3_is_tbx_basic_dca_shaped(tmp_path: Path) -> None:
     assert set(tree.xpath("//t:descrip/@type", namespaces=ns)) <= {"subjectField", "definition"}
 
 
-# LTAC-Global/TBX-Basic_dialect's DCA/TBXcoreStructV03_TBX-Basic_integrated.rng (no
-# package ships it, and tests never fetch): give its path in $BILINGUAL_TBX_SCHEMA.
-SCHEMA = Path(os.environ.get("BILINGUAL_TBX_SCHEMA", "/nonexistent"))
+# The schemas TBX-Basic 1.2 publishes, LTAC-Global's TBX_Core_RNG/TBXcoreStructV03.rng and
+# TBX-Basic_dialect/DCA/TBX-Basic_DCA.sch: no package ships them and they carry no
+# licence to copy, so they stay out of the repository; put both in one folder and name
+# it in $BILINGUAL_TBX_SCHEMAS.
+SCHEMAS = Path(os.environ.get("BILINGUAL_TBX_SCHEMAS", "/nonexistent"))
 
 
-@pytest.mark.skipif(not SCHEMA.exists(), reason="TBX-Basic v3 RelaxNG schema not available")
-def test_our_v3_against_the_tbx_basic_schema(tmp_path: Path) -> None:
+def _v3_schema_files(tbx: bytes) -> dict[str, str]:
+    """The schema each xml-model instruction names, by its schematypens: file name."""
+    tree = etree.fromstring(tbx).getroottree()
+    found = {}
+    for node in tree.xpath("/processing-instruction('xml-model')"):
+        found[node.get("schematypens")] = node.get("href").rsplit("/", 1)[-1]
+    return found
+
+
+def test_our_v3_names_the_schemas_tbx_basic_publishes(tmp_path: Path) -> None:
     root = copy_real_project(tmp_path / "p")
     out = tmp_path / "g.tbx"
     assert main(["-C", str(root), "glossary", "export", "-o", str(out)]) == 0
-    schema = etree.RelaxNG(etree.parse(str(SCHEMA)))
-    assert schema.validate(etree.fromstring(out.read_bytes())), schema.error_log
+    assert _v3_schema_files(out.read_bytes()) == {
+        "http://relaxng.org/ns/structure/1.0": "TBXcoreStructV03.rng",
+        "http://purl.oclc.org/dsdl/schematron": "TBX-Basic_DCA.sch"}
+    head = out.read_bytes()[:600].decode()
+    assert "LTAC-Global/TBX_Core_RNG/master/TBXcoreStructV03.rng" in head
+    assert "LTAC-Global/TBX-Basic_dialect/master/DCA/TBX-Basic_DCA.sch" in head
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not SCHEMAS.is_dir(), reason="TBX-Basic v3 schemas not available "
+                    "($BILINGUAL_TBX_SCHEMAS)")
+def test_our_v3_against_the_schemas_it_names(tmp_path: Path) -> None:
+    """TBX v3 validation as LTAC's validator does it: the RelaxNG core structure, then
+    the dialect's Schematron (picklists, levels, references)."""
+    pytest.importorskip("elementpath")
+    from schematron_support import schematron_failures
+
+    root = copy_real_project(tmp_path / "p")
+    out = tmp_path / "g.tbx"
+    assert main(["-C", str(root), "glossary", "export", "-o", str(out)]) == 0
+    data = out.read_bytes()
+    names = _v3_schema_files(data)
+    rng = etree.RelaxNG(etree.parse(str(SCHEMAS / names["http://relaxng.org/ns/structure/1.0"])))
+    assert rng.validate(etree.fromstring(data)), rng.error_log
+    sch = SCHEMAS / names["http://purl.oclc.org/dsdl/schematron"]
+    assert schematron_failures(sch, data) == []
+    # the same check sees a status outside the dialect's picklist, at its line
+    bad = _v3('<conceptEntry id="c1">' + _sec("zh-Hans", ("矿井", ""))
+              + _sec("en", ("mine", "sortOfAllowed")) + "</conceptEntry>")
+    assert [f.line for f in schematron_failures(sch, bad)] == [2]
 
 
 def test_our_v2_has_the_doctype_tbxcheck_wants(tmp_path: Path) -> None:
@@ -200,6 +238,45 @@ def test_csv_with_their_column_names(tmp_path: Path, capsys) -> None:
     assert "no column 'term'" in capsys.readouterr().err
 
 
+def test_xlsx_with_their_column_names_both_ways(tmp_path: Path, capsys) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Chinese", "English", "Comment", "Variants"])
+    sheet.append(["矿井", "mine", 2018, "pit|shaft"])
+    sheet.append([None, None, None, None])  # a blank row in the middle is no term
+    sheet.append(["上党", "Shangdang", "place name", None])
+    theirs = tmp_path / "sheet.xlsx"
+    book.save(theirs)
+    root = make_project(tmp_path / "p", {})
+    assert main(["-C", str(root), "glossary", "import", str(theirs), "--column",
+                 "term=Chinese", "--column", "english=English", "--column", "note=Comment",
+                 "--column", "variants=Variants"]) == 0
+    terms = {t.term: t for t in load_glossary(root / "glossary").terms}
+    assert (terms["矿井"].english, terms["矿井"].note, terms["矿井"].variants) == (
+        "mine", "2018", ("pit", "shaft"))
+    assert terms["上党"].type == "other"
+    out = tmp_path / "out.xlsx"
+    assert main(["-C", str(root), "glossary", "export", "-o", str(out), "--column",
+                 "term=Chinese", "--column", "english=English"]) == 0
+    rows = list(openpyxl.load_workbook(out).worksheets[0].iter_rows(values_only=True))
+    assert rows[0][:3] == ("Chinese", "English", "variants")
+    assert {r[0]: r[2] for r in rows[1:]} == {"矿井": "pit|shaft", "上党": None}
+    # and back: the exported sheet makes the same glossary in another project
+    other = make_project(tmp_path / "q", {})
+    assert main(["-C", str(other), "glossary", "import", str(out), "-o",
+                 str(other / "glossary/sheet.csv"), "--column", "term=Chinese", "--column",
+                 "english=English"]) == 0
+    assert (other / "glossary/sheet.csv").read_bytes() == \
+        (root / "glossary/sheet.csv").read_bytes()
+    capsys.readouterr()
+    broken = tmp_path / "broken.xlsx"
+    broken.write_bytes(b"Chinese,English\n")
+    assert main(["-C", str(root), "glossary", "import", str(broken)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"{broken}: not an XLSX workbook") and "Traceback" not in err
+
+
 # -- files made by other tools ---------------------------------------------------------
 
 def _sample(name: str) -> Path:
@@ -242,6 +319,7 @@ def test_weblate_obsolete_never_becomes_approved() -> None:
     assert "its only fr terms are forbidden" in reading.warnings[0].message
 
 
+@pytest.mark.slow  # over a second: the fast run stays under 30 s
 def test_microsoft_duplicates_merge_with_warnings(tmp_path: Path, capsys) -> None:
     path = _sample("ms-ug-CN.tbx")
     root = make_project(tmp_path / "p", {})

@@ -253,6 +253,7 @@ CLEAN = st.lists(st.text(HAN, min_size=1, max_size=20).map(lambda s: s + "，" +
                  min_size=2, max_size=6)
 
 
+@pytest.mark.slow  # over a second: the fast run stays under 30 s
 @settings(max_examples=100, deadline=None)
 @given(CLEAN)
 def test_clean_text_changes_nothing_but_punctuation(paragraphs: list[str]) -> None:

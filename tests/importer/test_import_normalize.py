@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import unicodedata
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -78,6 +79,7 @@ PIECES = st.one_of(HAN, st.sampled_from(list("0123456789０１２３４５６７
                    st.sampled_from(["㈠", "⑵", "⒊"]))
 
 
+@pytest.mark.slow  # over a second: the fast run stays under 30 s
 @given(st.lists(PIECES, max_size=60).map("".join))
 def test_normalisation_loses_duplicates_or_reorders_no_han_character_or_digit(text: str) -> None:
     assert _telling(normalise_text(text)) == _telling(text)
@@ -86,6 +88,7 @@ def test_normalisation_loses_duplicates_or_reorders_no_han_character_or_digit(te
 RADICALS = st.sampled_from(["⼈", "⼤", "⽅", "⻓", "⻔", "⼀", "⽐"])
 
 
+@pytest.mark.slow  # over a second: the fast run stays under 30 s
 @given(st.lists(st.one_of(HAN, RADICALS, st.sampled_from(list("，。"))), min_size=1,
                 max_size=80).map("".join))
 def test_radicals_become_the_ideographs_in_place(text: str) -> None:

@@ -216,6 +216,7 @@ NEWS = """<!DOCTYPE html>
 """
 
 
+@pytest.mark.slow  # over a second: the fast run stays under 30 s
 def test_news_page_traditional_body_only_with_bold_subheads_and_corner_quotes() -> None:
     md = _import_html(NEWS).markdown
     assert md.startswith("---\nlang: zh-Hant\ntitle: 舊區重建的下一步\nsubtitle: ——專家談市區更新\n")

@@ -9,7 +9,7 @@ import polib
 import pytest
 from memory_support import SecondArticle
 
-from pipeline.commands.update import update
+from pipeline.commands.update import UpdateOptions, update
 from pipeline.memory import MemoryUnit, TranslationMemory, UnitKind
 from pipeline.memory.sentences import split_source
 
@@ -20,7 +20,7 @@ def second(tmp_path: Path) -> SecondArticle:
 
 
 def test_update_fills_from_memory(second: SecondArticle) -> None:
-    update(second.project, quiet=True)
+    update(second.project, UpdateOptions(quiet=True))
     entries = second.entries()
     for original in second.verbatim:
         entry = entries[original.msgid]
@@ -46,24 +46,24 @@ def test_update_fills_from_memory(second: SecondArticle) -> None:
 
 
 def test_second_update_changes_no_byte(second: SecondArticle) -> None:
-    update(second.project, quiet=True)
+    update(second.project, UpdateOptions(quiet=True))
     first = second.po_path.read_bytes()
     real = second.project.catalog_path("shangdang", "en").read_bytes()
-    update(second.project, quiet=True)
+    update(second.project, UpdateOptions(quiet=True))
     assert second.po_path.read_bytes() == first
     assert second.project.catalog_path("shangdang", "en").read_bytes() == real
     assert first.count(b"#. memory: exact from") == 3
 
 
 def test_no_memory_and_existing_translations_win(second: SecondArticle) -> None:
-    update(second.project, quiet=True, memory=False)
+    update(second.project, UpdateOptions(quiet=True, memory=False))
     entries = second.entries()
     assert all(not e.msgstr for e in entries.values())
     po = polib.pofile(str(second.po_path))
     mine = po.find(second.verbatim[0].msgid)
     mine.msgstr = "My own translation."
     po.save()
-    update(second.project, quiet=True)
+    update(second.project, UpdateOptions(quiet=True))
     entries = second.entries()
     assert entries[second.verbatim[0].msgid].msgstr == "My own translation."
     assert "memory:" not in entries[second.verbatim[0].msgid].comment

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pipeline.memory.index import TranslationMemory
 from pipeline.memory.model import MemoryUnit
-from pipeline.memory.partial import longest_run, partial_matches
+from pipeline.memory.partial import fragment_matches, longest_run, partial_matches
 
 PARAGRAPH = "上党区依托煤炭资源优势，大力发展现代煤化工产业，推动产业链延伸。"
 UNITS = [
@@ -40,3 +40,15 @@ def test_own_article_and_identical_units_are_not_partial() -> None:
     assert partial_matches(PARAGRAPH, UNITS) == []  # equal: a whole match, not partial
     assert longest_run("现代煤化工", PARAGRAPH) == (PARAGRAPH.index("现代煤化工"),
                                                  PARAGRAPH.index("现代煤化工") + 5)
+
+
+def test_a_shorter_unit_inside_a_sentence_is_a_fragment_match() -> None:
+    clause = MemoryUnit("大力发展现代煤化工产业", "vigorously develop a modern coal chemical "
+                        "industry", "content/c.md", 2)
+    sentence = "今年，长治县大力发展现代煤化工产业，效果明显。"
+    [found] = fragment_matches(sentence, [*UNITS, clause])
+    assert found.unit is clause and found.score == 100.0
+    assert sentence[found.start:found.end] == clause.source  # the run, in the sentence
+    # Scattered characters are no fragment; nor is the article's own unit.
+    assert fragment_matches("大力推动现代化的煤炭工业发展产业", [clause]) == []
+    assert fragment_matches(sentence, [clause], exclude_file="content/c.md") == []

@@ -10,7 +10,7 @@ from memory_support import SecondArticle
 from support import copy_real_project, make_project
 
 from pipeline.cli import main
-from pipeline.commands.update import update
+from pipeline.commands.update import UpdateOptions, update
 from pipeline.memory.project_memory import project_memory
 from pipeline.project import Project
 
@@ -52,7 +52,7 @@ def test_we_import_a_translate_toolkit_tmx(tmp_path: Path, capsys) -> None:
     out = capsys.readouterr().out
     assert "2 units read, 1 usable" in out and "skipped 1: empty segment" in out
     assert (root / "memory" / "theirs.tmx").read_bytes() == theirs.read_bytes()
-    update(Project.at(root), quiet=True)
+    update(Project.at(root), UpdateOptions(quiet=True))
     po = (root / "locales/en/LC_MESSAGES/a.po").read_text(encoding="utf-8")
     assert 'msgstr "Coal has long been the district\'s pillar industry."' in po
     assert "#. memory: exact from memory/theirs.tmx:" in po
@@ -60,7 +60,7 @@ def test_we_import_a_translate_toolkit_tmx(tmp_path: Path, capsys) -> None:
 
 def test_round_trip_into_an_empty_project_gives_the_same_matches(tmp_path: Path) -> None:
     second = SecondArticle(tmp_path / "p")
-    update(second.project, quiet=True)
+    update(second.project, UpdateOptions(quiet=True))
     expected = second.entries()
     out = tmp_path / "all.tmx"
     # Export only the first article's memory: the second must get it all from the TMX.
@@ -72,7 +72,7 @@ def test_round_trip_into_an_empty_project_gives_the_same_matches(tmp_path: Path)
     assert main(["-C", str(empty), "update", "--locale", "en", "--create", "--no-memory"]) == 0
     assert main(["-C", str(empty), "memory", "import", str(out)]) == 0
     project = Project.at(empty)
-    update(project, quiet=True)
+    update(project, UpdateOptions(quiet=True))
     import polib
     got = {e.msgid: e for e in polib.pofile(str(project.catalog_path("second", "en")))}
     for msgid, entry in expected.items():

@@ -10,7 +10,7 @@ import pytest
 from support import CORPORA, make_project
 
 from pipeline.cli import main
-from pipeline.commands.update import update
+from pipeline.commands.update import UpdateOptions, update
 from pipeline.memory.index import TranslationMemory
 from pipeline.memory.project_memory import project_memory
 from pipeline.memory.tmx import SkipReason, parse_tmx
@@ -92,7 +92,7 @@ def test_a_lost_code_fills_the_catalog_as_fuzzy(tmp_path: Path) -> None:
     (root / "memory").mkdir()
     (root / "memory" / "m.tmx").write_bytes(
         _tmx(_tu([("zh-CN", '打开<ph x="1">{0}</ph>文件。'), ("en", "Open the file.")])))
-    update(Project.at(root), quiet=True)
+    update(Project.at(root), UpdateOptions(quiet=True))
     po = (root / "locales/en/LC_MESSAGES/a.po").read_text(encoding="utf-8")
     assert '#, fuzzy\n#| msgid "打开{0}文件。"' in po.replace("#, fuzzy, ", "#, fuzzy\n")
     assert 'msgstr "Open the file."' in po
@@ -121,14 +121,26 @@ def test_tmx_11_lang_attribute_and_a_tmx_2_note() -> None:
     assert any("TMX 2.0" in note.message for note in reading.notes)
 
 
-def test_entities_and_dtds_are_never_loaded(tmp_path: Path) -> None:
+@pytest.mark.parametrize("entity", ['<!ENTITY x SYSTEM "{uri}">', '<!ENTITY x "a">'])
+def test_entities_are_never_loaded_and_refused_at_their_line(
+        tmp_path: Path, entity: str, capsys) -> None:
+    """An entity is not read, so its unit would be silently short: one located error (#27)."""
     secret = tmp_path / "secret.txt"
     secret.write_text("SECRET", encoding="utf-8")
-    data = (f'<?xml version="1.0"?>\n<!DOCTYPE tmx [<!ENTITY x SYSTEM "{secret.as_uri()}">]>\n'
-            '<tmx version="1.4"><header srclang="zh"/><body><tu><tuv xml:lang="zh"><seg>中&x;文'
-            '</seg></tuv><tuv xml:lang="en"><seg>Chinese</seg></tuv></tu></body></tmx>').encode()
-    reading = _read(data)
-    assert "SECRET" not in reading.units[0].source
+    root = make_project(tmp_path / "p", {"a": f"---\ntitle: 题\n---\n\n{ZH}\n"})
+    assert main(["-C", str(root), "update", "--locale", "en", "--create"]) == 0
+    theirs = tmp_path / "theirs.tmx"
+    theirs.write_text(f'<?xml version="1.0"?>\n<!DOCTYPE tmx [{entity.format(uri=secret.as_uri())}]>\n'
+                      '<tmx version="1.4"><header srclang="zh"/><body><tu><tuv xml:lang="zh"><seg>'
+                      '中&x;文</seg></tuv><tuv xml:lang="en"><seg>Chinese</seg></tuv></tu></body>'
+                      '</tmx>', encoding="utf-8")
+    capsys.readouterr()
+    assert main(["-C", str(root), "memory", "import", str(theirs)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"{theirs}:2: this TMX declares or uses an XML entity"), err
+    assert "Traceback" not in err and "SECRET" not in err
+    assert not any("SECRET" in p.read_text(errors="replace") for p in root.rglob("*")
+                   if p.is_file())
 
 
 def test_import_summarises_per_locale_and_warns_located(tmp_path: Path, capsys) -> None:
@@ -153,6 +165,7 @@ def _corpus(pattern: str) -> list[Path]:
     return sorted((INTEROP / "tmx").glob(pattern)) if (INTEROP / "tmx").is_dir() else []
 
 
+@pytest.mark.slow  # over a second: the fast run stays under 30 s
 @pytest.mark.skipif(not _corpus("*.tmx"), reason="../shared/corpora/interop-dev absent")
 def test_every_tmx_from_other_tools_imports_or_warns(tmp_path: Path, capsys) -> None:
     root = make_project(tmp_path / "p", {"a": f"---\ntitle: 题\n---\n\n{ZH}\n"})

@@ -14,7 +14,7 @@ import pytest
 from support import CORPORA
 
 from pipeline.commands.fmt import fmt_files
-from pipeline.po.read import parse_pofile
+from pipeline.po.read import catalog_encoding, parse_pofile
 from pipeline.po.write import format_pofile
 
 MSGCAT = shutil.which("msgcat")
@@ -32,19 +32,20 @@ def _msgcat(path: Path) -> bytes:
 
 
 def _ours(path: Path) -> bytes:
-    return format_pofile(parse_pofile(path.read_bytes(), path)).encode("utf-8")
+    po = parse_pofile(path.read_bytes(), path)
+    return format_pofile(po).encode(catalog_encoding(po))
 
 
 def _without_unknown_flags(text: bytes) -> bytes:
     lines = []
-    for line in text.decode("utf-8").split("\n"):
+    for line in text.decode("latin-1").split("\n"):  # any charset: bytes kept as they are
         if line.startswith("#, "):
             words = [w for w in line[3:].split(", ") if not NEWER_FLAGS.fullmatch(w)]
             if not words:
                 continue
             line = "#, " + ", ".join(words)
         lines.append(line)
-    return "\n".join(lines).encode("utf-8")
+    return "\n".join(lines).encode("latin-1")
 
 
 CASES = {
@@ -97,6 +98,50 @@ def test_a_merged_header_keeps_its_lines_and_takes_edits(tmp_path: Path) -> None
     assert text.index('"PO-Revision-Date: 2026-12-07 04:00+0000\\n"') > text.index("#-#-#")
 
 
+# -- catalogs in another charset (#27) ---------------------------------------------------
+
+LEGACY = (HEAD.replace("UTF-8", "{charset}").replace(  # a quote in the header, as Weblate writes
+    '"Content-Type', '"Last-Translator: \\"Eve\\" <e@example.org>\\n"\n"Content-Type')
+          + '\nmsgid "{word}"\nmsgstr ""\n"Industry is "\n"the engine, {word}"\n')
+
+
+@pytest.mark.parametrize(("charset", "word"), [("ISO-8859-1", "café"), ("GB2312", "中文"),
+                                               ("EUC-JP", "日本語"), ("KOI8-R", "мир")])
+def test_fmt_keeps_a_catalogs_own_charset(charset: str, word: str, tmp_path: Path) -> None:
+    """msgcat reads a catalog in the charset it declares and writes it back in that
+    charset; fmt refused every one that was not UTF-8 ("file is not valid UTF-8")."""
+    text = LEGACY.format(charset=charset, word=word)
+    path = tmp_path / "legacy.po"
+    path.write_bytes(text.encode(charset))
+    assert fmt_files([path], check=False) == [path]
+    expected = text.replace('msgstr ""\n"Industry is "\n"the engine', 'msgstr "Industry is the engine')
+    assert path.read_bytes() == expected.encode(charset)
+    assert fmt_files([path], check=True) == []
+
+
+@pytest.mark.gnu
+@pytest.mark.skipif(MSGCAT is None, reason="GNU msgcat is not on PATH")
+@pytest.mark.parametrize("charset", ["ISO-8859-15", "GB18030", "BIG5-HKSCS", "EUC-KR", "GB2312",
+                                     "EUC-JP", "BIG5"])
+def test_a_catalog_in_another_charset_is_what_msgcat_writes(charset: str, tmp_path: Path) -> None:
+    """In a CJK legacy charset (GB2312, EUC-JP, BIG5, EUC-KR...) msgcat counts
+    “quotes”, ·, — and × two columns wide and breaks beside them as beside
+    ideographs: long lines wrap elsewhere than in UTF-8."""
+    words = {"ISO-8859-15": "€uro café, à côté", "GB18030": "产业“引擎”·发展×",
+             "BIG5-HKSCS": "產業“引擎”·發展", "EUC-KR": "한국어 “산업”·×",
+             "GB2312": "产业“引擎”发展×°", "EUC-JP": "日本語の“産業”×°",
+             "BIG5": "產業“引擎”·發展—×"}[charset]
+    path = tmp_path / "legacy.po"
+    long = "".join(f"{words}{k}" for k in range(9))
+    path.write_bytes((HEAD.replace("UTF-8", charset) + f'\nmsgid ""\n"{words} "\n"a"\n'
+                      f'msgstr ""\n"{words} "\n"b"\n\nmsgid "{long}"\nmsgstr "{long}"\n'
+                      ).encode(charset))
+    expected = _msgcat(path)
+    assert _ours(path) == expected
+    fmt_files([path], check=False)
+    assert path.read_bytes() == expected
+
+
 # -- real catalogs -----------------------------------------------------------------------
 
 def _interop() -> list[Path]:
@@ -129,9 +174,6 @@ def compare_system_catalog(mo: Path, tmp_path: Path) -> str:
     proc = subprocess.run([MSGUNFMT, str(mo), "-o", str(po)], capture_output=True, check=False)
     if proc.returncode or not po.exists():
         return "skipped: msgunfmt failed"
-    if b"charset=UTF-8" not in po.read_bytes()[:2000]:
-        subprocess.run(["msgconv", "-t", "UTF-8", str(po), "-o", str(po)], check=True,
-                       capture_output=True)
     expected = _msgcat(po)
     try:
         ours = _ours(po)

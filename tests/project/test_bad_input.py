@@ -35,6 +35,7 @@ def run(project: Path, capsys: pytest.CaptureFixture[str], *args: str) -> tuple[
     return code, err.strip()
 
 
+@pytest.mark.slow  # over a second: the fast run stays under 30 s
 @pytest.mark.parametrize("body, line, message", [
     ('msgid "a\nmsgstr "b"\n', 5, "malformed string literal"),
     ('msgid "a\\q"\nmsgstr "b"\n', 5, "escape sequence '\\q' is not supported"),
@@ -188,6 +189,7 @@ def read_all(tmp: Path, data: bytes) -> None:
             assert str(exc) and "\n" not in str(exc)
 
 
+@pytest.mark.slow  # over a second: the fast run stays under 30 s
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.binary(max_size=400))
 def test_fuzz_random_bytes(tmp_path: Path, data: bytes) -> None:

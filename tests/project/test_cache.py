@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.cache import CACHE_DIR, FILE, CanonicalCache
-from pipeline.commands.update import update
+from pipeline.commands.update import UpdateOptions, update
 from pipeline.project import Project
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -54,14 +54,14 @@ def test_same_bytes_with_and_without_cache_and_hits_skip_formatting(
         target = root / "locales/en/LC_MESSAGES/article-00002.po"
         target.write_text(po.read_text(encoding="utf-8").replace('msgstr ""\n"', 'msgstr ""\n""\n"', 1),
                           encoding="utf-8")
-    update(Project(plain), quiet=True, use_cache=False)
-    update(Project(cached), quiet=True)
+    update(Project(plain), UpdateOptions(quiet=True, use_cache=False))
+    update(Project(cached), UpdateOptions(quiet=True))
     assert snapshot(cached) == snapshot(plain)
     assert not (plain / CACHE_DIR).exists()
     calls = formats(monkeypatch)
-    update(Project(cached), quiet=True)  # nothing changed: nothing formatted
+    update(Project(cached), UpdateOptions(quiet=True))  # nothing changed: nothing formatted
     assert calls == []
-    update(Project(cached), quiet=True, use_cache=False)
+    update(Project(cached), UpdateOptions(quiet=True, use_cache=False))
     assert len(calls) == 8  # --no-cache: 4 templates + 4 catalogs
     assert snapshot(cached) == snapshot(plain)
 
@@ -71,20 +71,20 @@ def test_one_entry_edit_redoes_that_catalog_only(corpus: Path, tmp_path: Path,
                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     root = tmp_path / "p"
     shutil.copytree(corpus, root)
-    update(Project(root), quiet=True)
+    update(Project(root), UpdateOptions(quiet=True))
     path = root / "locales/en/LC_MESSAGES/article-00003.po"
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace('msgstr "Industry Renewed', 'msgstr "Edited Industry Renewed', 1),
                     encoding="utf-8")
     calls = formats(monkeypatch)
-    update(Project(root), quiet=True)
+    update(Project(root), UpdateOptions(quiet=True))
     assert len(calls) == 1
     assert "Edited Industry Renewed" in path.read_text(encoding="utf-8")
     # A source edit invalidates its template (and its catalog).
     source = root / "content/article-00001.md"
     source.write_text(source.read_text(encoding="utf-8") + "\n新增一段。\n", encoding="utf-8")
     calls.clear()
-    update(Project(root), quiet=True)
+    update(Project(root), UpdateOptions(quiet=True))
     assert len(calls) == 2
 
 
@@ -111,6 +111,7 @@ def test_no_cache_reads_and_writes_nothing(tmp_path: Path) -> None:
     assert not (tmp_path / ".bilingual").exists()
 
 
+@pytest.mark.slow  # over a second: the fast run stays under 30 s
 def test_check_reuses_langdetect_verdicts_and_says_the_same(tmp_path: Path, capsys,
                                                            monkeypatch: pytest.MonkeyPatch) -> None:
     from pipeline.checks.rules import language
@@ -121,16 +122,15 @@ def test_check_reuses_langdetect_verdicts_and_says_the_same(tmp_path: Path, caps
     assert main(["-C", str(root), "check", "--no-cache"]) == 0
     plain = capsys.readouterr().out
     assert not (root / CACHE_DIR).exists()
-    language.detect_language.cache_clear()  # one process here; each CLI run is its own
+    language.detect.cache_clear()  # one process here; each CLI run is its own
     assert main(["-C", str(root), "check"]) == 0
     assert capsys.readouterr().out == plain
     assert (root / CACHE_DIR / "langdetect.txt").is_file()
-    language.detect_language.cache_clear()
+    language.detect.cache_clear()
     asked: list[str] = []
     monkeypatch.setattr(language, "detect", lambda text: asked.append(text) or "en")
     assert main(["-C", str(root), "check"]) == 0
     assert capsys.readouterr().out == plain and asked == []  # every verdict from the cache
-    language.detect_language.cache_clear()
 
 
 def test_results_are_kept_as_a_line_each_and_decoded_only_when_asked(
@@ -157,3 +157,22 @@ def test_results_are_kept_as_a_line_each_and_decoded_only_when_asked(
     path.write_text("\n".join([*lines[:2], "not a result line"]) + "\n", encoding="utf-8")
     assert ResultCache.open(tmp_path, "stage").entries == {}
     assert "not this version's cache; discarded" in capsys.readouterr().err
+
+
+def test_langdetect_verdicts_are_the_cache_passed_in(tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """No module-level cache: each run reads and adds to the VerdictCache it is given,
+    so one project's answers never show up in another's run in the same process."""
+    from pipeline.cache import VerdictCache
+    from pipeline.checks.rules import language
+    asked: list[str] = []
+    monkeypatch.setattr(language, "detect", lambda text: asked.append(text) or "en")
+    text = "Industry is the core engine of a region's economic development."
+    first = VerdictCache.open(tmp_path / "first")
+    assert language.detect_language(text, first) == "en" and first.get(text) == "en"
+    other = VerdictCache.open(tmp_path / "other")
+    other.put(text, "fr")  # what another project's run remembered
+    assert language.detect_language(text, other) == "fr"
+    assert language.detect_language(text, first) == "en" and asked == [text]
+    assert language.detect_language(text) == "en" and len(asked) == 2  # nothing remembered
+    assert language.detect_language("short", first) is None  # too few letters to judge

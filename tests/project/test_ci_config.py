@@ -64,6 +64,7 @@ def _env() -> dict[str, str]:
     return {**os.environ, "PYTHONPATH": str(ROOT), "PRE_COMMIT_COLOR": "never"}
 
 
+@pytest.mark.slow  # over a second: the fast run stays under 30 s
 def test_the_workflows_shell_steps_run_as_written(tmp_path: Path) -> None:
     if shutil.which("bilingual") is None:
         pytest.skip("no bilingual on PATH")

@@ -70,6 +70,7 @@ def run(root: Path, capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int
     return code, out, err
 
 
+@pytest.mark.slow  # over a second: the fast run stays under 30 s
 def test_a_rerun_checks_nothing_and_says_the_same(project: Path, capsys: pytest.CaptureFixture[str],
                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     counter = Counter(monkeypatch)
@@ -82,6 +83,7 @@ def test_a_rerun_checks_nothing_and_says_the_same(project: Path, capsys: pytest.
     assert counter.take() == list(SLUGS)
 
 
+@pytest.mark.slow  # over a second: the fast run stays under 30 s
 def test_each_input_invalidates_what_depends_on_it(
         project: Path, capsys: pytest.CaptureFixture[str],
         monkeypatch: pytest.MonkeyPatch) -> None:
@@ -125,6 +127,7 @@ def test_each_input_invalidates_what_depends_on_it(
     assert counter.take() == list(SLUGS)  # a new version of the tool trusts nothing old
 
 
+@pytest.mark.slow  # over a second: the fast run stays under 30 s
 @pytest.mark.parametrize("garbage", [b"", b"{not json", b'{"format": "other tool"}',
                                      b'{"format": 1, "entries": []}'])
 def test_a_corrupt_or_foreign_cache_is_discarded_with_a_note(
@@ -142,6 +145,7 @@ def test_a_corrupt_or_foreign_cache_is_discarded_with_a_note(
     assert counter.take() == []
 
 
+@pytest.mark.slow  # over a second: the fast run stays under 30 s
 def test_a_forged_result_with_a_stale_key_is_not_trusted(
         project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     catalog = project / "locales" / "en" / "LC_MESSAGES" / f"{SLUGS[0]}.po"
@@ -159,6 +163,7 @@ def test_a_forged_result_with_a_stale_key_is_not_trusted(
     assert run(project, capsys, "--no-cache") == first
 
 
+@pytest.mark.slow  # over a second: the fast run stays under 30 s
 def test_parallel_equals_serial(project: Path, capsys: pytest.CaptureFixture[str],
                                 monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(parallel, "MIN_PARALLEL", 1)
@@ -171,6 +176,7 @@ def test_parallel_equals_serial(project: Path, capsys: pytest.CaptureFixture[str
     assert capsys.readouterr().out == out_serial
 
 
+@pytest.mark.slow  # over a second: the fast run stays under 30 s
 def test_a_broken_catalog_in_a_worker_is_one_located_error(
         project: Path, capsys: pytest.CaptureFixture[str],
         monkeypatch: pytest.MonkeyPatch) -> None:
@@ -184,6 +190,7 @@ def test_a_broken_catalog_in_a_worker_is_one_located_error(
     assert len(err.strip().splitlines()) == 1
 
 
+@pytest.mark.slow  # over a second: the fast run stays under 30 s
 def test_extract_and_update_on_several_cores_equal_one(
         project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
         monkeypatch: pytest.MonkeyPatch) -> None:
@@ -230,6 +237,7 @@ def test_status_is_read_back_and_follows_edits(project: Path,
     assert edited != first and edited == status("--no-cache")
 
 
+@pytest.mark.slow  # over a second: the fast run stays under 30 s
 def test_a_segment_rendered_two_ways_is_found_from_cached_results(
         project: Path, capsys: pytest.CaptureFixture[str],
         monkeypatch: pytest.MonkeyPatch) -> None:
@@ -252,6 +260,7 @@ def test_a_segment_rendered_two_ways_is_found_from_cached_results(
     assert "Transformation Under Way" not in stored  # the cache keeps digests, not texts
 
 
+@pytest.mark.slow  # over a second: the fast run stays under 30 s
 def test_batches_of_one_say_the_same_and_hydrate_across_batches(
         project: Path, capsys: pytest.CaptureFixture[str],
         monkeypatch: pytest.MonkeyPatch) -> None:
@@ -308,6 +317,7 @@ def _locales_bytes(root: Path) -> dict[str, bytes]:
             for p in sorted((root / "locales").rglob("*.po*"))}
 
 
+@pytest.mark.slow  # over a second: the fast run stays under 30 s
 def test_update_skips_unchanged_articles_and_follows_the_memory(
         project: Path, capsys: pytest.CaptureFixture[str],
         monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
@@ -362,6 +372,7 @@ def _build_bytes(root: Path) -> dict[str, bytes]:
             for p in sorted((root / "build").rglob("*")) if p.is_file()}
 
 
+@pytest.mark.slow  # over a second: the fast run stays under 30 s
 def test_build_rebuilds_only_what_changed(project: Path, capsys: pytest.CaptureFixture[str],
                                           monkeypatch: pytest.MonkeyPatch,
                                           tmp_path: Path) -> None:
@@ -413,6 +424,7 @@ def test_a_check_on_cached_results_loads_no_rule_tables(project: Path) -> None:
     assert again.stdout.splitlines()[-1] == "none"
 
 
+@pytest.mark.slow  # over a second: the fast run stays under 30 s
 @pytest.mark.parametrize("args", [(), ("--no-cache",)])
 def test_fresh_results_reach_the_reduce_without_their_texts(
         project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,

@@ -65,7 +65,7 @@ def test_init_then_import_update_check_build(tmp_path: Path,
 def test_a_new_catalog_names_the_projects_translator(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """Not msginit's "FULL NAME <EMAIL@ADDRESS>" when bilingual.toml names the translator."""
     from pipeline.catalog.pofile import read_catalog
-    from pipeline.commands.update import update
+    from pipeline.commands.update import UpdateOptions, update
     from pipeline.project import Project
 
     monkeypatch.delenv("BILINGUAL_TRANSLATOR", raising=False)
@@ -75,6 +75,6 @@ def test_a_new_catalog_names_the_projects_translator(tmp_path: Path, monkeypatch
     (tmp_path / "bilingual.toml").write_text(
         '[publication]\ntranslator = "Li Hua <li.hua@example.org>"\n', encoding="utf-8")
     project = Project.at(tmp_path)
-    update(project, locale="en", create=True, quiet=True, memory=False)
+    update(project, UpdateOptions(locale="en", create=True, quiet=True, memory=False))
     po = read_catalog(project.catalog_path("a", "en")).po
     assert po.metadata["Last-Translator"] == "Li Hua <li.hua@example.org>"

@@ -23,6 +23,7 @@ def _save(api, fx: Fixture, translator: str):  # type: ignore[no-untyped-def]
         "edits": [{"segment": seg["id"], "msgstr": seg["msgstr"] + " Changed."}]})
 
 
+@pytest.mark.slow  # over a second: the fast run stays under 30 s
 @pytest.mark.parametrize("translator", ["Eve\nPlural-Forms: nplurals=1; plural=0;",
                                         "Eve\nX-Evil: 1", "Eve\rX: 1", "Eve\u2028X: 1",
                                         "Eve\x00"])

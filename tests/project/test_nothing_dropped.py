@@ -75,6 +75,7 @@ def _built(tmp_path: Path, translations: dict[str, str], source: str = NOTED) ->
     return tmp_path / "build"
 
 
+@pytest.mark.slow  # over a second: the fast run stays under 30 s
 def test_footnotes_are_notes_in_every_edition(tmp_path: Path) -> None:
     build = _built(tmp_path, {"产业是引擎注[^1]。": "Industry is the engine[^1].",
                               "这是脚注的正文。": "The body of the note."})

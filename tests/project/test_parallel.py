@@ -4,29 +4,30 @@ silent off a terminal."""
 from __future__ import annotations
 
 import io
+import os
 import time
+from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 
 from pipeline import parallel, progress
 
-_offset = 0
+
+def _offset(shared: int) -> int:
+    return shared
 
 
-def _setup(shared: int) -> None:
-    global _offset
-    _offset = shared
-
-
-def _slow_first(item: int) -> int:
+def _slow_first(offset: int, item: int) -> int:
     time.sleep(0.02 * (10 - item))  # the first items finish last
-    return item + _offset
+    return item + offset
 
 
+@pytest.mark.slow  # over a second: the fast run stays under 30 s
 @pytest.mark.parametrize("jobs", [1, 2, 4])
 def test_results_come_back_in_input_order(jobs: int) -> None:
     items = list(range(10))
-    assert parallel.ordered_map(_slow_first, items, jobs, _setup, 100) == [i + 100 for i in items]
+    assert parallel.ordered_map(_slow_first, items, jobs, _offset, 100) == [i + 100 for i in items]
 
 
 def test_the_progress_advances_once_per_item(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -35,8 +36,40 @@ def test_the_progress_advances_once_per_item(monkeypatch: pytest.MonkeyPatch) ->
     class Recorder(progress.Progress):
         def advance(self, count: int = 1) -> None:
             seen.append(count)
-    parallel.ordered_map(_slow_first, list(range(9)), 2, _setup, 0, Recorder("x", 9))
+    parallel.ordered_map(_slow_first, list(range(9)), 2, _offset, 0, Recorder("x", 9))
     assert seen == [1] * 9
+
+
+@dataclass(frozen=True)
+class _Log:
+    path: Path  # one line per preparation: the process that ran it
+
+
+def _prepare(shared: _Log) -> int:
+    with shared.path.open("a", encoding="utf-8") as log:
+        log.write(f"{os.getpid()}\n")
+    return os.getpid()
+
+
+def _whose(state: int, item: int) -> tuple[int, int]:
+    time.sleep(0.005)
+    return os.getpid(), state
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_preparation_runs_once_per_process(tmp_path: Path, jobs: int) -> None:
+    shared = _Log(tmp_path / "prepared.txt")
+    ran = parallel.ordered_map(_whose, list(range(24)), jobs, _prepare, shared)
+    prepared = [int(line) for line in shared.path.read_text().split()]
+    assert sorted(prepared) == sorted(set(prepared))  # never twice in one process
+    assert {pid for pid, _ in ran} == set(prepared)  # every worker prepared, and used it
+    assert all(pid == state for pid, state in ran)  # each item got its own process's state
+    if jobs == 1:
+        assert prepared == [os.getpid()]
+        parallel.ordered_map(_whose, [1, 2], 1, _prepare, shared)  # a second batch, same run
+        assert shared.path.read_text().split() == [str(os.getpid())]
+        parallel.ordered_map(_whose, [1, 2], 1, _prepare, _Log(shared.path))  # another run
+        assert shared.path.read_text().split() == [str(os.getpid())] * 2
 
 
 def test_no_bar_in_ci_or_a_pipe(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -95,6 +95,7 @@ paragraph = st.text(alphabet=st.sampled_from(list("产业发展上党区煤炭�
                     max_size=30).map(str.strip).filter(lambda s: s and s[0] not in "0123456789")
 
 
+@pytest.mark.slow  # over a second: the fast run stays under 30 s
 @settings(max_examples=150, deadline=None)
 @given(st.lists(paragraph, min_size=1, max_size=12))
 def test_segmentation_property_one_segment_per_paragraph_in_order(paras: list[str]) -> None:

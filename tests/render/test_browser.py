@@ -386,10 +386,10 @@ def real_site(tmp_path_factory):
     """The real article with its real translation, built as `bilingual build` does."""
     from support import copy_real_project
 
-    from pipeline.commands.build import build
+    from pipeline.commands.build import BuildOptions, build
     from pipeline.project import Project
     root = copy_real_project(tmp_path_factory.mktemp("real") / "project")
-    assert build(Project(root), quiet=True) == 0
+    assert build(Project(root), BuildOptions(quiet=True)) == 0
     return root / "build"
 
 
@@ -460,18 +460,18 @@ def test_a_french_edition_marks_its_text_french(tmp_path, edition_tab):
     import polib
     from support import make_project
 
-    from pipeline.commands.build import build
-    from pipeline.commands.update import update
+    from pipeline.commands.build import BuildOptions, build
+    from pipeline.commands.update import UpdateOptions, update
     from pipeline.project import Project
     make_project(tmp_path, {"demo": "---\ntitle: 标题\n---\n\n产业是引擎。\n"})
     project = Project(tmp_path)
-    assert update(project, locale="fr", create=True, quiet=True) == 0
+    assert update(project, UpdateOptions(locale="fr", create=True, quiet=True)) == 0
     path = project.catalog_path("demo", "fr")
     po = polib.pofile(str(path))
     for entry in po:
         entry.msgstr = {"标题": "Le titre", "产业是引擎。": "L’industrie est le moteur."}[entry.msgid]
     po.save()
-    assert build(project, quiet=True) == 0
+    assert build(project, BuildOptions(quiet=True)) == 0
     tab = edition_tab(1280).open(tmp_path / "build" / "demo.zh-fr.html")
     langs = tab.page.evaluate("""() => Array.from(document.querySelectorAll('[data-segment] > .target'))
       .map(e => [e.textContent.trim(), e.closest('[lang]').getAttribute('lang'), e.matches(':lang(fr)')])""")
@@ -497,4 +497,59 @@ def test_one_visible_numbered_tab_stop_a_paragraph_each_with_its_own_name(editio
     assert len(set(pairs)) == len(pairs)  # one a paragraph
     assert [s["text"] for s in links] == [s["name"].split()[-1] for s in links]  # the number shown
     assert tab.page.locator("h1").count() == 1
+    tab.assert_clean()
+
+
+def test_a_sentence_and_its_counterpart_light_up_together(real_site, edition_tab):
+    """Hover, tap or keyboard: the sentence group and its counterpart in the other
+    column of the same pair are highlighted, and nothing else."""
+    lit = """() => Array.from(document.querySelectorAll('.sent.is-match')).map(e =>
+      [e.closest('[data-segment]').id, e.closest('.zh') ? 'zh' : 'target', e.dataset.sent])"""
+    tab = edition_tab(1280).open(real_site / "shangdang.zh-en.html")
+    assert tab.page.locator(".sent[tabindex]").count() == 0
+    groups = tab.page.locator('.article__body .target .sent[data-sent="1"]')
+    assert groups.count() >= 5  # the article's long paragraphs have groups
+    sent = groups.nth(1)
+    sent.hover()
+    pair = sent.evaluate("e => e.closest('[data-segment]').id")
+    assert sorted(tab.page.evaluate(lit)) == [[pair, "target", "1"], [pair, "zh", "1"]]
+    tab.page.mouse.move(0, 0)
+    assert tab.page.evaluate(lit) == []
+    number = tab.page.locator(f"#{pair} .pnum")
+    number.focus()
+    tab.page.keyboard.press("ArrowRight")
+    assert sorted(tab.page.evaluate(lit)) == [[pair, "target", "0"], [pair, "zh", "0"]]
+    tab.page.keyboard.press("ArrowRight")
+    assert sorted(tab.page.evaluate(lit)) == [[pair, "target", "1"], [pair, "zh", "1"]]
+    tab.page.keyboard.press("Escape")
+    assert tab.page.evaluate("document.activeElement.className") == "pnum"
+    assert tab.page.evaluate(lit) == []
+    assert tab.page.locator(".sent[tabindex='0']").count() == 0  # no Tab stop of their own
+    tab.assert_clean()
+    phone = edition_tab(390, 844).open(real_site / "shangdang.zh-en.html")
+    zh = phone.page.locator('.article__body .zh .sent[data-sent="0"]').nth(1)
+    zh.scroll_into_view_if_needed()
+    zh.click()  # a tap on a phone
+    assert len(phone.page.evaluate(lit)) == 2
+    phone.assert_clean()
+    for name in ("shangdang.en.html", "shangdang.zh-en.proof.html"):
+        assert 'class="sent"' not in (real_site / name).read_text(encoding="utf-8")
+
+
+def test_the_bilingual_page_lists_its_key_terms_and_print_numbers_them_as_endnotes(real_site,
+                                                                                   edition_tab):
+    """Glosses without the marks: "Key terms" on the bilingual page too, and in print
+    each glossed term's first mention carries its number in that list."""
+    tab = edition_tab(1280).open(real_site / "shangdang.zh-en.html")
+    terms = tab.page.eval_on_selector_all(".key-terms dt", "els => els.map(e => e.textContent)")
+    marked = tab.page.eval_on_selector_all(".target dfn.term--glossed",
+                                           "els => els.map(e => e.textContent)")
+    assert len(terms) >= 5 and len(terms) == len(marked)
+    assert all(t.startswith(m) for t, m in zip(terms, marked, strict=True))  # the same order
+    text, _ = _pdf(tab, "real-bilingual-notes")
+    flat = re.sub(r"\s+", " ", text)
+    for number, term in enumerate(marked[:3], start=1):
+        term = re.sub(r"\s+", " ", term)
+        assert f"{term} {number}" in flat or f"{term}{number}" in flat, term  # the note number
+        assert f"{number}. {term}" in flat, term  # its entry
     tab.assert_clean()

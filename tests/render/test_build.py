@@ -375,3 +375,62 @@ def test_the_proof_reflows_a_translator_comment(tmp_path: Path) -> None:
     assert reflow(comment) == ("10亿袋 = 1 billion sachets. “Chain leader” is glossed on first use.",
                                "Query for the editor: 投资1.17亿元 names no investor; ask the authors.")
     assert [is_query(p) for p in reflow(comment)] == [False, True]
+
+
+def test_a_chinese_publication_name_is_translated_through_the_catalog(tmp_path: Path) -> None:
+    """Front matter `publication` in Chinese is a catalog entry like the title; English
+    readers see its translation (not "Source: 中国产经新闻"); a Latin name is no entry."""
+    from pipeline.commands.build import BuildOptions
+    from pipeline.commands.build import build as run_build
+    from pipeline.commands.update import UpdateOptions, update
+    from pipeline.project import Project
+    make_project(tmp_path, {
+        "demo": "---\ntitle: 标题\npublication: 中国产经新闻\n---\n\n产业是引擎。\n",
+        "latin": "---\ntitle: 题目\npublication: Xinhua\n---\n\n人才是关键。\n"})
+    project = Project(tmp_path)
+    assert update(project, UpdateOptions(locale="en", create=True, quiet=True)) == 0
+    demo = project.catalog_path("demo", "en")
+    assert "中国产经新闻" in {e.msgid for e in polib.pofile(str(demo))}
+    assert "Xinhua" not in {e.msgid for e in polib.pofile(str(project.catalog_path("latin", "en")))}
+    translate(demo, {"标题": "The title", "中国产经新闻": "China Industrial Economy News",
+                     "产业是引擎。": "Industry is the engine."})
+    translate(project.catalog_path("latin", "en"), {"题目": "Topic", "人才是关键。": "Talent is key."})
+    assert run_build(project, BuildOptions(quiet=True)) == 0
+    for page in ("demo.en.html", "demo.zh-en.html"):
+        html = (tmp_path / "build" / page).read_text(encoding="utf-8")
+        assert "Source: China Industrial Economy News" in html and "中国产经新闻" not in html.split(
+            "masthead__meta")[1].split("</p>")[0]
+    assert "source: China Industrial Economy News" in (tmp_path / "build/demo.en.md").read_text(
+        encoding="utf-8")
+    assert "Source: Xinhua" in (tmp_path / "build/latin.en.html").read_text(encoding="utf-8")
+    # Not a passage of the article: no paragraph, no Markdown block of its own.
+    markdown = (tmp_path / "build/demo.zh-en.md").read_text(encoding="utf-8")
+    assert "> China Industrial Economy News" not in markdown
+
+
+def test_a_translators_note_for_readers_is_shown_under_the_translation(tmp_path: Path) -> None:
+    """An emendation is shown to readers as a note: a translator comment paragraph that
+    opens "Note for readers:"; every other comment stays in the proof."""
+    from pipeline.commands.build import BuildOptions
+    from pipeline.commands.build import build as run_build
+    from pipeline.commands.update import UpdateOptions, update
+    from pipeline.project import Project
+    make_project(tmp_path, {"demo": "---\ntitle: 标题\n---\n\n乡村振兴是乡村全面振兴的基础。\n"})
+    project = Project(tmp_path)
+    assert update(project, UpdateOptions(locale="en", create=True, quiet=True)) == 0
+    path = project.catalog_path("demo", "en")
+    translate(path, {"标题": "The title",
+                     "乡村振兴是乡村全面振兴的基础。": "Industry is the basis of rural revitalization."})
+    po = polib.pofile(str(path))
+    po.find("乡村振兴是乡村全面振兴的基础。").tcomment = (
+        "Query for the editor: is this circular?\n\nNote for readers: The source reads\n"
+        "乡村振兴 (rural revitalization) here; we follow the standard <formula>.")
+    po.save()
+    assert run_build(project, BuildOptions(quiet=True)) == 0
+    for page in ("demo.en.html", "demo.zh-en.html"):
+        html = (tmp_path / "build" / page).read_text(encoding="utf-8")
+        assert ('<aside class="reader-note" lang="en"><span class="reader-note__label">'
+                'Translator’s note</span> The source reads <span lang="zh-Hans">乡村振兴</span> '
+                '(rural revitalization) here; we follow the standard &lt;formula&gt;.</aside>') in html
+        assert "circular" not in html
+    assert "circular" in (tmp_path / "build/demo.zh-en.proof.html").read_text(encoding="utf-8")

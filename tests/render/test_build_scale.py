@@ -110,6 +110,7 @@ def _proofs(root: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in sorted((root / "build").glob("*.proof.html"))}
 
 
+@pytest.mark.slow  # over a second: the fast run stays under 30 s
 def test_a_build_after_a_check_shows_the_checks_results_without_checking_again(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     root = make_archive(tmp_path / "site", 3)
@@ -178,6 +179,7 @@ def test_each_article_built_alone_gives_the_same_pages(archive: Path, tmp_path: 
             assert page.read_bytes() == (archive / "build" / page.name).read_bytes(), page.name
 
 
+@pytest.mark.slow  # over a second: the fast run stays under 30 s
 def test_workers_build_what_one_process_builds(tmp_path: Path,
                                                capsys: pytest.CaptureFixture[str]) -> None:
     serial = make_archive(tmp_path / "serial", parallel.MIN_PARALLEL + 2)
@@ -201,6 +203,7 @@ def test_workers_build_what_one_process_builds(tmp_path: Path,
         assert (serial / page).read_bytes() == (pooled / page).read_bytes(), page
 
 
+@pytest.mark.slow  # over a second: the fast run stays under 30 s
 def test_an_article_that_fails_is_reported_after_the_ones_before_it(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     root = make_archive(tmp_path / "p", parallel.MIN_PARALLEL + 2)
@@ -302,14 +305,16 @@ def _mixed_reference(text: str, source_lang: str) -> Markup:
 
 def _dfn_reference(span: TermSpan, side: str, in_link: bool) -> str:
     linked = Markup(' data-in-link=""') if in_link else Markup("")
-    return str(Markup('<dfn class="term" data-term="{}" data-gloss="{}"{} aria-describedby="{}">')
-               .format(span.key, inline.gloss_text(span, side), linked,
+    glossed = " term--glossed" if span.gloss else ""
+    return str(Markup('<dfn class="term{}" data-term="{}" data-gloss="{}"{} aria-describedby="{}">')
+               .format(glossed, span.key, inline.gloss_text(span, side), linked,
                        inline.gloss_id(span.key, side)))
 
 
 ESCAPABLE = st.text("a上党“”<>&\"' ·—", max_size=8)
 
 
+@pytest.mark.slow  # over a second: the fast run stays under 30 s
 @settings(max_examples=400, deadline=None)
 @given(ESCAPABLE, st.sampled_from(["zh-Hans", 'x"<']))
 def test_mixed_language_text_is_escaped_as_before(text: str, lang: str) -> None:

@@ -38,6 +38,7 @@ def test_every_epub_passes_epubcheck(edition_site):
         assert "0 fatals / 0 errors / 0 warnings" in report, report
 
 
+@pytest.mark.slow  # over a second: the fast run stays under 30 s
 def test_the_bilingual_epub_pairs_the_chinese_with_its_translation(edition_site):
     text = _document(edition_site.page("shangdang.zh-en.epub"))
     english = edition_site.translated

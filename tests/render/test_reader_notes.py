@@ -48,3 +48,12 @@ def test_credits_split_into_roles_and_names() -> None:
         Credit("Planning", ("Feng Bo", "Shao Pan")), Credit("Coordination", ("Li Jianyi",)))
     assert source_credits("冯波 邵盼") is None  # names without a role: printed as written
     assert target_credits("Text and photographs by the editors") is None
+
+
+def test_only_comment_paragraphs_for_readers_become_reader_notes() -> None:
+    from pipeline.render.pairs import reader_notes
+    comment = ("Query for the editor: circular?\nNote for readers: The source reads\n"
+               "乡村振兴 here.\n\nnote for readers: Second.\nNote for readers: Third.\n"
+               "Note for readers:\n\nThe workshop only.")
+    assert reader_notes(comment) == ("The source reads 乡村振兴 here.", "Second.", "Third.")
+    assert reader_notes("A note: for readers? no.") == ()

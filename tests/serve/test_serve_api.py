@@ -27,6 +27,7 @@ from serve_support import (
 from pipeline.errors import PipelineError
 from pipeline.render.diff import char_diff
 from pipeline.serve.edits import normalise_comment
+from pipeline.serve.protocol import WorkbenchProtocol
 from pipeline.source import read_article
 
 
@@ -254,6 +255,7 @@ def test_unknown_host_header_is_refused(api) -> None:
     assert api.get("/api/articles", headers={"Host": "localhost:8765"}).status_code == 200
 
 
+@pytest.mark.slow  # over a second: the fast run stays under 30 s
 @pytest.mark.parametrize("path", [
     "/api/articles/..%2F..%2Fetc%2Fpasswd/en",
     "/api/articles/%2Fetc%2Fpasswd/en",
@@ -330,7 +332,8 @@ def test_pages_escape_catalog_text(api, fx: Fixture) -> None:
     assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;" in page.text
     assert f'data-segment="{fx.untranslated}"' in page.text
     assert "<script src=\"/static/workbench.js\" defer></script>" in page.text
-    assert page.text.count("<script") == 2  # workbench-core.js and workbench.js, nothing inline
+    # workbench-core.js, workbench-sentences.js and workbench.js, nothing inline
+    assert page.text.count("<script") == 3
     home = api.get("/")
     assert home.status_code == 200 and f"/articles/{SLUG}/{LOCALE}" in home.text
 
@@ -357,17 +360,18 @@ def test_serve_prints_its_url_and_warns_off_loopback(fx: Fixture, monkeypatch, c
 
     from pipeline.commands import serve as command
     ran = []
-    monkeypatch.setattr(uvicorn.Server, "run", lambda self, sockets=None: ran.append(sockets))
-    assert command.serve(fx.project, port=0, translator="T <t@example.org>") == 0
+    monkeypatch.setattr(uvicorn.Server, "run", lambda self, sockets=None: ran.append(self.config))
+    options = command.ServeOptions(port=0, translator="T <t@example.org>")
+    assert command.serve(fx.project, options) == 0
     out, err = capsys.readouterr()
     assert "http://127.0.0.1:" in out and "/#token=" in out and "warning" not in err
-    assert len(ran) == 1
+    assert len(ran) == 1 and ran[0].http is WorkbenchProtocol  # its own 400s carry our headers
     monkeypatch.setattr(command, "listen", lambda host, port: __import__("socket").socket())
     monkeypatch.delenv(command.SECRET_ENV, raising=False)
     with pytest.raises(PipelineError, match=command.SECRET_ENV):  # off loopback: a secret
-        command.serve(fx.project, host="192.0.2.1", port=0)
+        command.serve(fx.project, command.ServeOptions(host="192.0.2.1", port=0))
     monkeypatch.setenv(command.SECRET_ENV, "team-secret-0123456789")
-    command.serve(fx.project, host="192.0.2.1", port=0)
+    command.serve(fx.project, command.ServeOptions(host="192.0.2.1", port=0))
     out, err = capsys.readouterr()
     assert "warning: listening on 192.0.2.1" in err and "plain HTTP" in err
     assert "#token=team-secret-0123456789" in out
@@ -384,6 +388,34 @@ def test_live_server_round_trip(fx: Fixture) -> None:
         assert saved.status_code == 200, saved.text
     assert fx.entry(fx.untranslated).msgstr == "Over the wire."
     assert hashlib.sha256(fx.po_path.read_bytes()).hexdigest() == saved.json()["fingerprint"]
+
+
+@pytest.mark.parametrize("request_bytes", [
+    b"PATCH /api/articles HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: abc\r\n\r\n",
+    b"PATCH /api/articles HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 1\r\n"
+    b"Content-Length: 2\r\n\r\nab",
+    b"GARBAGE\r\n\r\n",
+    b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nNo colon here\r\n\r\n",
+], ids=["content-length", "two-lengths", "request-line", "header-line"])
+def test_a_request_the_server_cannot_parse_gets_the_security_headers(
+        fx: Fixture, request_bytes: bytes) -> None:
+    """The server's own 400, made before the app sees the request (#27)."""
+    import socket
+    from urllib.parse import urlsplit
+
+    from pipeline.serve.security import SECURITY_HEADERS
+    with running(lambda port: make_app(fx, port=port)) as base:
+        port = urlsplit(base).port
+        with socket.create_connection(("127.0.0.1", port), timeout=10) as conn:
+            conn.sendall(request_bytes)
+            answer = b""
+            while chunk := conn.recv(65536):
+                answer += chunk
+    head = answer.split(b"\r\n\r\n", 1)[0].decode("latin-1").split("\r\n")
+    assert head[0].startswith("HTTP/1.1 400"), head
+    headers = dict(line.lower().split(": ", 1) for line in head[1:])
+    assert {k: headers.get(k) for k in SECURITY_HEADERS} == {
+        k: v.lower() for k, v in SECURITY_HEADERS.items()}
 
 
 def test_workspace_names_only_project_files(fx: Fixture, tmp_path: Path) -> None:

@@ -280,12 +280,12 @@ def test_memory_matches_are_offered_and_inserted(tmp_path: Path, tab) -> None:
     from conftest import EDITION_ARTIFACTS
     from memory_support import SecondArticle
 
-    from pipeline.commands.update import update
+    from pipeline.commands.update import UpdateOptions, update
     from pipeline.serve import create_app
     from pipeline.source import read_article
 
     second = SecondArticle(tmp_path)
-    update(second.project, quiet=True, memory=False)
+    update(second.project, UpdateOptions(quiet=True, memory=False))
     article = read_article(second.project.source_path("second"))
     edited = next(s for s in article.segments if s.text == second.edited_text[0])
     with running(lambda port: create_app(second.project, token=TOKEN, port=port)) as base:
@@ -306,4 +306,77 @@ def test_memory_matches_are_offered_and_inserted(tmp_path: Path, tab) -> None:
         match.locator(".memory__insert").click()
         assert area(t, edited.id).input_value() == second.edited[0].msgstr
         assert section(t, edited.id).get_attribute("data-dirty") == "true"
+        assert t.errors == []
+
+
+def test_a_paragraph_translated_sentence_by_sentence_is_saved_as_one_msgstr(
+        tmp_path: Path, tab) -> None:
+    """The sentence view: the untranslated paragraph shows one row per Chinese
+    sentence, the sentence the memory has offers its translation, a click puts it in
+    its row; the rows are typed, saved with the keyboard and land in the catalog as
+    one msgstr. On a translated paragraph, editing one row changes only that
+    sentence of the saved msgstr."""
+    import polib
+    from conftest import EDITION_ARTIFACTS
+    from memory_support import SecondArticle
+
+    from pipeline.commands.update import UpdateOptions, update
+    from pipeline.serve import create_app
+    from pipeline.source import read_article
+
+    second = SecondArticle(tmp_path)
+    update(second.project, UpdateOptions(quiet=True, memory=False))
+    article = read_article(second.project.source_path("second"))
+    new = next(s for s in article.segments if s.text == second.new_paragraph)
+    done = next(s for s in article.segments if s.text == second.verbatim[0].msgid)
+
+    def msgstr(text: str) -> str:
+        return next(e.msgstr for e in polib.pofile(str(second.po_path)) if e.msgid == text)
+
+    with running(lambda port: create_app(second.project, token=TOKEN, port=port)) as base:
+        t = tab()
+        t.page.goto(f"{base}/articles/second/en#token={TOKEN}")
+        t.page.wait_for_selector("body[data-ready='true']")
+        seg = section(t, new.id)
+        seg.locator("[data-role=sentences]").click()
+        rows = seg.locator("[data-role=sentence]")
+        rows.first.wait_for()
+        assert area(t, new.id).is_hidden()
+        sources = [rows.nth(k).locator(".sentence__source").text_content()
+                   for k in range(rows.count())]
+        assert "".join(sources) == second.new_paragraph and len(sources) >= 3
+        reused = rows.nth(sources.index(second.reused_source))
+        match = reused.locator(".memory__match").first
+        assert match.locator(".memory__score").text_content() == "exact"
+        match.locator(".memory__insert").click()
+        typed = {k: f"Sentence {k + 1} in English." for k in range(len(sources))
+                 if sources[k] != second.reused_source}
+        for k, text in typed.items():
+            rows.nth(k).locator("textarea").fill(text)
+        assert seg.get_attribute("data-dirty") == "true"
+        EDITION_ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        seg.screenshot(path=str(EDITION_ARTIFACTS / "workbench-sentences.png"))
+        rows.nth(0).locator("textarea").press("Control+Enter")
+        t.page.wait_for_function(
+            "() => document.getElementById('announce').textContent.startsWith('Saved')")
+        expected = " ".join(typed.get(k, second.reused_target) for k in range(len(sources)))
+        assert msgstr(second.new_paragraph) == expected
+        # A translated paragraph: one row edited, the rest of the msgstr as it was.
+        before = msgstr(done.text)
+        seg = section(t, done.id)
+        seg.locator("[data-role=sentences]").click()
+        rows = seg.locator("[data-role=sentence]")
+        rows.first.wait_for()
+        first = rows.nth(0).locator("textarea")
+        old = first.input_value()
+        assert before.startswith(old) and rows.count() >= 2
+        first.fill("A new first sentence.")
+        seg.locator("[data-role=save]").click()
+        t.page.wait_for_function(
+            "() => document.getElementById('announce').textContent.startsWith('Saved')")
+        assert msgstr(done.text) == "A new first sentence." + before[len(old):]
+        # Back to the paragraph: one box with the whole translation.
+        seg.locator("[data-role=sentences]").click()
+        assert area(t, done.id).input_value() == msgstr(done.text)
+        assert seg.locator("[data-role=sentence]").count() == 0
         assert t.errors == []

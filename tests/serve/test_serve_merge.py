@@ -49,6 +49,7 @@ def translated_ids(view: dict, n: int) -> list[str]:
             and s["kind"] == "paragraph" and not s["comment"]][:n]
 
 
+@pytest.mark.slow  # over a second: the fast run stays under 30 s
 def test_two_pages_editing_different_entries_both_succeed(api, fx: Fixture) -> None:
     one, two = page(api), page(api)
     a, b = translated_ids(one, 2)
@@ -58,6 +59,7 @@ def test_two_pages_editing_different_entries_both_succeed(api, fx: Fixture) -> N
     assert fx.text() == format_pofile(read_catalog(fx.po_path).po)  # msgcat-canonical
 
 
+@pytest.mark.slow  # over a second: the fast run stays under 30 s
 def test_same_entry_edited_in_two_pages_is_one_conflict(api, fx: Fixture) -> None:
     one, two = page(api), page(api)
     a, b = translated_ids(one, 2)
@@ -84,6 +86,7 @@ def test_identical_change_is_not_a_conflict(api, fx: Fixture) -> None:
     assert answer.status_code == 200 and answer.json()["changed"] is False
 
 
+@pytest.mark.slow  # over a second: the fast run stays under 30 s
 def test_poedit_style_rewrite_between_load_and_save_merges(api, fx: Fixture) -> None:
     view = page(api)
     a, b = translated_ids(view, 2)

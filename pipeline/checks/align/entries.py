@@ -1,16 +1,18 @@
 """The alignments of a catalog's translated entries (pure: a parsed catalog in,
-alignments out), for `bilingual align` and any stage that shows sentence pairs."""
+alignments out), for `bilingual align` and any stage that shows sentence pairs,
+and their JSON form for the per-article cache (`.bilingual/cache/align.json`)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 import polib
 
 from ...glossary import TermMatcher
 from .aligner import align_pair
-from .model import Alignment
+from .model import Alignment, Link, Sentence
 
 
 @dataclass(frozen=True)
@@ -40,3 +42,28 @@ def catalog_alignments(po: polib.POFile, terms: TermMatcher | None = None,
         yield EntryAlignment(line, int(entry.linenum or 0),
                              align_pair(entry.msgid, entry.msgstr, terms=terms,
                                         language=language.split("_")[0]))
+
+
+def to_json(entries: list[EntryAlignment]) -> list[dict[str, object]]:
+    """Entries as plain JSON (for the per-article cache): texts, sentence offsets,
+    links; confidences as floats, which JSON gives back exactly."""
+    return [{"line": e.line, "po_line": e.po_line, "source": e.alignment.source_text,
+             "target": e.alignment.target_text,
+             "s": [[s.start, s.end] for s in e.alignment.source],
+             "t": [[s.start, s.end] for s in e.alignment.target],
+             "links": [[list(k.source), list(k.target), k.confidence]
+                       for k in e.alignment.links]} for e in entries]
+
+
+def from_json(data: list[dict[str, Any]]) -> list[EntryAlignment]:
+    """`to_json` read back: the same entries, equal to the ones aligned."""
+    found = []
+    for row in data:
+        source, target = row["source"], row["target"]
+        alignment = Alignment(
+            source, target,
+            tuple(Sentence(a, b, source[a:b]) for a, b in row["s"]),
+            tuple(Sentence(a, b, target[a:b]) for a, b in row["t"]),
+            tuple(Link(tuple(s), tuple(t), c) for s, t, c in row["links"]))
+        found.append(EntryAlignment(row["line"], row["po_line"], alignment))
+    return found

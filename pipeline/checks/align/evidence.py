@@ -153,10 +153,10 @@ class Evidence:
         odds = {Item.NUMBER: _odds(r.number, r.number_chance),
                 Item.TERM: _odds(r.term, r.term_chance), Item.NAME: _odds(r.name, r.name_chance)}
         words = sum(1 for kind, _ in items if kind is Item.WORD)
-        found_words = tuple(tuple(sorted(where)) for kind, where in items
+        found_words = tuple(_mask(where) for kind, where in items
                             if kind is Item.WORD and where)
         misses = sum(odds[kind][1] for kind, _ in items if kind is not Item.WORD)
-        found_other = tuple((tuple(sorted(where)), odds[kind][0] - odds[kind][1])
+        found_other = tuple((_mask(where), odds[kind][0] - odds[kind][1])
                             for kind, where in items if kind is not Item.WORD and where)
         return _Compact(words, found_words, misses, found_other)
 
@@ -180,9 +180,10 @@ class Evidence:
                 items = self._target[k]
                 chance = r.gloss_chance + r.gloss_chance_per_stem * sum(self.gloss_count[lo:hi])
             hit, miss = _odds(r.word, min(chance, 0.5))
-            hits = sum(1 for where in items.found_words if _inside(where, lo, hi))
+            inside = (1 << hi) - (1 << lo)  # sentences lo..hi-1 as bits
+            hits = sum(1 for where in items.found_words if where & inside)
             found = hits * hit + (items.words - hits) * miss + items.other_misses + sum(
-                gain for where, gain in items.found_other if _inside(where, lo, hi))
+                gain for where, gain in items.found_other if where & inside)
             self._memo[key] = found
         return found
 
@@ -210,17 +211,15 @@ class _Renderings:
 
 @dataclass(frozen=True)
 class _Compact:
-    words: int                                  # word items
-    found_words: tuple[tuple[int, ...], ...]    # where each word found somewhere is
-    other_misses: float                         # numbers, terms, names: all missed
-    found_other: tuple[tuple[tuple[int, ...], float], ...]  # where, gain of a hit
+    words: int                          # word items
+    found_words: tuple[int, ...]        # where each word found somewhere is (bits)
+    other_misses: float                 # numbers, terms, names: all missed
+    found_other: tuple[tuple[int, float], ...]  # where (bits), gain of a hit
 
 
-def _inside(where: tuple[int, ...], lo: int, hi: int) -> bool:
-    for x in where:
-        if x >= lo:
-            return x < hi
-    return False
+def _mask(where: frozenset[int]) -> int:
+    """Sentence indices as the bits of one int (a range test is one `&`)."""
+    return sum(1 << x for x in where)
 
 
 @lru_cache(maxsize=4096)

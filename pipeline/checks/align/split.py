@@ -61,7 +61,8 @@ def split_chinese(text: str) -> tuple[Sentence, ...]:
         close = matched.get(pos)
         if close is not None:  # a closed quote or title: jump over it whole
             opener, pos = text[pos], close + 1
-            if text[close - 1] in _ENDS and opener not in _TITLES:  # “……。” ends it
+            # “……。” ends it (also “……。 ”: some text has a space before the closer)
+            if text[:close].rstrip()[-1:] in _ENDS and opener not in _TITLES:
                 pos = _after_end(text, pos)
                 cuts.append(pos)
             continue
@@ -168,7 +169,29 @@ def _pysbd_sentences(text: str, language: str) -> tuple[Sentence, ...]:
     rest = _trimmed(text, cursor, len(text))
     if rest is not None:
         sentences.append(rest)
-    return _attach_bare(text, sentences)
+    return _attach_bare(text, _quotes_closed_back(text, sentences))
+
+
+# A closing quotation mark, then a space: it ends the sentence before it.
+_CLOSING_QUOTE = re.compile(r"[”’»\"']+(?=\s)")
+
+
+def _quotes_closed_back(text: str, sentences: list[Sentence]) -> list[Sentence]:
+    """pysbd cuts `…women's hell." Law and…` and `…'bodyguards'. ” Hu said` before the
+    closing mark, which would open the next sentence: give it back to the one it closes."""
+    fixed: list[Sentence] = []
+    for sentence in sentences:
+        mark = _CLOSING_QUOTE.match(sentence.text)
+        if fixed and mark:
+            last = fixed.pop()
+            end = sentence.start + mark.end()
+            fixed.append(Sentence(last.start, end, text[last.start:end]))
+            rest = _trimmed(text, end, sentence.end)
+            if rest is not None:
+                fixed.append(rest)
+            continue
+        fixed.append(sentence)
+    return fixed
 
 
 def _attach_bare(text: str, sentences: list[Sentence]) -> tuple[Sentence, ...]:

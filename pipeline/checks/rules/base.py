@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 import polib
 
+from ...cache import VerdictCache
 from ...config import Style
 from ...glossary import Glossary, TermMatcher
 from ..findings import Finding, make
@@ -63,13 +64,16 @@ class EntryContext:
     matcher: TermMatcher
     allowed_cjk: tuple[str, ...] = ()
     style: Style = field(default_factory=Style)
+    # langdetect's earlier answers, read and added to (None: nothing remembered).
+    verdicts: VerdictCache | None = field(default=None, compare=False, hash=False)
 
     @classmethod
-    def of(cls, glossary: Glossary, style: Style | None = None) -> EntryContext:
+    def of(cls, glossary: Glossary, style: Style | None = None,
+           verdicts: VerdictCache | None = None) -> EntryContext:
         from .language import cjk_renderings  # the language rules build on this module
         return cls(TermMatcher(glossary),  # one automaton: cost independent of glossary size
                    cjk_renderings(r for t in glossary.terms for r in t.accepted),
-                   style or Style())
+                   style or Style(), verdicts)
 
 
 @lru_cache(maxsize=1)

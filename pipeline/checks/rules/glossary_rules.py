@@ -11,11 +11,11 @@ from collections import defaultdict
 from collections.abc import Callable, Collection
 from pathlib import Path
 
+from ...cache import VerdictCache
 from ...errors import PipelineError
 from ...glossary import Glossary, Term
 from ...glossary.qa import check_term
 from ..findings import Finding, make
-from . import language
 from .hidden_chars import glossary_hidden
 
 
@@ -53,20 +53,22 @@ def unused_terms(glossary: Glossary, used: Collection[str],
     return findings
 
 
-def glossary_qa(glossary: Glossary, show: Callable[[Path | str], str]) -> list[Finding]:
-    """BL803: pinyin and name renderings checked against pypinyin (glossary/qa.py)."""
+def glossary_qa(glossary: Glossary, show: Callable[[Path | str], str],
+                verdicts: VerdictCache | None = None) -> list[Finding]:
+    """BL803: pinyin and name renderings checked against pypinyin (glossary/qa.py).
+    `verdicts`: the project's remembered answers (None: nothing remembered)."""
     return [make("BL803", show(term.path) if term.path else "glossary", term.line or 1,
                  f"{term.term}: {message}", term=term.term)
-            for term in glossary.terms for message in _term_problems(term)
+            for term in glossary.terms for message in _term_problems(term, verdicts)
             ] + glossary_hidden(glossary, show)
 
 
-def _term_problems(term: Term) -> list[str]:
-    """check_term's answer, remembered by the run's verdict cache (language.verdicts):
+def _term_problems(term: Term, verdicts: VerdictCache | None) -> list[str]:
+    """check_term's answer, remembered by the run's verdict cache:
     it is a pure function of these fields and pypinyin's readings, so a rerun of
     `check` with an unchanged glossary need not load pypinyin at all."""
     key = "\0".join(("BL803", term.term, term.english, term.type, term.pinyin))
-    known = language.verdicts.get(key)
+    known = verdicts.get(key) if verdicts is not None else None
     if known is not None:
         try:
             messages = json.loads(known)
@@ -75,5 +77,6 @@ def _term_problems(term: Term) -> list[str]:
         if isinstance(messages, list) and all(isinstance(m, str) for m in messages):
             return messages
     messages = check_term(term)
-    language.verdicts.put(key, json.dumps(messages))  # ASCII, one line, never empty
+    if verdicts is not None:
+        verdicts.put(key, json.dumps(messages))  # ASCII, one line, never empty
     return messages

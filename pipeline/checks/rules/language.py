@@ -7,8 +7,7 @@ runs on texts with enough letters to be reliable and only ever warns.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from functools import lru_cache
 
 from ...cache import VerdictCache
@@ -58,38 +57,25 @@ def script_findings(view: EntryView, allowed_cjk: tuple[str, ...] = ()) -> list[
     return findings
 
 
-# The project's cache of earlier answers (pipeline.cache) while `bilingual check`
-# runs (see remembered_verdicts); otherwise a cache that keeps nothing.
-verdicts: VerdictCache = VerdictCache(None)
-
-
-@contextmanager
-def remembered_verdicts(cache: VerdictCache) -> Iterator[None]:
-    """langdetect answers read from and added to `cache` for the duration, then saved;
-    afterwards nothing is remembered (no cache leaks into another project's run)."""
-    global verdicts
-    verdicts = cache
-    try:
-        yield
-        cache.save()
-    finally:
-        verdicts = VerdictCache(None)
 _NONE = "-"  # "langdetect could not tell", as stored
 
 
-@lru_cache(maxsize=4096)
-def detect_language(text: str) -> str | None:
-    """langdetect's code, or None when the text is too short to judge."""
+def detect_language(text: str, verdicts: VerdictCache | None = None) -> str | None:
+    """langdetect's code, or None when the text is too short to judge. `verdicts`: the
+    project's earlier answers (.bilingual/cache/langdetect.txt), read and added to;
+    None: nothing remembered beyond this process."""
     if letters(text) < MIN_LETTERS:
         return None
-    known = verdicts.get(text)
+    known = verdicts.get(text) if verdicts is not None else None
     if known is not None:
         return None if known == _NONE else known
     lang = detect(text)
-    verdicts.put(text, lang or _NONE)
+    if verdicts is not None:
+        verdicts.put(text, lang or _NONE)
     return lang
 
 
+@lru_cache(maxsize=4096)
 def detect(text: str) -> str | None:
     """langdetect's code for `text`, None if it cannot tell. Imported on first use:
     most runs never ask (the script test or the cache answers)."""
@@ -112,26 +98,28 @@ def _names_only(view: EntryView) -> bool:
     return bool(view.kinds) and view.kinds <= NAME_LISTS
 
 
-def target_language_findings(view: EntryView, allowed_cjk: tuple[str, ...] = ()) -> list[Finding]:
+def target_language_findings(view: EntryView, allowed_cjk: tuple[str, ...] = (),
+                             verdicts: VerdictCache | None = None) -> list[Finding]:
     if _names_only(view):
         return []
     text = _mask(plain_text(view.msgstr), allowed_cjk)
     if clearly_english(text):  # langdetect would say "en": skip its cost
         return []
-    lang = detect_language(text)
+    lang = detect_language(text, verdicts)
     if lang is None or lang == "en":
         return []
     return [view.finding("BL502", f'translation does not look like English (detected "{lang}")',
                          found=lang, expected="en")]
 
 
-def source_language_findings(view: EntryView) -> list[Finding]:
+def source_language_findings(view: EntryView, verdicts: VerdictCache | None = None
+                             ) -> list[Finding]:
     if _names_only(view):
         return []
     text = plain_text(view.msgid)
     if clearly_chinese(text):
         return []
-    lang = detect_language(text)
+    lang = detect_language(text, verdicts)
     if lang is None or lang in CHINESE:
         return []
     return [view.finding("BL503", f'source does not look like Chinese (detected "{lang}")',
@@ -145,4 +133,4 @@ def script_check(view: EntryView, ctx: EntryContext) -> list[Finding]:
 
 def target_check(view: EntryView, ctx: EntryContext) -> list[Finding]:
     """The registry's entry point for BL502 (`Rule.check`)."""
-    return target_language_findings(view, ctx.allowed_cjk)
+    return target_language_findings(view, ctx.allowed_cjk, ctx.verdicts)

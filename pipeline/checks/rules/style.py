@@ -139,7 +139,9 @@ def _fix_spelling(word: str, style: Spelling) -> str:
 # word implies one from its first letter; the leftmost match is the same, found
 # without trying every letter of every word.
 _ITEM = r"[\w’'-]++(?: [\w’'-]++){0,3}"
-_NO_SERIAL = re.compile(rf"(?<![\w’'-]){_ITEM}, {_ITEM}, {_ITEM} (?:and|or) [\w’'-]++")
+# The last item never opens with the conjunction: "Beijing, Shanghai, and Guangzhou
+# and Shenzhen" has its serial comma (the "and" after it is inside an item).
+_NO_SERIAL = re.compile(rf"(?<![\w’'-]){_ITEM}, {_ITEM}, (?!(?:and|or) ){_ITEM} (?:and|or) [\w’'-]++")
 _SERIAL = re.compile(rf"(?<![\w’'-]){_ITEM}, {_ITEM}, (?:and|or) [\w’'-]++")
 _RANGE = {
     RangeDash.EN_DASH: re.compile(r"(?<![\w.-])\d+(?:\.\d+)?%?[-—]\d+(?:\.\d+)?(?![\w.-]*\d)"),

@@ -83,7 +83,7 @@ def term_findings(view: EntryView, matcher: TermMatcher) -> list[Finding]:
             # A name left out or misspelt is almost always wrong; a concept term is
             # often reworded or left implicit by professionals (脱贫攻坚 → "the
             # elimination of poverty", 新冠肺炎 → "the epidemic"): worth a look.
-            if term.type not in NAME_TYPES:
+            if term.type not in NAME_TYPES or transliterated(target, term):
                 finding = finding.with_severity(Severity.WARNING)
             findings.append(finding)
         reported: set[str] = set()
@@ -137,6 +137,18 @@ def loosely_rendered(target: str, term: Term) -> bool:
             if all(any(_same_stem(h, w) for h in have) for w in wanted):
                 return True
     return False
+
+
+_NOT_LETTERS = re.compile(r"[\s'’-]+")
+
+
+def transliterated(target: str, term: Term) -> bool:
+    """The term's pinyin is in the translation (长江 inside the name 柴长江 →
+    "Chai Changjiang"): the characters were read as part of a name, not left out."""
+    from pypinyin import lazy_pinyin  # its tables load on first need: a rare case
+
+    syllables = "".join(lazy_pinyin(term.term)).casefold()
+    return len(syllables) >= 4 and syllables in _NOT_LETTERS.sub("", target).casefold()
 
 
 def renderings_used(view: EntryView, term: Term) -> tuple[bool, list[str]]:

@@ -297,6 +297,7 @@
     }
     s.base = disk;
     s.text.value = view.msgstr;
+    window.bilingualSentences.sync(s, page);
     s.fuzzy.checked = view.fuzzy;
     s.comment.value = view.comment;
     grow(s.text);
@@ -602,6 +603,7 @@
     s.fuzzy.addEventListener('change', () => { s.fuzzyTouched = true; setDirty(s); scheduleCheck(s); });
     s.comment.addEventListener('input', () => { grow(s.comment); setDirty(s); scheduleCheck(s); });
     s.save.addEventListener('click', () => save([s]));
+    window.bilingualSentences.attach(s, page);
     if (s.review) s.review.addEventListener('click', () => toggleReview(s));
     for (const button of s.section.querySelectorAll('button.term__insert')) wireInsert(s, button);
     for (const mark of s.source.querySelectorAll('mark.term-mark')) {
