@@ -44,7 +44,8 @@ FORM_ORDER = ["print.pdf", "print.txt", "print.layout.txt", "print.gb18030.txt",
               "print.big5.txt", "print.big5hkscs.txt", "docx", "docx.pdf", "docx.txt",
               "docx.layout.txt", "news.html", "wechat.html",
               "dev.raw.txt", "dev.layout.txt", "dev.pdftotext.txt", "dev.pdf"]
-GOALS = "≥ 90% headings found, ≤ 2% of headings false, ≥ 95% paragraphs whole, every table kept"
+GOALS = ("≥ 90% headings found, ≤ 2% of headings false, ≥ 95% paragraphs whole, every table "
+         "kept or flagged")
 PAGES = 20
 
 
@@ -152,6 +153,10 @@ def run_one(score: ModuleType, project: Path, job: Job) -> tuple[Job, collection
     target = project / "content" / f"{slug}.md"
     markdown = target.read_text(encoding="utf-8") if rc == 0 and target.exists() else None
     counts: collections.Counter[str] = score.score_one(job.truth, job.form, markdown, report, rc)
+    # A table not kept as a pipe table is still no silent decision when a `review:` line
+    # puts it to the editor (text forms: lines that look like a table).
+    guesses = len(re.findall(r"review: lines \d+.\d+ look like a table", report or ""))
+    counts["table_flagged"] += min(guesses, counts["table_exp"] - counts["table_kept"])
     if job.truth.get("script") == "traditional":
         counts["hant_exp"] += 1
         counts["hant_ok"] += _lang(markdown) == "zh-Hant"
@@ -200,12 +205,12 @@ def print_goals(name: str, total: collections.Counter[str], indent: str = "") ->
     emitted = total["head_found"] + total["head_false"]
     false = _pct(total["head_false"], emitted) if emitted else 0.0
     whole = _pct(total["para_whole"], total["para_exp"])
-    tables = _pct(total["table_kept"], total["table_exp"])
+    tables = _pct(total["table_kept"] + total["table_flagged"], total["table_exp"])
     hant = _pct(total["hant_ok"], total["hant_exp"])
     marks = [(found >= 90, f"headings found {found:.0f}% (goal ≥ 90%)"),
              (false <= 2, f"false {false:.1f}% of headings output (goal ≤ 2%)"),
              (whole >= 95, f"paragraphs whole {whole:.0f}% (goal ≥ 95%)"),
-             (tables >= 100, f"tables kept {tables:.0f}% (goal: all, or flagged)"),
+             (tables >= 100, f"tables kept or flagged {tables:.0f}% (goal: all)"),
              (hant >= 100, f"zh-Hant {hant:.0f}% (goal: all)")]
     if indent:   # one compact line per form
         marks = [m for m in marks if "zh-Hant" not in m[1] or total["hant_exp"]]

@@ -9,37 +9,11 @@ from pathlib import Path
 
 from ..atomic import atomic_write_bytes, atomic_write_text
 from ..errors import PipelineError, display_path
-from ..importer import ImportResult, import_lines, import_raw, report_lines
-from ..importer.decode import decode
-from ..importer.kinds import FileKind, sniff
-from ..importer.report import Change
-from ..importer.styled import import_pieces
+from ..importer import import_file, report_lines
+from ..importer.kinds import sniff
 from ..project import Project, validate_slug
 from .base import Command
 from .common import say, warn
-
-
-def _convert(raw: Path, data: bytes, encoding: str | None) -> ImportResult:
-    kind = sniff(data, raw)
-    if kind is FileKind.PDF:
-        from ..importer.pdf import pdf_lines
-        return import_lines(pdf_lines(data, raw))
-    if kind is FileKind.DOCX:
-        from ..importer.word import docx_pieces
-        return import_pieces(docx_pieces(data, raw), ImportResult(markdown=""))
-    if kind is FileKind.HTML:
-        from ..importer.web import html_pieces
-        result = ImportResult(markdown="")
-        return import_pieces(html_pieces(data, raw, result), result)
-    decoded = decode(data, raw, encoding)
-    if not decoded.text.strip():
-        raise PipelineError("no text to import (the file is empty)", raw, 1)
-    result = import_raw(decoded.text)
-    if decoded.encoding not in ("utf-8", "utf-8-sig"):
-        result.change(Change.ENCODING, 1, f"decoded as {decoded.encoding}")
-    if decoded.line_ends != "LF":
-        result.change(Change.LINE_ENDS, 1, f"{decoded.line_ends} line ends read as lines")
-    return result
 
 
 @dataclass(frozen=True)
@@ -62,7 +36,7 @@ def import_command(project: Project, options: ImportOptions) -> int:
         raise PipelineError("already exists and is the reviewed source of truth; not "
                             "overwriting it (use --force, or --dry-run to compare)", target)
     data = raw.read_bytes()
-    result = _convert(raw, data, options.encoding)
+    result = import_file(raw, data, options.encoding)
     # The report is diagnostics (stderr), so `--dry-run > file.md` gives clean Markdown.
     for line in report_lines(result, display_path(raw), options.verbose):
         warn(line)

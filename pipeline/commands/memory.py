@@ -15,7 +15,7 @@ from ..memory.model import UnitKind
 from ..memory.paths import memory_dir
 from ..memory.store import indexed_memory
 from ..project import Project
-from .base import Action, Command, CommandGroup, percent, whole
+from .base import Action, Command, CommandGroup, add_format, percent, whole
 from .common import say, warn
 
 if TYPE_CHECKING:  # lxml and langcodes are loaded by export and import only
@@ -110,7 +110,7 @@ class LookupOptions:
     locale: str | None = None  # needed if the project has several
     limit: int = 5  # matches shown
     threshold: float = 50.0  # lowest score shown, in percent
-    format: str = "text"  # or json
+    format: str = "text"  # text or json
 
 
 def lookup_command(project: Project, options: LookupOptions) -> int:
@@ -119,12 +119,14 @@ def lookup_command(project: Project, options: LookupOptions) -> int:
     from ..memory.partial import partial_matches
 
     text, locale, limit, threshold = options.text, options.locale, options.limit, options.threshold
-    memory = indexed_memory(project, _one_locale(project, locale))
+    fmt = options.format
+    loc = _one_locale(project, locale)
+    memory = indexed_memory(project, loc)
     matches = memory.lookup(text.strip(), threshold, limit)
-    whole_sources = {m.unit.source for m in matches}
+    whole = {m.unit.source for m in matches}
     partial = [p for p in partial_matches(text, memory.units, threshold, limit - len(matches))
-               if p.unit.source not in whole_sources] if len(matches) < limit else []
-    if options.format == "json":
+               if p.unit.source not in whole] if len(matches) < limit else []
+    if fmt == "json":
         rows = [{"kind": "exact" if m.exact else "fuzzy", "score": round(m.score, 1),
                  "origin": m.unit.origin, "unit": m.unit.kind.value,
                  "source": m.unit.source, "target": m.unit.target} for m in matches]
@@ -164,8 +166,8 @@ def _lookup_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--limit", type=whole(1), default=5, help="matches to show (default: 5)")
     parser.add_argument("--threshold", type=percent, default=50.0, metavar="PCT",
                         help="lowest score shown (default: 50)")
-    parser.add_argument("--format", choices=("text", "json"), default="text",
-                        help="json: one object per match (kind exact, fuzzy or partial)")
+    add_format(parser, ("text", "json"),
+               "json: one object per match (kind exact, fuzzy or partial)")
 
 
 COMMAND = CommandGroup({

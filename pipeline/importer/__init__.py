@@ -9,8 +9,12 @@ what to review). `import_raw(text)` and `import_lines(lines)` are pure.
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 from ..cjk import is_cjk
+from ..errors import PipelineError
+from .decode import decode
+from .kinds import FileKind, sniff
 from .lines import Line, drop_furniture, join_lines, text_lines
 from .markdown import escape_markdown, render
 from .normalize import normalise_lines
@@ -20,9 +24,10 @@ from .reflow import to_blocks
 from .report import Change, ImportResult, Note, report_lines
 from .script import detect_script
 from .structure import Element, build_article, looks_like_heading
+from .styled import import_pieces
 from .tables import mark_tables
 
-__all__ = ["Change", "ImportResult", "Line", "Note", "escape_markdown", "import_lines",
+__all__ = ["Change", "ImportResult", "Line", "Note", "escape_markdown", "import_file", "import_lines",
            "import_raw", "is_byline", "is_caption", "is_credits", "is_heading", "join_lines",
            "normalise_punctuation", "report_lines", "scattered_suggestion"]
 
@@ -107,3 +112,27 @@ def import_raw(text: str) -> ImportResult:
     """Text with any line ends (already decoded) -> Markdown and its report."""
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     return import_lines(text_lines(text))
+
+
+def import_file(raw: Path, data: bytes, encoding: str | None = None) -> ImportResult:
+    """A file's bytes, of any kind the importer reads (told by the bytes) -> Markdown."""
+    kind = sniff(data, raw)
+    if kind is FileKind.PDF:
+        from .pdf import pdf_lines
+        return import_lines(pdf_lines(data, raw))
+    if kind is FileKind.DOCX:
+        from .word import docx_pieces
+        return import_pieces(docx_pieces(data, raw), ImportResult(markdown=""))
+    if kind is FileKind.HTML:
+        from .web import html_pieces
+        result = ImportResult(markdown="")
+        return import_pieces(html_pieces(data, raw, result), result)
+    decoded = decode(data, raw, encoding)
+    if not decoded.text.strip():
+        raise PipelineError("no text to import (the file is empty)", raw, 1)
+    result = import_raw(decoded.text)
+    if decoded.encoding not in ("utf-8", "utf-8-sig"):
+        result.change(Change.ENCODING, 1, f"decoded as {decoded.encoding}")
+    if decoded.line_ends != "LF":
+        result.change(Change.LINE_ENDS, 1, f"{decoded.line_ends} line ends read as lines")
+    return result

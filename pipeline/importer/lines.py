@@ -9,19 +9,21 @@ nothing inside a number or word the line break split.
 from __future__ import annotations
 
 import enum
+import itertools
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 
 from ..cjk import is_cjk
 from .layout import page_columns, width
-from .report import Change, ImportResult
+from .report import Change, Choice, Decision, ImportResult
 
 PAGE_NUMBER = re.compile(r"^[-—–·\s]*(?:第\s*)?\d{1,4}\s*(?:页|版)?(?:\s*[/／]\s*\d{1,4})?"
                          r"(?:\s*共\s*\d{1,4}\s*页)?[-—–·\s]*$")
 SENTENCE_END = tuple("。！？；…⋯”』」）!?﹗")
 RUNNING_HEAD_MAX = 40
 RUNNING_HEAD_MIN_REPEATS = 3     # without page breaks to tell pages apart
+PAGE_LINES_MIN = 12              # lines between two sightings of a running head, at least
 PROSE_LINE = 25                  # characters: a line this long is body text
 _DIGITS = re.compile(r"\d+")
 # A note's mark after a sentence (……计算」。 [5]): the sentence still ends there.
@@ -126,15 +128,21 @@ def _at_page_edge(lines: list[Line], index: int) -> bool:
     return len(before) < 2 or len(after) < 2
 
 
+def _page_apart(indices: list[int]) -> bool:
+    return min(b - a for a, b in itertools.pairwise(indices)) >= PAGE_LINES_MIN
+
+
 def drop_furniture(lines: list[Line], result: ImportResult) -> list[Line]:
     pages = len({line.page for line in lines})
     by_key: dict[str, set[int]] = defaultdict(set)
     counts: Counter[str] = Counter()
+    sighted: dict[str, list[int]] = defaultdict(list)
     for index, line in enumerate(lines):
         key = _furniture_key(line.text)  # measured without spaces: a foot line spreads out
         if len(key) <= RUNNING_HEAD_MAX and not line.text.endswith(SENTENCE_END) \
                 and len(key.replace("#", "")) >= 2:
             counts[key] += 1
+            sighted[key].append(index)
             if pages > 1 and _at_page_edge(lines, index):
                 by_key[key].add(line.page)
     repeated = {key for key, seen in by_key.items() if len(seen) >= 2}
@@ -142,7 +150,12 @@ def drop_furniture(lines: list[Line], result: ImportResult) -> list[Line]:
                  if _ISSUE.search(line.text) and len(line.text) <= RUNNING_HEAD_MAX
                  and (pages <= 1 or _at_page_edge(lines, index))}
     if pages <= 1:
-        repeated = {key for key, count in counts.items() if count >= RUNNING_HEAD_MIN_REPEATS}
+        # Pages unknown: a running head comes back once a page, so a page's worth of lines
+        # apart; lines repeating closer (figures month by month) are text. A one-page
+        # PDF has no running head to repeat (its margins are told by the layout).
+        pdf = any(line.size for line in lines)
+        repeated = {key for key, count in counts.items() if count >= RUNNING_HEAD_MIN_REPEATS
+                    and not pdf and _page_apart(sighted[key])}
     # A head or foot line with the page number: furniture when its title also stands
     # elsewhere (the headline, a running head, another such line). The page number
     # is evidence enough for two sightings; at a page's edge where pages are known.
@@ -162,6 +175,7 @@ def drop_furniture(lines: list[Line], result: ImportResult) -> list[Line]:
     for index, line in enumerate(lines):
         if line.role in (Role.MARGIN, Role.PULL_QUOTE):
             _drop_by_layout(line, result)
+            _dropped(line, kept, result)
             gap = True
             continue
         furniture = _furniture_key(line.text) in repeated
@@ -184,8 +198,15 @@ def drop_furniture(lines: list[Line], result: ImportResult) -> list[Line]:
             kept.append(replace(line, gap_before=True) if gap else line)
             gap = False
             continue
+        _dropped(line, kept, result)
         gap = True
     return kept
+
+
+def _dropped(line: Line, kept: list[Line], result: ImportResult) -> None:
+    """A dropped line is a decision the editor may flip (kept after the text before it)."""
+    result.decisions.append(Decision(Choice.DROP, line.number, line.text,
+                                     kept[-1].text[-12:] if kept else "", page=line.page))
 
 
 def _drop_by_layout(line: Line, result: ImportResult) -> None:

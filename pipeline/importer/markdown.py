@@ -9,17 +9,17 @@ import yaml
 from .structure import Article, Kind
 
 # Markdown would read these as markup at the start of a block, or anywhere inline.
-_ORDERED = re.compile(r"^(\d{1,9})([.)])(\s|$)")
-_BLOCK_MARKER = re.compile(r"^(#{1,6}(\s|$)|>|[-+*](\s|$)|={3,}|-{3,}|\|)")
+ORDERED = re.compile(r"^(\d{1,9})([.)])(\s|$)")
+BLOCK_MARKER = re.compile(r"^(#{1,6}(\s|$)|>|[-+*](\s|$)|={3,}|-{3,}|\|)")
 _INLINE_MARKUP = re.compile(r"([\\`*_\[\]<>])")
 FRONT_ORDER = ("lang", "kicker", "title", "subtitle", "byline", "date", "credits")
 
 
 def escape_markdown(text: str) -> str:
     text = _INLINE_MARKUP.sub(r"\\\1", text)
-    if _ORDERED.match(text):
-        return _ORDERED.sub(r"\1\\\2\3", text, count=1)
-    return "\\" + text if _BLOCK_MARKER.match(text) else text
+    if ORDERED.match(text):
+        return ORDERED.sub(r"\1\\\2\3", text, count=1)
+    return "\\" + text if BLOCK_MARKER.match(text) else text
 
 
 def render_table(rows: tuple[tuple[str, ...], ...]) -> str:

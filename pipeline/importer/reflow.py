@@ -10,10 +10,10 @@ heading), or a first-line indent on the next line.
 from __future__ import annotations
 
 import itertools
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
-from .layout import width
 from .lines import SENTENCE_END, Line, Role, without_note_marks
 from .patterns import is_byline, is_caption, numbering, starts_article
 from .report import Change, ImportResult
@@ -41,6 +41,12 @@ class Block:
     def size(self) -> float | None:
         sizes = [line.size for line in self.lines if line.size]
         return max(sizes) if sizes else None
+
+
+def width(text: str) -> int:
+    """Columns a line fills in Chinese type: wide characters and the ambiguous ones
+    (“ ” — … ·), which CJK fonts set full width, take two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WFA" else 1 for c in text)
 
 
 def typical_width(lines: list[Line]) -> float | None:
@@ -94,7 +100,15 @@ def _pdf_breaks(line: Line, following: Line, room: float, body: float | None) ->
         return False
     if following.indent >= line.indent + INDENT and following.indent >= INDENT:
         return True                              # first-line indent of a new paragraph
+    if _numbered_start(line, following):
+        return True
     return (line.room or 0) > room
+
+
+def _numbered_start(line: Line, following: Line) -> bool:
+    """第X条 or the next numbered item (（二）) after a sentence's end starts a paragraph."""
+    return bool(starts_article(following.text) or numbering(following.text)) and \
+        line.text.endswith(SENTENCE_END)
 
 
 def _alone(text: str, ends: bool) -> bool:
@@ -146,8 +160,8 @@ def _breaks_after(run: list[Line], index: int, typical: float | None, starts: bo
         return True                              # first-line indent of a new paragraph
     if _first_line(run, index, typical):
         return True
-    if starts_article(following.text) and _ends_sentence(line.text):
-        return True                              # 第X条 starts its paragraph
+    if _numbered_start(line, following):
+        return True
     if without_note_marks(line.text).endswith(SENTENCE_END + LEAD_IN) \
             and size < SHORT_LINE * typical:
         return True

@@ -37,11 +37,34 @@ class Note:
     kind: Change | None = None  # None for review flags
 
 
+class Choice(enum.Enum):
+    """A decision the editor can flip on the import review page (see `flips`)."""
+
+    HEADING = "heading or paragraph"
+    JOIN = "joined or split"
+    DROP = "dropped or kept"
+    TABLE = "table or lines"
+
+
+@dataclass(frozen=True)
+class Decision:
+    """What the importer chose where it could have chosen otherwise, with the texts that
+    find the place again in the Markdown (which the editor may have changed since)."""
+
+    choice: Choice
+    line: int
+    text: str            # the heading; the text after a join; the dropped line; a table's 1st row
+    before: str = ""     # a join: the text before it; a drop: the kept text before the line
+    rows: tuple[str, ...] = ()   # a table guess: its lines
+    page: int = 0        # 0-based page (PDF: the page image to show)
+
+
 @dataclass
 class ImportResult:
     markdown: str
     changes: list[Note] = field(default_factory=list)
     flags: list[Note] = field(default_factory=list)
+    decisions: list[Decision] = field(default_factory=list)
 
     def change(self, kind: Change, line: int, message: str) -> None:
         self.changes.append(Note(line, message, kind))

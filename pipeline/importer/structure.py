@@ -29,10 +29,11 @@ from .patterns import (
     is_note_line,
     iso_date,
     numbering,
+    starts_article,
     unbracketed,
 )
 from .reflow import Block
-from .report import Change, ImportResult
+from .report import Change, Choice, Decision, ImportResult
 
 HEADING_MAX = 30
 NUMBERED_HEADING_MAX = 40
@@ -116,7 +117,29 @@ def looks_like_heading(text: str) -> bool:
                 and not _ends_sentence(text, ("。", "；", "：", ":", "，", ",")))
     return (len(text) <= HEADING_MAX and not _ends_sentence(text, (*NOT_A_CUT, "，", ","))
             and len(HAN_CHAR.findall(text)) >= 2 and not text.startswith(("——", "--"))
-            and not _special(text))
+            and not _special(text) and not _fragment(text))
+
+
+def _fragment(text: str) -> bool:
+    """The rest of a sentence cut by a page break, not a head: a sentence ends inside it
+    (门。（负责部门：…）) or a bracket closes that it did not open (房城乡建设部）)."""
+    return "。" in text[:-1] or any(text.count(close) > text.count(open_) for open_, close
+                                    in (("（", "）"), ("(", ")"), ("“", "”"), ("《", "》")))
+
+
+# Numbering that heads a section even when the head is a sentence (一、粮食产量稳步增长。).
+SENTENCE_HEAD_STYLES = (Numbering.PART, Numbering.CHAPTER, Numbering.SECTION, Numbering.FORMAL,
+                        Numbering.CN, Numbering.CN_PAREN)
+
+
+def is_sentence_head(text: str, following: str) -> bool:
+    """A numbered one-sentence line standing alone before text that is not the next item of
+    the same list: a statistics bulletin's or report's section head ends with 。, while
+    list items come one after another in the same numbering."""
+    style = numbering(text)
+    return (style in SENTENCE_HEAD_STYLES and len(text) <= NUMBERED_HEADING_MAX
+            and text.endswith("。") and text.count("。") == 1 and bool(following)
+            and numbering(following) is not style and not starts_article(text))
 
 
 def is_cut(block: Block, following: Block | None, base: float | None) -> bool:
@@ -276,6 +299,8 @@ def join_cuts(blocks: list[Block], base: float | None, result: ImportResult) -> 
                           f"joined a paragraph cut by {where} ({shown})")
             result.flag(block.line, f"joined across {where} as one paragraph "
                         f"({shown}); if they are two paragraphs, split them at line {block.line}")
+            result.decisions.append(Decision(Choice.JOIN, block.line, _text(block)[:12],
+                                             _text(previous)[-12:], page=block.page))
             joined[-1] = Block(previous.lines + block.lines)
         else:
             joined.append(block)
@@ -328,8 +353,9 @@ def body_elements(blocks: list[Block], meta: dict[str, object], base: float | No
         style = numbering(text)
         sized = _display(block, base, HEADING_SIZE) and len(text) <= 2 * NUMBERED_HEADING_MAX
         # A PDF's body-size line standing alone reads as a heading by its text, as in text.
-        plain = ((base is None or (len(block.lines) == 1 and (block.size or 0) >= base - 0.3))
-                 and looks_like_heading(text) and not is_byline(text))
+        alone = base is None or (len(block.lines) == 1 and (block.size or 0) >= base - 0.3)
+        sentence = alone and is_sentence_head(text, following)
+        plain = alone and (looks_like_heading(text) or sentence) and not is_byline(text)
         if (sized or plain) and following:
             if style:
                 level = levels.get(style, 2)
@@ -341,8 +367,16 @@ def body_elements(blocks: list[Block], meta: dict[str, object], base: float | No
             reason = "numbered" if style else ("display type" if sized else
                                                "short line without final punctuation")
             result.change(Change.HEADING, block.line, f"section heading ({reason}): {text}")
+            if sentence and not sized:
+                result.decisions.append(Decision(Choice.HEADING, block.line, text,
+                                                 page=block.page))
+                result.flag(block.line, f"'{text}' (numbered, one sentence, standing alone "
+                            "before the text) was taken as a heading; the other choice: "
+                            "a paragraph")
             if not style and not sized and following and len(following) < PARAGRAPH_MIN \
                     and following.endswith(SENTENCE_END):
+                result.decisions.append(Decision(Choice.HEADING, block.line, text,
+                                                 page=block.page))
                 result.flag(block.line, f"'{text}' was taken as a heading, but the short text "
                             f"after it ('{following}') may be the rest of a paragraph cut by "
                             "a page break")

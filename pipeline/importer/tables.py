@@ -13,7 +13,7 @@ import re
 from dataclasses import replace
 
 from .lines import Line, Role
-from .report import ImportResult
+from .report import Choice, Decision, ImportResult
 
 _CELL_GAP = re.compile(r"\s{2,}|\u3000+")
 _FIGURE = re.compile(r"^[-+−]?\d[\d,，.．]*%?$")
@@ -24,7 +24,7 @@ MIN_FIGURE_LINES = 6   # one-figure lines in a row that make a table (plain extr
 TIGHT_SHARE = 0.4      # figures among the words of a tight row
 LABEL_MAX = 16         # characters: a row label or header cell standing on its own line
 REACH = 3              # lines of labels a table may hold between its rows
-HEADER_REACH = 24      # lines of header cells above its first row of figures
+HEADER_REACH = 48      # lines of header cells above its first row of figures (10 columns, 3-4 lines each, one cell a line)
 PROSE_END = ("。", "！", "？", "；", "：", ":")
 
 
@@ -92,6 +92,9 @@ def mark_tables(lines: list[Line], result: ImportResult) -> list[Line]:
     for start, end in _regions(lines):
         for index in range(start, end):
             marked[index] = replace(marked[index], role=Role.TABLE_GUESS)
+        result.decisions.append(Decision(Choice.TABLE, lines[start].number, lines[start].text,
+                                         rows=tuple(line.text for line in lines[start:end]),
+                                         page=lines[start].page))
         result.flag(lines[start].number,
                     f"lines {lines[start].number}–{lines[end - 1].number} look like a table "
                     "(figures in columns); kept as lines, one paragraph each: make them a pipe "

@@ -23,7 +23,7 @@ from lxml import etree
 from ..cjk import CJK_CONTEXT
 from ..errors import PipelineError
 from .lines import SENTENCE_END
-from .report import ImportResult
+from .report import Choice, Decision, ImportResult
 from .styled import INFERRED, Piece, Role, unsure_heading
 
 BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "figcaption", "section",
@@ -202,6 +202,12 @@ def _title(root: Any, container: Any) -> list[Piece]:
     return pieces
 
 
+def _dropped(text: str, line: int, pieces: list[Piece], result: ImportResult) -> None:
+    """A dropped line is a decision the editor may flip (kept after the text before it)."""
+    before = next((p.text[-12:] for p in reversed(pieces) if p.text), "")
+    result.decisions.append(Decision(Choice.DROP, line, text, before))
+
+
 def html_pieces(data: bytes, path: Path, result: ImportResult) -> list[Piece]:
     try:
         root = lxml.html.document_fromstring(data)
@@ -227,12 +233,14 @@ def html_pieces(data: bytes, path: Path, result: ImportResult) -> list[Piece]:
             continue
         if more and all(_inside(node, leaf, lambda n: n.tag == "a") for node in
                         leaf.iter() if (node.text or "").strip()):
+            _dropped(text, line, pieces, result)
             result.flag(line, f"dropped '{text[:30]}' (a link under '往期推荐'-style "
                         "more reading); the other choice: keep it as a paragraph")
             continue
         more = False
         if _FOLLOW.match(text) or _END.match(text) or _MORE.match(text):
             more = bool(_MORE.match(text))
+            _dropped(text, line, pieces, result)
             result.flag(line, f"dropped '{text[:30]}' (public-account furniture: follow "
                         "prompt, END mark or more-reading head); the other choice: keep it")
             continue

@@ -15,7 +15,7 @@ from fastapi.staticfiles import StaticFiles
 from .. import __version__
 from ..errors import PipelineError, WriteError
 from ..project import Project
-from . import api, memory_api, pages, sentences_api
+from . import api, import_review, memory_api, pages, sentences_api
 from .security import MAX_BODY, SECURITY_HEADERS, SecurityMiddleware, allowed_hosts
 from .workspace import BadEdit, Clock, NotFound, Workspace, utc_now
 
@@ -41,6 +41,7 @@ def create_app(project: Project, *, token: str, host: str = "127.0.0.1", port: i
     app.include_router(memory_api.router)
     app.include_router(sentences_api.router)
     app.include_router(pages.router)
+    app.include_router(import_review.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
     @app.exception_handler(NotFound)

@@ -13,11 +13,17 @@ from fastapi import APIRouter
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
-from ..checks.align import split_chinese
 from .api import NOT_FOUND, Locale, Slug, WorkspaceDep
 from .models import CatalogView
 from .security import TOKEN_HEADER
 from .workspace import Workspace
+
+
+def _sentence_count(text: str) -> int:
+    from ..checks.align import split_chinese  # the aligner loads when a page first needs it
+
+    return len(split_chinese(text))
+
 
 router = APIRouter(tags=["pages"])
 # (PC, Mac, what): the sheet shown by Ctrl+/ and the "Keys" button; workbench.js
@@ -46,7 +52,7 @@ def environment() -> Environment:
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.globals.update(shortcuts=SHORTCUTS, token_header=TOKEN_HEADER)
     # A segment of several sentences gets a Sentences button (the sentence view).
-    env.filters["sentence_count"] = lambda text: len(split_chinese(text))
+    env.filters["sentence_count"] = _sentence_count
     return env
 
 

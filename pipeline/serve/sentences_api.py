@@ -15,15 +15,17 @@ and fragments (a shorter unit inside it, e.g. a clause), as OmegaT shows them.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 from fastapi import APIRouter, Body
 from pydantic import BaseModel, Field
 
-from ..checks.align import Alignment, align_pair
 from .api import WRITE, Locale, Slug, WorkspaceDep
 from .memory_api import MATCHES, MemoryMatchView, match_views, memory_for
 from .models import CleanText, SegmentId, Strict
+
+if TYPE_CHECKING:  # the aligner and the memory load when a segment is first asked for
+    from ..checks.align import Alignment
 
 router = APIRouter(prefix="/api", tags=["workbench"])
 # Target languages written without spaces between sentences.
@@ -57,7 +59,7 @@ class SentenceRows(BaseModel):
 def sentence_rows(alignment: Alignment) -> Iterator[tuple[str, str, str, float]]:
     """(source, target, after, confidence) of each link, in order (pure)."""
     spans = [alignment.target_span(link) for link in alignment.links]
-    ends = [span[0] for span in spans if span is not None][1:] + [len(alignment.target_text)]
+    ends = [*[span[0] for span in spans if span is not None][1:], len(alignment.target_text)]
     next_start = iter(ends)
     for link, span in zip(alignment.links, spans, strict=True):
         source_span = alignment.source_span(link)
@@ -78,7 +80,8 @@ def segment_sentences(slug: Slug, locale: Locale, request: Annotated[SentencesRe
     """Splits the segment's source and the given translation into sentences, aligns
     them and returns one row per link, each with the best memory matches for its
     source sentence (other articles and imported TMX files)."""
-    from ..memory.partial import fragment_matches  # rapidfuzz: not for the first page
+    from ..checks.align import align_pair
+    from ..memory.partial import fragment_matches
 
     ws.catalog_path(slug, locale)  # 404 for unknown articles, locales, missing catalogs
     segment = ws.segment(ws.article(slug), request.segment)

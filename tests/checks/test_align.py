@@ -44,7 +44,7 @@ def test_a_closing_quote_after_a_sentence_end_stays_with_its_sentence() -> None:
                          "Staff are the 'bodyguards'. ”"),
                         ('He said: "A huge challenge. " Thirty counties are hit.',
                          'He said: "A huge challenge. "')):
-        assert [s.text for s in split_english(text)][0] == first, text
+        assert next(s.text for s in split_english(text)) == first, text
 
 
 def test_english_knows_abbreviations_and_splits_despite_an_unmatched_quote() -> None:

@@ -73,6 +73,25 @@ TABLE = _html(
     "table { border-collapse: collapse; margin: 8pt 0; }"
     "td { border: 0.8pt solid #000; padding: 2pt 6pt; }")
 
+# Monthly figures: the printed first lines differ only in their digits (not furniture).
+MONTHS = [f"{m}月份，全市规模以上工业增加值同比增长{g}%，高技术制造业增加值增长{h}%，"
+          "新动能持续壮大，工业经济运行总体平稳。" for m, g, h in ((1, 6.1, 9.2), (2, 5.8, 8.7),
+                                                         (3, 6.4, 9.9), (4, 6.0, 8.1))]
+REPEATS = _html("<h1>工业经济月报</h1>" + "".join(f"<p>{text}</p>" for text in MONTHS))
+
+# A statistics bulletin: its section heads are numbered sentences standing alone.
+SECTIONS = ["一、粮食产量稳步增长，粮食生产能力持续增强。", "二、畜牧结构日趋优化，规模化进程稳步推进。"]
+BULLETIN = _html("<h1>农村经济发展报告</h1>" + "".join(
+    f"<p style='text-indent:0'>{head}</p><p>{LONG}</p><p>{NEXT}</p>" for head in SECTIONS))
+# A policy digest: numbered measures, each closed by the bureau in charge, many cut by
+# page breaks (the rest of a line alone atop a page is not a heading).
+BUREAUS = ["住房城乡建设部", "商务部、海关总署", "市场监管总局", "交通运输部、“一带一路”建设工作领导小组办公室",
+           "国家发展改革委", "人力资源社会保障部、教育部"]
+MEASURES = [f"（{n}）{text[:12 + 3 * i]}。（负责部门：{bureau}）" for i, (n, text, bureau) in
+            enumerate(zip("一二三四五六", [NEXT, LAST, FULL, LONG, NEXT, LAST], BUREAUS, strict=True))]
+DIGEST = _html("<h1>自贸试验区改革试点措施</h1>" + "".join(f"<p>{m}</p>" for m in MEASURES),
+               "@page { size: 150mm 80mm; }")
+
 HEADER = f"<div style='font-size:7pt;width:100%;text-align:center'>{RUNNING}</div>"
 FOOTER = ("<div style='font-size:7pt;width:100%;text-align:center'>"
           "<span class='pageNumber'></span></div>")
@@ -85,7 +104,8 @@ def printed(edition_browser, tmp_path_factory: pytest.TempPathFactory) -> dict[s
     made: dict[str, Path] = {}
     context = edition_browser.new_context()
     page = context.new_page()
-    for name, html in (("measure", MEASURE), ("magazine", MAGAZINE), ("table", TABLE)):
+    for name, html in (("measure", MEASURE), ("magazine", MAGAZINE), ("table", TABLE),
+                       ("repeats", REPEATS), ("bulletin", BULLETIN), ("digest", DIGEST)):
         source = folder / f"{name}.html"
         source.write_text(html, encoding="utf-8")
         page.goto(source.as_uri())
@@ -127,6 +147,38 @@ def test_a_last_line_ending_at_the_measure_does_not_merge_paragraphs(
     blocks = _paragraphs(result.markdown)
     assert blocks == [FULL, NEXT, f"## {HEAD}", LAST, FULL, LAST]
     assert "title: 城市更新观察" in result.markdown
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("form", ["pdf", "pdftotext"])
+def test_lines_repeated_on_one_page_are_not_running_heads(printed: dict[str, Path],
+                                                          form: str) -> None:
+    path = printed["repeats"]
+    result = _pdf(path) if form == "pdf" else _pdftotext(path)
+    assert _paragraphs(result.markdown) == MONTHS
+    assert not any(note.kind and "running" in note.kind.value for note in result.changes)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("form", ["pdf", "pdftotext", "pdftotext -layout"])
+def test_numbered_sentence_heads_of_a_bulletin_are_headings(printed: dict[str, Path],
+                                                             form: str) -> None:
+    path = printed["bulletin"]
+    result = (_pdf(path) if form == "pdf" else
+              _pdftotext(path, *(["-layout"] if "layout" in form else [])))
+    blocks = _paragraphs(result.markdown)
+    assert [b for b in blocks if b.startswith("#")] == [f"## {head}" for head in SECTIONS]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("form", ["pdf", "pdftotext", "pdftotext -layout"])
+def test_measures_cut_by_page_breaks_stay_whole(printed: dict[str, Path], form: str) -> None:
+    path = printed["digest"]
+    result = (_pdf(path) if form == "pdf" else
+              _pdftotext(path, *(["-layout"] if "layout" in form else [])))
+    blocks = _paragraphs(result.markdown)
+    assert [b for b in blocks if b.startswith("#")] == []
+    assert blocks == MEASURES
 
 
 @pytest.mark.slow

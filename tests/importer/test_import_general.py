@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -302,3 +303,21 @@ def test_side_by_side_columns_of_layout_text_are_read_in_order() -> None:
         "上党区是全国重点产煤县之一，煤炭产业一直是全区的支柱产业，是实现高质量发展的基石。",
         "## 做大做强新兴产业",
         "全区聚焦光伏组件，发展金属硅、多晶硅、硅片等产业。"]
+
+
+def test_the_wrapped_header_of_a_wide_table_one_cell_a_line_is_not_headings() -> None:
+    """LibreOffice's PDF of a Word table, as `pdftotext` gives it: every header cell
+    wrapped over two or three lines, one cell a line, blank lines between (issue 33)."""
+    header = ["分", "组"]
+    for name in ("每百元营\n业收入中\n的成本", "每百元营\n业收入中\n的费用", "每百元资\n产实现的\n营业收入",
+                 "人均营业\n收入", "资产负债\n率", "产成品存\n货周转天\n数", "应收账款\n平均回收\n期"):
+        header += [name, "11 月末\n（元）"]
+    figures = ["总计", "6.98", "83.72", "8.4", "93.1", "168.6", "56.4", "17.4", "51.7",
+               "采矿业", "19.6", "64.9", "9.1", "60.2", "201.5", "59.3", "12.0", "40.2"]
+    text = ("工业企业经济效益\n\n今年以来，全市新开工改造项目一百二十个，完成投资三十五亿元，惠及群众四万余户。\n\n"
+            "表 2 2021 年 1—11 月份规模以上工业企业经济效益指标\n"
+            + "\n\n".join(header + figures)
+            + "\n\n下一步，有关部门将继续加强统筹协调，推动各项任务落实落细，确保工作取得实效。\n")
+    result = import_raw(text)
+    assert not re.findall(r"^#", result.markdown.split("\n---\n", 1)[1], re.M)
+    assert any("look like a table" in note.message for note in result.flags)

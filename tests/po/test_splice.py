@@ -51,6 +51,35 @@ def test_different_messages_are_not_spliced(tmp_path: Path) -> None:
     assert splice(text, old, new) is None
 
 
+OMEGAT_HEADER = ('msgid ""\nmsgstr "Project-Id-Version: x\\n"\n"PO-Revision-Date: 2026-01-01 00:00+0000\\n"\n'
+                 '"Language-Team: Chinese <https://hosted.weblate.org/"\n"projects/a/b/zh_Hans/>\\n"\n'
+                 '"Content-Type: text/plain; charset=UTF-8\\n"\n')
+
+
+@pytest.mark.parametrize("leading", [False, True], ids=["omegat", "weblate"])
+def test_a_header_laid_out_by_another_tool_changes_only_its_changed_fields(
+        tmp_path: Path, leading: bool) -> None:
+    """OmegaT starts the header on the `msgstr` line and Weblate wraps a long field:
+    a save rewrote the whole header in msgcat's form (#27); it changes the lines of
+    the fields that changed, and adds the new ones."""
+    head = OMEGAT_HEADER.replace('msgstr "', 'msgstr ""\n"', 1) if leading else OMEGAT_HEADER
+    text = head + '\nmsgid "一"\nmsgstr "One"\n\nmsgid "二"\nmsgstr "Two"\n'
+    path = tmp_path / "a.po"
+    old = parse_pofile(text.encode("utf-8"), path)
+    new = parse_pofile(text.encode("utf-8"), path)
+    new.metadata["PO-Revision-Date"] = "2030-01-01 00:00+0000"
+    new.metadata["Last-Translator"] = 'Eve "E" <e@example.org>'
+    new[1].msgstr = "Two, edited"
+    result = splice(text, old, new)
+    assert result is not None
+    assert content_key(parse_pofile(result.encode("utf-8"), path)) == content_key(new)
+    removed = [line for line in text.splitlines() if line not in result.splitlines()]
+    added = [line for line in result.splitlines() if line not in text.splitlines()]
+    assert removed == ['"PO-Revision-Date: 2026-01-01 00:00+0000\\n"', 'msgstr "Two"']
+    assert added == ['"PO-Revision-Date: 2030-01-01 00:00+0000\\n"',
+                     '"Last-Translator: Eve \\"E\\" <e@example.org>\\n"', 'msgstr "Two, edited"']
+
+
 @pytest.mark.parametrize("width", [40, 79])
 def test_saves_in_a_row_splice_as_from_a_fresh_scan(tmp_path: Path, width: int) -> None:
     """The layout a splice remembers of the text it wrote is what a scan of that
@@ -86,32 +115,3 @@ def test_saves_in_a_row_splice_as_from_a_fresh_scan(tmp_path: Path, width: int) 
             assert scans == []
         kept = {module._digest(fresh): module._LAYOUTS[module._digest(fresh)]}
         text = fresh
-
-
-OMEGAT_HEADER = ('msgid ""\nmsgstr "Project-Id-Version: x\\n"\n"PO-Revision-Date: 2026-01-01 00:00+0000\\n"\n'
-                 '"Language-Team: Chinese <https://hosted.weblate.org/"\n"projects/a/b/zh_Hans/>\\n"\n'
-                 '"Content-Type: text/plain; charset=UTF-8\\n"\n')
-
-
-@pytest.mark.parametrize("leading", [False, True], ids=["omegat", "weblate"])
-def test_a_header_laid_out_by_another_tool_changes_only_its_changed_fields(
-        tmp_path: Path, leading: bool) -> None:
-    """OmegaT starts the header on the `msgstr` line and Weblate wraps a long field:
-    a save rewrote the whole header in msgcat's form (#27); it changes the lines of
-    the fields that changed, and adds the new ones."""
-    head = OMEGAT_HEADER.replace('msgstr "', 'msgstr ""\n"', 1) if leading else OMEGAT_HEADER
-    text = head + '\nmsgid "一"\nmsgstr "One"\n\nmsgid "二"\nmsgstr "Two"\n'
-    path = tmp_path / "a.po"
-    old = parse_pofile(text.encode("utf-8"), path)
-    new = parse_pofile(text.encode("utf-8"), path)
-    new.metadata["PO-Revision-Date"] = "2030-01-01 00:00+0000"
-    new.metadata["Last-Translator"] = 'Eve "E" <e@example.org>'
-    new[1].msgstr = "Two, edited"
-    result = splice(text, old, new)
-    assert result is not None
-    assert content_key(parse_pofile(result.encode("utf-8"), path)) == content_key(new)
-    removed = [line for line in text.splitlines() if line not in result.splitlines()]
-    added = [line for line in result.splitlines() if line not in text.splitlines()]
-    assert removed == ['"PO-Revision-Date: 2026-01-01 00:00+0000\\n"', 'msgstr "Two"']
-    assert added == ['"PO-Revision-Date: 2030-01-01 00:00+0000\\n"',
-                     '"Last-Translator: Eve \\"E\\" <e@example.org>\\n"', 'msgstr "Two, edited"']
