@@ -127,7 +127,7 @@ def lookup_command(project: Project, options: LookupOptions) -> int:
     partial = [p for p in partial_matches(text, memory.units, threshold, limit - len(matches))
                if p.unit.source not in whole] if len(matches) < limit else []
     if fmt == "json":
-        rows = [{"kind": "exact" if m.exact else "fuzzy", "score": round(m.score, 1),
+        rows: list[dict[str, object]] = [{"kind": "exact" if m.exact else "fuzzy", "score": round(m.score, 1),
                  "origin": m.unit.origin, "unit": m.unit.kind.value,
                  "source": m.unit.source, "target": m.unit.target} for m in matches]
         rows += [{"kind": "partial", "score": round(p.score, 1), "origin": p.unit.origin,

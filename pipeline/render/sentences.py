@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from ..checks.align import Alignment, align_sentences, split_chinese, split_english
 from ..model import SegmentKind
@@ -67,7 +68,7 @@ def sentence_groups(source: str, target: str, language: str = "en") -> SentenceG
     if len(groups) < 2:
         return NO_GROUPS
 
-    def spans(indices: list[int], sentences: tuple, group: int) -> SentenceSpan:
+    def spans(indices: list[int], sentences: tuple[Any, ...], group: int) -> SentenceSpan:
         return SentenceSpan(sentences[min(indices)].start, sentences[max(indices)].end, group)
 
     return SentenceGroups(
