@@ -4,9 +4,10 @@
     python tools/hostile_probe.py
 
 Each CLI case runs `bilingual` in a fresh copy of a small project with one
-thing broken; each API case sends one request to the workbench app in process.
-A case passes when the command exits 0/1/2 with no traceback, or the API
-answers below 500 with the security headers.
+thing broken; each API case sends one request to the workbench app in process;
+each HTTP-layer case sends raw bytes the HTTP server itself must refuse to the
+workbench served as `serve` serves it. A case passes when the command exits
+0/1/2 with no traceback, or the answer is below 500 with the security headers.
 """
 
 from __future__ import annotations
@@ -213,6 +214,47 @@ def api_cases(verbose: bool = False) -> tuple[int, list[str]]:
     return total, problems
 
 
+# Requests the HTTP server itself answers (400) before the app sees them.
+RAW_REQUESTS = {
+    "malformed Content-Length": b"PATCH /api/articles HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                                b"Content-Length: abc\r\n\r\n",
+    "two Content-Lengths": b"PATCH /api/articles HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                           b"Content-Length: 1\r\nContent-Length: 2\r\n\r\nab",
+    "bad request line": b"GARBAGE\r\n\r\n",
+    "bad header line": b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nNo colon\r\n\r\n",
+    "bad chunk": b"PATCH /api/articles HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                 b"Transfer-Encoding: chunked\r\n\r\nzz\r\n",
+    "non-ASCII path": b"GET /\xff HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n",
+}
+
+
+def http_layer_cases() -> tuple[int, list[str]]:
+    """Raw requests to the workbench served as `serve` serves it (uvicorn, our protocol)."""
+    import socket
+    from urllib.parse import urlsplit
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from serve_support import make_app, make_fixture, running
+    from pipeline.serve.security import SECURITY_HEADERS
+    problems: list[str] = []
+    with tempfile.TemporaryDirectory() as scratch:
+        fx = make_fixture(Path(scratch) / "project")
+        with running(lambda port: make_app(fx, port=port)) as base:
+            port = urlsplit(base).port
+            for name, data in RAW_REQUESTS.items():
+                with socket.create_connection(("127.0.0.1", port), timeout=10) as conn:
+                    conn.sendall(data)
+                    answer = b""
+                    while chunk := conn.recv(65536):
+                        answer += chunk
+                head = answer.split(b"\r\n\r\n", 1)[0].decode("latin-1").lower().split("\r\n")
+                names = {line.split(":", 1)[0] for line in head[1:]}
+                missing = [h for h in SECURITY_HEADERS if h not in names]
+                if not head[0].startswith("http/1.1 4") or missing:
+                    problems.append(f"{name}: {head[0]} without {missing}")
+    return len(RAW_REQUESTS), problems
+
+
 def _disk_full(send: Callable[[], object]) -> object:
     real = os.fsync
 
@@ -229,10 +271,12 @@ def _disk_full(send: Callable[[], object]) -> object:
 def main() -> int:
     cli_total, cli_bad = cli_cases()
     api_total, api_bad = api_cases("-v" in sys.argv)
+    http_total, http_bad = http_layer_cases()
     print(json.dumps({"cli_cases": cli_total, "cli_tracebacks_or_live_text": cli_bad,
-                      "api_cases": api_total, "api_500s_or_missing_headers": api_bad},
+                      "api_cases": api_total, "api_500s_or_missing_headers": api_bad,
+                      "http_layer_cases": http_total, "http_layer_bad": http_bad},
                      ensure_ascii=False, indent=1))
-    return 1 if cli_bad or api_bad else 0
+    return 1 if cli_bad or api_bad or http_bad else 0
 
 
 if __name__ == "__main__":

@@ -13,6 +13,9 @@ and back at a later one is counted apart (`transient`): that is the moment
 between swapping a file in and swapping in its merge with the displaced save.
 The editor writes its entry in a form `fmt` rewrites (`msgstr ""` + a
 continued line), so that every writer has something to write each time.
+`refused` counts our writes that gave up because the file kept changing
+(50 merges in a row): the caller is told (exit 2, a 409 on the page), and the
+editor's saves are kept.
 """
 
 from __future__ import annotations
@@ -144,6 +147,7 @@ class Run:
     transient: int
     writes: int
     merges: int  # swaps that displaced an editor's save, merged and swapped again
+    refused: int  # our writes that gave up (the file kept changing): said, never silent
     errors: list[str]
 
 
@@ -237,7 +241,7 @@ def run(writer: str, root: Path, seconds: float, period: float = 0.010, owned: i
         if _value(final, _entry_pattern(int(k))) != value:
             result.lost += 1
     return Run(writer, seconds, result.saves, result.lost, result.transient, writes, merges[0],
-               errors[:5])
+               len(errors), errors[:5])
 
 
 def main() -> int:

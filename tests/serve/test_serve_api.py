@@ -396,10 +396,13 @@ def test_live_server_round_trip(fx: Fixture) -> None:
     b"Content-Length: 2\r\n\r\nab",
     b"GARBAGE\r\n\r\n",
     b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nNo colon here\r\n\r\n",
-], ids=["content-length", "two-lengths", "request-line", "header-line"])
+    b"PATCH /api/articles HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: chunked\r\n"
+    b"\r\nzz\r\n",
+], ids=["content-length", "two-lengths", "request-line", "header-line", "chunk"])
 def test_a_request_the_server_cannot_parse_gets_the_security_headers(
-        fx: Fixture, request_bytes: bytes) -> None:
-    """The server's own 400, made before the app sees the request (#27)."""
+        fx: Fixture, request_bytes: bytes, capfd: pytest.CaptureFixture[str]) -> None:
+    """The server's own 400, made before the app sees the request, or while it
+    handles it (a broken chunk), and no traceback in the server's log (#27)."""
     import socket
     from urllib.parse import urlsplit
 
@@ -416,6 +419,8 @@ def test_a_request_the_server_cannot_parse_gets_the_security_headers(
     headers = dict(line.lower().split(": ", 1) for line in head[1:])
     assert {k: headers.get(k) for k in SECURITY_HEADERS} == {
         k: v.lower() for k, v in SECURITY_HEADERS.items()}
+    log = capfd.readouterr().err
+    assert "Traceback" not in log and "Exception" not in log, log
 
 
 def test_workspace_names_only_project_files(fx: Fixture, tmp_path: Path) -> None:
