@@ -357,7 +357,9 @@ def body_elements(blocks: list[Block], meta: dict[str, object], base: float | No
         sentence = alone and is_sentence_head(text, following)
         plain = alone and (looks_like_heading(text) or sentence) and not is_byline(text)
         if (sized or plain) and following:
-            level = _heading_level(block, style, sized, levels, tiers)
+            level = (levels.get(style, 2) if style else  # else a PDF's tiers: larger type, higher
+                     min(2 + tiers.index(round(2 * block.size)), 4) if sized and block.size
+                     else min(levels.values()) if levels else 2)
             elements.append(Element(Kind.HEADING, text, block.line, level))
             reason = "numbered" if style else ("display type" if sized else
                                                "short line without final punctuation")
@@ -368,32 +370,18 @@ def body_elements(blocks: list[Block], meta: dict[str, object], base: float | No
     return elements
 
 
-def _heading_level(block: Block, style: Numbering | None, sized: bool,
-                   levels: dict[Numbering, int], tiers: list[int]) -> int:
-    """A heading's level: by its numbering, else by its type size among the display tiers."""
-    if style:
-        return levels.get(style, 2)
-    if sized and block.size:   # a PDF's heading tiers: larger type, higher level
-        return min(2 + tiers.index(round(2 * block.size)), 4)
-    return min(levels.values()) if levels else 2
-
-
 def _flag_heading(block: Block, text: str, following: str, numbered: bool, sized: bool,
                   sentence: bool, result: ImportResult) -> None:
     """Put a doubtful heading to the editor: a sentence standing alone, or a cut paragraph."""
     if sentence and not sized:
-        result.decisions.append(Decision(Choice.HEADING, block.line, text,
-                                         page=block.page))
-        result.flag(block.line, f"'{text}' (numbered, one sentence, standing alone "
-                    "before the text) was taken as a heading; the other choice: "
-                    "a paragraph")
+        result.decisions.append(Decision(Choice.HEADING, block.line, text, page=block.page))
+        result.flag(block.line, f"'{text}' (numbered, one sentence, standing alone before the "
+                    "text) was taken as a heading; the other choice: a paragraph")
     if not numbered and not sized and following and len(following) < PARAGRAPH_MIN \
             and following.endswith(SENTENCE_END):
-        result.decisions.append(Decision(Choice.HEADING, block.line, text,
-                                         page=block.page))
-        result.flag(block.line, f"'{text}' was taken as a heading, but the short text "
-                    f"after it ('{following}') may be the rest of a paragraph cut by "
-                    "a page break")
+        result.decisions.append(Decision(Choice.HEADING, block.line, text, page=block.page))
+        result.flag(block.line, f"'{text}' was taken as a heading, but the short text after "
+                    f"it ('{following}') may be the rest of a paragraph cut by a page break")
 
 
 def build_article(blocks: list[Block], result: ImportResult) -> Article:
