@@ -91,7 +91,7 @@ class Workspace:
         self._articles: dict[str, tuple[tuple[int, int], Article]] = {}
         self._glossary: tuple[tuple[object, ...], CheckContext, str | None] | None = None
         # Parsed catalogs by file content: a 1,000-entry catalog is parsed once, not per
-        # request. Shared by every reader: never changed in place (see _copy_for_edits).
+        # request. Shared by every reader: never changed in place (see saving.copy_for_edits).
         self._parsed: dict[Path, tuple[Fingerprint, polib.POFile]] = {}
         self._canonical: dict[Path, tuple[Fingerprint, bool]] = {}
         self._views: dict[tuple[Path, bool], tuple[tuple[object, ...], CatalogView]] = {}
