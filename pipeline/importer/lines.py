@@ -133,37 +133,7 @@ def _page_apart(indices: list[int]) -> bool:
 
 
 def drop_furniture(lines: list[Line], result: ImportResult) -> list[Line]:
-    pages = len({line.page for line in lines})
-    by_key: dict[str, set[int]] = defaultdict(set)
-    counts: Counter[str] = Counter()
-    sighted: dict[str, list[int]] = defaultdict(list)
-    for index, line in enumerate(lines):
-        key = _furniture_key(line.text)  # measured without spaces: a foot line spreads out
-        if len(key) <= RUNNING_HEAD_MAX and not line.text.endswith(SENTENCE_END) \
-                and len(key.replace("#", "")) >= 2:
-            counts[key] += 1
-            sighted[key].append(index)
-            if pages > 1 and _at_page_edge(lines, index):
-                by_key[key].add(line.page)
-    repeated = {key for key, seen in by_key.items() if len(seen) >= 2}
-    repeated |= {_furniture_key(line.text) for index, line in enumerate(lines)
-                 if _ISSUE.search(line.text) and len(line.text) <= RUNNING_HEAD_MAX
-                 and (pages <= 1 or _at_page_edge(lines, index))}
-    if pages <= 1:
-        # Pages unknown: a running head comes back once a page, so a page's worth of lines
-        # apart; lines repeating closer (figures month by month) are text. A one-page
-        # PDF has no running head to repeat (its margins are told by the layout).
-        pdf = any(line.size for line in lines)
-        repeated = {key for key, count in counts.items() if count >= RUNNING_HEAD_MIN_REPEATS
-                    and not pdf and _page_apart(sighted[key])}
-    # A head or foot line with the page number: furniture when its title also stands
-    # elsewhere (the headline, a running head, another such line). The page number
-    # is evidence enough for two sightings; at a page's edge where pages are known.
-    heads = {index: _furniture_key(title) for index, line in enumerate(lines)
-             if (title := numbered_head(line.text)) is not None
-             and (pages <= 1 or _at_page_edge(lines, index))}
-    sightings = counts + Counter(heads.values())
-    numbered = {index for index, key in heads.items() if key in repeated or sightings[key] >= 2}
+    repeated, numbered = _furniture(lines)
     # An article's opening page rarely carries the running head, but its headline often
     # repeats it (政府工作报告 over every page): keep what precedes the first prose there.
     opening = next((i for i, line in enumerate(lines) if len(line.text) >= PROSE_LINE
@@ -201,6 +171,42 @@ def drop_furniture(lines: list[Line], result: ImportResult) -> list[Line]:
         _dropped(line, kept, result)
         gap = True
     return kept
+
+
+def _furniture(lines: list[Line]) -> tuple[set[str], set[int]]:
+    """The keys of running heads and feet, and the indexes of page-numbered head lines."""
+    pages = len({line.page for line in lines})
+    by_key: dict[str, set[int]] = defaultdict(set)
+    counts: Counter[str] = Counter()
+    sighted: dict[str, list[int]] = defaultdict(list)
+    for index, line in enumerate(lines):
+        key = _furniture_key(line.text)  # measured without spaces: a foot line spreads out
+        if len(key) <= RUNNING_HEAD_MAX and not line.text.endswith(SENTENCE_END) \
+                and len(key.replace("#", "")) >= 2:
+            counts[key] += 1
+            sighted[key].append(index)
+            if pages > 1 and _at_page_edge(lines, index):
+                by_key[key].add(line.page)
+    repeated = {key for key, seen in by_key.items() if len(seen) >= 2}
+    repeated |= {_furniture_key(line.text) for index, line in enumerate(lines)
+                 if _ISSUE.search(line.text) and len(line.text) <= RUNNING_HEAD_MAX
+                 and (pages <= 1 or _at_page_edge(lines, index))}
+    if pages <= 1:
+        # Pages unknown: a running head comes back once a page, so a page's worth of lines
+        # apart; lines repeating closer (figures month by month) are text. A one-page
+        # PDF has no running head to repeat (its margins are told by the layout).
+        pdf = any(line.size for line in lines)
+        repeated = {key for key, count in counts.items() if count >= RUNNING_HEAD_MIN_REPEATS
+                    and not pdf and _page_apart(sighted[key])}
+    # A head or foot line with the page number: furniture when its title also stands
+    # elsewhere (the headline, a running head, another such line). The page number
+    # is evidence enough for two sightings; at a page's edge where pages are known.
+    heads = {index: _furniture_key(title) for index, line in enumerate(lines)
+             if (title := numbered_head(line.text)) is not None
+             and (pages <= 1 or _at_page_edge(lines, index))}
+    sightings = counts + Counter(heads.values())
+    numbered = {index for index, key in heads.items() if key in repeated or sightings[key] >= 2}
+    return repeated, numbered
 
 
 def _dropped(line: Line, kept: list[Line], result: ImportResult) -> None:

@@ -357,32 +357,31 @@ def body_elements(blocks: list[Block], meta: dict[str, object], base: float | No
         sentence = alone and is_sentence_head(text, following)
         plain = alone and (looks_like_heading(text) or sentence) and not is_byline(text)
         if (sized or plain) and following:
-            if style:
-                level = levels.get(style, 2)
-            elif sized and block.size:   # a PDF's heading tiers: larger type, higher level
-                level = min(2 + tiers.index(round(2 * block.size)), 4)
-            else:
-                level = min(levels.values()) if levels else 2
+            level = (levels.get(style, 2) if style else  # else a PDF's tiers: larger type, higher
+                     min(2 + tiers.index(round(2 * block.size)), 4) if sized and block.size
+                     else min(levels.values()) if levels else 2)
             elements.append(Element(Kind.HEADING, text, block.line, level))
             reason = "numbered" if style else ("display type" if sized else
                                                "short line without final punctuation")
             result.change(Change.HEADING, block.line, f"section heading ({reason}): {text}")
-            if sentence and not sized:
-                result.decisions.append(Decision(Choice.HEADING, block.line, text,
-                                                 page=block.page))
-                result.flag(block.line, f"'{text}' (numbered, one sentence, standing alone "
-                            "before the text) was taken as a heading; the other choice: "
-                            "a paragraph")
-            if not style and not sized and following and len(following) < PARAGRAPH_MIN \
-                    and following.endswith(SENTENCE_END):
-                result.decisions.append(Decision(Choice.HEADING, block.line, text,
-                                                 page=block.page))
-                result.flag(block.line, f"'{text}' was taken as a heading, but the short text "
-                            f"after it ('{following}') may be the rest of a paragraph cut by "
-                            "a page break")
+            _flag_heading(block, text, following, bool(style), sized, sentence, result)
             continue
         elements.append(Element(Kind.PARAGRAPH, text, block.line))
     return elements
+
+
+def _flag_heading(block: Block, text: str, following: str, numbered: bool, sized: bool,
+                  sentence: bool, result: ImportResult) -> None:
+    """Put a doubtful heading to the editor: a sentence standing alone, or a cut paragraph."""
+    if sentence and not sized:
+        result.decisions.append(Decision(Choice.HEADING, block.line, text, page=block.page))
+        result.flag(block.line, f"'{text}' (numbered, one sentence, standing alone before the "
+                    "text) was taken as a heading; the other choice: a paragraph")
+    if not numbered and not sized and following and len(following) < PARAGRAPH_MIN \
+            and following.endswith(SENTENCE_END):
+        result.decisions.append(Decision(Choice.HEADING, block.line, text, page=block.page))
+        result.flag(block.line, f"'{text}' was taken as a heading, but the short text after "
+                    f"it ('{following}') may be the rest of a paragraph cut by a page break")
 
 
 def build_article(blocks: list[Block], result: ImportResult) -> Article:

@@ -1,17 +1,13 @@
 """The project as the workbench sees it: validated names, cached inputs, and the
-read-modify-write cycle of a catalog (the only place that touches files).
+read-modify-write cycle of a catalog under a per-catalog lock (writing: `saving`).
 
 Only articles found in content/ and locales found in locales/ can be named, and
 every path is checked to resolve inside the project, so no request can reach
-another file. A save holds a per-catalog lock, compares the client's
-fingerprint with the file, applies the edits in memory and writes with
-`atomic_write_text(..., expect=fingerprint)`: a file that changed in between is
-never overwritten.
+another file.
 """
 
 from __future__ import annotations
 
-import copy
 import logging
 import threading
 import time
@@ -22,33 +18,31 @@ from pathlib import Path
 
 import polib
 
-from ..atomic import Fingerprint, atomic_write_text
-from ..catalog.merge import merge_catalog
-from ..catalog.pofile import LoadedCatalog, parse_catalog, save_catalog
-from ..catalog.template import build_template
-from ..errors import ConflictError, PipelineError
+from ..atomic import Fingerprint
+from ..catalog.pofile import SaveOutcome, parse_catalog
+from ..errors import PipelineError
 from ..glossary import Glossary, load_glossary
-from ..model import Article, Segment, SegmentKind
-from ..po.write import copy_header_form, format_pofile
+from ..model import Article, Segment
+from ..po.write import format_pofile
 from ..project import LOCALE, SLUG, Project
 from ..source import read_article
+from . import saving
 from .activity import record_activity
 from .checking import CheckContext, Place
-from .edits import State, active_entries, apply_edits, entry_state, merge_edits
+from .edits import apply_edits, merge_edits
 from .models import (
     ArticleList,
     ArticleSummary,
     CatalogView,
-    ConflictEntry,
-    ConflictResponse,
     EntryEdit,
-    EntryState,
     FindingsView,
     LocaleSummary,
     PurgeResult,
     SaveResult,
     VersionView,
 )
+from .saving import BadEdit as BadEdit
+from .saving import SaveConflict as SaveConflict
 from .views import (
     catalog_findings,
     catalog_view,
@@ -67,18 +61,6 @@ class NotFound(PipelineError):
     """An article, locale, catalog or segment the project does not have (HTTP 404)."""
 
 
-class BadEdit(PipelineError):
-    """A save that cannot be applied as asked (HTTP 400)."""
-
-
-class SaveConflict(Exception):
-    """The catalog changed on disk since the client loaded it (HTTP 409)."""
-
-    def __init__(self, response: ConflictResponse):
-        super().__init__(response.detail)
-        self.response = response
-
-
 @dataclass(frozen=True)
 class Snapshot:
     """One catalog as read from disk, with what it was read against."""
@@ -93,29 +75,8 @@ class Snapshot:
     data: bytes = b""  # the bytes read (a save keeps their layout)
 
 
-def _copy_for_edits(po: polib.POFile, msgids: set[str]) -> polib.POFile:
-    """A new POFile sharing every entry but the active ones in `msgids`, which are
-    copied (edits assign new values to msgstr, flags and comments): the cached,
-    shared catalog is never changed, and a save costs no copy of 1,000 entries."""
-    out = polib.POFile(wrapwidth=po.wrapwidth, encoding=po.encoding,
-                       check_for_duplicates=False)
-    out.header, out.metadata = po.header, dict(po.metadata)
-    copy_header_form(po, out)
-    out.metadata_is_fuzzy = po.metadata_is_fuzzy
-    for entry in po:
-        if entry.msgid in msgids and not entry.obsolete:
-            entry = copy.copy(entry)
-            entry.flags = list(entry.flags)
-        out.append(entry)
-    return out
-
-
 def utc_now() -> datetime:
     return datetime.now(UTC)
-
-
-def _state(state: State) -> EntryState:
-    return EntryState(msgstr=state.msgstr, fuzzy=state.fuzzy, comment=state.comment)
 
 
 class Workspace:
@@ -130,7 +91,7 @@ class Workspace:
         self._articles: dict[str, tuple[tuple[int, int], Article]] = {}
         self._glossary: tuple[tuple[object, ...], CheckContext, str | None] | None = None
         # Parsed catalogs by file content: a 1,000-entry catalog is parsed once, not per
-        # request. Shared by every reader: never changed in place (see _copy_for_edits).
+        # request. Shared by every reader: never changed in place (see saving.copy_for_edits).
         self._parsed: dict[Path, tuple[Fingerprint, polib.POFile]] = {}
         self._canonical: dict[Path, tuple[Fingerprint, bool]] = {}
         self._views: dict[tuple[Path, bool], tuple[tuple[object, ...], CatalogView]] = {}
@@ -228,7 +189,7 @@ class Workspace:
         with self._mutex:
             cached = self._parsed.get(path)
         if cached is not None and cached[0] == fingerprint:
-            po = cached[1]  # read-only: saves edit a copy (_copy_for_edits)
+            po = cached[1]  # read-only: saves edit a copy (copy_for_edits)
         else:
             po = parse_catalog(data, path).po  # fingerprint and parse from the same bytes
             with self._mutex:
@@ -365,7 +326,7 @@ class Workspace:
         left as on disk and answered with a 409 listing them; the others are saved."""
         article = self.article(slug)
         path = self.catalog_path(slug, locale)
-        wanted = self._resolve(article, edits)
+        wanted = saving.resolve_edits(article, edits, self.segment)
         who = translator or self.translator
         with self._lock(path):
             snap = self.snapshot(slug, locale, judge_form=False)
@@ -373,31 +334,17 @@ class Workspace:
             merged = live is not snap.po  # the source has segments the file lacks
             # Edit a copy of the edited entries only: snap.po stays the base of the
             # three-way merge, and the cached, shared catalog is never changed.
-            po = _copy_for_edits(live, {seg.text for seg, _ in wanted} | {
+            po = saving.copy_for_edits(live, {seg.text for seg, _ in wanted} | {
                 e.source for _, e in wanted if e.source is not None})
             plan = merge_edits(po, [(seg.text, e) for seg, e in wanted],
                                whole_file_unchanged=snap.fingerprint.sha256 == fingerprint)
             changed = apply_edits(po, plan.apply, self.clock(), who)
             if changed or merged:
-                try:
-                    outcome = save_catalog(path, LoadedCatalog(path, snap.po, snap.fingerprint),
-                                           po, layout_of=snap.data)  # only edits rewritten
-                except ConflictError as exc:
-                    raise BadEdit(f"{snap.file}: {exc.message}; nothing saved") from None
+                outcome = saving.write_edited(path, snap, po)
                 lost = {key[1] for key in (c.key for c in outcome.conflicts) if key[0] is None}
                 plan.conflicts += [msgid for msgid in changed if msgid in lost]
                 changed = [msgid for msgid in changed if msgid not in lost]
-                with self._mutex:  # what we wrote need not be parsed again
-                    self._parsed[path] = (outcome.fingerprint, outcome.po)
-                    # Only the edited entries were rewritten: the file is canonical
-                    # if it was (and nothing else was merged in); else judged anew.
-                    was = self._canonical.pop(path, None)
-                    canonical = bool(was and was == (snap.fingerprint, True)
-                                     and not outcome.merged)
-                    if canonical:
-                        self._canonical[path] = (outcome.fingerprint, True)
-                snap = replace(snap, po=outcome.po, fingerprint=outcome.fingerprint,
-                               canonical=canonical)
+                snap = self._remember(snap, outcome)
             after = snap
         saved = [s.id for s in article.segments if s.text in set(changed)]
         if changed:
@@ -407,7 +354,7 @@ class Workspace:
             except OSError as exc:  # the save is done; only its log line is missing
                 log.warning("activity log not written: %s", exc)
         if plan.conflicts:
-            response = self._conflict(after, [(seg, e) for seg, e in wanted
+            response = saving.conflict_response(after, [(seg, e) for seg, e in wanted
                                               if seg.text in plan.conflicts])
             response.saved = saved
             raise SaveConflict(response)
@@ -420,32 +367,27 @@ class Workspace:
                                    locale, only=touched),
             progress=progress_view(after.article, after.po))
 
+    def _remember(self, snap: Snapshot, outcome: SaveOutcome) -> Snapshot:
+        """The catalog as just saved, cached: what we wrote need not be parsed again."""
+        with self._mutex:
+            self._parsed[snap.path] = (outcome.fingerprint, outcome.po)
+            # Only the edited entries were rewritten: the file is canonical
+            # if it was (and nothing else was merged in); else judged anew.
+            was = self._canonical.pop(snap.path, None)
+            canonical = bool(was and was == (snap.fingerprint, True) and not outcome.merged)
+            if canonical:
+                self._canonical[snap.path] = (outcome.fingerprint, True)
+        return replace(snap, po=outcome.po, fingerprint=outcome.fingerprint,
+                       canonical=canonical)
+
     def purge(self, slug: str, locale: str, fingerprint: str, msgids: list[str]) -> PurgeResult:
         """Remove the obsolete entries with these msgids, if the file is unchanged since
         the page showed them (else a conflict: the page reloads and asks again)."""
         path = self.catalog_path(slug, locale)
-        gone = set(msgids)
         with self._lock(path):
             snap = self.snapshot(slug, locale, judge_form=False)
-            if snap.fingerprint.sha256 != fingerprint:
-                raise SaveConflict(ConflictResponse(
-                    detail=f"{snap.file} changed since the page showed it; nothing purged. "
-                           "Reload and look again.", file=snap.file,
-                    fingerprint=snap.fingerprint.sha256, conflicts=[]))
-            kept = _copy_for_edits(snap.po, set())
-            kept[:] = [e for e in snap.po if not (e.obsolete and e.msgid in gone)]
-            purged = len(snap.po) - len(kept)
-            written = snap.fingerprint
+            written, kept, purged = saving.write_purged(path, snap, fingerprint, set(msgids))
             if purged:
-                text = format_pofile(kept)
-                try:
-                    atomic_write_text(path, text, expect=snap.fingerprint)
-                except ConflictError:
-                    raise SaveConflict(ConflictResponse(
-                        detail=f"{snap.file} changed while purging; nothing purged",
-                        file=snap.file, fingerprint=snap.fingerprint.sha256,
-                        conflicts=[])) from None
-                written = Fingerprint.of_bytes(text.encode("utf-8"))
                 with self._mutex:
                     self._parsed[path] = (written, kept)
                     self._canonical[path] = (written, True)
@@ -455,48 +397,4 @@ class Workspace:
         """The catalog merged with the current source, in memory, when the source
         has segments the catalog lacks (what `bilingual update` would write);
         otherwise `snap.po` itself."""
-        entries = active_entries(snap.po)
-        if all(seg.text in entries for seg in snap.article.segments):
-            return snap.po
-        ctx_glossary = self.checks()[0].glossary
-        template = build_template(snap.article, self.project.source_ref(snap.article.slug),
-                                  ctx_glossary)
-        return merge_catalog(snap.po, template)
-
-    def _resolve(self, article: Article, edits: list[EntryEdit]
-                 ) -> list[tuple[Segment, EntryEdit]]:
-        wanted: list[tuple[Segment, EntryEdit]] = []
-        seen: dict[str, str] = {}
-        for edit in edits:
-            try:
-                segment = self.segment(article, edit.segment)
-            except NotFound:
-                if edit.source is None:
-                    raise
-                # The source changed since the page loaded: the segment is known
-                # by the text the page showed (its entry has moved on).
-                segment = Segment(id=edit.segment, kind=SegmentKind.PARAGRAPH,
-                                  text=edit.source, line_start=0, line_end=0)
-            if segment.text in seen:
-                raise BadEdit(f"segments {seen[segment.text]} and {segment.id} share one "
-                              "catalog entry; send one edit for it")
-            seen[segment.text] = segment.id
-            wanted.append((segment, edit))
-        return wanted
-
-    def _conflict(self, snap: Snapshot, wanted: list[tuple[Segment, EntryEdit]]
-                  ) -> ConflictResponse:
-        entries = active_entries(snap.po)
-        conflicts = []
-        for segment, edit in wanted:
-            entry = entries.get(segment.text)
-            disk = entry_state(entry) if entry is not None else None
-            comment = edit.comment if edit.comment is not None else (disk.comment if disk else "")
-            conflicts.append(ConflictEntry(
-                segment=segment.id,
-                yours=EntryState(msgstr=edit.msgstr, fuzzy=edit.fuzzy, comment=comment),
-                disk=_state(disk) if disk is not None else None))
-        return ConflictResponse(
-            detail=f"{snap.file} changed on disk since you loaded it; nothing was saved. "
-                   "Compare your version with the one on disk, then keep one.",
-            file=snap.file, fingerprint=snap.fingerprint.sha256, conflicts=conflicts)
+        return saving.live_catalog(snap, self.project, lambda: self.checks()[0].glossary)
