@@ -17,7 +17,7 @@ from support import copy_real_project
 
 from pipeline.catalog.pofile import parse_catalog, write_catalog
 from pipeline.catalog.review import mark_reviewed
-from pipeline.commands.update import update
+from pipeline.commands.update import UpdateOptions, update
 from pipeline.project import Project
 
 pytestmark = [pytest.mark.slow]
@@ -42,7 +42,7 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     paragraphs[prose[2]] = paragraphs[prose[2]][:-3] + "，略有改动。"
     del paragraphs[prose[4]]
     source.write_text("\n\n".join(paragraphs), encoding="utf-8")
-    update(Project.at(root), quiet=True)
+    update(Project.at(root), UpdateOptions(quiet=True))
     text = (root / CATALOG).read_text(encoding="utf-8")
     for mark in ("# reviewed: ", "\n#. ", "\n# keep", "\n#, fuzzy", "\n#| msgid", "\n#~ msgid"):
         assert mark in text, mark
@@ -102,7 +102,7 @@ def test_update_restores_what_weblate_changed(project: Path, tmp_path: Path,
     original = (root / CATALOG).read_bytes()
     tool(root / CATALOG)
     expected = _expected_after(original, root / CATALOG, tmp_path)
-    update(Project.at(root), quiet=True)
+    update(Project.at(root), UpdateOptions(quiet=True))
     assert (root / CATALOG).read_bytes() == expected
 
 
@@ -113,6 +113,6 @@ def test_msgmerge_without_previous_loses_the_previous_msgid(project: Path,
     fuzzy entry is gone, and nothing can bring it back."""
     root = shutil.copytree(project, tmp_path / "p")
     _msgmerge()(root / CATALOG)
-    update(Project.at(root), quiet=True)
+    update(Project.at(root), UpdateOptions(quiet=True))
     text = (root / CATALOG).read_text(encoding="utf-8")
     assert "\n#, fuzzy" in text and "\n#| msgid" not in text

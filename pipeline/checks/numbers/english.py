@@ -158,7 +158,7 @@ _CLOCK_RE = re.compile(
     r"(?:\s*(?P<ap>[ap]\.?\s?m\b\.?))?"
     r"|\s*(?P<ap2>[ap]\.\s?m\.|[ap]m\b|o['’]clock\b))"
     r"|\b(?P<noon>noon|midday|midnight)\b", re.I)
-_AM_PM_RE = re.compile(r"\d\s?[ap]\.?\s?m\b", re.I)
+_AM_PM_RE = re.compile(r"\d\s*[ap]\.?\s?m\b", re.I)  # any spacing, as _CLOCK_RE allows
 
 
 _DIGIT_COLON_RE = re.compile(r"\d:")
