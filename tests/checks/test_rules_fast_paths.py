@@ -298,6 +298,7 @@ HIDDEN = [*hidden_chars.HIDDEN, "\U000E0000", "\U000E007F", "\U000E0080", "\U000
           "\u2065", "a", "中", " ", "\u00ac"]
 
 
+@pytest.mark.slow  # the fast run stays under 30 s; CI runs it
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(HIDDEN), max_size=12).map("".join))
 def test_hidden_characters_are_the_ones_a_scan_of_each_character_finds(text: str) -> None:

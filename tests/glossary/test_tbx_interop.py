@@ -238,6 +238,7 @@ def test_csv_with_their_column_names(tmp_path: Path, capsys) -> None:
     assert "no column 'term'" in capsys.readouterr().err
 
 
+@pytest.mark.slow  # the fast run stays under 30 s; CI runs it
 def test_xlsx_with_their_column_names_both_ways(tmp_path: Path, capsys) -> None:
     openpyxl = pytest.importorskip("openpyxl")
     book = openpyxl.Workbook()

@@ -95,6 +95,7 @@ PARA = st.lists(PIECE, min_size=1, max_size=8).map("".join).filter(
     lambda t: t.strip() and t.strip() == t)
 
 
+@pytest.mark.slow  # the fast run stays under 30 s; CI runs it
 @settings(max_examples=150, deadline=None)
 @given(st.lists(PARA, min_size=2, max_size=5), st.data())
 def test_every_flip_and_its_inverse_give_the_markdown_back(paras: list[str],

@@ -95,6 +95,7 @@ HOSTILE = {
 }
 
 
+@pytest.mark.slow  # the fast run stays under 30 s; CI runs it
 def test_hostile_links_and_tags_are_inert_in_every_edition(tmp_path: Path) -> None:
     from markdown_it import MarkdownIt
     build = _built(tmp_path, HOSTILE)

@@ -30,6 +30,7 @@ def test_results_come_back_in_input_order(jobs: int) -> None:
     assert parallel.ordered_map(_slow_first, items, jobs, _offset, 100) == [i + 100 for i in items]
 
 
+@pytest.mark.slow  # the fast run stays under 30 s; CI runs it
 def test_the_progress_advances_once_per_item(monkeypatch: pytest.MonkeyPatch) -> None:
     seen: list[int] = []
 

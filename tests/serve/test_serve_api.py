@@ -223,6 +223,7 @@ def test_write_without_or_with_a_wrong_token_is_403(api, fx: Fixture) -> None:
     assert fx.text() == before
 
 
+@pytest.mark.slow  # the fast run stays under 30 s; CI runs it
 def test_cross_origin_writes_are_403(api, fx: Fixture) -> None:
     before = fx.text()
     body = save_body(fx, fx.untranslated, "Sneaky.")
@@ -305,6 +306,7 @@ def test_write_bodies_must_be_json(api, fx: Fixture) -> None:
     assert response.status_code == 415
 
 
+@pytest.mark.slow  # the fast run stays under 30 s; CI runs it
 def test_security_headers_everywhere(api) -> None:
     for path in ("/", f"/articles/{SLUG}/{LOCALE}", "/api/articles", "/static/workbench.js",
                  "/openapi.json", "/api/articles/nope/en"):
@@ -338,6 +340,7 @@ def test_pages_escape_catalog_text(api, fx: Fixture) -> None:
     assert home.status_code == 200 and f"/articles/{SLUG}/{LOCALE}" in home.text
 
 
+@pytest.mark.slow  # the fast run stays under 30 s; CI runs it
 def test_openapi_describes_the_api_with_models(api) -> None:
     doc = api.get("/openapi.json").json()
     paths = doc["paths"]
@@ -377,6 +380,7 @@ def test_serve_prints_its_url_and_warns_off_loopback(fx: Fixture, monkeypatch, c
     assert "#token=team-secret-0123456789" in out
 
 
+@pytest.mark.slow  # the fast run stays under 30 s; CI runs it
 def test_live_server_round_trip(fx: Fixture) -> None:
     httpx = pytest.importorskip("httpx")
     with running(lambda port: make_app(fx, port=port)) as base, \
@@ -521,6 +525,7 @@ def test_the_warm_up_and_the_first_request_build_the_page_once(fx: Fixture, monk
     assert built == [1] and len(pages) == 2 and pages[0] is pages[1]
 
 
+@pytest.mark.slow  # the fast run stays under 30 s; CI runs it
 def test_the_app_loads_without_the_memory_or_the_renderer() -> None:
     """What the first page does not need is imported when asked for: the memory
     (numpy, rapidfuzz, lxml) on a segment's first focus, the renderer on Preview."""
