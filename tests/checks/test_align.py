@@ -76,6 +76,7 @@ def test_a_dropped_sentence_is_a_one_to_zero_link() -> None:
     assert all(a.target_of(k) == "" for k in omitted)
 
 
+@pytest.mark.slow  # the fast run stays under 30 s; CI runs it
 def test_an_added_sentence_is_a_zero_to_one_link() -> None:
     source = ZH[2] + ZH[3]
     added = ("Local officials praised the programme at a meeting in the capital on Tuesday, "
@@ -96,6 +97,7 @@ def test_a_sentence_split_in_translation_is_one_link() -> None:
 sentences = st.lists(st.sampled_from(range(len(ZH))), min_size=0, max_size=6)
 
 
+@pytest.mark.slow  # the fast run stays under 30 s; CI runs it
 @settings(max_examples=40, deadline=None)
 @given(sentences, sentences, st.sampled_from(["", " ", "  "]))
 def test_every_sentence_in_exactly_one_link_in_order(zh: list[int], en: list[int],

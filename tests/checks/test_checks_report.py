@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import polib
+import pytest
 
 from pipeline.checks.findings import Finding, Severity, make
 from pipeline.checks.report import format_github, format_json, format_text, rule_summary, summary
@@ -34,6 +35,7 @@ def test_text_lines_are_compiler_style() -> None:
     ]
 
 
+@pytest.mark.slow  # the fast run stays under 30 s; CI runs it
 def test_rule_summary_names_the_articles_with_most_findings_and_counts_the_rest() -> None:
     many = [make("BL703", f"locales/en/LC_MESSAGES/art-{i:05}.po", 1, "serial comma")
             for i in range(1, 13_001) for _ in range(1 + (i % 7 == 0) + (i == 11_998))]

@@ -125,6 +125,7 @@ def test_glossary_qa_answers_are_remembered_and_checked(tmp_path: Path, monkeypa
     assert glossary_rules.glossary_qa(glossary, str, broken) == first
 
 
+@pytest.mark.slow  # the fast run stays under 30 s; CI runs it
 def test_check_imports_neither_pypinyin_nor_langdetect_until_asked() -> None:
     code = ("import sys; import pipeline.cli, pipeline.commands.check, pipeline.checks.runner; "
             "print(sorted(m for m in ('pypinyin', 'langdetect') if m in sys.modules))")

@@ -12,7 +12,6 @@ from pathlib import Path
 
 import polib
 import pytest
-from pypinyin import lazy_pinyin
 
 from pipeline.commands.update import UpdateOptions, update
 from pipeline.memory import MemoryUnit, TranslationMemory, UnitKind, units
@@ -37,6 +36,8 @@ def _english(text: str) -> str:
     # Like a translation to the aligner, which pairs sentences by length and evidence
     # (and a memory keeps only pairs it is sure of): as long as one, lettered (a "2"
     # would be evidence for 第二段), and naming its sentence's first characters in pinyin.
+    from pypinyin import lazy_pinyin  # a second of loading: only for the tests that use it
+
     def sentence(i: int, zh: str) -> str:
         name = "".join(lazy_pinyin(zh[:3])).capitalize()
         return (f"Part {chr(64 + i)} of {len(text)} on {name}: "

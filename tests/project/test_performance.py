@@ -55,6 +55,7 @@ def test_prefiltered_spans_on_known_traps(text, rendering):
     assert EnglishMatcher.spans(text, rendering) == full_scan(text, rendering)
 
 
+@pytest.mark.slow  # the fast run stays under 30 s; CI runs it
 def test_cheap_script_test_agrees_with_langdetect_on_the_real_catalog():
     import polib
 

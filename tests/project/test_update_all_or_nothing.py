@@ -62,6 +62,7 @@ def test_a_catalog_rewritten_during_update_ends_complete(
     assert "Changed in another tool." in {e.msgstr for e in after.values()}
 
 
+@pytest.mark.slow  # the fast run stays under 30 s; CI runs it
 def test_a_catalog_that_cannot_be_merged_does_not_advance_its_template(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
         capsys: pytest.CaptureFixture[str]) -> None:

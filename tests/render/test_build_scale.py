@@ -91,6 +91,7 @@ def test_the_check_context_and_glossary_findings_are_built_once_per_build(
     assert calls == {"context": 1, "glossary_qa": 1}
 
 
+@pytest.mark.slow  # the fast run stays under 30 s; CI runs it
 def test_proof_findings_are_those_of_a_check_of_the_article(tmp_path: Path) -> None:
     project = Project.at(copy_real_project(tmp_path))
     glossary = project_glossary(project.glossary_dir)
@@ -168,6 +169,7 @@ def test_pairs_for_several_policies_equal_one_alignment_each(tmp_path: Path) -> 
         assert proof != reader
 
 
+@pytest.mark.slow  # the fast run stays under 30 s; CI runs it
 def test_each_article_built_alone_gives_the_same_pages(archive: Path, tmp_path: Path) -> None:
     """What is remembered across articles (rows, tags, paths) never leaks between them."""
     assert main(["-C", str(archive), "build"]) == 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from lxml import html as lxml_html
@@ -79,6 +80,7 @@ def test_emphasis_inside_a_sentence_keeps_the_groups():
 _WORD = st.text(alphabet="ab *_`[]", min_size=1, max_size=6)
 
 
+@pytest.mark.slow  # the fast run stays under 30 s; CI runs it
 @given(st.lists(_WORD, min_size=2, max_size=5))
 def test_any_markup_comes_out_well_formed_and_whole(words):
     text = ". ".join(words) + "."

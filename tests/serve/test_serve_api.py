@@ -394,6 +394,7 @@ def test_live_server_round_trip(fx: Fixture) -> None:
     assert hashlib.sha256(fx.po_path.read_bytes()).hexdigest() == saved.json()["fingerprint"]
 
 
+@pytest.mark.slow  # the fast run stays under 30 s; CI runs it
 @pytest.mark.parametrize("request_bytes", [
     b"PATCH /api/articles HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: abc\r\n\r\n",
     b"PATCH /api/articles HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 1\r\n"
@@ -442,6 +443,7 @@ def test_workspace_names_only_project_files(fx: Fixture, tmp_path: Path) -> None
     assert ws.catalog_path(SLUG, LOCALE) == fx.po_path
 
 
+@pytest.mark.slow  # the fast run stays under 30 s; CI runs it
 def test_findings_agree_with_check(api, fx: Fixture, capsys) -> None:  # type: ignore[no-untyped-def]
     """The page's "with findings" count is the number of entries `bilingual check`
     reports on for this catalog: the per-entry rules and the catalog's own (an
@@ -494,6 +496,7 @@ def test_the_page_is_made_once_per_version_without_formatting_the_file(
     assert "Changed on disk." in api.get(page).text
 
 
+@pytest.mark.slow  # the fast run stays under 30 s; CI runs it
 def test_the_warm_up_and_the_first_request_build_the_page_once(fx: Fixture, monkeypatch) -> None:
     """Two callers at once (the warm-up thread and the browser's first request) wait
     for one build of the view instead of making it twice side by side."""
