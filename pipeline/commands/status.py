@@ -106,4 +106,8 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
     add_jobs(parser)
 
 
-COMMAND = Command(StatusOptions, _arguments, status)
+DESCRIPTION = (  # the -h text, and the manual's entry (pipeline/reference.py)
+    "Translated, fuzzy and untranslated per article and locale, in segments and in "
+    "source characters, and how many translations are reviewed.")
+COMMAND = Command(StatusOptions, _arguments, status,
+                  description=DESCRIPTION)

@@ -128,7 +128,8 @@ def _locale_of(project: Project, target_lang: str, source: Path) -> str:
 
 
 def _export_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--article", metavar="SLUG", required=True)
+    parser.add_argument("--article", metavar="SLUG", required=True,
+                        help="the article whose catalog to export")
     parser.add_argument("--locale", metavar="L", help="the target locale (needed if several)")
     parser.add_argument("--version", choices=values(XliffVersion), default="1.2",
                         help="XLIFF version (default 1.2, which every CAT tool reads)")
@@ -137,7 +138,8 @@ def _export_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _import_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", type=Path, metavar="FILE.xlf")
+    parser.add_argument("file", type=Path, metavar="FILE.xlf",
+                        help="the XLIFF 1.2 or 2.0 file the agency sent back")
     parser.add_argument("--article", metavar="SLUG", help="default: the file's original")
     parser.add_argument("--locale", metavar="L", help="default: the file's target language")
 

@@ -1,0 +1,47 @@
+"""The manual's reference sections come from the registries: every command, edition
+and flag the code declares is in them, with its help, without an edit to the manual."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from pipeline import reference
+from pipeline.commands.registry import COMMANDS
+from pipeline.render.registry import EDITIONS
+
+
+def test_every_command_has_its_section_with_usage() -> None:
+    text = reference.commands_reference()
+    for entry in COMMANDS:
+        assert f"| [`bilingual {entry.name}`](#bilingual-{entry.name}) |" in text
+        assert f"### `bilingual {entry.name}`" in text
+    assert "usage: bilingual memory lookup" in text
+    assert "usage: bilingual fmt [-h] [--check] [--force] FILE [FILE ...]" in text
+
+
+def test_every_flag_says_what_it_does() -> None:
+    """An empty cell in the manual is a flag whose `-h` says nothing either."""
+    empty = [line for line in reference.commands_reference().splitlines()
+             if re.fullmatch(r"\| `[^`]+` \|\s*\|", line)]
+    assert empty == []
+
+
+def test_choices_are_listed() -> None:
+    assert r"(text \| json \| github \| sarif)" in reference.commands_reference()
+
+
+def test_every_edition_is_listed_with_its_file() -> None:
+    table = reference.editions_table()
+    for edition in EDITIONS:
+        assert f"| {edition.name} | `{edition.file_name('SLUG', 'zh', 'en')}` |" in table
+
+
+def test_markers_are_filled_and_unknown_ones_refused() -> None:
+    page = "# Title\n\n<!-- reference: editions -->\n\nAfter.\n"
+    filled = reference.fill(page)
+    assert filled.startswith("# Title\n\n| edition | file |") and filled.endswith("\n\nAfter.\n")
+    assert "<!--" not in filled
+    with pytest.raises(KeyError, match="no reference section 'nothing'"):
+        reference.fill("<!-- reference: nothing -->\n")
