@@ -12,8 +12,13 @@ from pipeline.commands.registry import COMMANDS
 from pipeline.render.registry import EDITIONS
 
 
-def test_every_command_has_its_section_with_usage() -> None:
-    text = reference.commands_reference()
+@pytest.fixture(scope="module")
+def commands_page() -> str:
+    return reference.commands_reference()
+
+
+def test_every_command_has_its_section_with_usage(commands_page: str) -> None:
+    text = commands_page
     for entry in COMMANDS:
         assert f"| [`bilingual {entry.name}`](#bilingual-{entry.name}) |" in text
         assert f"### `bilingual {entry.name}`" in text
@@ -21,15 +26,15 @@ def test_every_command_has_its_section_with_usage() -> None:
     assert "usage: bilingual fmt [-h] [--check] [--force] FILE [FILE ...]" in text
 
 
-def test_every_flag_says_what_it_does() -> None:
+def test_every_flag_says_what_it_does(commands_page: str) -> None:
     """An empty cell in the manual is a flag whose `-h` says nothing either."""
-    empty = [line for line in reference.commands_reference().splitlines()
+    empty = [line for line in commands_page.splitlines()
              if re.fullmatch(r"\| `[^`]+` \|\s*\|", line)]
     assert empty == []
 
 
-def test_choices_are_listed() -> None:
-    assert r"(text \| json \| github \| sarif)" in reference.commands_reference()
+def test_choices_are_listed(commands_page: str) -> None:
+    assert r"(text \| json \| github \| sarif)" in commands_page
 
 
 def test_every_edition_is_listed_with_its_file() -> None:
