@@ -1,8 +1,11 @@
 """The manual's reference sections, made from the registries and docstrings when the site
 is built, so a new command, edition, rule or module needs no edit to the manual.
 
-A page asks for a section with a line `<!-- reference: NAME -->`; `docs/hooks.py` (a
-MkDocs hook) replaces it with `SECTIONS[NAME]()`. The sections:
+A page holds a section between `<!-- reference: NAME -->` and `<!-- /reference -->`, so
+it reads complete on a code host too. `python -m pipeline.reference` rewrites every page
+of docs/manual whose sections are out of date (a test fails, naming that command, when
+one is), and `docs/hooks.py` (a MkDocs hook) fills them again when the site is built, so
+the site is never stale. The sections:
 
 - `commands`: every row of commands/registry.py, with its `-h` description, usage and
   flags as argparse declares them;
@@ -191,11 +194,42 @@ SECTIONS: dict[str, Callable[[], str]] = {
 }
 
 
+MANUAL = PACKAGE.parent / "docs" / "manual"
+END = "<!-- /reference -->"
+BLOCK = re.compile(r"^<!-- reference: ([a-z-]+) -->\n(?:.*?^<!-- /reference -->$)?",
+                   re.MULTILINE | re.DOTALL)
+
+
 def fill(markdown: str) -> str:
-    """A page with each `<!-- reference: NAME -->` line replaced by its section."""
+    """A page with each reference section (its opening line, and what stands before its
+    closing line if it has one) made afresh from the registries."""
     def section(match: re.Match[str]) -> str:
         name = match.group(1)
         if name not in SECTIONS:
             raise KeyError(f"no reference section {name!r} (known: {', '.join(SECTIONS)})")
-        return SECTIONS[name]().rstrip("\n")
-    return MARKER.sub(section, markdown)
+        return f"<!-- reference: {name} -->\n{SECTIONS[name]().rstrip()}\n{END}"
+    return BLOCK.sub(section, markdown)
+
+
+def for_site(markdown: str) -> str:
+    """The page as the built site shows it: sections fresh, their marker lines gone."""
+    return re.sub(r"^<!-- (?:reference: [a-z-]+|/reference) -->\n", "", fill(markdown),
+                  flags=re.MULTILINE)
+
+
+def stale_pages(manual: Path = MANUAL) -> list[Path]:
+    """The manual's pages whose reference sections differ from the registries."""
+    return [page for page in sorted(manual.glob("*.md"))
+            if fill(text := page.read_text(encoding="utf-8")) != text]
+
+
+def main() -> int:
+    """Rewrite the stale pages of docs/manual; say which."""
+    for page in stale_pages():
+        page.write_text(fill(page.read_text(encoding="utf-8")), encoding="utf-8")
+        print(f"{page.relative_to(PACKAGE.parent)}: reference sections rewritten")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

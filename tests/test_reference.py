@@ -43,10 +43,20 @@ def test_every_edition_is_listed_with_its_file() -> None:
         assert f"| {edition.name} | `{edition.file_name('SLUG', 'zh', 'en')}` |" in table
 
 
-def test_markers_are_filled_and_unknown_ones_refused() -> None:
-    page = "# Title\n\n<!-- reference: editions -->\n\nAfter.\n"
+def test_sections_are_filled_in_place_and_unknown_ones_refused() -> None:
+    page = "# Title\n\n<!-- reference: editions -->\nold table\n<!-- /reference -->\n\nAfter.\n"
     filled = reference.fill(page)
-    assert filled.startswith("# Title\n\n| edition | file |") and filled.endswith("\n\nAfter.\n")
-    assert "<!--" not in filled
+    assert filled.startswith("# Title\n\n<!-- reference: editions -->\n| edition | file |")
+    assert filled.endswith("|\n<!-- /reference -->\n\nAfter.\n") and "old table" not in filled
+    assert reference.fill(filled) == filled
+    bare = reference.fill("<!-- reference: editions -->\n")  # a new section: just its marker
+    assert bare.startswith("<!-- reference: editions -->\n| edition |")
+    site = reference.for_site(page)
+    assert "<!--" not in site and "| edition | file |" in site
     with pytest.raises(KeyError, match="no reference section 'nothing'"):
         reference.fill("<!-- reference: nothing -->\n")
+
+
+def test_the_manual_pages_are_up_to_date() -> None:
+    stale = [page.name for page in reference.stale_pages()]
+    assert stale == [], f"{stale} out of date with the registries: python -m pipeline.reference"

@@ -4,7 +4,7 @@ Everything that lists rules reads this: the runner (which codes need the
 glossary, which run on drafts, which are cross-article), the workbench's
 per-entry list, `bilingual check --list-rules`, the SARIF rule table and the
 manual's "Check codes" page (docs/manual/checks.md, filled by pipeline/reference.py
-when the manual is built). Adding a rule = one `Rule(...)` here, naming
+by `python -m pipeline.reference`). Adding a rule = one `Rule(...)` here, naming
 (`check=`) the function in checks/rules/ that emits its code; nothing else lists it.
 """
 
