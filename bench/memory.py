@@ -26,6 +26,11 @@
   (pipeline.memory.pair_cache) against aligning every unit again.
 
     python bench/memory.py --only rebuild [--units 100000]
+
+- partial matches (a phrase held inside longer units) over an index on disk: the
+  units the character pre-filter keeps against scanning every unit.
+
+    python bench/memory.py --only partial [--units 100000]
 """
 
 from __future__ import annotations
@@ -264,6 +269,38 @@ def bench_rebuild(units: int, rng: random.Random, runs: int = 3) -> None:
           f"(first build of the file: {cold:.1f} s; index {size / 1e6:.1f} MB)")
 
 
+def bench_partial(units: int, rng: random.Random) -> None:
+    """The partial-match scan (a phrase held inside longer units) over an index on
+    disk, as the workbench's TMX layer and `memory lookup` read it: the units the
+    character pre-filter keeps against every unit."""
+    from pipeline.memory.partial import partial_matches
+    from pipeline.memory.store import StoredMemory, save_index
+    texts = make_texts(units, rng)
+    memory_units = [MemoryUnit(t, f"target {i}", "memory/big.tmx") for i, t in enumerate(texts)]
+    queries = []
+    for text in rng.sample(texts, 20):
+        size = rng.randint(6, max(6, min(30, len(text) - 1)))
+        start = rng.randrange(max(1, len(text) - size))
+        queries.append(text[start:start + size])
+    with tempfile.TemporaryDirectory() as tmp:
+        save_index(TranslationMemory(memory_units), Path(tmp) / "index")
+        memory = StoredMemory(Path(tmp) / "index")
+        for share in (75.0, 50.0):
+            full, ours = [], []
+            for query in queries:
+                start = time.perf_counter()
+                want = partial_matches(query, memory.units, share, 3)
+                full.append(time.perf_counter() - start)
+                start = time.perf_counter()
+                got = partial_matches(query, memory.partial_pool(query, share), share, 3)
+                ours.append(time.perf_counter() - start)
+                assert got == want, query
+            a, b = statistics.median(ours) * 1000, statistics.median(full) * 1000
+            print(f"partial matches at {share:.0f}%, {units:,} units on disk, median of "
+                  f"{len(queries)} phrases: {a:.1f} ms with the pre-filter, {b:.0f} ms "
+                  f"scanning every unit; ratio {a / b:.3f} (same matches)")
+
+
 def bench_serve_lookup(units: int, rng: random.Random) -> None:
     import warnings
 
@@ -310,7 +347,8 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--units", type=int, default=100_000)
     parser.add_argument("--articles", type=int, default=300)
-    parser.add_argument("--only", choices=("lookup", "update", "cli", "rebuild", "serve"))
+    parser.add_argument("--only", choices=("lookup", "update", "cli", "rebuild", "partial",
+                                           "serve"))
     args = parser.parse_args()
     rng = random.Random(12)
     if args.only in (None, "lookup"):
@@ -321,6 +359,8 @@ def main() -> None:
         bench_cli_lookup(args.units, rng)
     if args.only in (None, "rebuild"):
         bench_rebuild(args.units, rng)
+    if args.only in (None, "partial"):
+        bench_partial(args.units, rng)
     if args.only in (None, "serve"):
         bench_serve_lookup(args.units, rng)
 
