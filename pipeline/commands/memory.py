@@ -124,7 +124,8 @@ def lookup_command(project: Project, options: LookupOptions) -> int:
     memory = indexed_memory(project, loc)
     matches = memory.lookup(text.strip(), threshold, limit)
     whole = {m.unit.source for m in matches}
-    partial = [p for p in partial_matches(text, memory.units, threshold, limit - len(matches))
+    pool = memory.partial_pool(text, threshold)  # the units that can hold the text
+    partial = [p for p in partial_matches(text, pool, threshold, limit - len(matches))
                if p.unit.source not in whole] if len(matches) < limit else []
     if fmt == "json":
         rows: list[dict[str, object]] = [{"kind": "exact" if m.exact else "fuzzy", "score": round(m.score, 1),

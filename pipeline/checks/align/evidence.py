@@ -17,11 +17,12 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import Enum
 from functools import lru_cache
+from typing import Any
 
 from ...glossary import EnglishMatcher, Term, TermMatcher
 from ..numbers.chinese import zh_quantities
@@ -75,11 +76,36 @@ def en_values(text: str) -> frozenset[Decimal]:
     return _values(en_quantities(text))
 
 
+@lru_cache(maxsize=1)
+def _pinyin() -> Callable[[str], list[str]]:
+    """pypinyin's `lazy_pinyin` with each word's reading remembered: a memory of
+    100,000 units spells the same few thousand words again and again, and the
+    reading of a word (after pypinyin's own word segmentation) depends on the word
+    alone. Its tables load on first need."""
+    from pypinyin.core import Pinyin
+    from pypinyin.converter import UltimateConverter
+
+    class Remembering(UltimateConverter):
+        @lru_cache(maxsize=65536)  # noqa: B019 - one instance, for the process
+        def _read(self, words: str, style: Any, heteronym: bool, errors: Any,
+                  strict: bool) -> tuple[tuple[str, ...], ...]:
+            return tuple(tuple(p) for p in super().convert(words, style, heteronym, errors,
+                                                           strict=strict))
+
+        def convert(self, words: str, style: Any, heteronym: bool, errors: Any,
+                    strict: bool = True, **kwargs: Any) -> list[list[str]]:
+            if kwargs or not isinstance(errors, str):  # not what lazy_pinyin passes
+                return list(super().convert(words, style, heteronym, errors, strict=strict,
+                                            **kwargs))
+            return [list(p) for p in self._read(words, style, heteronym, errors, strict)]
+
+    return Pinyin(Remembering()).lazy_pinyin
+
+
 @lru_cache(maxsize=16384)
 def pinyin_windows(text: str) -> frozenset[str]:
     """Pinyin of every run of one to three characters, toneless, run together."""
-    from pypinyin import lazy_pinyin  # its tables load on first need
-    syllables = [s if _PINYIN.match(s) else "" for s in lazy_pinyin(text)]
+    syllables = [s if _PINYIN.match(s) else "" for s in _pinyin()(text)]
     found: set[str] = set()
     for start in range(len(syllables)):
         joined = ""
@@ -127,15 +153,17 @@ class Evidence:
                 items += [(Item.TERM, rendered.where(term)) for term in terms.terms_in(zh)]
             glosses.append(gloss)
             self.source_items.append(items)
-        windows = [pinyin_windows(zh) for zh in source]
+        names = [english_names(en) for en in target]
+        # Pinyin only when some sentence has a name to spell (it is most of the cost).
+        windows = [pinyin_windows(zh) for zh in source] if any(names) else []
         source_values = [zh_values(zh) for zh in source]
         self.target_items: list[list[Found]] = []
-        for j, en in enumerate(target):
+        for j in range(m):
             items = [(Item.WORD, frozenset(i for i in range(n) if s in glosses[i]))
                      for s in stems[j]]
             items += [(Item.NUMBER, frozenset(i for i in range(n) if v in source_values[i]))
                       for v in values[j]]
-            for name in english_names(en):
+            for name in names[j]:
                 found = frozenset(i for i in range(n) if name in windows[i])
                 if found:  # a capitalised word no sentence spells is no name of theirs
                     items.append((Item.NAME, found))
