@@ -17,6 +17,7 @@ import os
 import tempfile
 import unicodedata
 from collections.abc import Callable
+from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import TypeVar
@@ -77,6 +78,7 @@ def _build_readings() -> dict[int, str]:
     return table
 
 
+@lru_cache(maxsize=1)
 def readings() -> dict[int, str]:
     """Code point -> its toneless pinyin readings, comma-separated (pypinyin's
     character table: every reading, as a name may use any)."""
