@@ -23,6 +23,7 @@ from .security import TOKEN_HEADER
 from .workspace import Workspace
 
 
+@lru_cache(maxsize=8192)  # the page is made again after each save: its texts mostly stay
 def _sentence_count(text: str) -> int:
     from ..checks.align import split_chinese  # the aligner loads when a page first needs it
 

@@ -534,12 +534,14 @@ def test_the_warm_up_and_the_first_request_build_the_page_once(fx: Fixture, monk
 @pytest.mark.slow  # the fast run stays under 30 s; CI runs it
 def test_the_app_loads_without_the_memory_or_the_renderer() -> None:
     """What the first page does not need is imported when asked for: the memory
-    (numpy, rapidfuzz, lxml) on a segment's first focus, the renderer on Preview."""
+    (numpy, rapidfuzz, lxml) on a segment's first focus, the renderer on Preview,
+    the importer (markdown-it, the PDF and Word readers) on an import review."""
     import sys
 
     probe = ("import sys; import pipeline.serve.app; "
              "print(sorted(m for m in ('numpy', 'rapidfuzz', 'lxml', 'pipeline.render.html', "
-             "'pipeline.memory.index') if m in sys.modules))")
+             "'pipeline.memory.index', 'pipeline.importer', 'markdown_it') "
+             "if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                          check=True).stdout
     assert out.strip() == "[]"
