@@ -10,6 +10,7 @@ heading), or a first-line indent on the next line.
 from __future__ import annotations
 
 import itertools
+import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
@@ -133,6 +134,18 @@ def _first_line(run: list[Line], index: int, typical: float) -> bool:
     return low <= short <= high and width(line.text) >= typical - low
 
 
+_LATIN_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9.'’-]*")
+
+
+def _word_wrapped(line: Line, following: str, typical: float) -> bool:
+    """A line cut short before a Latin word too long for the room left (Workhorse in a
+    narrow column; an indented first line has less) wraps into the next line: it is no
+    heading and no paragraph's end."""
+    word = _LATIN_WORD.match(following)
+    return (word is not None and not line.text.endswith(SENTENCE_END)
+            and width(line.text) + width(word.group()) > typical - line.indent)
+
+
 def _ends_sentence(text: str) -> bool:
     text = without_note_marks(text)
     core = text.rstrip("”』」）)’")
@@ -165,6 +178,8 @@ def _breaks_after(run: list[Line], index: int, typical: float | None, starts: bo
     if without_note_marks(line.text).endswith(SENTENCE_END + LEAD_IN) \
             and size < SHORT_LINE * typical:
         return True
+    if _word_wrapped(line, following.text, typical):
+        return False                             # the next word did not fit: it wraps
     if starts and size < HEADING_LINE * typical and not line.text.endswith(SENTENCE_END):
         return True                              # a heading on its own line
     after = run[index + 2] if index + 2 < len(run) else None

@@ -27,6 +27,7 @@ from .patterns import (
     is_issuer,
     is_label_line,
     is_note_line,
+    is_speaker_turn,
     iso_date,
     numbering,
     starts_article,
@@ -154,8 +155,8 @@ def is_cut(block: Block, following: Block | None, base: float | None) -> bool:
         return False
     if looks_like_heading(text) and following.page == block.lines[-1].page:
         return False  # a short head with a comma inside, not half a paragraph
-    if text.startswith(("——", "--")) or _special(text):
-        return False
+    if text.startswith(("——", "--")) or (_special(text) and not is_speaker_turn(text)):
+        return False   # a speaker's turn (问：…) is prose a column break may cut
     starts = after[0].isalnum() or is_cjk(after[0])
     return (starts and not looks_like_heading(after) and not _special(after)
             and not numbering(after))
