@@ -109,7 +109,7 @@ def _pdf_breaks(line: Line, following: Line, room: float, body: float | None) ->
 def _numbered_start(line: Line, following: Line) -> bool:
     """第X条 or the next numbered item (（二）) after a sentence's end starts a paragraph."""
     return bool(starts_article(following.text) or numbering(following.text)) and \
-        line.text.endswith(SENTENCE_END)
+        without_note_marks(line.text).endswith(SENTENCE_END)   # 。 [4] too
 
 
 def _alone(text: str, ends: bool) -> bool:
@@ -132,6 +132,23 @@ def _first_line(run: list[Line], index: int, typical: float) -> bool:
     short = typical - width(following.text)
     low, high = FIRST_LINE_SHORT
     return low <= short <= high and width(line.text) >= typical - low
+
+
+_NOTE_ENTRY = re.compile(r"^[\[［](\d{1,3})[\]］]")
+NOTE_LOOKBACK = 6    # lines a note may wrap over
+
+
+def _next_note(run: list[Line], index: int) -> bool:
+    """A list of notes: the line starting [n] follows the note starting [n-1] (a mark
+    wrapped to a line's start in the body has no such neighbour)."""
+    mark = _NOTE_ENTRY.match(run[index + 1].text)
+    if mark is None:
+        return False
+    for line in reversed(run[max(0, index + 1 - NOTE_LOOKBACK): index + 1]):
+        previous = _NOTE_ENTRY.match(line.text)
+        if previous is not None:
+            return int(previous.group(1)) == int(mark.group(1)) - 1
+    return False
 
 
 _LATIN_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9.'’-]*")
@@ -166,12 +183,13 @@ def _breaks_after(run: list[Line], index: int, typical: float | None, starts: bo
         return stands_alone(line.text) or stands_alone(following.text)
     size = width(line.text)
     if _alone(line.text, size < SHORT_LINE * typical) or _alone(
-            following.text, line.text.endswith(SENTENCE_END + LEAD_IN + ("；",))):
+            following.text,
+            without_note_marks(line.text).endswith(SENTENCE_END + LEAD_IN + ("；",))):
         return True
     base = min(item.indent for item in run)
     if following.indent >= base + 2 and line.indent <= following.indent - 2:
         return True                              # first-line indent of a new paragraph
-    if _first_line(run, index, typical):
+    if _first_line(run, index, typical) or _next_note(run, index):
         return True
     if _numbered_start(line, following):
         return True

@@ -149,7 +149,8 @@ def is_cut(block: Block, following: Block | None, base: float | None) -> bool:
             Role.TABLE, Role.TABLE_GUESS, Role.CAPTION}:
         return False   # a table or caption is never half of a paragraph
     text, after = _text(block), _text(following)
-    if text.endswith(NOT_A_CUT) or not (len(text) >= PARAGRAPH_MIN or "，" in text):
+    if without_note_marks(text).endswith(NOT_A_CUT) or not (
+            len(text) >= PARAGRAPH_MIN or "，" in text):   # 。 [3]: a note mark after the end
         return False
     if _display(following, base, HEADING_SIZE) or _display(block, base, HEADING_SIZE):
         return False

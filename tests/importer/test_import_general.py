@@ -321,3 +321,36 @@ def test_the_wrapped_header_of_a_wide_table_one_cell_a_line_is_not_headings() ->
     result = import_raw(text)
     assert not re.findall(r"^#", result.markdown.split("\n---\n", 1)[1], re.M)
     assert any("look like a table" in note.message for note in result.flags)
+
+
+# An academic article as `pdftotext` gives it (issue 33): note marks after a sentence's
+# end (。 [2]), one wrapped to a line's start, and the notes listed one a line.
+NOTED = """誹謗訴訟與法律援助
+
+法律援助的普通計劃明確豁除誹謗訴訟，立法會文件指出因為該等案件不被視為值得由公
+帑資助。 [1] 在很多海外司法管轄區，包括加拿大安大略省和新加坡，也沒有為該類案件
+提供法援，英格蘭和威爾斯一般也不會為誹謗訴訟提供法援。 [2]
+
+歐洲人權法庭有宗著名的麥誹謗案，全名莫里斯及史特訴英國案。麥當勞在1990年入稟英
+國法庭狀告派發傳單的志願者莫里斯、史特，和另外3名成員誹謗，二人申請法援被拒。
+[3] 他們其後入稟歐洲人權法庭，指英國政府不提供法援違反了公約所保障的公平審判
+的權利。 [4]
+（1）法庭認為，誹謗案的訴訟費用高昂，被告無力負擔律師費用，審訊並不公平。 [5]
+（2）法庭亦認為，政府須確保訴訟雙方在程序上處於平等地位，否則即違反公約。
+
+註釋
+[1] 立法會司法及法律事務委員會，檢討法律援助輔助計劃。
+[2] 同註1。
+[3] Steel and Morris v. United Kingdom [2005] ECHR 68416/01.
+[4] 同上，第59至72段；公約第6條規定人人都有權在合理的時間內由獨立的和無偏倚的法庭
+進行公正的和公開的審訊。
+[5] 同上，第95段。
+"""
+
+
+def test_note_marks_and_a_list_of_notes_keep_paragraphs_apart() -> None:
+    blocks = body(import_raw(NOTED).markdown).strip().split("\n\n")
+    assert [block[:6] for block in blocks] == [
+        "法律援助的普", "歐洲人權法庭", "（1）法庭認", "（2）法庭亦", "## 註釋",
+        "\\[1\\] ", "\\[2\\] ", "\\[3\\] ", "\\[4\\] ", "\\[5\\] "]
+    assert "二人申請法援被拒。\\[3\\] 他們其後" in blocks[1]   # the wrapped mark stays
