@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .lines import SENTENCE_END, Line, Role, without_note_marks
-from .patterns import is_byline, is_caption, numbering, starts_article
+from .patterns import is_byline, is_caption, is_salutation, numbering, starts_article
 from .report import Change, ImportResult
 
 SHORT_LINE = 0.9     # of the typical line: a sentence ending here ends the paragraph
@@ -71,8 +71,9 @@ def _runs(lines: list[Line]) -> list[list[Line]]:
 
 def stands_alone(text: str) -> bool:
     """Lines that are never part of a paragraph: bylines, captions, a subtitle's dash,
-    numbered heads."""
+    a notice's addressees, numbered heads."""
     return (is_byline(text) or is_caption(text) or text.startswith(("——", "--"))
+            or is_salutation(text)
             or (numbering(text) is not None and len(text) <= 40 and "。" not in text
                 and not text.endswith(("；", "，", ",", ";", "：", ":"))))
 

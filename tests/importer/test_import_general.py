@@ -354,3 +354,23 @@ def test_note_marks_and_a_list_of_notes_keep_paragraphs_apart() -> None:
         "法律援助的普", "歐洲人權法庭", "（1）法庭認", "（2）法庭亦", "## 註釋",
         "\\[1\\] ", "\\[2\\] ", "\\[3\\] ", "\\[4\\] ", "\\[5\\] "]
     assert "二人申請法援被拒。\\[3\\] 他們其後" in blocks[1]   # the wrapped mark stays
+
+
+# The opening of a State Council notice as `pdftotext` gives it (国发〔2018〕38号): the
+# addressees fill most of a line and end with a colon.
+NOTICE = """国务院关于支持自由贸易试验区深化改革创
+新若干措施的通知
+国发〔2018〕38号
+各省、自治区、直辖市人民政府，国务院各部委、各直属机构：
+建设自由贸易试验区（以下简称自贸试验区）是党中央、国务院在
+新形势下全面深化改革和扩大开放的战略举措。党的十九大报告强调要
+赋予自贸试验区更大改革自主权，为新时代自贸试验区建设指明了新方
+向、提出了新要求。为支持自贸试验区深化改革创新，进一步提高建设
+质量，现提出以下措施：
+"""
+
+
+def test_the_addressees_of_a_notice_stand_alone() -> None:
+    blocks = body(import_raw(NOTICE).markdown).strip().split("\n\n")
+    assert "各省、自治区、直辖市人民政府，国务院各部委、各直属机构：" in blocks
+    assert blocks[-1].startswith("建设自由贸易试验区") and blocks[-1].endswith("现提出以下措施：")
