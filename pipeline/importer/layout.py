@@ -84,9 +84,8 @@ def _segments(raw: str, cuts: set[int] | None = None, measure: Measure = _displa
     return pieces
 
 
-def _column_starts(lines: list[str], measure: Measure = _display) -> tuple[list[int], int]:
-    """Places where text resumes after a gap on many lines: the columns' left edges, and
-    how many pieces of lines start at one of them (the evidence)."""
+def _column_starts(lines: list[str], measure: Measure = _display) -> list[int]:
+    """Places where text resumes after a gap on many lines: the columns' left edges."""
     starts: Counter[int] = Counter()
     for raw in lines:
         pieces = _segments(raw, measure=measure)
@@ -102,9 +101,7 @@ def _column_starts(lines: list[str], measure: Measure = _display) -> tuple[list[
             break
         if all(abs(place - other) > 2 * NEAR for other in found):
             found.append(min(other for other in starts if abs(other - place) <= NEAR))
-    support = sum(count for place, count in starts.items()
-                  if any(0 <= place - edge <= NEAR for edge in found))
-    return sorted(found), support
+    return sorted(found)
 
 
 def _column_of(start: int, edges: list[int]) -> int:
@@ -117,9 +114,16 @@ def _column_of(start: int, edges: list[int]) -> int:
 
 def _best_columns(lines: list[str]) -> tuple[list[int], Measure]:
     """The column edges by the measure under which more lines resume text at them."""
-    by_display, seen = _column_starts(lines, _display)
-    by_cell, cell_seen = _column_starts(lines, _cell)
-    return (by_cell, _cell) if cell_seen > seen else (by_display, _display)
+    by_display, by_cell = _column_starts(lines, _display), _column_starts(lines, _cell)
+    if _support(lines, by_cell, _cell) > _support(lines, by_display, _display):
+        return by_cell, _cell
+    return by_display, _display
+
+
+def _support(lines: list[str], edges: list[int], measure: Measure) -> int:
+    """Pieces of lines, short ones too (a paragraph's last line), that resume at an edge."""
+    return sum(1 for raw in lines for piece in _segments(raw, measure=measure)[1:]
+               if any(0 <= piece.start - edge <= NEAR for edge in edges))
 
 
 def page_columns(page: list[Numbered]) -> list[Numbered]:

@@ -135,6 +135,17 @@ def _first_line(run: list[Line], index: int, typical: float) -> bool:
     return low <= short <= high and width(line.text) >= typical - low
 
 
+CENTRED = 4          # columns past the text's left edge: more than a first-line indent
+HEAD_NOT_ENDS = (*SENTENCE_END, *LEAD_IN, "，", ",", "；", ";", "、")
+
+
+def _centred(line: Line, base: int, typical: float) -> bool:
+    """A short unpunctuated line set well in from the column's edge: a head's last
+    line centred under its first (辅业变主业：两电建“航母”未来将 / 上市)."""
+    return (line.indent >= base + CENTRED and width(line.text) <= HEADING_LINE * typical / 2
+            and not line.text.endswith(HEAD_NOT_ENDS))
+
+
 _NOTE_ENTRY = re.compile(r"^[\[［](\d{1,3})[\]］]")
 NOTE_LOOKBACK = 6    # lines a note may wrap over
 
@@ -188,6 +199,11 @@ def _breaks_after(run: list[Line], index: int, typical: float | None, starts: bo
             without_note_marks(line.text).endswith(SENTENCE_END + LEAD_IN + ("；",))):
         return True
     base = min(item.indent for item in run)
+    if _centred(following, base, typical) and size >= HEADING_LINE * typical \
+            and not line.text.endswith(HEAD_NOT_ENDS):
+        return False                             # a head's rest, centred under it
+    if index > 0 and _centred(line, base, typical):
+        return True
     if following.indent >= base + 2 and line.indent <= following.indent - 2:
         return True                              # first-line indent of a new paragraph
     if _first_line(run, index, typical) or _next_note(run, index):

@@ -102,6 +102,13 @@ INTERVIEW = _html("<h1>对话企业家</h1><div class='cols'>"
                   + "".join(f"<p>{text}</p>" for text in TALK * 2) + "</div>",
                   ".cols { column-count: 2; column-gap: 8mm; }")
 
+# A news page in three narrow columns: a head wrapped over two lines, the rest centred.
+WRAPPED_HEAD = "重组后两家新集团将整体上市"
+COLUMNS3 = _html("<h1>电力改革再迈一步</h1><div class='cols'>"
+                 + f"<p>{LONG}</p><p>{NEXT}</p><h2>{WRAPPED_HEAD}</h2><p>{LAST}</p><p>{LONG}</p>"
+                 + "</div>", ".cols { column-count: 3; column-gap: 6mm; }"
+                 "h2 { font-size: 10pt; text-align: center; margin: 4pt 0; }")
+
 HEADER = f"<div style='font-size:7pt;width:100%;text-align:center'>{RUNNING}</div>"
 FOOTER = ("<div style='font-size:7pt;width:100%;text-align:center'>"
           "<span class='pageNumber'></span></div>")
@@ -116,7 +123,7 @@ def printed(edition_browser, tmp_path_factory: pytest.TempPathFactory) -> dict[s
     page = context.new_page()
     for name, html in (("measure", MEASURE), ("magazine", MAGAZINE), ("table", TABLE),
                        ("repeats", REPEATS), ("bulletin", BULLETIN), ("digest", DIGEST),
-                       ("interview", INTERVIEW)):
+                       ("interview", INTERVIEW), ("columns3", COLUMNS3)):
         source = folder / f"{name}.html"
         source.write_text(html, encoding="utf-8")
         page.goto(source.as_uri())
@@ -217,6 +224,14 @@ def test_short_last_lines_of_two_columns_stay_in_their_column(printed: dict[str,
     followed by more spaces than a full line, and the next column still starts there."""
     result = _pdftotext(printed["interview"], "-layout")
     assert _paragraphs(result.markdown) == TALK * 2
+
+
+@pytest.mark.slow
+def test_a_head_wrapped_in_a_narrow_column_is_one_heading(printed: dict[str, Path]) -> None:
+    """Its last line is centred under the first: not a second heading, not the next
+    paragraph's first line."""
+    result = _pdftotext(printed["columns3"], "-layout")
+    assert _paragraphs(result.markdown) == [LONG, NEXT, f"## {WRAPPED_HEAD}", LAST, LONG]
 
 
 @pytest.mark.slow
