@@ -33,12 +33,12 @@ from .patterns import (
     starts_article,
     unbracketed,
 )
+from .doubts import PARAGRAPH_MIN, fills_measure, flag_full_line, flag_heading, wrapped_measure
 from .reflow import Block
 from .report import Change, Choice, Decision, ImportResult
 
 HEADING_MAX = 30
 NUMBERED_HEADING_MAX = 40
-PARAGRAPH_MIN = 40
 FRAGMENT_MAX = 8
 KICKER_MAX = 6
 HEADING_SIZE = 1.07     # × body size: display type for headings
@@ -321,6 +321,7 @@ def _levels(blocks: list[Block]) -> dict[Numbering, int]:
 
 def body_elements(blocks: list[Block], meta: dict[str, object], base: float | None,
                   result: ImportResult) -> list[Element]:
+    typical = wrapped_measure(blocks)
     blocks = join_cuts(blocks, base, result)
     levels = _levels(blocks)
     tiers = sorted({round(2 * b.size) for b in blocks if b.size and _display(b, base, HEADING_SIZE)
@@ -358,6 +359,10 @@ def body_elements(blocks: list[Block], meta: dict[str, object], base: float | No
         alone = base is None or (len(block.lines) == 1 and (block.size or 0) >= base - 0.3)
         sentence = alone and is_sentence_head(text, following)
         plain = alone and (looks_like_heading(text) or sentence) and not is_byline(text)
+        if plain and not sized and not sentence and fills_measure(block, typical):
+            elements.append(Element(Kind.PARAGRAPH, text, block.line))
+            flag_full_line(block, text, result)
+            continue
         if (sized or plain) and following:
             level = (levels.get(style, 2) if style else  # else a PDF's tiers: larger type, higher
                      min(2 + tiers.index(round(2 * block.size)), 4) if sized and block.size
@@ -366,24 +371,10 @@ def body_elements(blocks: list[Block], meta: dict[str, object], base: float | No
             reason = "numbered" if style else ("display type" if sized else
                                                "short line without final punctuation")
             result.change(Change.HEADING, block.line, f"section heading ({reason}): {text}")
-            _flag_heading(block, text, following, bool(style), sized, sentence, result)
+            flag_heading(block, text, following, bool(style), sized, sentence, result)
             continue
         elements.append(Element(Kind.PARAGRAPH, text, block.line))
     return elements
-
-
-def _flag_heading(block: Block, text: str, following: str, numbered: bool, sized: bool,
-                  sentence: bool, result: ImportResult) -> None:
-    """Put a doubtful heading to the editor: a sentence standing alone, or a cut paragraph."""
-    if sentence and not sized:
-        result.decisions.append(Decision(Choice.HEADING, block.line, text, page=block.page))
-        result.flag(block.line, f"'{text}' (numbered, one sentence, standing alone before the "
-                    "text) was taken as a heading; the other choice: a paragraph")
-    if not numbered and not sized and following and len(following) < PARAGRAPH_MIN \
-            and following.endswith(SENTENCE_END):
-        result.decisions.append(Decision(Choice.HEADING, block.line, text, page=block.page))
-        result.flag(block.line, f"'{text}' was taken as a heading, but the short text after "
-                    f"it ('{following}') may be the rest of a paragraph cut by a page break")
 
 
 def build_article(blocks: list[Block], result: ImportResult) -> Article:

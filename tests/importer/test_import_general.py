@@ -374,3 +374,25 @@ def test_the_addressees_of_a_notice_stand_alone() -> None:
     blocks = body(import_raw(NOTICE).markdown).strip().split("\n\n")
     assert "各省、自治区、直辖市人民政府，国务院各部委、各直属机构：" in blocks
     assert blocks[-1].startswith("建设自由贸易试验区") and blocks[-1].endswith("现提出以下措施：")
+
+
+# Measures of a State Council notice (国办发〔2019〕3号) as text: the second item's first
+# line is cut from its rest (a page break and a lost page), so it stands alone.
+MEASURES_CUT = """关于开展城镇小区配套幼儿园治理工作的通知
+
+1.城镇小区严格依标配建幼儿园。老城区改造、新城开发和居住区建设应将配套建设
+幼儿园纳入公共管理和公共服务设施建设规划，并按照相关标准和规范予以建设。城
+镇小区没有规划配套幼儿园或规划不足的，要通过补建、改建等方式予以解决。
+
+2.缓建、缩建、停建、不建和建而不交的，在整改到位之前，不得办理竣工验收，要
+
+3.已建成的配套幼儿园应按照规定及时移交当地教育行政部门，用于举办公办园，或
+者委托办成普惠性民办园，不得办成营利性幼儿园。
+"""
+
+
+def test_a_line_that_fills_the_measure_is_no_silent_heading() -> None:
+    result = import_raw(MEASURES_CUT)
+    cut = "2.缓建、缩建、停建、不建和建而不交的，在整改到位之前，不得办理竣工验收，要"
+    assert "#" not in body(result.markdown) and cut in body(result.markdown)
+    assert any(cut in flag.message and "heading" in flag.message for flag in result.flags)
