@@ -79,7 +79,7 @@ FIXTURE_GLOSSARY = """term,english,variants,forbidden,type,pinyin,note
 STRUCTURES = """---
 lang: zh-Hans
 kicker: 样例
-title: 版式样例
+title: 版式样例——来自新闻中心的观察与长标题换行检验
 credits: 文字/编辑部
 ---
 

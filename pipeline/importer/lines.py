@@ -237,6 +237,8 @@ def _split_kind(left: str, right: str) -> str | None:
     if left[-1].isdigit() and right[0] in ".．%" and (len(right) == 1 or right[1].isdigit()
                                                       or right[0] == "%"):
         return "number"
+    if left[-1].isdigit() and right[0] in ":：/" and len(right) > 1 and right[1].isdigit():
+        return "number"    # a ratio, time or fraction: 4 + :3:3, 10 + :30
     if left[-1].isascii() and left[-1].isalpha() and right[0].isascii() and right[0].isalpha():
         head = re.search(r"[A-Za-z]+$", left).group()  # type: ignore[union-attr]
         tail = re.match(r"[A-Za-z]+", right).group()  # type: ignore[union-attr]
@@ -245,6 +247,20 @@ def _split_kind(left: str, right: str) -> str | None:
         if right[0].islower():
             return "word"      # a word broken mid-way: Min + ing
     return None
+
+
+# English never sets a space before these, nor after the opening ones.
+_NO_SPACE_BEFORE = frozenset(",.;:!?%)]}’”")
+_NO_SPACE_AFTER = frozenset("([{‘“/")
+
+
+def _space_between(left: str, right: str) -> bool:
+    """Whether a line break between these two characters stood for a space: between
+    Latin words, never beside a Chinese character or inside punctuation English sets
+    closed up (`4` + `:3:3` is a ratio, not `4 :3:3`)."""
+    if is_cjk(left) or is_cjk(right):
+        return False
+    return right not in _NO_SPACE_BEFORE and left not in _NO_SPACE_AFTER
 
 
 def join_lines(lines: list[Line], result: ImportResult | None = None) -> str:
@@ -261,7 +277,7 @@ def join_lines(lines: list[Line], result: ImportResult | None = None) -> str:
                 shown = f"'{head.group() if head else out[-1]}' + '{tail.group() if tail else text[0]}'"
                 result.change(Change.SPLIT_WORD, line.number,
                               f"joined {shown}: a {kind} split across a line break, no space")
-            if not kind and not (is_cjk(out[-1]) or is_cjk(text[0])):
+            if not kind and _space_between(out[-1], text[0]):
                 out += " "
         out += text
     return out

@@ -73,6 +73,19 @@ def test_numbers_and_words_split_across_lines_get_no_space() -> None:
     assert len(splits) == 3
 
 
+def test_a_ratio_or_time_split_across_lines_is_joined_whole_and_said() -> None:
+    """A notice wrapped at the line width (a real one: 湘政办发〔2009〕24号) split the ratio
+    4:3:3 after its first figure; the join wrote `4 :3:3`, changing it silently."""
+    raw = ("二、积极引导高校毕业生到基层就业。所需经费由省、市、县三级财政按照4\n"
+           ":3:3的比例分担，会议于上午10\n:30开始，见附件1（\n第3页）。\n")
+    result = import_raw(raw)
+    assert "按照4:3:3的比例分担" in result.markdown
+    assert "上午10:30开始" in result.markdown
+    assert "见附件1（第3页）" in result.markdown
+    said = [c.message for c in result.changes if "split across a line break" in c.message]
+    assert any("'4' + ':3'" in m or "4" in m for m in said) and len(said) == 2
+
+
 def test_straight_quotes_in_chinese_become_curly_and_odd_ones_are_flagged() -> None:
     result = import_raw(FEATURE)
     assert "“新基建”全面铺开，为发展" in result.markdown
