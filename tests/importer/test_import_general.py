@@ -106,6 +106,8 @@ def test_first_numbered_heading_is_not_swallowed_into_the_title() -> None:
     ("记者 王明", "byline: 记者 王明"),
     ("文/张三", "byline: 文/张三"),
     ("本报记者 张三 李四", "byline: 本报记者 张三 李四"),
+    # Xinhua runs the names on (a real wire report, 17 October 2017)
+    ("新华社记者崔静、韩洁、刘羊旸", "byline: 新华社记者崔静、韩洁、刘羊旸"),
 ])
 def test_bylines_go_to_front_matter_never_headings(raw: str, meta: str) -> None:
     md = import_raw(f"一个足够长的标题行\n\n{raw}\n\n正文第一段，写得很长很长的句子。\n\n小标题在这里\n\n"
