@@ -172,9 +172,7 @@ class _Grid:
         if cost >= p.length_cap and di + dj > 2:
             return _NEG  # a join whose lengths are this far apart: not worth scoring
         length = -min(p.length_cap, cost)
-        ev = self.evidence
-        shared = (sum(ev.source_score(k, j, j + dj) for k in range(i, i + di))
-                  + sum(ev.target_score(k, i, i + di) for k in range(j, j + dj)))
+        shared = self.evidence.shared(i, i + di, j, j + dj)
         shape = (sum(self.joins[i:i + di - 1]) + p.en_join * (dj - 1)
                  + (p.two_two if di > 1 and dj > 1 else 0.0))
         return length + p.evidence * shared - shape

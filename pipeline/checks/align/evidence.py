@@ -162,7 +162,8 @@ class Evidence:
         self.gloss_count = [len(g) for g in glosses]
         self._source = [self._compact(items) for items in self.source_items]
         self._target = [self._compact(items) for items in self.target_items]
-        self._memo: dict[tuple[bool, int, int, int], float] = {}
+        self._memo: dict[int, float] = {}
+        self._size = max(n, m) + 1
 
     def _compact(self, items: list[Found]) -> _Compact:
         """What scoring needs: words found nowhere are a fixed count of misses, other
@@ -186,8 +187,25 @@ class Evidence:
         """Log-likelihood ratio that target sentence j translates source[i0:i1]."""
         return self._score(False, j, i0, i1)
 
+    def shared(self, i0: int, i1: int, j0: int, j1: int) -> float:
+        """What the bead source[i0:i1] <-> target[j0:j1] shares: the source sentences'
+        scores in the target range, then the target sentences' in the source range,
+        each added in order (the bead scores of the dynamic programme)."""
+        memo, size = self._memo, self._size
+        total = 0.0
+        for k in range(i0, i1):
+            found = memo.get((k * size + j0) * size + j1)
+            total += self._score(True, k, j0, j1) if found is None else found
+        other = 0.0
+        for k in range(j0, j1):
+            found = memo.get(-1 - ((k * size + i0) * size + i1))
+            other += self._score(False, k, i0, i1) if found is None else found
+        return total + other
+
     def _score(self, from_source: bool, k: int, lo: int, hi: int) -> float:
-        key = (from_source, k, lo, hi)
+        # One int per (side, sentence, range): cheaper to hash than a tuple.
+        key = (k * self._size + lo) * self._size + hi
+        key = key if from_source else -1 - key
         found = self._memo.get(key)
         if found is None:
             r = self.rates

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TypeVar
 
 FORMAT = 1  # bump when a table's content changes for the same package version
-T = TypeVar("T")
+T = TypeVar("T", dict[str, str], dict[int, str])  # what marshal writes back exactly
 
 
 def cache_dir() -> Path:
