@@ -14,12 +14,13 @@ discarded with a note, and `--no-cache` neither reads nor writes it.
 from __future__ import annotations
 
 import hashlib
-import json
 import sys
 import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+
+import orjson
 
 from .. import __version__
 from ..atomic import atomic_write_bytes
@@ -61,10 +62,10 @@ class PairCache:
         try:
             if header != HEADER:
                 raise ValueError("foreign header")
-            known = json.loads(zlib.decompress(packed))
+            known = orjson.loads(zlib.decompress(packed))
             if not isinstance(known, dict):
                 raise ValueError("not a table")
-        except (ValueError, zlib.error):
+        except (ValueError, zlib.error):  # orjson.JSONDecodeError is a ValueError
             print(f"note: {path}: not this version's cache; discarded", file=sys.stderr)
             return cls(path)
         return cls(path, known)
@@ -84,7 +85,7 @@ class PairCache:
         """Keep what this build met (units no longer in any TMX file are dropped)."""
         if self.path is None or self.met == self.known:
             return
-        data = json.dumps(self.met, ensure_ascii=False, separators=(",", ":")).encode()
+        data = orjson.dumps(self.met)
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             atomic_write_bytes(self.path, HEADER + b"\n" + zlib.compress(data, 1),
