@@ -34,6 +34,7 @@ from ..parallel import default_jobs, ordered_map
 from ..progress import progress
 from ..project import Project
 from ..render.editions import DASHBOARD_PAGE, PROOF_PAGE, EditionInput, MarkdownStyle, page_name
+from ..render.fonts import FONT_DIR, installed_faces, missing_warning, shipped_files
 from ..render.html import language_name
 from ..render.images import MissingImage, local_images
 from ..render.index import (
@@ -94,7 +95,8 @@ def _build(project: Project, options: BuildOptions, verdicts: VerdictCache) -> i
     stored = ResultCache.open(project.root, "build", use_cache)
     context = key_of(code_fingerprint(), files_digest(project.glossary_dir),
                      repr(project.config), repr((locales, min_complete, md_style.value,
-                                                 settings.proof, drafts)), _assets_digest(project))
+                                                 settings.proof, drafts)), _assets_digest(project),
+                     repr(installed_faces()))  # the pages name the fonts only where shipped
     show = DisplayPaths(project)
     results: list[ArticleBuilt | None] = []
     keys: dict[str, str] = {}
@@ -128,6 +130,7 @@ def _build(project: Project, options: BuildOptions, verdicts: VerdictCache) -> i
             message.show(options.quiet)
         if result.error is not None:  # after what the articles before it said
             raise result.error
+    _ship_fonts(project, built, options.quiet)
     if article is None and locale is None:
         # The index lists what readers can read; the dashboard every article.
         listings = [r.listing for r in built]
@@ -324,6 +327,22 @@ def _assets_digest(project: Project) -> str:
     return key_of(*parts)
 
 
+def _ship_fonts(project: Project, built: list[ArticleBuilt], quiet: bool) -> None:
+    """The shipped faces beside the pages (render/fonts), rewritten only when their
+    bytes change; where the machine has none, a warning and pages that do without."""
+    if not any(r.outputs for r in built):
+        return
+    faces = installed_faces()
+    if not faces:
+        Message(missing_warning(), warning=True).show(quiet)
+        return
+    folder = project.build_dir / FONT_DIR
+    for font in shipped_files(faces):
+        path = folder / font.name
+        if not path.is_file() or path.read_bytes() != font.data:
+            publish(path, font.data)
+
+
 def _build_job(builder: ArticleBuilder, slug: str) -> ArticleBuilt:
     """In a worker: one article, with the process's builder (parallel.ordered_map)."""
     try:
@@ -362,4 +381,14 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
     add_jobs(parser)
 
 
-COMMAND = Command(BuildOptions, _arguments, build)
+DESCRIPTION = (  # the -h text, and the manual's entry (pipeline/reference.py)
+    "Write every edition of each article to build/ (bilingual and target-only HTML, "
+    "Markdown and EPUB), the editor's proof SLUG.zh-L.proof.html, the reader's "
+    "index and the editors' dashboard, and compile locales/L/LC_MESSAGES/SLUG.mo. A "
+    "translation with a fuzzy or untranslated segment is a draft: it gets its proof "
+    "and .mo, and its reader's editions only with --drafts. Relative images under "
+    "content/ are copied beside the pages. The pages are the same whatever --jobs; "
+    "they are written atomically but not fsynced, since they are rebuilt from the "
+    "sources.")
+COMMAND = Command(BuildOptions, _arguments, build,
+                  description=DESCRIPTION)

@@ -159,7 +159,8 @@ def _locale_of(project: Project, target_lang: str, source: Path) -> str:
 
 
 def _export_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--article", metavar="SLUG", required=True)
+    parser.add_argument("--article", metavar="SLUG", required=True,
+                        help="the article whose catalog to export")
     parser.add_argument("--locale", metavar="L", help="the target locale (needed if several)")
     parser.add_argument("--version", choices=values(XliffVersion), default="1.2",
                         help="XLIFF version (default 1.2, which every CAT tool reads)")

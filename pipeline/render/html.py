@@ -1,8 +1,10 @@
 """Bilingual and target-only HTML pages from Jinja2 templates (autoescaped).
 
-Every page is one self-contained file: CSS and JS are inlined, fonts are the
-reader's system fonts, and a Content-Security-Policy (hashes of the inlined
-assets, nothing else) makes the browser refuse any network request.
+Every page is one self-contained file: CSS and JS are inlined, the English serif
+comes from fonts/ beside it where the build shipped one (render/fonts) and the
+reader's fonts otherwise, and a Content-Security-Policy (hashes of the inlined
+assets, same-origin fonts and images, nothing else) makes the browser refuse any
+network request.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from ..model import Article, SegmentKind
 from .blocks import group_blocks, paragraph_numbers, split_article
 from .credits import source_credits, target_credits
 from .editions import BILINGUAL_PAGE, DASHBOARD_PAGE, PROOF_PAGE, TARGET_PAGE, page_name
+from .fonts import font_face_css, installed_faces
 from .images import is_local_image
 from .inline import gloss_id, plain, render_inline
 from .pairs import FALLBACK_LABELS, Pair
@@ -77,6 +80,7 @@ def environment() -> Environment:
                       auto_reload=False)  # package files: compiled once, never re-checked
     env.globals.update(zh=_zh_html, target_html=_target_html, plain=plain, kinds=SegmentKind,
                        reader_date=reader_date, image_src=_image_src, asset=_asset, language_name=language_name,
+                       font_css=lambda: Markup(font_css()),
                        language_label=language_label, mixed=_mixed, dashboard_href=DASHBOARD_PAGE,
                        source_credits=source_credits, target_credits=target_credits,
                        fallback_label=lambda status: FALLBACK_LABELS[status],
@@ -150,11 +154,20 @@ def _digest(text: str) -> str:
         "ascii") + "'"
 
 
+@cache  # the machine's fonts do not change during a run
+def font_css() -> str:
+    """The shipped faces' @font-face rules, a stylesheet of their own ("" without them)."""
+    return font_face_css(installed_faces())
+
+
 @cache  # the assets are part of the installed package: one digest per run
 def content_security_policy() -> str:
-    """Allow exactly the inlined stylesheet and script (by hash) and local images."""
-    return (f"default-src 'none'; style-src {_digest(_asset_text('article.css'))}; "
-            f"script-src {_digest(_asset_text('article.js'))}; "
+    """Allow exactly the inlined stylesheets and script (by hash), local images and
+    the fonts shipped beside the page."""
+    styles = " ".join(_digest(text) for text in (_asset_text("article.css"), font_css()) if text)
+    fonts = "font-src 'self'; " if font_css() else ""
+    return (f"default-src 'none'; style-src {styles}; "
+            f"script-src {_digest(_asset_text('article.js'))}; {fonts}"
             "img-src 'self'; base-uri 'none'; form-action 'none'")
 
 

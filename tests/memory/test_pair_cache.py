@@ -1,6 +1,6 @@
 """Rebuilding the memory index after a TMX file changes aligns only the units it
 has not seen (pipeline.memory.pair_cache), and gives the same units and the same
-lookups as aligning every unit; the aligner's remembered pinyin is pypinyin's."""
+lookups as aligning every unit."""
 
 from __future__ import annotations
 
@@ -10,7 +10,6 @@ from pathlib import Path
 import polib
 import pytest
 
-from pipeline.checks.align.evidence import _pinyin
 from pipeline.memory import project_memory as project_memory_module
 from pipeline.memory.index import TranslationMemory
 from pipeline.memory.model import MemoryUnit
@@ -112,10 +111,3 @@ def test_a_damaged_cache_is_discarded_with_a_note(tmp_path: Path, counted: list[
     memory = indexed_memory(project, "en")
     assert "not this version's cache; discarded" in capsys.readouterr().err
     assert _view(memory) == _view(_reference(project)) and len(counted) == 5
-
-
-def test_remembered_pinyin_is_pypinyins() -> None:
-    from pypinyin import lazy_pinyin
-    texts = [s for pair in _pairs() for s in (pair[0], pair[0][::-1])]
-    assert [_pinyin()(t) for t in texts] == [lazy_pinyin(t) for t in texts]
-    assert [_pinyin()(t) for t in texts] == [lazy_pinyin(t) for t in texts]  # remembered
