@@ -103,7 +103,9 @@ def _their_units(project: Project, options: ImportOptions) -> tuple[str, str, li
     slug = options.article or source.name.split(".")[0]
     if not project.source_path(slug).exists():
         raise PipelineError(f"no article '{slug}' (choose one with --article)", source)
-    loc = options.locale or _locale_of(project, document.target_lang, source)
+    # A header without a Language: the project's only locale, or --locale.
+    loc = options.locale or (_locale_of(project, document.target_lang, source)
+                             if document.target_lang else _one(project, slug, None)[1])
     expected = _document(project, slug, loc)
     check_document(Document(expected.original, document.source_lang or expected.source_lang,
                             document.target_lang or expected.target_lang), expected, source)

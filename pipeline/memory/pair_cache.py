@@ -6,7 +6,8 @@ its target and the language. A TMX file that changes (units added by a
 colleague's tool, a memory re-exported) mostly holds units aligned before, so
 their pairs are kept under `.bilingual/cache/memory-pairs/LOCALE.bin`, keyed by a
 hash of the three, and a rebuild aligns only the units it has not seen. A build
-rewrites the file with the units it met. Like every cache here it is never a
+rewrites the file with the units it met; the file names the aligner's settings, so
+pairs from other settings are never used. Like every cache here it is never a
 source of truth: a file from another version, or one that does not parse, is
 discarded with a note, and `--no-cache` neither reads nor writes it.
 """
@@ -14,19 +15,27 @@ discarded with a note, and `--no-cache` neither reads nor writes it.
 from __future__ import annotations
 
 import hashlib
-import json
 import sys
 import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import orjson
+
 from .. import __version__
 from ..atomic import atomic_write_bytes
 from ..cache import CACHE_DIR
 from ..errors import WriteError
 
-HEADER = f"bilingual-memory-pairs 1 {__version__}".encode("ascii")
+
+def _header() -> bytes:
+    """Our version and the aligner's settings: pairs from another aligner are stale.
+    (Bump the number when the aligner's code changes what it links.)"""
+    from ..checks.align.aligner import DEFAULT
+    from .sentences import MEMORY_CONFIDENCE
+    settings = hashlib.sha256(repr((DEFAULT, MEMORY_CONFIDENCE)).encode()).hexdigest()[:12]
+    return f"bilingual-memory-pairs 2 {__version__} {settings}".encode("ascii")
 Pairs = list[tuple[str, str]]
 Aligner = Callable[[str, str, str], Pairs]
 
@@ -59,12 +68,12 @@ class PairCache:
             return cls(path)
         header, _, packed = data.partition(b"\n")
         try:
-            if header != HEADER:
+            if header != _header():
                 raise ValueError("foreign header")
-            known = json.loads(zlib.decompress(packed))
+            known = orjson.loads(zlib.decompress(packed))
             if not isinstance(known, dict):
                 raise ValueError("not a table")
-        except (ValueError, zlib.error):
+        except (ValueError, zlib.error):  # orjson.JSONDecodeError is a ValueError
             print(f"note: {path}: not this version's cache; discarded", file=sys.stderr)
             return cls(path)
         return cls(path, known)
@@ -84,10 +93,10 @@ class PairCache:
         """Keep what this build met (units no longer in any TMX file are dropped)."""
         if self.path is None or self.met == self.known:
             return
-        data = json.dumps(self.met, ensure_ascii=False, separators=(",", ":")).encode()
+        data = orjson.dumps(self.met)
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write_bytes(self.path, HEADER + b"\n" + zlib.compress(data, 1),
+            atomic_write_bytes(self.path, _header() + b"\n" + zlib.compress(data, 1),
                                durable=False)
         except (OSError, WriteError) as exc:  # a cache is optional: read-only skips it
             print(f"note: {self.path}: memory cache not written ({exc})", file=sys.stderr)
