@@ -13,6 +13,7 @@ Without script the pairs print one after the other.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import cache
 
 from markupsafe import Markup
@@ -34,7 +35,9 @@ def facing_policy() -> str:
 
 
 def render_facing_html(e: EditionInput) -> str:
-    context = page_context(e.article, e.pairs, e.locale, True, e.publication)
+    # No glossary marks on paper: their descriptions live on the web page only.
+    pairs = [replace(p, source_terms=(), target_terms=()) for p in e.pairs]
+    context = page_context(e.article, pairs, e.locale, True, e.publication)
     context.update(csp=facing_policy(), canonical="", running_head="",
                    facing_css=Markup(_asset_text("facing.css")),
                    facing_js=Markup(_asset_text("facing.js")))
