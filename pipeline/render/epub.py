@@ -3,7 +3,7 @@ translation, as a reflowable reader shows two languages best) and the target-onl
 
 One XHTML document per article with a navigation document of its headings; no
 script, no glossary marks (reading systems handle neither alike); the key terms
-listed at the end. The bytes are the same for the same article: the modification
+listed at the end; a translator's note for readers under its translation. The bytes are the same for the same article: the modification
 date is the article's own and the zip entries carry a fixed time.
 """
 
@@ -37,6 +37,8 @@ h2 { font-size: 1.25em; margin: 1.6em 0 .5em; }
 .note { font-style: italic; color: #555; font-size: .9em; }
 .meta { font-size: .85em; color: #555; }
 .standfirst { font-style: italic; }
+.reader-note { margin: .4em 0 0; padding-left: .6em; border-left: 2px solid #9b1c1c; font-size: .9em; }
+.reader-note__label { font-weight: bold; }
 dt { font-weight: bold; margin-top: .5em; }
 dd { margin: 0 0 0 1em; }
 """

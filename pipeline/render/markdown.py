@@ -8,7 +8,8 @@ heading is one heading, `source / target`, so there is one top heading and
 the outline is not doubled; an image carries its translation as the title.
 Every pair is preceded by its segment ID as an HTML comment (`<!-- p-1a2b3c4d -->`),
 invisible when rendered, so a pair can be found again. Untranslated or draft
-segments show the source text behind a visible marker. The front matter is
+segments show the source text behind a visible marker. A translator's note for
+readers is a footnote (`[^tn1]`) after its translation. The front matter is
 public and minimal: title, byline, date, source, language(s). Texts are
 escaped where they would otherwise start a different block.
 """
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import html
 import re
+from dataclasses import dataclass, field
 
 import yaml
 
@@ -120,6 +122,22 @@ def _front_matter(article: Article, pairs: list[Pair], locale: str, bilingual: b
     return f"---\n{dumped}---"
 
 
+@dataclass
+class ReaderNotes:
+    """The translator's notes for readers ("Note for readers:" comments), as footnotes:
+    a reference after the translation, the definitions at the end of the edition."""
+
+    definitions: list[str] = field(default_factory=list)
+
+    def refs(self, pair: Pair) -> str:
+        out = ""
+        for note in pair.reader_notes:
+            label = f"tn{len(self.definitions) + 1}"
+            self.definitions.append(f"[^{label}]: *Translator’s note:* {_flat(note)}")
+            out += f"[^{label}]"
+        return out
+
+
 def _id(*pairs: Pair) -> str:
     return "<!-- " + " ".join(p.segment.id for p in pairs) + " -->"
 
@@ -130,7 +148,7 @@ def _heading(text: str, level: int) -> str:
     return f"{'#' * level} {text}"
 
 
-def _simple(pair: Pair, sides: list[str]) -> str:
+def _simple(pair: Pair, sides: list[str], notes: ReaderNotes) -> str:
     """A heading is one line, `source / target`; any other block the source, then the
     target quoted (`> `) so a reader sees which paragraph is the translation."""
     kind = pair.segment.kind
@@ -142,6 +160,7 @@ def _simple(pair: Pair, sides: list[str]) -> str:
         return _heading(" / ".join(_flat(_text(pair, side)) for side in sides), level)
     texts = [_strong(pair, side) if kind == SegmentKind.KICKER else _block_safe(_text(pair, side))
              for side in sides]
+    texts[-1] += notes.refs(pair)
     return texts[0] + "".join(f"\n\n> {t}" for t in texts[1:])
 
 
@@ -152,7 +171,7 @@ def _strong(pair: Pair, side: str) -> str:
     return f"**{_text(pair, side)}**"
 
 
-def _list_block(block: Block, sides: list[str]) -> str:
+def _list_block(block: Block, sides: list[str], notes: ReaderNotes) -> str:
     items = []
     numbers: list[int] = []  # the running number at each nesting level
     for pair in block.pairs:
@@ -163,6 +182,7 @@ def _list_block(block: Block, sides: list[str]) -> str:
         indent = "    " * max(pair.segment.level - 1, 0)
         pad = " " * (len(marker) + 1)
         texts = [_block_safe(_text(pair, side)) for side in sides]
+        texts[-1] += notes.refs(pair)
         items.append(f"{indent}{marker} {texts[0]} {_id(pair)}"
                      + "".join(f"\n\n{indent}{pad}> {t}" for t in texts[1:]))
     return ("\n\n" if len(sides) > 1 else "\n").join(items)  # one language: a tight list
@@ -189,10 +209,11 @@ def _table_block(block: Block, sides: list[str]) -> str:
         _table([[_text(p, side) for p in row] for row in block.rows]) for side in sides])
 
 
-def _quote_block(block: Block, sides: list[str]) -> str:
+def _quote_block(block: Block, sides: list[str], notes: ReaderNotes) -> str:
     lines = []
     for pair in block.pairs:
         texts = [_block_safe(_text(pair, side)) for side in sides]
+        texts[-1] += notes.refs(pair)
         lines.append(f"> {_id(pair)}\n>\n> {texts[0]}"
                      + "".join(f"\n>\n> > {t}" for t in texts[1:]))
     return "\n>\n".join(lines)
@@ -216,17 +237,18 @@ def reading_order(pairs: list[Pair]) -> list[Pair]:
 
 def _render(article: Article, pairs: list[Pair], locale: str, sides: list[str]) -> str:
     out = [_front_matter(article, pairs, locale, bilingual=len(sides) > 1)]
+    notes = ReaderNotes()
     previous: Block | None = None
     for block in group_blocks(reading_order(pairs)):
         if (previous is not None and previous.kind == block.kind == SegmentKind.LIST_ITEM
                 and previous.ordered == block.ordered):
             out.append("<!-- end of list -->")  # keeps two adjacent lists apart
         if block.kind == SegmentKind.LIST_ITEM:
-            out.append(_list_block(block, sides))
+            out.append(_list_block(block, sides, notes))
         elif block.kind == SegmentKind.TABLE_CELL:
             out.append(_table_block(block, sides))
         elif block.kind == SegmentKind.BLOCKQUOTE:
-            out.append(_quote_block(block, sides))
+            out.append(_quote_block(block, sides, notes))
         elif block.kind == SegmentKind.IMAGE_ALT:
             out.append(_image(block.pairs[0], sides))
         else:
@@ -234,8 +256,10 @@ def _render(article: Article, pairs: list[Pair], locale: str, sides: list[str]) 
                 if pair.segment.kind == SegmentKind.CREDITS:
                     out.append("---")
                 out.append(_id(pair))
-                out.append(_simple(pair, sides))
+                out.append(_simple(pair, sides, notes))
         previous = block
+    if notes.definitions:
+        out.append("\n".join(notes.definitions))
     return "\n\n".join(out) + "\n"
 
 

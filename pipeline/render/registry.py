@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from .editions import BILINGUAL_PAGE, TARGET_PAGE, Edition, EditionInput, MarkdownStyle
 from .epub import render_bilingual_epub, render_target_epub
+from .facing import render_facing_html
 from .html import render_bilingual_html, render_target_html
 from .markdown import render_bilingual_markdown, render_table_markdown, render_target_markdown
 
@@ -35,4 +36,6 @@ EDITIONS: tuple[Edition, ...] = (
     Edition("target-markdown", "{slug}.{locale}.md", _target_markdown, "Markdown"),
     Edition("bilingual-epub", "{slug}.{source}-{locale}.epub", render_bilingual_epub, "EPUB"),
     Edition("target-epub", "{slug}.{locale}.epub", render_target_epub, "{language} EPUB"),
+    Edition("facing", "{slug}.{source}-{locale}.facing.html", render_facing_html,
+            "Facing pages (print)"),
 )

@@ -14,13 +14,13 @@ from functools import lru_cache
 from typing import NotRequired, TypedDict
 
 from fastapi import APIRouter
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, Response
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
 from .api import NOT_FOUND, Locale, Slug, WorkspaceDep
 from .models import CatalogView, SegmentView
 from .security import TOKEN_HEADER
-from .workspace import Workspace
+from .workspace import NotFound, Workspace
 
 
 @lru_cache(maxsize=8192)  # the page is made again after each save: its texts mostly stay
@@ -148,3 +148,16 @@ def preview(slug: Slug, locale: Locale,
                                  locale)
     return HTMLResponse(html, headers={
         "Content-Security-Policy": content_security_policy() + "; frame-ancestors 'self'"})
+
+
+@router.get("/preview/{slug}/fonts/{name}", summary="A face the preview's page ships",
+            responses=NOT_FOUND)
+def preview_font(slug: Slug, name: str) -> Response:
+    """The shipped serif (render/fonts), where the built page finds it: beside it."""
+    from ..render.fonts import installed_faces, woff2
+
+    for face in installed_faces():
+        if face.face.file == name:
+            return Response(woff2(face), media_type="font/woff2",
+                            headers={"Cache-Control": "max-age=86400"})
+    raise NotFound(f"no font {name}")

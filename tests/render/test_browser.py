@@ -598,3 +598,29 @@ def test_the_real_proof_shows_every_open_item_in_its_first_screen(real_site, edi
     assert items and max(items) <= 900, items
     assert tab.page.evaluate("document.documentElement.scrollHeight") < 21848 / 3
     tab.assert_clean()
+
+
+def test_the_facing_pages_edition_keeps_each_pair_on_one_spread(real_site, edition_tab):
+    """Chinese on the left-hand pages (even folios), its translation on the facing
+    right-hand page; every pair whole on one spread; printed, one sheet a page."""
+    tab = edition_tab(1280).open(real_site / "shangdang.zh-en.facing.html")
+    tab.page.wait_for_selector("html.paginated")
+    where = tab.page.evaluate("""() => {
+      const sheets = Array.from(document.querySelectorAll('.sheet'));
+      return {sheets: sheets.length, over: document.querySelectorAll('.sheet--over').length,
+              pairs: Array.from(document.querySelectorAll('.fp-source > .fp')).length,
+              placed: Array.from(document.querySelectorAll('.sheet .zh')).map(z => [
+                 Number(z.closest('.sheet').querySelector('.sheet__folio').textContent),
+                 z.closest('.sheet').className]),
+              facing: Array.from(document.querySelectorAll('.sheet--verso')).every(v =>
+                 v.nextElementSibling.classList.contains('sheet--recto') &&
+                 v.querySelector('.sheet__body').children.length ===
+                 v.nextElementSibling.querySelector('.sheet__body').children.length),
+              fits: Array.from(document.querySelectorAll('.sheet__body')).every(b =>
+                 b.scrollHeight <= b.clientHeight + 1)}; }""")
+    assert where["over"] == 0 and where["fits"] and where["facing"]
+    assert all(folio % 2 == 0 and "sheet--verso" in cls for folio, cls in where["placed"])
+    assert len(where["placed"]) == where["pairs"]  # no pair cut: each placed once
+    _pdf(tab, "real-facing")
+    assert len(_pdf_pages(EDITION_ARTIFACTS / "real-facing.pdf")) == where["sheets"]
+    tab.assert_clean()

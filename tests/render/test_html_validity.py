@@ -32,7 +32,7 @@ def test_nu_html_checker_reports_nothing(edition_site):
     no errors and no warnings. It runs locally; it needs no network."""
     jar = _vnu_jar()
     pages = [str(p) for p in edition_site.html_pages]
-    assert len(pages) == 8  # two articles × (bilingual, target-only, proof) + index + dashboard
+    assert len(pages) == 10  # two articles × (bilingual, target-only, facing, proof) + index + dashboard
     result = subprocess.run(["java", "-jar", str(jar), "--format", "json", "--exit-zero-always",
                              *pages], capture_output=True, text=True, timeout=120)
     messages = json.loads(result.stderr or result.stdout)["messages"]

@@ -57,3 +57,57 @@ def test_only_comment_paragraphs_for_readers_become_reader_notes() -> None:
                "Note for readers:\n\nThe workshop only.")
     assert reader_notes(comment) == ("The source reads 乡村振兴 here.", "Second.", "Third.")
     assert reader_notes("A note: for readers? no.") == ()
+
+
+def _noted_article():
+    from pipeline.catalog.stats import Status
+    from pipeline.model import Article, Segment, SegmentKind
+    from pipeline.render.pairs import Pair
+
+    def segment(ident: str, kind: SegmentKind, text: str, **extra) -> Segment:
+        return Segment(id=ident, kind=kind, text=text, line_start=1, line_end=1, **extra)
+
+    pairs = [Pair(segment("t", SegmentKind.TITLE, "标题"), "The Title", Status.TRANSLATED),
+             Pair(segment("p", SegmentKind.PARAGRAPH, "乡村振兴是基础。"),
+                  "Industrial revitalization is the foundation.", Status.TRANSLATED,
+                  reader_notes=("The source reads 乡村振兴 here.", "Second note.")),
+             Pair(segment("l", SegmentKind.LIST_ITEM, "一项。", level=1),
+                  "One item.", Status.TRANSLATED, reader_notes=("On the item.",))]
+    article = Article("demo", Path("demo.md"), {}, tuple(p.segment for p in pairs))
+    return article, pairs
+
+
+@pytest.mark.parametrize("bilingual", [True, False])
+def test_reader_notes_are_footnotes_of_the_markdown_editions(bilingual) -> None:
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.footnote import footnote_plugin
+
+    from pipeline.render.markdown import render_bilingual_markdown, render_target_markdown
+    article, pairs = _noted_article()
+    render = render_bilingual_markdown if bilingual else render_target_markdown
+    text = render(article, pairs, "en")
+    assert "foundation.[^tn1][^tn2]" in text and "One item.[^tn3]" in text
+    assert "[^tn1]: *Translator’s note:* The source reads 乡村振兴 here.\n" in text
+    page = MarkdownIt().use(footnote_plugin).render(text.split("---\n", 2)[2])
+    assert page.count('class="footnote-ref"') == 3  # each a footnote a renderer links
+    assert "Translator’s note:</em> Second note." in page
+
+
+@pytest.mark.parametrize("bilingual", [True, False])
+def test_reader_notes_follow_their_translation_in_the_epub(bilingual) -> None:
+    import io
+    import zipfile
+
+    from pipeline.config import Publication
+    from pipeline.render.editions import EditionInput
+    from pipeline.render.epub import render_bilingual_epub, render_target_epub
+    article, pairs = _noted_article()
+    render = render_bilingual_epub if bilingual else render_target_epub
+    book = render(EditionInput(article, pairs, "en", Publication()))
+    with zipfile.ZipFile(io.BytesIO(book)) as archive:
+        document = archive.read("EPUB/article.xhtml").decode("utf-8")
+    after = document.split("Industrial revitalization is the foundation.</p>", 1)[1]
+    assert after.startswith('<p class="reader-note" lang="en"><span class="reader-note__label">'
+                            'Translator’s note:</span> The source reads <span lang="zh-Hans">'
+                            '乡村振兴</span> here.</p>')
+    assert "Translator’s note:</span> On the item.</p></li>" in document
