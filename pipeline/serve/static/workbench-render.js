@@ -11,6 +11,7 @@
 
 window.bilingualSegments = (() => {
   const { el } = window.bilingualWorkbench;
+  const page = { glossary: {} }; // term -> its entry, one copy for the page
 
   // One segment of the page; the boxes few segments need are made on first use.
   class Segment {
@@ -72,33 +73,50 @@ window.bilingualSegments = (() => {
   }
 
   const titles = new Map(); // term -> its marks' tooltip, made once per page
-  function titleOf(term, glossary) {
+  function titleOf(term) {
     if (!titles.has(term)) {
-      const info = glossary[term];
+      const info = page.glossary[term];
       titles.set(term, info ? `${info.english}${info.forbidden.length ? ` (not: ${info.forbidden.join(', ')})` : ''} · click to insert` : '');
     }
     return titles.get(term);
   }
 
-  // The source with its glossary terms marked (a click inserts the rendering).
-  function fillSource(p, d, glossary) {
-    if (!d.marks) {
-      p.textContent = d.source;
-      return;
-    }
+  // The source with its glossary terms marked (a click inserts the rendering), green
+  // where the translation uses them. The first screen's sources are marked at once,
+  // the others just after, a batch at a time (and any segment when entered): their
+  // text is in the page from the start, the marks around it follow.
+  function markSource(s) {
+    if (s.marked) return;
+    s.marked = true;
+    if (!s.marks) return;
+    const text = s.source.textContent;
+    const parts = [];
     let at = 0;
-    for (const [start, end, term] of d.marks) {
-      if (start > at) p.append(d.source.slice(at, start));
+    for (const [start, end, term] of s.marks) {
+      if (start > at) parts.push(text.slice(at, start));
       const mark = document.createElement('mark');
-      mark.className = 'term-mark';
+      mark.className = s.used.has(term) ? 'term-mark term-mark--used' : 'term-mark';
       mark.dataset.term = term;
-      mark.textContent = d.source.slice(start, end);
-      const title = titleOf(term, glossary);
+      mark.textContent = text.slice(start, end);
+      const title = titleOf(term);
       if (title) mark.title = title;
-      p.append(mark);
+      parts.push(mark);
       at = end;
     }
-    if (at < d.source.length) p.append(d.source.slice(at));
+    if (at < text.length) parts.push(text.slice(at));
+    s.source.replaceChildren(...parts);
+  }
+
+  const FIRST_SCREEN = 12; // sections a tall window shows at once
+  const BATCH = 50;        // the rest, this many a task: typing stays responsive
+
+  function markLater(list) {
+    let next = FIRST_SCREEN;
+    const step = () => {
+      for (const end = Math.min(next + BATCH, list.length); next < end; next += 1) markSource(list[next]);
+      if (next < list.length) setTimeout(step, 0);
+    };
+    setTimeout(step, 0);
   }
 
   // What every section has, made once and cloned for each segment (a clone is
@@ -130,7 +148,7 @@ window.bilingualSegments = (() => {
   }
 
   // One segment's section, as the translator works in it; returns its Segment.
-  function draw(d, locale, glossary) {
+  function draw(d, locale) {
     const locked = !d.in_catalog;
     const made = prototype(locale);
     const section = made.section.cloneNode(true);
@@ -154,7 +172,7 @@ window.bilingualSegments = (() => {
     kind.textContent = d.kind;
     line.textContent = `line ${d.line}`;
     if (d.reviewed) reviewedBy.textContent = `reviewed by ${d.reviewed_by} on ${d.reviewed_on}`;
-    fillSource(source, d, glossary);
+    source.textContent = d.source;
     text.id = `t-${d.id}`;
     text.dataset.segment = d.id;
     text.setAttribute('aria-label', `English for ${d.id}`);
@@ -178,7 +196,7 @@ window.bilingualSegments = (() => {
     }
     const s = new Segment({
       id: d.id, section, text, fuzzy, comment, save, status, dirtyMark, findings, review, reviewedBy, source,
-      memoryAsked: false, memoryMatches: [], used: new Set(), termsDrawn: false,
+      marks: d.marks || null, marked: false, memoryAsked: false, memoryMatches: [], used: new Set(), termsDrawn: false,
       // What the server sent is what is on disk: the page works from it at once.
       base: { msgstr: d.msgstr, fuzzy: d.fuzzy, comment: d.comment || '' },
       view: { id: d.id, in_catalog: d.in_catalog, source: d.source, msgstr: d.msgstr, fuzzy: d.fuzzy,
@@ -194,14 +212,17 @@ window.bilingualSegments = (() => {
 
   // Every segment of the page's data, drawn into `main` (before the obsolete entries).
   function drawAll(main, locale, glossary) {
+    page.glossary = glossary;
     const data = document.getElementById('segments');
     const list = data ? JSON.parse(data.textContent) : [];
-    const drawn = list.map((d) => draw(d, locale, glossary));
+    const drawn = list.map((d) => draw(d, locale));
+    drawn.slice(0, FIRST_SCREEN).forEach(markSource);
     const box = document.createDocumentFragment();
     for (const s of drawn) box.append(s.section);
     main.insertBefore(box, document.getElementById('obsolete'));
+    markLater(drawn);
     return drawn;
   }
 
-  return { drawAll, diffNodes };
+  return { drawAll, diffNodes, markSource };
 })();
