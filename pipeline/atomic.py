@@ -9,7 +9,6 @@ prints it; leftovers.py), so leftovers never pile up unnoticed.
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import errno
 import functools
 import hashlib
@@ -262,6 +261,8 @@ _UNSUPPORTED = {errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP, errno.ENOTSUP}
 def _libc_renameat2() -> Any:
     if not sys.platform.startswith("linux"):
         return None
+    import ctypes  # here, not at import: every command (and `serve`) loads this module
+
     try:
         libc = ctypes.CDLL(None, use_errno=True)
         function = libc.renameat2
@@ -281,6 +282,8 @@ def _renameat2(old: Path, new: Path, flags: int) -> bool:
         return False
     if function(_AT_FDCWD, os.fsencode(old), _AT_FDCWD, os.fsencode(new), flags) == 0:
         return True
+    import ctypes  # loaded by _libc_renameat2 already
+
     code = ctypes.get_errno()
     if code in _UNSUPPORTED or code in (errno.ENOENT, errno.EEXIST):
         return False

@@ -535,12 +535,13 @@ def test_the_warm_up_and_the_first_request_build_the_page_once(fx: Fixture, monk
 def test_the_app_loads_without_the_memory_or_the_renderer() -> None:
     """What the first page does not need is imported when asked for: the memory
     (numpy, rapidfuzz, lxml) on a segment's first focus, the renderer on Preview,
-    the importer (markdown-it, the PDF and Word readers) on an import review."""
+    the importer (markdown-it, the PDF and Word readers) on an import review, ctypes
+    (for renameat2) on the first write."""
     import sys
 
     probe = ("import sys; import pipeline.serve.app; "
              "print(sorted(m for m in ('numpy', 'rapidfuzz', 'lxml', 'pipeline.render.html', "
-             "'pipeline.memory.index', 'pipeline.importer', 'markdown_it') "
+             "'pipeline.memory.index', 'pipeline.importer', 'markdown_it', 'ctypes') "
              "if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                          check=True).stdout

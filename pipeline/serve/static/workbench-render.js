@@ -11,6 +11,7 @@
 
 window.bilingualSegments = (() => {
   const { el } = window.bilingualWorkbench;
+  const page = { glossary: {} }; // term -> its entry, one copy for the page
 
   // One segment of the page; the boxes few segments need are made on first use.
   class Segment {
@@ -71,67 +72,131 @@ window.bilingualSegments = (() => {
     });
   }
 
-  // The source with its glossary terms marked (a click inserts the rendering).
-  function sourceText(d, glossary) {
-    const p = el('p', { class: 'seg__zh', lang: 'zh-Hans', 'data-role': 'source' });
-    let at = 0;
-    for (const [start, end, term] of d.marks || []) {
-      if (start > at) p.append(d.source.slice(at, start));
-      const mark = el('mark', { class: 'term-mark', 'data-term': term, text: d.source.slice(start, end) });
-      const info = glossary[term];
-      if (info) mark.title = `${info.english}${info.forbidden.length ? ` (not: ${info.forbidden.join(', ')})` : ''} · click to insert`;
-      p.append(mark);
-      at = end;
+  const titles = new Map(); // term -> its marks' tooltip, made once per page
+  function titleOf(term) {
+    if (!titles.has(term)) {
+      const info = page.glossary[term];
+      titles.set(term, info ? `${info.english}${info.forbidden.length ? ` (not: ${info.forbidden.join(', ')})` : ''} · click to insert` : '');
     }
-    if (at < d.source.length) p.append(d.source.slice(at));
-    return p;
+    return titles.get(term);
   }
 
-  function button(role, text, disabled, attrs) {
-    const b = el('button', { type: 'button', 'data-role': role, text, ...(attrs || {}) });
-    b.disabled = disabled;
-    return b;
+  // The source with its glossary terms marked (a click inserts the rendering), green
+  // where the translation uses them. The first screen's sources are marked at once,
+  // the others just after, a batch at a time (and any segment when entered): their
+  // text is in the page from the start, the marks around it follow.
+  function markSource(s) {
+    if (s.marked) return;
+    s.marked = true;
+    if (!s.marks) return;
+    const text = s.source.textContent;
+    const parts = [];
+    let at = 0;
+    for (const [start, end, term] of s.marks) {
+      if (start > at) parts.push(text.slice(at, start));
+      const mark = document.createElement('mark');
+      mark.className = s.used.has(term) ? 'term-mark term-mark--used' : 'term-mark';
+      mark.dataset.term = term;
+      mark.textContent = text.slice(start, end);
+      const title = titleOf(term);
+      if (title) mark.title = title;
+      parts.push(mark);
+      at = end;
+    }
+    if (at < text.length) parts.push(text.slice(at));
+    s.source.replaceChildren(...parts);
+  }
+
+  const FIRST_SCREEN = 12; // sections a tall window shows at once
+  const BATCH = 50;        // the rest, this many a task: typing stays responsive
+
+  function markLater(list) {
+    let next = FIRST_SCREEN;
+    const step = () => {
+      for (const end = Math.min(next + BATCH, list.length); next < end; next += 1) markSource(list[next]);
+      if (next < list.length) setTimeout(step, 0);
+    };
+    setTimeout(step, 0);
+  }
+
+  // What every section has, made once and cloned for each segment (a clone is
+  // one native call; making 20 nodes a segment one by one was most of the drawing).
+  let proto = null;
+  function prototype(locale) {
+    if (proto) return proto;
+    const button = (role, text) => el('button', { type: 'button', 'data-role': role, text });
+    proto = {
+      section: el('section', { class: 'seg' },
+        el('div', { class: 'seg__source' },
+          el('p', { class: 'seg__meta' }, el('a', { tabindex: '-1' }), ' ', el('span'), ' ', el('span'), ' ',
+            el('span', { class: 'reviewed', 'data-role': 'reviewed-by' })),
+          el('p', { class: 'seg__zh', lang: 'zh-Hans', 'data-role': 'source' })),
+        el('div', { class: 'seg__target' },
+          el('textarea', { class: 'msgstr', lang: locale, rows: '2' }),
+          el('div', { class: 'seg__controls' },
+            el('span', { class: 'badge', 'data-role': 'status' }),
+            el('label', {}, el('input', { type: 'checkbox', 'data-role': 'fuzzy' }), ' fuzzy'),
+            button('save', 'Save'), el('span', { class: 'dirty', 'data-role': 'dirty', hidden: '', text: 'unsaved' }),
+            button('review', '')),
+          el('ul', { class: 'findings', 'data-role': 'findings' }),
+          el('details', { class: 'comment' }, el('summary', { text: 'Translator comment' }),
+            el('textarea', { class: 'comment__text', 'data-role': 'comment', rows: '1' })))),
+      sentences: el('button', { type: 'button', 'data-role': 'sentences', 'aria-pressed': 'false', text: 'Sentences',
+        title: 'Show the paragraph as aligned sentence rows (saved as one translation)' }),
+    };
+    return proto;
   }
 
   // One segment's section, as the translator works in it; returns its Segment.
-  function draw(d, locale, glossary) {
+  function draw(d, locale) {
     const locked = !d.in_catalog;
-    const reviewedBy = el('span', { class: 'reviewed', 'data-role': 'reviewed-by',
-      text: d.reviewed ? `reviewed by ${d.reviewed_by} on ${d.reviewed_on}` : '' });
-    const meta = el('p', { class: 'seg__meta', id: `label-${d.id}` },
-      el('a', { href: `#seg-${d.id}`, tabindex: '-1', text: d.id }), ' ',
-      el('span', { text: d.kind }), ' ', el('span', { text: `line ${d.line}` }), ' ', reviewedBy);
-    const source = sourceText(d, glossary);
-    const sourceBox = el('div', { class: 'seg__source' }, meta, source);
-    const text = el('textarea', { id: `t-${d.id}`, class: 'msgstr', 'data-segment': d.id, lang: locale,
-      rows: '2', 'aria-label': `English for ${d.id}`, text: d.msgstr });
+    const made = prototype(locale);
+    const section = made.section.cloneNode(true);
+    const [sourceBox, targetBox] = section.children;
+    const [meta, source] = sourceBox.children;
+    const [text, controls, findings, details] = targetBox.children;
+    const [status, fuzzyLabel, save, dirtyMark, review] = controls.children;
+    const [link, kind, line, reviewedBy] = meta.children;
+    const fuzzy = fuzzyLabel.firstChild;
+    const comment = details.lastChild;
+    section.id = `seg-${d.id}`;
+    section.dataset.id = d.id;
+    section.dataset.status = d.status;
+    section.dataset.reviewed = String(d.reviewed);
+    section.dataset.inCatalog = String(d.in_catalog);
+    section.dataset.fuzzy = String(d.fuzzy);
+    section.setAttribute('aria-labelledby', `label-${d.id}`);
+    meta.id = `label-${d.id}`;
+    link.href = `#seg-${d.id}`;
+    link.textContent = d.id;
+    kind.textContent = d.kind;
+    line.textContent = `line ${d.line}`;
+    if (d.reviewed) reviewedBy.textContent = `reviewed by ${d.reviewed_by} on ${d.reviewed_on}`;
+    source.textContent = d.source;
+    text.id = `t-${d.id}`;
+    text.dataset.segment = d.id;
+    text.setAttribute('aria-label', `English for ${d.id}`);
+    text.textContent = d.msgstr;
     text.readOnly = locked;
-    const fuzzy = el('input', { type: 'checkbox', 'data-role': 'fuzzy' });
+    status.dataset.status = d.status;
+    status.textContent = d.status;
     fuzzy.defaultChecked = d.fuzzy;
     fuzzy.disabled = locked;
-    const status = el('span', { class: 'badge', 'data-role': 'status', 'data-status': d.status, text: d.status });
-    const save = button('save', 'Save', locked);
-    const dirtyMark = el('span', { class: 'dirty', 'data-role': 'dirty', hidden: '', text: 'unsaved' });
-    const review = button('review', d.reviewed ? 'Withdraw review' : 'Mark reviewed', locked);
-    const controls = el('div', { class: 'seg__controls' }, status, el('label', {}, fuzzy, ' fuzzy'), save, dirtyMark);
-    if (d.sentences) {
-      controls.append(button('sentences', 'Sentences', false, { 'aria-pressed': 'false',
-        title: 'Show the paragraph as aligned sentence rows (saved as one translation)' }));
-    }
-    controls.append(review);
-    const findings = el('ul', { class: 'findings', 'data-role': 'findings', 'aria-label': `Check findings for ${d.id}` });
-    const comment = el('textarea', { id: `c-${d.id}`, class: 'comment__text', 'data-role': 'comment', rows: '1',
-      'aria-label': `Translator comment for ${d.id}`, text: d.comment || '' });
+    save.disabled = locked;
+    review.textContent = d.reviewed ? 'Withdraw review' : 'Mark reviewed';
+    review.disabled = locked;
+    if (d.sentences) review.before(made.sentences.cloneNode(true));
+    findings.setAttribute('aria-label', `Check findings for ${d.id}`);
+    comment.id = `c-${d.id}`;
+    comment.setAttribute('aria-label', `Translator comment for ${d.id}`);
     comment.readOnly = locked;
-    const details = el('details', { class: 'comment' }, el('summary', { text: 'Translator comment' }), comment);
-    details.open = Boolean(d.comment);
-    const section = el('section', { class: 'seg', id: `seg-${d.id}`, 'data-id': d.id, 'data-status': d.status,
-      'data-reviewed': String(d.reviewed), 'data-in-catalog': String(d.in_catalog), 'data-fuzzy': String(d.fuzzy),
-      'aria-labelledby': `label-${d.id}` },
-    sourceBox, el('div', { class: 'seg__target' }, text, controls, findings, details));
+    if (d.comment) {
+      comment.textContent = d.comment;
+      details.open = true;
+    }
     const s = new Segment({
       id: d.id, section, text, fuzzy, comment, save, status, dirtyMark, findings, review, reviewedBy, source,
-      memoryAsked: false, memoryMatches: [], used: new Set(), termsDrawn: false,
+      marks: d.marks || null, marked: false, memoryAsked: false, memoryMatches: [], used: new Set(), termsDrawn: false,
       // What the server sent is what is on disk: the page works from it at once.
       base: { msgstr: d.msgstr, fuzzy: d.fuzzy, comment: d.comment || '' },
       view: { id: d.id, in_catalog: d.in_catalog, source: d.source, msgstr: d.msgstr, fuzzy: d.fuzzy,
@@ -147,14 +212,17 @@ window.bilingualSegments = (() => {
 
   // Every segment of the page's data, drawn into `main` (before the obsolete entries).
   function drawAll(main, locale, glossary) {
+    page.glossary = glossary;
     const data = document.getElementById('segments');
     const list = data ? JSON.parse(data.textContent) : [];
-    const drawn = list.map((d) => draw(d, locale, glossary));
+    const drawn = list.map((d) => draw(d, locale));
+    drawn.slice(0, FIRST_SCREEN).forEach(markSource);
     const box = document.createDocumentFragment();
     for (const s of drawn) box.append(s.section);
     main.insertBefore(box, document.getElementById('obsolete'));
+    markLater(drawn);
     return drawn;
   }
 
-  return { drawAll, diffNodes };
+  return { drawAll, diffNodes, markSource };
 })();

@@ -93,6 +93,7 @@
   // The glossary list of a segment, drawn when the translator first enters it: the
   // terms marked in its source, from the page's one copy of each term.
   function termsOf(s) {
+    window.bilingualSegments.markSource(s);
     const seen = new Map();
     for (const mark of s.source.querySelectorAll('mark.term-mark')) {
       const info = page.glossary[mark.dataset.term];
@@ -544,6 +545,7 @@
   function onFocus(event) {
     const s = segmentOf(event.target);
     if (!s) return;
+    window.bilingualSegments.markSource(s);
     if (event.target === s.text) {
       drawTerms(s);
       showMemory(s);

@@ -1,0 +1,51 @@
+"""The workbench page as the browser draws it, in headless Chromium: the segments
+arrive as one JSON data block and one function draws each (workbench-render.js).
+
+Checked against the JSON API's view of the same catalog: every segment is in the
+page, in order and with its text, when the page says it is ready; catalog text is
+shown as text, never run as markup; every source gets its glossary marks (the
+first screen at once, the rest a batch at a time just after).
+"""
+
+from __future__ import annotations
+
+from serve_support import LOCALE, SLUG
+from test_serve_browser import Workbench, area, bench, open_workbench, tab
+
+from pipeline.catalog.pofile import read_catalog, write_catalog
+
+__all__ = ["bench", "tab"]  # the fixtures, used by name
+
+EVIL = '<img src=x onerror="window.hacked = 1"></textarea><script>window.hacked = 2</script>'
+VIEW = f"async () => (await fetch('/api/articles/{SLUG}/{LOCALE}')).json()"
+DRAWN = """() => [...document.querySelectorAll('section.seg')].map(s => ({
+    id: s.dataset.id,
+    source: s.querySelector('[data-role=source]').textContent,
+    msgstr: s.querySelector('textarea.msgstr').value,
+    status: s.dataset.status}))"""
+
+
+def test_every_segment_is_drawn_from_the_data_as_text(bench: Workbench, tab) -> None:
+    fx, t = bench.fx, tab()
+    loaded = read_catalog(fx.po_path)
+    entry = next(e for e in loaded.po if e.msgid == fx.source(fx.translated))
+    entry.msgstr, entry.tcomment = EVIL, EVIL
+    write_catalog(loaded.po, fx.po_path, expect=loaded.fingerprint)
+    open_workbench(t, bench)
+    drawn = t.page.evaluate(DRAWN)  # as the page stands when it says it is ready
+    view = t.page.evaluate(VIEW)
+    assert drawn == [{"id": s["id"], "source": s["source"], "msgstr": s["msgstr"],
+                      "status": s["status"]} for s in view["segments"]]
+    assert area(t, fx.translated).input_value() == EVIL
+    assert t.page.locator(f"#c-{fx.translated}").input_value() == EVIL
+    assert t.page.evaluate("window.hacked") is None
+    # Every term of every source marked, the ones far below the first screen too.
+    spans = sum(len(s["term_spans"]) for s in view["segments"])
+    assert len(view["segments"]) > 12 and spans > 0
+    t.page.wait_for_function(f"() => document.querySelectorAll('mark.term-mark').length"
+                             f" === {spans}")
+    last = next(s for s in reversed(view["segments"]) if s["term_spans"])
+    marks = t.page.locator(f"#seg-{last['id']} mark.term-mark")
+    assert [marks.nth(k).get_attribute("data-term") for k in range(marks.count())] \
+        == [span["term"] for span in last["term_spans"]]
+    assert t.unexpected() == [], t.errors
