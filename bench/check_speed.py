@@ -1,12 +1,13 @@
 """`bilingual check` against Translate Toolkit's `pofilter` on one generated corpus, as a ratio.
 
-    python bench/check_speed.py [--articles 1000] [--rounds 3] [--jobs N] [--keep DIR]
+    python bench/check_speed.py [--articles 1000] [--rounds 3] [--warmup 1] [--jobs N] [--keep DIR]
 
 Generates a seeded corpus of N articles (bench/corpus.py; reused when `--keep DIR`
 already holds one), then times, each as a fresh process on the same catalogs,
 `bilingual check --no-cache` and `pofilter --progress=none --errorlevel=none`
-(its default checks over the catalog folder), alternating the two ROUNDS times so
-that a drift in the machine's speed falls on both. Prints each run's wall and CPU
+(its default checks over the catalog folder), after WARMUP untimed runs of each,
+alternating the two ROUNDS times (each going first in turn) so that a drift in the
+machine's speed falls on both. Prints each run's wall and CPU
 seconds (the child's user + system time, from wait4), the medians, and the median
 of the per-round ratios. Issue 32's goal: check at most a third of pofilter's wall
 time at 1,000 articles.
@@ -73,6 +74,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--jobs", type=int, default=None, help="check's --jobs (default: its own)")
     parser.add_argument("--keep", type=Path, help="generate into (or reuse) this folder")
+    parser.add_argument("--warmup", type=int, default=1, help="untimed runs of each first")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as scratch:
         corpus = args.keep or Path(scratch) / "corpus"
@@ -81,10 +83,14 @@ def main(argv: list[str] | None = None) -> int:
         articles = len(list((corpus / "content").glob("*.md")))
         todo = commands(corpus, Path(scratch) / "pofilter-out", args.jobs)
         runs: dict[str, list[Run]] = {name: [] for name in todo}
-        timed(todo["check"], corpus)  # warm-up: the interpreter's and the OS's caches
-        for _ in range(args.rounds):
-            for name, command in todo.items():
-                runs[name].append(timed(command, corpus))
+        for _ in range(args.warmup):  # the interpreter's and the OS's caches
+            for command in todo.values():
+                timed(command, corpus)
+        for round_ in range(args.rounds):
+            # Each goes first in turn: neither always meets the other's leftovers.
+            order = list(todo) if round_ % 2 == 0 else list(reversed(todo))
+            for name in order:
+                runs[name].append(timed(todo[name], corpus))
     wall = statistics.median(c.wall / p.wall for c, p in zip(runs["check"], runs["pofilter"]))
     cpu = statistics.median(c.cpu / p.cpu for c, p in zip(runs["check"], runs["pofilter"]))
     jobs = "default jobs" if args.jobs is None else f"--jobs {args.jobs}"

@@ -61,8 +61,13 @@ class Mapper:
     rules' tables and text caches) instead of paying for them again per batch."""
 
     def __init__(self, work: Callable[[State, Item], Result], jobs: int,
-                 prepare: Callable[[Shared], State], shared: Shared) -> None:
+                 prepare: Callable[[Shared], State], shared: Shared,
+                 preload: Callable[[Shared], None] | None = None) -> None:
         self.work, self.jobs, self.prepare, self.shared = work, jobs, prepare, shared
+        # Run here just before the pool forks: what it loads, every worker inherits
+        # instead of loading for itself (only when a pool is started, so a small run
+        # loads nothing it does not use).
+        self.preload = preload
         self.pool: Any = None  # a ProcessPoolExecutor once started
 
     def __enter__(self) -> Mapper:
@@ -84,6 +89,8 @@ class Mapper:
                     progress.advance()
             return results
         if self.pool is None:
+            if self.preload is not None:
+                self.preload(self.shared)
             self.pool = _pool(min(self.jobs, len(items)), self.prepare, self.shared)
         # Several items per task: fewer round trips, and still an even spread.
         chunk = max(1, min(16, len(items) // (self.jobs * 4)))

@@ -23,7 +23,7 @@ from ..catalog.pofile import parse_catalog
 from ..checks.findings import Finding, Severity
 from ..checks.rules.base import EntryContext
 from ..checks.rules.completeness import orphaned
-from ..checks.rules.glossary_rules import glossary_error
+from ..checks.rules.glossary_rules import glossary_error, glossary_qa
 from ..checks.runner import (
     ArticleResult,
     CatalogInput,
@@ -32,6 +32,7 @@ from ..checks.runner import (
     Selection,
     Show,
     check_article,
+    entry_checks,
     finish_checks,
 )
 from ..checks.stored import from_json, to_json
@@ -97,6 +98,19 @@ def _worker(shared: Shared) -> tuple[EntryContext, RunSettings]:
     return EntryContext.of(shared.glossary, shared.style, shared.verdicts), shared.settings
 
 
+def _preload(shared: Shared) -> None:
+    """Before the workers fork (parallel.Mapper): the rule modules and the tables the
+    selected rules read, loaded once here instead of once in every worker."""
+    entry_checks()
+    select = shared.settings.select
+    if select.wants("BL308") or select.wants("BL309"):
+        from ..checks.align.lexicon import cedict
+        cedict()
+    if select.wants("BL502") or select.wants("BL503"):
+        from ..checks.langid.profiles import install
+        install()
+
+
 def _check_job(worker: tuple[EntryContext, RunSettings], job: ArticleJob
                ) -> tuple[list[Any], dict[str, str]]:
     """In a worker: parse and check one article. Returns its result as the cache
@@ -144,8 +158,11 @@ def check_project(project: Project, options: CheckOptions, select: Selection,
     results: list[ArticleResult] = []
     checked: dict[str, tuple[Path, str]] = {}  # catalog as shown -> its path, digest checked
     shared = Shared(glossary, style, settings, verdicts)
+    # The glossary's own findings first: the same work as in the reduce step, but
+    # pypinyin, which it loads, is then loaded before the workers fork (they share it).
+    glossary_findings = () if glossary_errors else glossary_qa(glossary, show, verdicts)
     with progress("checking", len(slugs)) as bar, \
-            Mapper(_check_job, jobs, _worker, shared) as mapper:
+            Mapper(_check_job, jobs, _worker, shared, _preload) as mapper:
         # A batch at a time: the files of an archive (~0.5 GB at 3,000 articles) are
         # never all in memory; one pool serves every batch.
         for start in range(0, len(slugs), BATCH):
@@ -176,7 +193,8 @@ def check_project(project: Project, options: CheckOptions, select: Selection,
                      all_articles=article is None, strict=options.strict,
                      require_reviewed=require_reviewed, style=style, select=select,
                      verdicts=verdicts)
-    return finish_checks(run, results, hydrate=lambda renderings: hydrate(renderings, checked))
+    return finish_checks(run, results, glossary_findings=glossary_findings,
+                         hydrate=lambda renderings: hydrate(renderings, checked))
 
 
 def hydrate(renderings: list[TranslatedEntry], checked: dict[str, tuple[Path, str]]

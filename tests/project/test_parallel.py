@@ -112,3 +112,25 @@ def test_one_pool_serves_every_batch(tmp_path: Path) -> None:
     assert len(prepared) <= 2  # two workers for the whole run
     assert {pid for pid, _ in first + second + small} <= set(prepared)
     assert all(pid == state for pid, state in first + second + small)
+
+
+def _preloaded(shared: _Log) -> None:
+    with shared.path.with_suffix(".preload").open("a", encoding="utf-8") as log:
+        log.write(f"{os.getpid()}\n")
+
+
+@pytest.mark.slow  # starts a pool
+def test_preload_runs_here_once_before_the_pool_and_never_without_one(tmp_path: Path) -> None:
+    """What the workers would each load is loaded here, once, before they fork; a run
+    done in this process (one job, or a few items) loads nothing for a pool."""
+    shared = _Log(tmp_path / "prepared.txt")
+    preloads = shared.path.with_suffix(".preload")
+    with parallel.Mapper(_whose, 1, _prepare, shared, _preloaded) as mapper:
+        mapper.map(list(range(16)))
+    with parallel.Mapper(_whose, 2, _prepare, shared, _preloaded) as mapper:
+        mapper.map([1, 2])
+    assert not preloads.exists()
+    with parallel.Mapper(_whose, 2, _prepare, shared, _preloaded) as mapper:
+        mapper.map(list(range(16)))
+        mapper.map(list(range(16)))
+    assert preloads.read_text().split() == [str(os.getpid())]
