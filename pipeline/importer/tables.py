@@ -46,7 +46,10 @@ def _is_row(text: str) -> bool:
 
 
 def _is_figure(text: str) -> bool:
-    return _FIGURE.match(text.strip()) is not None
+    """One figure a line, or a row label with its figure (电力、热力、燃气及水生产 83964.4)."""
+    words = text.split()
+    return (len(words) == 1 or (len(words) == 2 and len(words[0]) <= LABEL_MAX)) \
+        and _FIGURE.match(words[-1]) is not None
 
 
 def _is_label(text: str) -> bool:
