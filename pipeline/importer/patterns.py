@@ -143,10 +143,15 @@ def is_salutation(text: str) -> bool:
     return _SALUTATION.match(text) is not None
 
 
+# A note in a list of notes: [3] 立法會司法及法律事務委員會… (its number, then the note).
+NOTE_ENTRY = re.compile(r"^[\[［](\d{1,3})[\]］]")
+
+
 def is_label_line(text: str) -> bool:
-    """Lines that label the text rather than head a section: keywords, speaker turns."""
+    """Lines that label the text rather than head a section: keywords, speaker turns,
+    a note's number."""
     return (_KEYWORDS.match(text) is not None or is_speaker_turn(text)
-            or is_table_caption(text))
+            or is_table_caption(text) or NOTE_ENTRY.match(text) is not None)
 
 
 def is_doc_number(text: str) -> bool:

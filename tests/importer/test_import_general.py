@@ -427,3 +427,11 @@ def test_a_table_one_cell_a_line_with_labelled_figures_is_put_to_the_editor() ->
     result = import_raw(LABELLED_ROWS)
     assert not re.findall(r"^#", body(result.markdown), re.M)
     assert any("look like a table" in flag.message for flag in result.flags)
+
+
+def test_a_note_standing_alone_is_no_heading() -> None:
+    """LibreOffice's PDF of a Word file through `pdftotext`: notes apart by blank lines,
+    without final punctuation."""
+    text = NOTED.split("註釋")[0] + "註釋\n\n[1] 《誹謗條例》附表2第2部分第1段\n\n[2] 【專訪】 梁振英控誹謗\n"
+    headings = re.findall(r"^#+ .*", body(import_raw(text).markdown), re.M)
+    assert headings == ["## 註釋"]
