@@ -148,10 +148,9 @@ NOTE_ENTRY = re.compile(r"^[\[［](\d{1,3})[\]］]")
 
 
 def is_label_line(text: str) -> bool:
-    """Lines that label the text rather than head a section: keywords, speaker turns,
-    a note's number."""
+    """Lines that label the text rather than head a section: keywords, speaker turns."""
     return (_KEYWORDS.match(text) is not None or is_speaker_turn(text)
-            or is_table_caption(text) or NOTE_ENTRY.match(text) is not None)
+            or is_table_caption(text))
 
 
 def is_doc_number(text: str) -> bool:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from ..cjk import HAN, is_cjk
 from .lines import SENTENCE_END, Line, Role, join_lines, without_note_marks
 from .patterns import (
+    NOTE_ENTRY,
     Numbering,
     is_byline,
     is_caption,
@@ -112,7 +113,10 @@ def _ends_sentence(text: str, marks: tuple[str, ...]) -> bool:
 
 
 def looks_like_heading(text: str) -> bool:
-    """By its text alone: short, not a sentence or a lead-in, not a byline/caption/credit."""
+    """By its text alone: short, not a sentence or a lead-in, not a byline/caption/credit,
+    not a note ([2] …)."""
+    if NOTE_ENTRY.match(text):
+        return False
     if numbering(text):
         return (len(text) <= NUMBERED_HEADING_MAX and "。" not in text
                 and not _ends_sentence(text, ("。", "；", "：", ":", "，", ",")))
