@@ -15,6 +15,7 @@ import statistics
 from dataclasses import dataclass, field
 
 from ..cjk import HAN, is_cjk
+from .doubts import PARAGRAPH_MIN, fills_measure, flag_full_line, flag_heading, wrapped_measure
 from .lines import SENTENCE_END, Line, Role, join_lines, without_note_marks
 from .patterns import (
     NOTE_ENTRY,
@@ -34,7 +35,6 @@ from .patterns import (
     starts_article,
     unbracketed,
 )
-from .doubts import PARAGRAPH_MIN, fills_measure, flag_full_line, flag_heading, wrapped_measure
 from .reflow import Block
 from .report import Change, Choice, Decision, ImportResult
 
