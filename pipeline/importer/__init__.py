@@ -86,8 +86,7 @@ def import_lines(lines: list[Line], result: ImportResult | None = None) -> Impor
     result = result or ImportResult(markdown="")
     lines = normalise_lines(lines, result)
     lines = _fix_lines(drop_furniture(lines, result), result)
-    if not any(line.size for line in lines):   # text: a PDF's tables come from its ruling
-        lines = mark_tables(lines, result)
+    lines = mark_tables(lines, result)   # a PDF's ruled tables are rebuilt already
     blocks = to_blocks(lines, result)
     if not blocks:
         result.flag(1, "no text found: is this the right file?")

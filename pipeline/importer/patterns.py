@@ -145,6 +145,10 @@ def is_salutation(text: str) -> bool:
     return _SALUTATION.match(text) is not None
 
 
+# A note in a list of notes: [3] 立法會司法及法律事務委員會… (its number, then the note).
+NOTE_ENTRY = re.compile(r"^[\[［](\d{1,3})[\]］]")
+
+
 def is_label_line(text: str) -> bool:
     """Lines that label the text rather than head a section: keywords, speaker turns."""
     return (_KEYWORDS.match(text) is not None or is_speaker_turn(text)

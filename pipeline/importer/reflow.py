@@ -16,7 +16,14 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .lines import SENTENCE_END, Line, Role, without_note_marks
-from .patterns import is_byline, is_caption, is_salutation, numbering, starts_article
+from .patterns import (
+    NOTE_ENTRY,
+    is_byline,
+    is_caption,
+    is_salutation,
+    numbering,
+    starts_article,
+)
 from .report import Change, ImportResult
 
 SHORT_LINE = 0.9     # of the typical line: a sentence ending here ends the paragraph
@@ -146,18 +153,17 @@ def _centred(line: Line, base: int, typical: float) -> bool:
             and not line.text.endswith(HEAD_NOT_ENDS))
 
 
-_NOTE_ENTRY = re.compile(r"^[\[［](\d{1,3})[\]］]")
 NOTE_LOOKBACK = 6    # lines a note may wrap over
 
 
 def _next_note(run: list[Line], index: int) -> bool:
     """A list of notes: the line starting [n] follows the note starting [n-1] (a mark
     wrapped to a line's start in the body has no such neighbour)."""
-    mark = _NOTE_ENTRY.match(run[index + 1].text)
+    mark = NOTE_ENTRY.match(run[index + 1].text)
     if mark is None:
         return False
     for line in reversed(run[max(0, index + 1 - NOTE_LOOKBACK): index + 1]):
-        previous = _NOTE_ENTRY.match(line.text)
+        previous = NOTE_ENTRY.match(line.text)
         if previous is not None:
             return int(previous.group(1)) == int(mark.group(1)) - 1
     return False

@@ -15,8 +15,10 @@ import statistics
 from dataclasses import dataclass, field
 
 from ..cjk import HAN, is_cjk
+from .doubts import PARAGRAPH_MIN, fills_measure, flag_full_line, flag_heading, wrapped_measure
 from .lines import SENTENCE_END, Line, Role, join_lines, without_note_marks
 from .patterns import (
+    NOTE_ENTRY,
     Numbering,
     is_byline,
     is_caption,
@@ -33,7 +35,6 @@ from .patterns import (
     starts_article,
     unbracketed,
 )
-from .doubts import PARAGRAPH_MIN, fills_measure, flag_full_line, flag_heading, wrapped_measure
 from .reflow import Block
 from .report import Change, Choice, Decision, ImportResult
 
@@ -112,7 +113,10 @@ def _ends_sentence(text: str, marks: tuple[str, ...]) -> bool:
 
 
 def looks_like_heading(text: str) -> bool:
-    """By its text alone: short, not a sentence or a lead-in, not a byline/caption/credit."""
+    """By its text alone: short, not a sentence or a lead-in, not a byline/caption/credit,
+    not a note ([2] …)."""
+    if NOTE_ENTRY.match(text):
+        return False
     if numbering(text):
         return (len(text) <= NUMBERED_HEADING_MAX and "。" not in text
                 and not _ends_sentence(text, ("。", "；", "：", ":", "，", ",")))

@@ -1,10 +1,11 @@
 """Tables in extracted text: figures set in columns (layout text) or one figure a line
-(plain extraction).
+(plain extraction), in text and in a PDF without ruling.
 
 A text dump keeps no ruling, and its header rows wrap over several lines, so rows and
 cells cannot be rebuilt with certainty: the lines of a table are found, kept as lines
 (never reflowed into a paragraph nor read as headings), and put to the editor with
-their line range. A PDF's ruled tables are rebuilt from the PDF instead (`pdf`).
+their line range. A PDF's ruled tables are rebuilt from the PDF instead (`pdf`); its
+unruled ones, cell by cell, are found here as in plain text.
 """
 
 from __future__ import annotations
@@ -45,7 +46,10 @@ def _is_row(text: str) -> bool:
 
 
 def _is_figure(text: str) -> bool:
-    return _FIGURE.match(text.strip()) is not None
+    """One figure a line, or a row label with its figure (电力、热力、燃气及水生产 83964.4)."""
+    words = text.split()
+    return (len(words) == 1 or (len(words) == 2 and len(words[0]) <= LABEL_MAX)) \
+        and _FIGURE.match(words[-1]) is not None
 
 
 def _is_label(text: str) -> bool:
@@ -57,11 +61,13 @@ def _is_label(text: str) -> bool:
 
 
 def _regions(lines: list[Line]) -> list[tuple[int, int]]:
-    """Index ranges [start, end) of table lines."""
+    """Index ranges [start, end) of table lines (a line the layout placed already, as a
+    ruled table or a caption, is in none)."""
     found: list[tuple[int, int]] = []
     index = 0
     while index < len(lines):
-        if not (_is_row(lines[index].text) or _is_figure(lines[index].text)):
+        if lines[index].role is not None or not (
+                _is_row(lines[index].text) or _is_figure(lines[index].text)):
             index += 1
             continue
         start = end = index
@@ -69,6 +75,8 @@ def _regions(lines: list[Line]) -> list[tuple[int, int]]:
         cursor = index
         while cursor < len(lines):
             text = lines[cursor].text
+            if lines[cursor].role is not None:
+                break
             if _is_row(text) or _is_figure(text):
                 rows += _is_row(text)
                 figures += _is_figure(text)

@@ -109,6 +109,13 @@ COLUMNS3 = _html("<h1>电力改革再迈一步</h1><div class='cols'>"
                  + "</div>", ".cols { column-count: 3; column-gap: 6mm; }"
                  "h2 { font-size: 10pt; text-align: center; margin: 4pt 0; }")
 
+# The same figures without ruling, as statistics releases often set them.
+UNRULED = _html(
+    "<h1>统计简报</h1>"
+    f"<p>{NEXT}</p><table>"
+    + "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in ROWS)
+    + f"</table><p>{LAST}</p>", "td { padding: 2pt 12pt; }")
+
 HEADER = f"<div style='font-size:7pt;width:100%;text-align:center'>{RUNNING}</div>"
 FOOTER = ("<div style='font-size:7pt;width:100%;text-align:center'>"
           "<span class='pageNumber'></span></div>")
@@ -123,7 +130,8 @@ def printed(edition_browser, tmp_path_factory: pytest.TempPathFactory) -> dict[s
     page = context.new_page()
     for name, html in (("measure", MEASURE), ("magazine", MAGAZINE), ("table", TABLE),
                        ("repeats", REPEATS), ("bulletin", BULLETIN), ("digest", DIGEST),
-                       ("interview", INTERVIEW), ("columns3", COLUMNS3)):
+                       ("interview", INTERVIEW), ("columns3", COLUMNS3),
+                       ("unruled", UNRULED)):
         source = folder / f"{name}.html"
         source.write_text(html, encoding="utf-8")
         page.goto(source.as_uri())
@@ -240,6 +248,16 @@ def test_a_ruled_table_in_a_pdf_is_a_pipe_table(printed: dict[str, Path]) -> Non
     table = "\n".join("| " + " | ".join(row) + " |" for row in ROWS[1:])
     assert "| 地区 | 产值（亿元） | 增长（%） |\n|---|---|---|\n" + table in result.markdown
     assert _paragraphs(result.markdown)[0] == NEXT and LAST in result.markdown
+
+
+@pytest.mark.slow
+def test_an_unruled_table_in_a_pdf_is_kept_as_lines_and_put_to_the_editor(
+        printed: dict[str, Path]) -> None:
+    result = _pdf(printed["unruled"])
+    blocks = _paragraphs(result.markdown)
+    assert blocks[0] == NEXT and blocks[-1] == LAST
+    assert not any(block.startswith("#") for block in blocks)
+    assert any("look like a table" in flag.message for flag in result.flags)
 
 
 @pytest.mark.slow

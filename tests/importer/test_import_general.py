@@ -411,3 +411,42 @@ def test_a_line_that_fills_the_measure_is_no_silent_heading() -> None:
     cut = "2.缓建、缩建、停建、不建和建而不交的，在整改到位之前，不得办理竣工验收，要"
     assert "#" not in body(result.markdown) and cut in body(result.markdown)
     assert any(cut in flag.message and "heading" in flag.message for flag in result.flags)
+
+
+# A table of the National Bureau of Statistics' release (2021-12-27) as `pdftotext`
+# gives a Word table: one cell a line, a long row label sharing its line with its figure.
+LABELLED_ROWS = """1—11月份，规模以上工业企业实现营业收入114.31万亿元，同比增长20.3%。
+
+表1 2021年1—11月份规模以上工业企业主要财务指标
+
+营业收入
+1-11月（亿
+元）
+总计
+1143083.8
+其中：采矿业
+50643.2
+制造业
+1008476.2
+电力、热力、燃气及水生产 83964.4
+和供应业
+其中：国有控股企业
+296468.8
+外商及港澳台商投资企业 257981.5
+
+11月份，规模以上工业企业实现利润总额8059.6亿元，同比增长9.0%。
+"""
+
+
+def test_a_table_one_cell_a_line_with_labelled_figures_is_put_to_the_editor() -> None:
+    result = import_raw(LABELLED_ROWS)
+    assert not re.findall(r"^#", body(result.markdown), re.M)
+    assert any("look like a table" in flag.message for flag in result.flags)
+
+
+def test_a_note_standing_alone_is_no_heading() -> None:
+    """LibreOffice's PDF of a Word file through `pdftotext`: notes apart by blank lines,
+    without final punctuation."""
+    text = NOTED.split("註釋")[0] + "註釋\n\n[1] 《誹謗條例》附表2第2部分第1段\n\n[2] 【專訪】 梁振英控誹謗\n"
+    headings = re.findall(r"^#+ .*", body(import_raw(text).markdown), re.M)
+    assert headings == ["## 註釋"]
