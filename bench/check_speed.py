@@ -64,8 +64,9 @@ def commands(corpus: Path, out: Path, jobs: int | None) -> dict[str, list[str]]:
 
 def summary(name: str, runs: list[Run]) -> str:
     walls = ", ".join(f"{r.wall:.1f}" for r in runs)
+    cpus = ", ".join(f"{r.cpu:.1f}" for r in runs)
     return (f"  {name:<9} wall median {statistics.median(r.wall for r in runs):7.1f} s ({walls}); "
-            f"CPU median {statistics.median(r.cpu for r in runs):7.1f} s")
+            f"CPU median {statistics.median(r.cpu for r in runs):7.1f} s ({cpus})")
 
 
 def main(argv: list[str] | None = None) -> int:
