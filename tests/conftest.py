@@ -20,6 +20,7 @@ from pathlib import Path
 
 import polib
 import pytest
+from hypothesis import HealthCheck, settings
 
 from pipeline.commands.build import BuildOptions, build
 from pipeline.commands.common import project_glossary
@@ -30,6 +31,12 @@ from pipeline.render.pairs import align
 from pipeline.source import load_article, read_article
 
 REPO = Path(__file__).resolve().parent.parent
+
+# No timed assertions in tests (speed lives in bench/): hypothesis's per-example deadline
+# and its too-slow check only fail a property when the machine is busy.
+settings.register_profile("bilingual", deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("bilingual")
 
 
 
