@@ -92,8 +92,8 @@ def main(argv: list[str] | None = None) -> int:
             order = list(todo) if round_ % 2 == 0 else list(reversed(todo))
             for name in order:
                 runs[name].append(timed(todo[name], corpus))
-    wall = statistics.median(c.wall / p.wall for c, p in zip(runs["check"], runs["pofilter"]))
-    cpu = statistics.median(c.cpu / p.cpu for c, p in zip(runs["check"], runs["pofilter"]))
+    wall = statistics.median(c.wall / p.wall for c, p in zip(runs["check"], runs["pofilter"], strict=True))
+    cpu = statistics.median(c.cpu / p.cpu for c, p in zip(runs["check"], runs["pofilter"], strict=True))
     jobs = "default jobs" if args.jobs is None else f"--jobs {args.jobs}"
     print(f"{articles} articles, check --no-cache ({jobs}) vs pofilter, {args.rounds} rounds alternating")
     for name, got in runs.items():

@@ -19,7 +19,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Sequence
 from functools import partial
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 from .progress import Progress
 
@@ -55,7 +55,7 @@ def ordered_map(work: Callable[[State, Item], Result], items: Sequence[Item], jo
         return mapper.map(items, progress)
 
 
-class Mapper:
+class Mapper(Generic[Shared, State, Item, Result]):
     """`ordered_map` over several batches with one pool, started when a batch first
     needs it and kept for the next: its workers keep what they loaded and learnt (the
     rules' tables and text caches) instead of paying for them again per batch."""
@@ -70,7 +70,7 @@ class Mapper:
         self.preload = preload
         self.pool: Any = None  # a ProcessPoolExecutor once started
 
-    def __enter__(self) -> Mapper:
+    def __enter__(self) -> Mapper[Shared, State, Item, Result]:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -82,7 +82,7 @@ class Mapper:
         """The results of `items`, in their order (a batch: see the class)."""
         if self.pool is None and (self.jobs <= 1 or len(items) < MIN_PARALLEL):
             state = _prepared(self.prepare, self.shared)
-            results = []
+            results: list[Result] = []
             for item in items:
                 results.append(self.work(state, item))
                 if progress:

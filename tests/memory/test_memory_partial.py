@@ -85,7 +85,7 @@ def _generated_memory() -> tuple[list[MemoryUnit], list[str]]:
             where = rng.randrange(size)
             phrase = phrase[:where] + rng.choice(pool) + phrase[where + 1:]
         queries.append(phrase)
-    return units, queries + ["完全无关的一句话", "的的的的的的的的", "上党"]
+    return units, [*queries, "完全无关的一句话", "的的的的的的的的", "上党"]
 
 
 def test_the_prefilter_gives_the_same_partial_matches_as_the_full_scan(tmp_path) -> None:
