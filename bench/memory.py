@@ -20,6 +20,17 @@
   saved (as the workbench does on every edit).
 
     python bench/memory.py --only serve [--units 100000]
+
+- rebuilding the index after a TMX file changes (1% of its units added), in CPU
+  seconds of the process: with the sentence pairs of units seen before kept
+  (pipeline.memory.pair_cache) against aligning every unit again.
+
+    python bench/memory.py --only rebuild [--units 100000]
+
+- partial matches (a phrase held inside longer units) over an index on disk: the
+  units the character pre-filter keeps against scanning every unit.
+
+    python bench/memory.py --only partial [--units 100000]
 """
 
 from __future__ import annotations
@@ -202,6 +213,94 @@ def bench_cli_lookup(units: int, rng: random.Random) -> None:
           f"import floor {floor * 1000:.0f} ms")
 
 
+_BUILD = ("import resource, sys; from pathlib import Path; from pipeline.project import "
+          "Project; from pipeline.memory.store import indexed_memory; "
+          "indexed_memory(Project.at(Path(sys.argv[1])), 'en'); "
+          "u = resource.getrusage(resource.RUSAGE_SELF); print(u.ru_utime + u.ru_stime)")
+
+
+def _build_cpu(root: Path) -> float:
+    """CPU seconds of a process that builds the index (the machine may be shared:
+    CPU time, not wall time, is what the code costs)."""
+    shutil.rmtree(index_root(Project.at(root), "en"), ignore_errors=True)
+    done = subprocess.run([sys.executable, "-c", _BUILD, str(root)], capture_output=True,
+                          text=True, check=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    return float(done.stdout.split()[-1])
+
+
+def real_units(count: int, rng: random.Random, start: int = 0) -> list[MemoryUnit]:
+    """Units shaped like a real memory: the real article's paragraphs, perturbed, each
+    with its real English (several sentences, names: what alignment works on)."""
+    pairs = real_pairs()
+    pool = "".join(sorted({c for s, _ in pairs for c in s}))
+    return [MemoryUnit(perturb(source, rng, pool), target, "memory/big.tmx")
+            for source, target in (rng.choice(pairs) for _ in range(start, start + count))]
+
+
+def bench_rebuild(units: int, rng: random.Random, runs: int = 3) -> None:
+    """The index rebuilt after a TMX file changes (1% of its units new), with the
+    sentence pairs of the units seen before kept (pipeline.memory.pair_cache)
+    against the same rebuild without them (every unit aligned, as before)."""
+    memory_units = real_units(units, rng)
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp) / "p"
+        (root / "content").mkdir(parents=True)
+        (root / "locales/en/LC_MESSAGES").mkdir(parents=True)
+        (root / "memory").mkdir()
+        tmx = root / "memory" / "big.tmx"
+        tmx.write_bytes(write_tmx(memory_units, "zh-Hans", "en"))
+        cold = _build_cpu(root)
+        kept, fresh = [], []
+        pairs = root / ".bilingual/cache/memory-pairs/en.bin"
+        for _ in range(runs):
+            memory_units += real_units(max(1, units // 100), rng)
+            tmx.write_bytes(write_tmx(memory_units, "zh-Hans", "en"))
+            kept.append(_build_cpu(root))
+            saved = pairs.read_bytes()
+            pairs.unlink()
+            fresh.append(_build_cpu(root))
+            pairs.write_bytes(saved)
+        size = sum(f.stat().st_size for f in index_root(Project.at(root), "en").rglob("*")
+                   if f.is_file())
+    ours, before = statistics.median(kept), statistics.median(fresh)
+    print(f"index rebuild after a TMX change, {units:,} units (+1% new), CPU seconds of "
+          f"the process, median of {runs}: {ours:.1f} s with the kept sentence pairs, "
+          f"{before:.1f} s aligning every unit; ratio {ours / before:.3f} "
+          f"(first build of the file: {cold:.1f} s; index {size / 1e6:.1f} MB)")
+
+
+def bench_partial(units: int, rng: random.Random) -> None:
+    """The partial-match scan (a phrase held inside longer units) over an index on
+    disk, as the workbench's TMX layer and `memory lookup` read it: the units the
+    character pre-filter keeps against every unit."""
+    from pipeline.memory.partial import partial_matches
+    from pipeline.memory.store import StoredMemory, save_index
+    texts = make_texts(units, rng)
+    memory_units = [MemoryUnit(t, f"target {i}", "memory/big.tmx") for i, t in enumerate(texts)]
+    queries = []
+    for text in rng.sample(texts, 20):
+        size = rng.randint(6, max(6, min(30, len(text) - 1)))
+        start = rng.randrange(max(1, len(text) - size))
+        queries.append(text[start:start + size])
+    with tempfile.TemporaryDirectory() as tmp:
+        save_index(TranslationMemory(memory_units), Path(tmp) / "index")
+        memory = StoredMemory(Path(tmp) / "index")
+        for share in (75.0, 50.0):
+            full, ours = [], []
+            for query in queries:
+                start = time.perf_counter()
+                want = partial_matches(query, memory.units, share, 3)
+                full.append(time.perf_counter() - start)
+                start = time.perf_counter()
+                got = partial_matches(query, memory.partial_pool(query, share), share, 3)
+                ours.append(time.perf_counter() - start)
+                assert got == want, query
+            a, b = statistics.median(ours) * 1000, statistics.median(full) * 1000
+            print(f"partial matches at {share:.0f}%, {units:,} units on disk, median of "
+                  f"{len(queries)} phrases: {a:.1f} ms with the pre-filter, {b:.0f} ms "
+                  f"scanning every unit; ratio {a / b:.3f} (same matches)")
+
+
 def bench_serve_lookup(units: int, rng: random.Random) -> None:
     import warnings
 
@@ -248,7 +347,8 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--units", type=int, default=100_000)
     parser.add_argument("--articles", type=int, default=300)
-    parser.add_argument("--only", choices=("lookup", "update", "cli", "serve"))
+    parser.add_argument("--only", choices=("lookup", "update", "cli", "rebuild", "partial",
+                                           "serve"))
     args = parser.parse_args()
     rng = random.Random(12)
     if args.only in (None, "lookup"):
@@ -257,6 +357,10 @@ def main() -> None:
         bench_update(args.articles, rng)
     if args.only in (None, "cli"):
         bench_cli_lookup(args.units, rng)
+    if args.only in (None, "rebuild"):
+        bench_rebuild(args.units, rng)
+    if args.only in (None, "partial"):
+        bench_partial(args.units, rng)
     if args.only in (None, "serve"):
         bench_serve_lookup(args.units, rng)
 

@@ -41,6 +41,7 @@ def same_language(tag: str, wanted: str) -> bool:
     return a is not None and a == b
 
 
+@lru_cache(maxsize=1024)  # a TMX file names the same two or three tags in every unit
 def normal_tag(tag: str) -> str:
     """The tag in its standard case and form ('ZH_cn' -> 'zh-CN'); unreadable: as given."""
     try:

@@ -10,6 +10,8 @@ What every item needs (the glossary, the term automaton, settings) is handed to
 each worker once: `prepare(shared)` runs once per process and its result, the
 worker's state, is passed to `work(state, item)` with every item, so nothing of
 it is pickled per item (on Linux the pool forks: even `shared` costs nothing).
+A command that reads its articles a batch at a time maps the batches with one
+`Mapper`, so the workers are started, and load what the work needs, once a run.
 """
 
 from __future__ import annotations
@@ -49,29 +51,58 @@ def ordered_map(work: Callable[[State, Item], Result], items: Sequence[Item], jo
     `jobs` processes.
 
     `work` and `prepare` must be module-level functions (workers import them)."""
-    if jobs <= 1 or len(items) < MIN_PARALLEL:
-        state = _prepared(prepare, shared)
-        results = []
-        for item in items:
-            results.append(work(state, item))
-            if progress:
-                progress.advance()
-        return results
-    import multiprocessing  # only when a pool is started (its import is ~15 ms)
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    # Several items per task: fewer round trips, and still an even spread.
-    chunk = max(1, min(16, len(items) // (jobs * 4)))
-    from concurrent.futures import ProcessPoolExecutor
-    with ProcessPoolExecutor(max_workers=min(jobs, len(items)), mp_context=context,
-                             initializer=_prepared, initargs=(prepare, shared)) as pool:
+    with Mapper(work, jobs, prepare, shared) as mapper:
+        return mapper.map(items, progress)
+
+
+class Mapper:
+    """`ordered_map` over several batches with one pool, started when a batch first
+    needs it and kept for the next: its workers keep what they loaded and learnt (the
+    rules' tables and text caches) instead of paying for them again per batch."""
+
+    def __init__(self, work: Callable[[State, Item], Result], jobs: int,
+                 prepare: Callable[[Shared], State], shared: Shared) -> None:
+        self.work, self.jobs, self.prepare, self.shared = work, jobs, prepare, shared
+        self.pool: Any = None  # a ProcessPoolExecutor once started
+
+    def __enter__(self) -> Mapper:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.pool is not None:
+            self.pool.shutdown()
+            self.pool = None
+
+    def map(self, items: Sequence[Item], progress: Progress | None = None) -> list[Result]:
+        """The results of `items`, in their order (a batch: see the class)."""
+        if self.pool is None and (self.jobs <= 1 or len(items) < MIN_PARALLEL):
+            state = _prepared(self.prepare, self.shared)
+            results = []
+            for item in items:
+                results.append(self.work(state, item))
+                if progress:
+                    progress.advance()
+            return results
+        if self.pool is None:
+            self.pool = _pool(min(self.jobs, len(items)), self.prepare, self.shared)
+        # Several items per task: fewer round trips, and still an even spread.
+        chunk = max(1, min(16, len(items) // (self.jobs * 4)))
         results = []
         # map keeps the input order
-        for result in pool.map(partial(_in_worker, work), items, chunksize=chunk):
+        for result in self.pool.map(partial(_in_worker, self.work), items, chunksize=chunk):
             results.append(result)
             if progress:
                 progress.advance()
         return results
+
+
+def _pool(workers: int, prepare: Callable[[Shared], State], shared: Shared) -> Any:
+    import multiprocessing  # only when a pool is started (its import is ~15 ms)
+    from concurrent.futures import ProcessPoolExecutor
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    return ProcessPoolExecutor(max_workers=workers, mp_context=context,
+                               initializer=_prepared, initargs=(prepare, shared))
 
 
 def as_is(shared: Shared) -> Shared:

@@ -8,25 +8,33 @@ from pathlib import Path
 
 import pytest
 
+from pipeline import reference
+
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "pipeline"
 
 
-def _architecture() -> str:
-    page = (ROOT / "docs" / "manual" / "architecture.md").read_text(encoding="utf-8")
-    return page.split("\n## Layout", 1)[0]
-
-
 def test_every_module_is_in_the_picture() -> None:
-    picture = _architecture()
-    missing = []
+    """The page's table is generated: it names every module, each under a stage and
+    with the first sentence of its docstring as its one job."""
+    page = (ROOT / "docs" / "manual" / "architecture.md").read_text(encoding="utf-8")
+    assert "<!-- reference: modules -->" in page
+    table = reference.modules_table()
     for path in sorted(PACKAGE.rglob("*.py")):
         if path.name.startswith("_") or "static" in path.parts:
             continue
-        name = path.stem
-        if name not in picture:
-            missing.append(path.relative_to(ROOT).as_posix())
-    assert missing == [], f"docs/manual/architecture.md does not name: {missing}"
+        name = path.relative_to(PACKAGE).with_suffix("").as_posix()
+        job = reference.summary(path)
+        assert len(job) > 10, f"{name}: its docstring's first sentence says its job"
+        assert f"| `{name}` | {job.replace('|', chr(92) + '|')} |" in table, name
+
+
+def test_a_new_package_must_name_its_stage() -> None:
+    assert reference.stage_of("checks/numbers/compare") == "checks/numbers"
+    assert reference.stage_of("checks/runner") == "checks"
+    assert reference.stage_of("atomic") == ""
+    with pytest.raises(KeyError, match="pipeline/newstage/ has no stage"):
+        reference.stage_of("newstage/thing")
 
 
 # A lower stage never imports a higher one (render may read checks, not vice versa).

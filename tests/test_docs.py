@@ -41,4 +41,12 @@ def test_manual_builds_strictly(tmp_path: Path) -> None:
          "-f", str(ROOT / "docs" / "mkdocs.yml"), "-d", str(tmp_path / "site")],
         capture_output=True, text=True, env=env, check=False)
     assert result.returncode == 0, result.stderr
-    assert (tmp_path / "site" / "checks" / "index.html").is_file()
+    site = tmp_path / "site"
+    # The hook filled every reference section from the registries.
+    built = {page: (site / page / "index.html").read_text(encoding="utf-8")
+             for page in ("commands", "publishing", "checks", "architecture")}
+    assert "usage: bilingual xliff import" in built["commands"]
+    assert "SLUG.zh-en.epub" in built["publishing"]
+    assert "BL902" in built["checks"]
+    assert "<code>reference</code>" in built["architecture"]
+    assert not any("<!-- reference:" in page for page in built.values())

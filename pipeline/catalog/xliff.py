@@ -294,6 +294,9 @@ def _merge_one(entry: polib.POEntry, unit: Unit, result: ImportResult) -> None:
         result.unchanged += 1
         return
     changed_here = unit.base is not None and ours != unit.base
+    if changed_here and theirs == unit.base:  # changed only in the catalog: ours stands
+        result.unchanged += 1
+        return
     if theirs != ours and ours and (changed_here or unit.base is None):
         result.conflicts.append((unit, ours))
         return

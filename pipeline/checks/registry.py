@@ -3,8 +3,8 @@
 Everything that lists rules reads this: the runner (which codes need the
 glossary, which run on drafts, which are cross-article), the workbench's
 per-entry list, `bilingual check --list-rules`, the SARIF rule table and the
-manual's "Check codes" page, docs/manual/checks.md (written by
-`python -m pipeline.checks.registry --markdown`; a test keeps the page equal to it). Adding a rule = one `Rule(...)` here, naming
+manual's "Check codes" page (docs/manual/checks.md, filled by pipeline/reference.py
+by `python -m pipeline.reference`). Adding a rule = one `Rule(...)` here, naming
 (`check=`) the function in checks/rules/ that emits its code; nothing else lists it.
 """
 
@@ -240,7 +240,7 @@ def _cell(text: str) -> str:
 
 
 def markdown_table() -> str:
-    """The manual's rule table (a test keeps docs/manual/checks.md equal to this)."""
+    """The manual's rule table (pipeline/reference.py puts it in docs/manual/checks.md)."""
     rows = ["| code | name | severity | scope | runs | meaning | example |",
             "|---|---|---|---|---|---|---|"]
     for r in RULE_LIST:

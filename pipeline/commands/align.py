@@ -111,4 +111,10 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
                                 "(sentence units)")
 
 
-COMMAND = Command(AlignOptions, _arguments, align_command)
+DESCRIPTION = (  # the -h text, and the manual's entry (pipeline/reference.py)
+    "Which English sentence says which Chinese one, in every translated entry, with "
+    "a confidence for each link (docs/manual/alignment.md). The links are derived "
+    "from the catalogs, never stored in them; they are remembered in "
+    ".bilingual/cache/align.json.")
+COMMAND = Command(AlignOptions, _arguments, align_command,
+                  description=DESCRIPTION)

@@ -381,4 +381,14 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
     add_jobs(parser)
 
 
-COMMAND = Command(BuildOptions, _arguments, build)
+DESCRIPTION = (  # the -h text, and the manual's entry (pipeline/reference.py)
+    "Write every edition of each article to build/ (bilingual and target-only HTML, "
+    "Markdown and EPUB), the editor's proof SLUG.zh-L.proof.html, the reader's "
+    "index and the editors' dashboard, and compile locales/L/LC_MESSAGES/SLUG.mo. A "
+    "translation with a fuzzy or untranslated segment is a draft: it gets its proof "
+    "and .mo, and its reader's editions only with --drafts. Relative images under "
+    "content/ are copied beside the pages. The pages are the same whatever --jobs; "
+    "they are written atomically but not fsynced, since they are rebuilt from the "
+    "sources.")
+COMMAND = Command(BuildOptions, _arguments, build,
+                  description=DESCRIPTION)

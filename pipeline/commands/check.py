@@ -101,4 +101,11 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
     add_jobs(parser)
 
 
-COMMAND = Command(CheckOptions, _arguments, check, alone=list_rules)
+DESCRIPTION = (  # the -h text, and the manual's entry (pipeline/reference.py)
+    "The CI gate: every rule of docs/manual/checks.md over the catalogs, glossary "
+    "and sources, one located finding a line. Exits 0 when no error-severity "
+    "finding is among the selected rules, 1 when there is one, 2 for a usage or "
+    "input error. --severity only hides lower findings from the output; --rule "
+    "keeps only the named rules and --skip drops them (both repeatable).")
+COMMAND = Command(CheckOptions, _arguments, check, alone=list_rules,
+                  description=DESCRIPTION)

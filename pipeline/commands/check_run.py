@@ -40,7 +40,7 @@ from ..config import Style
 from ..errors import PipelineError
 from ..glossary import Glossary, load_glossary
 from ..glossary.load import GlossaryError
-from ..parallel import BATCH, default_jobs, ordered_map
+from ..parallel import BATCH, Mapper, default_jobs
 from ..progress import progress
 from ..project import Project
 from .inputs import ArticleJob, DisplayPaths, read_job
@@ -144,9 +144,10 @@ def check_project(project: Project, options: CheckOptions, select: Selection,
     results: list[ArticleResult] = []
     checked: dict[str, tuple[Path, str]] = {}  # catalog as shown -> its path, digest checked
     shared = Shared(glossary, style, settings, verdicts)
-    with progress("checking", len(slugs)) as bar:
+    with progress("checking", len(slugs)) as bar, \
+            Mapper(_check_job, jobs, _worker, shared) as mapper:
         # A batch at a time: the files of an archive (~0.5 GB at 3,000 articles) are
-        # never all in memory, and each batch's pool is started once.
+        # never all in memory; one pool serves every batch.
         for start in range(0, len(slugs), BATCH):
             todo: list[tuple[int, str, ArticleJob]] = []
             for slug in slugs[start:start + BATCH]:
@@ -160,8 +161,7 @@ def check_project(project: Project, options: CheckOptions, select: Selection,
                 else:
                     bar.advance()
                 results.append(EMPTY if hit is None else from_json(hit))
-            fresh = ordered_map(_check_job, [job for _, _, job in todo], jobs, _worker,
-                                shared, bar)
+            fresh = mapper.map([job for _, _, job in todo], bar)
             for (index, key, _), (result, learnt) in zip(todo, fresh, strict=True):
                 results[index] = from_json(result)
                 stored.put(_cache_name(slugs[index], locale), key, result)

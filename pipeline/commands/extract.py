@@ -85,4 +85,9 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
     add_jobs(parser)
 
 
-COMMAND = Command(ExtractOptions, _arguments, extract)
+DESCRIPTION = (  # the -h text, and the manual's entry (pipeline/reference.py)
+    "Write locales/SLUG.pot for each article: one entry per distinct segment, with "
+    "`#:` source references and `#.` notes naming the segment ID and the glossary "
+    "terms in it.")
+COMMAND = Command(ExtractOptions, _arguments, extract,
+                  description=DESCRIPTION)

@@ -141,7 +141,8 @@ def _row_problem(row: dict[str, str], target: Path) -> str | None:
 
 
 def _export_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.tbx")
+    parser.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.tbx",
+                        help="where to write; .tbx, .csv or .xlsx by its suffix")
     parser.add_argument("--locale", default="en", metavar="L",
                         help="target language (default en)")
     parser.add_argument("--tbx-version", choices=values(TbxVersion), default="3",
@@ -152,7 +153,8 @@ def _export_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _import_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", type=Path, metavar="FILE.tbx|FILE.csv|FILE.xlsx")
+    parser.add_argument("file", type=Path, metavar="FILE.tbx|FILE.csv|FILE.xlsx",
+                        help="the other tool's glossary")
     parser.add_argument("-o", "--output", type=Path, metavar="FILE.csv",
                         help="where to write (default: glossary/NAME.csv)")
     parser.add_argument("--locale", default="en", metavar="L",

@@ -54,8 +54,10 @@ def import_command(project: Project, options: ImportOptions) -> int:
 
 
 def _arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("raw", type=Path, metavar="RAW")
-    parser.add_argument("--slug", required=True)
+    parser.add_argument("raw", type=Path, metavar="RAW",
+                        help="the file to import (PDF, .docx, .html or text)")
+    parser.add_argument("--slug", required=True,
+                        help="the article's name: content/SLUG.md, locales/SLUG.pot, build/SLUG.*")
     parser.add_argument("--force", action="store_true",
                         help="overwrite an existing content/SLUG.md")
     parser.add_argument("--dry-run", action="store_true", help="print the Markdown, write nothing")

@@ -57,7 +57,8 @@ def init_command(options: InitOptions) -> int:
 
 
 def _arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("directory", type=Path, nargs="?", default=Path("."), metavar="DIR")
+    parser.add_argument("directory", type=Path, nargs="?", default=Path("."), metavar="DIR",
+                        help="where to start it (default: here)")
     parser.add_argument("--name", default="Bilingual editions",
                         help="publication name shown on page titles and the index")
     parser.add_argument("--no-ci", dest="ci", action="store_false",

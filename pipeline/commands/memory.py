@@ -124,7 +124,8 @@ def lookup_command(project: Project, options: LookupOptions) -> int:
     memory = indexed_memory(project, loc)
     matches = memory.lookup(text.strip(), threshold, limit)
     whole = {m.unit.source for m in matches}
-    partial = [p for p in partial_matches(text, memory.units, threshold, limit - len(matches))
+    pool = memory.partial_pool(text, threshold)  # the units that can hold the text
+    partial = [p for p in partial_matches(text, pool, threshold, limit - len(matches))
                if p.unit.source not in whole] if len(matches) < limit else []
     if fmt == "json":
         rows: list[dict[str, object]] = [{"kind": "exact" if m.exact else "fuzzy", "score": round(m.score, 1),
@@ -153,15 +154,17 @@ def lookup_command(project: Project, options: LookupOptions) -> int:
 
 def _export_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--locale", metavar="L", help="the target locale (needed if several)")
-    parser.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.tmx")
+    parser.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.tmx",
+                        help="where to write the TMX 1.4b file")
 
 
 def _import_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", type=Path, metavar="FILE.tmx")
+    parser.add_argument("file", type=Path, metavar="FILE.tmx",
+                        help="a TMX file from any tool, copied into memory/")
 
 
 def _lookup_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("text", metavar="TEXT")
+    parser.add_argument("text", metavar="TEXT", help="the source text to look up")
     parser.add_argument("--locale", metavar="L", help="the target locale (needed if several)")
     parser.add_argument("--limit", type=whole(1), default=5, help="matches to show (default: 5)")
     parser.add_argument("--threshold", type=percent, default=50.0, metavar="PCT",

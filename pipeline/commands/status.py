@@ -10,7 +10,7 @@ from typing import Any
 from ..cache import ResultCache, code_fingerprint
 from ..catalog.review import review_of
 from ..catalog.stats import Status, index_catalog, translation_progress
-from ..parallel import BATCH, as_is, default_jobs, ordered_map
+from ..parallel import BATCH, Mapper, as_is, default_jobs
 from ..progress import progress
 from ..project import Project
 from .base import Command, add_format, add_jobs, add_no_cache, add_scope
@@ -57,7 +57,8 @@ def status(project: Project, options: StatusOptions = StatusOptions()) -> int:
     # An article's rows depend on its files alone: kept by their digest (cache.py).
     per_article: list[list[dict[str, Any]] | None] = []
     slugs = project.articles(article)
-    with progress("reading catalogs", len(slugs)) as bar:
+    with progress("reading catalogs", len(slugs)) as bar, \
+            Mapper(_rows, default_jobs() if jobs is None else jobs, as_is, None) as mapper:
         for start in range(0, len(slugs), BATCH):  # never an archive's files at once
             todo: list[tuple[int, str, ArticleJob]] = []
             for slug in slugs[start:start + BATCH]:
@@ -69,8 +70,7 @@ def status(project: Project, options: StatusOptions = StatusOptions()) -> int:
                 else:
                     bar.advance()
                 per_article.append(hit)
-            fresh = ordered_map(_rows, [job for _, _, job in todo],
-                                default_jobs() if jobs is None else jobs, as_is, None, bar)
+            fresh = mapper.map([job for _, _, job in todo], bar)
             for (index, key, job), found in zip(todo, fresh, strict=True):
                 per_article[index] = found
                 stored.put(job.slug, key, found)
@@ -106,4 +106,8 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
     add_jobs(parser)
 
 
-COMMAND = Command(StatusOptions, _arguments, status)
+DESCRIPTION = (  # the -h text, and the manual's entry (pipeline/reference.py)
+    "Translated, fuzzy and untranslated per article and locale, in segments and in "
+    "source characters, and how many translations are reviewed.")
+COMMAND = Command(StatusOptions, _arguments, status,
+                  description=DESCRIPTION)

@@ -84,4 +84,8 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
                         help="at most this many (default 200)")
 
 
-COMMAND = Command(TermsOptions, _arguments, terms_command)
+DESCRIPTION = (  # the -h text, and the manual's entry (pipeline/reference.py)
+    "Candidate glossary terms found in the articles: words and names that recur and "
+    "are not in the glossary yet, with their counts (docs/manual/glossary.md).")
+COMMAND = Command(TermsOptions, _arguments, terms_command,
+                  description=DESCRIPTION)

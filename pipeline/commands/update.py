@@ -365,4 +365,12 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
     add_jobs(parser)
 
 
-COMMAND = Command(UpdateOptions, _arguments, update)
+DESCRIPTION = (  # the -h text, and the manual's entry (pipeline/reference.py)
+    "Merge each template into its locale catalogs as msgmerge does: translations "
+    "are kept; a changed segment keeps its old translation as fuzzy, with the "
+    "previous source as `#| msgid`; a removed segment becomes an obsolete `#~` "
+    "entry; a new one is filled from the translation memory or left empty. A new "
+    "article gets its catalog in every existing locale; --create --locale L starts "
+    "a new locale with full headers. Running it twice changes no byte.")
+COMMAND = Command(UpdateOptions, _arguments, update,
+                  description=DESCRIPTION)

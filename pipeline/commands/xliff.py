@@ -1,5 +1,6 @@
 """`bilingual xliff export|import`: one catalog as XLIFF 1.2 or 2.0 for an agency,
-and their translations merged back entry by entry."""
+and their translations merged back entry by entry (from their XLIFF file, or from
+the .po a CAT tool such as OmegaT gives back)."""
 
 from __future__ import annotations
 
@@ -9,9 +10,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..atomic import atomic_write_bytes
-from ..catalog.pofile import read_catalog, save_catalog
+from ..catalog.pofile import parse_catalog, read_catalog, save_catalog
+from ..catalog.returned import returned_document, returned_units
 from ..catalog.xliff import (
     Document,
+    Unit,
     XliffVersion,
     check_document,
     merge_units,
@@ -69,21 +72,47 @@ def export_command(project: Project, options: ExportOptions) -> int:
 
 @dataclass(frozen=True)
 class ImportOptions:
-    file: Path  # their XLIFF file
-    article: str | None = None  # None: the file's original
+    file: Path  # their XLIFF file, or the .po their tool gave back
+    article: str | None = None  # None: the file's original (a .po: its name)
     locale: str | None = None  # None: the file's target language
+    base: Path | None = None  # a returned .po: the catalog as it was sent
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise PipelineError("no such file", path) from None
+
+
+def _their_units(project: Project, options: ImportOptions) -> tuple[str, str, list[Unit]]:
+    """Article, locale and units of their file, checked against the project."""
+    source = options.file
+    if source.suffix != ".po":
+        if options.base is not None:
+            raise PipelineError("--base is for a returned .po (an XLIFF file carries "
+                                "its own)", source)
+        document, units = read_xliff(_read(source), source)
+        slug = options.article or _slug_of(project, document.original, source)
+        loc = options.locale or _locale_of(project, document.target_lang, source)
+        check_document(document, _document(project, slug, loc), source)
+        return slug, loc, units
+    theirs = parse_catalog(_read(source), source).po
+    sent = parse_catalog(_read(options.base), options.base).po if options.base else None
+    document = returned_document(theirs)
+    slug = options.article or source.name.split(".")[0]
+    if not project.source_path(slug).exists():
+        raise PipelineError(f"no article '{slug}' (choose one with --article)", source)
+    loc = options.locale or _locale_of(project, document.target_lang, source)
+    expected = _document(project, slug, loc)
+    check_document(Document(expected.original, document.source_lang or expected.source_lang,
+                            document.target_lang or expected.target_lang), expected, source)
+    return slug, loc, returned_units(theirs, sent)
 
 
 def import_command(project: Project, options: ImportOptions) -> int:
-    source, article, locale = options.file, options.article, options.locale
-    try:
-        data = source.read_bytes()
-    except FileNotFoundError:
-        raise PipelineError("no such file", source) from None
-    document, units = read_xliff(data, source)
-    slug = article or _slug_of(project, document.original, source)
-    loc = locale or _locale_of(project, document.target_lang, source)
-    check_document(document, _document(project, slug, loc), source)
+    source = options.file
+    slug, loc, units = _their_units(project, options)
     path = project.catalog_path(slug, loc)
     base = read_catalog(path)
     edit = copy.deepcopy(base.po)
@@ -128,7 +157,8 @@ def _locale_of(project: Project, target_lang: str, source: Path) -> str:
 
 
 def _export_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--article", metavar="SLUG", required=True)
+    parser.add_argument("--article", metavar="SLUG", required=True,
+                        help="the article whose catalog to export")
     parser.add_argument("--locale", metavar="L", help="the target locale (needed if several)")
     parser.add_argument("--version", choices=values(XliffVersion), default="1.2",
                         help="XLIFF version (default 1.2, which every CAT tool reads)")
@@ -137,15 +167,22 @@ def _export_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _import_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", type=Path, metavar="FILE.xlf")
-    parser.add_argument("--article", metavar="SLUG", help="default: the file's original")
+    parser.add_argument("file", type=Path, metavar="FILE.xlf|FILE.po",
+                        help="their XLIFF file, or the catalog their tool gave back "
+                             "(OmegaT's target/SLUG.po)")
+    parser.add_argument("--article", metavar="SLUG",
+                        help="default: the file's original (a .po: its name)")
     parser.add_argument("--locale", metavar="L", help="default: the file's target language")
+    parser.add_argument("--base", type=Path, metavar="SENT.po",
+                        help="a returned .po: the catalog as it was sent (OmegaT's "
+                             "source/SLUG.po), so their edits are taken, not conflicts")
 
 
 COMMAND = CommandGroup({
     "export": Action("write locales/L/LC_MESSAGES/SLUG.po as XLIFF",
                      Command(ExportOptions, _export_arguments, export_command)),
-    "import": Action("merge an XLIFF file's translations into its catalog",
+    "import": Action("merge an XLIFF file's (or a returned .po's) translations into its "
+                     "catalog",
                      Command(ImportOptions, _import_arguments, import_command)),
 }, description="Export a catalog as XLIFF for Trados, memoQ or Phrase; import their file, "
                "merged entry by entry.")

@@ -4,6 +4,10 @@ Layout text sets the columns of a page side by side on each line. The columns st
 where many lines resume text after a gap; each line is cut at those places, and the
 page is read as its spanning lines (a headline across the columns) and, between them,
 each column top to bottom. A column's first-line indents are kept relative to it.
+
+Places are counted in display columns (a Chinese character two) for text aligned in an
+editor, but `pdftotext -layout` gives every character one cell whatever its width: a
+page is measured both ways and read by the one whose column starts line up best.
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..cjk import is_cjk
@@ -26,7 +31,18 @@ Numbered = tuple[int, str]   # (raw line number, text)
 
 def width(text: str) -> int:
     """Display columns: a wide (CJK) character takes two."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    return sum(_display(c) for c in text)
+
+
+def _display(char: str) -> int:
+    return 2 if unicodedata.east_asian_width(char) in "WF" else 1
+
+
+def _cell(char: str) -> int:
+    return 1
+
+
+Measure = Callable[[str], int]   # one character's width: display columns or cells
 
 
 @dataclass(frozen=True)
@@ -36,7 +52,8 @@ class Segment:
     text: str     # with its leading spaces relative to the column, filled in later
 
 
-def _segments(raw: str, cuts: set[int] | None = None) -> list[Segment]:
+def _segments(raw: str, cuts: set[int] | None = None, measure: Measure = _display
+              ) -> list[Segment]:
     """Pieces of a line between gaps: 2+ spaces, or (at a known column start, `cuts`)
     a single space between two Chinese characters (tight columns)."""
     pieces: list[Segment] = []
@@ -60,19 +77,19 @@ def _segments(raw: str, cuts: set[int] | None = None) -> list[Segment]:
         if start is None:
             start = position
         text += raw[index]
-        position += width(raw[index])
+        position += measure(raw[index])
         index += 1
     if start is not None:
         pieces.append(Segment(start, position, text))
     return pieces
 
 
-def _column_starts(lines: list[str]) -> list[int]:
+def _column_starts(lines: list[str], measure: Measure = _display) -> list[int]:
     """Places where text resumes after a gap on many lines: the columns' left edges."""
     starts: Counter[int] = Counter()
     for raw in lines:
-        pieces = _segments(raw)
-        if len(pieces) < 2 or min(p.end - p.start for p in pieces) < PROSE_WIDTH:
+        pieces = _segments(raw, measure=measure)
+        if len(pieces) < 2 or min(width(p.text) for p in pieces) < PROSE_WIDTH:
             continue   # a table's row or a head line with its folio, not columns of prose
         for segment in pieces[1:]:
             starts[segment.start] += 1
@@ -95,13 +112,27 @@ def _column_of(start: int, edges: list[int]) -> int:
     return index
 
 
+def _best_columns(lines: list[str]) -> tuple[list[int], Measure]:
+    """The column edges by the measure under which more lines resume text at them."""
+    by_display, by_cell = _column_starts(lines, _display), _column_starts(lines, _cell)
+    if _support(lines, by_cell, _cell) > _support(lines, by_display, _display):
+        return by_cell, _cell
+    return by_display, _display
+
+
+def _support(lines: list[str], edges: list[int], measure: Measure) -> int:
+    """Pieces of lines, short ones too (a paragraph's last line), that resume at an edge."""
+    return sum(1 for raw in lines for piece in _segments(raw, measure=measure)[1:]
+               if any(0 <= piece.start - edge <= NEAR for edge in edges))
+
+
 def page_columns(page: list[Numbered]) -> list[Numbered]:
     """A page's lines with side-by-side columns read one after the other; blank lines
     (line number 0) mark where one column ends and the next begins."""
     text = [raw for _, raw in page if raw.strip()]
     if len(text) < COLUMN_MIN_LINES:
         return page
-    inner = _column_starts(text)
+    inner, measure = _best_columns(text)
     if not inner:
         return page
     edges = [0, *inner]
@@ -115,7 +146,7 @@ def page_columns(page: list[Numbered]) -> list[Numbered]:
             lines.clear()
 
     for number, raw in page:
-        pieces = _segments(raw, set(inner))
+        pieces = _segments(raw, set(inner), measure)
         if not pieces:
             for lines in band:
                 if lines and lines[-1][1]:

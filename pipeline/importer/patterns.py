@@ -134,6 +134,15 @@ def is_speaker_turn(text: str) -> bool:
     return _SPEAKER.match(text) is not None
 
 
+# A notice's addressees or a speech's salutation, a line of its own before the body:
+# 各省、自治区、直辖市人民政府，国务院各部委、各直属机构： / 各位代表： / 同志们：
+_SALUTATION = re.compile(r"^(?:各|同志们|尊敬的|亲爱的|親愛的)[^。；;：:]{0,60}[：:]$")
+
+
+def is_salutation(text: str) -> bool:
+    return _SALUTATION.match(text) is not None
+
+
 def is_label_line(text: str) -> bool:
     """Lines that label the text rather than head a section: keywords, speaker turns."""
     return (_KEYWORDS.match(text) is not None or is_speaker_turn(text)

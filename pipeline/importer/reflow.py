@@ -10,12 +10,13 @@ heading), or a first-line indent on the next line.
 from __future__ import annotations
 
 import itertools
+import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
 from .lines import SENTENCE_END, Line, Role, without_note_marks
-from .patterns import is_byline, is_caption, numbering, starts_article
+from .patterns import is_byline, is_caption, is_salutation, numbering, starts_article
 from .report import Change, ImportResult
 
 SHORT_LINE = 0.9     # of the typical line: a sentence ending here ends the paragraph
@@ -70,8 +71,9 @@ def _runs(lines: list[Line]) -> list[list[Line]]:
 
 def stands_alone(text: str) -> bool:
     """Lines that are never part of a paragraph: bylines, captions, a subtitle's dash,
-    numbered heads."""
+    a notice's addressees, numbered heads."""
     return (is_byline(text) or is_caption(text) or text.startswith(("——", "--"))
+            or is_salutation(text)
             or (numbering(text) is not None and len(text) <= 40 and "。" not in text
                 and not text.endswith(("；", "，", ",", ";", "：", ":"))))
 
@@ -108,7 +110,7 @@ def _pdf_breaks(line: Line, following: Line, room: float, body: float | None) ->
 def _numbered_start(line: Line, following: Line) -> bool:
     """第X条 or the next numbered item (（二）) after a sentence's end starts a paragraph."""
     return bool(starts_article(following.text) or numbering(following.text)) and \
-        line.text.endswith(SENTENCE_END)
+        without_note_marks(line.text).endswith(SENTENCE_END)   # 。 [4] too
 
 
 def _alone(text: str, ends: bool) -> bool:
@@ -133,6 +135,46 @@ def _first_line(run: list[Line], index: int, typical: float) -> bool:
     return low <= short <= high and width(line.text) >= typical - low
 
 
+CENTRED = 4          # columns past the text's left edge: more than a first-line indent
+HEAD_NOT_ENDS = (*SENTENCE_END, *LEAD_IN, "，", ",", "；", ";", "、")
+
+
+def _centred(line: Line, base: int, typical: float) -> bool:
+    """A short unpunctuated line set well in from the column's edge: a head's last
+    line centred under its first (辅业变主业：两电建“航母”未来将 / 上市)."""
+    return (line.indent >= base + CENTRED and width(line.text) <= HEADING_LINE * typical / 2
+            and not line.text.endswith(HEAD_NOT_ENDS))
+
+
+_NOTE_ENTRY = re.compile(r"^[\[［](\d{1,3})[\]］]")
+NOTE_LOOKBACK = 6    # lines a note may wrap over
+
+
+def _next_note(run: list[Line], index: int) -> bool:
+    """A list of notes: the line starting [n] follows the note starting [n-1] (a mark
+    wrapped to a line's start in the body has no such neighbour)."""
+    mark = _NOTE_ENTRY.match(run[index + 1].text)
+    if mark is None:
+        return False
+    for line in reversed(run[max(0, index + 1 - NOTE_LOOKBACK): index + 1]):
+        previous = _NOTE_ENTRY.match(line.text)
+        if previous is not None:
+            return int(previous.group(1)) == int(mark.group(1)) - 1
+    return False
+
+
+_LATIN_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9.'’-]*")
+
+
+def _word_wrapped(line: Line, following: str, typical: float) -> bool:
+    """A line cut short before a Latin word too long for the room left (Workhorse in a
+    narrow column; an indented first line has less) wraps into the next line: it is no
+    heading and no paragraph's end."""
+    word = _LATIN_WORD.match(following)
+    return (word is not None and not line.text.endswith(SENTENCE_END)
+            and width(line.text) + width(word.group()) > typical - line.indent)
+
+
 def _ends_sentence(text: str) -> bool:
     text = without_note_marks(text)
     core = text.rstrip("”』」）)’")
@@ -153,18 +195,26 @@ def _breaks_after(run: list[Line], index: int, typical: float | None, starts: bo
         return stands_alone(line.text) or stands_alone(following.text)
     size = width(line.text)
     if _alone(line.text, size < SHORT_LINE * typical) or _alone(
-            following.text, line.text.endswith(SENTENCE_END + LEAD_IN + ("；",))):
+            following.text,
+            without_note_marks(line.text).endswith(SENTENCE_END + LEAD_IN + ("；",))):
         return True
     base = min(item.indent for item in run)
+    if _centred(following, base, typical) and size >= HEADING_LINE * typical \
+            and not line.text.endswith(HEAD_NOT_ENDS):
+        return False                             # a head's rest, centred under it
+    if index > 0 and _centred(line, base, typical):
+        return True
     if following.indent >= base + 2 and line.indent <= following.indent - 2:
         return True                              # first-line indent of a new paragraph
-    if _first_line(run, index, typical):
+    if _first_line(run, index, typical) or _next_note(run, index):
         return True
     if _numbered_start(line, following):
         return True
     if without_note_marks(line.text).endswith(SENTENCE_END + LEAD_IN) \
             and size < SHORT_LINE * typical:
         return True
+    if _word_wrapped(line, following.text, typical):
+        return False                             # the next word did not fit: it wraps
     if starts and size < HEADING_LINE * typical and not line.text.endswith(SENTENCE_END):
         return True                              # a heading on its own line
     after = run[index + 2] if index + 2 < len(run) else None

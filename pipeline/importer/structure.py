@@ -27,17 +27,18 @@ from .patterns import (
     is_issuer,
     is_label_line,
     is_note_line,
+    is_speaker_turn,
     iso_date,
     numbering,
     starts_article,
     unbracketed,
 )
+from .doubts import PARAGRAPH_MIN, fills_measure, flag_full_line, flag_heading, wrapped_measure
 from .reflow import Block
 from .report import Change, Choice, Decision, ImportResult
 
 HEADING_MAX = 30
 NUMBERED_HEADING_MAX = 40
-PARAGRAPH_MIN = 40
 FRAGMENT_MAX = 8
 KICKER_MAX = 6
 HEADING_SIZE = 1.07     # × body size: display type for headings
@@ -148,14 +149,15 @@ def is_cut(block: Block, following: Block | None, base: float | None) -> bool:
             Role.TABLE, Role.TABLE_GUESS, Role.CAPTION}:
         return False   # a table or caption is never half of a paragraph
     text, after = _text(block), _text(following)
-    if text.endswith(NOT_A_CUT) or not (len(text) >= PARAGRAPH_MIN or "，" in text):
+    if without_note_marks(text).endswith(NOT_A_CUT) or not (
+            len(text) >= PARAGRAPH_MIN or "，" in text):   # 。 [3]: a note mark after the end
         return False
     if _display(following, base, HEADING_SIZE) or _display(block, base, HEADING_SIZE):
         return False
     if looks_like_heading(text) and following.page == block.lines[-1].page:
         return False  # a short head with a comma inside, not half a paragraph
-    if text.startswith(("——", "--")) or _special(text):
-        return False
+    if text.startswith(("——", "--")) or (_special(text) and not is_speaker_turn(text)):
+        return False   # a speaker's turn (问：…) is prose a column break may cut
     starts = after[0].isalnum() or is_cjk(after[0])
     return (starts and not looks_like_heading(after) and not _special(after)
             and not numbering(after))
@@ -319,6 +321,7 @@ def _levels(blocks: list[Block]) -> dict[Numbering, int]:
 
 def body_elements(blocks: list[Block], meta: dict[str, object], base: float | None,
                   result: ImportResult) -> list[Element]:
+    typical = wrapped_measure(blocks)
     blocks = join_cuts(blocks, base, result)
     levels = _levels(blocks)
     tiers = sorted({round(2 * b.size) for b in blocks if b.size and _display(b, base, HEADING_SIZE)
@@ -356,6 +359,10 @@ def body_elements(blocks: list[Block], meta: dict[str, object], base: float | No
         alone = base is None or (len(block.lines) == 1 and (block.size or 0) >= base - 0.3)
         sentence = alone and is_sentence_head(text, following)
         plain = alone and (looks_like_heading(text) or sentence) and not is_byline(text)
+        if plain and not sized and not sentence and fills_measure(block, typical):
+            elements.append(Element(Kind.PARAGRAPH, text, block.line))
+            flag_full_line(block, text, result)
+            continue
         if (sized or plain) and following:
             level = (levels.get(style, 2) if style else  # else a PDF's tiers: larger type, higher
                      min(2 + tiers.index(round(2 * block.size)), 4) if sized and block.size
@@ -364,24 +371,10 @@ def body_elements(blocks: list[Block], meta: dict[str, object], base: float | No
             reason = "numbered" if style else ("display type" if sized else
                                                "short line without final punctuation")
             result.change(Change.HEADING, block.line, f"section heading ({reason}): {text}")
-            _flag_heading(block, text, following, bool(style), sized, sentence, result)
+            flag_heading(block, text, following, bool(style), sized, sentence, result)
             continue
         elements.append(Element(Kind.PARAGRAPH, text, block.line))
     return elements
-
-
-def _flag_heading(block: Block, text: str, following: str, numbered: bool, sized: bool,
-                  sentence: bool, result: ImportResult) -> None:
-    """Put a doubtful heading to the editor: a sentence standing alone, or a cut paragraph."""
-    if sentence and not sized:
-        result.decisions.append(Decision(Choice.HEADING, block.line, text, page=block.page))
-        result.flag(block.line, f"'{text}' (numbered, one sentence, standing alone before the "
-                    "text) was taken as a heading; the other choice: a paragraph")
-    if not numbered and not sized and following and len(following) < PARAGRAPH_MIN \
-            and following.endswith(SENTENCE_END):
-        result.decisions.append(Decision(Choice.HEADING, block.line, text, page=block.page))
-        result.flag(block.line, f"'{text}' was taken as a heading, but the short text after "
-                    f"it ('{following}') may be the rest of a paragraph cut by a page break")
 
 
 def build_article(blocks: list[Block], result: ImportResult) -> Article:

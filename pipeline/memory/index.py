@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 import numpy as np
 from rapidfuzz import fuzz
@@ -61,7 +61,58 @@ class TranslationMemory:
             seen.add(key)
             self._exact[unit.source].append(len(self.units))
             self.units.append(unit)
-        self._build_postings([u.source for u in self.units])
+        sources = [u.source for u in self.units]
+        self._build_postings(sources)
+        self._build_characters(sources)
+
+    def _build_characters(self, sources: list[str]) -> None:
+        """Which units hold each character (CSR, as the bigram postings), and each
+        unit's length: the pre-filter of the partial-match scan."""
+        codes = np.frombuffer("".join(sources).encode("utf-32-le"), dtype="<u4")
+        lengths = np.array([len(s) for s in sources], dtype=np.int64)
+        owners = np.repeat(np.arange(len(sources), dtype=np.uint64), lengths)
+        keys = _sorted_distinct((codes.astype(np.uint64) << np.uint64(32)) | owners)
+        chars, self._char_owners = keys >> np.uint64(32), \
+            (keys & np.uint64(0xFFFFFFFF)).astype(np.int64)
+        self._char_starts = np.flatnonzero(np.concatenate(([True], chars[1:] != chars[:-1]))) \
+            if len(chars) else np.zeros(0, dtype=np.int64)
+        self._char_keys = chars[self._char_starts]
+        self._char_ends = np.append(self._char_starts[1:], len(chars)).astype(np.int64)
+        self._lengths = lengths
+
+    def partial_pool(self, query: str, min_share: float) -> Iterator[MemoryUnit]:
+        """The units a partial-match scan for `query` must look at, in their order."""
+        return (self.units[number] for number in self.partial_candidates(query.strip(),
+                                                                         min_share))
+
+    def partial_candidates(self, query: str, min_share: float) -> list[int]:
+        """The units that can hold `query` as a partial match (pipeline.memory.partial)
+        at `min_share`, in their order: longer than the query, and holding enough of
+        its characters. partial_ratio scores a stretch of k <= n characters of the unit
+        against the n of the query as 200 * common / (n + k), and `common` is at most
+        the characters they share (counted as often as the query has them), I: so
+        200 * I / (n + I) >= min_share is needed, that is I >= t * n / (2 - t)."""
+        n = len(query)
+        counts: dict[int, int] = {}
+        for char in query:
+            counts[ord(char)] = counts.get(ord(char), 0) + 1
+        wanted = np.array(sorted(counts), dtype=np.uint64)
+        where = np.searchsorted(self._char_keys, wanted)
+        inside = where < len(self._char_keys)
+        where, wanted = where[inside], wanted[inside]
+        present = self._char_keys[where] == wanted
+        where, weights = where[present], [counts[int(c)] for c in wanted[present]]
+        if not len(where):
+            return []
+        owners = np.concatenate([self._char_owners[self._char_starts[w]:self._char_ends[w]]
+                                 for w in where])
+        weight = np.repeat(np.array(weights, dtype=np.float64),
+                           self._char_ends[where] - self._char_starts[where])
+        shared = np.bincount(owners, weights=weight, minlength=len(self._lengths))
+        t = min_share / 100
+        # A hair of slack: a unit on the bound is scanned, never dropped by rounding.
+        fits = (shared * (2 - t) >= t * n - 1e-6) & (self._lengths > n)
+        return [int(i) for i in np.flatnonzero(fits)]
 
     def _build_postings(self, sources: list[str]) -> None:
         # All sources in one array, NUL-separated: bigram codes and their owners come

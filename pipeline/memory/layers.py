@@ -28,6 +28,11 @@ class LayeredMemory:
         found.sort(key=lambda m: -m.score)  # stable: the earlier layer wins ties
         return found[:limit]
 
+    def partial_pool(self, query: str, min_share: float) -> Iterator[MemoryUnit]:
+        """Each layer's units that a partial-match scan must look at, in order."""
+        return chain.from_iterable(layer.partial_pool(query, min_share)
+                                   for layer in self.layers)
+
     @property
     def units(self) -> Iterator[MemoryUnit]:
         """Every layer's units, in order (read, never copied)."""

@@ -13,6 +13,10 @@ The other way round, a sentence being translated may hold a shorter unit: a
 clause, a name, a title the memory has a translation of (`fragment_matches`,
 shown beside one sentence of a paragraph in the workbench). Its shared run is
 located in the query.
+
+The partial scan is given the units an index says can reach the share
+(`TranslationMemory.partial_pool`, by the characters they share with the query),
+not every unit: the same matches, without scoring the whole memory.
 """
 
 from __future__ import annotations

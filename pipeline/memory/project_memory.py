@@ -14,7 +14,9 @@ from ..atomic import Fingerprint
 from ..catalog.pofile import parse_catalog, read_catalog, read_catalog_bytes
 from ..project import Project
 from .model import Match, MemoryUnit
+from .pair_cache import PairCache
 from .paths import MEMORY_DIR, catalog_paths, memory_dir
+from .sentences import sentence_pairs
 from .tmx import parse_tmx
 from .unit_cache import CatalogKey, UnitCache
 from .units import catalog_units, with_sentences
@@ -33,12 +35,17 @@ def catalog_memory_units(project: Project, locale: str) -> Iterator[MemoryUnit]:
         yield from catalog_units(read_catalog(path).po, slug, default, locale)
 
 
-def tmx_memory_units(project: Project, locale: str) -> Iterator[MemoryUnit]:
+def tmx_memory_units(project: Project, locale: str,
+                     use_cache: bool = True) -> Iterator[MemoryUnit]:
+    """Every imported TMX file's units with their sentence pairs (aligned once: see
+    pipeline.memory.pair_cache)."""
     source_lang = project.config.publication.source_language
+    cache = PairCache.open(project.root, locale, use_cache)
     for path in sorted(memory_dir(project).glob("*.tmx")):
         origin = path.relative_to(project.root).as_posix()
         reading = parse_tmx(path.read_bytes(), path, locale, origin, source_lang)
-        yield from with_sentences(reading.units, locale)
+        yield from with_sentences(reading.units, locale, cache.pairs(sentence_pairs))
+    cache.save()
 
 
 def project_memory(project: Project, locale: str) -> TranslationMemory:
@@ -83,7 +90,7 @@ class StartOfRunMemory:
             cache.prune()
             from .index import TranslationMemory
             if self.tmx:
-                units += tmx_memory_units(self.project, self.locale)
+                units += tmx_memory_units(self.project, self.locale, self.use_cache)
             self._memory = TranslationMemory(units)
             self._kept.clear()
         return self._memory

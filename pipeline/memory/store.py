@@ -34,8 +34,9 @@ from .index import TranslationMemory
 from .model import MemoryUnit, UnitKind
 from .paths import catalog_paths, memory_dir
 
-FORMAT = "2"
-_ARRAYS = ("keys", "starts", "ends", "owners", "sizes", "hashes", "hash_units", "offsets")
+FORMAT = "3"  # 3: character postings for the partial-match scan
+_ARRAYS = ("keys", "starts", "ends", "owners", "sizes", "hashes", "hash_units", "offsets",
+           "char_keys", "char_starts", "char_ends", "char_owners", "lengths")
 
 
 def index_root(project: Project, locale: str) -> Path:
@@ -84,7 +85,11 @@ def save_index(memory: TranslationMemory, directory: Path) -> None:
                   "ends": memory._ends.astype(small), "owners": memory._owners.astype(small),
                   "sizes": memory._sizes.astype(np.int32),
                   "hashes": hashes[order], "hash_units": order.astype(np.int64),
-                  "offsets": offsets}
+                  "offsets": offsets, "char_keys": memory._char_keys.astype(np.uint32),
+                  "char_starts": memory._char_starts.astype(np.int64),
+                  "char_ends": memory._char_ends.astype(np.int64),
+                  "char_owners": memory._char_owners.astype(np.int32),
+                  "lengths": memory._lengths.astype(np.int32)}
         _write_arrays(aside / "arrays.bin", {name: np.ascontiguousarray(arrays[name])
                                              for name in _ARRAYS})
         try:
@@ -161,6 +166,9 @@ class StoredMemory(TranslationMemory):
         self._keys, self._starts, self._ends = arrays["keys"], arrays["starts"], arrays["ends"]
         self._owners, self._sizes = arrays["owners"], arrays["sizes"]
         self._hashes, self._hash_units = arrays["hashes"], arrays["hash_units"]
+        self._char_keys, self._char_owners = arrays["char_keys"], arrays["char_owners"]
+        self._char_starts, self._char_ends = arrays["char_starts"], arrays["char_ends"]
+        self._lengths = arrays["lengths"]
         with open(directory / "units.jsonl", "rb") as file:  # mapped: only what is read
             blob = mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ) \
                 if os.fstat(file.fileno()).st_size else b""

@@ -205,7 +205,6 @@ def _read_unit(tu: etree._Element, declared: str, source_lang: str, target_lang:
                origin_file: str, reading: TmxReading, unknown: set[str]) -> None:
     line = tu.sourceline or 0
     variants = _variants(tu, unknown)
-    languages = sorted({normal_tag(v.lang) for v in variants})
     source = next((v for v in variants if same_language(v.lang, source_lang)), None)
     others = [v for v in variants if not same_language(v.lang, source_lang)]
     reading.target_languages.update(normal_tag(v.lang) for v in others if source is not None)
@@ -218,6 +217,7 @@ def _read_unit(tu: etree._Element, declared: str, source_lang: str, target_lang:
         else:
             reason = SkipReason.NO_SOURCE if source is None else SkipReason.NO_TARGET
         missing = source_lang if source is None else wanted
+        languages = sorted({normal_tag(v.lang) for v in variants})
         reading.skipped[reason] += 1
         listed = ", ".join(languages) or "none"
         message = f"every variant is in one language ({listed})" \
@@ -231,7 +231,8 @@ def _read_unit(tu: etree._Element, declared: str, source_lang: str, target_lang:
     unit_source = tu.get("srclang") or declared
     if target_lang is not None and same_language(unit_source, target_lang):
         reading.reversed += 1
-    lost = sum((Counter(source.codes) - Counter(target.codes)).values())
+    lost = sum((Counter(source.codes) - Counter(target.codes)).values()) \
+        if source.codes else 0
     if lost:
         reading.lost_codes += 1
     props = {p.get("type", ""): (p.text or "") for p in tu.iterfind("{*}prop")}

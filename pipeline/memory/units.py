@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime
 
 import polib
@@ -53,11 +53,14 @@ def segment_units(po: polib.POFile, article: str, default_file: str) -> list[Mem
     return units
 
 
-def with_sentences(units: Iterable[MemoryUnit], language: str = "en") -> Iterator[MemoryUnit]:
-    """Each segment unit followed by its aligned sentence units (they share its origin)."""
+def with_sentences(units: Iterable[MemoryUnit], language: str = "en",
+                   pairs: Callable[[str, str, str], list[tuple[str, str]]] = sentence_pairs,
+                   ) -> Iterator[MemoryUnit]:
+    """Each segment unit followed by its aligned sentence units (they share its origin);
+    `pairs` aligns (the aligner, or a cache in front of it)."""
     for unit in units:
         yield unit
-        for source, target in sentence_pairs(unit.source, unit.target, language.split("_")[0]):
+        for source, target in pairs(unit.source, unit.target, language.split("_")[0]):
             yield MemoryUnit(source, target, unit.origin_file, unit.origin_line,
                              unit.segment_id, UnitKind.SENTENCE, unit.article, unit.created,
                              unit.lost_codes)

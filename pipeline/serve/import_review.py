@@ -14,19 +14,20 @@ import hashlib
 import io
 import threading
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from fastapi import APIRouter, HTTPException
 from fastapi.responses import HTMLResponse, Response
 from pydantic import BaseModel, Field
 
 from ..atomic import atomic_write_text
-from ..importer.decisions import Item, review_items
-from ..importer.flips import Flip, FlipError, Op, blocks, flip
-from ..importer.report import Decision
 from .api import NOT_FOUND, WRITE, Slug, WorkspaceDep
 from .models import FINGERPRINT_PATTERN, CleanText
 from .workspace import BadEdit, NotFound, Workspace
+
+if TYPE_CHECKING:  # the importer loads when a review is first asked for, not with `serve`
+    from ..importer.decisions import Item
+    from ..importer.report import Decision
 
 router = APIRouter(tags=["import review"])
 RAW_KINDS = (".pdf", ".docx", ".html", ".txt")
@@ -137,6 +138,9 @@ def _item(item: Item) -> ItemView:
 
 
 def review_view(ws: Workspace, slug: str) -> ReviewView:
+    from ..importer.decisions import review_items
+    from ..importer.flips import blocks
+
     markdown = ws.source_path(slug).read_text(encoding="utf-8")
     raw = raw_file(ws, slug)
     decisions, lines, pages = source_of(raw) if raw else ([], [], 0)
@@ -151,6 +155,8 @@ def review_view(ws: Workspace, slug: str) -> ReviewView:
 
 
 def apply_flip(ws: Workspace, slug: str, request: FlipRequest) -> ReviewView:
+    from ..importer.flips import Flip, FlipError, Op, flip
+
     path = ws.source_path(slug)
     with ws._lock(path):
         markdown = path.read_text(encoding="utf-8")

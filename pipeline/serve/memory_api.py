@@ -102,7 +102,7 @@ def match_views(memory: TranslationMemory | LayeredMemory, text: str, threshold:
         views += [MemoryMatchView(score=p.score, exact=False, source=p.unit.source,
                                   target=p.unit.target, origin=p.unit.origin, kind="partial",
                                   diff=[], run=[p.start, p.end])
-                  for p in partial_matches(text, memory.units, threshold,
+                  for p in partial_matches(text, memory.partial_pool(text, threshold), threshold,
                                            MATCHES - len(views), exclude_file=own)
                   if p.unit.source not in whole]
     return views

@@ -2,23 +2,28 @@
 
 Templates are Jinja2 with autoescaping; they carry no inline script or style
 (the CSP forbids both): behaviour comes from /static/workbench.js, which reads
-the data it needs from the JSON API and writes it with textContent only.
+the data it needs from the JSON API and writes it with textContent only. The
+workbench page carries its segments as one JSON data block (not markup): the
+browser parses a fifth of the bytes and the page draws each segment with one
+function (workbench-render.js).
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import NotRequired, TypedDict
 
 from fastapi import APIRouter
 from fastapi.responses import HTMLResponse, Response
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
 from .api import NOT_FOUND, Locale, Slug, WorkspaceDep
-from .models import CatalogView
+from .models import CatalogView, SegmentView
 from .security import TOKEN_HEADER
 from .workspace import NotFound, Workspace
 
 
+@lru_cache(maxsize=8192)  # the page is made again after each save: its texts mostly stay
 def _sentence_count(text: str) -> int:
     from ..checks.align import split_chinese  # the aligner loads when a page first needs it
 
@@ -51,6 +56,8 @@ def environment() -> Environment:
                       autoescape=select_autoescape(default=True, default_for_string=True),
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.globals.update(shortcuts=SHORTCUTS, token_header=TOKEN_HEADER)
+    # The page's data as UTF-8, in the order made (\uXXXX would double the Chinese).
+    env.policies["json.dumps_kwargs"] = {"ensure_ascii": False, "sort_keys": False}
     # A segment of several sentences gets a Sentences button (the sentence view).
     env.filters["sentence_count"] = _sentence_count
     return env
@@ -74,17 +81,54 @@ def article_page(slug: Slug, locale: Locale, ws: WorkspaceDep) -> HTMLResponse:
 
 def article_html(ws: Workspace, slug: str, locale: str) -> str:
     """The workbench page of one catalog, rendered once per version of its inputs."""
-    return ws.page(slug, locale, lambda view: _article(view, ws.translator))
+    return ws.page(slug, locale, lambda view, source: _article(view, ws.translator, source))
 
 
-def _article(view: CatalogView, translator: str | None) -> str:
+class PageSegment(TypedDict):
+    """One segment as the page's JSON carries it (workbench-render.js draws it);
+    what most segments lack is left out."""
+    id: str
+    kind: str
+    line: int
+    status: str
+    in_catalog: bool
+    fuzzy: bool
+    reviewed: bool
+    source: str
+    msgstr: str
+    sentences: bool  # more than one sentence: the Sentences button
+    marks: NotRequired[list[tuple[int, int, str]]]  # the glossary terms in the source
+    comment: NotRequired[str]
+    reviewed_by: NotRequired[str]
+    reviewed_on: NotRequired[str]
+    diff: NotRequired[list[tuple[str, str]]]  # (op, text): the previous source -> now
+
+
+def page_segment(seg: SegmentView) -> PageSegment:
+    out = PageSegment(id=seg.id, kind=seg.kind, line=seg.source_line, status=seg.status,
+                      in_catalog=seg.in_catalog, fuzzy=seg.fuzzy, reviewed=seg.reviewed,
+                      source=seg.source, msgstr=seg.msgstr,
+                      sentences=_sentence_count(seg.source) > 1)
+    if seg.term_spans:
+        out["marks"] = [(span.start, span.end, span.term) for span in seg.term_spans]
+    if seg.comment:
+        out["comment"] = seg.comment
+    if seg.reviewed:
+        out["reviewed_by"], out["reviewed_on"] = seg.reviewed_by, seg.reviewed_on
+    if seg.previous_source is not None and seg.fuzzy:
+        out["diff"] = [(op.op, op.text) for op in seg.source_diff]
+    return out
+
+
+def _article(view: CatalogView, translator: str | None, source_version: str) -> str:
     # Each term once for the page (a 1,000-entry catalog names the same terms
     # thousands of times): the glossary list is drawn from it when a segment is entered.
     glossary = {t.term: {"english": t.english, "variants": t.variants,
                          "forbidden": t.forbidden, "note": t.note}
                 for seg in view.segments for t in seg.terms}
     return environment().get_template("article.html.j2").render(
-        view=view, translator=translator, glossary=glossary)
+        view=view, translator=translator, glossary=glossary, source_version=source_version,
+        segments=[page_segment(seg) for seg in view.segments])
 
 
 @router.get("/preview/{slug}/{locale}", response_class=HTMLResponse,

@@ -221,9 +221,10 @@ class Workspace:
         entries first and asks for the findings apart: `findings`)."""
         return self._catalog(slug, locale, checked)[0]
 
-    def page(self, slug: str, locale: str, render: Callable[[CatalogView], str]) -> str:
-        """The article page's HTML (`render` of the unchecked view), made once per
-        version of what it shows: the warm-up makes it before the browser asks."""
+    def page(self, slug: str, locale: str, render: Callable[[CatalogView, str], str]) -> str:
+        """The article page's HTML (`render` of the unchecked view and the source's
+        version it was made from), made once per version of what it shows: the
+        warm-up makes it before the browser asks."""
         path = self.catalog_path(slug, locale)
         with self._builder(path, False):
             view, key = self._catalog(slug, locale, checked=False)
@@ -232,7 +233,9 @@ class Workspace:
                 known = self._pages.get(path)
             if known is not None and known[0] == key:
                 return known[1]
-            html = render(view)
+            with self._mutex:  # the source version the view was made from
+                made = self._articles[slug][0]
+            html = render(view, f"{made[0]}-{made[1]}")
             with self._mutex:
                 self._pages[path] = (key, html)
             return html

@@ -190,3 +190,47 @@ def test_a_file_for_another_article_or_pair_is_refused(project: Path, tmp_path: 
     err = capsys.readouterr().err
     assert err.startswith(f"{out}: ") and message in err and "Traceback" not in err
     assert (project / CATALOG).read_bytes() == before
+
+
+def test_a_change_made_only_in_the_catalog_is_no_conflict(project: Path, tmp_path: Path,
+                                                         capsys) -> None:
+    out = _export(project, "1.2", tmp_path / "s.xlf")
+    po = polib.pofile(str(project / CATALOG))
+    next(e for e in po if e.msgid == "上党区").msgstr = "Our kicker"
+    po.save()
+    capsys.readouterr()
+    assert _import(project, out) == 0
+    assert "conflict" not in capsys.readouterr().err
+    assert next(e for e in polib.pofile(str(project / CATALOG))
+                if e.msgid == "上党区").msgstr == "Our kicker"
+
+
+def test_a_returned_po_is_merged_not_copied(project: Path, tmp_path: Path, capsys) -> None:
+    """A CAT tool's returned catalog (OmegaT writes a fuzzy entry's translation out
+    empty): an empty msgstr never erases ours; with the catalog as sent as --base,
+    their edit is taken and an entry changed only here is kept, without conflicts."""
+    sent = tmp_path / "sent" / "shangdang.po"
+    sent.parent.mkdir()
+    po = polib.pofile(str(project / CATALOG))
+    messages = [e for e in po if e.msgid]
+    messages[1].flags.append("fuzzy")
+    po.save()
+    sent.write_bytes((project / CATALOG).read_bytes())
+    theirs = polib.pofile(str(sent))
+    mine = [e for e in theirs if e.msgid]
+    mine[0].msgstr, mine[1].msgstr, mine[2].msgstr = "Their kicker", "", "Their credits"
+    mine[1].flags.remove("fuzzy")
+    returned = tmp_path / "target" / "shangdang.po"
+    returned.parent.mkdir()
+    theirs.save(str(returned))
+    po = polib.pofile(str(project / CATALOG))
+    [e for e in po if e.msgid][3].msgstr = "Ours, changed meanwhile"
+    po.save()
+    capsys.readouterr()
+    assert _import(project, returned, "--base", str(sent)) == 0
+    assert "2 translations taken" in capsys.readouterr().out
+    after = [e for e in polib.pofile(str(project / CATALOG)) if e.msgid]
+    assert [e.msgstr for e in after[:4]] == ["Their kicker", messages[1].msgstr,
+                                             "Their credits", "Ours, changed meanwhile"]
+    assert "fuzzy" in after[1].flags
+    assert _import(project, returned) == 1  # without the base, any difference conflicts

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.checks.align.split import _pysbd_sentences, plain_english, split_english
+from pipeline.checks.align.split import _chunks, _pysbd_sentences, plain_english, split_english
 
 ROOT = Path(__file__).resolve().parents[2]
 # Beside the clone (CI); a worktree sits one level deeper.
@@ -71,3 +71,45 @@ def test_plain_english_agrees_with_pysbd_on_real_text() -> None:
             checked += 1
             assert fast == _pysbd_sentences(text, "en"), text
     assert checked > 0  # the Shangdang article alone has plain paragraphs
+
+
+# Pieces pysbd reads in context: abbreviations, decimals, quotes, brackets, lists.
+_HARD = st.sampled_from(["Co., Ltd.", "Mr. Li", "2.6 billion", "U.S.", "“growth”.", "(Shanxi)",
+                         "(see below.", "it.)", "1.", "2.", "a.", "b)", "June 30.", "farmers'",
+                         "it's", "‘green’", "--", "Port.", "HarmonyOS.", "(i)", "etc.", "No. 1"])
+
+
+@st.composite
+def mixed_english(draw: st.DrawFn) -> str:
+    words = draw(st.lists(st.one_of(st.tuples(_WORDS, _MARKS), st.tuples(_HARD, st.just(""))),
+                          min_size=1, max_size=40))
+    return " ".join(word + mark for word, mark in words)
+
+
+@pytest.mark.slow  # over a second: the fast run stays under 30 s
+@settings(max_examples=400, deadline=None)
+@given(mixed_english())
+def test_english_cut_into_chunks_splits_as_pysbd_on_the_whole(text: str) -> None:
+    assert split_english.__wrapped__(text) == _pysbd_sentences(text, "en")
+
+
+def test_chunks_stop_where_pysbd_reads_across_sentences() -> None:
+    text = "The firm is Lu’an Co., Ltd. in town. Output rose to 2.6 billion. It grew."
+    assert [text[a:b] for a, b in _chunks(text)] == [
+        "The firm is Lu’an Co., Ltd. in town.", "Output rose to 2.6 billion.", "It grew."]
+    for across in ("It rose (as planned. Then it fell) again. Next one.",
+                   "Steps are 1. plan it. Then 2. do it. Done now.",
+                   "They said 'go on. Now' and left. Then it ended.",
+                   "Options a. are cheap. And b. dear. Now we go."):
+        assert len(_chunks(across)) == 1, across
+        assert split_english.__wrapped__(across) == _pysbd_sentences(across, "en")
+
+
+@pytest.mark.slow  # over a second: the fast run stays under 30 s
+def test_english_cut_into_chunks_agrees_with_pysbd_on_real_text() -> None:
+    checked = 0
+    for text in _real_english():
+        if plain_english(text) is None and len(_chunks(text)) > 1:
+            checked += 1
+            assert split_english.__wrapped__(text) == _pysbd_sentences(text, "en"), text
+    assert checked > 0  # the Shangdang article's paragraphs with “…” or Co., Ltd.

@@ -92,6 +92,23 @@ MEASURES = [f"（{n}）{text[:12 + 3 * i]}。（负责部门：{bureau}）" for 
 DIGEST = _html("<h1>自贸试验区改革试点措施</h1>" + "".join(f"<p>{m}</p>" for m in MEASURES),
                "@page { size: 150mm 80mm; }")
 
+# An interview set in two columns: short questions and answers with Latin words, most
+# ending short of the measure (`pdftotext -layout` gives each character one cell).
+TALK = ["问：您怎样看待今年的Workhorse计划？", "答：我觉得很好，大家都很努力。",
+        "问：外面有个说法，指项目进度落后⋯", f"答：不会，没有什么可能。{NEXT}",
+        "问：AI会改变这个行业吗？", f"答：会的，Workhorse的团队更加好。{LAST}",
+        f"问：下一步呢？{FULL}", "答：继续做好本职工作。", f"问：还有什么想说的？{LONG}"]
+INTERVIEW = _html("<h1>对话企业家</h1><div class='cols'>"
+                  + "".join(f"<p>{text}</p>" for text in TALK * 2) + "</div>",
+                  ".cols { column-count: 2; column-gap: 8mm; }")
+
+# A news page in three narrow columns: a head wrapped over two lines, the rest centred.
+WRAPPED_HEAD = "重组后两家新集团将整体上市"
+COLUMNS3 = _html("<h1>电力改革再迈一步</h1><div class='cols'>"
+                 + f"<p>{LONG}</p><p>{NEXT}</p><h2>{WRAPPED_HEAD}</h2><p>{LAST}</p><p>{LONG}</p>"
+                 + "</div>", ".cols { column-count: 3; column-gap: 6mm; }"
+                 "h2 { font-size: 10pt; text-align: center; margin: 4pt 0; }")
+
 HEADER = f"<div style='font-size:7pt;width:100%;text-align:center'>{RUNNING}</div>"
 FOOTER = ("<div style='font-size:7pt;width:100%;text-align:center'>"
           "<span class='pageNumber'></span></div>")
@@ -105,7 +122,8 @@ def printed(edition_browser, tmp_path_factory: pytest.TempPathFactory) -> dict[s
     context = edition_browser.new_context()
     page = context.new_page()
     for name, html in (("measure", MEASURE), ("magazine", MAGAZINE), ("table", TABLE),
-                       ("repeats", REPEATS), ("bulletin", BULLETIN), ("digest", DIGEST)):
+                       ("repeats", REPEATS), ("bulletin", BULLETIN), ("digest", DIGEST),
+                       ("interview", INTERVIEW), ("columns3", COLUMNS3)):
         source = folder / f"{name}.html"
         source.write_text(html, encoding="utf-8")
         page.goto(source.as_uri())
@@ -198,6 +216,22 @@ def test_columns_caption_pull_quote_and_furniture_of_a_magazine_pdf(
     # The paragraph over the column or page break was joined, and the editor is asked.
     assert any(re.match(r"joined across a (column|page) break", flag.message)
                for flag in result.flags)
+
+
+@pytest.mark.slow
+def test_short_last_lines_of_two_columns_stay_in_their_column(printed: dict[str, Path]) -> None:
+    """Layout text counts a Chinese character as one cell: a column's short last line is
+    followed by more spaces than a full line, and the next column still starts there."""
+    result = _pdftotext(printed["interview"], "-layout")
+    assert _paragraphs(result.markdown) == TALK * 2
+
+
+@pytest.mark.slow
+def test_a_head_wrapped_in_a_narrow_column_is_one_heading(printed: dict[str, Path]) -> None:
+    """Its last line is centred under the first: not a second heading, not the next
+    paragraph's first line."""
+    result = _pdftotext(printed["columns3"], "-layout")
+    assert _paragraphs(result.markdown) == [LONG, NEXT, f"## {WRAPPED_HEAD}", LAST, LONG]
 
 
 @pytest.mark.slow

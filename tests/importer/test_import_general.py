@@ -321,3 +321,78 @@ def test_the_wrapped_header_of_a_wide_table_one_cell_a_line_is_not_headings() ->
     result = import_raw(text)
     assert not re.findall(r"^#", result.markdown.split("\n---\n", 1)[1], re.M)
     assert any("look like a table" in note.message for note in result.flags)
+
+
+# An academic article as `pdftotext` gives it (issue 33): note marks after a sentence's
+# end (。 [2]), one wrapped to a line's start, and the notes listed one a line.
+NOTED = """誹謗訴訟與法律援助
+
+法律援助的普通計劃明確豁除誹謗訴訟，立法會文件指出因為該等案件不被視為值得由公
+帑資助。 [1] 在很多海外司法管轄區，包括加拿大安大略省和新加坡，也沒有為該類案件
+提供法援，英格蘭和威爾斯一般也不會為誹謗訴訟提供法援。 [2]
+
+歐洲人權法庭有宗著名的麥誹謗案，全名莫里斯及史特訴英國案。麥當勞在1990年入稟英
+國法庭狀告派發傳單的志願者莫里斯、史特，和另外3名成員誹謗，二人申請法援被拒。
+[3] 他們其後入稟歐洲人權法庭，指英國政府不提供法援違反了公約所保障的公平審判
+的權利。 [4]
+（1）法庭認為，誹謗案的訴訟費用高昂，被告無力負擔律師費用，審訊並不公平。 [5]
+（2）法庭亦認為，政府須確保訴訟雙方在程序上處於平等地位，否則即違反公約。
+
+註釋
+[1] 立法會司法及法律事務委員會，檢討法律援助輔助計劃。
+[2] 同註1。
+[3] Steel and Morris v. United Kingdom [2005] ECHR 68416/01.
+[4] 同上，第59至72段；公約第6條規定人人都有權在合理的時間內由獨立的和無偏倚的法庭
+進行公正的和公開的審訊。
+[5] 同上，第95段。
+"""
+
+
+def test_note_marks_and_a_list_of_notes_keep_paragraphs_apart() -> None:
+    blocks = body(import_raw(NOTED).markdown).strip().split("\n\n")
+    assert [block[:6] for block in blocks] == [
+        "法律援助的普", "歐洲人權法庭", "（1）法庭認", "（2）法庭亦", "## 註釋",
+        "\\[1\\] ", "\\[2\\] ", "\\[3\\] ", "\\[4\\] ", "\\[5\\] "]
+    assert "二人申請法援被拒。\\[3\\] 他們其後" in blocks[1]   # the wrapped mark stays
+
+
+# The opening of a State Council notice as `pdftotext` gives it (国发〔2018〕38号): the
+# addressees fill most of a line and end with a colon.
+NOTICE = """国务院关于支持自由贸易试验区深化改革创
+新若干措施的通知
+国发〔2018〕38号
+各省、自治区、直辖市人民政府，国务院各部委、各直属机构：
+建设自由贸易试验区（以下简称自贸试验区）是党中央、国务院在
+新形势下全面深化改革和扩大开放的战略举措。党的十九大报告强调要
+赋予自贸试验区更大改革自主权，为新时代自贸试验区建设指明了新方
+向、提出了新要求。为支持自贸试验区深化改革创新，进一步提高建设
+质量，现提出以下措施：
+"""
+
+
+def test_the_addressees_of_a_notice_stand_alone() -> None:
+    blocks = body(import_raw(NOTICE).markdown).strip().split("\n\n")
+    assert "各省、自治区、直辖市人民政府，国务院各部委、各直属机构：" in blocks
+    assert blocks[-1].startswith("建设自由贸易试验区") and blocks[-1].endswith("现提出以下措施：")
+
+
+# Measures of a State Council notice (国办发〔2019〕3号) as text: the second item's first
+# line is cut from its rest (a page break and a lost page), so it stands alone.
+MEASURES_CUT = """关于开展城镇小区配套幼儿园治理工作的通知
+
+1.城镇小区严格依标配建幼儿园。老城区改造、新城开发和居住区建设应将配套建设
+幼儿园纳入公共管理和公共服务设施建设规划，并按照相关标准和规范予以建设。城
+镇小区没有规划配套幼儿园或规划不足的，要通过补建、改建等方式予以解决。
+
+2.缓建、缩建、停建、不建和建而不交的，在整改到位之前，不得办理竣工验收，要
+
+3.已建成的配套幼儿园应按照规定及时移交当地教育行政部门，用于举办公办园，或
+者委托办成普惠性民办园，不得办成营利性幼儿园。
+"""
+
+
+def test_a_line_that_fills_the_measure_is_no_silent_heading() -> None:
+    result = import_raw(MEASURES_CUT)
+    cut = "2.缓建、缩建、停建、不建和建而不交的，在整改到位之前，不得办理竣工验收，要"
+    assert "#" not in body(result.markdown) and cut in body(result.markdown)
+    assert any(cut in flag.message and "heading" in flag.message for flag in result.flags)

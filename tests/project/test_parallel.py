@@ -97,3 +97,18 @@ def test_a_drawn_bar_goes_to_stderr_and_is_cleared(monkeypatch: pytest.MonkeyPat
     assert bar._bar is not None
     bar.close()
     assert bar._bar is None
+
+
+@pytest.mark.slow  # starts a pool
+def test_one_pool_serves_every_batch(tmp_path: Path) -> None:
+    """The batches of one run share the workers: each prepared once, not once a batch."""
+    shared = _Log(tmp_path / "prepared.txt")
+    with parallel.Mapper(_whose, 2, _prepare, shared) as mapper:
+        first = mapper.map(list(range(16)))
+        second = mapper.map(list(range(16)))
+        small = mapper.map([1, 2])  # a pool once started serves a small batch too
+    prepared = [int(line) for line in shared.path.read_text().split()]
+    assert sorted(prepared) == sorted(set(prepared)) and os.getpid() not in prepared
+    assert len(prepared) <= 2  # two workers for the whole run
+    assert {pid for pid, _ in first + second + small} <= set(prepared)
+    assert all(pid == state for pid, state in first + second + small)

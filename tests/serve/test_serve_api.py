@@ -331,11 +331,14 @@ def test_pages_escape_catalog_text(api, fx: Fixture) -> None:
     page = api.get(f"/articles/{SLUG}/{LOCALE}")
     assert page.status_code == 200
     assert "<script>alert" not in page.text and "<img src=x" not in page.text
-    assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;" in page.text
-    assert f'data-segment="{fx.untranslated}"' in page.text
+    # The segments are a JSON data block: nothing in it can close the block or open a tag.
+    assert '\\u003cscript\\u003ealert(\\"x\\")\\u003c/script\\u003e' in page.text
+    assert f'"id": "{fx.untranslated}"' in page.text
     assert "<script src=\"/static/workbench.js\" defer></script>" in page.text
-    # workbench-core.js, workbench-sentences.js and workbench.js, nothing inline
-    assert page.text.count("<script") == 3
+    # workbench-core.js, -sentences.js, -render.js and workbench.js, and the data block
+    # (not run: the CSP allows only /static scripts)
+    assert page.text.count("<script") == 5
+    assert '<script type="application/json" id="segments">' in page.text
     home = api.get("/")
     assert home.status_code == 200 and f"/articles/{SLUG}/{LOCALE}" in home.text
 
@@ -531,12 +534,14 @@ def test_the_warm_up_and_the_first_request_build_the_page_once(fx: Fixture, monk
 @pytest.mark.slow  # the fast run stays under 30 s; CI runs it
 def test_the_app_loads_without_the_memory_or_the_renderer() -> None:
     """What the first page does not need is imported when asked for: the memory
-    (numpy, rapidfuzz, lxml) on a segment's first focus, the renderer on Preview."""
+    (numpy, rapidfuzz, lxml) on a segment's first focus, the renderer on Preview,
+    the importer (markdown-it, the PDF and Word readers) on an import review."""
     import sys
 
     probe = ("import sys; import pipeline.serve.app; "
              "print(sorted(m for m in ('numpy', 'rapidfuzz', 'lxml', 'pipeline.render.html', "
-             "'pipeline.memory.index') if m in sys.modules))")
+             "'pipeline.memory.index', 'pipeline.importer', 'markdown_it') "
+             "if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                          check=True).stdout
     assert out.strip() == "[]"

@@ -15,6 +15,7 @@ its items' hits and misses under "translation" against "unrelated"
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections.abc import Sequence
@@ -28,6 +29,7 @@ from ..numbers.chinese import zh_quantities
 from ..numbers.english import en_quantities
 from ..numbers.quantity import Quantity, normalize
 from .lexicon import STOP, Lexicon, english_stems
+from .tables import readings
 
 
 class Item(Enum):
@@ -58,7 +60,6 @@ class Rates:
 
 
 _NAME = re.compile(r"\b[A-Z][a-z]+(?:-[a-z]+)?\b")
-_PINYIN = re.compile(r"^[a-zü]+$")
 
 
 def _values(quantities: Sequence[Quantity]) -> frozenset[Decimal]:
@@ -75,20 +76,38 @@ def en_values(text: str) -> frozenset[Decimal]:
     return _values(en_quantities(text))
 
 
+_SYLLABLE = 6  # the longest pinyin syllable: zhuang, shuang
+_NAME_CHARACTERS = 3
+
+
 @lru_cache(maxsize=16384)
-def pinyin_windows(text: str) -> frozenset[str]:
-    """Pinyin of every run of one to three characters, toneless, run together."""
-    from pypinyin import lazy_pinyin  # its tables load on first need
-    syllables = [s if _PINYIN.match(s) else "" for s in lazy_pinyin(text)]
-    found: set[str] = set()
-    for start in range(len(syllables)):
-        joined = ""
-        for syllable in syllables[start:start + 3]:
-            if not syllable:
-                break
-            joined += syllable
-            found.add(joined.replace("ü", "u").replace("v", "u"))
-    return frozenset(found)
+def pinyin_index(text: str) -> dict[str, tuple[int, ...]]:
+    """Each toneless reading of a character of the text -> where such characters are
+    (pypinyin's character table, every reading: a name may use any)."""
+    table = readings()
+    index: dict[str, list[int]] = {}
+    for pos, char in enumerate(text):
+        for reading in table.get(ord(char), "").split(","):
+            if reading:
+                index.setdefault(reading, []).append(pos)
+    return {reading: tuple(where) for reading, where in index.items()}
+
+
+def spells(name: str, text: str) -> bool:
+    """Whether `name` is the readings of one to three consecutive characters of the
+    text run together (Shanghaichun = 商海春, Chengdu = 成都)."""
+    index = pinyin_index(text)
+
+    def from_here(rest: str, pos: int, left: int) -> bool:
+        for size in range(1, min(_SYLLABLE, len(rest)) + 1):
+            if pos in index.get(rest[:size], ()) and (
+                    size == len(rest) or (left > 1 and from_here(rest[size:], pos + 1, left - 1))):
+                return True
+        return False
+
+    return any(from_here(name[size:], pos + 1, _NAME_CHARACTERS - 1) if size < len(name) else True
+               for size in range(1, min(_SYLLABLE, len(name)) + 1)
+               for pos in index.get(name[:size], ()))
 
 
 @lru_cache(maxsize=16384)
@@ -127,7 +146,6 @@ class Evidence:
                 items += [(Item.TERM, rendered.where(term)) for term in terms.terms_in(zh)]
             glosses.append(gloss)
             self.source_items.append(items)
-        windows = [pinyin_windows(zh) for zh in source]
         source_values = [zh_values(zh) for zh in source]
         self.target_items: list[list[Found]] = []
         for j, en in enumerate(target):
@@ -136,7 +154,7 @@ class Evidence:
             items += [(Item.NUMBER, frozenset(i for i in range(n) if v in source_values[i]))
                       for v in values[j]]
             for name in english_names(en):
-                found = frozenset(i for i in range(n) if name in windows[i])
+                found = frozenset(i for i in range(n) if spells(name, source[i]))
                 if found:  # a capitalised word no sentence spells is no name of theirs
                     items.append((Item.NAME, found))
             self.target_items.append(items)
@@ -194,17 +212,21 @@ class _Renderings:
 
     def __init__(self, target: Sequence[str]):
         self.target = target
-        # A term rendered nowhere in the segment is rendered in none of its sentences
-        # (the sentences are separated by spaces in the segment, as here).
+        # The sentences are separated by spaces in the segment, as here: a term is
+        # rendered in a sentence where it is rendered in the segment, so only the
+        # sentences a rendering in the whole touches are asked.
         self.whole = " ".join(target)
+        self.starts = list(itertools.accumulate((len(t) + 1 for t in target), initial=0))
         self.found: dict[Term, frozenset[int]] = {}
 
     def where(self, term: Term) -> frozenset[int]:
         found = self.found.get(term)
         if found is None:
-            found = frozenset() if not EnglishMatcher.accepted_spans(self.whole, term) else \
-                frozenset(j for j, en in enumerate(self.target)
-                          if EnglishMatcher.accepted_spans(en, term))
+            touched = {j for start, end in EnglishMatcher.accepted_spans(self.whole, term)
+                       for j in range(len(self.target))
+                       if start < self.starts[j + 1] - 1 and self.starts[j] < end}
+            found = frozenset(j for j in sorted(touched)
+                              if EnglishMatcher.accepted_spans(self.target[j], term))
             self.found[term] = found
         return found
 

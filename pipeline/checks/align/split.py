@@ -143,10 +143,20 @@ def split_english(text: str, language: str = "en") -> tuple[Sentence, ...]:
         plain = plain_english(text)
         if plain is not None:
             return _attach_bare(text, list(plain))
+        chunks = _chunks(text)
+        if len(chunks) > 1:
+            sentences = [Sentence(start + s.start, start + s.end, s.text)
+                         for start, end in chunks for s in _chunk_sentences(text[start:end])]
+            return _attach_bare(text, _quotes_closed_back(text, sentences))
     return _pysbd_sentences(text, language)
 
 
 def _pysbd_sentences(text: str, language: str) -> tuple[Sentence, ...]:
+    """pysbd over the whole text (what `split_english` gives in every case)."""
+    return _attach_bare(text, _quotes_closed_back(text, _pysbd_pieces(text, language)))
+
+
+def _pysbd_pieces(text: str, language: str) -> list[Sentence]:
     try:
         segmenter = _segmenter(language)
     except ValueError:  # pysbd lacks the language: English rules are the safest guess
@@ -169,7 +179,43 @@ def _pysbd_sentences(text: str, language: str) -> tuple[Sentence, ...]:
     rest = _trimmed(text, cursor, len(text))
     if rest is not None:
         sentences.append(rest)
-    return _attach_bare(text, _quotes_closed_back(text, sentences))
+    return sentences
+
+
+# pysbd is costly (about 20 ms a paragraph) and most of a paragraph is plain prose,
+# so English is cut where pysbd ends a sentence whatever surrounds it: a plain end
+# (see above) outside brackets, in a text without the marks that pysbd's rules
+# read across sentences (lists, single quotes, dashes); each piece then goes to
+# `plain_english` or to pysbd alone (tests/checks/test_align_split.py compares
+# the two ways on real and generated text).
+_CHUNK_END = re.compile(r"(?<![A-Za-z])([a-z][A-Za-z]*[a-z])[.!?] (?=[A-Z][a-z])")
+_ACROSS = re.compile(r"[\n\r\\'‘（「]|--|(?:^|[\s\-⁃])\d{1,2}\.(?=[\s)])|\d{1,2}\)\s"
+                     r"|(?:^|\s)[a-z]\.|(?:^|[\s(])[a-z]+\)|\([mdclxvi]+\)")
+
+
+def _chunks(text: str) -> list[tuple[int, int]]:
+    """Spans of `text` that pysbd splits as it splits the whole (one span if unsure)."""
+    if _ACROSS.search(text):
+        return [(0, len(text))]
+    abbreviations = _abbreviations()
+    spans, start, depth, seen = [], 0, 0, 0
+    for end in _CHUNK_END.finditer(text):
+        for char in text[seen:end.end()]:
+            depth += (char in "([") - (char in ")]")
+            if depth < 0:
+                return [(0, len(text))]
+        seen = end.end()
+        if depth == 0 and end.group(1).lower() not in abbreviations:
+            spans.append((start, end.end() - 1))
+            start = end.end()
+    return [*spans, (start, len(text))]
+
+
+@lru_cache(maxsize=16384)
+def _chunk_sentences(chunk: str) -> tuple[Sentence, ...]:
+    """One chunk's sentences before the final touches (a chunk recurs in segments)."""
+    plain = plain_english(chunk)
+    return plain if plain is not None else tuple(_pysbd_pieces(chunk, "en"))
 
 
 # A closing quotation mark, then a space: it ends the sentence before it.

@@ -1,5 +1,5 @@
 /* bilingual serve: a long segment as aligned sentence rows (after workbench-core.js,
- * before workbench.js, which calls `attach` for each segment with a Sentences button).
+ * before workbench.js, which calls `toggle` when a Sentences button is pressed).
  *
  * The server aligns the source with the translation as typed (POST .../sentences)
  * and answers one row per link: the Chinese sentence beside its English, each row
@@ -112,22 +112,18 @@ window.bilingualSentences = (() => {
   }
 
   // The Sentences button toggles the view; the first row gets the focus.
-  function attach(s, page) {
-    const button = s.section.querySelector('[data-role="sentences"]');
-    if (!button) return;
-    button.addEventListener('click', async () => {
-      if (s.sentences) {
-        close(s);
-        button.setAttribute('aria-pressed', 'false');
-        s.text.focus();
-        return;
-      }
-      if (await open(s, page)) {
-        button.setAttribute('aria-pressed', 'true');
-        const first = s.sentences.box.querySelector('textarea');
-        if (first) first.focus();
-      }
-    });
+  async function toggle(s, page, button) {
+    if (s.sentences) {
+      close(s);
+      button.setAttribute('aria-pressed', 'false');
+      s.text.focus();
+      return;
+    }
+    if (await open(s, page)) {
+      button.setAttribute('aria-pressed', 'true');
+      const first = s.sentences.box.querySelector('textarea');
+      if (first) first.focus();
+    }
   }
 
   // The translation changed from outside the rows (saved elsewhere, the disk, a
@@ -136,5 +132,5 @@ window.bilingualSentences = (() => {
     if (s.sentences && joined(s.sentences.view) !== s.text.value) open(s, page);
   }
 
-  return { attach, sync };
+  return { toggle, sync };
 })();

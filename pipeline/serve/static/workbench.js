@@ -1,8 +1,9 @@
 /* bilingual serve: the workbench page for one catalog (after workbench-core.js).
  *
- * Segments are rendered by the server; this fills in what changes (status,
- * findings, glossary terms, the previous-source diff) from the JSON API, saves
- * with the file's fingerprint, shows conflicts, filters and handles the keys. */
+ * Segments are drawn from the page's data (workbench-render.js); this fills in
+ * what changes (status, findings, glossary terms, the previous-source diff) from
+ * the JSON API, saves with the file's fingerprint, shows conflicts, filters and
+ * handles the keys, with one listener per kind of event for the whole page. */
 'use strict';
 
 (() => {
@@ -15,84 +16,6 @@
   const segs = new Map(); // id -> segment record
   const order = [];
   const page = { slug: '', locale: '', fingerprint: '', canonical: true, allowReformat: false };
-
-  // What only some segments need is made when needed, not sent 1,000 times.
-  function box(section, role, make) {
-    let node = section.querySelector(`[data-role="${role}"]`);
-    if (!node) {
-      node = make();
-      node.dataset.role = role;
-    }
-    return node;
-  }
-
-  function lazyBoxes(section) {
-    const source = section.querySelector('.seg__source');
-    const target = section.querySelector('.seg__target');
-    const diff = box(section, 'diff', () => {
-      const d = el('div', { class: 'seg__diff', hidden: '' },
-        el('p', { class: 'label' }, 'Source when it was translated (', el('code', { text: '#| msgid' }), ') → now:'),
-        el('p', { class: 'diff', lang: 'zh-Hans', 'data-role': 'diff-text' }));
-      source.append(d);
-      return d;
-    });
-    const terms = box(section, 'terms-box', () => {
-      const d = el('div', { class: 'seg__terms', hidden: '' },
-        el('p', { class: 'label' }, 'Glossary (', el('kbd', { text: 'Alt+1…' }), ' inserts)'),
-        el('ol', { class: 'terms', 'data-role': 'terms' }));
-      source.append(d);
-      return d;
-    });
-    const memory = box(section, 'memory-box', () => {
-      const d = el('div', { class: 'seg__memory', hidden: '' },
-        el('p', { class: 'label' }, 'Translation memory (', el('kbd', { text: 'Alt+n' }), ' inserts)'),
-        el('ol', { class: 'memory', 'data-role': 'memory' }));
-      source.append(d);
-      return d;
-    });
-    const conflict = box(section, 'conflict', () => {
-      const d = el('div', { class: 'conflict', role: 'alert', hidden: '' });
-      target.append(d);
-      return d;
-    });
-    return { diff, terms, memory, conflict };
-  }
-
-  function record(section) {
-    const q = (role) => section.querySelector(`[data-role="${role}"]`);
-    lazyBoxes(section);
-    return {
-      id: section.dataset.id,
-      section,
-      text: section.querySelector('textarea.msgstr'),
-      fuzzy: q('fuzzy'),
-      comment: q('comment'),
-      save: q('save'),
-      status: q('status'),
-      dirtyMark: q('dirty'),
-      findings: q('findings'),
-      terms: q('terms'),
-      termsBox: q('terms-box'),
-      memory: q('memory'),
-      memoryBox: q('memory-box'),
-      memoryAsked: false,
-      diff: q('diff'),
-      diffText: q('diff-text'),
-      conflict: q('conflict'),
-      review: q('review'),
-      reviewedBy: q('reviewed-by'),
-      source: q('source'),
-      memoryMatches: [],
-      used: new Set(),
-      termsDrawn: false,
-      base: null, // {msgstr, fuzzy, comment} as on disk when loaded
-      view: null,
-      dirty: false,
-      findingCount: 0,
-      checkSeq: 0,
-      timer: 0,
-    };
-  }
 
   function inputs(s) {
     return { msgstr: s.text.value, fuzzy: s.fuzzy.checked, comment: s.comment.value };
@@ -133,16 +56,10 @@
     area.dispatchEvent(new Event('input', { bubbles: true }));
   }
 
-  function termButton(s, text, title) {
+  function termButton(text, title) {
     // Out of the Tab order: Tab goes from segment to segment; Alt+n inserts.
-    const button = el('button', { type: 'button', class: 'term__insert', title, text, tabindex: '-1', 'data-insert': text });
-    wireInsert(s, button);
-    return button;
-  }
-
-  function wireInsert(s, button) {
-    button.addEventListener('mousedown', (e) => e.preventDefault()); // keep the caret
-    button.addEventListener('click', () => insertAtCursor(editing(s), button.dataset.insert));
+    // A click inserts at the caret (onClick; onMouseDown keeps the caret).
+    return el('button', { type: 'button', class: 'term__insert', title, text, tabindex: '-1', 'data-insert': text });
   }
 
   // The box typing goes to: the sentence row being edited when the sentence view
@@ -160,8 +77,8 @@
     s.terms.replaceChildren(...terms.map((t) => {
       const item = el('li', { class: t.present ? 'term term--present' : 'term term--missing' },
         el('span', { class: 'term__zh', lang: 'zh-Hans', text: t.term }), ' ',
-        termButton(s, t.english, `insert “${t.english}”${t.note ? ` (${t.note})` : ''}`));
-      for (const variant of t.variants) item.append(' ', termButton(s, variant, `insert the variant “${variant}”`));
+        termButton(t.english, `insert “${t.english}”${t.note ? ` (${t.note})` : ''}`));
+      for (const variant of t.variants) item.append(' ', termButton(variant, `insert the variant “${variant}”`));
       if (t.forbidden.length) item.append(' ', el('span', { class: 'term__forbidden', text: `not: ${t.forbidden.join(', ')}` }));
       item.append(' ', el('span', { class: 'term__state', text: t.present ? '✓ used' : 'not used yet' }));
       return item;
@@ -250,14 +167,11 @@
   }
 
   function renderDiff(s, view) {
-    if (!view.source_diff) return; // as the server rendered it
-    const ops = view.source_diff;
-    s.diff.hidden = !(view.fuzzy && view.previous_source !== null);
-    s.diffText.replaceChildren(...ops.map((op) => {
-      if (op.op === 'insert') return el('ins', { text: op.text });
-      if (op.op === 'delete') return el('del', { text: op.text });
-      return document.createTextNode(op.text);
-    }));
+    if (!view.source_diff) return; // as the page drew it
+    const shown = view.fuzzy && view.previous_source !== null;
+    if (!shown && !s.diffBox) return; // no box made for nothing to show
+    s.diff.hidden = !shown;
+    s.diffText.replaceChildren(...window.bilingualSegments.diffNodes(view.source_diff.map((op) => [op.op, op.text])));
   }
 
   function stateBlock(label, state) {
@@ -433,7 +347,7 @@
     const result = await api('PATCH', `/api/articles/${encodeURIComponent(page.slug)}/${encodeURIComponent(page.locale)}`, body);
     if (result.status === 200) {
       page.fingerprint = result.data.fingerprint;
-      for (const s of list) s.conflict.hidden = true;
+      for (const s of list) s.hideConflict();
       for (const sv of result.data.segments) {
         const s = segs.get(sv.id);
         if (s) applyServer(s, sv, true);
@@ -598,50 +512,80 @@
     area.style.height = `${area.scrollHeight + 2}px`;
   }
 
-  function wire(s) {
-    s.text.addEventListener('focus', () => { drawTerms(s); showMemory(s); });
-    s.text.addEventListener('input', () => {
+  // One listener per kind of event for the whole page, not one per segment: the
+  // segment is the section the event happened in.
+  function onInput(event) {
+    const s = segmentOf(event.target);
+    if (!s) return;
+    if (event.target === s.text) {
       if (s.base && s.base.fuzzy && s.fuzzy.checked && s.text.value !== s.base.msgstr && !s.fuzzyTouched) {
         s.fuzzy.checked = false; // editing a draft reviews it (tick fuzzy to keep it a draft)
       }
       grow(s.text);
       window.bilingualSentences.sync(s, page); // a memory match replaced the whole text
-      setDirty(s);
-      scheduleCheck(s);
-    });
-    // A sentence row entered: the segment's glossary list, as for its paragraph box.
-    s.section.addEventListener('focusin', (e) => {
-      if (e.target.matches('textarea.sentence__target')) drawTerms(s);
-    });
-    s.fuzzy.addEventListener('change', () => { s.fuzzyTouched = true; setDirty(s); scheduleCheck(s); });
-    s.comment.addEventListener('input', () => { grow(s.comment); setDirty(s); scheduleCheck(s); });
-    s.save.addEventListener('click', () => save([s]));
-    window.bilingualSentences.attach(s, page);
-    if (s.review) s.review.addEventListener('click', () => toggleReview(s));
-    for (const button of s.section.querySelectorAll('button.term__insert')) wireInsert(s, button);
-    for (const mark of s.source.querySelectorAll('mark.term-mark')) {
-      const info = page.glossary[mark.dataset.term];
-      if (!info) continue;
-      mark.title = `${info.english}${info.forbidden.length ? ` (not: ${info.forbidden.join(', ')})` : ''} · click to insert`;
-      mark.addEventListener('mousedown', (e) => { if (editing(s) === document.activeElement) e.preventDefault(); });
-      mark.addEventListener('click', () => insertAtCursor(editing(s), info.english));
+    } else if (event.target === s.comment) {
+      grow(s.comment);
+    } else {
+      return; // a sentence row: it writes the paragraph's box, which comes here
+    }
+    setDirty(s);
+    scheduleCheck(s);
+  }
+
+  function onChange(event) {
+    const s = segmentOf(event.target);
+    if (!s || event.target !== s.fuzzy) return;
+    s.fuzzyTouched = true;
+    setDirty(s);
+    scheduleCheck(s);
+  }
+
+  // Entering a segment draws its glossary list and asks for its memory matches.
+  function onFocus(event) {
+    const s = segmentOf(event.target);
+    if (!s) return;
+    if (event.target === s.text) {
+      drawTerms(s);
+      showMemory(s);
+    } else if (event.target.matches('textarea.sentence__target')) {
+      drawTerms(s);
     }
   }
 
-  // What the server rendered is what is on disk: the page works from it at once,
-  // and asks for the check findings apart (they take longer on a big catalog).
-  function fromPage(s) {
-    const msgstr = s.text.defaultValue;
-    const fuzzy = s.fuzzy.defaultChecked;
-    const comment = s.comment.defaultValue;
-    s.base = { msgstr, fuzzy, comment };
-    s.view = {
-      id: s.id, in_catalog: s.section.dataset.inCatalog === 'true', source: s.source.textContent,
-      msgstr, fuzzy, comment, status: s.section.dataset.status,
-      reviewed: s.section.dataset.reviewed === 'true', findings: [],
-    };
-    grow(s.text);
-    grow(s.comment);
+  // Term chips and marks keep the caret where it is: a click inserts there.
+  function onMouseDown(event) {
+    const s = segmentOf(event.target);
+    if (!s) return;
+    if (event.target.closest('button.term__insert')) event.preventDefault();
+    else if (event.target.closest('mark.term-mark') && editing(s) === document.activeElement) event.preventDefault();
+  }
+
+  function onClick(event) {
+    const s = segmentOf(event.target);
+    if (!s) return;
+    const target = event.target;
+    const chip = target.closest('button.term__insert');
+    const mark = target.closest('mark.term-mark');
+    if (chip) {
+      insertAtCursor(editing(s), chip.dataset.insert);
+    } else if (mark && page.glossary[mark.dataset.term]) {
+      insertAtCursor(editing(s), page.glossary[mark.dataset.term].english);
+    } else if (target === s.save) {
+      save([s]);
+    } else if (target === s.review) {
+      toggleReview(s);
+    } else if (target.matches('[data-role="sentences"]')) {
+      window.bilingualSentences.toggle(s, page, target);
+    }
+  }
+
+  function listen(main) {
+    main.addEventListener('input', onInput);
+    main.addEventListener('change', onChange);
+    main.addEventListener('focusin', onFocus);
+    main.addEventListener('mousedown', onMouseDown);
+    main.addEventListener('click', onClick);
+    document.addEventListener('keydown', onKey);
   }
 
   async function loadFindings() {
@@ -677,14 +621,12 @@
     const main = document.getElementById('main');
     page.glossary = main && main.dataset.glossary ? JSON.parse(main.dataset.glossary) : {};
     document.body.dataset.checked = 'false';
-    for (const section of document.querySelectorAll('section.seg')) {
-      const s = record(section);
+    for (const s of window.bilingualSegments.drawAll(main, page.locale, page.glossary)) {
       segs.set(s.id, s);
       order.push(s);
-      wire(s);
-      fromPage(s);
     }
-    document.addEventListener('keydown', onKey);
+    if (!GROWS) for (const s of order) { grow(s.text); grow(s.comment); }
+    listen(main);
     for (const radio of document.querySelectorAll('input[name="filter"]')) radio.addEventListener('change', applyFilter);
     const all = document.getElementById('save-all');
     if (all) all.addEventListener('click', () => save(order.filter((s) => s.dirty)));
@@ -705,7 +647,8 @@
       if (order.some((s) => s.dirty)) { event.preventDefault(); event.returnValue = ''; }
     });
     applyFilter();
-    await watch();  // the version the page was opened at, before anything can change it
+    // The version the page was made from: a change after it is noticed on the first tick.
+    watch({ catalog: page.fingerprint, source: document.body.dataset.sourceVersion });
     document.body.dataset.ready = 'true';
     await loadFindings();
   }
@@ -713,8 +656,8 @@
   // Live with the source: poll the cheap version endpoint; a changed catalog is
   // refreshed in place (unsaved edits kept, conflicts shown), a changed set of
   // segments reloads the page when nothing is unsaved (new segments appear).
-  async function watch() {
-    let last = null;
+  function watch(opened) {
+    let last = opened;
     const url = `/api/articles/${encodeURIComponent(page.slug)}/${encodeURIComponent(page.locale)}/version`;
     const tick = async () => {
       const result = await api('GET', url);
@@ -739,7 +682,7 @@
       }
       setTimeout(tick, WATCH_MS);
     };
-    await tick();
+    setTimeout(tick, WATCH_MS);
   }
 
   document.addEventListener('DOMContentLoaded', () => {

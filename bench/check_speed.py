@@ -1,0 +1,100 @@
+"""`bilingual check` against Translate Toolkit's `pofilter` on one generated corpus, as a ratio.
+
+    python bench/check_speed.py [--articles 1000] [--rounds 3] [--jobs N] [--keep DIR]
+
+Generates a seeded corpus of N articles (bench/corpus.py; reused when `--keep DIR`
+already holds one), then times, each as a fresh process on the same catalogs,
+`bilingual check --no-cache` and `pofilter --progress=none --errorlevel=none`
+(its default checks over the catalog folder), alternating the two ROUNDS times so
+that a drift in the machine's speed falls on both. Prints each run's wall and CPU
+seconds (the child's user + system time, from wait4), the medians, and the median
+of the per-round ratios. Issue 32's goal: check at most a third of pofilter's wall
+time at 1,000 articles.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+ROOT = BENCH.parent
+GOAL = 1 / 3
+ENV = {**os.environ, "PYTHONPATH": str(ROOT)}
+
+
+@dataclass(frozen=True)
+class Run:
+    wall: float
+    cpu: float  # user + system of the process and its children
+
+
+def generate(corpus: Path, size: int) -> None:
+    script = ("import sys; from pathlib import Path; from corpus import make_corpus;"
+              "make_corpus(Path(sys.argv[1]), int(sys.argv[2]), terms=200)")
+    subprocess.run([sys.executable, "-c", script, str(corpus), str(size)],
+                   env={**ENV, "PYTHONPATH": f"{ROOT}{os.pathsep}{BENCH}"}, check=True)
+
+
+def timed(command: list[str], cwd: Path) -> Run:
+    """One whole process; its CPU includes its workers (wait4 counts reaped children)."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(command, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    _, _, usage = os.wait4(proc.pid, 0)
+    return Run(time.perf_counter() - start, usage.ru_utime + usage.ru_stime)
+
+
+def commands(corpus: Path, out: Path, jobs: int | None) -> dict[str, list[str]]:
+    jobs_args = [] if jobs is None else ["--jobs", str(jobs)]
+    return {
+        "check": [sys.executable, "-m", "pipeline.cli", "check", "--no-cache", *jobs_args],
+        "pofilter": ["pofilter", "--progress=none", "--errorlevel=none",
+                     "-i", str(corpus / "locales" / "en" / "LC_MESSAGES"), "-o", str(out)],
+    }
+
+
+def summary(name: str, runs: list[Run]) -> str:
+    walls = ", ".join(f"{r.wall:.1f}" for r in runs)
+    return (f"  {name:<9} wall median {statistics.median(r.wall for r in runs):7.1f} s ({walls}); "
+            f"CPU median {statistics.median(r.cpu for r in runs):7.1f} s")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--articles", type=int, default=1000)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--jobs", type=int, default=None, help="check's --jobs (default: its own)")
+    parser.add_argument("--keep", type=Path, help="generate into (or reuse) this folder")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory() as scratch:
+        corpus = args.keep or Path(scratch) / "corpus"
+        if not (corpus / "content").is_dir():
+            generate(corpus, args.articles)
+        articles = len(list((corpus / "content").glob("*.md")))
+        todo = commands(corpus, Path(scratch) / "pofilter-out", args.jobs)
+        runs: dict[str, list[Run]] = {name: [] for name in todo}
+        timed(todo["check"], corpus)  # warm-up: the interpreter's and the OS's caches
+        for _ in range(args.rounds):
+            for name, command in todo.items():
+                runs[name].append(timed(command, corpus))
+    wall = statistics.median(c.wall / p.wall for c, p in zip(runs["check"], runs["pofilter"]))
+    cpu = statistics.median(c.cpu / p.cpu for c, p in zip(runs["check"], runs["pofilter"]))
+    jobs = "default jobs" if args.jobs is None else f"--jobs {args.jobs}"
+    print(f"{articles} articles, check --no-cache ({jobs}) vs pofilter, {args.rounds} rounds alternating")
+    for name, got in runs.items():
+        print(summary(name, got))
+    print(f"  check / pofilter: wall {wall:.2f}x (goal <= {GOAL:.2f}x: "
+          f"{'met' if wall <= GOAL else 'NOT met'}), CPU {cpu:.2f}x")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
