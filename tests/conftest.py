@@ -53,9 +53,11 @@ def _artifacts_dir() -> Path:
 EDITION_ARTIFACTS = _artifacts_dir()
 # Fixtures that launch Chromium: a test using any of them is a `browser` test.
 BROWSER_FIXTURES = frozenset({"edition_browser"})
-# The aligner's word tables (pipeline/checks/align/tables.py) are built into a
-# directory of this run, never read from or written to the user's cache.
-os.environ.setdefault("BILINGUAL_CACHE_DIR", tempfile.mkdtemp(prefix="bilingual-tables-"))
+# What is kept once per machine (pipeline/machine_cache.py: the aligner's word tables,
+# the font subsets) goes to a directory of the test runs, never the user's cache; it is
+# shared by runs, as the user's is, so a run does not make them again.
+os.environ.setdefault("BILINGUAL_CACHE_DIR",
+                      str(Path(tempfile.gettempdir()) / f"bilingual-test-cache-{os.getuid()}"))
 CHROMIUM = Path(os.environ.get("BILINGUAL_CHROMIUM", "/usr/bin/chromium"))  # Debian's, never a download
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]

@@ -10,19 +10,19 @@ one em wide in every face, so the columns' measure holds on the reader's CJK fac
 and a CJK subset costs seconds to minutes of every build (see docs/manual/editions.md).
 
 A subset depends only on the face file and the repertoire, so it is made once per
-machine and kept in the user's cache ($XDG_CACHE_HOME/bilingual/fonts)."""
+machine and kept in the user's cache (pipeline/machine_cache.py: ~/.cache/bilingual/fonts)."""
 
 from __future__ import annotations
 
 import hashlib
 import io
-import os
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 from ..atomic import atomic_write_bytes
 from ..errors import PipelineError
+from ..machine_cache import cache_dir
 
 FAMILY = "Edition Serif"  # a name no installed font has: absent files never shadow one
 FONT_DIR = "fonts"  # beside the pages: fonts/edition-serif-regular.woff2
@@ -108,8 +108,7 @@ def _repertoire() -> list[int]:
 
 
 def _cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "bilingual" / "fonts"
+    return cache_dir() / "fonts"
 
 
 def _key(installed: Installed) -> str:

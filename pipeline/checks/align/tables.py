@@ -19,20 +19,12 @@ import unicodedata
 from collections.abc import Callable
 from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version
-from pathlib import Path
 from typing import TypeVar
+
+from ...machine_cache import cache_dir
 
 FORMAT = 1  # bump when a table's content changes for the same package version
 T = TypeVar("T", dict[str, str], dict[int, str])  # what marshal writes back exactly
-
-
-def cache_dir() -> Path:
-    """Where tables are kept: $BILINGUAL_CACHE_DIR, else the platform's user cache dir."""
-    chosen = os.environ.get("BILINGUAL_CACHE_DIR")
-    if chosen:
-        return Path(chosen)
-    from platformdirs import user_cache_dir
-    return Path(user_cache_dir("bilingual"))
 
 
 def package_version(name: str) -> str:
