@@ -13,7 +13,10 @@ PYTHONPATH) and is timed on the same copies of the same projects, in turns:
   on the real project and on a 1,000-entry catalog, right after the URL appears
   (cold) and once more (warm); "findings shown" adds the wait for the check
   findings where they come later; "empty page" is the floor: the same browser
-  opening a one-line page (what no page can beat on this machine);
+  opening a one-line page (what no page can beat on this machine); "renderer
+  CPU" is the browser's own work for a warm page, from a Chromium trace: the
+  main thread's CPU time (thread clock) from navigation to the complete page,
+  which a busy machine blurs far less than the wall clock;
 - save: one entry of the 1,000-entry catalog through the HTTP API (median).
 
 Goals (issue #31): ready < 1000 ms, first page < 300 ms, save < 100 ms. Rounds
@@ -178,6 +181,31 @@ def open_page(browser: object, url: str, token: str) -> tuple[float, float]:
         context.close()
 
 
+def renderer_cpu(browser: object, url: str, token: str) -> float:
+    """ms of CPU on the page's main thread (thread clock), opening to complete."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})  # type: ignore[attr-defined]
+    page = context.new_page()
+    with tempfile.TemporaryDirectory() as tmp:
+        trace = Path(tmp) / "trace.json"
+        browser.start_tracing(page=page, path=str(trace),  # type: ignore[attr-defined]
+                              categories=["devtools.timeline",
+                                          "disabled-by-default-devtools.timeline"])
+        try:
+            page.goto(f"{url}#token={token}", wait_until="commit")
+            page.wait_for_selector("body[data-ready='true']", state="attached")
+            page.evaluate(PAINTED)
+        finally:
+            browser.stop_tracing()  # type: ignore[attr-defined]
+            context.close()
+        loaded = json.loads(trace.read_text(encoding="utf-8"))
+    events = loaded["traceEvents"] if isinstance(loaded, dict) else loaded
+    # The page's main thread: where its HTML was parsed.
+    main = next((e["pid"], e["tid"]) for e in events if e.get("name") == "ParseHTML"
+                and "/articles/" in json.dumps(e.get("args", {})))
+    return sum(e.get("tdur", 0) for e in events if (e.get("pid"), e.get("tid")) == main
+               and e.get("ph") == "X" and e.get("name") == "RunTask") / 1000
+
+
 def save_times(url: str, token: str, saves: int) -> list[float]:
     api = f"{url}/api/articles/big/en"
     with urllib.request.urlopen(api, timeout=TIMEOUT_MS / 1000) as answer:
@@ -210,6 +238,7 @@ def one_round(version: Version, browser: object, real: Path, big: Path, saves: i
         out["first page, cold (real)"], out["  findings shown, cold (real)"] = \
             open_page(browser, page, token)
         out["first page, warm (real)"], _ = open_page(browser, page, token)
+        out["  renderer CPU, warm (real)"] = renderer_cpu(browser, page, token)
         # What the translator waits for in all: the command started -> entries shown.
         out["start -> page shown, cold (real)"] = ready + out["first page, cold (real)"]
     with serving(version, big) as (url, token, _ready):
@@ -218,6 +247,7 @@ def one_round(version: Version, browser: object, real: Path, big: Path, saves: i
             open_page(browser, page, token)
         out["first page, warm (1,000)"], out["  findings shown, warm (1,000)"] = \
             open_page(browser, page, token)
+        out["  renderer CPU, warm (1,000)"] = renderer_cpu(browser, page, token)
         try:
             out["save (1,000, median)"] = statistics.median(save_times(url, token, saves))
         except OSError:  # timed out
