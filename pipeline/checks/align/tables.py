@@ -23,7 +23,7 @@ from typing import TypeVar
 
 from ...machine_cache import cache_dir
 
-FORMAT = 1  # bump when a table's content changes for the same package version
+FORMAT = 2  # bump when a table's content changes for the same package version
 T = TypeVar("T", dict[str, str], dict[int, str])  # what marshal writes back exactly
 
 
@@ -34,12 +34,16 @@ def package_version(name: str) -> str:
         return "none"
 
 
-def cached(name: str, build: Callable[[], T]) -> T:
+def cached(name: str, build: Callable[[], T], valid: Callable[[T], bool]) -> T:
     """The table `name` (its source named in it, e.g. "cedict-1.2"), read from the
-    cache dir, or built and written there for the next process."""
+    cache dir if it has the shape `valid` expects, or built and written there for the
+    next process. (A table of another shape under the same name once emptied the
+    dictionary silently: nine false BL309 on the project's own article.)"""
     path = cache_dir() / f"{name}-f{FORMAT}.marshal"
     try:
-        return marshal.loads(path.read_bytes())  # type: ignore[no-any-return]
+        found: T = marshal.loads(path.read_bytes())
+        if isinstance(found, dict) and valid(found):
+            return found
     except (OSError, EOFError, ValueError, TypeError):
         pass  # absent, unreadable or cut short: build it afresh
     table = build()
@@ -74,4 +78,5 @@ def _build_readings() -> dict[int, str]:
 def readings() -> dict[int, str]:
     """Code point -> its toneless pinyin readings, comma-separated (pypinyin's
     character table: every reading, as a name may use any)."""
-    return cached(f"readings-pypinyin-{package_version('pypinyin')}", _build_readings)
+    return cached(f"readings-pypinyin-{package_version('pypinyin')}", _build_readings,
+                  lambda table: all(isinstance(code, int) for code in table))
