@@ -44,6 +44,7 @@ def test_a_damaged_table_is_built_again(cache: Path) -> None:
     assert tables.cached("t-1.0", lambda: {"a": "other"}, ANY) == {"a": "b"}  # now read back
 
 
+@pytest.mark.slow  # the fast run stays under 30 s; CI runs it
 def test_a_table_of_another_shape_is_built_again(cache: Path) -> None:
     """A lexicon cached by an earlier version as headword -> glosses, under the same
     name, was read as buckets and left the aligner without a dictionary."""
@@ -89,6 +90,7 @@ GLOSSES = st.dictionaries(st.text(_HANZI, min_size=2, max_size=4),
                           max_size=30)
 
 
+@pytest.mark.slow  # the fast run stays under 30 s; CI runs it
 @settings(max_examples=200, deadline=None)
 @given(GLOSSES, st.text(_HANZI, max_size=30))
 def test_bucketed_lexicon_finds_the_words_a_dict_finds(glosses: dict[str, str],
@@ -127,6 +129,7 @@ def test_names_match_any_reading_of_their_characters() -> None:
 _NAMES = st.text(st.sampled_from("abceghilnuz"), min_size=1, max_size=12)
 
 
+@pytest.mark.slow  # the fast run stays under 30 s; CI runs it
 @settings(max_examples=300, deadline=None)
 @given(st.text(st.sampled_from("商海春在长治和成都吕梁行重乐，a1"), max_size=12), _NAMES)
 def test_spells_is_membership_in_the_windows(text: str, name: str) -> None:

@@ -4,6 +4,8 @@ match over whole segments finds nothing."""
 
 from __future__ import annotations
 
+import pytest
+
 from pipeline.memory.index import TranslationMemory
 from pipeline.memory.model import MemoryUnit
 from pipeline.memory.partial import fragment_matches, longest_run, partial_matches
@@ -88,6 +90,7 @@ def _generated_memory() -> tuple[list[MemoryUnit], list[str]]:
     return units, [*queries, "完全无关的一句话", "的的的的的的的的", "上党"]
 
 
+@pytest.mark.slow  # the fast run stays under 30 s; CI runs it
 def test_the_prefilter_gives_the_same_partial_matches_as_the_full_scan(tmp_path) -> None:
     """The character pre-filter (TranslationMemory.partial_pool) drops only units
     that cannot reach the share, in memory and from the index on disk."""
