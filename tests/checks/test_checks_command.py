@@ -77,6 +77,7 @@ def annotate(msgid: str, comment: str = "", flags: tuple[str, ...] = ()) -> None
     po.save()
 
 
+@pytest.mark.slow  # the fast run stays under 30 s; CI runs it
 def test_clean_translation_exits_0(project: Project, capsys: pytest.CaptureFixture[str]) -> None:
     translate(PO, GOOD)
     assert check(project) == 0

@@ -236,6 +236,7 @@ def _run(tmp_path: Path, name: str, data: bytes, capsys: pytest.CaptureFixture[s
     return code, capsys.readouterr().err
 
 
+@pytest.mark.slow  # the fast run stays under 30 s; CI runs it
 def test_the_command_imports_a_docx_and_keeps_it_verbatim(tmp_path: Path,
                                                           capsys: pytest.CaptureFixture[str]
                                                           ) -> None:

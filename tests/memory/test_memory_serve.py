@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
 from memory_support import SecondArticle
 from serve_support import BASE, TOKEN, TestClient
 from support import copy_real_project
@@ -18,6 +19,7 @@ from pipeline.serve import create_app
 from pipeline.source import read_article
 
 
+@pytest.mark.slow  # the fast run stays under 30 s; CI runs it
 def test_memory_matches_for_a_segment(tmp_path: Path) -> None:
     second = SecondArticle(tmp_path)
     update(second.project, UpdateOptions(quiet=True, memory=False))
@@ -70,6 +72,7 @@ def test_saving_a_catalog_does_not_rebuild_the_tmx_part(tmp_path: Path, monkeypa
     assert best() == ("Revised by the agency.", True)  # a changed TMX is read again
 
 
+@pytest.mark.slow  # the fast run stays under 30 s; CI runs it
 def test_a_paragraph_as_sentence_rows_with_matches_per_sentence(tmp_path: Path) -> None:
     """The sentence view's endpoint: the new paragraph, untranslated, is one row per
     Chinese sentence; the sentence the real article has is an exact sentence match,

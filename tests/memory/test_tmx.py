@@ -58,6 +58,7 @@ def test_we_import_a_translate_toolkit_tmx(tmp_path: Path, capsys) -> None:
     assert "#. memory: exact from memory/theirs.tmx:" in po
 
 
+@pytest.mark.slow  # the fast run stays under 30 s; CI runs it
 def test_round_trip_into_an_empty_project_gives_the_same_matches(tmp_path: Path) -> None:
     second = SecondArticle(tmp_path / "p")
     update(second.project, UpdateOptions(quiet=True))

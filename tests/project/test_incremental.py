@@ -287,6 +287,7 @@ def test_batches_of_one_say_the_same_and_hydrate_across_batches(
     assert code == 2 and "beta.po: changed on disk while being checked" in err, err
 
 
+@pytest.mark.slow  # the fast run stays under 30 s; CI runs it
 def test_extract_skips_what_has_not_changed(project: Path, capsys: pytest.CaptureFixture[str],
                                            monkeypatch: pytest.MonkeyPatch) -> None:
     from pipeline.commands import extract as extract_command

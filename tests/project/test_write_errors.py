@@ -55,6 +55,7 @@ def test_a_full_disk_names_the_catalog_and_changes_nothing(
     assert not [p for p in po.parent.iterdir() if p.name.endswith(".tmp")]
 
 
+@pytest.mark.slow  # the fast run stays under 30 s; CI runs it
 def test_a_workbench_save_on_a_full_disk_is_a_clear_507(
         api, fx: Fixture, monkeypatch: pytest.MonkeyPatch) -> None:
     view = api.get(API).json()
@@ -106,6 +107,7 @@ def test_a_cache_that_cannot_be_written_is_skipped_with_a_note(
         assert "Traceback" not in err
 
 
+@pytest.mark.slow  # the fast run stays under 30 s; CI runs it
 def test_a_mo_goes_with_its_catalog(project: Path) -> None:
     assert main(["-C", str(project), "build", "--drafts"]) == 0
     mo = project / "locales/en/LC_MESSAGES/a.mo"

@@ -244,6 +244,7 @@ def test_target_only_page_has_no_marks_but_a_key_terms_list(project: Path) -> No
     assert '<span class="key-terms__source" lang="zh-Hans">专业镇</span>' in single
 
 
+@pytest.mark.slow  # the fast run stays under 30 s; CI runs it
 def test_credits_become_a_role_and_name_list(project: Path) -> None:
     assert build(project) == 0
     html = (project / "build/demo.zh-en.html").read_text(encoding="utf-8")

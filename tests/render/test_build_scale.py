@@ -252,6 +252,7 @@ def test_build_still_removes_leftovers_of_a_killed_build(archive: Path) -> None:
     assert not dead.exists()
 
 
+@pytest.mark.slow  # the fast run stays under 30 s; CI runs it
 def test_build_outputs_are_not_fsynced_catalog_writes_are(
         archive: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     synced: list[int] = []

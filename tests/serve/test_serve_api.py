@@ -162,6 +162,7 @@ def test_comment_is_saved_and_unchanged_edit_writes_nothing(api, fx: Fixture) ->
     assert fx.po_path.read_bytes() == before
 
 
+@pytest.mark.slow  # the fast run stays under 30 s; CI runs it
 def test_conflict_is_refused_with_both_versions(api, fx: Fixture) -> None:
     loaded = api.get(API).json()["fingerprint"]
     fx.edit_on_disk(fx.untranslated, "Written meanwhile in Poedit.")
@@ -324,6 +325,7 @@ def test_security_headers_everywhere(api) -> None:
     assert api.get("/docs").status_code == 404
 
 
+@pytest.mark.slow  # the fast run stays under 30 s; CI runs it
 def test_pages_escape_catalog_text(api, fx: Fixture) -> None:
     evil = '<script>alert("x")</script><img src=x onerror=alert(1)>'
     assert api.patch(API, json=save_body(fx, fx.untranslated, evil, comment=evil),
@@ -472,6 +474,7 @@ def test_findings_agree_with_check(api, fx: Fixture, capsys) -> None:  # type: i
 # -- the page, fast -----------------------------------------------------------------
 
 
+@pytest.mark.slow  # the fast run stays under 30 s; CI runs it
 def test_the_page_is_made_once_per_version_without_formatting_the_file(
         api, fx: Fixture, monkeypatch) -> None:
     """The article page never formats the whole catalog to learn its form (a

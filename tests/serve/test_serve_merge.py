@@ -78,6 +78,7 @@ def test_same_entry_edited_in_two_pages_is_one_conflict(api, fx: Fixture) -> Non
     assert save(api, two, again).status_code == 200 and fx.entry(a).msgstr == "Page two."
 
 
+@pytest.mark.slow  # the fast run stays under 30 s; CI runs it
 def test_identical_change_is_not_a_conflict(api, fx: Fixture) -> None:
     one, two = page(api), page(api)
     [a] = translated_ids(one, 1)
@@ -100,6 +101,7 @@ def test_poedit_style_rewrite_between_load_and_save_merges(api, fx: Fixture) -> 
     assert fx.text() != format_pofile(read_catalog(fx.po_path).po)
 
 
+@pytest.mark.slow  # the fast run stays under 30 s; CI runs it
 def test_source_edit_shows_up_and_old_page_save_lands_as_fuzzy(api, fx: Fixture) -> None:
     view = page(api)
     before = api.get(f"{API}/version").json()

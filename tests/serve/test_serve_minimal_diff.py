@@ -6,6 +6,7 @@ from __future__ import annotations
 import difflib
 
 import polib
+import pytest
 from serve_support import API, AUTH, Fixture
 
 
@@ -15,6 +16,7 @@ def _wrapped_by_another_tool(fx: Fixture) -> str:
     return fx.text()
 
 
+@pytest.mark.slow  # the fast run stays under 30 s; CI runs it
 def test_a_save_keeps_another_tools_wrapping_outside_the_edited_entry(api, fx: Fixture) -> None:
     before = _wrapped_by_another_tool(fx)
     view = api.get(API).json()
