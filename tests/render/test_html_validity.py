@@ -86,3 +86,12 @@ def test_axe_finds_no_violations_in_single_language_views_and_structures(edition
     tab.page.check("#attention-only")
     assert _violations(axe.run(tab.page)) == []
     tab.assert_clean()
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_axe_finds_no_violations_on_the_facing_pages(edition_site, edition_tab, width):
+    """The facing-pages print edition, laid out into its sheets by its script."""
+    tab = edition_tab(width).open(edition_site.page("shangdang.zh-en.facing.html"))
+    tab.page.wait_for_selector("html[data-sheets]", state="attached", timeout=30_000)
+    assert _violations(_axe().run(tab.page)) == []
+    tab.assert_clean()
