@@ -706,3 +706,13 @@ def test_a_stand_in_is_the_nearest_figure_written_the_same_way():
     assert [(m.kind, m.source.text if m.source else m.target.text, "in its place" in m.message
              or "stands where" in m.message) for m in found] == [
         ("missing", "十九", False), ("missing", "3068", True), ("extra", "3,086", True)]
+
+
+def test_a_scale_slip_is_the_stand_in_before_a_nearer_value():
+    """60亿 typed "6 billon" (a WMT reference's typo) reads as 6: it stands for 60亿
+    (the same figures, scaled), not for the nearer 1000 the sentence also drops."""
+    found = compare_quantities("预留60亿港元，创造1000个职位。", "set aside 6 billon HKD to create jobs.")
+    (extra,) = [m for m in found if m.kind == "extra"]
+    assert "where the source has “60亿”" in extra.message and "scale slip" in extra.message
+    assert [m.message for m in found if m.source and m.source.text == "1000"] == [
+        "source “1000” [number] not found in the translation"]

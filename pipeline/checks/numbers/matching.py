@@ -14,6 +14,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
+from rapidfuzz.distance import Levenshtein
+
 from .omissions import dropped_for_sure, said_otherwise
 from .quantity import CONVERSIONS, Kind, Quantity, Unit
 
@@ -247,13 +249,23 @@ def _substitutions(left_s: Sequence[Quantity], left_t: Sequence[Quantity]
     return [pairs[i] for i in sorted(pairs)]
 
 
-def _distance(s: Quantity, t: Quantity) -> tuple[bool, float]:
+def _distance(s: Quantity, t: Quantity) -> tuple[bool, int, float]:
     """How unlike a stand-in `t` is for `s`: written otherwise (digits against
-    numerals), then orders of magnitude apart."""
+    numerals), then digits changed (3068 → 3,086: two; 60亿 → 6, a scale slip: none),
+    then orders of magnitude apart. A clock time (held in minutes) has no figures
+    to compare: text order decides."""
+    if Kind.TIME in (s.kind, t.kind):
+        return _has_digit(s.text) != _has_digit(t.text), 0, 0.0
+    changed = Levenshtein.distance(_significant(s.value), _significant(t.value))
     apart = 0.0 if s.value == t.value else math.inf
     if s.value > 0 and t.value > 0:
         apart = abs(math.log10(float(s.value)) - math.log10(float(t.value)))
-    return _has_digit(s.text) != _has_digit(t.text), apart
+    return _has_digit(s.text) != _has_digit(t.text), changed, apart
+
+
+def _significant(value: Decimal) -> str:
+    """The figures of a value without its scale: 6 for 60亿, 3111 for 31.11."""
+    return "".join(map(str, value.normalize().as_tuple().digits)) if value.is_finite() else ""
 
 
 def _why_swapped(s: Quantity, t: Quantity) -> str:
