@@ -162,8 +162,6 @@ class Evidence:
         self.gloss_count = [len(g) for g in glosses]
         self._source = [self._compact(items) for items in self.source_items]
         self._target = [self._compact(items) for items in self.target_items]
-        self._memo: dict[int, float] = {}
-        self._size = max(n, m) + 1
 
     def _compact(self, items: list[Found]) -> _Compact:
         """What scoring needs: words found nowhere are a fixed count of misses, other
@@ -179,6 +177,22 @@ class Evidence:
                             for kind, where in items if kind is not Item.WORD and where)
         return _Compact(words, found_words, misses, found_other)
 
+    def ranges(self, longest_target: int, longest_source: int
+               ) -> tuple[list[list[list[float]]], list[list[list[float]]]]:
+        """Every score the dynamic programme can ask, at once: `source[k][lo][d - 1]`
+        is `source_score(k, lo, lo + d)` for d up to `longest_target`, and
+        `target[k][lo][d - 1]` is `target_score(k, lo, lo + d)` for d up to
+        `longest_source` (the same numbers, added in the same order)."""
+        r = self.rates
+        n, m = len(self._source), len(self._target)
+        stems = list(itertools.accumulate(self.stem_count, initial=0))
+        glosses = list(itertools.accumulate(self.gloss_count, initial=0))
+        source = [_range_scores(c, m, longest_target, stems, r.word_chance,
+                                r.word_chance_per_stem, r.word) for c in self._source]
+        target = [_range_scores(c, n, longest_source, glosses, r.gloss_chance,
+                                r.gloss_chance_per_stem, r.word) for c in self._target]
+        return source, target
+
     def source_score(self, i: int, j0: int, j1: int) -> float:
         """Log-likelihood ratio that source sentence i is translated in target[j0:j1]."""
         return self._score(True, i, j0, j1)
@@ -191,37 +205,79 @@ class Evidence:
         """What the bead source[i0:i1] <-> target[j0:j1] shares: the source sentences'
         scores in the target range, then the target sentences' in the source range,
         each added in order (the bead scores of the dynamic programme)."""
-        memo, size = self._memo, self._size
         total = 0.0
         for k in range(i0, i1):
-            found = memo.get((k * size + j0) * size + j1)
-            total += self._score(True, k, j0, j1) if found is None else found
+            total += self._score(True, k, j0, j1)
         other = 0.0
         for k in range(j0, j1):
-            found = memo.get(-1 - ((k * size + i0) * size + i1))
-            other += self._score(False, k, i0, i1) if found is None else found
+            other += self._score(False, k, i0, i1)
         return total + other
 
     def _score(self, from_source: bool, k: int, lo: int, hi: int) -> float:
-        # One int per (side, sentence, range): cheaper to hash than a tuple.
-        key = (k * self._size + lo) * self._size + hi
-        key = key if from_source else -1 - key
-        found = self._memo.get(key)
-        if found is None:
-            r = self.rates
-            if from_source:
-                items = self._source[k]
-                chance = r.word_chance + r.word_chance_per_stem * sum(self.stem_count[lo:hi])
-            else:
-                items = self._target[k]
-                chance = r.gloss_chance + r.gloss_chance_per_stem * sum(self.gloss_count[lo:hi])
-            hit, miss = _odds(r.word, min(chance, 0.5))
-            inside = (1 << hi) - (1 << lo)  # sentences lo..hi-1 as bits
-            hits = sum(1 for where in items.found_words if where & inside)
-            found = hits * hit + (items.words - hits) * miss + items.other_misses + sum(
-                gain for where, gain in items.found_other if where & inside)
-            self._memo[key] = found
-        return found
+        r = self.rates
+        if from_source:
+            items = self._source[k]
+            chance = r.word_chance + r.word_chance_per_stem * sum(self.stem_count[lo:hi])
+        else:
+            items = self._target[k]
+            chance = r.gloss_chance + r.gloss_chance_per_stem * sum(self.gloss_count[lo:hi])
+        hit, miss = _odds(r.word, min(chance, 0.5))
+        inside = (1 << hi) - (1 << lo)  # sentences lo..hi-1 as bits
+        hits = sum(1 for where in items.found_words if where & inside)
+        return hits * hit + (items.words - hits) * miss + items.other_misses + sum(
+            gain for where, gain in items.found_other if where & inside)
+
+
+def _range_scores(items: _Compact, size: int, longest: int, counts: list[int],
+                  base: float, per: float, word: float) -> list[list[float]]:
+    """`Evidence._score` of one sentence over every range of the other side up to
+    `longest` sentences: rows[lo][d - 1] for the range lo..lo + d (counts: prefix
+    sums of the other side's stem or gloss counts)."""
+    # Which of the sentence's found items each sentence of the other side has, as
+    # bits: a range has the bits of its sentences or-ed together.
+    words_in, others_in = _bits_by_sentence(items.found_words, size), \
+        _bits_by_sentence(tuple(where for where, _ in items.found_other), size)
+    gains = [gain for _, gain in items.found_other]
+    total, other_misses = items.words, items.other_misses
+    odds: dict[int, tuple[float, float]] = {}
+    summed: dict[int, float] = {}
+    rows: list[list[float]] = []
+    for lo in range(size):
+        row: list[float] = []
+        seen = found_others = 0
+        for hi in range(lo + 1, min(size, lo + longest) + 1):
+            seen |= words_in[hi - 1]
+            found_others |= others_in[hi - 1]
+            hits = seen.bit_count()
+            stems = counts[hi] - counts[lo]
+            pair = odds.get(stems)
+            if pair is None:
+                pair = odds[stems] = _odds(word, min(base + per * stems, 0.5))
+            found = hits * pair[0] + (total - hits) * pair[1] + other_misses
+            if found_others:
+                # The gains of the items found in the range, added in item order.
+                gain = summed.get(found_others)
+                if gain is None:
+                    gain = summed[found_others] = sum(
+                        g for b, g in enumerate(gains) if found_others >> b & 1)
+                found += gain
+            row.append(found)
+        rows.append(row)
+    return rows
+
+
+def _bits_by_sentence(masks: tuple[int, ...], size: int) -> list[int]:
+    """For each sentence of the other side, the bits of the items (masks: where each
+    item is found, as sentence bits) it has."""
+    bits = [0] * size
+    for item, where in enumerate(masks):
+        j = 0
+        while where:
+            if where & 1:
+                bits[j] |= 1 << item
+            where >>= 1
+            j += 1
+    return bits
 
 
 class _Renderings:
