@@ -18,7 +18,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import Enum
@@ -117,65 +117,43 @@ def english_names(text: str) -> frozenset[str]:
                      if len(w) > 2 and w.lower() not in STOP)
 
 
-# An item: its kind and the sentences of the other side that carry it.
-Found = tuple[Item, frozenset[int]]
-
-
 class Evidence:
     """Items of every sentence of one segment and where the other side has them."""
 
     def __init__(self, source: Sequence[str], target: Sequence[str], lexicon: Lexicon,
                  terms: TermMatcher | None = None, rates: Rates = Rates()):
         self.rates = rates
-        n, m = len(source), len(target)
+        odds = {Item.NUMBER: _odds(rates.number, rates.number_chance),
+                Item.TERM: _odds(rates.term, rates.term_chance),
+                Item.NAME: _odds(rates.name, rates.name_chance)}
         stems = [english_stems(t) for t in target]
         values = [en_values(t) for t in target]
-        glosses: list[set[str]] = []
+        # Where each stem and value is, as bits of the sentences that have it: an
+        # item's sentences are one look-up per stem, not one test per sentence.
+        stem_at, value_at = _bits_of(stems), _bits_of(values)
         rendered = _Renderings(target)
-        self.source_items: list[list[Found]] = []
+        glosses: list[set[str]] = []
+        self._source: list[_Compact] = []
         for zh in source:
-            items: list[Found] = []
-            gloss: set[str] = set()
-            for _, word in lexicon.words(zh):
-                meaning = lexicon.stems(word)
-                gloss |= meaning
-                items.append((Item.WORD, frozenset(j for j in range(m) if meaning & stems[j])))
-            for value in zh_values(zh):
-                items.append((Item.NUMBER, frozenset(j for j in range(m) if value in values[j])))
+            words = sentence_words(lexicon, zh)
+            glosses.append(set().union(*words))
+            where = [_any_of(meaning, stem_at) for meaning in words]
+            others = [(Item.NUMBER, value_at.get(value, 0)) for value in zh_values(zh)]
             if terms is not None:
-                items += [(Item.TERM, rendered.where(term)) for term in terms.terms_in(zh)]
-            glosses.append(gloss)
-            self.source_items.append(items)
-        source_values = [zh_values(zh) for zh in source]
-        self.target_items: list[list[Found]] = []
+                others += [(Item.TERM, _mask(rendered.where(term))) for term in terms.terms_in(zh)]
+            self._source.append(_compact(len(words), where, others, odds))
+        gloss_at, source_value_at = _bits_of(glosses), _bits_of([zh_values(zh) for zh in source])
+        self._target: list[_Compact] = []
         for j, en in enumerate(target):
-            items = [(Item.WORD, frozenset(i for i in range(n) if s in glosses[i]))
-                     for s in stems[j]]
-            items += [(Item.NUMBER, frozenset(i for i in range(n) if v in source_values[i]))
-                      for v in values[j]]
+            where = [gloss_at.get(s, 0) for s in stems[j]]
+            others = [(Item.NUMBER, source_value_at.get(v, 0)) for v in values[j]]
             for name in english_names(en):
-                found = frozenset(i for i in range(n) if spells(name, source[i]))
+                found = _mask(frozenset(i for i, zh in enumerate(source) if spells(name, zh)))
                 if found:  # a capitalised word no sentence spells is no name of theirs
-                    items.append((Item.NAME, found))
-            self.target_items.append(items)
+                    others.append((Item.NAME, found))
+            self._target.append(_compact(len(where), where, others, odds))
         self.stem_count = [len(s) for s in stems]
         self.gloss_count = [len(g) for g in glosses]
-        self._source = [self._compact(items) for items in self.source_items]
-        self._target = [self._compact(items) for items in self.target_items]
-
-    def _compact(self, items: list[Found]) -> _Compact:
-        """What scoring needs: words found nowhere are a fixed count of misses, other
-        items found nowhere a fixed sum; only items found somewhere are looked at."""
-        r = self.rates
-        odds = {Item.NUMBER: _odds(r.number, r.number_chance),
-                Item.TERM: _odds(r.term, r.term_chance), Item.NAME: _odds(r.name, r.name_chance)}
-        words = sum(1 for kind, _ in items if kind is Item.WORD)
-        found_words = tuple(_mask(where) for kind, where in items
-                            if kind is Item.WORD and where)
-        misses = sum(odds[kind][1] for kind, _ in items if kind is not Item.WORD)
-        found_other = tuple((_mask(where), odds[kind][0] - odds[kind][1])
-                            for kind, where in items if kind is not Item.WORD and where)
-        return _Compact(words, found_words, misses, found_other)
 
     def ranges(self, longest_target: int, longest_source: int
                ) -> tuple[list[list[list[float]]], list[list[list[float]]]]:
@@ -278,6 +256,39 @@ def _bits_by_sentence(masks: tuple[int, ...], size: int) -> list[int]:
             where >>= 1
             j += 1
     return bits
+
+
+def _compact(words: int, where: list[int], others: list[tuple[Item, int]],
+             odds: dict[Item, tuple[float, float]]) -> _Compact:
+    """What scoring needs: words found nowhere are a fixed count of misses, other
+    items found nowhere a fixed sum; only items found somewhere are looked at
+    (where: bits of the other side's sentences that have the item)."""
+    return _Compact(words, tuple(w for w in where if w),
+                    sum(odds[kind][1] for kind, _ in others),
+                    tuple((w, odds[kind][0] - odds[kind][1]) for kind, w in others if w))
+
+
+def _bits_of(sets: Sequence[Iterable[Hashable]]) -> dict[Hashable, int]:
+    """Each member of any of the sets -> the bits of the sets that have it."""
+    bits: dict[Hashable, int] = {}
+    for k, members in enumerate(sets):
+        for member in members:
+            bits[member] = bits.get(member, 0) | 1 << k
+    return bits
+
+
+def _any_of(meaning: frozenset[str], stem_at: dict[Hashable, int]) -> int:
+    found = 0
+    for stem in meaning:
+        found |= stem_at.get(stem, 0)
+    return found
+
+
+@lru_cache(maxsize=16384)
+def sentence_words(lexicon: Lexicon, zh: str) -> tuple[frozenset[str], ...]:
+    """The gloss stems of each dictionary word of a Chinese sentence, in order (kept
+    per sentence: the gate's screen reads the same sentences first)."""
+    return tuple(lexicon.stems(word) for _, word in lexicon.words(zh))
 
 
 class _Renderings:
