@@ -141,6 +141,7 @@ class _Grid:
         # Each sentence's evidence over every range a bead can give it.
         source, target = self.evidence.ranges(_LONGEST_TARGET, _LONGEST_SOURCE)
         sigma2, cap, weight = p.sigma ** 2, p.length_cap, p.evidence
+        columns: dict[tuple[int, int], list[float]] = {}
         for di, dj in _BEADS:
             if di == 0 or dj == 0:
                 for i in range(di, n + 1):
@@ -157,6 +158,10 @@ class _Grid:
                 shape = (sum(self.joins[i:i + di - 1]) + p.en_join * (dj - 1)
                          + (p.two_two if di > 1 and dj > 1 else 0.0))
                 row = into[i + di]
+                rows = source[i:i + di]  # the bead's source sentences' scores
+                column = columns.get((i, di))  # each target sentence's, in i..i+di
+                if column is None:
+                    column = columns[(i, di)] = [target[k][i][di - 1] for k in range(m)]
                 for j, en in enumerate(en_plus):
                     deviation = log(en / over)
                     cost = deviation * deviation / twice
@@ -165,11 +170,11 @@ class _Grid:
                     length = -min(cap, cost)
                     # Evidence.shared, from the tables: the same additions in the same order.
                     total = 0.0
-                    for k in range(i, i + di):
-                        total += source[k][j][dj - 1]
+                    for scores in rows:
+                        total += scores[j][dj - 1]
                     other = 0.0
                     for k in range(j, j + dj):
-                        other += target[k][i][di - 1]
+                        other += column[k]
                     row[j + dj].append((di, dj, length + weight * (total + other) - shape))
         return into
 

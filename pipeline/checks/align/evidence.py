@@ -143,12 +143,14 @@ class Evidence:
                 others += [(Item.TERM, _mask(rendered.where(term))) for term in terms.terms_in(zh)]
             self._source.append(_compact(len(words), where, others, odds))
         gloss_at, source_value_at = _bits_of(glosses), _bits_of([zh_values(zh) for zh in source])
+        # A name can only be spelled from a character with its first syllable.
+        reading_at = _bits_of([pinyin_index(zh).keys() for zh in source])
         self._target: list[_Compact] = []
         for j, en in enumerate(target):
             where = [gloss_at.get(s, 0) for s in stems[j]]
             others = [(Item.NUMBER, source_value_at.get(v, 0)) for v in values[j]]
             for name in english_names(en):
-                found = _mask(frozenset(i for i, zh in enumerate(source) if spells(name, zh)))
+                found = _spelled_in(name, source, reading_at)
                 if found:  # a capitalised word no sentence spells is no name of theirs
                     others.append((Item.NAME, found))
             self._target.append(_compact(len(where), where, others, odds))
@@ -266,6 +268,19 @@ def _compact(words: int, where: list[int], others: list[tuple[Item, int]],
     return _Compact(words, tuple(w for w in where if w),
                     sum(odds[kind][1] for kind, _ in others),
                     tuple((w, odds[kind][0] - odds[kind][1]) for kind, w in others if w))
+
+
+def _spelled_in(name: str, source: Sequence[str], reading_at: dict[Hashable, int]) -> int:
+    """The bits of the sentences that spell the name (`spells`), asking only those
+    that have a reading the name starts with."""
+    maybe = 0
+    for size in range(1, min(_SYLLABLE, len(name)) + 1):
+        maybe |= reading_at.get(name[:size], 0)
+    found = 0
+    for i, zh in enumerate(source):
+        if maybe >> i & 1 and spells(name, zh):
+            found |= 1 << i
+    return found
 
 
 def _bits_of(sets: Sequence[Iterable[Hashable]]) -> dict[Hashable, int]:
