@@ -4,6 +4,7 @@ out plainly, so no link or gate decision moves with the speed-ups."""
 
 from __future__ import annotations
 
+import itertools
 import math
 from pathlib import Path
 
@@ -25,7 +26,7 @@ def _pairs() -> list[tuple[str, str]]:
     found = [(plain_text(e.msgid), plain_text(e.msgstr)) for e in po if e.msgstr]
     # Joined neighbours too: bigger grids, every bead shape.
     return [p for p in found if len(split_chinese(p[0])) > 1][:12] + [
-        (a[0] + b[0], f"{a[1]} {b[1]}") for a, b in zip(found[10:16], found[11:17])]
+        (a[0] + b[0], f"{a[1]} {b[1]}") for a, b in itertools.pairwise(found[10:17])]
 
 
 def _plain_score(grid: _Grid, evidence: Evidence, i: int, j: int, di: int, dj: int) -> float:

@@ -162,7 +162,13 @@ class _Grid:
                 column = columns.get((i, di))  # each target sentence's, in i..i+di
                 if column is None:
                     column = columns[(i, di)] = [target[k][i][di - 1] for k in range(m)]
+                # A join whose English is surely outside the lengths the cap allows is
+                # skipped without a logarithm (a margin keeps the edge to the exact test).
+                reach = math.exp(math.sqrt(cap * twice)) if capped else math.inf
+                shortest, longest = over / reach * (1 - 1e-9), over * reach * (1 + 1e-9)
                 for j, en in enumerate(en_plus):
+                    if not shortest < en < longest:
+                        continue
                     deviation = log(en / over)
                     cost = deviation * deviation / twice
                     if cost >= cap and capped:
