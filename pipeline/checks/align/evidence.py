@@ -184,7 +184,8 @@ class Evidence:
     def shared(self, i0: int, i1: int, j0: int, j1: int) -> float:
         """What the bead source[i0:i1] <-> target[j0:j1] shares: the source sentences'
         scores in the target range, then the target sentences' in the source range,
-        each added in order (the bead scores of the dynamic programme)."""
+        each added in order: the plain form of the bead evidence that the dynamic
+        programme reads from `ranges` (tests/checks/test_align_scores.py)."""
         total = 0.0
         for k in range(i0, i1):
             total += self._score(True, k, j0, j1)
