@@ -216,7 +216,7 @@ def _tables(data: bytes, pages: list[PageData]) -> dict[int, list[tuple[Box, Row
     found: dict[int, list[tuple[Box, Rows]]] = {}
     if not wanted:
         return found
-    import pdfplumber   # here: importing it costs a third of a second a file without ruling
+    import pdfplumber  # here: importing it costs a third of a second a file without ruling
     with pdfplumber.open(io.BytesIO(data), pages=[n + 1 for n in wanted]) as pdf:
         for number, page in zip(wanted, pdf.pages, strict=True):
             for table in page.find_tables():
