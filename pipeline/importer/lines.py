@@ -255,7 +255,7 @@ def _split_kind(left: str, right: str) -> str | None:
 
 # English never sets a space before these, nor after the opening ones.
 _NO_SPACE_BEFORE = frozenset(",.;:!?%)]}’”")
-_NO_SPACE_AFTER = frozenset("([{‘“/")
+_NO_SPACE_AFTER = frozenset("([{‘“/-")   # a line ending in a hyphen: AC- + DC is AC-DC
 
 
 def _space_between(left: str, right: str) -> bool:
