@@ -69,6 +69,8 @@ def _chars(page: pdfium.PdfPage, height: float) -> list[Char]:
         text = texts[index] if texts else "\x00"
         if text in "\x00\ufffe\uffff":   # the bulk text's stand-in for a code of its own
             text = chr(unicode(raw, index))
+        if text == "\x02":   # PDFium's mark for a hyphen ending a line: the hyphen printed
+            text = "-"
         # what PDFium makes up (spaces, line breaks) is always white space: ask only then
         if text.isspace() and generated(raw, index):
             continue

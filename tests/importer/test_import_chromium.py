@@ -138,6 +138,12 @@ NARROW_GUTTER = _html("<h1>城市观察</h1><div class='cols'>"
                       + "".join(f"<p>{text}</p>" for text in NARROW) + "</div>",
                       ".cols { column-count: 2; column-gap: 3mm; }")
 
+# Latin compounds and ranges (AC-DC, 45-55) whose hyphen ends a line in some of these
+# paragraphs: the opening grows a character a paragraph, so the break moves along.
+OPENING = "这是一种被广泛应用的将交流电转化为直流电的工业电源"
+HYPHENS = [f"{OPENING[:n]}生产AC-DC开关电源适配器，价格为45-55元。" for n in range(10, 20)]
+HYPHENATED = _html("".join(f"<p>{text}</p>" for text in HYPHENS), "p { width: 20em; }")
+
 HEADER = f"<div style='font-size:7pt;width:100%;text-align:center'>{RUNNING}</div>"
 FOOTER = ("<div style='font-size:7pt;width:100%;text-align:center'>"
           "<span class='pageNumber'></span></div>")
@@ -154,7 +160,7 @@ def printed(edition_browser, tmp_path_factory: pytest.TempPathFactory) -> dict[s
                        ("repeats", REPEATS), ("bulletin", BULLETIN), ("digest", DIGEST),
                        ("interview", INTERVIEW), ("columns3", COLUMNS3),
                        ("unruled", UNRULED), ("names", NAMES), ("names_ruled", NAMES_RULED),
-                       ("narrow", NARROW_GUTTER)):
+                       ("narrow", NARROW_GUTTER), ("hyphens", HYPHENATED)):
         source = folder / f"{name}.html"
         source.write_text(html, encoding="utf-8")
         page.goto(source.as_uri())
@@ -322,3 +328,10 @@ def test_columns_one_space_apart_in_layout_text_are_read_one_after_the_other(
     blocks = [block.removeprefix("## ") for block in _paragraphs(result.markdown)]
     assert all(any(block in text for text in NARROW) for block in blocks), blocks
     assert sum(block in NARROW for block in blocks) >= len(NARROW) - 2
+
+
+@pytest.mark.slow
+def test_a_hyphen_ending_a_line_is_kept_and_joined_closed_up(printed: dict[str, Path]) -> None:
+    """PDFium marks a hyphen that ends a line with U+0002: it was read as a space (AC DC)
+    or, once kept, joined with one (AC- DC)."""
+    assert _paragraphs(_pdf(printed["hyphens"]).markdown) == HYPHENS
