@@ -18,14 +18,13 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..cjk import CJK_CONTEXT, is_cjk
+from ..cjk import is_cjk
 
 COLUMN_MIN_LINES = 4     # lines that must resume text at a place for it to be a column
 COLUMN_SHARE = 0.25      # ... and at least this share of the page's lines
 PROSE_WIDTH = 12         # display columns: every piece of a line of columns is prose
 NEAR = 3                 # display columns: a start this close is the same column
 _SPACES = re.compile(r" +")
-_TIGHT = re.compile(f"(?<={CJK_CONTEXT}) (?={CJK_CONTEXT})")
 
 Numbered = tuple[int, str]   # (raw line number, text)
 
@@ -86,17 +85,14 @@ def _segments(raw: str, cuts: set[int] | None = None, measure: Measure = _displa
 
 
 def _column_starts(lines: list[str], measure: Measure = _display) -> list[int]:
-    """Places where text resumes after a gap on many lines: the columns' left edges. A
-    gap is two spaces or more, or one between two Chinese characters: columns set with
-    a narrow gutter come out of `pdftotext -layout` one space apart."""
+    """Places where text resumes after a gap on many lines: the columns' left edges."""
     starts: Counter[int] = Counter()
     for raw in lines:
         pieces = _segments(raw, measure=measure)
-        if len(pieces) >= 2 and min(width(p.text) for p in pieces) >= PROSE_WIDTH:
-            for segment in pieces[1:]:
-                starts[segment.start] += 1
-        elif len(pieces) == 1:   # a table's row or a head line with its folio has pieces
-            starts.update(_tight_starts(raw, measure))
+        if len(pieces) < 2 or min(width(p.text) for p in pieces) < PROSE_WIDTH:
+            continue   # a table's row or a head line with its folio, not columns of prose
+        for segment in pieces[1:]:
+            starts[segment.start] += 1
     needed = max(COLUMN_MIN_LINES, COLUMN_SHARE * len(lines))
     found: list[int] = []
     for place, _ in starts.most_common():
@@ -106,17 +102,6 @@ def _column_starts(lines: list[str], measure: Measure = _display) -> list[int]:
         if all(abs(place - other) > 2 * NEAR for other in found):
             found.append(min(other for other in starts if abs(other - place) <= NEAR))
     return sorted(found)
-
-
-def _tight_starts(raw: str, measure: Measure) -> list[int]:
-    """Where text resumes after a single space between two Chinese characters with
-    prose on both sides (in Chinese prose a space stands between no two characters)."""
-    places = []
-    for match in _TIGHT.finditer(raw):
-        left, right = raw[:match.start()].strip(), raw[match.end():].strip()
-        if width(left) >= PROSE_WIDTH and width(right) >= PROSE_WIDTH:
-            places.append(sum(measure(char) for char in raw[:match.end()]))
-    return places
 
 
 def _column_of(start: int, edges: list[int]) -> int:

@@ -131,13 +131,6 @@ NAMES_RULED = _html(f"<h1>国家级旅游度假区名单</h1><p>{NEXT}</p>{NAMES
                     "table { border-collapse: collapse; } td, th { border: 0.8pt solid #000;"
                     " padding: 2pt 8pt; }")
 
-# Two columns set with a narrow gutter: `pdftotext -layout` puts one space between them.
-NARROW = [FULL, NEXT, LAST, LONG, "农村居民人均可支配收入为一万八千元，增速高于城镇居民，收入差距继续缩小。",
-          "全区粮食总产量达到一百二十万吨，比上年增长百分之三点五，连续五年保持稳定。"]
-NARROW_GUTTER = _html("<h1>城市观察</h1><div class='cols'>"
-                      + "".join(f"<p>{text}</p>" for text in NARROW) + "</div>",
-                      ".cols { column-count: 2; column-gap: 3mm; }")
-
 # Latin compounds and ranges (AC-DC, 45-55) whose hyphen ends a line in some of these
 # paragraphs: the opening grows a character a paragraph, so the break moves along.
 OPENING = "这是一种被广泛应用的将交流电转化为直流电的工业电源"
@@ -160,7 +153,7 @@ def printed(edition_browser, tmp_path_factory: pytest.TempPathFactory) -> dict[s
                        ("repeats", REPEATS), ("bulletin", BULLETIN), ("digest", DIGEST),
                        ("interview", INTERVIEW), ("columns3", COLUMNS3),
                        ("unruled", UNRULED), ("names", NAMES), ("names_ruled", NAMES_RULED),
-                       ("narrow", NARROW_GUTTER), ("hyphens", HYPHENATED)):
+                       ("hyphens", HYPHENATED)):
         source = folder / f"{name}.html"
         source.write_text(html, encoding="utf-8")
         page.goto(source.as_uri())
@@ -318,16 +311,6 @@ def test_a_name_list_table_is_put_to_the_editor_with_its_serial_numbers(
     for number, (province, resort) in enumerate(RESORTS, 1):
         assert re.search(rf"(^|\D){number}\D*{province}\s*{resort}", body, re.M), resort
     assert any("look like a table" in flag.message for flag in result.flags)
-
-
-@pytest.mark.slow
-def test_columns_one_space_apart_in_layout_text_are_read_one_after_the_other(
-        printed: dict[str, Path]) -> None:
-    """Every block is (part of) one paragraph: none runs the two columns together."""
-    result = _pdftotext(printed["narrow"], "-layout")
-    blocks = [block.removeprefix("## ") for block in _paragraphs(result.markdown)]
-    assert all(any(block in text for text in NARROW) for block in blocks), blocks
-    assert sum(block in NARROW for block in blocks) >= len(NARROW) - 2
 
 
 @pytest.mark.slow
