@@ -25,7 +25,7 @@ from .report import Change, ImportResult, Note, report_lines
 from .script import detect_script
 from .structure import Element, build_article, looks_like_heading
 from .styled import import_pieces
-from .tables import mark_tables
+from .tables import list_rows, mark_tables
 
 __all__ = ["Change", "ImportResult", "Line", "Note", "escape_markdown", "import_file", "import_lines",
            "import_raw", "is_byline", "is_caption", "is_credits", "is_heading", "join_lines",
@@ -85,7 +85,7 @@ def language(text: str, result: ImportResult) -> str:
 def import_lines(lines: list[Line], result: ImportResult | None = None) -> ImportResult:
     result = result or ImportResult(markdown="")
     lines = normalise_lines(lines, result)
-    lines = _fix_lines(drop_furniture(lines, result), result)
+    lines = _fix_lines(drop_furniture(lines, result, list_rows(lines)), result)
     lines = mark_tables(lines, result)   # a PDF's ruled tables are rebuilt already
     blocks = to_blocks(lines, result)
     if not blocks:
