@@ -184,7 +184,7 @@ def is_document_title(text: str) -> bool:
 
 # Lines about the text rather than of it: never headings (来源：新华网, （完）).
 _NOTE_LINE = re.compile(r"^(?:(?:来源|出处|原标题|本文来源|信息来源|原载|转载自|编者按|编者注)\s*[:：]"
-                        r"|[（(【\[]?\s*(?:完|全文完|待续|未完待续)\s*[）)】\]]?$)")
+                        r"|[（(【\[]?\s*(?:完|全文完|待续|未完待续|本文有删[减节]|有删[减节]|略|下略)\s*[）)】\]]?$)")
 
 
 def is_note_line(text: str) -> bool:

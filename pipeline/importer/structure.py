@@ -188,7 +188,9 @@ def body_elements(blocks: list[Block], meta: dict[str, object], base: float | No
     tiers = sorted({round(2 * b.size) for b in blocks if b.size and _display(b, base, HEADING_SIZE)
                     and not numbering(_text(b))}, reverse=True)
     elements: list[Element] = []
+    run_in: set[Numbering] = set()   # numbering whose last item was a paragraph
     for index, block in enumerate(blocks):
+        _note_item(elements, blocks, index - 1, run_in)
         text = join_lines(block.lines, result)
         following = _text(blocks[index + 1]) if index + 1 < len(blocks) else ""
         last = index + 1 == len(blocks)
@@ -218,7 +220,8 @@ def body_elements(blocks: list[Block], meta: dict[str, object], base: float | No
         sized = _display(block, base, HEADING_SIZE) and len(text) <= 2 * NUMBERED_HEADING_MAX
         # A PDF's body-size line standing alone reads as a heading by its text, as in text.
         alone = base is None or (len(block.lines) == 1 and (block.size or 0) >= base - 0.3)
-        sentence = alone and is_sentence_head(text, following)
+        # The next item of a list whose items so far were paragraphs is one too (（十）….)
+        sentence = alone and is_sentence_head(text, following) and style not in run_in
         plain = alone and (looks_like_heading(text) or sentence) and not is_byline(text)
         if plain and not sized and not sentence and fills_measure(block, typical):
             elements.append(Element(Kind.PARAGRAPH, text, block.line))
@@ -235,7 +238,46 @@ def body_elements(blocks: list[Block], meta: dict[str, object], base: float | No
             flag_heading(block, text, following, bool(style), sized, sentence, result)
             continue
         elements.append(Element(Kind.PARAGRAPH, text, block.line))
-    return elements
+    return lines_not_heads(elements, result)
+
+
+def _note_item(elements: list[Element], blocks: list[Block], index: int,
+               run_in: set[Numbering]) -> None:
+    """Remember whether the last block's numbering (if any) gave a paragraph."""
+    if index < 0 or not elements or elements[-1].line != blocks[index].line:
+        return
+    last = elements[-1]
+    if last.kind is Kind.HEADING:
+        run_in.clear()    # a new section: its lists start afresh
+    style = numbering(last.text)
+    head = last.text.split("。", 1)[0]
+    if style and last.kind is Kind.PARAGRAPH and len(head) > RUN_IN_HEAD:
+        run_in.add(style)  # an item that is a sentence, not a run-in head (（一）指导思想。…)
+
+
+RUN_IN_HEAD = 16  # characters before the first 。 of an item that opens with its own head
+ROSTER_MIN = 3   # short unnumbered lines in a row: a list (names and posts), not heads
+
+
+def lines_not_heads(elements: list[Element], result: ImportResult) -> list[Element]:
+    """Short unnumbered lines one after another (召集人：… / 丁向阳 国务院副秘书长 / …) are
+    a list's lines, not headings with nothing under them: kept as lines, each put to the
+    editor."""
+    out = list(elements)
+    start = 0
+    while start < len(out):
+        end = start
+        while end < len(out) and out[end].kind is Kind.HEADING and not numbering(out[end].text):
+            end += 1
+        if end - start >= ROSTER_MIN:
+            result.flag(out[start].line, f"{end - start} short lines in a row, from "
+                        f"'{out[start].text}': a list, not headings; kept as lines (the other "
+                        "choice: headings)")
+            for at in range(start, end):
+                out[at] = Element(Kind.PARAGRAPH, out[at].text, out[at].line)
+                result.decisions.append(Decision(Choice.HEADING, out[at].line, out[at].text))
+        start = end + 1
+    return out
 
 
 def build_article(blocks: list[Block], result: ImportResult) -> Article:

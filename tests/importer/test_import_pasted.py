@@ -163,3 +163,57 @@ def test_body_lines_that_name_a_source_or_time_are_kept() -> None:
     result = import_raw(text)
     assert "时间：2019年4月底前完成" in result.markdown
     assert not any(n.message.startswith("dropped") for n in result.flags)
+
+
+# http://www.caam.org.cn/chn/1/cate_95/con_5137368.html (甘肃省人民政府办公厅, 2014)
+ROSTER = """发布时间:2014-11-13
+各市、自治州人民政府,兰州新区管委会,甘肃矿区办事处,省政府有关部门:
+为切实推进全省黄标车和老旧车淘汰工作,确保完成国家下达的淘汰任务,省政府决定成立甘肃省黄标车和老旧车淘汰工作领导小组。现将组成人员通知如下:
+组 长:郝 远 副省长
+副组长:俞建宁 省政府副秘书长
+王建中 省环保厅厅长
+李宗锋 省公安厅巡视员
+成 员:陈 江 省发展改革委副主任
+孟宪敦 省工信委副巡视员
+张智军 省财政厅副厅长
+领导小组办公室设在省环保厅,由孙玉龙同志兼任办公室主任。领导小组成员如有变动,报经组长同意后,由接任工作的同志自行替补,不另行文。
+甘肃省人民政府办公厅
+2014年10月24日
+"""
+
+
+def test_a_roster_of_names_and_posts_is_lines_not_headings() -> None:
+    result = import_raw(ROSTER)
+    body = _body(result.markdown)
+    assert "#" not in body
+    assert "\n王建中 省环保厅厅长\n" in body and "\n张智军 省财政厅副厅长\n" in body
+    assert any("short lines in a row" in n.message for n in result.flags)
+    assert "date: '2014-11-13'" in result.markdown
+
+
+# http://news.sina.com.cn/c/2008-03-25/113715221003.shtml (国务院工作规则, 第九章)
+LIST_ITEMS = """国务院会议制度
+
+第九章 会议制度
+
+三十八、国务院实行国务院全体会议和国务院常务会议制度。
+
+三十九、国务院全体会议由总理、副总理、国务委员、各部部长、各委员会主任、人民银行行长、审计长、秘书长组成,由总理召集和主持。国务院全体会议的主要任务是:
+
+(一)讨论决定国务院工作中的重大事项;
+
+(二)部署国务院的重要工作。
+
+国务院全体会议一般每半年召开一次,根据需要可安排有关部门、单位负责人列席会议。
+"""
+
+
+def test_the_last_item_of_a_list_is_no_heading() -> None:
+    body = _body(import_raw(LIST_ITEMS).markdown)
+    assert "\n## 第九章 会议制度\n" in body
+    assert "\n（二）部署国务院的重要工作。\n" in body and "# （二）" not in body
+
+
+def test_an_editors_note_that_the_text_was_cut_is_no_heading() -> None:
+    from pipeline.importer import is_heading
+    assert not is_heading("（本文有删减）") and not is_heading("(有删节)")
