@@ -15,6 +15,7 @@ from .patterns import (
     is_credits,
     is_doc_number,
     is_document_title,
+    is_issuer,
     is_masthead,
     iso_date,
     numbering,
@@ -105,10 +106,14 @@ def _headline(display: list[Line], meta: dict[str, object], result: ImportResult
             message += f"; the short last fragment suggests scattered characters: '{suggestion}'"
         result.flag(display[0].number, message)
         return
-    if len(lines) >= 2 and is_document_title(joined(lines)) and not is_document_title(lines[0]):
-        meta["title"] = joined(lines)   # an official title broken over lines: one title
-        result.change(Change.FRONT_MATTER, display[0].number,
-                      f"headline: {meta['title']} (an official title over {len(lines)} lines)")
+    start = _official_title(lines)
+    if start is not None:
+        if start:
+            meta["kicker"] = " ".join(lines[:start])
+        meta["title"] = joined(lines[start:])   # an official title broken over lines
+        result.change(Change.FRONT_MATTER, display[start].number,
+                      f"headline: {meta['title']} (an official title over "
+                      f"{len(lines) - start} lines)")
         return
     if len(lines) >= 2 and len(lines[0]) <= KICKER_MAX and len(lines[1]) > 2 * len(lines[0]):
         meta["kicker"] = lines.pop(0)
@@ -123,6 +128,21 @@ def _headline(display: list[Line], meta: dict[str, object], result: ImportResult
     else:
         result.change(Change.FRONT_MATTER, display[0].number,
                       f"headline: {meta['title']} (display lines before the first paragraph)")
+
+
+def _official_title(lines: list[str]) -> int | None:
+    """Where an official title broken over lines starts (关于… to …的通知, with the
+    issuers over it), if the display lines end with one; None if they do not."""
+    if len(lines) < 2 or is_document_title(lines[0]):
+        return None
+    starts = [at for at in range(len(lines) - 1) if is_document_title(joined(lines[at:]))
+              and "关于" in joined(lines[at:])]
+    if not starts:
+        return 0 if is_document_title(joined(lines)) else None
+    start = starts[-1]
+    while start and is_issuer(lines[start - 1]):
+        start -= 1
+    return start
 
 
 def _add_meta(meta: dict[str, object], key: str, text: str) -> None:

@@ -21,6 +21,7 @@ from .patterns import (
     is_byline,
     is_caption,
     is_date_line,
+    is_doc_number,
     is_salutation,
     numbering,
     starts_article,
@@ -81,7 +82,7 @@ def stands_alone(text: str) -> bool:
     """Lines that are never part of a paragraph: bylines, captions, a subtitle's dash,
     a notice's addressees, numbered heads."""
     return (is_byline(text) or is_caption(text) or text.startswith(("——", "--"))
-            or is_salutation(text) or is_date_line(text)
+            or is_salutation(text) or is_date_line(text) or is_doc_number(text)
             or (numbering(text) is not None and len(text) <= 40 and "。" not in text
                 and not text.endswith(("；", "，", ",", ";", "：", ":"))))
 

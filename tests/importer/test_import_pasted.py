@@ -217,3 +217,21 @@ def test_the_last_item_of_a_list_is_no_heading() -> None:
 def test_an_editors_note_that_the_text_was_cut_is_no_heading() -> None:
     from pipeline.importer import is_heading
     assert not is_heading("（本文有删减）") and not is_heading("(有删节)")
+
+
+# ../shared/corpora/import-more gov-kindergarten.print.txt (dev half): pdftotext of a
+# Chromium-printed gazette page, its running head over the official title.
+GAZETTE = """国务院公报
+国务院办公厅关于开展城镇小区配套幼儿园
+治理工作的通知
+国办发〔2019〕3号
+各省、自治区、直辖市人民政府，国务院各部委、各直属机构：
+城镇小区配套建设幼儿园是城镇公共服务设施建设的重要内容，是
+扩大普惠性学前教育资源的重要途径，是保障和改善民生的重要举措。
+"""
+
+
+def test_a_running_head_over_an_official_title_stays_out_of_it() -> None:
+    front = _front(import_raw(GAZETTE).markdown)
+    assert "title: 国务院办公厅关于开展城镇小区配套幼儿园治理工作的通知" in front.splitlines()
+    assert "kicker: 国务院公报" in front
