@@ -23,6 +23,7 @@ from .patterns import (
     is_date_line,
     is_doc_number,
     is_salutation,
+    is_speaker_turn,
     numbering,
     starts_article,
 )
@@ -117,8 +118,10 @@ def _pdf_breaks(line: Line, following: Line, room: float, body: float | None) ->
 
 
 def _numbered_start(line: Line, following: Line) -> bool:
-    """第X条 or the next numbered item (（二）) after a sentence's end starts a paragraph."""
-    return bool(starts_article(following.text) or numbering(following.text)) and \
+    """第X条, the next numbered item (（二）) or a speaker's turn (答：) after a sentence's
+    end starts a paragraph."""
+    return bool(starts_article(following.text) or numbering(following.text)
+                or is_speaker_turn(following.text)) and \
         without_note_marks(line.text).endswith(SENTENCE_END)   # 。 [4] too
 
 

@@ -235,3 +235,19 @@ def test_a_running_head_over_an_official_title_stays_out_of_it() -> None:
     front = _front(import_raw(GAZETTE).markdown)
     assert "title: 国务院办公厅关于开展城镇小区配套幼儿园治理工作的通知" in front.splitlines()
     assert "kicker: 国务院公报" in front
+
+
+# ../shared/corpora/import-more interview-hk-chau.docx.txt (dev half; 眾新聞, 2017): pdftotext
+# of a Word file, the question filling its line, the answer on the next.
+TURNS = """答：她經過考慮，我認識她很久了，Marjorie 是一個真心愛國和愛香港的人，她的愛國
+不是那種因「有地位、有錢」，拿「愛國之名」去籌錢的人，她是真心幫別人解決問題，做
+了很多事。你們也認識她多年，她是什麼人，你們也清楚。I’m sure，她的提名，是經過考
+慮的，不要用「被迫」這個字。
+問：你覺得 Carrie 表現如何，參選之後的選舉工程如何，她能力上做 CE 無問題？
+答：我的意見是不重要的，因為我沒有票。
+"""
+
+
+def test_a_speakers_turn_after_a_full_line_starts_its_own_paragraph() -> None:
+    body = _body(import_raw("問答\n\n" + TURNS).markdown)
+    assert "CE 無問題？\n\n答：我的意見是不重要的" in body
