@@ -1,7 +1,7 @@
 """What the sentence gate (BL308/BL309) adds to `check`, as a ratio measured in one run.
 
     python bench/align_cost.py [--articles 100] [--jobs 2] [--rounds 2] [--keep DIR]
-                               [--versus SOURCE_TREE]
+                               [--versus SOURCE_TREE] [--gate-alone]
 
 Generates a seeded corpus (bench/corpus.py), then times
 `bilingual check --no-cache -j JOBS` on it with every rule and with
@@ -10,6 +10,11 @@ of each kept: on a shared machine the minimum is the least noisy). Prints both
 times and the ratio, in wall time and in CPU time (user + system of the check
 and its workers: on a loaded machine it moves far less than the wall time);
 the goal of issue 29 is at most 1.10.
+
+With --gate-alone it times only the gate's own work, in one process: the rule's
+function over every distinct (source, translation) pair of the corpus's
+catalogs, after the tables are loaded (CPU seconds; with --versus, the other
+tree's code in the same rounds). Far less noisy than two whole runs of `check`.
 """
 
 from __future__ import annotations
@@ -50,6 +55,54 @@ def timed_check(corpus: Path, jobs: int, extra: tuple[str, ...],
     return time.perf_counter() - start, _children_cpu() - used
 
 
+# Run in a child with PYTHONPATH set to the code timed: the rule's function over
+# every distinct pair (each aligned once, as one worker would), after the tables load.
+GATE_ALONE = """
+import glob, sys, time
+from pathlib import Path
+import polib
+from pipeline.commands.common import project_glossary
+from pipeline.glossary import TermMatcher
+from pipeline.checks.align.lexicon import cedict
+from pipeline.checks.rules import sentences
+from pipeline.checks.rules.base import plain_text
+root = Path(sys.argv[1])
+matcher = TermMatcher(project_glossary(root / "glossary"))
+pairs = sorted({(plain_text(e.msgid), plain_text(e.msgstr))
+                for f in glob.glob(str(root / "locales/*/LC_MESSAGES/*.po"))
+                for e in polib.pofile(f) if e.msgstr and not e.obsolete})
+cedict()
+sentences._lone_sentences("上党区。", "Shangdang. District.", "en", matcher)
+start = time.process_time()
+for zh, en in pairs:
+    sentences._lone_sentences(zh, en, "en", matcher)
+print(len(pairs), time.process_time() - start)
+"""
+
+
+def gate_alone(corpus: Path, code: Path) -> tuple[int, float]:
+    """Distinct pairs, and the CPU seconds the gate takes over them in one process."""
+    # In the corpus: `python -c` puts the working directory first on sys.path, and
+    # in a source tree that would import that tree's code whatever PYTHONPATH says.
+    done = subprocess.run([sys.executable, "-c", GATE_ALONE, str(corpus.resolve())], check=True, cwd=corpus,
+                          env={**ENV, "PYTHONPATH": str(code)}, capture_output=True, text=True)
+    pairs, seconds = done.stdout.split()
+    return int(pairs), float(seconds)
+
+
+def report_gate_alone(corpus: Path, rounds: int, versus: Path | None) -> None:
+    trees = [("this tree", ROOT)] + ([(f"code of {versus}", versus)] if versus else [])
+    times: dict[str, list[float]] = {name: [] for name, _ in trees}
+    pairs = 0
+    for _ in range(rounds):
+        for name, code in trees:
+            pairs, seconds = gate_alone(corpus, code)
+            times[name].append(seconds)
+    print(f"the gate alone over {pairs} distinct pairs, one process, best of {rounds}")
+    for name, found in times.items():
+        print(f"  {name}: {min(found):.2f} s CPU  ({', '.join(f'{t:.2f}' for t in found)})")
+
+
 def _children_cpu() -> float:
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     return usage.ru_utime + usage.ru_stime
@@ -64,11 +117,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--versus", type=Path,
                         help="also time the gate with the code of this source tree "
                              "(e.g. an earlier commit's `git archive`), in the same rounds")
+    parser.add_argument("--gate-alone", action="store_true",
+                        help="time only the gate's function over the distinct pairs")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as scratch:
         corpus = args.keep or Path(scratch) / "corpus"
         if not (corpus / "content").is_dir():
             generate(corpus, args.articles)
+        if args.gate_alone:
+            report_gate_alone(corpus, args.rounds, args.versus)
+            return 0
         runs: dict[str, list[tuple[float, float]]] = {"without": [], "with": [], "versus": []}
         for _ in range(args.rounds):
             runs["without"].append(timed_check(corpus, args.jobs, SKIP))
