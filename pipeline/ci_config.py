@@ -69,6 +69,7 @@ jobs:
 PRE_COMMIT_PATH = ".pre-commit-config.yaml"
 WORKFLOW_PATH = ".github/workflows/bilingual.yml"
 REQUIREMENTS_PATH = "requirements-bilingual.txt"
+PLACEHOLDER_REQUIREMENT = "bilingual @ git+https://example.org/CHANGE-ME/bilingual"
 
 
 def requirements_text(requirement: str | None) -> str:
@@ -79,4 +80,4 @@ def requirements_text(requirement: str | None) -> str:
         return head + requirement + "\n"
     return (head + "# bilingual was installed from a local folder: replace the line below with\n"
             "# where CI can fetch it, e.g. bilingual @ git+https://example.org/you/bilingual@v0.1.0\n"
-            "bilingual @ git+https://example.org/CHANGE-ME/bilingual\n")
+            f"{PLACEHOLDER_REQUIREMENT}\n")

@@ -19,8 +19,10 @@ EXIT_USAGE = 2
 
 def _parser(chosen: CommandEntry | None = None) -> argparse.ArgumentParser:
     """Every command listed (for `bilingual -h`); only the chosen one with its flags."""
+    # No abbreviated flags: `--draft` for `--drafts` would work today and silently mean
+    # another flag the day one is added that shares the prefix; scripts must say it whole.
     parser = argparse.ArgumentParser(
-        prog="bilingual",
+        prog="bilingual", allow_abbrev=False,
         description="Chinese-to-English bilingual publishing: import, extract, update, "
                     "check and build articles through gettext catalogs.")
     parser.add_argument("--version", action="version", version=f"bilingual {__version__}")
@@ -30,10 +32,10 @@ def _parser(chosen: CommandEntry | None = None) -> argparse.ArgumentParser:
     for entry in COMMANDS:
         if entry is chosen:
             command = load(entry)
-            command.configure(sub.add_parser(entry.name, help=entry.help,
+            command.configure(sub.add_parser(entry.name, help=entry.help, allow_abbrev=False,
                                              description=command.description or entry.help))
         else:  # its flags (and -h) are left for the second parse
-            sub.add_parser(entry.name, help=entry.help, add_help=False)
+            sub.add_parser(entry.name, help=entry.help, add_help=False, allow_abbrev=False)
     return parser
 
 

@@ -9,6 +9,7 @@ translations) — and a headless Chromium that may not touch the network.
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 import struct
@@ -250,6 +251,17 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if BROWSER_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.browser)
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """Freeze what collection loaded (about 300,000 objects: every module, class and
+    function the tests import), so the garbage collector no longer walks it on each full
+    collection during the run and five times more when pytest checks for unraisable
+    exceptions at the end. It lives until the process exits either way; this saves about
+    a tenth of the fast run's CPU."""
+    gc.collect()
+    gc.freeze()
 
 
 @pytest.fixture

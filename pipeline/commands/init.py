@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
+from ..ci_config import PLACEHOLDER_REQUIREMENT, REQUIREMENTS_PATH
 from ..errors import display_path
 from ..scaffold import create_project
 from .base import Command
@@ -49,9 +50,13 @@ def init_command(options: InitOptions) -> int:
     for path in written:
         say(f"created {display_path(path)}{'/' if path.is_dir() else ''}")
     if ci and requirement is None:
-        warn(f"{display_path(directory / 'requirements-bilingual.txt')}: bilingual was "
-             "installed from a local folder; say where CI can install it from "
-             "(or run init with --install-from)")
+        requirements = directory / REQUIREMENTS_PATH
+        line = 1 + requirements.read_text(encoding="utf-8").splitlines().index(
+            PLACEHOLDER_REQUIREMENT)
+        warn(f"{display_path(requirements)}:{line}: edit this line "
+             "before you push: the GitHub workflow installs bilingual from it, and this copy "
+             "came from a local folder CI cannot reach (or rerun init with "
+             "--install-from 'bilingual @ git+https://…')")
     say("next: bilingual import ARTICLE.txt --slug SLUG   (run inside the project)")
     return 0
 

@@ -201,3 +201,13 @@ def test_fuzz_random_bytes(tmp_path: Path, data: bytes) -> None:
 @given(st.sampled_from([REAL_PO, REAL_MD, REAL_CSV]), st.integers(0, 2**32), st.integers(1, 6))
 def test_fuzz_mutated_real_files(tmp_path: Path, original: bytes, seed: int, edits: int) -> None:
     read_all(tmp_path, mutate(original, seed, edits))
+
+
+@pytest.mark.parametrize("args", [["build", "--draft"], ["check", "--stric"], ["-C", ".", "status", "--form", "json"]])
+def test_a_flag_must_be_spelt_whole(args: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    """An outside tester's `build --draft` ran as `--drafts`: a prefix that a later flag
+    could share must not be taken for a flag."""
+    with pytest.raises(SystemExit) as info:
+        main(args)
+    assert info.value.code == 2
+    assert "unrecognized arguments" in capsys.readouterr().err

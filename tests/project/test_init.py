@@ -78,3 +78,17 @@ def test_a_new_catalog_names_the_projects_translator(tmp_path: Path, monkeypatch
     update(project, UpdateOptions(locale="en", create=True, quiet=True, memory=False))
     po = read_catalog(project.catalog_path("a", "en")).po
     assert po.metadata["Last-Translator"] == "Li Hua <li.hua@example.org>"
+
+
+def test_the_requirement_to_fill_in_is_named_by_its_line(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Installed from a local folder, init cannot know where CI gets bilingual: it names
+    the line to edit (an outside tester could not tell what "say where" meant)."""
+    from pipeline.ci_config import PLACEHOLDER_REQUIREMENT
+    from pipeline.commands import init
+
+    monkeypatch.setattr(init, "installed_requirement", lambda: None)  # as from a folder
+    assert init.init_command(init.InitOptions(directory=tmp_path)) == 0
+    lines = (tmp_path / "requirements-bilingual.txt").read_text(encoding="utf-8").splitlines()
+    line = lines.index(PLACEHOLDER_REQUIREMENT) + 1
+    assert f"requirements-bilingual.txt:{line}: edit this line" in capsys.readouterr().err
