@@ -18,8 +18,8 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import OrderedDict
-from itertools import accumulate
 from dataclasses import dataclass
+from itertools import accumulate
 from pathlib import Path
 
 import polib
