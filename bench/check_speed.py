@@ -2,8 +2,9 @@
 
     python bench/check_speed.py [--articles 1000] [--rounds 3] [--warmup 1] [--jobs N] [--keep DIR]
 
-Generates a seeded corpus of N articles (bench/corpus.py; reused when `--keep DIR`
-already holds one), then times, each as a fresh process on the same catalogs,
+Generates a seeded corpus of N articles of varied real text where no entry repeats
+(bench/varied.py; reused when `--keep DIR` already holds one, and its stats.json
+printed), then times, each as a fresh process on the same catalogs,
 `bilingual check --no-cache` and `pofilter --progress=none --errorlevel=none`
 (its default checks over the catalog folder), after WARMUP untimed runs of each,
 alternating the two ROUNDS times (each going first in turn) so that a drift in the
@@ -38,8 +39,8 @@ class Run:
 
 
 def generate(corpus: Path, size: int) -> None:
-    script = ("import sys; from pathlib import Path; from corpus import make_corpus;"
-              "make_corpus(Path(sys.argv[1]), int(sys.argv[2]), terms=200)")
+    script = ("import sys; from pathlib import Path; from varied import make_varied_corpus;"
+              "make_varied_corpus(Path(sys.argv[1]), int(sys.argv[2]), terms=200)")
     subprocess.run([sys.executable, "-c", script, str(corpus), str(size)],
                    env={**ENV, "PYTHONPATH": f"{ROOT}{os.pathsep}{BENCH}"}, check=True)
 
@@ -82,6 +83,9 @@ def main(argv: list[str] | None = None) -> int:
         if not (corpus / "content").is_dir():
             generate(corpus, args.articles)
         articles = len(list((corpus / "content").glob("*.md")))
+        stats = corpus / "stats.json"
+        print("corpus:", stats.read_text(encoding="utf-8").replace("\n", " ") if stats.exists()
+              else "(no stats.json: not made by bench/varied.py)", flush=True)
         todo = commands(corpus, Path(scratch) / "pofilter-out", args.jobs)
         runs: dict[str, list[Run]] = {name: [] for name in todo}
         for _ in range(args.warmup):  # the interpreter's and the OS's caches

@@ -22,6 +22,8 @@ ROOT = Path(__file__).resolve().parent.parent
 REAL_SLUG = "shangdang"
 SEGMENTS = 40
 CREDITS = "策划/冯波 邵盼 统筹/李建义 文字/白雪峰 李敏 周旭 成静"
+CREDITS_EN = ("Planning: Feng Bo, Shao Pan · Coordination: Li Jianyi · "
+              "Text: Bai Xuefeng, Li Min, Zhou Xu, Cheng Jing")
 CJK_POOL = [chr(c) for c in range(0x4E00, 0x4E00 + 3000)]
 
 
@@ -93,34 +95,57 @@ def glossary_csv(real: Path, extra: int, rng: random.Random) -> str:
     return text.rstrip("\n") + "\n" + out.getvalue()
 
 
-def make_corpus(dest: Path, articles: int, terms: int = 200, seed: int = 16) -> Path:
-    """content/, glossary/, locales/ with complete English catalogs; returns dest."""
-    from pipeline.catalog.pofile import read_catalog, write_catalog
-    from pipeline.commands.update import UpdateOptions, update
-    from pipeline.project import Project
-
-    rng = random.Random(seed)
-    blocks, known = real_blocks()
-    translations = dict(known)  # kicker and the like keep their real translations
-    translations[CREDITS] = ("Planning: Feng Bo, Shao Pan · Coordination: Li Jianyi · "
-                             "Text: Bai Xuefeng, Li Min, Zhou Xu, Cheng Jing")
+def start_corpus(dest: Path, rng: random.Random, terms: int, more: Path | None = None) -> None:
+    """An empty corpus at `dest`: content/ and glossary/ (the real glossary, the rows of
+    `more` when given, and `terms` generated terms)."""
     if dest.exists():
         shutil.rmtree(dest)
     (dest / "content").mkdir(parents=True)
     (dest / "glossary").mkdir()
-    (dest / "glossary" / "terms.csv").write_text(
-        glossary_csv(ROOT / "glossary" / "terms.csv", terms, rng), encoding="utf-8")
-    for number in range(1, articles + 1):
-        (dest / "content" / f"article-{number:05d}.md").write_text(
-            article_markdown(number, rng, blocks, translations), encoding="utf-8")
+    text = glossary_csv(ROOT / "glossary" / "terms.csv", terms, rng)
+    if more is not None:  # its rows for terms not already there
+        have = {row["term"] for row in csv.DictReader(io.StringIO(text))}
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        for row in csv.reader(io.StringIO(more.read_text(encoding="utf-8"))):
+            if row and row[0] != "term" and row[0] not in have:
+                writer.writerow(row)
+        text += out.getvalue()
+    (dest / "glossary" / "terms.csv").write_text(text, encoding="utf-8")
+
+
+def finish_corpus(dest: Path, translations: dict[str, str]) -> tuple[int, int]:
+    """English catalogs for every article, filled from `translations`; returns the
+    number of entries and of those translated."""
+    from pipeline.catalog.pofile import read_catalog, write_catalog
+    from pipeline.commands.update import UpdateOptions, update
+    from pipeline.project import Project
+
+    translations = {**translations, CREDITS: CREDITS_EN}
     project = Project(dest)
     update(project, UpdateOptions(locale="en", create=True, quiet=True))
+    entries = translated = 0
     for slug in project.articles():
         path = project.catalog_path(slug, "en")
         po = read_catalog(path).po
         for entry in po:
             entry.msgstr = translations.get(entry.msgid, entry.msgstr)
+            entries += 1
+            translated += bool(entry.msgstr)
         write_catalog(po, path)
+    return entries, translated
+
+
+def make_corpus(dest: Path, articles: int, terms: int = 200, seed: int = 16) -> Path:
+    """content/, glossary/, locales/ with complete English catalogs; returns dest."""
+    rng = random.Random(seed)
+    blocks, known = real_blocks()
+    translations = dict(known)  # kicker and the like keep their real translations
+    start_corpus(dest, rng, terms)
+    for number in range(1, articles + 1):
+        (dest / "content" / f"article-{number:05d}.md").write_text(
+            article_markdown(number, rng, blocks, translations), encoding="utf-8")
+    finish_corpus(dest, translations)
     return dest
 
 

@@ -13,6 +13,7 @@ so the findings are byte-identical to a run without the cache (`--no-cache`).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from importlib import import_module
 from pathlib import Path
 from typing import Any
 
@@ -109,6 +110,7 @@ def _preload(shared: Shared) -> None:
     if select.wants("BL502") or select.wants("BL503"):
         from ..checks.langid.profiles import install
         install()
+        import_module("pipeline.checks.langid.fast")  # numpy and langdetect's detector
 
 
 def _check_job(worker: tuple[EntryContext, RunSettings], job: ArticleJob

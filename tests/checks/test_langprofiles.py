@@ -1,4 +1,4 @@
-"""The lazily built langdetect table answers exactly as langdetect's own."""
+"""The lazily built langdetect table, and the array detector, answer exactly as langdetect's own."""
 
 from __future__ import annotations
 
@@ -6,6 +6,8 @@ import subprocess
 import sys
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 # Each side in a fresh interpreter: langdetect keeps its table in a module global.
 PROBE = r"""
@@ -20,6 +22,9 @@ texts = json.loads(sys.stdin.read())
 out = []
 for text in texts:
     detector = detector_factory._factory.create()
+    if sys.argv[2:] == ["array"]:
+        from pipeline.checks.langid.fast import ArrayDetector
+        detector = ArrayDetector(detector_factory._factory)
     detector.append(text)
     try:
         out.append([[l.lang, l.prob] for l in detector.get_probabilities()])
@@ -44,9 +49,9 @@ TEXTS = [
 ]
 
 
-def _run(mode: str) -> list[object]:
+def _run(mode: str, *detector: str) -> list[object]:
     import json
-    done = subprocess.run([sys.executable, "-c", PROBE, mode], input=json.dumps(TEXTS),
+    done = subprocess.run([sys.executable, "-c", PROBE, mode, *detector], input=json.dumps(TEXTS),
                           capture_output=True, text=True, check=True)
     return json.loads(done.stdout)
 
@@ -57,6 +62,57 @@ def test_lazy_table_gives_langdetects_own_answers_and_probabilities() -> None:
     lazy_kind, lazy = _run("lazy")
     assert (stock_kind, lazy_kind) == ("dict", "LazyProbabilities")  # each side is what it says
     assert lazy == stock
+
+
+@pytest.mark.slow
+def test_array_detector_gives_langdetects_own_answers_and_probabilities() -> None:
+    _, stock = _run("stock")
+    for table in ("stock", "lazy"):
+        _, array = _run(table, "array")
+        assert array == stock, table
+
+
+def _same_as_langdetect(texts: list[str]) -> None:
+    from langdetect import DetectorFactory, detector_factory
+    from langdetect.detector import Detector
+
+    from pipeline.checks.langid.fast import ArrayDetector
+    from pipeline.checks.langid.profiles import install
+    install()
+    DetectorFactory.seed = 0
+    detector_factory.init_factory()
+    factory = detector_factory._factory
+    for text in texts:
+        answers = []
+        for kind in (Detector, ArrayDetector):
+            detector = kind(factory)
+            detector.append(text)
+            try:
+                answers.append([(p.lang, p.prob) for p in detector.get_probabilities()])
+            except Exception as exc:  # "no features": both must raise it
+                answers.append(type(exc).__name__)
+        assert answers[0] == answers[1], text
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from(
+    ["the ", "of ", "district ", "Shangdang ", "Qu ", "und ", "der ", "la ", "ñ", "é", "上党",
+     "区", "の", "상당", "ПРОМ", "Промышленность ", "12 ", "—", "“", "COAL ", "ABC", " ", "'s "]),
+    min_size=1, max_size=30).map("".join))
+def test_array_detector_on_mixed_texts(text: str) -> None:
+    _same_as_langdetect([text])
+
+
+def test_array_detector_on_professional_translations() -> None:
+    import json
+    from pathlib import Path
+    here = Path(__file__).resolve()
+    pairs = next((base / "shared" / "corpora" / "parallel-dev" / "pairs.jsonl"
+                  for base in here.parents if (base / "shared" / "corpora").is_dir()), None)
+    if pairs is None or not pairs.exists():
+        pytest.skip("../shared/corpora/parallel-dev is not here")
+    rows = [json.loads(line) for line in pairs.read_text(encoding="utf-8").splitlines()]
+    _same_as_langdetect([r["en"] for r in rows[::40]] + [r["zh"] for r in rows[::97]])
 
 
 def test_a_row_is_built_once_by_langdetects_formula() -> None:

@@ -682,3 +682,37 @@ def test_comparatives_are_not_approximation_warnings() -> None:
         assert compare_quantities("超过45%", en) == [], en
     # but an exact rendering of 超过 is still reported
     assert kinds(compare_quantities("超过45%", "45%")) == ["approximation"]
+
+
+def test_a_changed_figure_pairs_with_the_figure_it_changed_not_a_numeral_left_over():
+    """The new-user pass (a report on the 19th Congress's press centre): 3,068 typed
+    3,086, and the second 十九大 said "the Congress". The 3,086 stood "where the source
+    has 十九", and 十九 was named in two findings; it is 3068 that it replaced."""
+    zh = "来自十九大新闻中心的观察：十九大期间，新闻中心共接待中外记者3068名。"
+    en = ("Observations from the 19th CPC National Congress press center: during the "
+          "Congress, the press center received 3,086 Chinese and foreign journalists.")
+    found = compare_quantities(zh, en)
+    missing = {m.source.text: m for m in found if m.kind == "missing" and m.source}
+    (extra,) = [m for m in found if m.kind == "extra"]
+    assert extra.target is not None and extra.target.text == "3,086"
+    assert "where the source has “3068”" in extra.message
+    assert "“3,086” [number] in its place" in missing["3068"].message and missing["3068"].certain
+    assert [m for m in found if "十九" in m.message] == [missing["十九"]]
+    assert "in its place" not in missing["十九"].message and not missing["十九"].certain
+
+
+def test_a_stand_in_is_the_nearest_figure_written_the_same_way():
+    found = compare_quantities("全县有十九个乡镇，3068名教师。", "The county has 3,086 teachers.")
+    assert [(m.kind, m.source.text if m.source else m.target.text, "in its place" in m.message
+             or "stands where" in m.message) for m in found] == [
+        ("missing", "十九", False), ("missing", "3068", True), ("extra", "3,086", True)]
+
+
+def test_a_scale_slip_is_the_stand_in_before_a_nearer_value():
+    """60亿 typed "6 billon" (a WMT reference's typo) reads as 6: it stands for 60亿
+    (the same figures, scaled), not for the nearer 1000 the sentence also drops."""
+    found = compare_quantities("预留60亿港元，创造1000个职位。", "set aside 6 billon HKD to create jobs.")
+    (extra,) = [m for m in found if m.kind == "extra"]
+    assert "where the source has “60亿”" in extra.message and "scale slip" in extra.message
+    assert [m.message for m in found if m.source and m.source.text == "1000"] == [
+        "source “1000” [number] not found in the translation"]

@@ -304,3 +304,31 @@ HIDDEN = [*hidden_chars.HIDDEN, "\U000E0000", "\U000E007F", "\U000E0080", "\U000
 def test_hidden_characters_are_the_ones_a_scan_of_each_character_finds(text: str) -> None:
     assert hidden_chars.hidden_in(text) == sorted(
         {c for c in text if c in hidden_chars.HIDDEN or ord(c) in hidden_chars.TAGS})
+
+
+# Every ASCII punctuation mark (the plain ones and the ones that open Markdown syntax),
+# whitespace of every kind, CJK text and full-width marks.
+MARKDOWN_PIECES = [*"!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~", " ", "  ", "\t", "\n", "\r", "\u00a0",
+                   "\u3000", "上党区", "，", "。", "！", "《", "》", "coal", "3,300", "&amp;",
+                   "http://x.cn", "<b>", "**", "[a](b)", "![i](s)", "`c`", "\\*"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(MARKDOWN_PIECES), max_size=12).map("".join))
+def test_plain_text_skips_only_texts_markdown_reads_as_themselves(text: str) -> None:
+    from pipeline.checks.rules import markup
+    from pipeline.checks.rules.base import inline_tokens, is_plain, plain_text
+    tokens = [(t.type, t.content) for t in inline_tokens(text)]
+    if is_plain(text):
+        assert tokens == ([("text", text)] if text else [])
+    reference = []
+    for token in inline_tokens(text):
+        if token.type in ("text", "code_inline"):
+            reference.append(token.content)
+        elif token.type == "image":
+            reference.append("".join(c.content for c in token.children or () if c.type == "text"))
+        elif token.type in ("softbreak", "hardbreak"):
+            reference.append(" ")
+    assert plain_text(text) == "".join(reference)
+    types = {t.type for t in inline_tokens(text)} - markup._PROSE
+    assert bool(sum(markup.markup_profile(text)[0].values())) == bool(types)

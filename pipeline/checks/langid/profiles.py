@@ -22,13 +22,14 @@ class LazyProbabilities(dict[str, list[float]]):
         super().__init__()
         self._profiles = [(p["freq"], p["n_words"]) for p in profiles]
         self._width = width  # langdetect sizes rows by the files listed, loaded or not
-        self._known = frozenset().union(*(freq for freq, _ in self._profiles))
+        # Every n-gram of every profile: the eager table's keys.
+        self.known = frozenset().union(*(freq for freq, _ in self._profiles))
 
     def __contains__(self, word: object) -> bool:
-        return word in self._known
+        return word in self.known
 
     def __missing__(self, word: str) -> list[float]:
-        if word not in self._known:
+        if word not in self.known:
             raise KeyError(word)
         row = [0.0] * self._width
         length = len(word)

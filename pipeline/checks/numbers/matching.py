@@ -9,9 +9,12 @@ compare.py finds the quantities of a segment pair and calls ``match_quantities``
 from __future__ import annotations
 
 import enum
+import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+
+from rapidfuzz.distance import Levenshtein
 
 from .omissions import dropped_for_sure, said_otherwise
 from .quantity import CONVERSIONS, Kind, Quantity, Unit
@@ -230,16 +233,39 @@ def _has_digit(text: str) -> bool:
 
 def _substitutions(left_s: Sequence[Quantity], left_t: Sequence[Quantity]
                    ) -> list[tuple[Quantity, Quantity]]:
-    """Missing sources paired with extra translations of the same family, in text
-    order: the signature of a changed figure."""
-    pairs: list[tuple[Quantity, Quantity]] = []
-    free = list(left_t)
-    for s in left_s:
-        t = next((t for t in free if _same_family(s, t)), None)
-        if t is not None:
-            pairs.append((s, t))
-            free.remove(t)
-    return pairs
+    """Missing sources paired with extra translations of the same family: the
+    signature of a changed figure. The likeliest pairs are made first: a figure
+    written the same way (digits for digits), then the nearest in value, then in
+    text order; so 3068 → "3,086" pairs, not 十九 → "3,086", and each source
+    number is named by one pair at most."""
+    candidates = sorted((_distance(s, t), i, j) for i, s in enumerate(left_s)
+                        for j, t in enumerate(left_t) if _same_family(s, t))
+    pairs: dict[int, tuple[Quantity, Quantity]] = {}
+    taken: set[int] = set()
+    for _, i, j in candidates:
+        if i not in pairs and j not in taken:
+            pairs[i] = (left_s[i], left_t[j])
+            taken.add(j)
+    return [pairs[i] for i in sorted(pairs)]
+
+
+def _distance(s: Quantity, t: Quantity) -> tuple[bool, int, float]:
+    """How unlike a stand-in `t` is for `s`: written otherwise (digits against
+    numerals), then digits changed (3068 → 3,086: two; 60亿 → 6, a scale slip: none),
+    then orders of magnitude apart. A clock time (held in minutes) has no figures
+    to compare: text order decides."""
+    if Kind.TIME in (s.kind, t.kind):
+        return _has_digit(s.text) != _has_digit(t.text), 0, 0.0
+    changed = Levenshtein.distance(_significant(s.value), _significant(t.value))
+    apart = 0.0 if s.value == t.value else math.inf
+    if s.value > 0 and t.value > 0:
+        apart = abs(math.log10(float(s.value)) - math.log10(float(t.value)))
+    return _has_digit(s.text) != _has_digit(t.text), changed, apart
+
+
+def _significant(value: Decimal) -> str:
+    """The figures of a value without its scale: 6 for 60亿, 3111 for 31.11."""
+    return "".join(map(str, value.normalize().as_tuple().digits)) if value.is_finite() else ""
 
 
 def _why_swapped(s: Quantity, t: Quantity) -> str:

@@ -93,10 +93,24 @@ def inline_tokens(text: str) -> tuple[Token, ...]:
     return tuple(blocks[0].children or ()) if blocks else ()
 
 
+# The characters that can start inline Markdown syntax in commonmark (emphasis, code,
+# links, images, autolinks and HTML, entities, escapes, line breaks); a text with
+# none of them is one run of plain text (tests/checks/test_rules_fast_paths.py).
+_INLINE_SYNTAX = re.compile(r"[\n\r\\`*_\[\]!<&~]")
+
+
+def is_plain(text: str) -> bool:
+    """Inline Markdown would read `text` as itself, one run of text (no parse needed:
+    most segments, and a parse costs a millisecond)."""
+    return _INLINE_SYNTAX.search(text) is None
+
+
 @lru_cache(maxsize=4096)
 def plain_text(text: str) -> str:
     """Markdown reduced to the words a reader sees: no markers, no URLs, so a
     number or word inside a link target is not taken for prose."""
+    if is_plain(text):
+        return text
     parts: list[str] = []
     for token in inline_tokens(text):
         if token.type in ("text", "code_inline"):

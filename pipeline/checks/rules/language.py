@@ -80,9 +80,9 @@ def detect(text: str) -> str | None:
     """langdetect's code for `text`, None if it cannot tell. Imported on first use:
     most runs never ask (the script test or the cache answers)."""
     from langdetect import DetectorFactory
-    from langdetect import detect as langdetect
     from langdetect.lang_detect_exception import LangDetectException
 
+    from ..langid.fast import detect as langdetect  # langdetect's answers, on arrays
     from ..langid.profiles import install
 
     install()  # profiles read as texts need them: 0.1 s, not 0.6 s, before the first answer

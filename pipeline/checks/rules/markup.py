@@ -10,7 +10,7 @@ import re
 from collections import Counter
 
 from ..findings import Finding
-from .base import EntryContext, EntryView, inline_tokens
+from .base import EntryContext, EntryView, inline_tokens, is_plain
 
 # Token types that are prose, not markup.
 _PROSE = frozenset({"text", "softbreak", "hardbreak"})
@@ -27,6 +27,8 @@ def markup_profile(text: str) -> tuple[Counter[str], Counter[str]]:
     """(markup token types, link/image targets) of inline Markdown."""
     types: Counter[str] = Counter()
     targets: Counter[str] = Counter()
+    if is_plain(text):  # no markup to count
+        return types, targets
     for token in inline_tokens(text):
         if token.type in _PROSE:
             continue
