@@ -105,12 +105,16 @@ def segment_view(segment: Segment, entry: polib.POEntry | None, ctx: CheckContex
 def segment_views(article: Article, po: polib.POFile, ctx: CheckContext, file: str,
                   source_file: str, locale: str, only: set[str] | None = None,
                   checked: bool = True, judge_terms: bool | None = None) -> list[SegmentView]:
-    entries = active_entries(po)
+    wanted = [s for s in article.segments if only is None or s.id in only]
+    texts = {s.text for s in wanted}
+    # A save answers with its own entries: only theirs are looked up.
+    entries = active_entries(po) if only is None else {
+        e.msgid: e for e in po if e.msgid in texts and not e.obsolete and not e.msgctxt}
     shared = shared_segments(article)
     return [segment_view(s, entries.get(s.text), ctx,
                          place_for(article, s, file, source_file, locale), shared[s.text],
                          checked, judge_terms)
-            for s in article.segments if only is None or s.id in only]
+            for s in wanted]
 
 
 def terms_used(article: Article, po: polib.POFile, ctx: CheckContext) -> dict[str, list[str]]:

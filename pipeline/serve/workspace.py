@@ -349,7 +349,8 @@ class Workspace:
                 changed = [msgid for msgid in changed if msgid not in lost]
                 snap = self._remember(snap, outcome)
             after = snap
-        saved = [s.id for s in article.segments if s.text in set(changed)]
+        done = set(changed)
+        saved = [s.id for s in article.segments if s.text in done]
         if changed:
             try:
                 record_activity(self.project, self.clock(), who, snap.file, saved,

@@ -108,7 +108,8 @@ window.bilingualSegments = (() => {
   }
 
   const FIRST_SCREEN = 12; // sections a tall window shows at once: drawn and marked at once
-  const CHUNK = 100;       // the other sections, this many a task (the first screen is usable)
+  const SHORT = 40;        // a catalog this short is drawn in one go (parts: a second layout for nothing)
+  const CHUNK = 100;       // a long one's other sections, this many a task (the first screen is usable)
   const BATCH = 50;        // marks, this many sections a task: typing stays responsive
 
   function markLater(list) {
@@ -212,8 +213,9 @@ window.bilingualSegments = (() => {
   }
 
   // Every segment of the page's data, drawn into `main` (before the obsolete entries),
-  // in order: the first screen at once, the others a chunk a task after it, so that a
-  // long catalog's first screen is there to use while the rest is drawn. `add` is
+  // in order: a short catalog at once; a long one's first screen at once and the others
+  // a chunk a task after it, so that its first screen is there to use while the rest is
+  // drawn. `add` is
   // given each part as it is in the page (the first before this returns); the
   // promise resolves with every segment once all are in the page.
   function drawAll(main, locale, glossary, add) {
@@ -231,9 +233,10 @@ window.bilingualSegments = (() => {
       add(part);
       return part;
     };
-    put(0, FIRST_SCREEN).forEach(markSource);
+    const first = list.length <= SHORT ? list.length : FIRST_SCREEN;
+    put(0, first).slice(0, FIRST_SCREEN).forEach(markSource);
     return new Promise((done) => {
-      let next = FIRST_SCREEN;
+      let next = first;
       const step = () => {
         if (next < list.length) {
           put(next, next + CHUNK);
