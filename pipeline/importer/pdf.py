@@ -1,4 +1,4 @@
-"""A PDF by its layout (pdfplumber on pdfminer.six): lines in reading order with evidence.
+"""A PDF by its layout (PDFium characters, pdfplumber for ruled tables): lines in reading order with evidence.
 
 Every character comes with its font, size and position. From them: lines (characters on
 one baseline, split where a gutter separates columns), the body size, the columns of each

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -62,3 +64,15 @@ def test_a_damaged_pdf_is_one_line_error(tmp_path: Path,
     err = capsys.readouterr().err
     assert "bad.pdf" in err and "Traceback" not in err
     assert not (tmp_path / "content" / "bad.md").exists()
+
+
+@pytest.mark.slow  # a fresh interpreter: over a second
+def test_a_pdf_without_ruling_is_read_without_loading_pdfplumber(magazine: Path) -> None:
+    """pdfplumber (pdfminer under it) costs a third of a second to import: it is loaded
+    only for a PDF with ruling, where its table finder is wanted."""
+    code = ("import sys; from pathlib import Path; from pipeline.importer import import_file; "
+            f"path = Path({str(magazine)!r}); import_file(path, path.read_bytes()); "
+            "print('pdfplumber' in sys.modules, 'pdfminer' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout
+    assert out.split() == ["False", "False"]
