@@ -9,6 +9,7 @@ file entry by entry (pipeline.catalog.threeway) and writes the merge.
 
 from __future__ import annotations
 
+import codecs
 import errno
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,7 +20,7 @@ from ..atomic import Fingerprint, atomic_write_text, replace_verified
 from ..errors import ConflictError, PipelineError, WriteError
 from ..po.errors import PoFormatError
 from ..po.read import catalog_encoding, parse_pofile
-from ..po.splice import splice
+from ..po.splice import splice_bytes
 from ..po.write import format_pofile
 from .threeway import Conflict, merge
 
@@ -163,10 +164,12 @@ def _render(target: polib.POFile, layout: tuple[bytes, polib.POFile] | None) -> 
     """msgcat's form, or (with `layout`: bytes and what was read from them) those
     bytes with only the changed entries rewritten (see po.splice)."""
     if layout is not None:
-        text = layout[0].decode("utf-8").removeprefix("\ufeff").replace("\r\n", "\n")
-        spliced = splice(text, layout[1], target)
+        data = layout[0].removeprefix(codecs.BOM_UTF8)
+        if b"\r" in data:  # a copy of the whole file only when there is something to do
+            data = data.replace(b"\r\n", b"\n")
+        spliced = splice_bytes(data, layout[1], target)
         if spliced is not None:
-            return spliced.encode("utf-8")
+            return spliced
     # fmt keeps a catalog's own charset, as msgcat does; the other commands
     # refuse any charset but UTF-8 (parse_catalog)
     return format_pofile(target).encode(catalog_encoding(target))

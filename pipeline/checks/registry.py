@@ -221,6 +221,11 @@ RULE_LIST: tuple[Rule, ...] = (
 RULES: dict[str, Rule] = {rule.code: rule for rule in RULE_LIST}
 
 
+def rule_code(name: str) -> str:
+    """The code of the rule called `name` (`untranslated` → BL301)."""
+    return next(rule.code for rule in RULE_LIST if rule.name == name)
+
+
 def codes(**where: object) -> frozenset[str]:
     """Codes of the rules whose fields equal `where` (`codes(scope=Scope.ENTRY)`)."""
     return frozenset(r.code for r in RULE_LIST

@@ -18,6 +18,7 @@ from .kinds import FileKind, sniff
 from .lines import Line, drop_furniture, join_lines, text_lines
 from .markdown import escape_markdown, render
 from .normalize import normalise_lines
+from .pasted import drop_page_furniture
 from .patterns import is_byline, is_caption, is_credits
 from .punctuation import fix_marks, fix_quotes
 from .reflow import to_blocks
@@ -25,7 +26,7 @@ from .report import Change, ImportResult, Note, report_lines
 from .script import detect_script
 from .structure import Element, build_article, looks_like_heading
 from .styled import import_pieces
-from .tables import mark_tables
+from .tables import list_rows, mark_tables
 
 __all__ = ["Change", "ImportResult", "Line", "Note", "escape_markdown", "import_file", "import_lines",
            "import_raw", "is_byline", "is_caption", "is_credits", "is_heading", "join_lines",
@@ -46,8 +47,8 @@ def normalise_punctuation(text: str, line: int, before: str = "",
 
 
 def scattered_suggestion(lines: list[str]) -> str | None:
-    from .structure import _fragments_suggestion
-    return _fragments_suggestion(lines)
+    from .headline import fragments_suggestion
+    return fragments_suggestion(lines)
 
 
 def _fix_lines(lines: list[Line], result: ImportResult) -> list[Line]:
@@ -84,13 +85,16 @@ def language(text: str, result: ImportResult) -> str:
 
 def import_lines(lines: list[Line], result: ImportResult | None = None) -> ImportResult:
     result = result or ImportResult(markdown="")
-    lines = normalise_lines(lines, result)
-    lines = _fix_lines(drop_furniture(lines, result), result)
+    page = drop_page_furniture(lines, result)   # before spaced-out labels are closed up
+    lines = normalise_lines(page.lines, result)
+    lines = _fix_lines(drop_furniture(lines, result, list_rows(lines)), result)
     lines = mark_tables(lines, result)   # a PDF's ruled tables are rebuilt already
     blocks = to_blocks(lines, result)
     if not blocks:
         result.flag(1, "no text found: is this the right file?")
     article = build_article(blocks, result)
+    if page.date and "date" not in article.meta:
+        article.meta["date"] = page.date
     article.body = [_fix_quotes(e, result) for e in article.body]
     for key in ("title", "kicker", "subtitle"):
         value = article.meta.get(key)

@@ -12,6 +12,7 @@ import enum
 import itertools
 import re
 from collections import Counter, defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 
 from ..cjk import is_cjk
@@ -132,7 +133,10 @@ def _page_apart(indices: list[int]) -> bool:
     return min(b - a for a, b in itertools.pairwise(indices)) >= PAGE_LINES_MIN
 
 
-def drop_furniture(lines: list[Line], result: ImportResult) -> list[Line]:
+def drop_furniture(lines: list[Line], result: ImportResult,
+                   keep: Collection[int] = ()) -> list[Line]:
+    """Running heads, feet and page numbers dropped; a number at an index in `keep` is
+    text (a list table's serial number standing alone)."""
     repeated, numbered = _furniture(lines)
     # An article's opening page rarely carries the running head, but its headline often
     # repeats it (政府工作报告 over every page): keep what precedes the first prose there.
@@ -155,7 +159,7 @@ def drop_furniture(lines: list[Line], result: ImportResult) -> list[Line]:
                         "pages; kept here as part of the headline: delete it if it is "
                         "page furniture")
             furniture = False
-        if PAGE_NUMBER.match(line.text):
+        if PAGE_NUMBER.match(line.text) and index not in keep:
             result.change(Change.PAGE_NUMBER, line.number, f"removed page number '{line.text}'")
         elif index in numbered:
             shown = re.sub(r"\s+", " ", line.text)
@@ -251,7 +255,7 @@ def _split_kind(left: str, right: str) -> str | None:
 
 # English never sets a space before these, nor after the opening ones.
 _NO_SPACE_BEFORE = frozenset(",.;:!?%)]}’”")
-_NO_SPACE_AFTER = frozenset("([{‘“/")
+_NO_SPACE_AFTER = frozenset("([{‘“/-")   # a line ending in a hyphen: AC- + DC is AC-DC
 
 
 def _space_between(left: str, right: str) -> bool:

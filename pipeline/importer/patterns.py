@@ -22,7 +22,9 @@ _CAPTION = re.compile(r"^(?:图为|图[：:]|图\s*\d|图[一二三四五六七�
 _PHOTO_CREDIT = re.compile(r"(?:[（(]\s*)?(?:\S{2,6}\s*[摄攝]|[摄攝]影[：:/／]\s*\S{2,6})\s*[）)]?$"
                            r"|[（(](?:资料图片|資料圖片|资料照片|資料照片|示意图|示意圖說?|图片来源[^）)]*|"
                            r"圖片來源[^）)]*)[）)]$")
-_DATE = re.compile(r"^(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})\s*日?$")
+# A date, with the time a web page or wire adds to it (2024-03-05 10:20).
+_DATE = re.compile(r"^(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})\s*日?"
+                   r"(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?$")
 # An official document's number: 鲁政发〔2014〕20号, 国办发〔2018〕128号.
 _DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,10}[〔\[［(（]\d{4}[〕\]］)）]\s*\d{1,4}\s*号$")
 BYLINE_MAX = 40
@@ -159,9 +161,30 @@ def is_doc_number(text: str) -> bool:
     return _DOC_NUMBER.match(text) is not None
 
 
+# An official document's masthead over its number: 湖南省人民政府办公厅文件.
+_MASTHEAD = re.compile(r"^(?P<issuer>[\u4e00-\u9fff（）()、\s]{2,40})文\s*件$")
+
+
+def is_masthead(text: str) -> bool:
+    match = _MASTHEAD.match(text)
+    return match is not None and is_issuer(match.group("issuer").replace(" ", ""))
+
+
+# An official document's title names its kind at the end (…关于…的通知, …实施办法), however
+# long; no sentence punctuation inside.
+_DOCUMENT_TITLE = re.compile(r"^[^。；;，,：:！？]{4,90}(?:通知|意见|决定|办法|方案|规定|细则|条例|公告|"
+                             r"通告|通报|报告|批复|复函|函|纪要|规划|纲要|指南|指引|措施|请示|答复|"
+                             r"决议|命令|公报|规则|章程|守则|标准|计划|要点|清单|目录)(?:[（(][^）)]{1,20}[）)])?$")
+
+
+def is_document_title(text: str) -> bool:
+    """`国务院办公厅关于开展…治理工作的通知`: a title by its form, too long for a head."""
+    return _DOCUMENT_TITLE.match(text) is not None and ("关于" in text[:40] or len(text) <= 40)
+
+
 # Lines about the text rather than of it: never headings (来源：新华网, （完）).
 _NOTE_LINE = re.compile(r"^(?:(?:来源|出处|原标题|本文来源|信息来源|原载|转载自|编者按|编者注)\s*[:：]"
-                        r"|[（(【\[]?\s*(?:完|全文完|待续|未完待续)\s*[）)】\]]?$)")
+                        r"|[（(【\[]?\s*(?:完|全文完|待续|未完待续|本文有删[减节]|有删[减节]|略|下略)\s*[）)】\]]?$)")
 
 
 def is_note_line(text: str) -> bool:

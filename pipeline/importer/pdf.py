@@ -21,7 +21,6 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import pdfplumber
 import pypdfium2 as pdfium
 
 from ..cjk import is_cjk
@@ -55,6 +54,8 @@ class Run:
     text: str = field(init=False)
     size: float = field(init=False)
     bold: bool = field(init=False)
+    top: float = field(init=False)       # kept, not derived: sorts and searches ask often
+    bottom: float = field(init=False)
 
     def __post_init__(self) -> None:
         self.measure()
@@ -68,6 +69,8 @@ class Run:
         sizes = [c.size for c in visible if is_cjk(c.text)] or [c.size for c in visible]
         self.size = round(statistics.median(sizes or [10.0]), 1)
         self.bold = sum(c.bold for c in visible) > len(visible) / 2
+        self.top = min(c.top for c in self.chars)
+        self.bottom = max(c.bottom for c in self.chars)
 
     @property
     def x0(self) -> float:
@@ -76,14 +79,6 @@ class Run:
     @property
     def x1(self) -> float:
         return self.chars[-1].x1
-
-    @property
-    def top(self) -> float:
-        return min(c.top for c in self.chars)
-
-    @property
-    def bottom(self) -> float:
-        return max(c.bottom for c in self.chars)
 
 
 def _run_text(chars: list[Char]) -> str:
@@ -221,6 +216,7 @@ def _tables(data: bytes, pages: list[PageData]) -> dict[int, list[tuple[Box, Row
     found: dict[int, list[tuple[Box, Rows]]] = {}
     if not wanted:
         return found
+    import pdfplumber  # here: importing it costs a third of a second a file without ruling
     with pdfplumber.open(io.BytesIO(data), pages=[n + 1 for n in wanted]) as pdf:
         for number, page in zip(wanted, pdf.pages, strict=True):
             for table in page.find_tables():

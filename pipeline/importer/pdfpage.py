@@ -43,27 +43,48 @@ class PageData:
     rules: int        # thin paths: ruling a table may have
 
 
+def _texts(textpage: pdfium.PdfTextPage, count: int) -> str:
+    """The page's characters in one call (one per index), or the empty string when
+    they do not line up one a character (a character outside the BMP takes two)."""
+    buffer = ctypes.create_string_buffer(2 * (count + 1))
+    written = pdfium_c.FPDFText_GetText(textpage.raw, 0, count,
+                                        ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)))
+    text = buffer.raw[:2 * max(0, written - 1)].decode("utf-16-le", errors="replace")
+    return text if len(text) == count else ""
+
+
 def _chars(page: pdfium.PdfPage, height: float) -> list[Char]:
     textpage = page.get_textpage()
+    raw = textpage.raw
     box = pdfium_c.FS_RECTF()
     x, y = ctypes.c_double(), ctypes.c_double()
+    # the C functions bound once: a page has thousands of characters, five calls each
+    unicode, generated = pdfium_c.FPDFText_GetUnicode, pdfium_c.FPDFText_IsGenerated
+    loose_box, origin = pdfium_c.FPDFText_GetLooseCharBox, pdfium_c.FPDFText_GetCharOrigin
+    font_weight = pdfium_c.FPDFText_GetFontWeight
+    count = textpage.count_chars()
+    texts = _texts(textpage, count)
     chars: list[Char] = []
-    for index in range(textpage.count_chars()):
-        if pdfium_c.FPDFText_IsGenerated(textpage.raw, index):
-            continue   # spaces and line breaks PDFium made up
-        code = pdfium_c.FPDFText_GetUnicode(textpage.raw, index)
-        if code in (0, 0xFFFE, 0xFFFF) or chr(code) in "\r\n":
+    for index in range(count):
+        text = texts[index] if texts else "\x00"
+        if text in "\x00\ufffe\uffff":   # the bulk text's stand-in for a code of its own
+            text = chr(unicode(raw, index))
+        if text == "\x02":   # PDFium's mark for a hyphen ending a line: the hyphen printed
+            text = "-"
+        # what PDFium makes up (spaces, line breaks) is always white space: ask only then
+        if text.isspace() and generated(raw, index):
             continue
-        pdfium_c.FPDFText_GetLooseCharBox(textpage.raw, index, box)
-        pdfium_c.FPDFText_GetCharOrigin(textpage.raw, index, x, y)
-        weight = pdfium_c.FPDFText_GetFontWeight(textpage.raw, index)
+        if text in "\x00\ufffe\uffff\r\n":
+            continue
+        loose_box(raw, index, box)
+        origin(raw, index, x, y)
         top, bottom, baseline = height - box.top, height - box.bottom, height - y.value
         previous = chars[-1] if chars else None
         if previous and box.top - box.bottom < 0.4 * previous.size \
                 and abs(previous.baseline - baseline) < 1:
             top, bottom = previous.top, previous.bottom   # a dash's box: the glyph, not the font
-        chars.append(Char(chr(code), box.left, box.right, top, bottom, baseline,
-                          round(bottom - top, 1), weight >= BOLD_WEIGHT))
+        chars.append(Char(text, box.left, box.right, top, bottom, baseline,
+                          round(bottom - top, 1), font_weight(raw, index) >= BOLD_WEIGHT))
     textpage.close()
     return chars
 
@@ -93,17 +114,19 @@ def _shapes(page: pdfium.PdfPage, height: float) -> tuple[list[Box], int]:
     return pictures, rules
 
 
+def _page(document: pdfium.PdfDocument, number: int) -> PageData:
+    page = document[number]
+    width, height = page.get_size()
+    pictures, rules = _shapes(page, height)
+    data = PageData(number, width, height, _chars(page, height), pictures, rules)
+    page.close()
+    return data
+
+
 def read_pages(data: bytes) -> list[PageData]:
     """Raises pdfium.PdfiumError for a file PDFium cannot open."""
     document = pdfium.PdfDocument(data)
-    pages: list[PageData] = []
     try:
-        for number in range(len(document)):
-            page = document[number]
-            width, height = page.get_size()
-            pictures, rules = _shapes(page, height)
-            pages.append(PageData(number, width, height, _chars(page, height), pictures, rules))
-            page.close()
+        return [_page(document, number) for number in range(len(document))]
     finally:
         document.close()
-    return pages

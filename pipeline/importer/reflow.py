@@ -20,7 +20,10 @@ from .patterns import (
     NOTE_ENTRY,
     is_byline,
     is_caption,
+    is_date_line,
+    is_doc_number,
     is_salutation,
+    is_speaker_turn,
     numbering,
     starts_article,
 )
@@ -80,7 +83,7 @@ def stands_alone(text: str) -> bool:
     """Lines that are never part of a paragraph: bylines, captions, a subtitle's dash,
     a notice's addressees, numbered heads."""
     return (is_byline(text) or is_caption(text) or text.startswith(("——", "--"))
-            or is_salutation(text)
+            or is_salutation(text) or is_date_line(text) or is_doc_number(text)
             or (numbering(text) is not None and len(text) <= 40 and "。" not in text
                 and not text.endswith(("；", "，", ",", ";", "：", ":"))))
 
@@ -115,8 +118,10 @@ def _pdf_breaks(line: Line, following: Line, room: float, body: float | None) ->
 
 
 def _numbered_start(line: Line, following: Line) -> bool:
-    """第X条 or the next numbered item (（二）) after a sentence's end starts a paragraph."""
-    return bool(starts_article(following.text) or numbering(following.text)) and \
+    """第X条, the next numbered item (（二）) or a speaker's turn (答：) after a sentence's
+    end starts a paragraph."""
+    return bool(starts_article(following.text) or numbering(following.text)
+                or is_speaker_turn(following.text)) and \
         without_note_marks(line.text).endswith(SENTENCE_END)   # 。 [4] too
 
 
@@ -230,7 +235,27 @@ def _breaks_after(run: list[Line], index: int, typical: float | None, starts: bo
             and after is not None and after.indent >= base + 2 > following.indent)
 
 
+OVERHANG = 6         # columns a sentence's last line may run past the wrapped lines
+OVER_SHARE = 0.3     # of the sentence-ending lines: that many wider, the text is unwrapped
+_GAP = re.compile(r"\S[ \u3000]{3,}\S")
+
+
+def unwrapped(lines: list[Line]) -> bool:
+    """Text pasted from a web page or a word processor, one paragraph a line: its lines
+    that end a sentence run wider than every line that runs on (a title, a head), where
+    hard-wrapped text ends its paragraphs within the measure its other lines fill."""
+    plain = [line.text for line in lines if line.size is None and line.room is None
+             and not _GAP.search(line.text)]
+    ended = [width(text) for text in plain if _ends_sentence(text)]
+    running = [width(text) for text in plain if not text.endswith((*SENTENCE_END, *LEAD_IN))]
+    measure = max(running, default=0)
+    over = sum(w > measure + OVERHANG for w in ended)
+    return over >= max(1 if running else 2, OVER_SHARE * len(ended))
+
+
 def to_blocks(lines: list[Line], result: ImportResult) -> list[Block]:
+    if unwrapped(lines):
+        return [Block([line]) for line in lines]
     typical = typical_width(lines)
     room = full_room(lines)
     sizes = Counter(line.size for line in lines for _ in line.text if line.size)

@@ -16,7 +16,10 @@ from dataclasses import dataclass, field
 
 from ..cjk import HAN, is_cjk
 from .doubts import PARAGRAPH_MIN, fills_measure, flag_full_line, flag_heading, wrapped_measure
-from .lines import SENTENCE_END, Line, Role, join_lines, without_note_marks
+from .headline import HEADING_MAX, HEADING_SIZE, classify_meta, top_matter
+from .headline import is_display as _display
+from .headline import text_of as _text
+from .lines import SENTENCE_END, Role, join_lines, without_note_marks
 from .patterns import (
     NOTE_ENTRY,
     Numbering,
@@ -30,20 +33,13 @@ from .patterns import (
     is_label_line,
     is_note_line,
     is_speaker_turn,
-    iso_date,
     numbering,
     starts_article,
-    unbracketed,
 )
 from .reflow import Block
 from .report import Change, Choice, Decision, ImportResult
 
-HEADING_MAX = 30
 NUMBERED_HEADING_MAX = 40
-FRAGMENT_MAX = 8
-KICKER_MAX = 6
-HEADING_SIZE = 1.07     # × body size: display type for headings
-HEADLINE_SIZE = 1.5     # × body size: the headline
 NOT_A_CUT = (*SENTENCE_END, "：", ":")
 HAN_CHAR = re.compile(f"[{HAN}]")
 
@@ -79,22 +75,6 @@ def body_size(blocks: list[Block]) -> float | None:
                 key = round(line.size, 1)
                 weights[key] = weights.get(key, 0) + len(line.text)
     return max(weights, key=weights.__getitem__) if weights else None
-
-
-def _text(block: Block) -> str:
-    return join_lines(block.lines)
-
-
-def _display(block: Block, base: float | None, factor: float) -> bool:
-    return base is not None and block.size is not None and block.size >= base * factor
-
-
-def _is_prose(block: Block) -> bool:
-    """Body text rather than display type: a long line, or a sentence."""
-    text = _text(block)
-    longest = max(len(line.text) for line in block.lines)
-    return (longest > HEADING_MAX or (len(block.lines) == 1 and len(text) >= PARAGRAPH_MIN)
-            or (text.endswith(SENTENCE_END) and len(text) > 12))
 
 
 def _special(text: str) -> bool:
@@ -167,129 +147,6 @@ def is_cut(block: Block, following: Block | None, base: float | None) -> bool:
             and not numbering(after))
 
 
-# --- the top of the article ------------------------------------------------------------
-
-def _fragments_suggestion(lines: list[str]) -> str | None:
-    """If the last fragment has one character per earlier line, they were probably
-    pushed out of the ends of those lines by the layout (产业焕新 + 姿 ...)."""
-    if len(lines) < 3:
-        return None
-    *heads, tail = lines
-    candidates = heads[-len(tail):] if len(tail) <= len(heads) else []
-    if not candidates or len(tail) != len(candidates):
-        return None
-    rebuilt = [h + c for h, c in zip(candidates, tail, strict=False)]
-    return " ".join(heads[: len(heads) - len(candidates)] + rebuilt)
-
-
-def _headline(display: list[Line], meta: dict[str, object], result: ImportResult,
-              base: float | None) -> None:
-    lines = [line.text.strip() for line in display]
-    subtitle = [t for t in lines if t.startswith(("——", "—", "--"))]
-    if subtitle:
-        meta["subtitle"] = subtitle[0].lstrip("—- ").strip()
-        lines = [t for t in lines if t not in subtitle]
-    sizes = [line.size for line in display if line.size]
-    if sizes and base:
-        # A PDF says which lines are set in the headline's type: the rest are kicker/subtitle.
-        top = max(sizes)
-        head = [line for line in display if line.size and line.size >= top * 0.9]
-        first, last = display.index(head[0]), display.index(head[-1])
-        before = [line.text for line in display[:first]]
-        after = [line.text for line in display[last + 1:] if line.text not in subtitle]
-        if before:
-            meta["kicker"] = " ".join(before)
-        if after and "subtitle" not in meta:
-            meta["subtitle"] = " ".join(after)
-        meta["title"] = " ".join(line.text for line in head)
-        result.change(Change.FRONT_MATTER, head[0].number,
-                      f"headline from the largest type ({top:g} pt): {meta['title']}")
-        return
-    if not lines:
-        return
-    if len(lines) >= 3 and all(len(t) <= FRAGMENT_MAX for t in lines):
-        meta["title"] = " ".join(lines)
-        message = (f"headline: the extraction left display fragments ({' / '.join(lines)}); "
-                   "their order and grouping cannot be decided from text. Set `title:` (and "
-                   "`kicker:`) in the front matter by hand")
-        suggestion = _fragments_suggestion(lines)
-        if suggestion:
-            message += f"; the short last fragment suggests scattered characters: '{suggestion}'"
-        result.flag(display[0].number, message)
-        return
-    if len(lines) >= 2 and len(lines[0]) <= KICKER_MAX and len(lines[1]) > 2 * len(lines[0]):
-        meta["kicker"] = lines.pop(0)
-    if len(lines) >= 2 and len(lines[-1]) >= 1.6 * max(len(t) for t in lines[:-1]):
-        meta["subtitle"] = lines.pop()
-    meta["title"] = " ".join(lines)
-    if len(lines) > 2:
-        result.flag(display[0].number, f"headline assembled from {len(lines)} lines in reading "
-                    f"order ({' / '.join(lines)}); check the order and where the kicker or "
-                    "subtitle ends")
-    else:
-        result.change(Change.FRONT_MATTER, display[0].number,
-                      f"headline: {meta['title']} (display lines before the first paragraph)")
-
-
-def _add_meta(meta: dict[str, object], key: str, text: str) -> None:
-    previous = meta.get(key)
-    meta[key] = f"{previous} {text}" if previous else text
-
-
-def _classify_meta(text: str, line: int, meta: dict[str, object],
-                   result: ImportResult) -> bool:
-    """Bylines, credits and dates go to the front matter; True if `text` was one."""
-    if is_credits(text):
-        _add_meta(meta, "credits", " ".join(unbracketed(text).split()))
-        result.change(Change.FRONT_MATTER, line, "credits line moved to front matter `credits`")
-        return True
-    if is_byline(text) and "byline" not in meta:
-        meta["byline"] = " ".join(text.strip("()（）").split())
-        result.change(Change.FRONT_MATTER, line, f"byline moved to front matter: {text}")
-        return True
-    date = iso_date(text)
-    if date and "date" not in meta:
-        meta["date"] = date
-        result.change(Change.FRONT_MATTER, line, f"date moved to front matter: {text}")
-        return True
-    return False
-
-
-def top_matter(blocks: list[Block], base: float | None,
-               result: ImportResult) -> tuple[dict[str, object], list[Block]]:
-    """The headline zone: display lines (and bylines, credits, dates) before the first
-    prose paragraph or numbered heading; the rest of the blocks are the body."""
-    meta: dict[str, object] = {}
-    display: list[Line] = []
-    index = 0
-    while index < len(blocks):
-        block = blocks[index]
-        text = _text(block)
-        if _classify_meta(text, block.line, meta, result):
-            index += 1
-            continue
-        headline_type = _display(block, base, HEADLINE_SIZE)
-        if text.startswith(("——", "--")) and display:   # the subtitle's dash
-            display.extend(block.lines)
-            index += 1
-            continue
-        sentence = text.endswith(("。", "；", "：", ":"))
-        if block.lines[0].role is Role.TABLE_GUESS:
-            break
-        if not headline_type and (_is_prose(block) or sentence or numbering(text)
-                                  or is_caption(text) or is_doc_number(text)):
-            break
-        if display and "byline" in meta and not headline_type:
-            break  # the headline comes before the byline: this is the first section head
-        if not headline_type and base is not None and display and not _display(
-                block, base, HEADING_SIZE):
-            break
-        display.extend(block.lines)
-        index += 1
-    _headline(display, meta, result, base)
-    return meta, blocks[index:]
-
-
 # --- the body -----------------------------------------------------------------------------
 
 def join_cuts(blocks: list[Block], base: float | None, result: ImportResult) -> list[Block]:
@@ -331,7 +188,9 @@ def body_elements(blocks: list[Block], meta: dict[str, object], base: float | No
     tiers = sorted({round(2 * b.size) for b in blocks if b.size and _display(b, base, HEADING_SIZE)
                     and not numbering(_text(b))}, reverse=True)
     elements: list[Element] = []
+    run_in: set[Numbering] = set()   # numbering whose last item was a paragraph
     for index, block in enumerate(blocks):
+        _note_item(elements, blocks, index - 1, run_in)
         text = join_lines(block.lines, result)
         following = _text(blocks[index + 1]) if index + 1 < len(blocks) else ""
         last = index + 1 == len(blocks)
@@ -349,7 +208,7 @@ def body_elements(blocks: list[Block], meta: dict[str, object], base: float | No
             result.change(Change.CAPTION, block.line, f"photo caption: {text[:20]}")
             continue
         if (is_credits(text) or ((last or index == 0) and is_byline(text))) and \
-                _classify_meta(text, block.line, meta, result):
+                classify_meta(text, block.line, meta, result):
             continue
         previous = _text(blocks[index - 1]) if index else ""
         if (is_issuer(text) and is_date_line(following)) or is_closing_note(text) or (
@@ -361,7 +220,8 @@ def body_elements(blocks: list[Block], meta: dict[str, object], base: float | No
         sized = _display(block, base, HEADING_SIZE) and len(text) <= 2 * NUMBERED_HEADING_MAX
         # A PDF's body-size line standing alone reads as a heading by its text, as in text.
         alone = base is None or (len(block.lines) == 1 and (block.size or 0) >= base - 0.3)
-        sentence = alone and is_sentence_head(text, following)
+        # The next item of a list whose items so far were paragraphs is one too (（十）….)
+        sentence = alone and is_sentence_head(text, following) and style not in run_in
         plain = alone and (looks_like_heading(text) or sentence) and not is_byline(text)
         if plain and not sized and not sentence and fills_measure(block, typical):
             elements.append(Element(Kind.PARAGRAPH, text, block.line))
@@ -378,7 +238,46 @@ def body_elements(blocks: list[Block], meta: dict[str, object], base: float | No
             flag_heading(block, text, following, bool(style), sized, sentence, result)
             continue
         elements.append(Element(Kind.PARAGRAPH, text, block.line))
-    return elements
+    return lines_not_heads(elements, result)
+
+
+def _note_item(elements: list[Element], blocks: list[Block], index: int,
+               run_in: set[Numbering]) -> None:
+    """Remember whether the last block's numbering (if any) gave a paragraph."""
+    if index < 0 or not elements or elements[-1].line != blocks[index].line:
+        return
+    last = elements[-1]
+    if last.kind is Kind.HEADING:
+        run_in.clear()    # a new section: its lists start afresh
+    style = numbering(last.text)
+    head = last.text.split("。", 1)[0]
+    if style and last.kind is Kind.PARAGRAPH and len(head) > RUN_IN_HEAD:
+        run_in.add(style)  # an item that is a sentence, not a run-in head (（一）指导思想。…)
+
+
+RUN_IN_HEAD = 16  # characters before the first 。 of an item that opens with its own head
+ROSTER_MIN = 3   # short unnumbered lines in a row: a list (names and posts), not heads
+
+
+def lines_not_heads(elements: list[Element], result: ImportResult) -> list[Element]:
+    """Short unnumbered lines one after another (召集人：… / 丁向阳 国务院副秘书长 / …) are
+    a list's lines, not headings with nothing under them: kept as lines, each put to the
+    editor."""
+    out = list(elements)
+    start = 0
+    while start < len(out):
+        end = start
+        while end < len(out) and out[end].kind is Kind.HEADING and not numbering(out[end].text):
+            end += 1
+        if end - start >= ROSTER_MIN:
+            result.flag(out[start].line, f"{end - start} short lines in a row, from "
+                        f"'{out[start].text}': a list, not headings; kept as lines (the other "
+                        "choice: headings)")
+            for at in range(start, end):
+                out[at] = Element(Kind.PARAGRAPH, out[at].text, out[at].line)
+                result.decisions.append(Decision(Choice.HEADING, out[at].line, out[at].text))
+        start = end + 1
+    return out
 
 
 def build_article(blocks: list[Block], result: ImportResult) -> Article:

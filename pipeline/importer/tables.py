@@ -1,5 +1,6 @@
 """Tables in extracted text: figures set in columns (layout text) or one figure a line
-(plain extraction), in text and in a PDF without ruling.
+(plain extraction), and list tables whose rows count 1, 2, 3, in text and in a PDF
+without ruling.
 
 A text dump keeps no ruling, and its header rows wrap over several lines, so rows and
 cells cannot be rebuilt with certainty: the lines of a table are found, kept as lines
@@ -18,6 +19,8 @@ from .report import Choice, Decision, ImportResult
 
 _CELL_GAP = re.compile(r"\s{2,}|\u3000+")
 _FIGURE = re.compile(r"^[-+−]?\d[\d,，.．]*%?$")
+_SERIAL = re.compile(r"^(\d{1,3})(?:\s+(.*))?$")   # a row's serial number, its cells after it
+_SENTENCE = re.compile(r"[，。；！？：,;!?:]")
 ROW_CELLS = 3          # cells in a row of figures set in columns
 ROW_FIGURES = 2        # ... of which figures
 MIN_ROWS = 3           # rows of figures that make a table
@@ -52,6 +55,40 @@ def _is_figure(text: str) -> bool:
         and _FIGURE.match(words[-1]) is not None
 
 
+def _serial(text: str) -> int | None:
+    """The serial number a list-table's row starts with (1 吉林省 长白山旅游度假区; or the
+    number alone, its cells on the next lines), when the rest is short cells, no sentence."""
+    match = _SERIAL.match(text.strip())
+    if match is None:
+        return None
+    rest = (match.group(2) or "").split()
+    if _SENTENCE.search(match.group(2) or "") or any(len(word) > 2 * LABEL_MAX for word in rest):
+        return None
+    return int(match.group(1))
+
+
+def list_rows(lines: list[Line]) -> set[int]:
+    """Indexes of the lines of a list table's body: rows starting with serial numbers that
+    count up by one, each a few lines after the last (a name list: 序号 单位名称 ...), with
+    the cells between them and as many after the last. Page numbers count up too, but a
+    page of text apart."""
+    found: set[int] = set()
+    run: list[int] = []
+    last = 0
+    for index, line in enumerate(lines):
+        number = _serial(line.text)
+        if number is None:
+            continue
+        if not (run and number == last + 1 and index - run[-1] <= REACH + 1):
+            run = []
+        run.append(index)
+        last = number
+        if len(run) >= MIN_ROWS:
+            step = run[-1] - run[-2]      # the last row has as many lines as the one before
+            found.update(range(run[0], min(len(lines), run[-1] + step)))
+    return found
+
+
 def _is_label(text: str) -> bool:
     """A header cell or a wrapped row label: short or in cells, no sentence, not a
     table's caption."""
@@ -63,11 +100,12 @@ def _is_label(text: str) -> bool:
 def _regions(lines: list[Line]) -> list[tuple[int, int]]:
     """Index ranges [start, end) of table lines (a line the layout placed already, as a
     ruled table or a caption, is in none)."""
+    listed = list_rows(lines)
     found: list[tuple[int, int]] = []
     index = 0
     while index < len(lines):
         if lines[index].role is not None or not (
-                _is_row(lines[index].text) or _is_figure(lines[index].text)):
+                index in listed or _is_row(lines[index].text) or _is_figure(lines[index].text)):
             index += 1
             continue
         start = end = index
@@ -77,8 +115,8 @@ def _regions(lines: list[Line]) -> list[tuple[int, int]]:
             text = lines[cursor].text
             if lines[cursor].role is not None:
                 break
-            if _is_row(text) or _is_figure(text):
-                rows += _is_row(text)
+            if cursor in listed or _is_row(text) or _is_figure(text):
+                rows += _is_row(text) or (cursor in listed and _serial(text) is not None)
                 figures += _is_figure(text)
                 end = cursor + 1
             elif not (_is_label(text) and cursor - end < REACH):

@@ -24,6 +24,7 @@ from ..cjk import CJK_CONTEXT
 from ..errors import PipelineError
 from .lines import SENTENCE_END
 from .report import Choice, Decision, ImportResult
+from .sitefurniture import site_furniture
 from .styled import INFERRED, Piece, Role, unsure_heading
 
 BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "figcaption", "section",
@@ -31,6 +32,7 @@ BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "figcapti
 HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 SKIP = {"script", "style", "noscript", "template", "button", "textarea", "form", "svg"}
 CAPTION_MAX = 120
+TOP_FURNITURE_MAX = 60   # characters: a block above the headline longer than this is text
 BREAK = "\x00"   # where a <br> was, while collecting text
 _CJK_BREAK = re.compile(f"(?<={CJK_CONTEXT})[ \t]*\n\\s*(?={CJK_CONTEXT})")
 COVER = 0.85   # the body element holds this share of the extracted paragraphs
@@ -181,16 +183,21 @@ def _container(root: Any, html: str) -> Any:
         body = root.find("body")
         return body if body is not None else root
     counted = [(sum(1 for probe in probes if probe in element.text_content()), element)
-               for element in root.iter("div", "article", "section", "main", "td")]
+               for element in root.iter("div", "article", "section", "main", "td", "body")]
     most = max((hits for hits, _ in counted), default=0)
     holding = [element for hits, element in counted if most and hits >= COVER * most]
     return min(holding, key=lambda e: len(e.text_content())) if holding else root
 
 
-def _title(root: Any, container: Any) -> list[Piece]:
-    """The headline (and its subtitle) set above the article body."""
+def _title(root: Any, container: Any) -> tuple[list[Piece], Any]:
+    """The headline (and its subtitle): the first <h1> above the article body, else the
+    first one at the top of the body (with the element, to be read as the title)."""
     pieces = []
     heads = [h for h in root.iter("h1") if not _inside(h, root, lambda n: n is container)]
+    inner = None
+    if not heads:
+        inner = next(container.iter("h1"), None)
+        heads = [inner] if inner is not None and _at_top(container, inner) else []
     if heads:
         head = heads[0]
         pieces.append(Piece(Role.TITLE, _text(head), head.sourceline or 1))
@@ -199,7 +206,18 @@ def _title(root: Any, container: Any) -> list[Piece]:
                 pieces.append(Piece(Role.SUBTITLE, _text(sibling), sibling.sourceline or 1))
             elif isinstance(sibling.tag, str) and _text(sibling):
                 break
-    return pieces
+    return pieces, inner if heads else None
+
+
+def _at_top(container: Any, head: Any) -> bool:
+    """No prose stands above the heading in the body (what may is site furniture)."""
+    for leaf in _leaves(container):
+        if any(node is head for node in leaf.iter()):
+            return True
+        text = _text(leaf)
+        if text.endswith(SENTENCE_END) or len(text) > TOP_FURNITURE_MAX:
+            return False
+    return False
 
 
 def _dropped(text: str, line: int, pieces: list[Piece], result: ImportResult) -> None:
@@ -215,12 +233,15 @@ def html_pieces(data: bytes, path: Path, result: ImportResult) -> list[Piece]:
         raise PipelineError(f"cannot read this web page ({exc})", path) from None
     html = lxml.html.tostring(root, encoding="unicode")
     container = _container(root, html)
-    pieces = _title(root, container)
+    pieces, head = _title(root, container)
     _wrap_loose(container)
-    picture, more = False, False
+    picture, more, above = False, False, head is not None
     for leaf in _leaves(container):
         parent = leaf.getparent()
         line = leaf.sourceline or (parent.sourceline if parent is not None else None) or 1
+        if above and any(node is head for node in leaf.iter()):
+            above = False   # the headline, read as the title already
+            continue
         if leaf.tag == "table":
             rows = _rows(leaf)
             if rows:
@@ -230,6 +251,8 @@ def html_pieces(data: bytes, path: Path, result: ImportResult) -> list[Piece]:
         text = _text(leaf)
         if not text:
             picture = picture or any(True for _ in leaf.iter("img"))
+            continue
+        if _furniture(text, line, above, pieces, result):
             continue
         if more and all(_inside(node, leaf, lambda n: n.tag == "a") for node in
                         leaf.iter() if (node.text or "").strip()):
@@ -251,6 +274,19 @@ def html_pieces(data: bytes, path: Path, result: ImportResult) -> list[Piece]:
             pieces.append(_piece(leaf, container, text, line, picture))
         picture = False
     return pieces
+
+
+def _furniture(text: str, line: int, above: bool, pieces: list[Piece],
+               result: ImportResult) -> bool:
+    """Site furniture, or anything above the headline in the body: dropped, each put
+    to the editor."""
+    kind = site_furniture(text)
+    if kind is None and not above:
+        return False
+    what = kind.value if kind is not None else "above the headline: site furniture"
+    _dropped(text, line, pieces, result)
+    result.flag(line, f"dropped '{text[:30]}' ({what}); the other choice: keep it")
+    return True
 
 
 def _piece(leaf: Any, container: Any, text: str, line: int, picture: bool) -> Piece:

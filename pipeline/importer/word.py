@@ -29,7 +29,11 @@ from .styled import INFERRED, Piece, Role, unsure_heading
 _TEXT = ("./descendant::*[(self::w:t or self::w:tab or self::w:br or self::w:footnoteReference"
          " or self::w:drawing or self::w:pict) and not(ancestor::w:del) and "
          "not(ancestor::w:moveFrom)]")
-_HEADING_NAME = re.compile(r"^(?:heading|标题|標題)\s*(\d)$", re.I)
+# Heading 2, 标题 2, and the names Chinese office templates give their own heading
+# styles: 二级标题, 标题二.
+_HEADING_NAME = re.compile(r"^(?:(?:heading|标题|標題)\s*([1-9一二三四五六七八九])|"
+                           r"([1-9一二三四五六七八九])\s*[级級]\s*(?:标题|標題))$", re.I)
+_DEPTHS = "一二三四五六七八九"
 _TITLE_NAMES = {"title", "标题", "標題"}
 _SUBTITLE_NAMES = {"subtitle", "副标题", "副標題"}
 _CAPTION_NAMES = {"caption", "题注", "題注"}
@@ -58,9 +62,10 @@ def _outline_depth(paragraph: Paragraph) -> int | None:
             value = int(level.get(qn("w:val"), BODY_TEXT))
             return None if value >= BODY_TEXT else value + 1
     for style in _style_chain(paragraph):
-        match = _HEADING_NAME.match(style.name or "")
+        match = _HEADING_NAME.match((style.name or "").strip())
         if match:
-            return int(match.group(1))
+            depth = match.group(1) or match.group(2)
+            return int(depth) if depth.isdigit() else _DEPTHS.index(depth) + 1
     return None
 
 

@@ -19,6 +19,7 @@ import polib
 
 from ..catalog.stats import Status, index_catalog
 from ..checks.findings import Finding, Severity
+from ..checks.registry import rule_code
 from ..config import Publication
 from ..model import Article, SegmentKind
 from ..render.diff import Op, char_diff
@@ -53,6 +54,10 @@ _LABELS = {Reason.UNTRANSLATED: "Not translated", Reason.DRAFT: "Draft to review
            Reason.INFO: "Note"}
 _BY_SEVERITY = {Severity.ERROR: Reason.ERROR, Severity.WARNING: Reason.WARNING,
                 Severity.INFO: Reason.INFO}
+# The check rules that only restate an entry's status (BL301 untranslated, BL302 fuzzy):
+# the status is the entry's open item already, so their findings are not counted again.
+_SAID_BY_STATUS = {Status.UNTRANSLATED: rule_code("untranslated"),
+                   Status.FUZZY: rule_code("fuzzy")}
 
 
 @dataclass(frozen=True)
@@ -170,7 +175,8 @@ def open_items(entries: list[ProofEntry], loose: list[Finding]) -> list[OpenItem
         for query in e.queries:
             add(Reason.QUERY, query, seg)
         for finding in e.findings:
-            add(_BY_SEVERITY[finding.severity], finding.message, seg, finding.code)
+            if finding.code != _SAID_BY_STATUS.get(e.pair.status):
+                add(_BY_SEVERITY[finding.severity], finding.message, seg, finding.code)
     return items
 
 

@@ -1,8 +1,9 @@
 """HTML pages: the article list, the workbench for one catalog, and the preview.
 
-Templates are Jinja2 with autoescaping; they carry no inline script or style
-(the CSP forbids both): behaviour comes from /static/workbench.js, which reads
-the data it needs from the JSON API and writes it with textContent only. The
+Templates are Jinja2 with autoescaping; the only inline script and style are
+our own files (serve/assets.py), allowed by their hashes in the page's CSP:
+behaviour comes from workbench.js, which reads the data it needs from the JSON
+API and writes it with textContent only. The
 workbench page carries its segments as one JSON data block (not markup): the
 browser parses a fifth of the bytes and the page draws each segment with one
 function (workbench-render.js).
@@ -18,6 +19,7 @@ from fastapi.responses import HTMLResponse, Response
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
 from .api import NOT_FOUND, Locale, Slug, WorkspaceDep
+from .assets import inlined, page_headers
 from .models import CatalogView, SegmentView
 from .security import TOKEN_HEADER
 from .workspace import NotFound, Workspace
@@ -55,7 +57,7 @@ def environment() -> Environment:
     env = Environment(loader=PackageLoader("pipeline.serve", "templates"),
                       autoescape=select_autoescape(default=True, default_for_string=True),
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-    env.globals.update(shortcuts=SHORTCUTS, token_header=TOKEN_HEADER)
+    env.globals.update(shortcuts=SHORTCUTS, token_header=TOKEN_HEADER, assets=inlined())
     # The page's data as UTF-8, in the order made (\uXXXX would double the Chinese).
     env.policies["json.dumps_kwargs"] = {"ensure_ascii": False, "sort_keys": False}
     # A segment of several sentences gets a Sentences button (the sentence view).
@@ -64,7 +66,8 @@ def environment() -> Environment:
 
 
 def _page(name: str, **context: object) -> HTMLResponse:
-    return HTMLResponse(environment().get_template(name).render(**context))
+    return HTMLResponse(environment().get_template(name).render(**context),
+                        headers=page_headers())
 
 
 @router.get("/", response_class=HTMLResponse, summary="Home: articles and locales")
@@ -76,7 +79,7 @@ def home(ws: WorkspaceDep) -> HTMLResponse:
             summary="The workbench for one catalog", responses=NOT_FOUND)
 def article_page(slug: Slug, locale: Locale, ws: WorkspaceDep) -> HTMLResponse:
     # The entries at once; their findings come from /findings when they are ready.
-    return HTMLResponse(article_html(ws, slug, locale))
+    return HTMLResponse(article_html(ws, slug, locale), headers=page_headers())
 
 
 def article_html(ws: Workspace, slug: str, locale: str) -> str:

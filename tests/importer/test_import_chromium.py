@@ -116,6 +116,27 @@ UNRULED = _html(
     + "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in ROWS)
     + f"</table><p>{LAST}</p>", "td { padding: 2pt 12pt; }")
 
+# A notice's name list (the first national tourist resorts, 2015): serial numbers and
+# names, no figures to tell it is a table; unruled, and ruled as such lists often are.
+RESORTS = [("吉林省", "长白山旅游度假区"), ("江苏省", "汤山温泉旅游度假区"), ("江苏省", "天目湖旅游度假区"),
+           ("浙江省", "东钱湖旅游度假区"), ("山东省", "凤凰岛旅游度假区"), ("河南省", "尧山温泉旅游度假区"),
+           ("湖北省", "武当太极湖旅游度假区")]
+NAMES_TABLE = ("<p style='text-indent:0'>附件：首批国家级旅游度假区名单</p><table><tr><th>序号</th>"
+               "<th>省份</th><th>度假区名称</th></tr>" + "".join(
+                   f"<tr><td>{n}</td><td>{a}</td><td>{b}</td></tr>"
+                   for n, (a, b) in enumerate(RESORTS, 1)) + "</table>")
+NAMES = _html(f"<h1>国家级旅游度假区名单</h1><p>{NEXT}</p>{NAMES_TABLE}<p>{LAST}</p>",
+              "td, th { padding: 2pt 12pt; }")
+NAMES_RULED = _html(f"<h1>国家级旅游度假区名单</h1><p>{NEXT}</p>{NAMES_TABLE}<p>{LAST}</p>",
+                    "table { border-collapse: collapse; } td, th { border: 0.8pt solid #000;"
+                    " padding: 2pt 8pt; }")
+
+# Latin compounds and ranges (AC-DC, 45-55) whose hyphen ends a line in some of these
+# paragraphs: the opening grows a character a paragraph, so the break moves along.
+OPENING = "这是一种被广泛应用的将交流电转化为直流电的工业电源"
+HYPHENS = [f"{OPENING[:n]}生产AC-DC开关电源适配器，价格为45-55元。" for n in range(10, 20)]
+HYPHENATED = _html("".join(f"<p>{text}</p>" for text in HYPHENS), "p { width: 20em; }")
+
 HEADER = f"<div style='font-size:7pt;width:100%;text-align:center'>{RUNNING}</div>"
 FOOTER = ("<div style='font-size:7pt;width:100%;text-align:center'>"
           "<span class='pageNumber'></span></div>")
@@ -131,7 +152,8 @@ def printed(edition_browser, tmp_path_factory: pytest.TempPathFactory) -> dict[s
     for name, html in (("measure", MEASURE), ("magazine", MAGAZINE), ("table", TABLE),
                        ("repeats", REPEATS), ("bulletin", BULLETIN), ("digest", DIGEST),
                        ("interview", INTERVIEW), ("columns3", COLUMNS3),
-                       ("unruled", UNRULED)):
+                       ("unruled", UNRULED), ("names", NAMES), ("names_ruled", NAMES_RULED),
+                       ("hyphens", HYPHENATED)):
         source = folder / f"{name}.html"
         source.write_text(html, encoding="utf-8")
         page.goto(source.as_uri())
@@ -268,3 +290,31 @@ def test_a_table_in_layout_text_is_kept_as_lines_and_put_to_the_editor(
     assert not any(block.startswith("#") for block in blocks)
     assert any(block.split()[:3] == ["东区", "1203.5", "6.2"] for block in blocks)
     assert any("look like a table" in flag.message for flag in result.flags)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("name", "form"), [("names", "pdf"), ("names", "pdftotext"),
+                                            ("names", "pdftotext -layout"),
+                                            ("names_ruled", "pdftotext"),
+                                            ("names_ruled", "pdftotext -layout")])
+def test_a_name_list_table_is_put_to_the_editor_with_its_serial_numbers(
+        printed: dict[str, Path], name: str, form: str) -> None:
+    """Its rows count 1, 2, 3 with no figure besides: the serial numbers standing alone
+    were dropped as page numbers, the rows read as headings or run into a paragraph."""
+    path = printed[name]
+    result = (_pdf(path) if form == "pdf" else
+              _pdftotext(path, *(["-layout"] if "layout" in form else [])))
+    blocks = _paragraphs(result.markdown)
+    assert not any(block.startswith("#") for block in blocks)
+    assert blocks[0] == NEXT and blocks[-1] == LAST
+    body = "".join(blocks)
+    for number, (province, resort) in enumerate(RESORTS, 1):
+        assert re.search(rf"(^|\D){number}\D*{province}\s*{resort}", body, re.M), resort
+    assert any("look like a table" in flag.message for flag in result.flags)
+
+
+@pytest.mark.slow
+def test_a_hyphen_ending_a_line_is_kept_and_joined_closed_up(printed: dict[str, Path]) -> None:
+    """PDFium marks a hyphen that ends a line with U+0002: it was read as a space (AC DC)
+    or, once kept, joined with one (AC- DC)."""
+    assert _paragraphs(_pdf(printed["hyphens"]).markdown) == HYPHENS

@@ -108,6 +108,18 @@ def test_docx_outline_levels_and_chinese_style_names_make_headings() -> None:
     assert "## 一、总体情况" in md and "### （一）细分领域" in md
 
 
+def test_docx_heading_styles_named_as_chinese_templates_name_them_give_levels() -> None:
+    """Government and office templates name their own styles 一级标题, 二级标题, 标题三
+    (no outline level set): each is a heading at its level."""
+    document = Document()
+    document.add_paragraph("标题文字在此", style="Title")
+    for name, text in (("一级标题", "一、总体情况"), ("二级标题", "（一）细分领域"), ("标题三", "1.具体措施")):
+        document.add_paragraph(text, style=document.styles.add_style(name, 1))
+        document.add_paragraph(BODY_ONE)
+    md = _import_docx(_docx_bytes(document)).markdown
+    assert "## 一、总体情况" in md and "### （一）细分领域" in md and "#### 1.具体措施" in md
+
+
 def test_docx_tracked_changes_are_accepted_and_comments_ignored() -> None:
     document = Document()
     document.add_paragraph("修订测试", style="Title")

@@ -113,5 +113,6 @@ def test_saves_in_a_row_splice_as_from_a_fresh_scan(tmp_path: Path, width: int) 
             finally:
                 module.scan = real_scan
             assert scans == []
-        kept = {module._digest(fresh): module._LAYOUTS[module._digest(fresh)]}
+        digest = module._digest(fresh.encode("utf-8"))
+        kept = {digest: module._LAYOUTS[digest]}
         text = fresh

@@ -435,3 +435,19 @@ def test_a_translators_note_for_readers_is_shown_under_the_translation(tmp_path:
                 '(rural revitalization) here; we follow the standard &lt;formula&gt;.</aside>') in html
         assert "circular" not in html
     assert "circular" in (tmp_path / "build/demo.zh-en.proof.html").read_text(encoding="utf-8")
+
+
+def test_the_proof_counts_an_untranslated_or_draft_entry_once(project: Path) -> None:
+    """The status is the open item; the check's BL301/BL302 say the same thing again
+    (an outside tester counted one untranslated entry twice in the summary)."""
+    assert build(project) == 0
+    proof = (project / "build/demo.zh-en.proof.html").read_text(encoding="utf-8")
+    entries = re.findall(r'<li class="proof-entry proof-entry--(\w+)".*?</li>\s*(?=<li class="proof-entry|</ol>\s*</article>)',
+                         proof, re.S)
+    assert {"untranslated", "fuzzy"} <= set(entries)
+    items = re.findall(r'<li class="open-item open-item--(\w+)">.*?</li>', proof)
+    assert "BL301" not in proof and "BL302" not in proof
+    assert items.count("untranslated") == entries.count("untranslated")
+    assert items.count("draft") == entries.count("fuzzy")
+    summary = re.search(r"<strong>(\d+) open items?</strong>", proof)
+    assert summary and int(summary.group(1)) == len(items)

@@ -3,7 +3,9 @@ in-process through FastAPI's TestClient (plus one real server for the command)."
 
 from __future__ import annotations
 
+import base64
 import hashlib
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -336,10 +338,16 @@ def test_pages_escape_catalog_text(api, fx: Fixture) -> None:
     # The segments are a JSON data block: nothing in it can close the block or open a tag.
     assert '\\u003cscript\\u003ealert(\\"x\\")\\u003c/script\\u003e' in page.text
     assert f'"id": "{fx.untranslated}"' in page.text
-    assert "<script src=\"/static/workbench.js\" defer></script>" in page.text
-    # workbench-core.js, -sentences.js, -render.js and workbench.js, and the data block
-    # (not run: the CSP allows only /static scripts)
+    # workbench-core.js, -sentences.js, -render.js and workbench.js inlined, each allowed
+    # by its hash; the data block is not run (no other inline script is allowed)
     assert page.text.count("<script") == 5
+    csp = page.headers["content-security-policy"]
+    scripts = re.findall(r"<script>(.*?)</script>", page.text, re.DOTALL)
+    assert len(scripts) == 4 and "'unsafe-inline'" not in csp
+    for script in scripts:
+        digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode()
+        assert f"'sha256-{digest}'" in csp
+    assert csp.count("'sha256-") == 5  # the four scripts and the style sheet
     assert '<script type="application/json" id="segments">' in page.text
     home = api.get("/")
     assert home.status_code == 200 and f"/articles/{SLUG}/{LOCALE}" in home.text

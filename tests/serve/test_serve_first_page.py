@@ -49,3 +49,34 @@ def test_every_segment_is_drawn_from_the_data_as_text(bench: Workbench, tab) -> 
     assert [marks.nth(k).get_attribute("data-term") for k in range(marks.count())] \
         == [span["term"] for span in last["term_spans"]]
     assert t.unexpected() == [], t.errors
+
+
+# Records, as each happens, how many sections the page holds when it says its first
+# screen is usable and when it says it is ready (a mutation record is read at the end
+# of the task that set the attribute, before any later task draws more).
+WATCH_READY = """new MutationObserver((records, observer) => {
+  for (const r of records) {
+    const name = r.attributeName === 'data-first-screen' ? 'first' : 'ready';
+    if (document.body.dataset[name === 'first' ? 'firstScreen' : 'ready'] === 'true'
+        && !(name in window.sectionsAt)) {
+      window.sectionsAt[name] = document.querySelectorAll('section.seg').length;
+    }
+  }
+}).observe(document.body, {attributes: true, attributeFilter: ['data-first-screen', 'data-ready']});"""
+
+
+def test_the_first_screen_is_usable_before_the_rest_is_drawn(bench: Workbench, tab) -> None:
+    """A long catalog's first screen is in the page (and says so) before its other
+    segments, which follow a chunk a task; "ready" still means every segment is in."""
+    fx, t = bench.fx, tab()
+    t.page.add_init_script("window.sectionsAt = {};"
+                           "document.addEventListener('readystatechange', () => {"
+                           " if (document.readyState === 'interactive') {" + WATCH_READY + "}});")
+    open_workbench(t, bench)
+    total = len(t.page.evaluate(VIEW)["segments"])
+    at = t.page.evaluate("window.sectionsAt")
+    assert total > 12
+    assert at == {"first": 12, "ready": total}
+    # The first screen's sources are marked at once; typing works as ever.
+    assert area(t, fx.untranslated).is_editable()
+    assert t.unexpected() == [], t.errors

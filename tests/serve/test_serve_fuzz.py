@@ -14,12 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-schemathesis = pytest.importorskip("schemathesis")
 from hypothesis import HealthCheck, given, settings
-from schemathesis.checks import not_a_server_error
-from schemathesis.config import SchemathesisConfig
-from schemathesis.specs.openapi.checks import response_schema_conformance
 from serve_support import LOCALE, SLUG, TOKEN, make_app, make_fixture
 
 from pipeline.source import read_article
@@ -39,6 +34,11 @@ def workbench_schema(fuzz_fixture):  # type: ignore[no-untyped-def]
     fx, _ = fuzz_fixture
     # Schemathesis' ASGI client sends `Host: testserver`.
     app = make_app(fx, hosts=["testserver"])
+    # Imported here, not at the top: the module's tests are all `slow`, and Schemathesis
+    # takes about half a second to import, which the fast run would pay for nothing.
+    schemathesis = pytest.importorskip("schemathesis")
+    from schemathesis.config import SchemathesisConfig
+
     # Only the random-generation phase (positive and negative data), bounded; the
     # coverage phase alone would send hundreds of boundary requests.
     config = SchemathesisConfig.from_dict({
@@ -68,6 +68,9 @@ def _call(case, aimed: bool, fx, seen: list[tuple[str, int]]) -> None:  # type: 
     response = case.call(headers={"X-Bilingual-Token": TOKEN})
     seen.append((f"{case.method} {case.path}", response.status_code))
     assert response.status_code < 500, (case.method, case.formatted_path, response.text[:300])
+    from schemathesis.checks import not_a_server_error
+    from schemathesis.specs.openapi.checks import response_schema_conformance
+
     case.validate_response(response, checks=[not_a_server_error,
                                              response_schema_conformance])
 

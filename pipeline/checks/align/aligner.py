@@ -57,6 +57,8 @@ _BEADS = ((1, 1), (1, 0), (0, 1), (3, 2), (3, 3),
           *((1, k) for k in range(2, 9)), *((2, k) for k in range(2, 8)),
           *((k, 1) for k in range(2, 7)))
 _NEG = -math.inf
+_LONGEST_SOURCE = max(di for di, _ in _BEADS)
+_LONGEST_TARGET = max(dj for _, dj in _BEADS)
 DEFAULT = Params()
 
 
@@ -126,32 +128,66 @@ class _Grid:
         # The cost of joining source sentence k to k + 1 inside one bead.
         self.joins = [params.soft_join if s.text.rstrip(_CLOSING)[-1:] in SOFT_ENDS
                       else params.join for s in src]
-        self._scores: dict[tuple[int, int, int, int], float] = {}
+        self.into = self._incoming()
 
-    def score(self, i: int, j: int, di: int, dj: int) -> float:
-        """Log-odds of the bead source[i:i+di] <-> target[j:j+dj] (each scored once)."""
-        key = (i, j, di, dj)
-        found = self._scores.get(key)
-        if found is None:
-            found = self._scores[key] = self._score(i, j, di, dj)
-        return found
+    def _incoming(self) -> list[list[list[tuple[int, int, float]]]]:
+        """For each cell (i, j), the beads that end there, (di, dj, score), in `_BEADS`
+        order; a bead that can never be on a path (-inf) is left out. Every bead is
+        scored once, here, as one loop per shape (the dynamic programme's hot path)."""
+        n, m, p = self.n, self.m, self.p
+        into: list[list[list[tuple[int, int, float]]]] = [
+            [[] for _ in range(m + 1)] for _ in range(n + 1)]
+        log, en_sums = math.log, self.en_sums
+        # Each sentence's evidence over every range a bead can give it.
+        source, target = self.evidence.ranges(_LONGEST_TARGET, _LONGEST_SOURCE)
+        sigma2, cap, weight = p.sigma ** 2, p.length_cap, p.evidence
+        columns: dict[tuple[int, int], list[float]] = {}
+        for di, dj in _BEADS:
+            if di == 0 or dj == 0:
+                for i in range(di, n + 1):
+                    row = into[i]
+                    for j in range(dj, m + 1):
+                        row[j].append((di, dj, -p.one_zero))
+                continue
+            capped = di + dj > 2
+            en_plus = [en_sums[j + dj] - en_sums[j] + dj - 1 + 1 for j in range(m + 1 - dj)]
+            for i in range(n + 1 - di):
+                expected = self.ratio * (self.zh_sums[i + di] - self.zh_sums[i])
+                twice = 2 * (sigma2 + p.sigma_short / max(expected, 1.0))
+                over = expected + 1
+                shape = (sum(self.joins[i:i + di - 1]) + p.en_join * (dj - 1)
+                         + (p.two_two if di > 1 and dj > 1 else 0.0))
+                row = into[i + di]
+                rows = source[i:i + di]  # the bead's source sentences' scores
+                column = columns.get((i, di))  # each target sentence's, in i..i+di
+                if column is None:
+                    column = columns[(i, di)] = [target[k][i][di - 1] for k in range(m)]
+                # A join whose English is surely outside the lengths the cap allows is
+                # skipped without a logarithm (a margin keeps the edge to the exact test).
+                reach = math.exp(math.sqrt(cap * twice)) if capped else math.inf
+                shortest, longest = over / reach * (1 - 1e-9), over * reach * (1 + 1e-9)
+                for j, en in enumerate(en_plus):
+                    if not shortest < en < longest:
+                        continue
+                    deviation = log(en / over)
+                    cost = deviation * deviation / twice
+                    if cost >= cap and capped:
+                        continue  # a join whose lengths are this far apart: not worth scoring
+                    length = -min(cap, cost)
+                    # Evidence.shared, from the tables: the same additions in the same order.
+                    total = 0.0
+                    for scores in rows:
+                        total += scores[j][dj - 1]
+                    other = 0.0
+                    for k in range(j, j + dj):
+                        other += column[k]
+                    row[j + dj].append((di, dj, length + weight * (total + other) - shape))
+        return into
 
     def best_path_has_lone(self) -> bool:
         """Whether the best path (Viterbi, as `links` finds it) has a 1-0 or 0-1 bead."""
-        n, m = self.n, self.m
-        best = [[_NEG] * (m + 1) for _ in range(n + 1)]
-        back: list[list[tuple[int, int]]] = [[(0, 0)] * (m + 1) for _ in range(n + 1)]
-        best[0][0] = 0.0
-        for i in range(n + 1):
-            for j in range(m + 1):
-                for di, dj in _BEADS:
-                    pi, pj = i - di, j - dj
-                    if pi < 0 or pj < 0 or best[pi][pj] == _NEG:
-                        continue
-                    s = best[pi][pj] + self.score(pi, pj, di, dj)
-                    if s > best[i][j]:
-                        best[i][j], back[i][j] = s, (di, dj)
-        i, j = n, m
+        back = self._viterbi()
+        i, j = self.n, self.m
         while i or j:
             di, dj = back[i][j]
             if di == 0 or dj == 0:
@@ -159,61 +195,58 @@ class _Grid:
             i, j = i - di, j - dj
         return False
 
-    def _score(self, i: int, j: int, di: int, dj: int) -> float:
-        p = self.p
-        if di == 0 or dj == 0:
-            return -p.one_zero
-        zh = self.zh_sums[i + di] - self.zh_sums[i]
-        en = self.en_sums[j + dj] - self.en_sums[j] + dj - 1
-        expected = self.ratio * zh
-        spread = p.sigma ** 2 + p.sigma_short / max(expected, 1.0)
-        deviation = math.log((en + 1) / (expected + 1))
-        cost = deviation * deviation / (2 * spread)
-        if cost >= p.length_cap and di + dj > 2:
-            return _NEG  # a join whose lengths are this far apart: not worth scoring
-        length = -min(p.length_cap, cost)
-        shared = self.evidence.shared(i, i + di, j, j + dj)
-        shape = (sum(self.joins[i:i + di - 1]) + p.en_join * (dj - 1)
-                 + (p.two_two if di > 1 and dj > 1 else 0.0))
-        return length + p.evidence * shared - shape
+    def _viterbi(self) -> list[list[tuple[int, int]]]:
+        """Each cell's best incoming bead (the first in `_BEADS` order of the best)."""
+        n, m, into = self.n, self.m, self.into
+        best = [[_NEG] * (m + 1) for _ in range(n + 1)]
+        back: list[list[tuple[int, int]]] = [[(0, 0)] * (m + 1) for _ in range(n + 1)]
+        best[0][0] = 0.0
+        for i in range(n + 1):
+            cells, row, steps = into[i], best[i], back[i]
+            for j in range(m + 1):
+                top, step = row[j], steps[j]
+                for di, dj, s in cells[j]:
+                    v = best[i - di][j - dj] + s
+                    if v > top:
+                        top, step = v, (di, dj)
+                row[j], steps[j] = top, step
+        return back
 
     def links(self) -> list[Link]:
-        n, m, t = self.n, self.m, self.p.temperature
-        scores: dict[tuple[int, int, int, int], float] = {}
+        n, m, t, into = self.n, self.m, self.p.temperature, self.into
+        back = self._viterbi()
         forward = [[_NEG] * (m + 1) for _ in range(n + 1)]
-        best = [[_NEG] * (m + 1) for _ in range(n + 1)]
-        back: list[list[tuple[int, int] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
-        forward[0][0] = best[0][0] = 0.0
+        forward[0][0] = 0.0
         for i in range(n + 1):
             for j in range(m + 1):
                 if i == j == 0:
                     continue
-                terms: list[float] = []
-                for di, dj in _BEADS:
-                    pi, pj = i - di, j - dj
-                    if pi < 0 or pj < 0 or best[pi][pj] == _NEG:
-                        continue
-                    s = scores[(pi, pj, di, dj)] = self.score(pi, pj, di, dj)
-                    terms.append(forward[pi][pj] + s / t)
-                    if best[pi][pj] + s > best[i][j]:
-                        best[i][j], back[i][j] = best[pi][pj] + s, (di, dj)
-                forward[i][j] = _logsumexp(terms)
+                forward[i][j] = _logsumexp([forward[i - di][j - dj] + s / t
+                                            for di, dj, s in into[i][j]])
+        # The beads that start at each cell, in `_BEADS` order (as `into` has them).
+        out: list[list[list[tuple[int, int, float]]]] = [
+            [[] for _ in range(m + 1)] for _ in range(n + 1)]
+        order = {bead: k for k, bead in enumerate(_BEADS)}
+        for i in range(n + 1):
+            for j in range(m + 1):
+                for di, dj, s in into[i][j]:
+                    out[i - di][j - dj].append((di, dj, s))
         backward = [[_NEG] * (m + 1) for _ in range(n + 1)]
         backward[n][m] = 0.0
         for i in range(n, -1, -1):
             for j in range(m, -1, -1):
                 if i == n and j == m:
                     continue
-                backward[i][j] = _logsumexp([
-                    backward[i + di][j + dj] + scores[(i, j, di, dj)] / t
-                    for di, dj in _BEADS if (i, j, di, dj) in scores])
+                beads = sorted(out[i][j], key=lambda b: order[(b[0], b[1])])
+                backward[i][j] = _logsumexp([backward[i + di][j + dj] + s / t
+                                             for di, dj, s in beads])
         total = forward[n][m]
+        scores = {(i - di, j - dj, di, dj): s for i in range(n + 1) for j in range(m + 1)
+                  for di, dj, s in into[i][j]}
         path: list[Link] = []
         i, j = n, m
         while i or j:
-            step = back[i][j]
-            assert step is not None
-            di, dj = step
+            di, dj = back[i][j]
             pi, pj = i - di, j - dj
             posterior = math.exp(forward[pi][pj] + scores[(pi, pj, di, dj)] / t
                                  + backward[i][j] - total)

@@ -18,7 +18,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import Enum
@@ -117,67 +117,61 @@ def english_names(text: str) -> frozenset[str]:
                      if len(w) > 2 and w.lower() not in STOP)
 
 
-# An item: its kind and the sentences of the other side that carry it.
-Found = tuple[Item, frozenset[int]]
-
-
 class Evidence:
     """Items of every sentence of one segment and where the other side has them."""
 
     def __init__(self, source: Sequence[str], target: Sequence[str], lexicon: Lexicon,
                  terms: TermMatcher | None = None, rates: Rates = Rates()):
         self.rates = rates
-        n, m = len(source), len(target)
+        odds = {Item.NUMBER: _odds(rates.number, rates.number_chance),
+                Item.TERM: _odds(rates.term, rates.term_chance),
+                Item.NAME: _odds(rates.name, rates.name_chance)}
         stems = [english_stems(t) for t in target]
         values = [en_values(t) for t in target]
-        glosses: list[set[str]] = []
+        # Where each stem and value is, as bits of the sentences that have it: an
+        # item's sentences are one look-up per stem, not one test per sentence.
+        stem_at, value_at = _bits_of(stems), _bits_of(values)
         rendered = _Renderings(target)
-        self.source_items: list[list[Found]] = []
+        glosses: list[set[str]] = []
+        self._source: list[_Compact] = []
         for zh in source:
-            items: list[Found] = []
-            gloss: set[str] = set()
-            for _, word in lexicon.words(zh):
-                meaning = lexicon.stems(word)
-                gloss |= meaning
-                items.append((Item.WORD, frozenset(j for j in range(m) if meaning & stems[j])))
-            for value in zh_values(zh):
-                items.append((Item.NUMBER, frozenset(j for j in range(m) if value in values[j])))
+            words = sentence_words(lexicon, zh)
+            glosses.append(set().union(*words))
+            where = [_any_of(meaning, stem_at) for meaning in words]
+            others = [(Item.NUMBER, value_at.get(value, 0)) for value in zh_values(zh)]
             if terms is not None:
-                items += [(Item.TERM, rendered.where(term)) for term in terms.terms_in(zh)]
-            glosses.append(gloss)
-            self.source_items.append(items)
-        source_values = [zh_values(zh) for zh in source]
-        self.target_items: list[list[Found]] = []
+                others += [(Item.TERM, _mask(rendered.where(term))) for term in terms.terms_in(zh)]
+            self._source.append(_compact(len(words), where, others, odds))
+        gloss_at, source_value_at = _bits_of(glosses), _bits_of([zh_values(zh) for zh in source])
+        # A name can only be spelled from a character with its first syllable.
+        reading_at = _bits_of([pinyin_index(zh).keys() for zh in source])
+        self._target: list[_Compact] = []
         for j, en in enumerate(target):
-            items = [(Item.WORD, frozenset(i for i in range(n) if s in glosses[i]))
-                     for s in stems[j]]
-            items += [(Item.NUMBER, frozenset(i for i in range(n) if v in source_values[i]))
-                      for v in values[j]]
+            where = [gloss_at.get(s, 0) for s in stems[j]]
+            others = [(Item.NUMBER, source_value_at.get(v, 0)) for v in values[j]]
             for name in english_names(en):
-                found = frozenset(i for i in range(n) if spells(name, source[i]))
+                found = _spelled_in(name, source, reading_at)
                 if found:  # a capitalised word no sentence spells is no name of theirs
-                    items.append((Item.NAME, found))
-            self.target_items.append(items)
+                    others.append((Item.NAME, found))
+            self._target.append(_compact(len(where), where, others, odds))
         self.stem_count = [len(s) for s in stems]
         self.gloss_count = [len(g) for g in glosses]
-        self._source = [self._compact(items) for items in self.source_items]
-        self._target = [self._compact(items) for items in self.target_items]
-        self._memo: dict[int, float] = {}
-        self._size = max(n, m) + 1
 
-    def _compact(self, items: list[Found]) -> _Compact:
-        """What scoring needs: words found nowhere are a fixed count of misses, other
-        items found nowhere a fixed sum; only items found somewhere are looked at."""
+    def ranges(self, longest_target: int, longest_source: int
+               ) -> tuple[list[list[list[float]]], list[list[list[float]]]]:
+        """Every score the dynamic programme can ask, at once: `source[k][lo][d - 1]`
+        is `source_score(k, lo, lo + d)` for d up to `longest_target`, and
+        `target[k][lo][d - 1]` is `target_score(k, lo, lo + d)` for d up to
+        `longest_source` (the same numbers, added in the same order)."""
         r = self.rates
-        odds = {Item.NUMBER: _odds(r.number, r.number_chance),
-                Item.TERM: _odds(r.term, r.term_chance), Item.NAME: _odds(r.name, r.name_chance)}
-        words = sum(1 for kind, _ in items if kind is Item.WORD)
-        found_words = tuple(_mask(where) for kind, where in items
-                            if kind is Item.WORD and where)
-        misses = sum(odds[kind][1] for kind, _ in items if kind is not Item.WORD)
-        found_other = tuple((_mask(where), odds[kind][0] - odds[kind][1])
-                            for kind, where in items if kind is not Item.WORD and where)
-        return _Compact(words, found_words, misses, found_other)
+        n, m = len(self._source), len(self._target)
+        stems = list(itertools.accumulate(self.stem_count, initial=0))
+        glosses = list(itertools.accumulate(self.gloss_count, initial=0))
+        source = [_range_scores(c, m, longest_target, stems, r.word_chance,
+                                r.word_chance_per_stem, r.word) for c in self._source]
+        target = [_range_scores(c, n, longest_source, glosses, r.gloss_chance,
+                                r.gloss_chance_per_stem, r.word) for c in self._target]
+        return source, target
 
     def source_score(self, i: int, j0: int, j1: int) -> float:
         """Log-likelihood ratio that source sentence i is translated in target[j0:j1]."""
@@ -190,38 +184,127 @@ class Evidence:
     def shared(self, i0: int, i1: int, j0: int, j1: int) -> float:
         """What the bead source[i0:i1] <-> target[j0:j1] shares: the source sentences'
         scores in the target range, then the target sentences' in the source range,
-        each added in order (the bead scores of the dynamic programme)."""
-        memo, size = self._memo, self._size
+        each added in order: the plain form of the bead evidence that the dynamic
+        programme reads from `ranges` (tests/checks/test_align_scores.py)."""
         total = 0.0
         for k in range(i0, i1):
-            found = memo.get((k * size + j0) * size + j1)
-            total += self._score(True, k, j0, j1) if found is None else found
+            total += self._score(True, k, j0, j1)
         other = 0.0
         for k in range(j0, j1):
-            found = memo.get(-1 - ((k * size + i0) * size + i1))
-            other += self._score(False, k, i0, i1) if found is None else found
+            other += self._score(False, k, i0, i1)
         return total + other
 
     def _score(self, from_source: bool, k: int, lo: int, hi: int) -> float:
-        # One int per (side, sentence, range): cheaper to hash than a tuple.
-        key = (k * self._size + lo) * self._size + hi
-        key = key if from_source else -1 - key
-        found = self._memo.get(key)
-        if found is None:
-            r = self.rates
-            if from_source:
-                items = self._source[k]
-                chance = r.word_chance + r.word_chance_per_stem * sum(self.stem_count[lo:hi])
-            else:
-                items = self._target[k]
-                chance = r.gloss_chance + r.gloss_chance_per_stem * sum(self.gloss_count[lo:hi])
-            hit, miss = _odds(r.word, min(chance, 0.5))
-            inside = (1 << hi) - (1 << lo)  # sentences lo..hi-1 as bits
-            hits = sum(1 for where in items.found_words if where & inside)
-            found = hits * hit + (items.words - hits) * miss + items.other_misses + sum(
-                gain for where, gain in items.found_other if where & inside)
-            self._memo[key] = found
-        return found
+        r = self.rates
+        if from_source:
+            items = self._source[k]
+            chance = r.word_chance + r.word_chance_per_stem * sum(self.stem_count[lo:hi])
+        else:
+            items = self._target[k]
+            chance = r.gloss_chance + r.gloss_chance_per_stem * sum(self.gloss_count[lo:hi])
+        hit, miss = _odds(r.word, min(chance, 0.5))
+        inside = (1 << hi) - (1 << lo)  # sentences lo..hi-1 as bits
+        hits = sum(1 for where in items.found_words if where & inside)
+        return hits * hit + (items.words - hits) * miss + items.other_misses + sum(
+            gain for where, gain in items.found_other if where & inside)
+
+
+def _range_scores(items: _Compact, size: int, longest: int, counts: list[int],
+                  base: float, per: float, word: float) -> list[list[float]]:
+    """`Evidence._score` of one sentence over every range of the other side up to
+    `longest` sentences: rows[lo][d - 1] for the range lo..lo + d (counts: prefix
+    sums of the other side's stem or gloss counts)."""
+    # Which of the sentence's found items each sentence of the other side has, as
+    # bits: a range has the bits of its sentences or-ed together.
+    words_in, others_in = _bits_by_sentence(items.found_words, size), \
+        _bits_by_sentence(tuple(where for where, _ in items.found_other), size)
+    gains = [gain for _, gain in items.found_other]
+    total, other_misses = items.words, items.other_misses
+    odds: dict[int, tuple[float, float]] = {}
+    summed: dict[int, float] = {}
+    rows: list[list[float]] = []
+    for lo in range(size):
+        row: list[float] = []
+        seen = found_others = 0
+        for hi in range(lo + 1, min(size, lo + longest) + 1):
+            seen |= words_in[hi - 1]
+            found_others |= others_in[hi - 1]
+            hits = seen.bit_count()
+            stems = counts[hi] - counts[lo]
+            pair = odds.get(stems)
+            if pair is None:
+                pair = odds[stems] = _odds(word, min(base + per * stems, 0.5))
+            found = hits * pair[0] + (total - hits) * pair[1] + other_misses
+            if found_others:
+                # The gains of the items found in the range, added in item order.
+                gain = summed.get(found_others)
+                if gain is None:
+                    gain = summed[found_others] = sum(
+                        g for b, g in enumerate(gains) if found_others >> b & 1)
+                found += gain
+            row.append(found)
+        rows.append(row)
+    return rows
+
+
+def _bits_by_sentence(masks: tuple[int, ...], size: int) -> list[int]:
+    """For each sentence of the other side, the bits of the items (masks: where each
+    item is found, as sentence bits) it has."""
+    bits = [0] * size
+    for item, where in enumerate(masks):
+        j = 0
+        while where:
+            if where & 1:
+                bits[j] |= 1 << item
+            where >>= 1
+            j += 1
+    return bits
+
+
+def _compact(words: int, where: list[int], others: list[tuple[Item, int]],
+             odds: dict[Item, tuple[float, float]]) -> _Compact:
+    """What scoring needs: words found nowhere are a fixed count of misses, other
+    items found nowhere a fixed sum; only items found somewhere are looked at
+    (where: bits of the other side's sentences that have the item)."""
+    return _Compact(words, tuple(w for w in where if w),
+                    sum(odds[kind][1] for kind, _ in others),
+                    tuple((w, odds[kind][0] - odds[kind][1]) for kind, w in others if w))
+
+
+def _spelled_in(name: str, source: Sequence[str], reading_at: dict[Hashable, int]) -> int:
+    """The bits of the sentences that spell the name (`spells`), asking only those
+    that have a reading the name starts with."""
+    maybe = 0
+    for size in range(1, min(_SYLLABLE, len(name)) + 1):
+        maybe |= reading_at.get(name[:size], 0)
+    found = 0
+    for i, zh in enumerate(source):
+        if maybe >> i & 1 and spells(name, zh):
+            found |= 1 << i
+    return found
+
+
+def _bits_of(sets: Sequence[Iterable[Hashable]]) -> dict[Hashable, int]:
+    """Each member of any of the sets -> the bits of the sets that have it."""
+    bits: dict[Hashable, int] = {}
+    for k, members in enumerate(sets):
+        for member in members:
+            bits[member] = bits.get(member, 0) | 1 << k
+    return bits
+
+
+def _any_of(meaning: frozenset[str], stem_at: dict[Hashable, int]) -> int:
+    found = 0
+    for stem in meaning:
+        found |= stem_at.get(stem, 0)
+    return found
+
+
+@lru_cache(maxsize=16384)
+def sentence_words(lexicon: Lexicon, zh: str) -> tuple[frozenset[str], ...]:
+    """The gloss stems of each dictionary word of a Chinese sentence, in order (kept
+    per sentence: the gate's screen reads the same sentences first)."""
+    return tuple(lexicon.stems(word) for _, word in lexicon.words(zh))
 
 
 class _Renderings:

@@ -35,7 +35,7 @@ import re
 from functools import lru_cache
 
 from .aligner import DEFAULT, zh_length
-from .evidence import en_values, zh_values
+from .evidence import en_values, sentence_words, zh_values
 from .lexicon import cedict, english_stems
 from .split import split_chinese
 
@@ -102,5 +102,4 @@ def _carried(zh: str, pieces: list[str]) -> bool:
 
 @lru_cache(maxsize=16384)
 def _glosses(zh: str) -> frozenset[str]:
-    lexicon = cedict()
-    return frozenset().union(*(lexicon.stems(word) for _, word in lexicon.words(zh)))
+    return frozenset().union(*sentence_words(cedict(), zh))

@@ -107,8 +107,9 @@ window.bilingualSegments = (() => {
     s.source.replaceChildren(...parts);
   }
 
-  const FIRST_SCREEN = 12; // sections a tall window shows at once
-  const BATCH = 50;        // the rest, this many a task: typing stays responsive
+  const FIRST_SCREEN = 12; // sections a tall window shows at once: drawn and marked at once
+  const CHUNK = 100;       // the other sections, this many a task (the first screen is usable)
+  const BATCH = 50;        // marks, this many sections a task: typing stays responsive
 
   function markLater(list) {
     let next = FIRST_SCREEN;
@@ -210,18 +211,42 @@ window.bilingualSegments = (() => {
     return s;
   }
 
-  // Every segment of the page's data, drawn into `main` (before the obsolete entries).
-  function drawAll(main, locale, glossary) {
+  // Every segment of the page's data, drawn into `main` (before the obsolete entries),
+  // in order: the first screen at once, the others a chunk a task after it, so that a
+  // long catalog's first screen is there to use while the rest is drawn. `add` is
+  // given each part as it is in the page (the first before this returns); the
+  // promise resolves with every segment once all are in the page.
+  function drawAll(main, locale, glossary, add) {
     page.glossary = glossary;
     const data = document.getElementById('segments');
     const list = data ? JSON.parse(data.textContent) : [];
-    const drawn = list.map((d) => draw(d, locale));
-    drawn.slice(0, FIRST_SCREEN).forEach(markSource);
-    const box = document.createDocumentFragment();
-    for (const s of drawn) box.append(s.section);
-    main.insertBefore(box, document.getElementById('obsolete'));
-    markLater(drawn);
-    return drawn;
+    const obsolete = document.getElementById('obsolete');
+    const drawn = [];
+    const put = (from, to) => {
+      const part = list.slice(from, to).map((d) => draw(d, locale));
+      const box = document.createDocumentFragment();
+      for (const s of part) box.append(s.section);
+      main.insertBefore(box, obsolete);
+      drawn.push(...part);
+      add(part);
+      return part;
+    };
+    put(0, FIRST_SCREEN).forEach(markSource);
+    return new Promise((done) => {
+      let next = FIRST_SCREEN;
+      const step = () => {
+        if (next < list.length) {
+          put(next, next + CHUNK);
+          next += CHUNK;
+          setTimeout(step, 0);
+        } else {
+          markLater(drawn);
+          done(drawn);
+        }
+      };
+      if (next < list.length) setTimeout(step, 0);
+      else step();
+    });
   }
 
   return { drawAll, diffNodes, markSource };

@@ -623,11 +623,13 @@
     const main = document.getElementById('main');
     page.glossary = main && main.dataset.glossary ? JSON.parse(main.dataset.glossary) : {};
     document.body.dataset.checked = 'false';
-    for (const s of window.bilingualSegments.drawAll(main, page.locale, page.glossary)) {
-      segs.set(s.id, s);
-      order.push(s);
-    }
-    if (!GROWS) for (const s of order) { grow(s.text); grow(s.comment); }
+    const drawing = window.bilingualSegments.drawAll(main, page.locale, page.glossary, (part) => {
+      for (const s of part) {
+        segs.set(s.id, s);
+        order.push(s);
+        if (!GROWS) { grow(s.text); grow(s.comment); }
+      }
+    });
     listen(main);
     for (const radio of document.querySelectorAll('input[name="filter"]')) radio.addEventListener('change', applyFilter);
     const all = document.getElementById('save-all');
@@ -648,9 +650,13 @@
     window.addEventListener('beforeunload', (event) => {
       if (order.some((s) => s.dirty)) { event.preventDefault(); event.returnValue = ''; }
     });
+    // The first screen is there to use; a long catalog's other segments follow.
+    document.body.dataset.firstScreen = 'true';
+    await drawing;
     applyFilter();
     // The version the page was made from: a change after it is noticed on the first tick.
     watch({ catalog: page.fingerprint, source: document.body.dataset.sourceVersion });
+    // Ready: every segment is in the page with its text (what the tests and the bench wait for).
     document.body.dataset.ready = 'true';
     await loadFindings();
   }

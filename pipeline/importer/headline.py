@@ -1,0 +1,235 @@
+"""The top of an article: the headline zone before the first prose paragraph (kicker,
+title, subtitle, byline, credits, date, an official document's masthead and number),
+each line put in the front matter by evidence, and doubtful assemblies flagged.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .doubts import PARAGRAPH_MIN
+from .lines import SENTENCE_END, Line, Role, join_lines
+from .patterns import (
+    is_byline,
+    is_caption,
+    is_credits,
+    is_doc_number,
+    is_document_title,
+    is_issuer,
+    is_masthead,
+    iso_date,
+    numbering,
+    unbracketed,
+)
+from .reflow import Block
+from .report import Change, ImportResult
+
+HEADING_MAX = 30
+FRAGMENT_MAX = 8
+KICKER_MAX = 6
+HEADING_SIZE = 1.07     # × body size: display type for headings
+HEADLINE_SIZE = 1.5     # × body size: the headline
+_LATIN_END = re.compile(r"[A-Za-z0-9,.;:!?)\]’”]$")
+
+
+def text_of(block: Block) -> str:
+    return join_lines(block.lines)
+
+
+def is_display(block: Block, base: float | None, factor: float) -> bool:
+    return base is not None and block.size is not None and block.size >= base * factor
+
+
+def is_prose(block: Block) -> bool:
+    """Body text rather than display type: a long line, or a sentence."""
+    text = text_of(block)
+    longest = max(len(line.text) for line in block.lines)
+    return (longest > HEADING_MAX or (len(block.lines) == 1 and len(text) >= PARAGRAPH_MIN)
+            or (text.endswith(SENTENCE_END) and len(text) > 12))
+
+
+def joined(parts: list[str]) -> str:
+    """Display lines as one line: a space only between Latin words, none in Chinese
+    (a title broken over two lines is one title: 关于加强…学校 / 毕业生就业工作的通知)."""
+    out = ""
+    for part in parts:
+        latin = bool(out) and _LATIN_END.search(out) is not None and part[:1].isascii()
+        out += (" " if latin else "") + part
+    return out
+
+
+def fragments_suggestion(lines: list[str]) -> str | None:
+    """If the last fragment has one character per earlier line, they were probably
+    pushed out of the ends of those lines by the layout (产业焕新 + 姿 ...)."""
+    if len(lines) < 3:
+        return None
+    *heads, tail = lines
+    candidates = heads[-len(tail):] if len(tail) <= len(heads) else []
+    if not candidates or len(tail) != len(candidates):
+        return None
+    rebuilt = [h + c for h, c in zip(candidates, tail, strict=False)]
+    return " ".join(heads[: len(heads) - len(candidates)] + rebuilt)
+
+
+def _headline(display: list[Line], meta: dict[str, object], result: ImportResult,
+              base: float | None) -> None:
+    lines = [line.text.strip() for line in display]
+    subtitle = [t for t in lines if t.startswith(("——", "—", "--"))]
+    if subtitle:
+        meta["subtitle"] = subtitle[0].lstrip("—- ").strip()
+        lines = [t for t in lines if t not in subtitle]
+    sizes = [line.size for line in display if line.size]
+    if sizes and base:
+        # A PDF says which lines are set in the headline's type: the rest are kicker/subtitle.
+        top = max(sizes)
+        head = [line for line in display if line.size and line.size >= top * 0.9]
+        first, last = display.index(head[0]), display.index(head[-1])
+        before = [line.text for line in display[:first]]
+        after = [line.text for line in display[last + 1:] if line.text not in subtitle]
+        if before:
+            meta["kicker"] = " ".join(before)
+        if after and "subtitle" not in meta:
+            meta["subtitle"] = " ".join(after)
+        meta["title"] = " ".join(line.text for line in head)
+        result.change(Change.FRONT_MATTER, head[0].number,
+                      f"headline from the largest type ({top:g} pt): {meta['title']}")
+        return
+    if not lines:
+        return
+    if len(lines) >= 3 and all(len(t) <= FRAGMENT_MAX for t in lines):
+        meta["title"] = " ".join(lines)
+        message = (f"headline: the extraction left display fragments ({' / '.join(lines)}); "
+                   "their order and grouping cannot be decided from text. Set `title:` (and "
+                   "`kicker:`) in the front matter by hand")
+        suggestion = fragments_suggestion(lines)
+        if suggestion:
+            message += f"; the short last fragment suggests scattered characters: '{suggestion}'"
+        result.flag(display[0].number, message)
+        return
+    start = _official_title(lines)
+    if start is not None:
+        if start:
+            meta["kicker"] = " ".join(lines[:start])
+        meta["title"] = joined(lines[start:])   # an official title broken over lines
+        result.change(Change.FRONT_MATTER, display[start].number,
+                      f"headline: {meta['title']} (an official title over "
+                      f"{len(lines) - start} lines)")
+        return
+    if len(lines) >= 2 and len(lines[0]) <= KICKER_MAX and len(lines[1]) > 2 * len(lines[0]):
+        meta["kicker"] = lines.pop(0)
+    if len(lines) >= 2 and len(lines[-1]) >= 1.6 * max(len(t) for t in lines[:-1]) \
+            and "subtitle" not in meta:
+        meta["subtitle"] = lines.pop()
+    meta["title"] = " ".join(lines)
+    if len(lines) > 2:
+        result.flag(display[0].number, f"headline assembled from {len(lines)} lines in reading "
+                    f"order ({' / '.join(lines)}); check the order and where the kicker or "
+                    "subtitle ends")
+    else:
+        result.change(Change.FRONT_MATTER, display[0].number,
+                      f"headline: {meta['title']} (display lines before the first paragraph)")
+
+
+def _official_title(lines: list[str]) -> int | None:
+    """Where an official title broken over lines starts (关于… to …的通知, with the
+    issuers over it), if the display lines end with one; None if they do not."""
+    if len(lines) < 2 or is_document_title(lines[0]):
+        return None
+    starts = [at for at in range(len(lines) - 1) if is_document_title(joined(lines[at:]))
+              and "关于" in joined(lines[at:])]
+    if not starts:
+        return 0 if is_document_title(joined(lines)) else None
+    start = starts[-1]
+    while start and is_issuer(lines[start - 1]):
+        start -= 1
+    return start
+
+
+def _add_meta(meta: dict[str, object], key: str, text: str) -> None:
+    previous = meta.get(key)
+    meta[key] = f"{previous} {text}" if previous else text
+
+
+def classify_meta(text: str, line: int, meta: dict[str, object],
+                   result: ImportResult) -> bool:
+    """Bylines, credits and dates go to the front matter; True if `text` was one."""
+    if is_credits(text):
+        _add_meta(meta, "credits", " ".join(unbracketed(text).split()))
+        result.change(Change.FRONT_MATTER, line, "credits line moved to front matter `credits`")
+        return True
+    if is_byline(text) and "byline" not in meta:
+        meta["byline"] = " ".join(text.strip("()（）").split())
+        result.change(Change.FRONT_MATTER, line, f"byline moved to front matter: {text}")
+        return True
+    date = iso_date(text)
+    if date and "date" not in meta:
+        meta["date"] = date
+        result.change(Change.FRONT_MATTER, line, f"date moved to front matter: {text}")
+        return True
+    return False
+
+
+def _front_line(block: Block, text: str, meta: dict[str, object], held: list[Block],
+                result: ImportResult) -> bool:
+    """An official document's masthead (to `publication`) or its number above the title
+    (kept for the body, where it stands under the title): True if `text` was one."""
+    if is_masthead(text) and "publication" not in meta:
+        meta["publication"] = text
+        result.change(Change.FRONT_MATTER, block.line,
+                      f"masthead moved to front matter `publication`: {text}")
+        return True
+    if is_doc_number(text) and not held:
+        held.append(block)
+        return True
+    return False
+
+
+def _repeats(text: str, display: list[Line], result: ImportResult, line: int) -> bool:
+    """A web page's title over the document's own title: the same words again."""
+    bare = re.sub(r"\s+", "", text)
+    earlier = re.sub(r"\s+", "", "".join(line.text for line in display))
+    if len(bare) < 4 or bare not in earlier:
+        return False
+    result.flag(line, f"'{text}' repeats the headline above it; left out of the headline "
+                "(the other choice: put it back in the title)")
+    return True
+
+
+def top_matter(blocks: list[Block], base: float | None,
+               result: ImportResult) -> tuple[dict[str, object], list[Block]]:
+    """The headline zone: display lines (and bylines, credits, dates) before the first
+    prose paragraph or numbered heading; the rest of the blocks are the body."""
+    meta: dict[str, object] = {}
+    display: list[Line] = []
+    held: list[Block] = []
+    index = 0
+    while index < len(blocks):
+        block = blocks[index]
+        text = text_of(block)
+        if classify_meta(text, block.line, meta, result) or (
+                not display and _front_line(block, text, meta, held, result)) or (
+                display and _repeats(text, display, result, block.line)):
+            index += 1
+            continue
+        headline_type = is_display(block, base, HEADLINE_SIZE)
+        if text.startswith(("——", "--")) and display:   # the subtitle's dash
+            display.extend(block.lines)
+            index += 1
+            continue
+        sentence = text.endswith(("。", "；", "：", ":"))
+        if block.lines[0].role is Role.TABLE_GUESS:
+            break
+        titled = is_document_title(text) and not display and len(block.lines) <= 3
+        if not headline_type and not titled and (
+                is_prose(block) or sentence or numbering(text) or is_caption(text)
+                or is_doc_number(text)):
+            break
+        if display and "byline" in meta and not headline_type:
+            break  # the headline comes before the byline: this is the first section head
+        if not headline_type and base is not None and display and not is_display(
+                block, base, HEADING_SIZE):
+            break
+        display.extend(block.lines)
+        index += 1
+    _headline(display, meta, result, base)
+    return meta, held + blocks[index:]

@@ -1,0 +1,185 @@
+"""Web-page furniture pasted with an article's text (breadcrumbs, page tools, navigation
+bars, a page's metadata box), found by what each line says and dropped with a `review:`
+line; the page's date goes to the front matter.
+
+Text copied from a web page brings the page along: `当前位置：首页 > 政务公开 > …`,
+`【打印本页】【关闭窗口】`, `返回顶部`, `字号：大 中 小`, a box of `发布时间：… 来源：…`
+fields. None of it is the article: left in, it becomes the title, headings or translatable
+paragraphs. Each dropped line is a decision the editor may flip.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from dataclasses import dataclass, replace
+
+from .lines import Line
+from .patterns import iso_date
+from .report import Choice, Decision, ImportResult
+
+FURNITURE_MAX = 120     # characters: a longer line is text, whatever it starts with
+PROSE_MIN = 20          # characters of a sentence that ends the page's top zone
+
+
+class Furniture(enum.Enum):
+    BREADCRUMB = "the page's breadcrumb trail"
+    TOOLS = "the page's tools (print, close, share, type size, back to top)"
+    NAVIGATION = "the site's navigation bar"
+    METADATA = "the page's metadata box"
+    NEIGHBOURS = "a link to another article"
+
+
+_BREADCRUMB = re.compile(r"^(?:(?:当前|您的|您现在的|你的|你现在的|现在的|所在)位置\s*[:：]"
+                         r"|首\s*页\s*(?:[>»＞›→/]|&gt;))")
+# Words of a page's tool bar; a line made of nothing else is furniture.
+_TOOL_WORDS = ("返回顶部", "回到顶部", "返回首页", "跳到主要内容", "跳到主要內容", "跳转到主要内容",
+               "跳过导航", "打印本页", "打印此页", "打印文章", "关闭窗口", "关闭本页", "收藏本页",
+               "加入收藏", "分享到", "扫一扫在手机打开当前页", "扫一扫在手机上查看当前页面",
+               "点击此处下载", "下载地址", "字号", "字体", "无障碍", "长者模式", "适老化")
+_WEAK_WORDS = ("打印", "关闭", "收藏", "分享", "微信", "微博", "QQ空间", "QQ", "复制链接", "繁体",
+               "简体", "繁體", "默认", "大", "中", "小", "[", "]", "【", "】", "〖", "〗", "|",
+               "｜", "/", "：", ":", "·", ">", "<")
+_NEIGHBOURS = re.compile(r"^(?:上一篇|下一篇|上一条|下一条|相关阅读|相关链接|相关文章|相关新闻)\s*[:：]")
+# A metadata box's labels (索 引 号 set letterspaced, too) and which of them give a date.
+_LABELS = ("信息来源", "文章来源", "稿件来源", "来源", "稿源", "发布时间", "发布日期", "发表时间", "更新时间",
+           "发文日期", "成文日期", "公开日期", "上载日期", "归档时间", "时间", "日期", "作者", "责任编辑",
+           "编辑", "浏览次数", "浏览量", "阅读量", "阅读数", "阅读", "点击数", "点击量", "访问量",
+           "访问次数", "字号", "索引号", "主题分类", "体裁分类", "分类", "发布机构", "发文机关",
+           "发文字号", "文号", "有效性", "名称", "标题", "主题词", "公开方式", "公开范围")
+_DATED = ("发布时间", "发布日期", "发表时间", "发文日期", "成文日期", "公开日期", "时间", "日期")
+# Fields only a web page shows: one of them opening a line makes it the metadata box.
+_PAGE_ONLY = ("浏览次数", "浏览量", "阅读量", "阅读数", "点击数", "点击量", "访问量", "访问次数",
+              "索引号", "归档时间", "上载日期", "发布时间", "发布日期", "信息来源", "主题分类",
+              "发布机构", "发文字号", "成文日期", "文号", "有效性", "标题", "名称")
+_LABEL = re.compile("|".join(r"\s*".join(label) for label in _LABELS))
+_FIELD = re.compile(rf"(?:^|(?<=\s)|(?<=[\]】|｜]))(?P<label>{_LABEL.pattern})\s*(?:[:：]|\s{{2,}}|\s(?=\S))")
+_DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
+# A date (and time) opening a metadata line: ( 2025-06-14 ) 稿件来源：…, 2020-03-09  来源：…
+_LEADING_DATE = re.compile(rf"^[（(]?\s*{_DATE.pattern}\s*日?(?:\s*\d{{1,2}}[:：]\d{{2}}(?:[:：]\d{{2}})?)?"
+                           r"\s*[）)]?\s*")
+# A newspaper's page list: 01版：要闻, 第4版：国际.
+_EDITION = re.compile(r"^(?:第\s*)?[A-Z]?\d{1,3}\s*版\s*[:：]?\s*[\u4e00-\u9fff]{1,6}$")
+
+
+@dataclass(frozen=True)
+class PageFurniture:
+    """The lines kept and what the dropped ones said that belongs in the front matter."""
+
+    lines: list[Line]
+    date: str | None = None
+
+
+def _bare(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def _is_tools(text: str) -> bool:
+    bare = _bare(text)
+    if not any(word in bare for word in _TOOL_WORDS):
+        return False
+    for word in sorted(_TOOL_WORDS + _WEAK_WORDS, key=len, reverse=True):
+        bare = bare.replace(word, "")
+    return len(bare) <= 2
+
+
+def _fields(text: str) -> list[tuple[str, str]]:
+    """(label, value) pairs of a metadata line, the label without its letterspacing."""
+    matches = list(_FIELD.finditer(text))
+    return [(_bare(match.group("label")),
+             text[match.end(): matches[i + 1].start() if i + 1 < len(matches) else None].strip())
+            for i, match in enumerate(matches)]
+
+
+def _is_metadata(text: str, top: bool) -> bool:
+    """Two fields or more (发布时间：… 来源：…), or one only a page shows (浏览次数：…),
+    in the page's top zone or anywhere when they are several."""
+    dated = _LEADING_DATE.match(text)
+    rest = text[dated.end():] if dated else text
+    fields = _fields(rest)
+    if not fields or _FIELD.match(rest) is None:
+        return False
+    if len(fields) + bool(dated) >= 2 and (top or len(fields) >= 3):
+        return True
+    return top and fields[0][0] in _PAGE_ONLY
+
+
+def _han(item: str) -> bool:
+    return any("\u4e00" <= char <= "\u9fff" for char in item)
+
+
+def _is_navigation(text: str) -> bool:
+    """A row of five or more short links (首页 时政 财经 …), no sentence in it."""
+    items = text.split()
+    if len(items) < 5 or any(len(item) > 8 for item in items):
+        return False
+    if re.search(r"[\d。，；！？,;.]", text) or 2 * sum(map(_han, items)) < len(items):
+        return False
+    letterspaced = all(len(item) == 1 for item in items)
+    return not letterspaced or _bare(text).startswith("首页")
+
+
+def _is_navigation_or_home(text: str) -> bool:
+    return _is_navigation(text) or (_bare(text).startswith("首页") and " " in text
+                                    and not re.search(r"[\d。，；！？,;]", text))
+
+
+def kind_of(text: str, top: bool) -> Furniture | None:
+    """What furniture the line is, by its text (and whether it stands above the article)."""
+    if len(text) > FURNITURE_MAX:
+        return None
+    if _BREADCRUMB.match(text) and "。" not in text:
+        return Furniture.BREADCRUMB
+    if _is_tools(text):
+        return Furniture.TOOLS
+    if _NEIGHBOURS.match(text) and not text.endswith("。"):
+        return Furniture.NEIGHBOURS
+    if _is_metadata(text, top):
+        return Furniture.METADATA
+    if top and (_is_navigation_or_home(text) or _EDITION.match(text)):
+        return Furniture.NAVIGATION
+    return None
+
+
+def page_date(text: str) -> str | None:
+    """The date a metadata line gives the page (发布时间：2024-04-29 19:28), if any."""
+    dated = _LEADING_DATE.match(text)
+    if dated:
+        return iso_date("-".join(dated.group(1, 2, 3)))
+    for label, value in _fields(text):
+        match = _DATE.match(value)
+        if label in _DATED and match:
+            return iso_date("-".join(match.groups()))
+    return None
+
+
+def _top_end(lines: list[Line]) -> int:
+    """The index of the first line of running text: the page's top zone ends there."""
+    for index, line in enumerate(lines):
+        if len(line.text) >= PROSE_MIN and line.text.endswith(("。", "：", ":")) \
+                and not _fields(line.text):
+            return index
+    return len(lines)
+
+
+def drop_page_furniture(lines: list[Line], result: ImportResult) -> PageFurniture:
+    """Drop the web page's furniture, each line with a `review:` line and a decision."""
+    top_end = _top_end(lines)
+    kept: list[Line] = []
+    date: str | None = None
+    gap = False
+    for index, line in enumerate(lines):
+        kind = kind_of(line.text, index < top_end)
+        if kind is None:
+            kept.append(replace(line, gap_before=True) if gap else line)
+            gap = False
+            continue
+        gap = True
+        found = page_date(line.text) if kind is Furniture.METADATA else None
+        date = date or found
+        moved = f"; its date {found} went to the front matter" if found and date == found else ""
+        result.flag(line.number, f"dropped '{line.text}': {kind.value}, not the article"
+                    f"{moved} (the other choice: keep it)")
+        result.decisions.append(Decision(Choice.DROP, line.number, line.text,
+                                         kept[-1].text[-12:] if kept else "", page=line.page))
+    return PageFurniture(kept, date)
