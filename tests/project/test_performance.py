@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import random
 import re
 import subprocess
 import sys
@@ -107,3 +109,22 @@ def test_benchmark_runs_at_a_small_size(tmp_path):
     catalogs = list((tmp_path / "corpus-20" / "locales" / "en" / "LC_MESSAGES").glob("*.po"))
     assert len(catalogs) == 20
     assert all(polib.pofile(str(p)).percent_translated() == 100 for p in catalogs)
+
+
+@pytest.mark.slow
+def test_varied_corpus_repeats_no_entry_and_translates_every_one(tmp_path):
+    """bench/varied.py (check_speed's corpus): every body entry's source is new text,
+    every catalog complete; a figure of a reused sentence changes in both languages."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    from varied import Pair, Varied, make_varied_corpus
+    corpus = make_varied_corpus(tmp_path / "c", 6)
+    stats = json.loads((corpus / "stats.json").read_text(encoding="utf-8"))
+    assert stats["entries"] == stats["translated"] == 6 * 43
+    assert stats["distinct_segments"] == 6 * 41  # all but each article's kicker and credits
+    catalogs = sorted((corpus / "locales" / "en" / "LC_MESSAGES").glob("*.po"))
+    assert len(catalogs) == 6
+    assert all(polib.pofile(str(p)).percent_translated() == 100 for p in catalogs)
+    varied = Varied([[Pair("产量3300万吨。", "output of 3300 tonnes.", False)]], random.Random(1))
+    first, again = varied._fresh(varied.docs[0][0]), varied._fresh(varied.docs[0][0])
+    assert first.zh == "产量3300万吨。" and again.zh != first.zh
+    assert again.zh[2:6] in again.en and again.zh[2:6].isdigit()
