@@ -251,3 +251,20 @@ TURNS = """答：她經過考慮，我認識她很久了，Marjorie 是一個真
 def test_a_speakers_turn_after_a_full_line_starts_its_own_paragraph() -> None:
     body = _body(import_raw("問答\n\n" + TURNS).markdown)
     assert "CE 無問題？\n\n答：我的意見是不重要的" in body
+
+
+# ../shared/corpora/import-more report-ningxia.docx.txt (dev half; 宁夏政府工作报告 2026):
+# a lead-in's last line a little short of the measure, the first point (一是…) under it.
+POINTS = """遇；十是全区教育布局持续优化，特别是普通高中升学率实现 3 年跨进全国前列目标，为宁
+夏孩子圆梦大学提供了更多更公平的机会。这些亮点，每一项都是深入贯彻新发展理念的实
+践成果，每一件都是广大干部群众接续奋斗的心血结晶；这些亮点，不仅为今后发展构筑了
+重要基石，更增强了我们干事创业的底气！一年来，我们重点抓了五个方面工作：
+一是突出打好“六个攻坚战”，经济高质量发展跃上新台阶。紧紧围绕稳就业、稳企
+业、稳市场、稳预期，大力实施“稳增长促发展攻坚年”行动，组织开展 65 个专项行动，打
+出了一整套有力有效的“组合拳”。
+"""
+
+
+def test_an_enumerated_point_after_a_lead_in_starts_its_own_paragraph() -> None:
+    body = _body(import_raw("政府工作报告\n\n" + POINTS).markdown)
+    assert "五个方面工作：\n\n一是突出打好" in body
