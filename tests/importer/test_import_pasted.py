@@ -268,3 +268,50 @@ POINTS = """遇；十是全区教育布局持续优化，特别是普通高中�
 def test_an_enumerated_point_after_a_lead_in_starts_its_own_paragraph() -> None:
     body = _body(import_raw("政府工作报告\n\n" + POINTS).markdown)
     assert "五个方面工作：\n\n一是突出打好" in body
+
+
+# The tops of three dev-half documents of ../shared/corpora/import-more as pdftotext gives
+# them from Word files: report-ningxia (宁夏政府工作报告 2026), digest-finance-breakfast
+# (陆家嘴财经早餐 2024-08-31), academic-hk-news-value (傳播與社會學刊).
+REPORT_TOP = """政府工作报告
+——2026 年 2 月 3 日在宁夏回族自治区第十三届人民代表大会第四次
+会议上
+自治区人民政府主席 张雨浦
+
+2 月 3 日，宁夏回族自治区第十三届人民代表大会第四次会议在银川开幕。自治区人民政府主席张雨浦作政府工作报告。
+"""
+DIGEST_TOP = """Wind
+
+陆家嘴财经早餐 2024 年 8 月 31 日星期六
+2024-08-31
+
+热点聚焦
+1、国新办举行新闻发布会，介绍《中共中央办公厅、国务院办公厅关于完善市场准入制度的意见》有关情况。
+"""
+PAPER_TOP = """新聞價值的反思－－人情趣味的探討
+【撰文：皇甫河旺教授】
+作者生前為香港珠海學院新聞及傳播學系系主任
+摘要
+本文從一些感動人心、振奮心靈及令人開懷的新聞，反思這些具有潛移默化影響力的人情新聞的新聞價值。
+"""
+
+
+def test_a_subtitle_wrapped_over_two_lines_is_one_subtitle() -> None:
+    front = _front(import_raw(REPORT_TOP).markdown).splitlines()
+    assert "title: 政府工作报告" in front
+    assert "subtitle: 2026 年 2 月 3 日在宁夏回族自治区第十三届人民代表大会第四次会议上" in front
+
+
+def test_a_date_under_the_headline_ends_it() -> None:
+    result = import_raw(DIGEST_TOP)
+    assert "title: 陆家嘴财经早餐 2024 年 8 月 31 日星期六" in _front(result.markdown).splitlines()
+    assert "## 热点聚焦" in _body(result.markdown)
+
+
+def test_a_papers_byline_author_note_and_abstract_label_are_not_the_title() -> None:
+    result = import_raw(PAPER_TOP)
+    front, body = _front(result.markdown).splitlines(), _body(result.markdown)
+    assert "title: 新聞價值的反思－－人情趣味的探討" in front
+    assert "byline: 【撰文：皇甫河旺教授】" in front
+    assert "\n作者生前為香港珠海學院新聞及傳播學系系主任\n" in body and "\n摘要\n" in body
+    assert "#" not in body
