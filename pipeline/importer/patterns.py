@@ -124,6 +124,8 @@ def is_closing_note(text: str) -> bool:
 # A speaker's turn in an interview (问：… 答：… 记者：…): never a heading.
 _SPEAKER = re.compile(r"^(?:问|問|答|记者|記者|主持人|提问|提問|Q|A)\s*[：:]")
 _KEYWORDS = re.compile(r"^(?:关键词|關鍵詞|关键字|關鍵字|Keywords?)\s*[：:]", re.IGNORECASE)
+# A notice's list of its attachments (附件：1.…): a line of the text, not the annex's head.
+_ATTACHMENTS = re.compile(r"^附\s*件\s*[：:]\s*\S")
 # An abstract's label standing alone: 摘要, 內容提要 (a paper's part, not a section head).
 _ABSTRACT = re.compile(r"^(?:摘\s*要|內容提要|内容提要|提\s*要|Abstract)\s*[：:]?$", re.IGNORECASE)
 
@@ -156,7 +158,8 @@ NOTE_ENTRY = re.compile(r"^[\[［](\d{1,3})[\]］]")
 def is_label_line(text: str) -> bool:
     """Lines that label the text rather than head a section: keywords, speaker turns."""
     return (_KEYWORDS.match(text) is not None or is_speaker_turn(text)
-            or is_table_caption(text) or _ABSTRACT.match(text) is not None)
+            or is_table_caption(text) or _ABSTRACT.match(text) is not None
+            or _ATTACHMENTS.match(text) is not None)
 
 
 def is_doc_number(text: str) -> bool:

@@ -315,3 +315,30 @@ def test_a_papers_byline_author_note_and_abstract_label_are_not_the_title() -> N
     assert "byline: 【撰文：皇甫河旺教授】" in front
     assert "\n作者生前為香港珠海學院新聞及傳播學系系主任\n" in body and "\n摘要\n" in body
     assert "#" not in body
+
+
+# http://www.forthehealth.org/html/1/63/178/138/328.html (国函〔2016〕146号, as a site copied it)
+ATTACHMENTS = """国务院关于同意建立国务院中医药工作部际联席会议制度的批复
+
+国函〔2016〕146号
+
+卫生计生委:
+
+你委《关于建立国务院中医药工作部际联席会议制度的请示》(国卫办报〔2016〕88号)收悉。现批复如下:
+
+同意建立由国务院领导同志牵头负责的国务院中医药工作部际联席会议制度。联席会议不刻制印章,不正式行文,请按照国务院有关文件精神认真组织开展工作。
+
+附件:国务院中医药工作部际联席会议制度
+
+(此件公开发布)
+
+国务院
+
+2016年8月19日
+"""
+
+
+def test_a_notices_list_of_attachments_is_a_line_not_a_heading() -> None:
+    body = _body(import_raw(ATTACHMENTS).markdown)
+    assert "\n附件：国务院中医药工作部际联席会议制度\n" in body
+    assert "# 附件" not in body
