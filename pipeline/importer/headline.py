@@ -16,6 +16,7 @@ from .patterns import (
     is_doc_number,
     is_document_title,
     is_issuer,
+    is_label_line,
     is_masthead,
     iso_date,
     numbering,
@@ -76,8 +77,11 @@ def _headline(display: list[Line], meta: dict[str, object], result: ImportResult
     lines = [line.text.strip() for line in display]
     subtitle = [t for t in lines if t.startswith(("——", "—", "--"))]
     if subtitle:
-        meta["subtitle"] = subtitle[0].lstrip("—- ").strip()
-        lines = [t for t in lines if t not in subtitle]
+        # The subtitle comes last: the lines after its dash are its wrapped rest (会议上).
+        at = lines.index(subtitle[0])
+        rest = [t for t in lines[at + 1:] if t not in subtitle]
+        meta["subtitle"] = joined([subtitle[0].lstrip("—- ").strip(), *rest])
+        lines = [t for t in lines[:at] + lines[at + 1:] if t not in subtitle and t not in rest]
     sizes = [line.size for line in display if line.size]
     if sizes and base:
         # A PDF says which lines are set in the headline's type: the rest are kicker/subtitle.
@@ -202,10 +206,16 @@ def top_matter(blocks: list[Block], base: float | None,
     meta: dict[str, object] = {}
     display: list[Line] = []
     held: list[Block] = []
+    closed = False
     index = 0
     while index < len(blocks):
         block = blocks[index]
         text = text_of(block)
+        if display and not is_display(block, base, HEADLINE_SIZE) and classify_meta(
+                text, block.line, meta, result):
+            closed = True   # a date or byline under the headline: the headline ends there
+            index += 1
+            continue
         if classify_meta(text, block.line, meta, result) or (
                 not display and _front_line(block, text, meta, held, result)) or (
                 display and _repeats(text, display, result, block.line)):
@@ -222,9 +232,9 @@ def top_matter(blocks: list[Block], base: float | None,
         titled = is_document_title(text) and not display and len(block.lines) <= 3
         if not headline_type and not titled and (
                 is_prose(block) or sentence or numbering(text) or is_caption(text)
-                or is_doc_number(text)):
+                or is_doc_number(text) or is_label_line(text)):
             break
-        if display and "byline" in meta and not headline_type:
+        if display and ("byline" in meta or closed) and not headline_type:
             break  # the headline comes before the byline: this is the first section head
         if not headline_type and base is not None and display and not is_display(
                 block, base, HEADING_SIZE):

@@ -12,9 +12,9 @@ CREDIT_ROLE = re.compile(r"(策划|统筹|文字|文|摄影|图片|图|设计|�
                          r"通讯员|校对|审核|编审|监制)\s*[/／:：|｜]")
 _BYLINE = re.compile(
     rf"^(?:[（(【\[]|[□■●◎]\s*)?(?:(?:本报|本刊|新华社|中新社|人民网)?(?:特约|实习)?(?:记者|記者|通讯员|通訊員|作者|撰文|撰稿|文)"
-    rf"{SEP}{NAMES}"
+    rf"{SEP}{NAMES}(?:副?教授|博士|研究员|研究員|讲师|講師|律师|律師)?"
     # an agency's style runs the names on: 新华社记者崔静、韩洁、刘羊旸
-    rf"|(?:本报|本刊|新华社|中新社|人民网)(?:特约|实习)?(?:记者|記者){NAMES}"
+    rf"|(?:(?:本报|本刊|新华社|中新社|人民网)(?:特约|实习)?|特约|实习)(?:记者|記者){NAMES}"
     rf"|[\u4e00-\u9fff\dA-Za-z]{{2,24}}(?:研究员|记者|教授|主任|分析师|通讯员|编辑|院长|所长|主编|"
     rf"博士|总监|总裁|经济学家|特约撰稿人|评论员|总理|部长|省长|市长|县长|区长|镇长|书记|局长|董事长|总经理|"
     rf"主席|副主席|秘书长|会长|理事长|校长)\s+{NAMES})(?:[）)】\]])?$")
@@ -124,6 +124,10 @@ def is_closing_note(text: str) -> bool:
 # A speaker's turn in an interview (问：… 答：… 记者：…): never a heading.
 _SPEAKER = re.compile(r"^(?:问|問|答|记者|記者|主持人|提问|提問|Q|A)\s*[：:]")
 _KEYWORDS = re.compile(r"^(?:关键词|關鍵詞|关键字|關鍵字|Keywords?)\s*[：:]", re.IGNORECASE)
+# A notice's list of its attachments (附件：1.…): a line of the text, not the annex's head.
+_ATTACHMENTS = re.compile(r"^附\s*件\s*[：:]\s*\S")
+# An abstract's label standing alone: 摘要, 內容提要 (a paper's part, not a section head).
+_ABSTRACT = re.compile(r"^(?:摘\s*要|內容提要|内容提要|提\s*要|Abstract)\s*[：:]?$", re.IGNORECASE)
 
 
 # A table's caption over it: 表1 2021年…主要财务指标.
@@ -154,7 +158,8 @@ NOTE_ENTRY = re.compile(r"^[\[［](\d{1,3})[\]］]")
 def is_label_line(text: str) -> bool:
     """Lines that label the text rather than head a section: keywords, speaker turns."""
     return (_KEYWORDS.match(text) is not None or is_speaker_turn(text)
-            or is_table_caption(text))
+            or is_table_caption(text) or _ABSTRACT.match(text) is not None
+            or _ATTACHMENTS.match(text) is not None)
 
 
 def is_doc_number(text: str) -> bool:
@@ -184,6 +189,7 @@ def is_document_title(text: str) -> bool:
 
 # Lines about the text rather than of it: never headings (来源：新华网, （完）).
 _NOTE_LINE = re.compile(r"^(?:(?:来源|出处|原标题|本文来源|信息来源|原载|转载自|编者按|编者注)\s*[:：]"
+                        r"|[（(]?作者(?:简介|簡介|单位|單位|生前|现为|現為|现任|現任|为|為|系|是)"
                         r"|[（(【\[]?\s*(?:完|全文完|待续|未完待续|本文有删[减节]|有删[减节]|略|下略)\s*[）)】\]]?$)")
 
 

@@ -117,12 +117,16 @@ def _pdf_breaks(line: Line, following: Line, room: float, body: float | None) ->
     return (line.room or 0) > room
 
 
+# A report's enumerated point opening its paragraph: 一是突出打好“六个攻坚战”，….
+_ENUMERATED = re.compile(r"^[一二三四五六七八九十]{1,3}是(?![的否])")
+
+
 def _numbered_start(line: Line, following: Line) -> bool:
-    """第X条, the next numbered item (（二）) or a speaker's turn (答：) after a sentence's
-    end starts a paragraph."""
+    """第X条, the next numbered item (（二）), a speaker's turn (答：) or an enumerated point
+    (一是…) after a sentence's end or a lead-in (…五个方面工作：) starts a paragraph."""
     return bool(starts_article(following.text) or numbering(following.text)
-                or is_speaker_turn(following.text)) and \
-        without_note_marks(line.text).endswith(SENTENCE_END)   # 。 [4] too
+                or is_speaker_turn(following.text) or _ENUMERATED.match(following.text)) and \
+        without_note_marks(line.text).endswith(SENTENCE_END + LEAD_IN)   # 。 [4] too
 
 
 def _alone(text: str, ends: bool) -> bool:

@@ -189,19 +189,15 @@ def body_elements(blocks: list[Block], meta: dict[str, object], base: float | No
                     and not numbering(_text(b))}, reverse=True)
     elements: list[Element] = []
     run_in: set[Numbering] = set()   # numbering whose last item was a paragraph
+    display: set[int] = set()
     for index, block in enumerate(blocks):
         _note_item(elements, blocks, index - 1, run_in)
         text = join_lines(block.lines, result)
         following = _text(blocks[index + 1]) if index + 1 < len(blocks) else ""
         last = index + 1 == len(blocks)
         role = block.lines[0].role
-        if role is Role.TABLE:
-            elements.append(Element(Kind.TABLE, text, block.line, rows=block.lines[0].cells))
-            result.change(Change.TABLE, block.line, f"table of {len(block.lines[0].cells)} rows "
-                          "(from its ruling in the PDF)")
-            continue
-        if role is Role.TABLE_GUESS:
-            elements.append(Element(Kind.PARAGRAPH, text, block.line))
+        if role in (Role.TABLE, Role.TABLE_GUESS):
+            elements.append(_table(block, text, result))
             continue
         if is_caption(text) or role is Role.CAPTION:
             elements.append(Element(Kind.CAPTION, text, block.line))
@@ -232,13 +228,24 @@ def body_elements(blocks: list[Block], meta: dict[str, object], base: float | No
                      min(2 + tiers.index(round(2 * block.size)), 4) if sized and block.size
                      else min(levels.values()) if levels else 2)
             elements.append(Element(Kind.HEADING, text, block.line, level))
+            if sized:
+                display.add(block.line)   # set in display type: a heading whatever follows
             reason = "numbered" if style else ("display type" if sized else
                                                "short line without final punctuation")
             result.change(Change.HEADING, block.line, f"section heading ({reason}): {text}")
             flag_heading(block, text, following, bool(style), sized, sentence, result)
             continue
         elements.append(Element(Kind.PARAGRAPH, text, block.line))
-    return lines_not_heads(elements, result)
+    return lines_not_heads(elements, display, result)
+
+
+def _table(block: Block, text: str, result: ImportResult) -> Element:
+    """A PDF's ruled table as a table; a guessed one stays lines (flagged where guessed)."""
+    if block.lines[0].role is Role.TABLE_GUESS:
+        return Element(Kind.PARAGRAPH, text, block.line)
+    result.change(Change.TABLE, block.line, f"table of {len(block.lines[0].cells)} rows "
+                  "(from its ruling in the PDF)")
+    return Element(Kind.TABLE, text, block.line, rows=block.lines[0].cells)
 
 
 def _note_item(elements: list[Element], blocks: list[Block], index: int,
@@ -259,7 +266,8 @@ RUN_IN_HEAD = 16  # characters before the first 。 of an item that opens with i
 ROSTER_MIN = 3   # short unnumbered lines in a row: a list (names and posts), not heads
 
 
-def lines_not_heads(elements: list[Element], result: ImportResult) -> list[Element]:
+def lines_not_heads(elements: list[Element], display: set[int],
+                    result: ImportResult) -> list[Element]:
     """Short unnumbered lines one after another (召集人：… / 丁向阳 国务院副秘书长 / …) are
     a list's lines, not headings with nothing under them: kept as lines, each put to the
     editor."""
@@ -267,7 +275,8 @@ def lines_not_heads(elements: list[Element], result: ImportResult) -> list[Eleme
     start = 0
     while start < len(out):
         end = start
-        while end < len(out) and out[end].kind is Kind.HEADING and not numbering(out[end].text):
+        while end < len(out) and out[end].kind is Kind.HEADING and not numbering(out[end].text) \
+                and out[end].line not in display:
             end += 1
         if end - start >= ROSTER_MIN:
             result.flag(out[start].line, f"{end - start} short lines in a row, from "

@@ -251,3 +251,94 @@ TURNS = """答：她經過考慮，我認識她很久了，Marjorie 是一個真
 def test_a_speakers_turn_after_a_full_line_starts_its_own_paragraph() -> None:
     body = _body(import_raw("問答\n\n" + TURNS).markdown)
     assert "CE 無問題？\n\n答：我的意見是不重要的" in body
+
+
+# ../shared/corpora/import-more report-ningxia.docx.txt (dev half; 宁夏政府工作报告 2026):
+# a lead-in's last line a little short of the measure, the first point (一是…) under it.
+POINTS = """遇；十是全区教育布局持续优化，特别是普通高中升学率实现 3 年跨进全国前列目标，为宁
+夏孩子圆梦大学提供了更多更公平的机会。这些亮点，每一项都是深入贯彻新发展理念的实
+践成果，每一件都是广大干部群众接续奋斗的心血结晶；这些亮点，不仅为今后发展构筑了
+重要基石，更增强了我们干事创业的底气！一年来，我们重点抓了五个方面工作：
+一是突出打好“六个攻坚战”，经济高质量发展跃上新台阶。紧紧围绕稳就业、稳企
+业、稳市场、稳预期，大力实施“稳增长促发展攻坚年”行动，组织开展 65 个专项行动，打
+出了一整套有力有效的“组合拳”。
+"""
+
+
+def test_an_enumerated_point_after_a_lead_in_starts_its_own_paragraph() -> None:
+    body = _body(import_raw("政府工作报告\n\n" + POINTS).markdown)
+    assert "五个方面工作：\n\n一是突出打好" in body
+
+
+# The tops of three dev-half documents of ../shared/corpora/import-more as pdftotext gives
+# them from Word files: report-ningxia (宁夏政府工作报告 2026), digest-finance-breakfast
+# (陆家嘴财经早餐 2024-08-31), academic-hk-news-value (傳播與社會學刊).
+REPORT_TOP = """政府工作报告
+——2026 年 2 月 3 日在宁夏回族自治区第十三届人民代表大会第四次
+会议上
+自治区人民政府主席 张雨浦
+
+2 月 3 日，宁夏回族自治区第十三届人民代表大会第四次会议在银川开幕。自治区人民政府主席张雨浦作政府工作报告。
+"""
+DIGEST_TOP = """Wind
+
+陆家嘴财经早餐 2024 年 8 月 31 日星期六
+2024-08-31
+
+热点聚焦
+1、国新办举行新闻发布会，介绍《中共中央办公厅、国务院办公厅关于完善市场准入制度的意见》有关情况。
+"""
+PAPER_TOP = """新聞價值的反思－－人情趣味的探討
+【撰文：皇甫河旺教授】
+作者生前為香港珠海學院新聞及傳播學系系主任
+摘要
+本文從一些感動人心、振奮心靈及令人開懷的新聞，反思這些具有潛移默化影響力的人情新聞的新聞價值。
+"""
+
+
+def test_a_subtitle_wrapped_over_two_lines_is_one_subtitle() -> None:
+    front = _front(import_raw(REPORT_TOP).markdown).splitlines()
+    assert "title: 政府工作报告" in front
+    assert "subtitle: 2026 年 2 月 3 日在宁夏回族自治区第十三届人民代表大会第四次会议上" in front
+
+
+def test_a_date_under_the_headline_ends_it() -> None:
+    result = import_raw(DIGEST_TOP)
+    assert "title: 陆家嘴财经早餐 2024 年 8 月 31 日星期六" in _front(result.markdown).splitlines()
+    assert "## 热点聚焦" in _body(result.markdown)
+
+
+def test_a_papers_byline_author_note_and_abstract_label_are_not_the_title() -> None:
+    result = import_raw(PAPER_TOP)
+    front, body = _front(result.markdown).splitlines(), _body(result.markdown)
+    assert "title: 新聞價值的反思－－人情趣味的探討" in front
+    assert "byline: 【撰文：皇甫河旺教授】" in front
+    assert "\n作者生前為香港珠海學院新聞及傳播學系系主任\n" in body and "\n摘要\n" in body
+    assert "#" not in body
+
+
+# http://www.forthehealth.org/html/1/63/178/138/328.html (国函〔2016〕146号, as a site copied it)
+ATTACHMENTS = """国务院关于同意建立国务院中医药工作部际联席会议制度的批复
+
+国函〔2016〕146号
+
+卫生计生委:
+
+你委《关于建立国务院中医药工作部际联席会议制度的请示》(国卫办报〔2016〕88号)收悉。现批复如下:
+
+同意建立由国务院领导同志牵头负责的国务院中医药工作部际联席会议制度。联席会议不刻制印章,不正式行文,请按照国务院有关文件精神认真组织开展工作。
+
+附件:国务院中医药工作部际联席会议制度
+
+(此件公开发布)
+
+国务院
+
+2016年8月19日
+"""
+
+
+def test_a_notices_list_of_attachments_is_a_line_not_a_heading() -> None:
+    body = _body(import_raw(ATTACHMENTS).markdown)
+    assert "\n附件：国务院中医药工作部际联席会议制度\n" in body
+    assert "# 附件" not in body
