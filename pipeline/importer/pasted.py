@@ -6,6 +6,11 @@ Text copied from a web page brings the page along: `当前位置：首页 > 政�
 `【打印本页】【关闭窗口】`, `返回顶部`, `字号：大 中 小`, a box of `发布时间：… 来源：…`
 fields. None of it is the article: left in, it becomes the title, headings or translatable
 paragraphs. Each dropped line is a decision the editor may flip.
+
+The one home of "is this line site furniture?": the web-page reader asks `kind_of` of
+each block as well. Traditional pages say the same in their script (當前位置, 來源, 字號,
+返回頂部); a line is read through OpenCC's Traditional-to-Simplified table first, so one
+list of words serves both.
 """
 
 from __future__ import annotations
@@ -13,6 +18,8 @@ from __future__ import annotations
 import enum
 import re
 from dataclasses import dataclass, replace
+from functools import cache
+from typing import Any
 
 from .lines import Line
 from .patterns import iso_date
@@ -40,6 +47,15 @@ _TOOL_WORDS = ("返回顶部", "回到顶部", "返回首页", "跳到主要内�
 _WEAK_WORDS = ("打印", "关闭", "收藏", "分享", "微信", "微博", "QQ空间", "QQ", "复制链接", "繁体",
                "简体", "繁體", "默认", "大", "中", "小", "[", "]", "【", "】", "〖", "〗", "|",
                "｜", "/", "：", ":", "·", ">", "<")
+# A trail of three or more short steps (台湾网>两岸>两岸交流>正文), no sentence in it.
+_STEP = r"[^。，；！？>＞›»→]{1,16}"
+_TRAIL = re.compile(rf"^{_STEP}(?:\s*[>＞›»→]\s*{_STEP}){{2,}}$")
+# A link of a sidebar list, cut short by the site: · 我校获得一项国家社科基...
+_CUT_LINK = re.compile(r"^\s*[·•▪■◆●]\s*\S.{0,30}?(?:\.\.\.|…)$")
+# Bracketed tool words alone, two or more: 【打印】【关闭】, [收藏] [纠错]
+_BRACKETED_TOOLS = re.compile(r"^(?:\s*[【\[〖](?:打印|关闭|收藏|分享|纠错|返回|打印本页|关闭窗口)[】\]〗]){2,}\s*$")
+# Who wrote and edited it: a byline, for the front matter, not furniture.
+_PERSONS = frozenset({"作者", "编辑", "责任编辑"})
 _NEIGHBOURS = re.compile(r"^(?:上一篇|下一篇|上一条|下一条|相关阅读|相关链接|相关文章|相关新闻)\s*[:：]")
 # A metadata box's labels (索 引 号 set letterspaced, too) and which of them give a date.
 _LABELS = ("信息来源", "文章来源", "稿件来源", "来源", "稿源", "发布时间", "发布日期", "发表时间", "更新时间",
@@ -99,6 +115,8 @@ def _is_metadata(text: str, top: bool) -> bool:
     fields = _fields(rest)
     if not fields or _FIELD.match(rest) is None:
         return False
+    if not dated and {label for label, _ in fields} <= _PERSONS:
+        return False   # 作者：张三　编辑：李四 is a byline
     if len(fields) + bool(dated) >= 2 and (top or len(fields) >= 3):
         return True
     return top and fields[0][0] in _PAGE_ONLY
@@ -124,14 +142,30 @@ def _is_navigation_or_home(text: str) -> bool:
                                     and not re.search(r"[\d。，；！？,;]", text))
 
 
+@cache
+def _to_simplified() -> Any:
+    import opencc  # loaded on the first page that has furniture to look at
+    return opencc.OpenCC("t2s")
+
+
+def simplified(text: str) -> str:
+    """The line in Simplified characters (a Simplified line comes back as it was)."""
+    return str(_to_simplified().convert(text))
+
+
 def kind_of(text: str, top: bool) -> Furniture | None:
     """What furniture the line is, by its text (and whether it stands above the article)."""
     if len(text) > FURNITURE_MAX:
         return None
+    text = simplified(text)
     if _BREADCRUMB.match(text) and "。" not in text:
         return Furniture.BREADCRUMB
-    if _is_tools(text):
+    if top and _TRAIL.match(text):
+        return Furniture.BREADCRUMB
+    if _is_tools(text) or _BRACKETED_TOOLS.match(text):
         return Furniture.TOOLS
+    if _CUT_LINK.match(text):
+        return Furniture.NAVIGATION
     if _NEIGHBOURS.match(text) and not text.endswith("。"):
         return Furniture.NEIGHBOURS
     if _is_metadata(text, top):
@@ -143,6 +177,7 @@ def kind_of(text: str, top: bool) -> Furniture | None:
 
 def page_date(text: str) -> str | None:
     """The date a metadata line gives the page (发布时间：2024-04-29 19:28), if any."""
+    text = simplified(text)
     dated = _LEADING_DATE.match(text)
     if dated:
         return iso_date("-".join(dated.group(1, 2, 3)))

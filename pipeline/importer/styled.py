@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 
 from .markdown import render
 from .normalize import normalise_text, note
+from .pasted import Furniture, kind_of, page_date
 from .patterns import Numbering, is_byline, is_credits, iso_date, numbering, unbracketed
 from .punctuation import fix_marks, fix_quotes
 from .report import Change, ImportResult
@@ -92,8 +93,27 @@ def _front_matter(pieces: list[Piece], meta: dict[str, object],
     return body
 
 
+def _furniture(piece: Piece, meta: dict[str, object], result: ImportResult, top: bool) -> bool:
+    """A web page's furniture copied into a Word file (来源 and 发布时间 under the headline,
+    返回顶部 at the foot): dropped and put to the editor, its date kept, as the text and
+    web readers do (pasted.kind_of is the one list)."""
+    kind = kind_of(piece.text, top)
+    if kind is None:
+        return False
+    date = page_date(piece.text) if kind is Furniture.METADATA else None
+    moved = ""
+    if date and "date" not in meta:
+        meta["date"] = date
+        moved = f"; its date {date} went to the front matter"
+    result.flag(piece.line, f"dropped '{piece.text}': {kind.value}, not the article{moved}"
+                " (the other choice: keep it)")
+    return True
+
+
 def _meta_line(piece: Piece, meta: dict[str, object], result: ImportResult, top: bool) -> bool:
     text = piece.text
+    if _furniture(piece, meta, result, top):
+        return True
     if len(text) > BYLINE_MAX:
         return False
     if is_credits(text):

@@ -23,8 +23,8 @@ from lxml import etree
 from ..cjk import CJK_CONTEXT
 from ..errors import PipelineError
 from .lines import SENTENCE_END
+from .pasted import PROSE_MIN, kind_of
 from .report import Choice, Decision, ImportResult
-from .sitefurniture import site_furniture
 from .styled import INFERRED, Piece, Role, unsure_heading
 
 BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "figcaption", "section",
@@ -252,7 +252,7 @@ def html_pieces(data: bytes, path: Path, result: ImportResult) -> list[Piece]:
         if not text:
             picture = picture or any(True for _ in leaf.iter("img"))
             continue
-        if _furniture(text, line, above, pieces, result):
+        if _furniture(text, line, above, _top(pieces), pieces, result):
             continue
         if more and all(_inside(node, leaf, lambda n: n.tag == "a") for node in
                         leaf.iter() if (node.text or "").strip()):
@@ -276,11 +276,17 @@ def html_pieces(data: bytes, path: Path, result: ImportResult) -> list[Piece]:
     return pieces
 
 
-def _furniture(text: str, line: int, above: bool, pieces: list[Piece],
+def _top(pieces: list[Piece]) -> bool:
+    """Still in the page's top zone: no paragraph of running text read yet."""
+    return not any(piece.role is Role.PARAGRAPH and len(piece.text) >= PROSE_MIN
+                   for piece in pieces)
+
+
+def _furniture(text: str, line: int, above: bool, top: bool, pieces: list[Piece],
                result: ImportResult) -> bool:
     """Site furniture, or anything above the headline in the body: dropped, each put
     to the editor."""
-    kind = site_furniture(text)
+    kind = kind_of(text, top or above)
     if kind is None and not above:
         return False
     what = kind.value if kind is not None else "above the headline: site furniture"

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.importer import ImportResult
-from pipeline.importer.sitefurniture import Furniture, site_furniture
+from pipeline.importer.pasted import Furniture, kind_of
 from pipeline.importer.styled import import_pieces
 from pipeline.importer.web import html_pieces
 
@@ -88,9 +88,14 @@ def test_a_page_with_its_text_straight_in_the_body_keeps_title_table_and_paragra
     (META, Furniture.METADATA), ("发布时间：2024-05-06", Furniture.METADATA),
     ("發布時間：2023年7月19日　瀏覽次數：1024", Furniture.METADATA),
     (SHARE, Furniture.TOOLS), ("返回顶部", Furniture.TOOLS), ("【打印】【关闭】", Furniture.TOOLS),
-    ("上一篇：关于做好春节期间安全生产工作的通知", Furniture.TOOLS),
+    ("上一篇：关于做好春节期间安全生产工作的通知", Furniture.NEIGHBOURS),
+    # Traditional pages, and a site's trail without 首页 (an outside tester's 台灣網 page)
+    ("2025-01-17 08:29:00來源：參考消息字號大中小", Furniture.METADATA),
+    ("台灣網>兩岸>兩岸交流>正文", Furniture.BREADCRUMB), ("返回頂部", Furniture.TOOLS),
+    ("· 我校获得一项国家社科基...", Furniture.NAVIGATION),  # a sidebar's cut-short link
     # text, not furniture: a notice's own dates and sources, a byline, prose
     ("报名时间：2024年5月1日至5月10日", None), ("来源：新华社", None), ("作者：张三　编辑：李四", None),
     (LAST, None), ("数据来源：国家统计局，2023年。", None)])
 def test_site_furniture_is_told_by_what_it_says(text: str, kind: Furniture | None) -> None:
-    assert site_furniture(text) is kind
+    """In the page's top zone (above its first paragraph of running text)."""
+    assert kind_of(text, top=True) is kind

@@ -332,3 +332,19 @@ def test_paragraphs_set_apart_by_br_and_loose_text_between_blocks_are_kept() -> 
                             "第三段没有缩进，但是前面有两个换行，所以也是新的一段。",
                             "第四段在一个段落标签里面，内容是关于道路建设的情况说明。",
                             "第五段散落在段落之间，也应该保留下来。"]
+
+
+def test_web_page_furniture_pasted_into_a_word_file_is_dropped_and_its_date_kept() -> None:
+    """An outside tester's Word file of a news page (fznews.com.cn, 2017): the page's
+    `日期 来源：…` line stayed in the body with no review line, and the date was lost."""
+    document = Document()
+    document.add_paragraph("榕台两地青年共话发展", style="Title")
+    document.add_paragraph("2017-08-02 07:37:41 来源：福州新闻网")
+    body = "8月1日，第十届海峡青年节在福州开幕，两岸青年代表齐聚一堂，共同探讨融合发展。"
+    document.add_paragraph(body)
+    document.add_paragraph("【打印】【关闭】")
+    result = _import_docx(_docx_bytes(document))
+    assert "date: '2017-08-02'" in result.markdown
+    assert result.markdown.split("---\n", 2)[2].strip() == body
+    dropped = [flag.message for flag in result.flags if flag.message.startswith("dropped")]
+    assert len(dropped) == 2 and "metadata" in dropped[0] and "tools" in dropped[1]
