@@ -258,12 +258,13 @@ class ArticleBuilder:
         if publish:
             messages.append(Message(f"{display_path(out_dir / first_name)}: "
                                     f"{done.total_segments} segments, "
-                                    f"{math.floor(done.percent)}% translated"
+                                    f"{math.floor(done.percent)}% of the text translated"
                                     + (f", {fallback} shown in the source language"
                                        if fallback else "")))
         else:
             messages.append(Message(f"{display_path(project.catalog_path(art.slug, loc))}: "
-                                    f"{math.floor(done.percent)}% translated, {fallback} of "
+                                    f"{math.floor(done.percent)}% of the text translated "
+                                    f"(by characters), {fallback} of "
                                     f"{done.total_segments} segments unfinished: a draft, not "
                                     "published (`--drafts` publishes it)"))
         return row, messages

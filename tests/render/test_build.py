@@ -344,9 +344,15 @@ def test_a_french_edition_is_marked_french(project: Path) -> None:
     assert '<article class="article article--single" lang="fr">' in single
 
 
-def test_a_draft_gets_its_proof_but_no_reader_edition_without_drafts(project: Path) -> None:
+def test_a_draft_gets_its_proof_but_no_reader_edition_without_drafts(
+        project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert build(project) == 0  # --drafts: an older edition is on disk
+    capsys.readouterr()
     assert main(["-C", str(project), "build"]) == 0
+    # The share is of the text, by characters (an outside tester read "4% translated"
+    # beside "3 of 15 segments" as a wrong sum).
+    assert re.search(r"demo\.po: \d+% of the text translated \(by characters\), 2 of \d+ "
+                     r"segments unfinished", capsys.readouterr().out)
     built = project / "build"
     assert not (built / "demo.zh-en.html").exists() and not (built / "demo.en.md").exists()
     assert (built / "demo.zh-en.proof.html").exists()
