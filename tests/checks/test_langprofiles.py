@@ -94,6 +94,7 @@ def _same_as_langdetect(texts: list[str]) -> None:
         assert answers[0] == answers[1], text
 
 
+@pytest.mark.slow  # about 0.7 s; CI runs it
 @settings(max_examples=40, deadline=None)
 @given(st.lists(st.sampled_from(
     ["the ", "of ", "district ", "Shangdang ", "Qu ", "und ", "der ", "la ", "ñ", "é", "上党",
@@ -103,6 +104,7 @@ def test_array_detector_on_mixed_texts(text: str) -> None:
     _same_as_langdetect([text])
 
 
+@pytest.mark.slow  # half a second; CI runs it
 def test_array_detector_on_professional_translations() -> None:
     import json
     from pathlib import Path

@@ -313,6 +313,7 @@ MARKDOWN_PIECES = [*"!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~", " ", "  ", "\t", "\n",
                    "http://x.cn", "<b>", "**", "[a](b)", "![i](s)", "`c`", "\\*"]
 
 
+@pytest.mark.slow  # 400 examples: about a second; CI runs it
 @settings(max_examples=400, deadline=None)
 @given(st.lists(st.sampled_from(MARKDOWN_PIECES), max_size=12).map("".join))
 def test_plain_text_skips_only_texts_markdown_reads_as_themselves(text: str) -> None:
