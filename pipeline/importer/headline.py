@@ -188,12 +188,15 @@ def _front_line(block: Block, text: str, meta: dict[str, object], held: list[Blo
     return False
 
 
+CLAUSE_ENDS = ("，", "。", "；", "：", "、", ",", ";", ":")
+
+
 def _repeats(text: str, display: list[Line], result: ImportResult, line: int) -> bool:
     """A web page's title over the document's own title: the same words again."""
     bare = re.sub(r"\s+", "", text)
     earlier = re.sub(r"\s+", "", "".join(line.text for line in display))
-    if len(bare) < 4 or bare not in earlier:
-        return False
+    if len(bare) < 4 or bare not in earlier or bare.endswith(CLAUSE_ENDS):
+        return False   # a line ending in a comma or full stop is text, not a title again
     result.flag(line, f"'{text}' repeats the headline above it; left out of the headline "
                 "(the other choice: put it back in the title)")
     return True
