@@ -23,7 +23,7 @@ from lxml import etree
 from ..cjk import CJK_CONTEXT
 from ..errors import PipelineError
 from .lines import SENTENCE_END
-from .pasted import PROSE_MIN, kind_of
+from .pasted import PROSE_MIN, Furniture, kind_of
 from .report import Choice, Decision, ImportResult
 from .styled import INFERRED, Piece, Role, unsure_heading
 
@@ -234,6 +234,7 @@ def html_pieces(data: bytes, path: Path, result: ImportResult) -> list[Piece]:
     html = lxml.html.tostring(root, encoding="unicode")
     container = _container(root, html)
     pieces, head = _title(root, container)
+    pieces.extend(_metadata_outside(root, container))
     _wrap_loose(container)
     picture, more, above = False, False, head is not None
     for leaf in _leaves(container):
@@ -276,6 +277,21 @@ def html_pieces(data: bytes, path: Path, result: ImportResult) -> list[Piece]:
     return pieces
 
 
+def _metadata_outside(root: Any, container: Any) -> list[Piece]:
+    """The page's metadata box when the site sets it above the article's element (between
+    the headline and the text): read for its date, then dropped and put to the editor by
+    the front matter's pass, never lost without a word."""
+    start, body = container.sourceline or 0, root.find("body")
+    for leaf in _leaves(body if body is not None else root):
+        line = leaf.sourceline or 0
+        if line >= start or _inside(leaf, root, lambda n: n is container):
+            break
+        text = _text(leaf)
+        if text and kind_of(text, True) is Furniture.METADATA:
+            return [Piece(Role.PARAGRAPH, text, line)]
+    return []
+
+
 def _top(pieces: list[Piece]) -> bool:
     """Still in the page's top zone: no paragraph of running text read yet."""
     return not any(piece.role is Role.PARAGRAPH and len(piece.text) >= PROSE_MIN
@@ -289,6 +305,8 @@ def _furniture(text: str, line: int, above: bool, top: bool, pieces: list[Piece]
     kind = kind_of(text, top or above)
     if kind is None and not above:
         return False
+    if kind is Furniture.METADATA and top and not above:
+        return False   # kept for the front matter's pass, which takes its date
     what = kind.value if kind is not None else "above the headline: site furniture"
     _dropped(text, line, pieces, result)
     result.flag(line, f"dropped '{text[:30]}' ({what}); the other choice: keep it")

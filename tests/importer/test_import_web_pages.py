@@ -72,7 +72,10 @@ def test_an_h1_in_the_article_element_is_the_title_and_the_site_furniture_is_put
     for furniture in (CRUMB, "来源", SHARE):
         assert furniture not in "".join(blocks)
     dropped = [flag.message for flag in result.flags if flag.message.startswith("dropped")]
-    assert len(dropped) == 3 and "breadcrumb" in dropped[0] and "metadata" in dropped[1]
+    assert len(dropped) == 3
+    for kind in ("breadcrumb", "metadata", "tools"):
+        assert sum(kind in message for message in dropped) == 1, kind
+    assert "date: '2024-05-06'" in result.markdown   # the box's date, kept
 
 
 def test_a_page_with_its_text_straight_in_the_body_keeps_title_table_and_paragraphs(
@@ -99,3 +102,22 @@ def test_a_page_with_its_text_straight_in_the_body_keeps_title_table_and_paragra
 def test_site_furniture_is_told_by_what_it_says(text: str, kind: Furniture | None) -> None:
     """In the page's top zone (above its first paragraph of running text)."""
     assert kind_of(text, top=True) is kind
+
+
+OUTSIDE_BOX = f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>t</title></head><body>
+<div class="nav"><a href="/">首页</a> | <a href="/news">新闻</a></div>
+<div class="main"><h1>{TITLE}</h1>
+<div class="info">2021-11-05 23:29:58 来源：新华每日电讯 <span>分享到：微信 微博</span></div>
+<div class="article">{"".join(f"<p>{p}</p>" for p in [OPENING, *BODY, LAST])}</div></div>
+</body></html>"""
+
+
+def test_a_metadata_box_above_the_article_element_gives_its_date_and_a_review_line() -> None:
+    """An outside tester's news page (cnstock.com, 2021): the box sat between the headline
+    and the article's element, so the extractor left it out without a word and its date
+    was lost."""
+    result = _import_html(OUTSIDE_BOX)
+    assert "date: '2021-11-05'" in result.markdown
+    assert "来源" not in result.markdown
+    assert any(flag.message.startswith("dropped '2021-11-05 23:29:58 来源")
+               and "metadata" in flag.message for flag in result.flags)
