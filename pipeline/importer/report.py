@@ -72,6 +72,10 @@ class ImportResult:
     def flag(self, line: int, message: str) -> None:
         self.flags.append(Note(line, message))
 
+    def retract(self, kind: Change, line: int) -> None:
+        """A later pass undid a change on this line: the report must not claim it."""
+        self.changes = [n for n in self.changes if not (n.kind is kind and n.line == line)]
+
 
 def report_lines(result: ImportResult, where: str, verbose: bool = False) -> list[str]:
     """`review:` items first (with line and reason), then one line per kind of change."""

@@ -284,6 +284,7 @@ def lines_not_heads(elements: list[Element], display: set[int],
                         "choice: headings)")
             for at in range(start, end):
                 out[at] = Element(Kind.PARAGRAPH, out[at].text, out[at].line)
+                result.retract(Change.HEADING, out[at].line)
                 result.decisions.append(Decision(Choice.HEADING, out[at].line, out[at].text))
         start = end + 1
     return out
