@@ -197,6 +197,14 @@ def _top_end(lines: list[Line]) -> int:
     return len(lines)
 
 
+def report_dropped(result: ImportResult, line: int, text: str, kind: Furniture,
+                   moved_date: str | None) -> None:
+    """The `review:` line of a dropped piece of furniture (every reader words it so)."""
+    moved = f"; its date {moved_date} went to the front matter" if moved_date else ""
+    result.flag(line, f"dropped '{text}': {kind.value}, not the article{moved} "
+                "(the other choice: keep it)")
+
+
 def drop_page_furniture(lines: list[Line], result: ImportResult) -> PageFurniture:
     """Drop the web page's furniture, each line with a `review:` line and a decision."""
     top_end = _top_end(lines)
@@ -212,9 +220,8 @@ def drop_page_furniture(lines: list[Line], result: ImportResult) -> PageFurnitur
         gap = True
         found = page_date(line.text) if kind is Furniture.METADATA else None
         date = date or found
-        moved = f"; its date {found} went to the front matter" if found and date == found else ""
-        result.flag(line.number, f"dropped '{line.text}': {kind.value}, not the article"
-                    f"{moved} (the other choice: keep it)")
+        report_dropped(result, line.number, line.text, kind,
+                       found if found and date == found else None)
         result.decisions.append(Decision(Choice.DROP, line.number, line.text,
                                          kept[-1].text[-12:] if kept else "", page=line.page))
     return PageFurniture(kept, date)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 from .markdown import render
 from .normalize import normalise_text, note
-from .pasted import Furniture, kind_of, page_date
+from .pasted import Furniture, kind_of, page_date, report_dropped
 from .patterns import Numbering, is_byline, is_credits, iso_date, numbering, unbracketed
 from .punctuation import fix_marks, fix_quotes
 from .report import Change, ImportResult
@@ -94,19 +94,17 @@ def _front_matter(pieces: list[Piece], meta: dict[str, object],
 
 
 def _furniture(piece: Piece, meta: dict[str, object], result: ImportResult, top: bool) -> bool:
-    """A web page's furniture copied into a Word file (来源 and 发布时间 under the headline,
-    返回顶部 at the foot): dropped and put to the editor, its date kept, as the text and
-    web readers do (pasted.kind_of is the one list)."""
+    """A web page's furniture at the top or foot of a Word file or a web page's article
+    (来源 and 发布时间 under the headline, 返回顶部 at the foot): dropped and put to the
+    editor, its date kept, as the text path does (pasted.kind_of is the one list)."""
     kind = kind_of(piece.text, top)
     if kind is None:
         return False
     date = page_date(piece.text) if kind is Furniture.METADATA else None
-    moved = ""
-    if date and "date" not in meta:
-        meta["date"] = date
-        moved = f"; its date {date} went to the front matter"
-    result.flag(piece.line, f"dropped '{piece.text}': {kind.value}, not the article{moved}"
-                " (the other choice: keep it)")
+    moved = date if date and "date" not in meta else None
+    if moved:
+        meta["date"] = moved
+    report_dropped(result, piece.line, piece.text, kind, moved)
     return True
 
 
