@@ -113,3 +113,19 @@ def test_english_cut_into_chunks_agrees_with_pysbd_on_real_text() -> None:
             checked += 1
             assert split_english.__wrapped__(text) == _pysbd_sentences(text, "en"), text
     assert checked > 0  # the Shangdang article's paragraphs with “…” or Co., Ltd.
+
+
+def test_pysbd_compiles_each_pattern_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """pysbd builds ~1,700 patterns on news text, more than re keeps: a text seen
+    again must not compile them again (patterns.py; a quarter of pysbd's time)."""
+    import re
+    from re import _compiler  # type: ignore[attr-defined]
+
+    text = "Mr. Li met Dr. Wang at 3 p.m. in the U.S. on Jan. 5 (approx. 2 hrs.). It rained."
+    before = _pysbd_sentences(text, "en")
+    re.purge()  # as after a run of other texts pushed pysbd's patterns out of re's cache
+    compiled: list[object] = []
+    real = _compiler.compile
+    monkeypatch.setattr(_compiler, "compile", lambda *args: compiled.append(args) or real(*args))
+    assert _pysbd_sentences(text, "en") == before
+    assert compiled == []

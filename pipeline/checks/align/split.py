@@ -15,6 +15,7 @@ from functools import lru_cache
 
 import pysbd
 
+from . import patterns
 from .model import Sentence
 
 _ENDS = frozenset("。！？；!?")
@@ -93,6 +94,7 @@ _HIDE_QUOTES = str.maketrans('"“”«»', "|||||")
 
 @lru_cache(maxsize=4)
 def _segmenter(language: str) -> pysbd.Segmenter:
+    patterns.install()  # pysbd's patterns compiled once, not once per text
     return pysbd.Segmenter(language=language, clean=False)
 
 
