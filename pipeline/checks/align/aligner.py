@@ -42,7 +42,7 @@ class Params:
     length_cap: float = 8.0   # no length is less likely than this (a heavy tail: notes, lists)
     evidence: float = 1.0     # weight of the evidence's log-likelihood ratios
     one_zero: float = 5.0     # prior cost of a sentence with no counterpart
-    join: float = 4.5         # a Chinese sentence boundary inside a bead (2-1, 3-1...)
+    join: float = 7.5         # a Chinese sentence boundary inside a bead (2-1, 3-1...)
     en_join: float = 1.5      # an English one (1-2, 1-3...): publication English splits often
     soft_join: float = 0.8    # a Chinese boundary at ； inside a bead
     two_two: float = 2.5      # on top of its boundaries: both sides joined
