@@ -358,7 +358,7 @@ def main() -> None:
                     results[version.label][name].append(value)
         browser.close()
     names = list(results[versions[-1].label])
-    print(f"{'':34}" + "".join(f"{v.label:>12}" for v in versions) + "   goal")
+    print(f"{'':46}" + "".join(f"{v.label:>12}" for v in versions) + "   goal")
     for name in names:
         row = [statistics.median(results[v.label][name]) for v in versions]
         print(f"{name:46}" + "".join(f"{x:10.0f} ms" for x in row) + f"   {goal(name)}")
