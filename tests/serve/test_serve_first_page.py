@@ -67,7 +67,7 @@ WATCH_READY = """new MutationObserver((records, observer) => {
 
 def test_the_first_screen_is_usable_before_the_rest_is_drawn(bench: Workbench, tab) -> None:
     """A long catalog's first screen is in the page (and says so) before its other
-    segments, which follow a chunk a task; "ready" still means every segment is in.
+    segments, which follow once it is painted; "ready" still means every segment is in.
     A short one (the real article) is drawn in one go."""
     fx = bench.fx
     watch = ("window.sectionsAt = {};"
