@@ -18,6 +18,7 @@ from .patterns import (
     is_issuer,
     is_label_line,
     is_masthead,
+    is_source_line,
     iso_date,
     numbering,
     unbracketed,
@@ -157,7 +158,7 @@ def _add_meta(meta: dict[str, object], key: str, text: str) -> None:
 def classify_meta(text: str, line: int, meta: dict[str, object],
                    result: ImportResult) -> bool:
     """Bylines, credits and dates go to the front matter; True if `text` was one."""
-    if is_credits(text):
+    if is_credits(text) or is_source_line(text):
         _add_meta(meta, "credits", " ".join(unbracketed(text).split()))
         result.change(Change.FRONT_MATTER, line, "credits line moved to front matter `credits`")
         return True

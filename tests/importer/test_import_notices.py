@@ -1,0 +1,143 @@
+"""Official notices as text: the labels, numbers and signatures they carry are lines of
+the text, never section headings, and each uncertain one is put to the editor.
+
+Each text is a short excerpt of a real public document on www.gov.cn (its address noted),
+one paragraph a line as it is copied from the page.
+"""
+
+from __future__ import annotations
+
+from pipeline.importer import import_raw
+from pipeline.importer.report import Choice
+
+
+def _body(markdown: str) -> str:
+    return markdown.split("\n---\n", 1)[1]
+
+
+# http://www.gov.cn/zhengce/content/2018-12/24/content_5351649.htm (国办函〔2004〕80号)
+ANNEX = """国务院办公厅关于湖北省巴东县地质灾害险情有关问题的复函
+
+国办函〔2004〕80号
+
+湖北省人民政府：
+
+你省《关于恳请解决巴东县官渡口镇马鬃山村地质险情有关问题的请示》（鄂政文〔2004〕15号）收悉。根据国务院领导同志批示，2004年4月和9月，国土资源部两次组成专家组赴你省巴东县官渡口镇马鬃山村地质险情现场进行了调查。
+
+国务院办公厅
+
+二〇〇四年十一月四日
+
+附件1
+
+关于湖北省巴东县官渡口镇马鬃山村地质险情调研情况的报告
+
+国务院：
+
+为落实曾培炎副总理对《湖北省人民政府关于恳请解决巴东县官渡口镇马鬃山村地质险情有关问题的请示》的批示，我部组织专家组赴现场进行了调查。
+
+一、基本情况
+
+马鬃山村属湖北省巴东县官渡口镇，位于长江南岸海拔高程480-560米左右的岩溶山区。
+"""
+
+
+def test_an_annex_label_standing_alone_is_a_line_and_the_annex_title_its_heading() -> None:
+    body = _body(import_raw(ANNEX).markdown)
+    assert "\n附件1\n" in body and "# 附件" not in body
+    assert "\n## 关于湖北省巴东县官渡口镇马鬃山村地质险情调研情况的报告\n" in body
+
+
+# http://www.gov.cn/zhengce/content/2018-12/03/content_5345459.htm (国家粮食应急预案)
+PLAN = """国家粮食应急预案
+
+2 组织机构和职责
+
+2.1 国家粮食应急工作指挥部
+
+总指挥：国家发展改革委主要负责人。副总指挥：国家发展改革委分管负责人、国家粮食局主要负责人。
+
+2.1.1 国家粮食应急工作指挥部职责
+
+（1）掌握粮食市场形势，向国务院提出启动或终止实施应急措施的建议，经国务院同意后组织实施。
+
+（2）对省级人民政府和有关部门开展粮食应急工作进行督查和指导。
+
+2.1.2 国家粮食应急工作指挥部办公室及其职责
+
+国家粮食应急工作指挥部办公室设在国家发展改革委（国家粮食局），负责指挥部的日常工作。
+"""
+
+
+def test_a_plans_third_level_number_is_an_item_put_to_the_editor() -> None:
+    result = import_raw(PLAN)
+    body = _body(result.markdown)
+    assert "\n## 2 组织机构和职责\n\n### 2.1 国家粮食应急工作指挥部\n" in body
+    assert "\n2.1.1 国家粮食应急工作指挥部职责\n" in body and "# 2.1.1" not in body
+    assert "\n2.1.2 国家粮食应急工作指挥部办公室及其职责\n" in body
+    flagged = [n.message for n in result.flags if "third-level number" in n.message]
+    assert len(flagged) == 2 and all("the other choice: a heading" in m for m in flagged)
+    assert sum(d.choice is Choice.HEADING for d in result.decisions) >= 2
+
+
+# http://www.gov.cn/zhengce/content/2018-12/22/content_5351177.htm (国务院令第707号)
+DECREE = """中华人民共和国国务院令
+
+第707号
+
+现公布修订后的《中华人民共和国个人所得税法实施条例》，自2019年1月1日起施行。
+
+总理 李克强
+
+2018年12月18日
+
+中华人民共和国个人所得税法实施条例
+
+第一条 根据《中华人民共和国个人所得税法》（以下简称个人所得税法），制定本条例。
+"""
+
+
+def test_a_decrees_signature_is_a_line_not_a_heading() -> None:
+    body = _body(import_raw(DECREE).markdown)
+    assert "\n总理 李克强\n" in body and "# 总理" not in body
+
+
+# http://rd.jingyan.org.cn/jyx/zfwj/202409/35482a8bc05146788a42f82a6f3a8718.shtml
+# (井研县粮食应急预案（试行）, its table of contents and first section)
+CONTENTS = """井研县粮食应急预案（试行）
+
+目录
+
+1 总则
+
+1.1 编制目的
+
+1.2 编制依据
+
+1.3 适用范围
+
+2 组织体系及职责
+
+2.1 县粮食应急工作指挥机构
+
+2.2 镇（街道）粮食应急指挥机构及其职责
+
+1 总则
+
+1.1 编制目的
+
+贯彻国家粮食安全战略，加强粮食安全风险防范，提升应急保障能力，保障井研县粮食安全和社会稳定。
+
+1.2 编制依据
+
+根据《乐山市市级储备粮管理暂行办法》《乐山市粮食应急预案（试行）》制定本预案。
+"""
+
+
+def test_a_table_of_contents_is_lines_and_the_sections_are_headings() -> None:
+    result = import_raw(CONTENTS)
+    body = _body(result.markdown)
+    assert body.count("## 1.1 编制目的") == 1 and body.count("\n1.1 编制目的\n") == 1
+    assert "\n2.2 镇（街道）粮食应急指挥机构及其职责\n" in body
+    assert "\n### 1.2 编制依据\n" in body
+    assert any("a list, not headings" in n.message for n in result.flags)
