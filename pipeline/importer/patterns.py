@@ -15,6 +15,8 @@ _BYLINE = re.compile(
     rf"{SEP}{NAMES}(?:副?教授|博士|研究员|研究員|讲师|講師|律师|律師)?"
     # an agency's style runs the names on: 新华社记者崔静、韩洁、刘羊旸
     rf"|(?:(?:本报|本刊|新华社|中新社|人民网)(?:特约|实习)?|特约|实习)(?:记者|記者){NAMES}"
+    # a decree's signature run together: 总理李鹏
+    rf"|(?:国务院)?总理(?![的在说指强表会对与和答讲谈])[\u4e00-\u9fff]{{2,3}}"
     # a post and a name, as a decree is signed: 总理 李克强, 自治区人民政府主席 张雨浦
     rf"|[\u4e00-\u9fff\dA-Za-z]{{0,24}}(?:研究员|记者|教授|主任|分析师|通讯员|编辑|院长|所长|主编|"
     rf"博士|总监|总裁|经济学家|特约撰稿人|评论员|总理|部长|省长|市长|县长|区长|镇长|书记|局长|董事长|总经理|"

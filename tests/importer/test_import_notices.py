@@ -11,6 +11,10 @@ from pipeline.importer import import_raw
 from pipeline.importer.report import Choice
 
 
+def _front(markdown: str) -> str:
+    return markdown.split("\n---\n", 1)[0]
+
+
 def _body(markdown: str) -> str:
     return markdown.split("\n---\n", 1)[1]
 
@@ -141,3 +145,48 @@ def test_a_table_of_contents_is_lines_and_the_sections_are_headings() -> None:
     assert "\n2.2 镇（街道）粮食应急指挥机构及其职责\n" in body
     assert "\n### 1.2 编制依据\n" in body
     assert any("a list, not headings" in n.message for n in result.flags)
+
+
+# http://law776.infoeach.com/view-Nzc2fDc4NTg4.html (a law database's page: 贵州省渔业条例)
+STATUTE = """贵州省渔业条例
+
+贵州省人大常委会
+
+（2005年11月25日贵州省第十届人民代表大会常务委员会第十八次会议通过）
+
+第一章 总 则
+
+第一条 为加强渔业资源的保护、增殖、开发和合理利用，发展人工养殖，保障渔业生产者的合法权益，制定本条例。
+
+第二条 在本省行政区域内从事养殖、捕捞水生动物、水生植物等渔业生产活动，适用本条例。
+"""
+
+
+def test_a_statutes_issuing_body_under_its_title_is_not_part_of_the_title() -> None:
+    result = import_raw(STATUTE)
+    front = _front(result.markdown)
+    assert "title: 贵州省渔业条例\n" in front and "byline: 贵州省人大常委会" in front
+    assert any("the other choice: part of the title" in n.message for n in result.flags)
+
+
+# http://law604.infoeach.com/view-NjA0fDI2NA==.html (国务院令第227号, the signature run together)
+DECREE_RUN_TOGETHER = """中华人民共和国国务院令
+
+第227号
+
+现发布《国务院行政机构设置和编制管理条例》，自发布之日起施行。
+
+总理李鹏
+
+1997年8月3日
+
+第一章 总则
+
+第一条 为了规范国务院行政机构的设置，加强编制管理，提高行政效率，根据宪法和国务院组织法，制定本条例。
+"""
+
+
+def test_a_decrees_signature_run_together_is_a_line_not_a_heading() -> None:
+    body = _body(import_raw(DECREE_RUN_TOGETHER).markdown)
+    assert "\n总理李鹏\n" in body and "# 总理" not in body
+    assert "\n## 第一章 总则\n" in body
