@@ -150,8 +150,10 @@ _ATTACHMENTS = re.compile(r"^附\s*件\s*[：:]\s*\S")
 _ANNEX_LABEL = re.compile(r"^附\s*件\s*[\d一二三四五六七八九十]{0,3}\s*[：:]?$")
 # A third-level decimal number (2.1.1): a plan numbers its items so, not its sections.
 ITEM_NUMBER = re.compile(r"^\d{1,2}[.．]\d{1,2}[.．]\d{1,2}(?:[.．]\d{1,2})*(?![.．]?\d)")
-# An abstract's label standing alone: 摘要, 內容提要 (a paper's part, not a section head).
-_ABSTRACT = re.compile(r"^(?:摘\s*要|內容提要|内容提要|提\s*要|Abstract)\s*[：:]?$", re.IGNORECASE)
+# An abstract's or contents' label standing alone: 摘要, 內容提要, 目录 (a part's label, not
+# a section head nor the title's end).
+_ABSTRACT = re.compile(r"^(?:摘\s*要|內容提要|内容提要|提\s*要|Abstract|目\s*录|目\s*錄|目\s*次|Contents)"
+                       r"\s*[：:]?$", re.IGNORECASE)
 
 
 # A table's caption over it: 表1 2021年…主要财务指标.

@@ -190,3 +190,33 @@ def test_a_decrees_signature_run_together_is_a_line_not_a_heading() -> None:
     body = _body(import_raw(DECREE_RUN_TOGETHER).markdown)
     assert "\n总理李鹏\n" in body and "# 总理" not in body
     assert "\n## 第一章 总则\n" in body
+
+
+# The same plan as `pdftotext` gives it, page by page (form feeds), the plan's name over
+# every page: `4.4 应急终止` stands at the edge of two of six pages (its contents line at
+# the foot of the first, its head at the top of the fifth). Text, not a running head.
+_RESPONSE = ("出现粮食市场异常波动时，有关省级粮食应急工作指挥部应立即进行研究分析，指导有关地区迅速"
+             "采取措施稳定市场。")
+_REPORT = ("接到省级粮食应急工作指挥部紧急报告后，国家粮食应急工作指挥部立即组织有关人员迅速掌握"
+           "分析有关情况，并做出评估和判断。")
+_END = ("粮食应急状态消除后，国家或省级粮食应急工作指挥部要向国务院或省级人民政府提出终止实施"
+        "粮食应急预案的建议，经批准后，及时终止实施应急措施，恢复正常秩序。")
+_STOCK = ("按照《粮食流通管理条例》和《中央储备粮管理条例》的要求，完善中央和地方粮食储备制度，"
+          "保持必要的储备规模和企业周转库存。")
+PAGED_PLAN = "\f".join([
+    "国家粮食应急预案\n\n目录\n\n4 应急响应\n4.1 应急响应程序\n4.2 国家级（Ⅰ级）应急响应\n"
+    "4.3 省级（Ⅱ级）应急响应\n4.4 应急终止\n1\n",
+    f"国家粮食应急预案\n\n4 应急响应\n\n4.1 应急响应程序\n\n{_RESPONSE}\n\n{_REPORT}\n2\n",
+    f"国家粮食应急预案\n\n4.2 国家级（Ⅰ级）应急响应\n\n{_REPORT}\n\n{_RESPONSE}\n3\n",
+    f"国家粮食应急预案\n\n4.3 省级（Ⅱ级）应急响应\n\n{_RESPONSE}\n\n{_REPORT}\n4\n",
+    f"国家粮食应急预案\n\n4.4 应急终止\n\n{_END}\n\n5 应急保障\n\n5.1 粮食储备\n\n{_STOCK}\n5\n",
+    f"国家粮食应急预案\n\n5.2 粮食应急保障系统\n\n{_STOCK}\n\n{_END}\n6\n",
+])
+
+
+def test_a_line_at_two_pages_edges_in_a_long_document_is_text_not_a_running_head() -> None:
+    result = import_raw(PAGED_PLAN)
+    body = _body(result.markdown)
+    assert "\n### 4.4 应急终止\n" in body and "title: 国家粮食应急预案\n" in result.markdown
+    assert "国家粮食应急预案" not in body      # the running head over every page is dropped
+    assert not any("'4.4 应急终止'" in n.message for n in result.changes)
