@@ -220,3 +220,26 @@ def test_a_line_at_two_pages_edges_in_a_long_document_is_text_not_a_running_head
     assert "\n### 4.4 应急终止\n" in body and "title: 国家粮食应急预案\n" in result.markdown
     assert "国家粮食应急预案" not in body      # the running head over every page is dropped
     assert not any("'4.4 应急终止'" in n.message for n in result.changes)
+
+
+# http://www.gov.cn/zhengce/content/2018-12/10/content_5347465.htm (国办发〔2018〕117号) as
+# `pdftotext` gives a printed copy: the line-breaking rule moved `（区、市）` to the next line.
+WRAPPED_ITEM = """六、对公路水路交通建设年度目标任务完成情况好、地方投资落实到位、促
+进社会资本进入交通建设领域措施有力、交通债务风险防控工作落实有力的省
+（区、市），将该省（区、市）具备条件的交通建设项目优先列入三年滚动计划，
+优先安排车辆购置税和港口建设费建设资金。（交通运输部、财政部负责）
+七、对地方水利建设投资落实好、中央水利建设投资计划完成率高的省
+（区、市），适当增加安排部分中央预算内投资，相应减少所安排项目的地方建设
+投资。（水利部、国家发展改革委负责）
+八、对防范化解金融风险、营造诚实守信金融生态环境、维护良好金融秩
+序、健全金融消费者权益保护机制成效较好的省（区、市），支持该省（区、市）
+或其辖内地区开展金融改革创新先行先试，在同等条件下对其申报金融改革试验
+区等方面给予重点考虑和支持。（人民银行、银保监会、证监会负责）
+"""
+
+
+def test_a_numbered_item_wrapped_before_a_bracket_is_one_paragraph() -> None:
+    body = _body(import_raw("国务院办公厅关于对真抓实干成效明显地方进一步加大激励支持力度的通知\n\n"
+                            + WRAPPED_ITEM).markdown)
+    assert "#" not in body
+    assert "\n七、对地方水利建设投资落实好、中央水利建设投资计划完成率高的省（区、市），适当增加" in body
