@@ -193,6 +193,7 @@ def body_elements(blocks: list[Block], meta: dict[str, object], base: float | No
     run_in: set[Numbering] = set()   # numbering whose last item was a paragraph
     display: set[int] = set()
     tail = _closing_meta(blocks)
+    signed = _signature(blocks)
     for index, block in enumerate(blocks):
         _note_item(elements, blocks, index - 1, run_in)
         text = join_lines(block.lines, result)
@@ -209,8 +210,8 @@ def body_elements(blocks: list[Block], meta: dict[str, object], base: float | No
                 classify_meta(text, block.line, meta, result):
             continue
         previous = _text(blocks[index - 1]) if index else ""
-        if (is_issuer(text) and is_date_line(following)) or is_closing_note(text) or (
-                is_date_line(text) and is_issuer(previous)):
+        if index in signed or is_closing_note(text) or (
+                is_date_line(text) and (is_issuer(previous) or index - 1 in signed)):
             elements.append(Element(Kind.PARAGRAPH, text, block.line))
             result.change(Change.CLOSING, block.line, f"closing block (issuer, date): {text}")
             continue
@@ -252,6 +253,27 @@ def _kept_line(block: Block, text: str, typical: float | None, result: ImportRes
                     "items, not its sections; kept as a paragraph (the other choice: a heading)")
         return True
     return False
+
+
+SIGNATURE_LINES = 2    # lines a signature may take over its date (a body's name wrapped)
+SIGNATURE_MAX = 30
+
+
+def _signature(blocks: list[Block]) -> set[int]:
+    """The lines over a date standing alone: who signed (国务院办公厅; 湖北省巴东县官渡口镇马鬃山村
+    / 地质险情调查专家组), a closing block's lines, never headings."""
+    signed: set[int] = set()
+    for index in range(1, len(blocks)):
+        if not is_date_line(_text(blocks[index])):
+            continue
+        for above in range(index - 1, max(-1, index - 1 - SIGNATURE_LINES), -1):
+            text = _text(blocks[above])
+            if len(blocks[above].lines) > 1 or len(text) > SIGNATURE_MAX or numbering(text) \
+                    or any(mark in text for mark in (*NOT_A_CUT, "，", ",", "、")) \
+                    or is_date_line(text) or is_doc_number(text):
+                break
+            signed.add(above)
+    return signed
 
 
 def _about(text: str) -> bool:

@@ -243,3 +243,24 @@ def test_a_numbered_item_wrapped_before_a_bracket_is_one_paragraph() -> None:
                             + WRAPPED_ITEM).markdown)
     assert "#" not in body
     assert "\n七、对地方水利建设投资落实好、中央水利建设投资计划完成率高的省（区、市），适当增加" in body
+
+
+# The same 复函's second annex closes with who signed it, over two lines, and its date.
+SIGNED_OVER_TWO_LINES = """湖北省巴东县官渡口镇马鬃山村地质险情调查意见
+
+2004年3月24日，湖北省人民政府报送了《关于恳请解决巴东县官渡口镇马鬃山村地质险情有关问题的请示》。
+
+建议继续加强监测研究，以掌握其长期动态变化及与水库水位变化的关系，并据其发展情况确定有无必要和如何采取进一步防灾措施。
+
+湖北省巴东县官渡口镇马鬃山村
+
+地质险情调查专家组
+
+二〇〇四年九月二十三日
+"""
+
+
+def test_a_signature_over_two_lines_above_its_date_is_the_closing_block() -> None:
+    body = _body(import_raw(SIGNED_OVER_TWO_LINES).markdown)
+    assert "#" not in body
+    assert body.endswith("\n湖北省巴东县官渡口镇马鬃山村\n\n地质险情调查专家组\n\n二〇〇四年九月二十三日\n")
