@@ -18,6 +18,7 @@ from .patterns import (
     is_issuer,
     is_label_line,
     is_masthead,
+    is_source_line,
     iso_date,
     numbering,
     unbracketed,
@@ -157,7 +158,7 @@ def _add_meta(meta: dict[str, object], key: str, text: str) -> None:
 def classify_meta(text: str, line: int, meta: dict[str, object],
                    result: ImportResult) -> bool:
     """Bylines, credits and dates go to the front matter; True if `text` was one."""
-    if is_credits(text):
+    if is_credits(text) or is_source_line(text):
         _add_meta(meta, "credits", " ".join(unbracketed(text).split()))
         result.change(Change.FRONT_MATTER, line, "credits line moved to front matter `credits`")
         return True
@@ -202,6 +203,24 @@ def _repeats(text: str, display: list[Line], result: ImportResult, line: int) ->
     return True
 
 
+# A law's or regulation's title names what it is at its end: …渔业条例, …保护法, …办法（试行）.
+_STATUTE_END = re.compile(r"(?:法|条例|办法|规定|规则|细则|决定|章程|准则)(?:[（(][^）)]{1,8}[）)])?$")
+
+
+def _issuer_under_title(text: str, display: list[Line], meta: dict[str, object],
+                        block: Block, result: ImportResult) -> bool:
+    """`贵州省渔业条例` / `贵州省人大常委会`: the body that issued a statute, on its own line
+    under the statute's title, is its author (front matter `byline`), not the title's end."""
+    title = joined([line.text.strip() for line in display])
+    if not display or "byline" in meta or len(block.lines) != 1 or not is_issuer(text) \
+            or not (is_document_title(title) or _STATUTE_END.search(title)):
+        return False
+    meta["byline"] = " ".join(text.split())
+    result.flag(block.line, f"'{text}' under the title is taken as the body that issued it "
+                "(front matter `byline`); the other choice: part of the title")
+    return True
+
+
 def top_matter(blocks: list[Block], base: float | None,
                result: ImportResult) -> tuple[dict[str, object], list[Block]]:
     """The headline zone: display lines (and bylines, credits, dates) before the first
@@ -217,6 +236,10 @@ def top_matter(blocks: list[Block], base: float | None,
         if display and not is_display(block, base, HEADLINE_SIZE) and classify_meta(
                 text, block.line, meta, result):
             closed = True   # a date or byline under the headline: the headline ends there
+            index += 1
+            continue
+        if _issuer_under_title(text, display, meta, block, result):
+            closed = True   # a law's issuing body under its title: the headline ends there
             index += 1
             continue
         if classify_meta(text, block.line, meta, result) or (

@@ -196,6 +196,17 @@ def _ends_sentence(text: str) -> bool:
     return text.endswith(SENTENCE_END) and (core == text or core.endswith(SENTENCE_END))
 
 
+# A line no sentence or head opens: clause punctuation, or a bracketed aside running on
+# into its clause (（区、市），…), where the line-breaking rule moved the bracket down.
+_CONTINUATION = re.compile(r"^(?:[，、。；：！？）」』”,;:!?)]|[（(][^（()）]{1,8}[）)][，、。；：,;:])")
+
+
+def _continues(text: str, following: str) -> bool:
+    """`七、对…完成率高的省` / `（区、市），适当增加…`: the next line goes on with the
+    sentence, so this one (however short or numbered) is not a paragraph's end."""
+    return not _ends_sentence(text) and _CONTINUATION.match(following) is not None
+
+
 def _breaks_after(run: list[Line], index: int, typical: float | None, starts: bool,
                   room: float = ROOM, body: float | None = None) -> bool:
     """`starts`: run[index] begins a paragraph."""
@@ -206,6 +217,8 @@ def _breaks_after(run: list[Line], index: int, typical: float | None, starts: bo
         return True                              # the type size changes
     if line.room is not None and following.room is not None:
         return _pdf_breaks(line, following, room, body)
+    if _continues(line.text, following.text):
+        return False
     if typical is None:
         return stands_alone(line.text) or stands_alone(following.text)
     size = width(line.text)
