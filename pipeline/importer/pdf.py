@@ -339,13 +339,13 @@ def pdf_lines(data: bytes, path: Path) -> list[Line]:
         for run in runs:
             if run.role is not Role.MARGIN:
                 run.column = _assign(run, columns[-1])
-    body_han = "".join(_han(r.text) for runs in page_runs for r in runs
-                       if abs(r.size - body) < 0.6)
-    ordered = []
-    for runs in page_runs:
-        runs = _merge_drop_caps(runs, body)
+    ordered = [_reading_order(_merge_drop_caps(runs, body)) for runs in page_runs]
+    # the body's text in reading order: a quote repeats a sentence whose lines are one
+    # after another in its column, not in the page's order of baselines across columns
+    body_han = "".join(_han(r.text) for runs in ordered for r in runs
+                       if abs(r.size - body) < 0.6 and r.role is None)
+    for runs in ordered:
         _mark_display(runs, body, body_han)
-        ordered.append(_reading_order(runs))
     lines = _lines(ordered, columns, body)
     if not lines:
         raise PipelineError("no text in this PDF (a scan? run OCR first)", path)

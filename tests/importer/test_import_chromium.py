@@ -63,6 +63,19 @@ MAGAZINE = _html(
     ".cap { font-size: 8pt; text-indent: 0; color: #444; margin-bottom: 6pt; }"
     ".pull { font-size: 15pt; text-indent: 0; margin: 8pt 0; font-weight: bold; }")
 
+# A pull quote of a whole sentence: in the body it wraps over several lines of its column,
+# whose neighbours in the page's order of baselines are the other column's lines.
+LONG_QUOTE = "全市将建成一批智算中心和工业互联网平台，为产业发展打下坚实基础"
+QUOTED_BODY = [NEXT, LONG, LAST, FULL, NEXT, LAST, FULL, NEXT]
+QUOTED = _html(
+    "<h1>数字经济重塑城市版图</h1>"
+    "<div class='cols'>"
+    + "".join(f"<p>{text}</p>" for text in QUOTED_BODY[:3]) + f"<p class='pull'>{LONG_QUOTE}</p>"
+    + "".join(f"<p>{text}</p>" for text in QUOTED_BODY[3:])
+    + "</div>",
+    ".cols { column-count: 2; column-gap: 8mm; }"
+    ".pull { font-size: 13pt; text-indent: 0; margin: 8pt 0; }")
+
 ROWS = [("地区", "产值（亿元）", "增长（%）"), ("东区", "1203.5", "6.2"),
         ("西区", "987.1", "5.4"), ("南区", "455.0", "7.9")]
 TABLE = _html(
@@ -153,7 +166,7 @@ def printed(edition_browser, tmp_path_factory: pytest.TempPathFactory) -> dict[s
                        ("repeats", REPEATS), ("bulletin", BULLETIN), ("digest", DIGEST),
                        ("interview", INTERVIEW), ("columns3", COLUMNS3),
                        ("unruled", UNRULED), ("names", NAMES), ("names_ruled", NAMES_RULED),
-                       ("hyphens", HYPHENATED)):
+                       ("hyphens", HYPHENATED), ("quoted", QUOTED)):
         source = folder / f"{name}.html"
         source.write_text(html, encoding="utf-8")
         page.goto(source.as_uri())
@@ -246,6 +259,18 @@ def test_columns_caption_pull_quote_and_furniture_of_a_magazine_pdf(
     # The paragraph over the column or page break was joined, and the editor is asked.
     assert any(re.match(r"joined across a (column|page) break", flag.message)
                for flag in result.flags)
+
+
+@pytest.mark.slow
+def test_a_pull_quote_of_a_sentence_wrapped_in_the_body_is_no_heading(
+        printed: dict[str, Path]) -> None:
+    """The quote is looked for in the body's text in reading order (each column top to
+    bottom), not in the order of baselines across the page's columns."""
+    result = _pdf(printed["quoted"])
+    blocks = _paragraphs(result.markdown)
+    assert not any(block.startswith("#") for block in blocks)
+    assert "".join(blocks) == "".join(QUOTED_BODY)
+    assert any("pull quote" in note.message for note in result.changes)
 
 
 @pytest.mark.slow
