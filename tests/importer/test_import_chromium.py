@@ -76,6 +76,12 @@ QUOTED = _html(
     ".cols { column-count: 2; column-gap: 8mm; }"
     ".pull { font-size: 13pt; text-indent: 0; margin: 8pt 0; }")
 
+# Two columns whose first ends two lines into a paragraph: those two lines, with a comma
+# and no final stop, look like a short head, but the last runs to the column's edge.
+COLUMN_CUT = _html("<h1>数字经济重塑城市版图</h1><div class='cols'>" + f"<p>{LONG}</p>" * 5
+                   + "</div>", ".cols { column-count: 2; column-gap: 8mm; }"
+                   "@page { size: 150mm 114mm; }")
+
 ROWS = [("地区", "产值（亿元）", "增长（%）"), ("东区", "1203.5", "6.2"),
         ("西区", "987.1", "5.4"), ("南区", "455.0", "7.9")]
 TABLE = _html(
@@ -166,7 +172,7 @@ def printed(edition_browser, tmp_path_factory: pytest.TempPathFactory) -> dict[s
                        ("repeats", REPEATS), ("bulletin", BULLETIN), ("digest", DIGEST),
                        ("interview", INTERVIEW), ("columns3", COLUMNS3),
                        ("unruled", UNRULED), ("names", NAMES), ("names_ruled", NAMES_RULED),
-                       ("hyphens", HYPHENATED), ("quoted", QUOTED)):
+                       ("hyphens", HYPHENATED), ("quoted", QUOTED), ("column_cut", COLUMN_CUT)):
         source = folder / f"{name}.html"
         source.write_text(html, encoding="utf-8")
         page.goto(source.as_uri())
@@ -271,6 +277,14 @@ def test_a_pull_quote_of_a_sentence_wrapped_in_the_body_is_no_heading(
     assert not any(block.startswith("#") for block in blocks)
     assert "".join(blocks) == "".join(QUOTED_BODY)
     assert any("pull quote" in note.message for note in result.changes)
+
+
+@pytest.mark.slow
+def test_a_paragraphs_first_lines_at_a_columns_foot_join_its_rest(
+        printed: dict[str, Path]) -> None:
+    result = _pdf(printed["column_cut"])
+    assert _paragraphs(result.markdown) == [LONG] * 5
+    assert any("joined across a column break" in flag.message for flag in result.flags)
 
 
 @pytest.mark.slow
