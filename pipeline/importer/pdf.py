@@ -18,7 +18,7 @@ import logging
 import re
 import statistics
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -28,6 +28,7 @@ from ..errors import PipelineError
 from .lines import Line, Role
 from .normalize import normalise_text
 from .pdfpage import Box, Char, PageData, read_pages
+from .report import ImportResult
 
 Rows = tuple[tuple[str, ...], ...]
 Column = tuple[float, float]
@@ -321,7 +322,35 @@ def _lines(pages: list[list[Run]], columns: list[list[Column]],
     return lines
 
 
-def pdf_lines(data: bytes, path: Path) -> list[Line]:
+def _join_continued_tables(lines: list[Line], result: ImportResult | None) -> list[Line]:
+    """A ruled table that ends its page and one with as many columns that starts the
+    next are one table a page break cut (its header row, when repeated, said once); the
+    join is put to the editor."""
+    out: list[Line] = []
+    last: int | None = None       # index in `out` of the last line that is not furniture
+    page = -1                     # the page that line ends on (a table may run over pages)
+    for line in lines:
+        before = out[last] if last is not None else None
+        if (before is not None and before.role is Role.TABLE and line.role is Role.TABLE
+                and line.page == page + 1 and line.cells and before.cells
+                and len(line.cells[0]) == len(before.cells[0])):
+            rows = line.cells[1:] if line.cells[0] == before.cells[0] else line.cells
+            cells = before.cells + rows
+            out[last] = replace(before, cells=cells,
+                                text=" ".join(cell for row in cells for cell in row if cell))
+            if result is not None:
+                result.flag(before.number, f"a table cut by a page break joined as one table "
+                            f"(its rest from page {line.page + 1}); if they are two tables, "
+                            "split it before the row that starts that page")
+            page = line.page
+            continue
+        out.append(line)
+        if line.role is not Role.MARGIN:
+            last, page = len(out) - 1, line.page
+    return out
+
+
+def pdf_lines(data: bytes, path: Path, result: ImportResult | None = None) -> list[Line]:
     logging.getLogger("pdfminer").setLevel(logging.ERROR)
     try:
         pages = read_pages(data)
@@ -346,7 +375,7 @@ def pdf_lines(data: bytes, path: Path) -> list[Line]:
                        if abs(r.size - body) < 0.6 and r.role is None)
     for runs in ordered:
         _mark_display(runs, body, body_han)
-    lines = _lines(ordered, columns, body)
+    lines = _join_continued_tables(_lines(ordered, columns, body), result)
     if not lines:
         raise PipelineError("no text in this PDF (a scan? run OCR first)", path)
     return lines

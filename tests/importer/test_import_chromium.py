@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.importer import ImportResult, import_lines, import_raw
+from pipeline.importer import ImportResult, import_file, import_lines, import_raw
 from pipeline.importer.pdf import pdf_lines
 
 # Each paragraph 1em per character: 18 + 20 characters fill two lines of a 20em measure
@@ -150,6 +150,16 @@ NAMES_RULED = _html(f"<h1>国家级旅游度假区名单</h1><p>{NEXT}</p>{NAMES
                     "table { border-collapse: collapse; } td, th { border: 0.8pt solid #000;"
                     " padding: 2pt 8pt; }")
 
+# A ruled list long enough to run over two page breaks, its header row repeated atop each
+# page (Chromium repeats a <thead>, as Word repeats a header row).
+LONG_ROWS = [(str(n), *RESORTS[(n - 1) % len(RESORTS)]) for n in range(1, 41)]
+LONG_TABLE = _html(
+    f"<h1>国家级旅游度假区名单</h1><p>{NEXT}</p><table><thead><tr><th>序号</th><th>省份</th>"
+    "<th>度假区名称</th></tr></thead><tbody>" + "".join(
+        "<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in LONG_ROWS)
+    + f"</tbody></table><p>{LAST}</p>",
+    "table { border-collapse: collapse; } td, th { border: 0.8pt solid #000; padding: 2pt 8pt; }")
+
 # Latin compounds and ranges (AC-DC, 45-55) whose hyphen ends a line in some of these
 # paragraphs: the opening grows a character a paragraph, so the break moves along.
 OPENING = "这是一种被广泛应用的将交流电转化为直流电的工业电源"
@@ -172,7 +182,7 @@ def printed(edition_browser, tmp_path_factory: pytest.TempPathFactory) -> dict[s
                        ("repeats", REPEATS), ("bulletin", BULLETIN), ("digest", DIGEST),
                        ("interview", INTERVIEW), ("columns3", COLUMNS3),
                        ("unruled", UNRULED), ("names", NAMES), ("names_ruled", NAMES_RULED),
-                       ("hyphens", HYPHENATED), ("quoted", QUOTED), ("column_cut", COLUMN_CUT)):
+                       ("hyphens", HYPHENATED), ("quoted", QUOTED), ("column_cut", COLUMN_CUT), ("long_table", LONG_TABLE)):
         source = folder / f"{name}.html"
         source.write_text(html, encoding="utf-8")
         page.goto(source.as_uri())
@@ -350,6 +360,18 @@ def test_a_name_list_table_is_put_to_the_editor_with_its_serial_numbers(
     for number, (province, resort) in enumerate(RESORTS, 1):
         assert re.search(rf"(^|\D){number}\D*{province}\s*{resort}", body, re.M), resort
     assert any("look like a table" in flag.message for flag in result.flags)
+
+
+@pytest.mark.slow
+def test_a_ruled_table_cut_by_page_breaks_is_one_table(printed: dict[str, Path]) -> None:
+    path = printed["long_table"]
+    result = import_file(path, path.read_bytes())
+    tables = [b for b in _paragraphs(result.markdown) if b.startswith("|")]
+    assert len(tables) == 1
+    rows = tables[0].splitlines()
+    assert rows[0] == "| 序号 | 省份 | 度假区名称 |" and len(rows) == 2 + len(LONG_ROWS)
+    assert rows[2:] == [f"| {' | '.join(row)} |" for row in LONG_ROWS]
+    assert sum("a table cut by a page break" in flag.message for flag in result.flags) >= 1
 
 
 @pytest.mark.slow
