@@ -25,7 +25,7 @@ import pypdfium2 as pdfium
 
 from ..cjk import is_cjk
 from ..errors import PipelineError
-from .lines import Line, Role
+from .lines import PAGE_NUMBER, RUNNING_HEAD_MAX, Line, Role
 from .normalize import normalise_text
 from .pdfpage import Box, Char, PageData, read_pages
 from .report import ImportResult
@@ -41,6 +41,7 @@ DISPLAY_TYPE = 1.15    # × body size: display type (pull quotes, drop caps)
 PARAGRAPH_GAP = 1.35   # × the usual line pitch: a wider gap separates blocks
 CAPTION_REACH = 2.5    # ems below (or beside) a picture where its caption stands
 _HAN = re.compile(r"[\u3400-\u9fff]")
+_DIGITS = re.compile(r"\d+")
 
 
 @dataclass
@@ -326,6 +327,10 @@ def _join_continued_tables(lines: list[Line], result: ImportResult | None) -> li
     """A ruled table that ends its page and one with as many columns that starts the
     next are one table a page break cut (its header row, when repeated, said once); the
     join is put to the editor."""
+    repeats: dict[str, set[int]] = {}
+    for line in lines:
+        if line.role is None and len(line.text) <= RUNNING_HEAD_MAX:
+            repeats.setdefault(_DIGITS.sub("#", line.text), set()).add(line.page)
     out: list[Line] = []
     last: int | None = None       # index in `out` of the last line that is not furniture
     page = -1                     # the page that line ends on (a table may run over pages)
@@ -345,7 +350,11 @@ def _join_continued_tables(lines: list[Line], result: ImportResult | None) -> li
             page = line.page
             continue
         out.append(line)
-        if line.role is not Role.MARGIN:
+        # page furniture at body size (a Word file's header, its PAGE field) between the
+        # parts: a folio, or a line every page repeats
+        furniture = line.role is Role.MARGIN or PAGE_NUMBER.match(line.text) or (
+            line.role is None and len(repeats.get(_DIGITS.sub("#", line.text), ())) > 1)
+        if not furniture:
             last, page = len(out) - 1, line.page
     return out
 
