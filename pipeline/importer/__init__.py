@@ -122,7 +122,8 @@ def import_file(raw: Path, data: bytes, encoding: str | None = None) -> ImportRe
     kind = sniff(data, raw)
     if kind is FileKind.PDF:
         from .pdf import pdf_lines
-        return import_lines(pdf_lines(data, raw))
+        result = ImportResult(markdown="")
+        return import_lines(pdf_lines(data, raw, result), result)
     if kind is FileKind.DOCX:
         from .word import docx_pieces
         return import_pieces(docx_pieces(data, raw), ImportResult(markdown=""))

@@ -18,16 +18,17 @@ import logging
 import re
 import statistics
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pypdfium2 as pdfium
 
 from ..cjk import is_cjk
 from ..errors import PipelineError
-from .lines import Line, Role
+from .lines import PAGE_NUMBER, RUNNING_HEAD_MAX, Line, Role
 from .normalize import normalise_text
 from .pdfpage import Box, Char, PageData, read_pages
+from .report import ImportResult
 
 Rows = tuple[tuple[str, ...], ...]
 Column = tuple[float, float]
@@ -40,6 +41,7 @@ DISPLAY_TYPE = 1.15    # × body size: display type (pull quotes, drop caps)
 PARAGRAPH_GAP = 1.35   # × the usual line pitch: a wider gap separates blocks
 CAPTION_REACH = 2.5    # ems below (or beside) a picture where its caption stands
 _HAN = re.compile(r"[\u3400-\u9fff]")
+_DIGITS = re.compile(r"\d+")
 
 
 @dataclass
@@ -321,7 +323,43 @@ def _lines(pages: list[list[Run]], columns: list[list[Column]],
     return lines
 
 
-def pdf_lines(data: bytes, path: Path) -> list[Line]:
+def _join_continued_tables(lines: list[Line], result: ImportResult | None) -> list[Line]:
+    """A ruled table that ends its page and one with as many columns that starts the
+    next are one table a page break cut (its header row, when repeated, said once); the
+    join is put to the editor."""
+    repeats: dict[str, set[int]] = {}
+    for line in lines:
+        if line.role is None and len(line.text) <= RUNNING_HEAD_MAX:
+            repeats.setdefault(_DIGITS.sub("#", line.text), set()).add(line.page)
+    out: list[Line] = []
+    last: int | None = None       # index in `out` of the last line that is not furniture
+    page = -1                     # the page that line ends on (a table may run over pages)
+    for line in lines:
+        before = out[last] if last is not None else None
+        if (before is not None and before.role is Role.TABLE and line.role is Role.TABLE
+                and line.page == page + 1 and line.cells and before.cells
+                and len(line.cells[0]) == len(before.cells[0])):
+            rows = line.cells[1:] if line.cells[0] == before.cells[0] else line.cells
+            cells = before.cells + rows
+            out[last] = replace(before, cells=cells,
+                                text=" ".join(cell for row in cells for cell in row if cell))
+            if result is not None:
+                result.flag(before.number, f"a table cut by a page break joined as one table "
+                            f"(its rest from page {line.page + 1}); if they are two tables, "
+                            "split it before the row that starts that page")
+            page = line.page
+            continue
+        out.append(line)
+        # page furniture at body size (a Word file's header, its PAGE field) between the
+        # parts: a folio, or a line every page repeats
+        furniture = line.role is Role.MARGIN or PAGE_NUMBER.match(line.text) or (
+            line.role is None and len(repeats.get(_DIGITS.sub("#", line.text), ())) > 1)
+        if not furniture:
+            last, page = len(out) - 1, line.page
+    return out
+
+
+def pdf_lines(data: bytes, path: Path, result: ImportResult | None = None) -> list[Line]:
     logging.getLogger("pdfminer").setLevel(logging.ERROR)
     try:
         pages = read_pages(data)
@@ -339,14 +377,14 @@ def pdf_lines(data: bytes, path: Path) -> list[Line]:
         for run in runs:
             if run.role is not Role.MARGIN:
                 run.column = _assign(run, columns[-1])
-    body_han = "".join(_han(r.text) for runs in page_runs for r in runs
-                       if abs(r.size - body) < 0.6)
-    ordered = []
-    for runs in page_runs:
-        runs = _merge_drop_caps(runs, body)
+    ordered = [_reading_order(_merge_drop_caps(runs, body)) for runs in page_runs]
+    # the body's text in reading order: a quote repeats a sentence whose lines are one
+    # after another in its column, not in the page's order of baselines across columns
+    body_han = "".join(_han(r.text) for runs in ordered for r in runs
+                       if abs(r.size - body) < 0.6 and r.role is None)
+    for runs in ordered:
         _mark_display(runs, body, body_han)
-        ordered.append(_reading_order(runs))
-    lines = _lines(ordered, columns, body)
+    lines = _join_continued_tables(_lines(ordered, columns, body), result)
     if not lines:
         raise PipelineError("no text in this PDF (a scan? run OCR first)", path)
     return lines

@@ -140,7 +140,9 @@ def is_cut(block: Block, following: Block | None, base: float | None) -> bool:
         return False
     if _display(following, base, HEADING_SIZE) or _display(block, base, HEADING_SIZE):
         return False
-    if looks_like_heading(text) and following.page == block.lines[-1].page:
+    last = block.lines[-1]
+    full = len(block.lines) > 1 and last.room is not None and last.room < 1   # PDF: to the edge
+    if looks_like_heading(text) and following.page == last.page and not full:
         return False  # a short head with a comma inside, not half a paragraph
     if text.startswith(("——", "--")) or (_special(text) and not is_speaker_turn(text)):
         return False   # a speaker's turn (问：…) is prose a column break may cut

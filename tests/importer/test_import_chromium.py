@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.importer import ImportResult, import_lines, import_raw
+from pipeline.importer import ImportResult, import_file, import_lines, import_raw
 from pipeline.importer.pdf import pdf_lines
 
 # Each paragraph 1em per character: 18 + 20 characters fill two lines of a 20em measure
@@ -62,6 +62,25 @@ MAGAZINE = _html(
     ".photo { background: #c8c8c8; height: 90pt; margin: 6pt 0 3pt; }"
     ".cap { font-size: 8pt; text-indent: 0; color: #444; margin-bottom: 6pt; }"
     ".pull { font-size: 15pt; text-indent: 0; margin: 8pt 0; font-weight: bold; }")
+
+# A pull quote of a whole sentence: in the body it wraps over several lines of its column,
+# whose neighbours in the page's order of baselines are the other column's lines.
+LONG_QUOTE = "全市将建成一批智算中心和工业互联网平台，为产业发展打下坚实基础"
+QUOTED_BODY = [NEXT, LONG, LAST, FULL, NEXT, LAST, FULL, NEXT]
+QUOTED = _html(
+    "<h1>数字经济重塑城市版图</h1>"
+    "<div class='cols'>"
+    + "".join(f"<p>{text}</p>" for text in QUOTED_BODY[:3]) + f"<p class='pull'>{LONG_QUOTE}</p>"
+    + "".join(f"<p>{text}</p>" for text in QUOTED_BODY[3:])
+    + "</div>",
+    ".cols { column-count: 2; column-gap: 8mm; }"
+    ".pull { font-size: 13pt; text-indent: 0; margin: 8pt 0; }")
+
+# Two columns whose first ends two lines into a paragraph: those two lines, with a comma
+# and no final stop, look like a short head, but the last runs to the column's edge.
+COLUMN_CUT = _html("<h1>数字经济重塑城市版图</h1><div class='cols'>" + f"<p>{LONG}</p>" * 5
+                   + "</div>", ".cols { column-count: 2; column-gap: 8mm; }"
+                   "@page { size: 150mm 114mm; }")
 
 ROWS = [("地区", "产值（亿元）", "增长（%）"), ("东区", "1203.5", "6.2"),
         ("西区", "987.1", "5.4"), ("南区", "455.0", "7.9")]
@@ -131,6 +150,16 @@ NAMES_RULED = _html(f"<h1>国家级旅游度假区名单</h1><p>{NEXT}</p>{NAMES
                     "table { border-collapse: collapse; } td, th { border: 0.8pt solid #000;"
                     " padding: 2pt 8pt; }")
 
+# A ruled list long enough to run over two page breaks, its header row repeated atop each
+# page (Chromium repeats a <thead>, as Word repeats a header row).
+LONG_ROWS = [(str(n), *RESORTS[(n - 1) % len(RESORTS)]) for n in range(1, 41)]
+LONG_TABLE = _html(
+    f"<h1>国家级旅游度假区名单</h1><p>{NEXT}</p><table><thead><tr><th>序号</th><th>省份</th>"
+    "<th>度假区名称</th></tr></thead><tbody>" + "".join(
+        "<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in LONG_ROWS)
+    + f"</tbody></table><p>{LAST}</p>",
+    "table { border-collapse: collapse; } td, th { border: 0.8pt solid #000; padding: 2pt 8pt; }")
+
 # Latin compounds and ranges (AC-DC, 45-55) whose hyphen ends a line in some of these
 # paragraphs: the opening grows a character a paragraph, so the break moves along.
 OPENING = "这是一种被广泛应用的将交流电转化为直流电的工业电源"
@@ -153,7 +182,7 @@ def printed(edition_browser, tmp_path_factory: pytest.TempPathFactory) -> dict[s
                        ("repeats", REPEATS), ("bulletin", BULLETIN), ("digest", DIGEST),
                        ("interview", INTERVIEW), ("columns3", COLUMNS3),
                        ("unruled", UNRULED), ("names", NAMES), ("names_ruled", NAMES_RULED),
-                       ("hyphens", HYPHENATED)):
+                       ("hyphens", HYPHENATED), ("quoted", QUOTED), ("column_cut", COLUMN_CUT), ("long_table", LONG_TABLE)):
         source = folder / f"{name}.html"
         source.write_text(html, encoding="utf-8")
         page.goto(source.as_uri())
@@ -249,6 +278,26 @@ def test_columns_caption_pull_quote_and_furniture_of_a_magazine_pdf(
 
 
 @pytest.mark.slow
+def test_a_pull_quote_of_a_sentence_wrapped_in_the_body_is_no_heading(
+        printed: dict[str, Path]) -> None:
+    """The quote is looked for in the body's text in reading order (each column top to
+    bottom), not in the order of baselines across the page's columns."""
+    result = _pdf(printed["quoted"])
+    blocks = _paragraphs(result.markdown)
+    assert not any(block.startswith("#") for block in blocks)
+    assert "".join(blocks) == "".join(QUOTED_BODY)
+    assert any("pull quote" in note.message for note in result.changes)
+
+
+@pytest.mark.slow
+def test_a_paragraphs_first_lines_at_a_columns_foot_join_its_rest(
+        printed: dict[str, Path]) -> None:
+    result = _pdf(printed["column_cut"])
+    assert _paragraphs(result.markdown) == [LONG] * 5
+    assert any("joined across a column break" in flag.message for flag in result.flags)
+
+
+@pytest.mark.slow
 def test_short_last_lines_of_two_columns_stay_in_their_column(printed: dict[str, Path]) -> None:
     """Layout text counts a Chinese character as one cell: a column's short last line is
     followed by more spaces than a full line, and the next column still starts there."""
@@ -311,6 +360,18 @@ def test_a_name_list_table_is_put_to_the_editor_with_its_serial_numbers(
     for number, (province, resort) in enumerate(RESORTS, 1):
         assert re.search(rf"(^|\D){number}\D*{province}\s*{resort}", body, re.M), resort
     assert any("look like a table" in flag.message for flag in result.flags)
+
+
+@pytest.mark.slow
+def test_a_ruled_table_cut_by_page_breaks_is_one_table(printed: dict[str, Path]) -> None:
+    path = printed["long_table"]
+    result = import_file(path, path.read_bytes())
+    tables = [b for b in _paragraphs(result.markdown) if b.startswith("|")]
+    assert len(tables) == 1
+    rows = tables[0].splitlines()
+    assert rows[0] == "| 序号 | 省份 | 度假区名称 |" and len(rows) == 2 + len(LONG_ROWS)
+    assert rows[2:] == [f"| {' | '.join(row)} |" for row in LONG_ROWS]
+    assert sum("a table cut by a page break" in flag.message for flag in result.flags) >= 1
 
 
 @pytest.mark.slow
