@@ -4,17 +4,21 @@ from __future__ import annotations
 
 import enum
 import re
+from dataclasses import dataclass
 
 HAN_NAME = r"[\u4e00-\u9fff·]{2,5}"
 NAMES = rf"{HAN_NAME}(?:[\s、，,]+{HAN_NAME})*"
 SEP = r"(?:\s*[/／|｜:：]\s*|\s+)"
 CREDIT_ROLE = re.compile(r"(策划|统筹|文字|文|摄影|图片|图|设计|美编|编辑|责编|责任编辑|撰稿|记者|"
                          r"通讯员|校对|审核|编审|监制)\s*[/／:：|｜]")
+# A byline's paper or agency, Simplified or Traditional (新華社記者韓潔、李汶羲).
+AGENCY = r"(?:本报|本報|本刊|新华社|新華社|中新社|人民网|人民網)"
+TRAINEE = r"(?:特约|特約|实习|實習)"
 _BYLINE = re.compile(
-    rf"^(?:[（(【\[]|[□■●◎]\s*)?(?:(?:本报|本刊|新华社|中新社|人民网)?(?:特约|实习)?(?:记者|記者|通讯员|通訊員|作者|撰文|撰稿|文)"
+    rf"^(?:[（(【\[]|[□■●◎]\s*)?(?:{AGENCY}?{TRAINEE}?(?:记者|記者|通讯员|通訊員|作者|撰文|撰稿|文)"
     rf"{SEP}{NAMES}(?:副?教授|博士|研究员|研究員|讲师|講師|律师|律師)?"
     # an agency's style runs the names on: 新华社记者崔静、韩洁、刘羊旸
-    rf"|(?:(?:本报|本刊|新华社|中新社|人民网)(?:特约|实习)?|特约|实习)(?:记者|記者){NAMES}"
+    rf"|(?:{AGENCY}{TRAINEE}?|{TRAINEE})(?:记者|記者){NAMES}"
     rf"|[\u4e00-\u9fff\dA-Za-z]{{2,24}}(?:研究员|记者|教授|主任|分析师|通讯员|编辑|院长|所长|主编|"
     rf"博士|总监|总裁|经济学家|特约撰稿人|评论员|总理|部长|省长|市长|县长|区长|镇长|书记|局长|董事长|总经理|"
     rf"主席|副主席|秘书长|会长|理事长|校长)\s+{NAMES})(?:[）)】\]])?$")
@@ -96,6 +100,32 @@ def iso_date(text: str) -> str | None:
     if not (1 <= month <= 12 and 1 <= day <= 31):
         return None
     return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+# A byline with the date after it: 作者：陳景祥　2024-03-18.
+_TRAILING_DATE = re.compile(r"[\s\u3000]+(?P<date>\d{4}\s*[年\-/.]\s*\d{1,2}\s*[月\-/.]\s*\d{1,2}"
+                            r"\s*日?(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?)$")
+
+
+@dataclass(frozen=True)
+class Signed:
+    """A line naming who wrote or issued the text, then its date."""
+
+    who: str
+    date: str       # ISO
+    sure: bool      # a byline (作者：…); an issuer's name (国家统计局) is put to the editor
+
+
+def signed_date(text: str) -> Signed | None:
+    """A byline or issuer's line that ends with its date (作者：陳景祥　2024-03-18,
+    国家统计局　2018-08-27 11:51), else None."""
+    match = _TRAILING_DATE.search(text)
+    if match is None or len(text) > BYLINE_MAX:
+        return None
+    who, date = text[:match.start()].strip(), iso_date(match.group("date"))
+    if not date or not (is_byline(who) or is_issuer(who)):
+        return None
+    return Signed(who, date, is_byline(who))
 
 
 CN_DIGIT = "〇零一二三四五六七八九十"

@@ -66,6 +66,9 @@ class Article:
     body: list[Element] = field(default_factory=list)
 
 
+BYLINE_AT = 2   # a byline stands within the body's first blocks (or is its last)
+
+
 def body_size(blocks: list[Block]) -> float | None:
     """The type size most of the text is set in (PDF only)."""
     weights: dict[float, int] = {}
@@ -203,7 +206,8 @@ def body_elements(blocks: list[Block], meta: dict[str, object], base: float | No
             elements.append(Element(Kind.CAPTION, text, block.line))
             result.change(Change.CAPTION, block.line, f"photo caption: {text[:20]}")
             continue
-        if (is_credits(text) or ((last or index == 0) and is_byline(text))) and \
+        # A byline under the lead's dateline (新華社北京3月15日電 / 新華社記者…) is one too.
+        if (is_credits(text) or ((last or index <= BYLINE_AT) and is_byline(text))) and \
                 classify_meta(text, block.line, meta, result):
             continue
         previous = _text(blocks[index - 1]) if index else ""

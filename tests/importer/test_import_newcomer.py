@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.importer import ImportResult, import_lines
+from pipeline.importer import ImportResult, import_lines, import_raw
 from pipeline.importer.pdf import pdf_lines
 
 PAGE_CSS = """
@@ -32,6 +32,21 @@ NOTICE = (
     f"<div style='text-align:center;font-size:17pt;font-weight:bold'>{TITLE}</div>"
     f"<p style='text-indent:0'>各市州、县市区人民政府：</p><p>{BODY}</p>" + f"<p>{BODY}</p>" * 3)
 
+# A Traditional wire story: its headline (with a space between two phrases, as such
+# heads have) repeated in the dateline's line; a byline; a one-line paragraph.
+HEADLINE = "中國兩會 世界關注——來自新聞中心的觀察"
+DATELINE = f"新華社北京3月15日電 題：{HEADLINE}"
+BYLINE = "新華社記者韓潔、李汶羲"
+SHORT = "未來五年有多重要？看看各國派出的採訪陣容就知道了。"
+QUOTED = ("“今年日本記者人數從去年200人增至272人；英國記者人數從去年50多人增到115人……”"
+          "外國記者組組長對記者説。")
+WIRE = (f"<h1 style='font-size:20pt;text-align:center'>{HEADLINE}</h1>"
+        "<p style='text-align:center;font-size:9pt;text-indent:0'>2016-03-15　來源：新華社</p>"
+        f"<p>{DATELINE}</p><p>{BYLINE}</p>"
+        "<p>兩會是世界觀察中國的窗口。“十三五”開局之年，3200多名中外記者參加兩會報道。</p>"
+        "<h3 style='font-size:13pt'>“兩千多份報告一搶而空”</h3>"
+        f"<p>{SHORT}</p><p>{QUOTED}</p><p>記者了解到，今年外國記者還會得到一份英文版摘要。</p>")
+
 
 def _html(body: str, css: str = "") -> str:
     return (f"<!doctype html><html lang='zh-Hans'><head><meta charset='utf-8'><style>"
@@ -45,7 +60,9 @@ def printed(edition_browser, tmp_path_factory: pytest.TempPathFactory) -> dict[s
     made: dict[str, Path] = {}
     context = edition_browser.new_context()
     page = context.new_page()
-    for name, html in (("notice", _html(NOTICE)),):
+    wire = _html(WIRE, "body { font-family: 'Noto Serif CJK TC'; font-size: 11pt; }"
+                       "p { margin: 0 0 .4em; }")
+    for name, html in (("notice", _html(NOTICE)), ("wire", wire)):
         source = folder / f"{name}.html"
         source.write_text(html, encoding="utf-8")
         page.goto(source.as_uri())
@@ -76,3 +93,33 @@ def test_a_wrapped_masthead_and_title_of_a_printed_notice(printed: dict[str, Pat
     assert f"title: {TITLE}" in front
     assert not [block for block in body if block.startswith("#")]
     assert body[0] == "湘政办发〔2009〕24号"
+
+
+@pytest.mark.slow
+def test_a_printed_wire_story_headline_byline_spaces_and_one_line_paragraphs(
+        printed: dict[str, Path]) -> None:
+    result = _pdf(printed["wire"])
+    front, body = _front(result.markdown), _body(result.markdown)
+    # The headline is the largest type, though the dateline repeats it (no pull quote).
+    assert f"title: {HEADLINE}" in front
+    assert not [note for note in result.changes if note.kind and note.kind.name == "PULL_QUOTE"]
+    assert f"byline: {BYLINE}" in front                # a byline is never a heading
+    assert body[0] == DATELINE                         # the space between Han kept
+    assert SHORT in body and QUOTED in body            # each its own paragraph
+
+
+# A news site's page pasted as text: its navigation bar with bars between the links.
+PASTED_HEAD = "聚焦中国 瞩目盛会——来自十九大新闻中心的观察"
+PASTED_LEAD = ("“骑起来真是很轻很方便！”在北京大型成就展特色体验展区里，一位外国记者与同行争相试骑"
+               "共享单车。")
+
+
+@pytest.mark.parametrize("bar", ["|", "｜", " | "])
+def test_a_pasted_navigation_bar_with_bars_between_its_links_is_dropped(bar: str) -> None:
+    links = ["直通屏山", "福建", "时评", "大学城", "台海", "娱乐", "体育", "国内", "国际", "福州"]
+    dateline = f"新华社北京10月17日电 题：{PASTED_HEAD}"
+    text = "\n".join([bar.join(links), PASTED_HEAD, dateline, PASTED_LEAD, PASTED_LEAD]) + "\n"
+    result = import_raw(text)
+    assert f"title: {PASTED_HEAD}" in _front(result.markdown)
+    assert _body(result.markdown)[0] == dateline
+    assert any("navigation bar" in note.message and note.line == 1 for note in result.flags)
