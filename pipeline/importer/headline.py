@@ -5,6 +5,7 @@ each line put in the front matter by evidence, and doubtful assemblies flagged.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from .doubts import PARAGRAPH_MIN
@@ -20,6 +21,7 @@ from .patterns import (
     is_masthead,
     iso_date,
     numbering,
+    signed_date,
     unbracketed,
 )
 from .reflow import Block
@@ -67,7 +69,7 @@ def _display_title(head: list[Line]) -> str:
     if is_document_title(joined([line.text for line in head])):
         return joined([line.text for line in head])
     out = head[0].text
-    for before, line in zip(head, head[1:], strict=False):
+    for before, line in itertools.pairwise(head):
         wrapped = before.room is not None and before.room < WRAPPED_ROOM
         out = joined([out, line.text]) if wrapped else f"{out} {line.text}"
     return out
@@ -168,9 +170,27 @@ def _add_meta(meta: dict[str, object], key: str, text: str) -> None:
     meta[key] = f"{previous} {text}" if previous else text
 
 
+def take_signed(text: str, line: int, meta: dict[str, object], result: ImportResult) -> bool:
+    """A byline or issuer with its date (作者：陳景祥　2024-03-18) to the front matter:
+    True if `text` was one. An issuer's name as the byline is put to the editor."""
+    signed = signed_date(text)
+    if signed is None or "byline" in meta:
+        return False
+    meta["byline"] = signed.who
+    meta.setdefault("date", signed.date)
+    if signed.sure:
+        result.change(Change.FRONT_MATTER, line, f"byline and date moved to front matter: {text}")
+    else:
+        result.flag(line, f"'{text}' under the headline: '{signed.who}' taken as the byline "
+                    f"and {signed.date} as the date; the other choice: a paragraph of the body")
+    return True
+
+
 def classify_meta(text: str, line: int, meta: dict[str, object],
                    result: ImportResult) -> bool:
     """Bylines, credits and dates go to the front matter; True if `text` was one."""
+    if take_signed(text, line, meta, result):
+        return True
     if is_credits(text):
         _add_meta(meta, "credits", " ".join(unbracketed(text).split()))
         result.change(Change.FRONT_MATTER, line, "credits line moved to front matter `credits`")

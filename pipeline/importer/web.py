@@ -24,6 +24,7 @@ from ..cjk import CJK_CONTEXT
 from ..errors import PipelineError
 from .lines import SENTENCE_END
 from .pasted import PROSE_MIN, Furniture, kind_of
+from .patterns import is_byline, iso_date, signed_date
 from .report import Choice, Decision, ImportResult
 from .styled import INFERRED, Piece, Role, unsure_heading
 
@@ -278,16 +279,23 @@ def html_pieces(data: bytes, path: Path, result: ImportResult) -> list[Piece]:
 
 
 def _metadata_outside(root: Any, container: Any) -> list[Piece]:
-    """The page's metadata box when the site sets it above the article's element (between
-    the headline and the text): read for its date, then dropped and put to the editor by
-    the front matter's pass, never lost without a word."""
+    """The page's metadata box or byline when the site sets it above the article's element
+    (between the headline and the text): the metadata read for its date, then dropped and
+    put to the editor by the front matter's pass, the byline moved to the front matter;
+    never lost without a word."""
+    published = root.xpath("//*[@id='publish_time']")   # WeChat's date, over the text
+    if published and iso_date(_text(published[0])):
+        return [Piece(Role.PARAGRAPH, _text(published[0]), published[0].sourceline or 1)]
     start, body = container.sourceline or 0, root.find("body")
     for leaf in _leaves(body if body is not None else root):
         line = leaf.sourceline or 0
-        if line >= start or _inside(leaf, root, lambda n: n is container):
+        # (not >=: a minified page has every element on one line)
+        if line > start or _inside(leaf, root, lambda n: n is container):
             break
         text = _text(leaf)
         if text and kind_of(text, True) is Furniture.METADATA:
+            return [Piece(Role.PARAGRAPH, text, line)]
+        if text and (signed_date(text) or is_byline(text)):   # 作者：陳景祥　2024-03-18
             return [Piece(Role.PARAGRAPH, text, line)]
     return []
 

@@ -8,12 +8,17 @@ texts, printed or built at test time.
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
+from docx import Document
 
 from pipeline.importer import ImportResult, import_lines, import_raw
 from pipeline.importer.pdf import pdf_lines
+from pipeline.importer.styled import import_pieces
+from pipeline.importer.web import html_pieces
+from pipeline.importer.word import docx_pieces
 
 PAGE_CSS = """
 @page { size: 150mm 200mm; margin: 18mm 15mm; }
@@ -123,3 +128,70 @@ def test_a_pasted_navigation_bar_with_bars_between_its_links_is_dropped(bar: str
     assert f"title: {PASTED_HEAD}" in _front(result.markdown)
     assert _body(result.markdown)[0] == dateline
     assert any("navigation bar" in note.message and note.line == 1 for note in result.flags)
+
+
+def test_a_pasted_dotted_date_in_the_source_field_and_the_byline_under_the_dateline() -> None:
+    text = "\n".join(["您所在的位置: 东南网 > 国内> 时政 > 正文", PASTED_HEAD,
+                      "来源：新华社 2017.10.17 20:18  责任编辑:周冬", "分享到:",
+                      f"新华社北京10月17日电 题：{PASTED_HEAD}", "新华社记者 崔静、韩洁、刘羊旸",
+                      PASTED_LEAD, PASTED_LEAD]) + "\n"
+    front = _front(import_raw(text).markdown)
+    assert "date: '2017-10-17'" in front
+    assert "byline: 新华社记者 崔静、韩洁、刘羊旸" in front
+
+
+def _html_result(html: str) -> ImportResult:
+    result = ImportResult(markdown="")
+    return import_pieces(html_pieces(html.encode("utf-8"), Path("a.html"), result), result)
+
+
+ARTICLE = "".join(f"<p>{text}</p>" for text in (PASTED_LEAD, SHORT, QUOTED, PASTED_LEAD) * 2)
+HEAD = "<html><head><meta charset='utf-8'></head><body>"
+
+
+def test_a_web_page_byline_with_its_date_above_the_article_element_is_not_lost() -> None:
+    page = (f"{HEAD}<main><article><h1>政府曰治</h1><div class='author'>作者：陳景祥"
+            f"\u30002024-03-18</div><div class='article-body'>{ARTICLE}</div></article></main>"
+            "</body></html>")
+    result = _html_result(page)
+    front = _front(result.markdown)
+    assert "byline: 作者：陳景祥" in front and "date: '2024-03-18'" in front
+
+
+def test_a_web_page_metadata_box_with_a_dotted_date_and_a_byline_under_the_dateline() -> None:
+    page = (f"{HEAD}<div class='article'><h1>{PASTED_HEAD}</h1><div class='info'>来源："
+            "\u3000新华社\u30002017.10.17 20:18\u3000责任编辑：周冬</div><div id='content'>"
+            f"<p>新华社北京10月17日电</p><p>新华社记者崔静、韩洁、刘羊旸</p>{ARTICLE}</div></div>"
+            "</body></html>")
+    front = _front(_html_result(page).markdown)
+    assert "date: '2017-10-17'" in front
+    assert "byline: 新华社记者崔静、韩洁、刘羊旸" in front
+
+
+def test_a_wechat_article_date_is_taken_from_its_publish_time() -> None:
+    page = (f"{HEAD}<div id='img-content'><h1 id='activity-name'>{PASTED_HEAD}</h1>"
+            "<div id='meta_content'><span id='js_name'>新华社</span> <em id='publish_time'>"
+            f"2017-10-17 20:10</em></div><div id='js_content'>{ARTICLE}</div></div></body></html>")
+    assert "date: '2017-10-17'" in _front(_html_result(page).markdown)
+
+
+def test_an_issuer_and_date_under_a_word_files_title_go_to_the_front_matter_for_review(
+        ) -> None:
+    document = Document()
+    document.add_heading("1-7月份全国规模以上工业企业利润增长17.1%", level=0)
+    document.add_paragraph("国家统计局\u30002018-08-27 11:51")
+    for text in (PASTED_LEAD, SHORT):
+        document.add_paragraph(text)
+    out = io.BytesIO()
+    document.save(out)
+    result = import_pieces(docx_pieces(out.getvalue(), Path("a.docx")), ImportResult(markdown=""))
+    front = _front(result.markdown)
+    assert "byline: 国家统计局" in front and "date: '2018-08-27'" in front
+    assert any("国家统计局" in flag.message and "other choice" in flag.message
+               for flag in result.flags)
+
+
+def test_a_pasted_byline_with_its_date_goes_to_the_front_matter() -> None:
+    text = "\n".join(["政府曰治", "作者：陳景祥\u30002024-03-18", QUOTED, SHORT, QUOTED]) + "\n"
+    front = _front(import_raw(text).markdown)
+    assert "byline: 作者：陳景祥" in front and "date: '2024-03-18'" in front
