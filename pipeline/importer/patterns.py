@@ -220,6 +220,8 @@ def is_document_title(text: str) -> bool:
 # Lines about the text rather than of it: never headings (来源：新华网, （完）).
 _NOTE_LINE = re.compile(r"^(?:(?:来源|出处|原标题|本文来源|信息来源|原载|转载自|编者按|编者注)\s*[:：]"
                         r"|[（(]?作者(?:简介|簡介|单位|單位|生前|现为|現為|现任|現任|为|為|系|是)"
+                        # where the article first ran: （本文原載於灼見名家）
+                        r"|[（(]?本文(?:原载|原載|首发|首發|转载|轉載|刊于|刊於|发表于|發表於|选自|選自)"
                         r"|[（(【\[]?\s*(?:完|全文完|待续|未完待续|本文有删[减节]|有删[减节]|略|下略)\s*[）)】\]]?$)")
 
 

@@ -198,7 +198,9 @@ def _element(piece: Piece, level: int, result: ImportResult) -> Element:
         result.change(Change.HEADING, piece.line, f"section heading: {text}")
         return Element(Kind.HEADING, text, piece.line, level)
     if piece.role is Role.CAPTION:
-        result.change(Change.CAPTION, piece.line, f"caption: {text[:20]}")
+        table = TABLE_CAPTION.match(text) is not None   # 表1 …: a table's, not a photo's
+        result.change(Change.TABLE_CAPTION if table else Change.CAPTION, piece.line,
+                      f"{'table ' if table else ''}caption: {text[:20]}")
         return Element(Kind.CAPTION, text, piece.line)
     return Element(Kind.PARAGRAPH, text, piece.line)
 

@@ -24,7 +24,7 @@ from ..cjk import CJK_CONTEXT
 from ..errors import PipelineError
 from .lines import SENTENCE_END
 from .pasted import PROSE_MIN, Furniture, kind_of
-from .patterns import is_byline, iso_date, signed_date
+from .patterns import is_byline, is_note_line, iso_date, signed_date
 from .report import Choice, Decision, ImportResult
 from .styled import INFERRED, Piece, Role, unsure_heading
 
@@ -329,7 +329,7 @@ def _piece(leaf: Any, container: Any, text: str, line: int, picture: bool) -> Pi
     centred = _style_up(leaf, container, _CENTRED)
     if picture and len(text) <= CAPTION_MAX and (centred or _style_up(leaf, container, _SMALL)):
         return Piece(Role.CAPTION, text, line, centred=centred)
-    if _all_bold(leaf) and len(text) <= BOLD_HEADING_MAX * 2:
+    if _all_bold(leaf) and len(text) <= BOLD_HEADING_MAX * 2 and not is_note_line(text):
         doubt = unsure_heading(text)
         if len(text) <= BOLD_HEADING_MAX or not doubt:
             return Piece(Role.HEADING, text, line, INFERRED, unsure=doubt)

@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 from docx import Document
 
-from pipeline.importer import ImportResult, import_lines, import_raw
+from pipeline.cli import main
+from pipeline.importer import Change, ImportResult, import_lines, import_raw
 from pipeline.importer.pdf import pdf_lines
 from pipeline.importer.styled import import_pieces
 from pipeline.importer.web import html_pieces
@@ -195,3 +196,55 @@ def test_a_pasted_byline_with_its_date_goes_to_the_front_matter() -> None:
     text = "\n".join(["政府曰治", "作者：陳景祥\u30002024-03-18", QUOTED, SHORT, QUOTED]) + "\n"
     front = _front(import_raw(text).markdown)
     assert "byline: 作者：陳景祥" in front and "date: '2024-03-18'" in front
+
+
+def test_a_bold_note_of_where_the_article_first_ran_is_no_heading() -> None:
+    note = "（本文原載於灼見名家）"
+    page = (f"{HEAD}<article><h1>政府曰治</h1><div class='body'>{ARTICLE}"
+            f"<p><strong>{note}</strong></p></div></article></body></html>")
+    body = _body(_html_result(page).markdown)
+    assert note in body and f"## {note}" not in body
+
+
+def _word_file(*paragraphs: str, rows: int = 0) -> bytes:
+    document = Document()
+    document.add_heading("规模以上工业企业利润", level=0)
+    for text in paragraphs:
+        document.add_paragraph(text)
+    if rows:
+        table = document.add_table(rows=rows, cols=2)
+        for row in table.rows:
+            row.cells[0].text, row.cells[1].text = "总计", "39038.1"
+        document.add_paragraph(SHORT)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def test_a_word_files_table_caption_is_reported_as_a_table_caption() -> None:
+    data = _word_file(PASTED_LEAD, "表1\u3000规模以上工业企业利润", rows=2)
+    result = import_pieces(docx_pieces(data, Path("a.docx")), ImportResult(markdown=""))
+    kinds = [note.kind for note in result.changes if note.line and "表1" in note.message]
+    assert kinds == [Change.TABLE_CAPTION]
+
+
+@pytest.mark.parametrize(("data", "name", "said"), [
+    (_word_file(PASTED_LEAD), "report.pdf", "a DOCX file named .pdf: rename it to .docx"),
+    (b"%PDF-1.4\n%%EOF\n", "report.docx", "a PDF file named .docx: rename it to .pdf"),
+], ids=["docx-named-pdf", "pdf-named-docx"])
+def test_a_pdf_or_word_file_under_the_others_name_is_refused_in_one_line(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], data: bytes, name: str,
+        said: str) -> None:
+    (tmp_path / "content").mkdir()
+    (tmp_path / name).write_bytes(data)
+    assert main(["-C", str(tmp_path), "import", str(tmp_path / name), "--slug", "x"]) == 2
+    err = capsys.readouterr().err
+    assert f"{name}: {said}" in err and len(err.strip().splitlines()) == 1
+    assert not (tmp_path / "content" / "x.md").exists()
+
+
+def test_importing_a_directory_says_it_is_a_directory(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "content").mkdir()
+    assert main(["-C", str(tmp_path), "import", str(tmp_path / "content"), "--slug", "x"]) == 2
+    assert "content: a directory, not a file" in capsys.readouterr().err
