@@ -180,14 +180,16 @@ def _container(root: Any, html: str) -> Any:
     extracted = trafilatura.extract(html, favor_recall=True, include_tables=False,
                                     include_comments=False) or ""
     probes = [line.strip()[:12] for line in extracted.splitlines() if len(line.strip()) >= 12]
+    body = root.find("body")
     if not probes:
-        body = root.find("body")
         return body if body is not None else root
     counted = [(sum(1 for probe in probes if probe in element.text_content()), element)
                for element in root.iter("div", "article", "section", "main", "td", "body")]
     most = max((hits for hits, _ in counted), default=0)
     holding = [element for hits, element in counted if most and hits >= COVER * most]
-    return min(holding, key=lambda e: len(e.text_content())) if holding else root
+    if not holding:   # no element holds the extract's lines (it ran them into one)
+        return body if body is not None else root   # <html> would be one leaf: all lost
+    return min(holding, key=lambda e: len(e.text_content()))
 
 
 def _title(root: Any, container: Any) -> tuple[list[Piece], Any]:

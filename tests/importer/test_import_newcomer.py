@@ -248,3 +248,13 @@ def test_importing_a_directory_says_it_is_a_directory(
     (tmp_path / "content").mkdir()
     assert main(["-C", str(tmp_path), "import", str(tmp_path / "content"), "--slug", "x"]) == 2
     assert "content: a directory, not a file" in capsys.readouterr().err
+
+
+def test_a_short_page_the_extractor_runs_into_one_line_keeps_its_text() -> None:
+    """trafilatura gave the page's text as one line, which no element holds: the whole
+    article, read as one block with the headline, was left out without a word."""
+    text = "".join(f"<p>{t}</p>" for t in (PASTED_LEAD, SHORT, QUOTED, PASTED_LEAD))
+    page = (f"{HEAD}<main><article><h1>政府曰治</h1><div class='author'>作者：陳景祥\u3000"
+            f"2024-03-18</div><div class='body'>{text}</div></article></main></body></html>")
+    body = _body(_html_result(page).markdown)
+    assert body == [PASTED_LEAD, SHORT, QUOTED, PASTED_LEAD]
