@@ -141,9 +141,13 @@ def _han(item: str) -> bool:
     return any("\u4e00" <= char <= "\u9fff" for char in item)
 
 
+_NAV_SEPARATORS = re.compile(r"[\s|｜]+")   # a bar's links: spaces or bars between
+
+
 def _is_navigation(text: str) -> bool:
-    """A row of five or more short links (首页 时政 财经 …), no sentence in it."""
-    items = text.split()
+    """A row of five or more short links (首页 时政 财经 …, or 福建|时评|…), no sentence
+    in it."""
+    items = [item for item in _NAV_SEPARATORS.split(text) if item]
     if len(items) < 5 or any(len(item) > 8 for item in items):
         return False
     if re.search(r"[\d。，；！？,;.]", text) or 2 * sum(map(_han, items)) < len(items):
@@ -202,7 +206,9 @@ def page_date(text: str) -> str | None:
         match = _DATE.match(value)
         if label in _DATED and match:
             return iso_date("-".join(match.groups()))
-    return None
+    # No dated label: a date in another field's value (来源：新华社　2017.10.17 20:18).
+    match = _DATE.search(text)
+    return iso_date("-".join(match.groups())) if match else None
 
 
 def _top_end(lines: list[Line]) -> int:

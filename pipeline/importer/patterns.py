@@ -4,17 +4,21 @@ from __future__ import annotations
 
 import enum
 import re
+from dataclasses import dataclass
 
 HAN_NAME = r"[\u4e00-\u9fff·]{2,5}"
 NAMES = rf"{HAN_NAME}(?:[\s、，,]+{HAN_NAME})*"
 SEP = r"(?:\s*[/／|｜:：]\s*|\s+)"
 CREDIT_ROLE = re.compile(r"(策划|统筹|文字|文|摄影|图片|图|设计|美编|编辑|责编|责任编辑|撰稿|记者|"
                          r"通讯员|校对|审核|编审|监制)\s*[/／:：|｜]")
+# A byline's paper or agency, Simplified or Traditional (新華社記者韓潔、李汶羲).
+AGENCY = r"(?:本报|本報|本刊|新华社|新華社|中新社|人民网|人民網)"
+TRAINEE = r"(?:特约|特約|实习|實習)"
 _BYLINE = re.compile(
-    rf"^(?:[（(【\[]|[□■●◎]\s*)?(?:(?:本报|本刊|新华社|中新社|人民网)?(?:特约|实习)?(?:记者|記者|通讯员|通訊員|作者|撰文|撰稿|文)"
+    rf"^(?:[（(【\[]|[□■●◎]\s*)?(?:{AGENCY}?{TRAINEE}?(?:记者|記者|通讯员|通訊員|作者|撰文|撰稿|文)"
     rf"{SEP}{NAMES}(?:副?教授|博士|研究员|研究員|讲师|講師|律师|律師)?"
     # an agency's style runs the names on: 新华社记者崔静、韩洁、刘羊旸
-    rf"|(?:(?:本报|本刊|新华社|中新社|人民网)(?:特约|实习)?|特约|实习)(?:记者|記者){NAMES}"
+    rf"|(?:{AGENCY}{TRAINEE}?|{TRAINEE})(?:记者|記者){NAMES}"
     # a decree's signature run together: 总理李鹏
     rf"|(?:国务院)?总理(?![的在说指强表会对与和答讲谈])[\u4e00-\u9fff]{{2,3}}"
     # a post and a name, as a decree is signed: 总理 李克强, 自治区人民政府主席 张雨浦
@@ -117,6 +121,32 @@ def iso_date(text: str) -> str | None:
     return f"{year:04d}-{month:02d}-{day:02d}"
 
 
+# A byline with the date after it: 作者：陳景祥　2024-03-18.
+_TRAILING_DATE = re.compile(r"[\s\u3000]+(?P<date>\d{4}\s*[年\-/.]\s*\d{1,2}\s*[月\-/.]\s*\d{1,2}"
+                            r"\s*日?(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?)$")
+
+
+@dataclass(frozen=True)
+class Signed:
+    """A line naming who wrote or issued the text, then its date."""
+
+    who: str
+    date: str       # ISO
+    sure: bool      # a byline (作者：…); an issuer's name (国家统计局) is put to the editor
+
+
+def signed_date(text: str) -> Signed | None:
+    """A byline or issuer's line that ends with its date (作者：陳景祥　2024-03-18,
+    国家统计局　2018-08-27 11:51), else None."""
+    match = _TRAILING_DATE.search(text)
+    if match is None or len(text) > BYLINE_MAX:
+        return None
+    who, date = text[:match.start()].strip(), iso_date(match.group("date"))
+    if not date or not (is_byline(who) or is_issuer(who)):
+        return None
+    return Signed(who, date, is_byline(who))
+
+
 CN_DIGIT = "〇零一二三四五六七八九十"
 _CN_DATE = re.compile(rf"^[{CN_DIGIT}]{{4}}年[{CN_DIGIT}]{{1,2}}月[{CN_DIGIT}]{{1,3}}日$")
 _ISSUER = re.compile(r"^[\u4e00-\u9fff（）()、\s]{2,30}(?:国务院|办公厅|委员会|人民政府|政府|部|局|厅|署|"
@@ -216,6 +246,8 @@ def is_document_title(text: str) -> bool:
 # Lines about the text rather than of it: never headings (来源：新华网, （完）).
 _NOTE_LINE = re.compile(r"^(?:(?:来源|出处|原标题|本文来源|信息来源|原载|转载自|编者按|编者注)\s*[:：]"
                         r"|[（(]?作者(?:简介|簡介|单位|單位|生前|现为|現為|现任|現任|为|為|系|是)"
+                        # where the article first ran: （本文原載於灼見名家）
+                        r"|[（(]?本文(?:原载|原載|首发|首發|转载|轉載|刊于|刊於|发表于|發表於|选自|選自)"
                         r"|[（(【\[]?\s*(?:完|全文完|待续|未完待续|本文有删[减节]|有删[减节]|略|下略)\s*[）)】\]]?$)")
 
 

@@ -95,7 +95,9 @@ def _run_text(chars: list[Char]) -> str:
                 out.append(" ")
             previous = None
             continue
-        if (previous is not None and out and not is_cjk(out[-1][-1]) and not is_cjk(text[0])
+        if char.space_before and out and out[-1] != " ":
+            out.append(" ")   # a space between two Han characters PDFium saw
+        elif (previous is not None and out and not is_cjk(out[-1][-1]) and not is_cjk(text[0])
                 and out[-1][-1].isalnum() and text[0].isalnum()
                 and char.x0 - previous.x1 > 0.2 * char.size):
             out.append(" ")
@@ -267,9 +269,18 @@ def _mark_display(runs: list[Run], body: float, body_han: str) -> None:
             groups.append([run])
     for group in groups:
         han = _han("".join(run.text for run in group))
-        if len(han) >= 6 and han in body_han:
+        if len(han) >= 6 and han in body_han and not _is_headline(group, runs, body):
             for run in group:
                 run.role = Role.PULL_QUOTE
+
+
+def _is_headline(group: list[Run], runs: list[Run], body: float) -> bool:
+    """The first page's largest type above all its body text is the headline, though a
+    wire story repeats it in its first line (新華社北京3月15日電 題：…)."""
+    text = [r for r in runs if r.role is None]
+    body_tops = [r.top for r in text if abs(r.size - body) < 0.6]
+    return (group[0].page == 0 and group[0].size >= max(r.size for r in text)
+            and bool(body_tops) and group[-1].bottom <= min(body_tops))
 
 
 def _merge_drop_caps(runs: list[Run], body: float) -> list[Run]:

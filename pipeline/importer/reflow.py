@@ -101,7 +101,8 @@ def full_room(lines: list[Line]) -> float:
     return max(ROOM, rooms[int(0.6 * (len(rooms) - 1))] + 1.0)
 
 
-def _pdf_breaks(line: Line, following: Line, room: float, body: float | None) -> bool:
+def _pdf_breaks(line: Line, following: Line, room: float, body: float | None,
+                starts: bool = False) -> bool:
     """A PDF says where a line ends: a paragraph ends where its line stops short of the
     column's edge, or where the next line is indented. Display type (a heading over two
     lines) and captions wrap wherever their lines end."""
@@ -112,6 +113,9 @@ def _pdf_breaks(line: Line, following: Line, room: float, body: float | None) ->
         return False
     if following.indent >= line.indent + INDENT and following.indent >= INDENT:
         return True                              # first-line indent of a new paragraph
+    if starts and line.indent >= INDENT and following.indent >= line.indent - 1 \
+            and _ends_sentence(line.text) and (line.room or 0) > ROOM:
+        return True      # a one-line paragraph: its first line indented, and the next too
     if _numbered_start(line, following):
         return True
     return (line.room or 0) > room
@@ -216,7 +220,7 @@ def _breaks_after(run: list[Line], index: int, typical: float | None, starts: bo
     if line.size and following.size and abs(line.size - following.size) > 0.5:
         return True                              # the type size changes
     if line.room is not None and following.room is not None:
-        return _pdf_breaks(line, following, room, body)
+        return _pdf_breaks(line, following, room, body, starts)
     if _continues(line.text, following.text):
         return False
     if typical is None:

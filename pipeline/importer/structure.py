@@ -68,6 +68,9 @@ class Article:
     body: list[Element] = field(default_factory=list)
 
 
+BYLINE_AT = 2   # a byline stands within the body's first blocks (or is its last)
+
+
 def body_size(blocks: list[Block]) -> float | None:
     """The type size most of the text is set in (PDF only)."""
     weights: dict[float, int] = {}
@@ -208,7 +211,9 @@ def body_elements(blocks: list[Block], meta: dict[str, object], base: float | No
             elements.append(Element(Kind.CAPTION, text, block.line))
             result.change(Change.CAPTION, block.line, f"photo caption: {text[:20]}")
             continue
-        if (is_credits(text) or ((index >= tail or index == 0) and _about(text))) and \
+        # A byline under the lead's dateline (新華社北京3月15日電 / 新華社記者…) is one too.
+        if (is_credits(text) or ((index >= tail or index == 0) and _about(text))
+                or (index <= BYLINE_AT and index not in signed and is_byline(text))) and \
                 classify_meta(text, block.line, meta, result):
             continue
         previous = _text(blocks[index - 1]) if index else ""
