@@ -7,6 +7,8 @@ set with `word-break: keep-all` and no break opportunity, Chromium broke it as å
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from hypothesis import given
 from hypothesis import strategies as st
 from markupsafe import Markup
@@ -39,7 +41,7 @@ def test_traditional_text_gets_breaks_too() -> None:
 def test_no_break_inside_a_run_of_digits(text: str) -> None:
     cut = phrases(text)
     assert "".join(cut) == text
-    for left, right in zip(cut, cut[1:]):
+    for left, right in pairwise(cut):
         assert not (left[-1] in "0123456789.%-" and right[0] in "0123456789.%-")
 
 
