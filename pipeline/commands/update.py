@@ -33,7 +33,7 @@ from ..cache import (
     files_digest,
     key_of,
 )
-from ..catalog.merge import merge_catalog
+from ..catalog.merge import copy_figures_only, merge_catalog
 from ..catalog.msginit import new_catalog
 from ..catalog.pofile import (
     LoadedCatalog,
@@ -215,6 +215,7 @@ class _Merge:
     loaded: LoadedCatalog | None
     merged: polib.POFile
     filled: FillReport
+    copied: int = 0  # entries of figures only, filled with their source
 
 
 class _MemoryNeeded(Exception):
@@ -276,8 +277,10 @@ def _update_article(shared: _Shared, slug: str) -> _Outcome:
         counts = (f"{len(active)} entries, {fuzzy} fuzzy, {empty} untranslated, "
                   f"{obsolete} obsolete")
         outcome.counts[loc] = counts
+        copied = (f"; {one.copied} of figures only, copied from the source"
+                  if one.copied else "")
         outcome.messages.append(Message(f"{display_path(path)}: {counts}"
-                                         f"{_memory_summary(one.filled)}"
+                                         f"{_memory_summary(one.filled)}{copied}"
                                          f"{'' if changed else ' (unchanged)'}"))
     # Last (see the docstring), and only once every catalog is merged with it. The
     # .pot is generated, never edited by people, so the copy read above is still
@@ -305,7 +308,8 @@ def _merge_one(shared: _Shared, slug: str, loc: str, template: polib.POFile) -> 
                           else _NoMemoryYet())
         filled = fill_from_memory(merged, loaded.po if loaded else None, memory,
                                   shared.settings.fuzzy_threshold, project.source_ref(slug))
-    return _Merge(loc, path, data, loaded, merged, filled)
+    copied = copy_figures_only(merged)
+    return _Merge(loc, path, data, loaded, merged, filled, copied)
 
 
 def _write_catalog(cache: CanonicalCache, path: Path, loaded: LoadedCatalog | None,
