@@ -24,7 +24,8 @@ _WORDS = st.sampled_from(["the", "county", "Changzhi", "output", "rose", "2023",
                           "“green", "growth”", "“Yes”", "“No.”", "Beijing", "Dr", "St",
                           "Gen", "McDonald", "Xinhua", "OK", "China's", "don't", "O'Brien",
                           "farmers'", "'so", "3.5",
-                          "18.9", "1.6%", "0.02", "2020", "14"])
+                          "18.9", "1.6%", "0.02", "2020", "14", '"green', 'growth"',
+                          '"Yes"'])
 _MARKS = st.sampled_from(["", "", "", ",", ";", ":", ".", "!", "?", " —", "."])
 
 
@@ -47,6 +48,11 @@ def test_plain_english_takes_prose_and_leaves_the_rest() -> None:
     text = "Output rose in the county. Farmers gained! Who lost? Nobody"
     assert [s.text for s in plain_english(text) or ()] == [
         "Output rose in the county.", "Farmers gained!", "Who lost?", "Nobody"]
+    # A straight double quote is read as the curly ones are.
+    text = 'He called it "green growth" again. Then he left.'
+    assert [s.text for s in plain_english(text) or ()] == [
+        'He called it "green growth" again.', "Then he left."]
+    assert plain_english(text) == _pysbd_sentences(text, "en")
     # A decimal point is no sentence end, for pysbd as here.
     text = "It rose 3.5 percent. Then it fell by 1.6 points."
     assert [s.text for s in plain_english(text) or ()] == ["It rose 3.5 percent.", "Then it fell by 1.6 points."]
