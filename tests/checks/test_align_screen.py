@@ -109,3 +109,15 @@ def test_the_best_path_shortcut_loses_no_lone_sentence(pair: tuple[str, str]) ->
         assert not full.omitted() and not full.added()
     else:
         assert shortcut == full
+
+
+def test_a_pieces_stems_are_found_once() -> None:
+    """The screen tries a piece against several sentences and the evidence reads it
+    again: its stems are computed once (lexicon.english_stems keeps them)."""
+    from pipeline.checks.align.lexicon import english_stems
+
+    english_stems.cache_clear()
+    assert plainly_paired("人才是关键。人才哪里找？", "Talent is the key. Where is talent found?")
+    first = english_stems.cache_info()
+    plainly_paired("人才是关键。人才哪里找？", "Talent is the key. Where is talent found?")
+    assert english_stems.cache_info().misses == first.misses

@@ -23,7 +23,9 @@ _WORDS = st.sampled_from(["the", "county", "Changzhi", "output", "rose", "2023",
                           "mid-year", "farmers’", "and", "e", "Jan", "vs", "is", "it",
                           "“green", "growth”", "“Yes”", "“No.”", "Beijing", "Dr", "St",
                           "Gen", "McDonald", "Xinhua", "OK", "China's", "don't", "O'Brien",
-                          "farmers'", "'so"])
+                          "farmers'", "'so", "3.5",
+                          "18.9", "1.6%", "0.02", "2020", "14", '"green', 'growth"',
+                          '"Yes"'])
 _MARKS = st.sampled_from(["", "", "", ",", ";", ":", ".", "!", "?", " —", "."])
 
 
@@ -46,7 +48,16 @@ def test_plain_english_takes_prose_and_leaves_the_rest() -> None:
     text = "Output rose in the county. Farmers gained! Who lost? Nobody"
     assert [s.text for s in plain_english(text) or ()] == [
         "Output rose in the county.", "Farmers gained!", "Who lost?", "Nobody"]
-    for hard in ("He met Mr. Li. Then", "It rose 3.5 percent. Then", "The U.S. Army",
+    # A straight double quote is read as the curly ones are.
+    text = 'He called it "green growth" again. Then he left.'
+    assert [s.text for s in plain_english(text) or ()] == [
+        'He called it "green growth" again.', "Then he left."]
+    assert plain_english(text) == _pysbd_sentences(text, "en")
+    # A decimal point is no sentence end, for pysbd as here.
+    text = "It rose 3.5 percent. Then it fell by 1.6 points."
+    assert [s.text for s in plain_english(text) or ()] == ["It rose 3.5 percent.", "Then it fell by 1.6 points."]
+    assert plain_english(text) == _pysbd_sentences(text, "en")
+    for hard in ("He met Mr. Li. Then", "It rose in 2020. Then", "The U.S. Army",
                  "He said “Go.” Then", "(Xinhua) Beijing", "See (below). Then", "Wait... Then", "etc. And"):
         assert plain_english(hard) is None
     # A sentence may end with a name: pysbd ends it there unless the name is an

@@ -37,8 +37,10 @@ def stem(word: str) -> str:
     return word[:_STEM]
 
 
+@lru_cache(maxsize=16384)
 def english_stems(text: str) -> frozenset[str]:
-    """Stems of the content words of an English text."""
+    """Stems of the content words of an English text (kept per text: the gate's
+    screen asks them of a piece for each sentence it tries, the evidence again)."""
     return frozenset(stem(w) for w in _WORD.findall(text.lower())
                      if len(w) > 2 and w not in STOP)
 

@@ -98,20 +98,22 @@ def _segmenter(language: str) -> pysbd.Segmenter:
     return pysbd.Segmenter(language=language, clean=False)
 
 
-# Plain English prose: words, digits, spaces and , ; : - – — % ’ / & $ “ ”, with
+# Plain English prose: words, digits, spaces and , ; : - – — % ’ / & $ “ ” ", with
 # . ! ? only after a word of two letters or more ending in a lower-case letter
 # (Beijing. too: a name ends many a sentence; not one of pysbd's abbreviations,
 # Gen. St. Mr.) and then either the end or one space and a capitalised word.
 # pysbd splits such a text exactly at those
 # marks (tests/test_align_split.py compares the two on generated and real text);
-# anything else (abbreviations, initials, decimals, a quote at a sentence end,
+# anything else (abbreviations, initials, a quote at a sentence end,
 # brackets (pysbd ends a sentence after a bracketed credit), ellipses,
 # lists) goes to pysbd.
-_PLAIN_CHARS = re.compile(r"[A-Za-z0-9 ,;:%’'/&$\-–—.!?“”]*")
+# A straight double quote is plain as “ and ” are: pysbd sees all three as | (_HIDE_QUOTES).
+_PLAIN_CHARS = re.compile(r"[A-Za-z0-9 ,;:%’'/&$\-–—.!?“”\"]*")
 # A straight apostrophe inside a word (China's, don't) is plain: pysbd's single-quote
 # rules need one after a space or before one. Any other is a quote, not plain.
 _QUOTE = re.compile(r"(?<![A-Za-z])'|'(?![A-Za-z])")
-_PLAIN_MARK = re.compile(r"[.!?]")
+# A decimal point (3.5, 18.9) is no mark: pysbd never ends a sentence between digits.
+_PLAIN_MARK = re.compile(r"[!?]|(?<!\d)\.|\.(?!\d)")
 _PLAIN_SENTENCE_END = re.compile(r"(?<![A-Za-z])([A-Za-z][A-Za-z]*[a-z])[.!?](?= [A-Z][a-z]|$)")
 
 
