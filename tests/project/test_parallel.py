@@ -134,3 +134,20 @@ def test_preload_runs_here_once_before_the_pool_and_never_without_one(tmp_path: 
         mapper.map(list(range(16)))
         mapper.map(list(range(16)))
     assert preloads.read_text().split() == [str(os.getpid())]
+
+
+def _collector(state: None, item: int) -> tuple[int, int]:
+    import gc
+    return gc.get_threshold()[0], gc.get_freeze_count()
+
+
+def test_workers_collect_less_often_and_skip_what_the_parent_held() -> None:
+    """Garbage collection is tuned for the workers only: rarer young collections,
+    and the objects held before the fork frozen; the parent is left as it was."""
+    import gc
+    before = gc.get_threshold()
+    with parallel.Mapper(_collector, 2, parallel.as_is, None) as mapper:
+        seen = mapper.map(list(range(parallel.MIN_PARALLEL)))
+    assert {threshold for threshold, _ in seen} == {parallel.WORKER_GC_THRESHOLD}
+    assert all(frozen > 0 for _, frozen in seen)
+    assert gc.get_threshold() == before and gc.get_freeze_count() == 0
