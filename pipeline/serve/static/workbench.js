@@ -699,8 +699,8 @@
   document.addEventListener('DOMContentLoaded', () => {
     showTokenState();
     // The segments are drawn in the task after this event: the browser's own pass over a
-    // page's form fields when it has loaded (Chromium's autofill: a forced layout for
-    // each box) then finds none, and the page is complete sooner.
+    // page's form fields when it has loaded (Chromium's autofill, by all signs: a forced
+    // layout for each box) then finds none, and the page is complete sooner.
     if (document.body.dataset.page === 'article') setTimeout(articlePage, 0);
     else document.body.dataset.ready = 'true';
   });
