@@ -264,3 +264,26 @@ def test_a_signature_over_two_lines_above_its_date_is_the_closing_block() -> Non
     body = _body(import_raw(SIGNED_OVER_TWO_LINES).markdown)
     assert "#" not in body
     assert body.endswith("\n湖北省巴东县官渡口镇马鬃山村\n\n地质险情调查专家组\n\n二〇〇四年九月二十三日\n")
+
+
+# The same 复函 (国办函〔2004〕80号): its list of attachments, one a line.
+ATTACHMENT_LIST = """国务院办公厅关于湖北省巴东县地质灾害险情有关问题的复函
+
+湖北省人民政府：
+
+经国务院领导同志同意，现将国土资源部及专家组的有关意见转复你省。涉及要求国家安排专项经费问题，可另向财政部专题报告。
+
+附件：1.国土资源部关于湖北省巴东县官渡口镇马鬃山村地质险情调研情况的报告
+
+2.湖北省巴东县官渡口镇马鬃山村地质险情调查专家组意见
+
+国务院办公厅
+
+二〇〇四年十一月四日
+"""
+
+
+def test_the_next_items_of_a_list_of_attachments_are_lines_not_headings() -> None:
+    body = _body(import_raw(ATTACHMENT_LIST).markdown)
+    assert "#" not in body
+    assert "\n2.湖北省巴东县官渡口镇马鬃山村地质险情调查专家组意见\n" in body
