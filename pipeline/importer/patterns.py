@@ -175,6 +175,12 @@ _SPEAKER = re.compile(r"^(?:问|問|答|记者|記者|主持人|提问|提問|Q|
 _KEYWORDS = re.compile(r"^(?:关键词|關鍵詞|关键字|關鍵字|Keywords?)\s*[：:]", re.IGNORECASE)
 # A notice's list of its attachments (附件：1.…): a line of the text, not the annex's head.
 _ATTACHMENTS = re.compile(r"^附\s*件\s*[：:]\s*\S")
+
+
+def is_attachments(text: str) -> bool:
+    """`附件：1.国土资源部关于…的报告`: a notice's list of its attachments (its next items,
+    `2.…`, follow on lines of their own)."""
+    return _ATTACHMENTS.match(text) is not None
 # The label over an annex, standing alone: 附件, 附件1, 附件 2：, 附件三 (the annex's title
 # follows on its own line).
 _ANNEX_LABEL = re.compile(r"^附\s*件\s*[\d一二三四五六七八九十]{0,3}\s*[：:]?$")

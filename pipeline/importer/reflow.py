@@ -211,9 +211,34 @@ def _continues(text: str, following: str) -> bool:
     return not _ends_sentence(text) and _CONTINUATION.match(following) is not None
 
 
+# How a report or a statistics release opens its paragraphs, line after line: a time
+# (1—11月份，… / 这五年，…) or a run-in head, a short sentence (改革开放不断深化。坚持…).
+_TIME_LEAD = re.compile(r"^([^，。；：,;:]{2,8}?)[，,]")
+_RUN_IN = re.compile(r"^[^，。；：、,;:]{4,10}。\S")
+RUN_IN_MIN = 3        # run-in heads opening lines after a sentence's end: the text's style
+TIME_LEAD_MIN = 2     # the same time opening such lines
+
+
+def _opener(text: str) -> str | None:
+    lead = _TIME_LEAD.match(text)
+    if lead and re.search(r"[\d年月季]", lead.group(1)):
+        return lead.group(1)
+    return "run-in head" if _RUN_IN.match(text) else None
+
+
+def paragraph_openers(lines: list[Line]) -> frozenset[str]:
+    """The openers (see `_opener`) that begin lines after a sentence's end often enough to
+    be how this text starts its paragraphs, where wrapped lines give no other sign."""
+    seen = Counter(_opener(line.text) for previous, line in itertools.pairwise(lines)
+                   if _ends_sentence(previous.text))
+    return frozenset(key for key, count in seen.items() if key and count >= (
+        RUN_IN_MIN if key == "run-in head" else TIME_LEAD_MIN))
+
+
 def _breaks_after(run: list[Line], index: int, typical: float | None, starts: bool,
-                  room: float = ROOM, body: float | None = None) -> bool:
-    """`starts`: run[index] begins a paragraph."""
+                  room: float = ROOM, body: float | None = None,
+                  openers: frozenset[str] = frozenset()) -> bool:
+    """`starts`: run[index] begins a paragraph; `openers`: how the text opens them."""
     line, following = run[index], run[index + 1]
     if Role.TABLE_GUESS in (line.role, following.role):
         return True                              # a table's lines stay lines
@@ -226,6 +251,8 @@ def _breaks_after(run: list[Line], index: int, typical: float | None, starts: bo
     if typical is None:
         return stands_alone(line.text) or stands_alone(following.text)
     size = width(line.text)
+    if _ends_sentence(line.text) and _opener(following.text) in openers:
+        return True                              # the text's way of opening a paragraph
     if _alone(line.text, size < SHORT_LINE * typical) or _alone(
             following.text,
             without_note_marks(line.text).endswith(SENTENCE_END + LEAD_IN + ("；",))):
@@ -279,13 +306,14 @@ def to_blocks(lines: list[Line], result: ImportResult) -> list[Block]:
         return [Block([line]) for line in lines]
     typical = typical_width(lines)
     room = full_room(lines)
+    openers = paragraph_openers(lines)
     sizes = Counter(line.size for line in lines for _ in line.text if line.size)
     body = sizes.most_common(1)[0][0] if sizes else None
     blocks: list[Block] = []
     for run in _runs(lines):
         current = [run[0]]
         for index in range(len(run) - 1):
-            if _breaks_after(run, index, typical, len(current) == 1, room, body):
+            if _breaks_after(run, index, typical, len(current) == 1, room, body, openers):
                 blocks.append(Block(current))
                 current = []
                 result.change(Change.REFLOWED, run[index + 1].number,

@@ -24,6 +24,7 @@ from .patterns import (
     ITEM_NUMBER,
     NOTE_ENTRY,
     Numbering,
+    is_attachments,
     is_byline,
     is_caption,
     is_closing_note,
@@ -199,6 +200,7 @@ def body_elements(blocks: list[Block], meta: dict[str, object], base: float | No
     display: set[int] = set()
     tail = _closing_meta(blocks)
     signed = _signature(blocks)
+    listed = _attachments(blocks)
     for index, block in enumerate(blocks):
         _note_item(elements, blocks, index - 1, run_in)
         text = join_lines(block.lines, result)
@@ -217,6 +219,9 @@ def body_elements(blocks: list[Block], meta: dict[str, object], base: float | No
                 classify_meta(text, block.line, meta, result):
             continue
         previous = _text(blocks[index - 1]) if index else ""
+        if index in listed:   # the next attachments of a notice's list: lines of the list
+            elements.append(Element(Kind.PARAGRAPH, text, block.line))
+            continue
         if index in signed or is_closing_note(text) or (
                 is_date_line(text) and (is_issuer(previous) or index - 1 in signed)):
             elements.append(Element(Kind.PARAGRAPH, text, block.line))
@@ -281,6 +286,17 @@ def _signature(blocks: list[Block]) -> set[int]:
                 break
             signed.add(above)
     return signed
+
+
+def _attachments(blocks: list[Block]) -> set[int]:
+    """The items after `附件：1.…` numbered on (2.…, 3.…): the list's lines, not heads."""
+    listed: set[int] = set()
+    for index in range(1, len(blocks)):
+        text = _text(blocks[index])
+        before = _text(blocks[index - 1])
+        if numbering(text) is Numbering.ARABIC and (is_attachments(before) or index - 1 in listed):
+            listed.add(index)
+    return listed
 
 
 def _about(text: str) -> bool:

@@ -264,3 +264,81 @@ def test_a_signature_over_two_lines_above_its_date_is_the_closing_block() -> Non
     body = _body(import_raw(SIGNED_OVER_TWO_LINES).markdown)
     assert "#" not in body
     assert body.endswith("\n湖北省巴东县官渡口镇马鬃山村\n\n地质险情调查专家组\n\n二〇〇四年九月二十三日\n")
+
+
+# The same 复函 (国办函〔2004〕80号): its list of attachments, one a line.
+ATTACHMENT_LIST = """国务院办公厅关于湖北省巴东县地质灾害险情有关问题的复函
+
+湖北省人民政府：
+
+经国务院领导同志同意，现将国土资源部及专家组的有关意见转复你省。涉及要求国家安排专项经费问题，可另向财政部专题报告。
+
+附件：1.国土资源部关于湖北省巴东县官渡口镇马鬃山村地质险情调研情况的报告
+
+2.湖北省巴东县官渡口镇马鬃山村地质险情调查专家组意见
+
+国务院办公厅
+
+二〇〇四年十一月四日
+"""
+
+
+def test_the_next_items_of_a_list_of_attachments_are_lines_not_headings() -> None:
+    body = _body(import_raw(ATTACHMENT_LIST).markdown)
+    assert "#" not in body
+    assert "\n2.湖北省巴东县官渡口镇马鬃山村地质险情调查专家组意见\n" in body
+
+
+# http://hebei.chinagdp.org/jjfz/201801/474.html (河北省统计局, 1-11月份规模以上工业企业利润) as
+# `pdftotext` gives a printed copy: hard-wrapped, each paragraph opening with the period
+# (1-11月份， / 11月末，), and its table after it one cell a line. The table's short lines
+# leave no measure to tell a paragraph's last line by; the openers still tell them.
+RELEASE = """河北省规模以上工业企业利润
+
+1-11月份，全省规模以上工业企业实现利润总额2870.3亿元，同比
+增长20.7%，增速比1-10月份放缓0.1个百分点。
+1-11月份，规模以上工业企业中，国有控股企业实现利润总额312.1
+亿元，同比增长48.0%；集体企业实现利润总额41.1亿元，同比下降
+0.5%。
+1-11月份，采矿业实现利润总额241.6亿元，同比增长61.9%；
+制造业实现利润总额2524.7亿元，同比增长24.2%。
+11月末，规模以上工业企业资产总计46176.4亿元，同比增长7.7
+%；负债合计25278.2亿元，增长6.1%。
+11月末，规模以上工业企业应收账款3827.0亿元，同比增长4.5%
+；产成品存货1588.4亿元，增长5.0%。
+
+指标
+1-11月（亿元）
+同比增长（%）
+利润总额
+2870.3
+20.7
+国有控股企业
+312.1
+48.0
+集体企业
+41.1
+-0.5
+采矿业
+241.6
+61.9
+制造业
+2524.7
+24.2
+资产总计
+46176.4
+7.7
+负债合计
+25278.2
+6.1
+应收账款
+3827.0
+4.5
+"""
+
+
+def test_a_releases_paragraphs_open_with_the_period_however_wide_their_last_line() -> None:
+    paragraphs = _body(import_raw(RELEASE).markdown).strip().split("\n\n")
+    openers = [p for p in paragraphs if p.startswith(("1-11月份，", "11月末，"))]
+    assert len(openers) == 5
+    assert openers[1].endswith("集体企业实现利润总额41.1亿元，同比下降0.5%。")
