@@ -52,7 +52,8 @@ def join_continued_tables(lines: list[Line], result: ImportResult | None) -> lis
     page = -1                     # the page that line ends on (a table may run over pages)
     for line in lines:
         before = out[last] if last is not None else None
-        if (before is not None and before.role is Role.TABLE and line.role is Role.TABLE
+        if (last is not None and before is not None and before.role is Role.TABLE
+                and line.role is Role.TABLE
                 and line.page == page + 1 and line.cells and before.cells
                 and len(line.cells[0]) == len(before.cells[0])):
             rows = line.cells[1:] if line.cells[0] == before.cells[0] else line.cells
