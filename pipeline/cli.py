@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import logging
 import sys
 from collections.abc import Sequence
@@ -17,6 +18,7 @@ from .project import Project
 EXIT_USAGE = 2
 
 
+@functools.cache  # one build per process: argparse asks gettext for every help string
 def _parser(chosen: CommandEntry | None = None) -> argparse.ArgumentParser:
     """Every command listed (for `bilingual -h`); only the chosen one with its flags."""
     # No abbreviated flags: `--draft` for `--drafts` would work today and silently mean

@@ -264,6 +264,17 @@ def pytest_collection_finish(session: pytest.Session) -> None:
     gc.freeze()
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _no_fsync() -> Iterator[None]:
+    """fsync is a promise to the disk that no test can observe (a test cannot pull the
+    power), and on a shared disk each call waits 2-10 ms for other writers: about 900
+    of them made the fast run's time vary by seconds. Tests that check which writes are
+    synced wrap `os.fsync` themselves and still see every call."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(os, "fsync", lambda fd: None)
+        yield
+
+
 @pytest.fixture
 def fx(tmp_path: Path):  # type: ignore[no-untyped-def]
     """A workbench project (serve_support.Fixture) in a temporary directory."""

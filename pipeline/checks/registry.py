@@ -186,11 +186,11 @@ RULE_LIST: tuple[Rule, ...] = (
          check="style"),
     Rule("BL704", "range-dash", _W, _EN,
          "a numeric range not written in the house style (`[style] range_dash`)",
-         'po:30: warning[BL704] range "2020-2025": house style is an en dash (2020–2025)',
+         'po:30: warning[BL704] range "2020-2025" → "2020–2025": house style is an en dash (2020–2025)',
          check="style"),
     Rule("BL705", "percent-style", _W, _EN,
          "percentages not written in the house style (`[style] percent`)",
-         'po:30: warning[BL705] "45 per cent": house style is "45%"',
+         'po:30: warning[BL705] "19.6 per cent" → "19.6%": house style is "45%"',
          check="style"),
     Rule("BL706", "spacing", _W, _EN,
          "double spaces, a space before punctuation, or (with `[style] nbsp_before_units`) "

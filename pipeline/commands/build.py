@@ -261,6 +261,11 @@ class ArticleBuilder:
                                     f"{math.floor(done.percent)}% of the text translated"
                                     + (f", {fallback} shown in the source language"
                                        if fallback else "")))
+            if errors:  # published all the same (check is the gate); the editor should know
+                messages.append(Message(
+                    f"{display_path(project.catalog_path(art.slug, loc))}: published with "
+                    f"{errors} check error{'s' if errors != 1 else ''}; the proof "
+                    f"({proof_name}) and `bilingual check` show them", warning=True))
         else:
             messages.append(Message(f"{display_path(project.catalog_path(art.slug, loc))}: "
                                     f"{math.floor(done.percent)}% of the text translated "

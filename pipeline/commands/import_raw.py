@@ -29,8 +29,10 @@ class ImportOptions:
 def import_command(project: Project, options: ImportOptions) -> int:
     raw, slug, dry_run = options.raw, options.slug, options.dry_run
     validate_slug(slug)
+    if raw.is_dir():
+        raise PipelineError("a directory, not a file: give the one file to import", raw)
     if not raw.is_file():
-        raise PipelineError("no such raw text file", raw)
+        raise PipelineError("no such file to import", raw)
     target = project.source_path(slug)
     if target.exists() and not options.force and not dry_run:
         raise PipelineError("already exists and is the reviewed source of truth; not "

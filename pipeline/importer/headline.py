@@ -5,6 +5,7 @@ each line put in the front matter by evidence, and doubtful assemblies flagged.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from .doubts import PARAGRAPH_MIN
@@ -18,8 +19,10 @@ from .patterns import (
     is_issuer,
     is_label_line,
     is_masthead,
+    is_source_line,
     iso_date,
     numbering,
+    signed_date,
     unbracketed,
 )
 from .reflow import Block
@@ -30,6 +33,7 @@ FRAGMENT_MAX = 8
 KICKER_MAX = 6
 HEADING_SIZE = 1.07     # × body size: display type for headings
 HEADLINE_SIZE = 1.5     # × body size: the headline
+WRAPPED_ROOM = 1.0      # ems left at a display line's end: the measure wrapped it
 _LATIN_END = re.compile(r"[A-Za-z0-9,.;:!?)\]’”]$")
 
 
@@ -56,6 +60,19 @@ def joined(parts: list[str]) -> str:
     for part in parts:
         latin = bool(out) and _LATIN_END.search(out) is not None and part[:1].isascii()
         out += (" " if latin else "") + part
+    return out
+
+
+def _display_title(head: list[Line]) -> str:
+    """A PDF's headline lines: a line the measure wrapped (it fills the column) runs on
+    with nothing between, as does an official title (关于…的通知) however it broke; a line
+    the editor broke short keeps a space (数字经济重塑 中部城市版图)."""
+    if is_document_title(joined([line.text for line in head])):
+        return joined([line.text for line in head])
+    out = head[0].text
+    for before, line in itertools.pairwise(head):
+        wrapped = before.room is not None and before.room < WRAPPED_ROOM
+        out = joined([out, line.text]) if wrapped else f"{out} {line.text}"
     return out
 
 
@@ -94,7 +111,7 @@ def _headline(display: list[Line], meta: dict[str, object], result: ImportResult
             meta["kicker"] = " ".join(before)
         if after and "subtitle" not in meta:
             meta["subtitle"] = " ".join(after)
-        meta["title"] = " ".join(line.text for line in head)
+        meta["title"] = _display_title(head)
         result.change(Change.FRONT_MATTER, head[0].number,
                       f"headline from the largest type ({top:g} pt): {meta['title']}")
         return
@@ -154,10 +171,28 @@ def _add_meta(meta: dict[str, object], key: str, text: str) -> None:
     meta[key] = f"{previous} {text}" if previous else text
 
 
+def take_signed(text: str, line: int, meta: dict[str, object], result: ImportResult) -> bool:
+    """A byline or issuer with its date (作者：陳景祥　2024-03-18) to the front matter:
+    True if `text` was one. An issuer's name as the byline is put to the editor."""
+    signed = signed_date(text)
+    if signed is None or "byline" in meta:
+        return False
+    meta["byline"] = signed.who
+    meta.setdefault("date", signed.date)
+    if signed.sure:
+        result.change(Change.FRONT_MATTER, line, f"byline and date moved to front matter: {text}")
+    else:
+        result.flag(line, f"'{text}' under the headline: '{signed.who}' taken as the byline "
+                    f"and {signed.date} as the date; the other choice: a paragraph of the body")
+    return True
+
+
 def classify_meta(text: str, line: int, meta: dict[str, object],
                    result: ImportResult) -> bool:
     """Bylines, credits and dates go to the front matter; True if `text` was one."""
-    if is_credits(text):
+    if take_signed(text, line, meta, result):
+        return True
+    if is_credits(text) or is_source_line(text):
         _add_meta(meta, "credits", " ".join(unbracketed(text).split()))
         result.change(Change.FRONT_MATTER, line, "credits line moved to front matter `credits`")
         return True
@@ -171,6 +206,17 @@ def classify_meta(text: str, line: int, meta: dict[str, object],
         result.change(Change.FRONT_MATTER, line, f"date moved to front matter: {text}")
         return True
     return False
+
+
+def _masthead_run(blocks: list[Block], index: int) -> int:
+    """How many display blocks from `index` make a masthead wrapped over lines
+    (湖南省人民政府办公厅文 / 件, as a PDF sets it in large type), else 0."""
+    run = blocks[index:index + 3]
+    for count in range(2, len(run) + 1):
+        if len({block.size for block in run[:count]}) == 1 and run[0].size and \
+                is_masthead(joined([text_of(block) for block in run[:count]])):
+            return count
+    return 0
 
 
 def _front_line(block: Block, text: str, meta: dict[str, object], held: list[Block],
@@ -202,6 +248,24 @@ def _repeats(text: str, display: list[Line], result: ImportResult, line: int) ->
     return True
 
 
+# A law's or regulation's title names what it is at its end: …渔业条例, …保护法, …办法（试行）.
+_STATUTE_END = re.compile(r"(?:法|条例|办法|规定|规则|细则|决定|章程|准则)(?:[（(][^）)]{1,8}[）)])?$")
+
+
+def _issuer_under_title(text: str, display: list[Line], meta: dict[str, object],
+                        block: Block, result: ImportResult) -> bool:
+    """`贵州省渔业条例` / `贵州省人大常委会`: the body that issued a statute, on its own line
+    under the statute's title, is its author (front matter `byline`), not the title's end."""
+    title = joined([line.text.strip() for line in display])
+    if not display or "byline" in meta or len(block.lines) != 1 or not is_issuer(text) \
+            or not (is_document_title(title) or _STATUTE_END.search(title)):
+        return False
+    meta["byline"] = " ".join(text.split())
+    result.flag(block.line, f"'{text}' under the title is taken as the body that issued it "
+                "(front matter `byline`); the other choice: part of the title")
+    return True
+
+
 def top_matter(blocks: list[Block], base: float | None,
                result: ImportResult) -> tuple[dict[str, object], list[Block]]:
     """The headline zone: display lines (and bylines, credits, dates) before the first
@@ -218,6 +282,18 @@ def top_matter(blocks: list[Block], base: float | None,
                 text, block.line, meta, result):
             closed = True   # a date or byline under the headline: the headline ends there
             index += 1
+            continue
+        if _issuer_under_title(text, display, meta, block, result):
+            closed = True   # a law's issuing body under its title: the headline ends there
+            index += 1
+            continue
+        wrapped = 0 if display or "publication" in meta else _masthead_run(blocks, index)
+        if wrapped:
+            masthead = joined([text_of(b) for b in blocks[index:index + wrapped]])
+            meta["publication"] = masthead
+            result.change(Change.FRONT_MATTER, block.line, f"masthead over {wrapped} lines "
+                          f"moved to front matter `publication`: {masthead}")
+            index += wrapped
             continue
         if classify_meta(text, block.line, meta, result) or (
                 not display and _front_line(block, text, meta, held, result)) or (

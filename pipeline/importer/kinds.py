@@ -48,11 +48,21 @@ def _zip_kind(data: bytes, path: Path) -> FileKind:
     raise PipelineError("a zip archive, not a Word file: import the document inside it", path)
 
 
+def _named(kind: FileKind, path: Path) -> FileKind:
+    """A PDF or Word file under the other's name is refused: which one the editor meant
+    to give is theirs to say (a .docx saved as report.pdf)."""
+    suffix = path.suffix.lower()
+    if suffix in (".pdf", ".docx") and suffix != kind.value:
+        raise PipelineError(f"a {kind.value[1:].upper()} file named {suffix}: rename it to "
+                            f"{kind.value} (or give the file you meant)", path)
+    return kind
+
+
 def sniff(data: bytes, path: Path) -> FileKind:
     if data.startswith(b"%PDF"):
-        return FileKind.PDF
+        return _named(FileKind.PDF, path)
     if data.startswith(b"PK\x03\x04"):
-        return _zip_kind(data, path)
+        return _named(_zip_kind(data, path), path)
     for magic, message in _REFUSED:
         if data.startswith(magic):
             raise PipelineError(f"cannot import {message}", path)

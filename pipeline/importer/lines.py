@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import enum
 import itertools
+import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Collection
@@ -25,6 +26,10 @@ SENTENCE_END = tuple("。！？；…⋯”』」）!?﹗")
 RUNNING_HEAD_MAX = 40
 RUNNING_HEAD_MIN_REPEATS = 3     # without page breaks to tell pages apart
 PAGE_LINES_MIN = 12              # lines between two sightings of a running head, at least
+# A running head tops (or foots) most pages after the first, one page in two at least when
+# it alternates (book left, chapter right); a list's cell or a contents line that happens
+# to stand at two pages' edges in a long document is text.
+RUNNING_HEAD_SHARE = 0.5
 PROSE_LINE = 25                  # characters: a line this long is body text
 _DIGITS = re.compile(r"\d+")
 # A note's mark after a sentence (……计算」。 [5]): the sentence still ends there.
@@ -191,7 +196,8 @@ def _furniture(lines: list[Line]) -> tuple[set[str], set[int]]:
             sighted[key].append(index)
             if pages > 1 and _at_page_edge(lines, index):
                 by_key[key].add(line.page)
-    repeated = {key for key, seen in by_key.items() if len(seen) >= 2}
+    share = max(2, math.ceil(RUNNING_HEAD_SHARE * (pages - 1)))
+    repeated = {key for key, seen in by_key.items() if len(seen) >= share}
     repeated |= {_furniture_key(line.text) for index, line in enumerate(lines)
                  if _ISSUE.search(line.text) and len(line.text) <= RUNNING_HEAD_MAX
                  and (pages <= 1 or _at_page_edge(lines, index))}

@@ -35,6 +35,7 @@ class Furniture(enum.Enum):
     NAVIGATION = "the site's navigation bar"
     METADATA = "the page's metadata box"
     NEIGHBOURS = "a link to another article"
+    COPYRIGHT = "the site's copyright or reprint notice"
 
 
 _BREADCRUMB = re.compile(r"^(?:(?:当前|您的|您现在的|你的|你现在的|现在的|所在)位置\s*[:：]"
@@ -74,6 +75,12 @@ _DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
 # A date (and time) opening a metadata line: ( 2025-06-14 ) 稿件来源：…, 2020-03-09  来源：…
 _LEADING_DATE = re.compile(rf"^[（(]?\s*{_DATE.pattern}\s*日?(?:\s*\d{{1,2}}[:：]\d{{2}}(?:[:：]\d{{2}})?)?"
                            r"\s*[）)]?\s*")
+# A site's copyright or reprint notice under the article: 上海证券报·中国证券网版权所有,
+# Copyright © 2024 …, 未经许可不得转载. Short, and no sentence of the article before it.
+COPYRIGHT_MAX = 60
+_COPYRIGHT = re.compile(r"(?:版权所有|版權所有)(?:$|[\s：:，,|｜]|侵权必究)|copyright|all\s+rights\s+reserved|©"
+                        r"|^[（(【\[]?\s*(?:未经\S{0,12}?(?:许可|授权|同意)\S{0,4}?[，,\s]?\S{0,6}?(?:不得|严禁|禁止)(?:转载|复制|使用)"
+                        r"|转载请注明\S{0,20})", re.IGNORECASE)
 # A newspaper's page list: 01版：要闻, 第4版：国际.
 _EDITION = re.compile(r"^(?:第\s*)?[A-Z]?\d{1,3}\s*版\s*[:：]?\s*[\u4e00-\u9fff]{1,6}$")
 
@@ -122,13 +129,25 @@ def _is_metadata(text: str, top: bool) -> bool:
     return top and fields[0][0] in _PAGE_ONLY
 
 
+def _is_copyright(text: str) -> bool:
+    """A copyright or reprint notice standing alone; a sentence of the article that
+    mentions copyright (…依法享有著作权，版权所有…。) is longer or ends one sentence after
+    another."""
+    return (len(text) <= COPYRIGHT_MAX and _COPYRIGHT.search(text) is not None
+            and "。" not in text.rstrip("。"))
+
+
 def _han(item: str) -> bool:
     return any("\u4e00" <= char <= "\u9fff" for char in item)
 
 
+_NAV_SEPARATORS = re.compile(r"[\s|｜]+")   # a bar's links: spaces or bars between
+
+
 def _is_navigation(text: str) -> bool:
-    """A row of five or more short links (首页 时政 财经 …), no sentence in it."""
-    items = text.split()
+    """A row of five or more short links (首页 时政 财经 …, or 福建|时评|…), no sentence
+    in it."""
+    items = [item for item in _NAV_SEPARATORS.split(text) if item]
     if len(items) < 5 or any(len(item) > 8 for item in items):
         return False
     if re.search(r"[\d。，；！？,;.]", text) or 2 * sum(map(_han, items)) < len(items):
@@ -170,6 +189,8 @@ def kind_of(text: str, top: bool) -> Furniture | None:
         return Furniture.NEIGHBOURS
     if _is_metadata(text, top):
         return Furniture.METADATA
+    if _is_copyright(text):
+        return Furniture.COPYRIGHT
     if top and (_is_navigation_or_home(text) or _EDITION.match(text)):
         return Furniture.NAVIGATION
     return None
@@ -185,7 +206,9 @@ def page_date(text: str) -> str | None:
         match = _DATE.match(value)
         if label in _DATED and match:
             return iso_date("-".join(match.groups()))
-    return None
+    # No dated label: a date in another field's value (来源：新华社　2017.10.17 20:18).
+    match = _DATE.search(text)
+    return iso_date("-".join(match.groups())) if match else None
 
 
 def _top_end(lines: list[Line]) -> int:

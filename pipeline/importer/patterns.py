@@ -4,18 +4,25 @@ from __future__ import annotations
 
 import enum
 import re
+from dataclasses import dataclass
 
 HAN_NAME = r"[\u4e00-\u9fff·]{2,5}"
 NAMES = rf"{HAN_NAME}(?:[\s、，,]+{HAN_NAME})*"
 SEP = r"(?:\s*[/／|｜:：]\s*|\s+)"
 CREDIT_ROLE = re.compile(r"(策划|统筹|文字|文|摄影|图片|图|设计|美编|编辑|责编|责任编辑|撰稿|记者|"
                          r"通讯员|校对|审核|编审|监制)\s*[/／:：|｜]")
+# A byline's paper or agency, Simplified or Traditional (新華社記者韓潔、李汶羲).
+AGENCY = r"(?:本报|本報|本刊|新华社|新華社|中新社|人民网|人民網)"
+TRAINEE = r"(?:特约|特約|实习|實習)"
 _BYLINE = re.compile(
-    rf"^(?:[（(【\[]|[□■●◎]\s*)?(?:(?:本报|本刊|新华社|中新社|人民网)?(?:特约|实习)?(?:记者|記者|通讯员|通訊員|作者|撰文|撰稿|文)"
+    rf"^(?:[（(【\[]|[□■●◎]\s*)?(?:{AGENCY}?{TRAINEE}?(?:记者|記者|通讯员|通訊員|作者|撰文|撰稿|文)"
     rf"{SEP}{NAMES}(?:副?教授|博士|研究员|研究員|讲师|講師|律师|律師)?"
     # an agency's style runs the names on: 新华社记者崔静、韩洁、刘羊旸
-    rf"|(?:(?:本报|本刊|新华社|中新社|人民网)(?:特约|实习)?|特约|实习)(?:记者|記者){NAMES}"
-    rf"|[\u4e00-\u9fff\dA-Za-z]{{2,24}}(?:研究员|记者|教授|主任|分析师|通讯员|编辑|院长|所长|主编|"
+    rf"|(?:{AGENCY}{TRAINEE}?|{TRAINEE})(?:记者|記者){NAMES}"
+    # a decree's signature run together: 总理李鹏
+    rf"|(?:国务院)?总理(?![的在说指强表会对与和答讲谈])[\u4e00-\u9fff]{{2,3}}"
+    # a post and a name, as a decree is signed: 总理 李克强, 自治区人民政府主席 张雨浦
+    rf"|[\u4e00-\u9fff\dA-Za-z]{{0,24}}(?:研究员|记者|教授|主任|分析师|通讯员|编辑|院长|所长|主编|"
     rf"博士|总监|总裁|经济学家|特约撰稿人|评论员|总理|部长|省长|市长|县长|区长|镇长|书记|局长|董事长|总经理|"
     rf"主席|副主席|秘书长|会长|理事长|校长)\s+{NAMES})(?:[）)】\]])?$")
 _CAPTION = re.compile(r"^(?:图为|图[：:]|图\s*\d|图[一二三四五六七八九十]+|[上下左右]图|组图|▲|△|■\s*图)")
@@ -40,6 +47,12 @@ class Numbering(enum.Enum):
     CN_PAREN = re.compile(r"^[（(][一二三四五六七八九十百]+[）)]")
     ARABIC = re.compile(r"^\d{1,2}[.．、](?!\d)")
     ARABIC_PAREN = re.compile(r"^[（(]\d{1,2}[）)]")
+    # A plan's or standard's sections: 1 总则, 2.1 国家粮食应急工作指挥部 (not 2.1.1, an item;
+    # not a figure running on: 29 日, 1.5 亿元).
+    DECIMAL = re.compile(r"^\d{1,2}[\s\u3000]+(?![亿万千百元个倍年月日号时分秒岁名家人次项条所])"
+                         r"(?=[\u4e00-\u9fff])")
+    DECIMAL_2 = re.compile(r"^\d{1,2}[.．]\d{1,2}[\s\u3000]*(?![亿万千百元个倍年月日号时分秒岁名家人次项条所])"
+                           r"(?=[\u4e00-\u9fff])")
 
 
 # 第X条: an article of a regulation starts its paragraph; it is never a heading.
@@ -70,6 +83,16 @@ def unbracketed(text: str) -> str:
     return match.group("inner").strip() if match else text
 
 
+# Where the article first ran or comes from, a line of its own: 首发：上海证券报, 来源：新华网.
+_SOURCE = re.compile(r"^[（(【\[]?\s*(?:首发|首發|来源|來源|稿源|稿件来源|文章来源|本文来源|出处|出處|原载|原載|"
+                     r"转载自|轉載自)\s*[:：]\s*[^\s。，；：:,;]{2,24}\s*[）)】\]]?$")
+
+
+def is_source_line(text: str) -> bool:
+    """`首发：上海证券报`: the publication the article first ran in, for the front matter."""
+    return _SOURCE.match(text.strip()) is not None
+
+
 def is_credits(text: str) -> bool:
     """Two or more roles (策划/… 统筹/…), or one non-author role (责任编辑：…), bracketed
     or not."""
@@ -96,6 +119,32 @@ def iso_date(text: str) -> str | None:
     if not (1 <= month <= 12 and 1 <= day <= 31):
         return None
     return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+# A byline with the date after it: 作者：陳景祥　2024-03-18.
+_TRAILING_DATE = re.compile(r"[\s\u3000]+(?P<date>\d{4}\s*[年\-/.]\s*\d{1,2}\s*[月\-/.]\s*\d{1,2}"
+                            r"\s*日?(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?)$")
+
+
+@dataclass(frozen=True)
+class Signed:
+    """A line naming who wrote or issued the text, then its date."""
+
+    who: str
+    date: str       # ISO
+    sure: bool      # a byline (作者：…); an issuer's name (国家统计局) is put to the editor
+
+
+def signed_date(text: str) -> Signed | None:
+    """A byline or issuer's line that ends with its date (作者：陳景祥　2024-03-18,
+    国家统计局　2018-08-27 11:51), else None."""
+    match = _TRAILING_DATE.search(text)
+    if match is None or len(text) > BYLINE_MAX:
+        return None
+    who, date = text[:match.start()].strip(), iso_date(match.group("date"))
+    if not date or not (is_byline(who) or is_issuer(who)):
+        return None
+    return Signed(who, date, is_byline(who))
 
 
 CN_DIGIT = "〇零一二三四五六七八九十"
@@ -126,8 +175,15 @@ _SPEAKER = re.compile(r"^(?:问|問|答|记者|記者|主持人|提问|提問|Q|
 _KEYWORDS = re.compile(r"^(?:关键词|關鍵詞|关键字|關鍵字|Keywords?)\s*[：:]", re.IGNORECASE)
 # A notice's list of its attachments (附件：1.…): a line of the text, not the annex's head.
 _ATTACHMENTS = re.compile(r"^附\s*件\s*[：:]\s*\S")
-# An abstract's label standing alone: 摘要, 內容提要 (a paper's part, not a section head).
-_ABSTRACT = re.compile(r"^(?:摘\s*要|內容提要|内容提要|提\s*要|Abstract)\s*[：:]?$", re.IGNORECASE)
+# The label over an annex, standing alone: 附件, 附件1, 附件 2：, 附件三 (the annex's title
+# follows on its own line).
+_ANNEX_LABEL = re.compile(r"^附\s*件\s*[\d一二三四五六七八九十]{0,3}\s*[：:]?$")
+# A third-level decimal number (2.1.1): a plan numbers its items so, not its sections.
+ITEM_NUMBER = re.compile(r"^\d{1,2}[.．]\d{1,2}[.．]\d{1,2}(?:[.．]\d{1,2})*(?![.．]?\d)")
+# An abstract's or contents' label standing alone: 摘要, 內容提要, 目录 (a part's label, not
+# a section head nor the title's end).
+_ABSTRACT = re.compile(r"^(?:摘\s*要|內容提要|内容提要|提\s*要|Abstract|目\s*录|目\s*錄|目\s*次|Contents)"
+                       r"\s*[：:]?$", re.IGNORECASE)
 
 
 # A table's caption over it: 表1 2021年…主要财务指标.
@@ -159,7 +215,7 @@ def is_label_line(text: str) -> bool:
     """Lines that label the text rather than head a section: keywords, speaker turns."""
     return (_KEYWORDS.match(text) is not None or is_speaker_turn(text)
             or is_table_caption(text) or _ABSTRACT.match(text) is not None
-            or _ATTACHMENTS.match(text) is not None)
+            or _ATTACHMENTS.match(text) is not None or _ANNEX_LABEL.match(text) is not None)
 
 
 def is_doc_number(text: str) -> bool:
@@ -190,6 +246,8 @@ def is_document_title(text: str) -> bool:
 # Lines about the text rather than of it: never headings (来源：新华网, （完）).
 _NOTE_LINE = re.compile(r"^(?:(?:来源|出处|原标题|本文来源|信息来源|原载|转载自|编者按|编者注)\s*[:：]"
                         r"|[（(]?作者(?:简介|簡介|单位|單位|生前|现为|現為|现任|現任|为|為|系|是)"
+                        # where the article first ran: （本文原載於灼見名家）
+                        r"|[（(]?本文(?:原载|原載|首发|首發|转载|轉載|刊于|刊於|发表于|發表於|选自|選自)"
                         r"|[（(【\[]?\s*(?:完|全文完|待续|未完待续|本文有删[减节]|有删[减节]|略|下略)\s*[）)】\]]?$)")
 
 

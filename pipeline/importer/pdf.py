@@ -99,6 +99,16 @@ def _gap(a: Char, b: Char, em: float) -> float:
     return (b.x0 + b.x1) / 2 - (a.x0 + a.x1) / 2 - em
 
 
+def _wide(a: Char, b: Char, em: float, usual: float) -> bool:
+    return _gap(a, b, em) > usual + SPACE_GAP * em
+
+
+def _latin_gap(last: str, a: Char, b: Char) -> bool:
+    """Two Latin words (or numbers) a gap parts with no space character between."""
+    return (not is_cjk(last) and not is_cjk(b.text[0]) and last.isalnum()
+            and b.text[0].isalnum() and b.x0 - a.x1 > 0.2 * b.size)
+
+
 def _run_text(chars: list[Char]) -> str:
     """Characters as written: no space a justified line's spacing would suggest, one space
     where the PDF has one, or where a gap between two Chinese characters is wider than
@@ -114,15 +124,10 @@ def _run_text(chars: list[Char]) -> str:
                 out.append(" ")
             previous = None
             continue
-        if previous is not None and out and out[-1] != " ":
-            if is_cjk(previous.text) and is_cjk(text):
-                spaced = _gap(previous, char, em) > usual + SPACE_GAP * em
-            else:
-                spaced = (not is_cjk(out[-1][-1]) and not is_cjk(text[0]) and
-                          out[-1][-1].isalnum() and text[0].isalnum()
-                          and char.x0 - previous.x1 > 0.2 * char.size)
-            if spaced:
-                out.append(" ")
+        if out and out[-1] != " " and (char.space_before or (previous is not None and (
+                _wide(previous, char, em, usual) if is_cjk(previous.text) and is_cjk(text)
+                else _latin_gap(out[-1][-1], previous, char)))):
+            out.append(" ")   # a space PDFium saw between Han, or one the gap shows
         out.append(text)
         previous = char
     return "".join(out).strip()
@@ -272,9 +277,18 @@ def _mark_display(runs: list[Run], body: float, body_han: str) -> None:
             groups.append([run])
     for group in groups:
         han = _han("".join(run.text for run in group))
-        if len(han) >= 6 and han in body_han:
+        if len(han) >= 6 and han in body_han and not _is_headline(group, runs, body):
             for run in group:
                 run.role = Role.PULL_QUOTE
+
+
+def _is_headline(group: list[Run], runs: list[Run], body: float) -> bool:
+    """The first page's largest type above all its body text is the headline, though a
+    wire story repeats it in its first line (新華社北京3月15日電 題：…)."""
+    text = [r for r in runs if r.role is None]
+    body_tops = [r.top for r in text if abs(r.size - body) < 0.6]
+    return (group[0].page == 0 and group[0].size >= max(r.size for r in text)
+            and bool(body_tops) and group[-1].bottom <= min(body_tops))
 
 
 def _merge_drop_caps(runs: list[Run], body: float) -> list[Run]:

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
+from ..cjk import is_cjk
+
 Box = tuple[float, float, float, float]   # x0, top, x1, bottom (from the page's top)
 PICTURE_MIN = 40.0   # points: a filled box or image at least this wide and high
 RULE_MAX = 2.0       # points: a path this thin in one direction is a rule
@@ -31,6 +33,7 @@ class Char:
     baseline: float
     size: float       # the font's box height: ascent + descent, about the em
     bold: bool
+    space_before: bool = False   # a space PDFium saw between two Han characters
 
 
 @dataclass(frozen=True)
@@ -53,6 +56,10 @@ def _texts(textpage: pdfium.PdfTextPage, count: int) -> str:
     return text if len(text) == count else ""
 
 
+def _han(text: str) -> bool:
+    return is_cjk(text) and text.isalpha()
+
+
 def _chars(page: pdfium.PdfPage, height: float) -> list[Char]:
     textpage = page.get_textpage()
     raw = textpage.raw
@@ -65,6 +72,7 @@ def _chars(page: pdfium.PdfPage, height: float) -> list[Char]:
     count = textpage.count_chars()
     texts = _texts(textpage, count)
     chars: list[Char] = []
+    spaced = False
     for index in range(count):
         text = texts[index] if texts else "\x00"
         if text in "\x00\ufffe\uffff":   # the bulk text's stand-in for a code of its own
@@ -73,8 +81,12 @@ def _chars(page: pdfium.PdfPage, height: float) -> list[Char]:
             text = "-"
         # what PDFium makes up (spaces, line breaks) is always white space: ask only then
         if text.isspace() and generated(raw, index):
+            # Chromium prints no glyph for a space: PDFium's one between two Han
+            # characters stands for a real one (電 題, 兩會 世界), the text's own.
+            spaced = text == " " and bool(chars) and _han(chars[-1].text)
             continue
         if text in "\x00\ufffe\uffff\r\n":
+            spaced = False
             continue
         loose_box(raw, index, box)
         origin(raw, index, x, y)
@@ -84,7 +96,9 @@ def _chars(page: pdfium.PdfPage, height: float) -> list[Char]:
                 and abs(previous.baseline - baseline) < 1:
             top, bottom = previous.top, previous.bottom   # a dash's box: the glyph, not the font
         chars.append(Char(text, box.left, box.right, top, bottom, baseline,
-                          round(bottom - top, 1), font_weight(raw, index) >= BOLD_WEIGHT))
+                          round(bottom - top, 1), font_weight(raw, index) >= BOLD_WEIGHT,
+                          spaced and _han(text)))
+        spaced = False
     textpage.close()
     return chars
 

@@ -101,7 +101,8 @@ def full_room(lines: list[Line]) -> float:
     return max(ROOM, rooms[int(0.6 * (len(rooms) - 1))] + 1.0)
 
 
-def _pdf_breaks(line: Line, following: Line, room: float, body: float | None) -> bool:
+def _pdf_breaks(line: Line, following: Line, room: float, body: float | None,
+                starts: bool = False) -> bool:
     """A PDF says where a line ends: a paragraph ends where its line stops short of the
     column's edge, or where the next line is indented. Display type (a heading over two
     lines) and captions wrap wherever their lines end."""
@@ -112,6 +113,9 @@ def _pdf_breaks(line: Line, following: Line, room: float, body: float | None) ->
         return False
     if following.indent >= line.indent + INDENT and following.indent >= INDENT:
         return True                              # first-line indent of a new paragraph
+    if starts and line.indent >= INDENT and following.indent >= line.indent - 1 \
+            and _ends_sentence(line.text) and (line.room or 0) > ROOM:
+        return True      # a one-line paragraph: its first line indented, and the next too
     if _numbered_start(line, following):
         return True
     return (line.room or 0) > room
@@ -196,6 +200,17 @@ def _ends_sentence(text: str) -> bool:
     return text.endswith(SENTENCE_END) and (core == text or core.endswith(SENTENCE_END))
 
 
+# A line no sentence or head opens: clause punctuation, or a bracketed aside running on
+# into its clause (（区、市），…), where the line-breaking rule moved the bracket down.
+_CONTINUATION = re.compile(r"^(?:[，、。；：！？）」』”,;:!?)]|[（(][^（()）]{1,8}[）)][，、。；：,;:])")
+
+
+def _continues(text: str, following: str) -> bool:
+    """`七、对…完成率高的省` / `（区、市），适当增加…`: the next line goes on with the
+    sentence, so this one (however short or numbered) is not a paragraph's end."""
+    return not _ends_sentence(text) and _CONTINUATION.match(following) is not None
+
+
 def _breaks_after(run: list[Line], index: int, typical: float | None, starts: bool,
                   room: float = ROOM, body: float | None = None) -> bool:
     """`starts`: run[index] begins a paragraph."""
@@ -205,7 +220,9 @@ def _breaks_after(run: list[Line], index: int, typical: float | None, starts: bo
     if line.size and following.size and abs(line.size - following.size) > 0.5:
         return True                              # the type size changes
     if line.room is not None and following.room is not None:
-        return _pdf_breaks(line, following, room, body)
+        return _pdf_breaks(line, following, room, body, starts)
+    if _continues(line.text, following.text):
+        return False
     if typical is None:
         return stands_alone(line.text) or stands_alone(following.text)
     size = width(line.text)

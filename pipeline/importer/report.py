@@ -22,6 +22,7 @@ class Change(enum.Enum):
     SPLIT_WORD = "numbers or words split across a line break joined with no space"
     HEADING = "section headings recognised"
     CAPTION = "photo captions kept as captions"
+    TABLE_CAPTION = "table captions kept as captions"
     CLOSING = "signature and date lines kept as the closing block"
     TABLE = "tables kept as pipe tables"
     WEB_FURNITURE = "web page furniture (follow prompts, END marks, more-reading links) dropped"

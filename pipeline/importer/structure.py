@@ -21,6 +21,7 @@ from .headline import is_display as _display
 from .headline import text_of as _text
 from .lines import SENTENCE_END, Role, join_lines, without_note_marks
 from .patterns import (
+    ITEM_NUMBER,
     NOTE_ENTRY,
     Numbering,
     is_byline,
@@ -32,6 +33,7 @@ from .patterns import (
     is_issuer,
     is_label_line,
     is_note_line,
+    is_source_line,
     is_speaker_turn,
     numbering,
     starts_article,
@@ -64,6 +66,9 @@ class Element:
 class Article:
     meta: dict[str, object] = field(default_factory=dict)
     body: list[Element] = field(default_factory=list)
+
+
+BYLINE_AT = 2   # a byline stands within the body's first blocks (or is its last)
 
 
 def body_size(blocks: list[Block]) -> float | None:
@@ -192,11 +197,12 @@ def body_elements(blocks: list[Block], meta: dict[str, object], base: float | No
     elements: list[Element] = []
     run_in: set[Numbering] = set()   # numbering whose last item was a paragraph
     display: set[int] = set()
+    tail = _closing_meta(blocks)
+    signed = _signature(blocks)
     for index, block in enumerate(blocks):
         _note_item(elements, blocks, index - 1, run_in)
         text = join_lines(block.lines, result)
         following = _text(blocks[index + 1]) if index + 1 < len(blocks) else ""
-        last = index + 1 == len(blocks)
         role = block.lines[0].role
         if role in (Role.TABLE, Role.TABLE_GUESS):
             elements.append(_table(block, text, result))
@@ -205,12 +211,14 @@ def body_elements(blocks: list[Block], meta: dict[str, object], base: float | No
             elements.append(Element(Kind.CAPTION, text, block.line))
             result.change(Change.CAPTION, block.line, f"photo caption: {text[:20]}")
             continue
-        if (is_credits(text) or ((last or index == 0) and is_byline(text))) and \
+        # A byline under the lead's dateline (新華社北京3月15日電 / 新華社記者…) is one too.
+        if (is_credits(text) or ((index >= tail or index == 0) and _about(text))
+                or (index <= BYLINE_AT and index not in signed and is_byline(text))) and \
                 classify_meta(text, block.line, meta, result):
             continue
         previous = _text(blocks[index - 1]) if index else ""
-        if (is_issuer(text) and is_date_line(following)) or is_closing_note(text) or (
-                is_date_line(text) and is_issuer(previous)):
+        if index in signed or is_closing_note(text) or (
+                is_date_line(text) and (is_issuer(previous) or index - 1 in signed)):
             elements.append(Element(Kind.PARAGRAPH, text, block.line))
             result.change(Change.CLOSING, block.line, f"closing block (issuer, date): {text}")
             continue
@@ -221,9 +229,8 @@ def body_elements(blocks: list[Block], meta: dict[str, object], base: float | No
         # The next item of a list whose items so far were paragraphs is one too (（十）….)
         sentence = alone and is_sentence_head(text, following) and style not in run_in
         plain = alone and (looks_like_heading(text) or sentence) and not is_byline(text)
-        if plain and not sized and not sentence and fills_measure(block, typical):
+        if plain and not sized and not sentence and _kept_line(block, text, typical, result):
             elements.append(Element(Kind.PARAGRAPH, text, block.line))
-            flag_full_line(block, text, result)
             continue
         if (sized or plain) and following:
             level = (levels.get(style, 2) if style else  # else a PDF's tiers: larger type, higher
@@ -239,6 +246,54 @@ def body_elements(blocks: list[Block], meta: dict[str, object], base: float | No
             continue
         elements.append(Element(Kind.PARAGRAPH, text, block.line))
     return lines_not_heads(elements, display, result)
+
+
+def _kept_line(block: Block, text: str, typical: float | None, result: ImportResult) -> bool:
+    """A heading-like line kept as a paragraph, put to the editor: it fills the measure as
+    wrapped text does, or it is a plan's numbered item (2.1.1 国家粮食应急工作指挥部职责)."""
+    if fills_measure(block, typical):
+        flag_full_line(block, text, result)
+        return True
+    if ITEM_NUMBER.match(text):
+        result.decisions.append(Decision(Choice.HEADING, block.line, text, page=block.page))
+        result.flag(block.line, f"'{text}' has a third-level number, which numbers a plan's "
+                    "items, not its sections; kept as a paragraph (the other choice: a heading)")
+        return True
+    return False
+
+
+SIGNATURE_LINES = 2    # lines a signature may take over its date (a body's name wrapped)
+SIGNATURE_MAX = 30
+
+
+def _signature(blocks: list[Block]) -> set[int]:
+    """The lines over a date standing alone: who signed (国务院办公厅; 湖北省巴东县官渡口镇马鬃山村
+    / 地质险情调查专家组), a closing block's lines, never headings."""
+    signed: set[int] = set()
+    for index in range(1, len(blocks)):
+        if not is_date_line(_text(blocks[index])):
+            continue
+        for above in range(index - 1, max(-1, index - 1 - SIGNATURE_LINES), -1):
+            text = _text(blocks[above])
+            if len(blocks[above].lines) > 1 or len(text) > SIGNATURE_MAX or numbering(text) \
+                    or any(mark in text for mark in (*NOT_A_CUT, "，", ",", "、")) \
+                    or is_date_line(text) or is_doc_number(text):
+                break
+            signed.add(above)
+    return signed
+
+
+def _about(text: str) -> bool:
+    return is_byline(text) or is_source_line(text)
+
+
+def _closing_meta(blocks: list[Block]) -> int:
+    """Where the run of bylines and source lines closing the article starts (记者：王子霖 /
+    首发：上海证券报): each goes to the front matter, not only the last."""
+    start = len(blocks)
+    while start and (_about(_text(blocks[start - 1])) or is_credits(_text(blocks[start - 1]))):
+        start -= 1
+    return start
 
 
 def _table(block: Block, text: str, result: ImportResult) -> Element:
@@ -266,21 +321,23 @@ def _note_item(elements: list[Element], blocks: list[Block], index: int,
 
 RUN_IN_HEAD = 16  # characters before the first 。 of an item that opens with its own head
 ROSTER_MIN = 3   # short unnumbered lines in a row: a list (names and posts), not heads
+NUMBERED_LIST_MIN = 2   # heads numbered alike with nothing under them: a table of contents
 
 
 def lines_not_heads(elements: list[Element], display: set[int],
                     result: ImportResult) -> list[Element]:
-    """Short unnumbered lines one after another (召集人：… / 丁向阳 国务院副秘书长 / …) are
-    a list's lines, not headings with nothing under them: kept as lines, each put to the
-    editor."""
+    """Short unnumbered lines one after another (召集人：… / 丁向阳 国务院副秘书长 / …), or
+    lines numbered alike with nothing under any of them (a table of contents: 1.1 … / 1.2 …),
+    are a list's lines, not headings: kept as lines, each put to the editor."""
     out = list(elements)
     start = 0
     while start < len(out):
+        style = numbering(out[start].text)
         end = start
-        while end < len(out) and out[end].kind is Kind.HEADING and not numbering(out[end].text) \
-                and out[end].line not in display:
+        while end < len(out) and out[end].kind is Kind.HEADING and \
+                numbering(out[end].text) is style and out[end].line not in display:
             end += 1
-        if end - start >= ROSTER_MIN:
+        if end - start >= (ROSTER_MIN if style is None else NUMBERED_LIST_MIN):
             result.flag(out[start].line, f"{end - start} short lines in a row, from "
                         f"'{out[start].text}': a list, not headings; kept as lines (the other "
                         "choice: headings)")
@@ -288,7 +345,7 @@ def lines_not_heads(elements: list[Element], display: set[int],
                 out[at] = Element(Kind.PARAGRAPH, out[at].text, out[at].line)
                 result.retract(Change.HEADING, out[at].line)
                 result.decisions.append(Decision(Choice.HEADING, out[at].line, out[at].text))
-        start = end + 1
+        start = max(end, start + 1)
     return out
 
 

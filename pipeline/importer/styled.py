@@ -13,6 +13,7 @@ import enum
 import re
 from dataclasses import dataclass, replace
 
+from .headline import take_signed
 from .markdown import render
 from .normalize import normalise_text, note
 from .pasted import Furniture, kind_of, page_date, report_dropped
@@ -20,7 +21,7 @@ from .patterns import Numbering, is_byline, is_credits, iso_date, numbering, unb
 from .punctuation import fix_marks, fix_quotes
 from .report import Change, ImportResult
 from .script import detect_script
-from .structure import Article, Element, Kind
+from .structure import BYLINE_AT, Article, Element, Kind
 
 BYLINE_MAX = 40
 UNSURE_HEADING = 30   # a bold paragraph longer than this may be a bold lead sentence
@@ -88,6 +89,13 @@ def _front_matter(pieces: list[Piece], meta: dict[str, object],
     body = pieces[start:]
     while body and body[0].role is Role.PARAGRAPH and _meta_line(body[0], meta, result, True):
         body = body[1:]
+    # A byline under the lead's dateline (新华社北京10月17日电 / 新华社记者…), as in text.
+    bylines = [p for p in body[:BYLINE_AT + 1] if p.role is Role.PARAGRAPH and is_byline(p.text)]
+    if bylines and "byline" not in meta:
+        meta["byline"] = bylines[0].text
+        result.change(Change.FRONT_MATTER, bylines[0].line,
+                      f"byline moved to front matter: {bylines[0].text}")
+        body = [p for p in body if p is not bylines[0]]
     while body and body[-1].role is Role.PARAGRAPH and _meta_line(body[-1], meta, result, False):
         body = body[:-1]
     return body
@@ -114,6 +122,8 @@ def _meta_line(piece: Piece, meta: dict[str, object], result: ImportResult, top:
         return True
     if len(text) > BYLINE_MAX:
         return False
+    if top and take_signed(text, piece.line, meta, result):
+        return True
     if is_credits(text):
         previous = meta.get("credits")
         credits = " ".join(unbracketed(text).split())
@@ -188,7 +198,9 @@ def _element(piece: Piece, level: int, result: ImportResult) -> Element:
         result.change(Change.HEADING, piece.line, f"section heading: {text}")
         return Element(Kind.HEADING, text, piece.line, level)
     if piece.role is Role.CAPTION:
-        result.change(Change.CAPTION, piece.line, f"caption: {text[:20]}")
+        table = TABLE_CAPTION.match(text) is not None   # 表1 …: a table's, not a photo's
+        result.change(Change.TABLE_CAPTION if table else Change.CAPTION, piece.line,
+                      f"{'table ' if table else ''}caption: {text[:20]}")
         return Element(Kind.CAPTION, text, piece.line)
     return Element(Kind.PARAGRAPH, text, piece.line)
 

@@ -24,6 +24,7 @@ from ..cjk import CJK_CONTEXT
 from ..errors import PipelineError
 from .lines import SENTENCE_END
 from .pasted import PROSE_MIN, Furniture, kind_of
+from .patterns import is_byline, is_note_line, iso_date, signed_date
 from .report import Choice, Decision, ImportResult
 from .styled import INFERRED, Piece, Role, unsure_heading
 
@@ -179,14 +180,16 @@ def _container(root: Any, html: str) -> Any:
     extracted = trafilatura.extract(html, favor_recall=True, include_tables=False,
                                     include_comments=False) or ""
     probes = [line.strip()[:12] for line in extracted.splitlines() if len(line.strip()) >= 12]
+    body = root.find("body")
     if not probes:
-        body = root.find("body")
         return body if body is not None else root
     counted = [(sum(1 for probe in probes if probe in element.text_content()), element)
                for element in root.iter("div", "article", "section", "main", "td", "body")]
     most = max((hits for hits, _ in counted), default=0)
     holding = [element for hits, element in counted if most and hits >= COVER * most]
-    return min(holding, key=lambda e: len(e.text_content())) if holding else root
+    if not holding:   # no element holds the extract's lines (it ran them into one)
+        return body if body is not None else root   # <html> would be one leaf: all lost
+    return min(holding, key=lambda e: len(e.text_content()))
 
 
 def _title(root: Any, container: Any) -> tuple[list[Piece], Any]:
@@ -278,16 +281,23 @@ def html_pieces(data: bytes, path: Path, result: ImportResult) -> list[Piece]:
 
 
 def _metadata_outside(root: Any, container: Any) -> list[Piece]:
-    """The page's metadata box when the site sets it above the article's element (between
-    the headline and the text): read for its date, then dropped and put to the editor by
-    the front matter's pass, never lost without a word."""
+    """The page's metadata box or byline when the site sets it above the article's element
+    (between the headline and the text): the metadata read for its date, then dropped and
+    put to the editor by the front matter's pass, the byline moved to the front matter;
+    never lost without a word."""
+    published = root.xpath("//*[@id='publish_time']")   # WeChat's date, over the text
+    if published and iso_date(_text(published[0])):
+        return [Piece(Role.PARAGRAPH, _text(published[0]), published[0].sourceline or 1)]
     start, body = container.sourceline or 0, root.find("body")
     for leaf in _leaves(body if body is not None else root):
         line = leaf.sourceline or 0
-        if line >= start or _inside(leaf, root, lambda n: n is container):
+        # (not >=: a minified page has every element on one line)
+        if line > start or _inside(leaf, root, lambda n: n is container):
             break
         text = _text(leaf)
         if text and kind_of(text, True) is Furniture.METADATA:
+            return [Piece(Role.PARAGRAPH, text, line)]
+        if text and (signed_date(text) or is_byline(text)):   # 作者：陳景祥　2024-03-18
             return [Piece(Role.PARAGRAPH, text, line)]
     return []
 
@@ -321,7 +331,7 @@ def _piece(leaf: Any, container: Any, text: str, line: int, picture: bool) -> Pi
     centred = _style_up(leaf, container, _CENTRED)
     if picture and len(text) <= CAPTION_MAX and (centred or _style_up(leaf, container, _SMALL)):
         return Piece(Role.CAPTION, text, line, centred=centred)
-    if _all_bold(leaf) and len(text) <= BOLD_HEADING_MAX * 2:
+    if _all_bold(leaf) and len(text) <= BOLD_HEADING_MAX * 2 and not is_note_line(text):
         doubt = unsure_heading(text)
         if len(text) <= BOLD_HEADING_MAX or not doubt:
             return Piece(Role.HEADING, text, line, INFERRED, unsure=doubt)

@@ -23,6 +23,7 @@ from docx.text.paragraph import Paragraph
 from lxml import etree
 
 from ..errors import PipelineError
+from .patterns import is_note_line
 from .styled import INFERRED, Piece, Role, unsure_heading
 
 # Text Word shows with changes accepted: no deleted or moved-away runs, no field codes.
@@ -151,7 +152,8 @@ def _piece(paragraph: Paragraph, number: int, notes: dict[str, str],
             f"'{text[:30]}' (centred under a picture, no caption style) taken as its "
             "caption; the other choice: a paragraph")), False
     bold = [r.bold for r in paragraph.runs if r.text.strip()]
-    if bold and all(bold) and not unsure_heading(text) and len(text) <= 40:
+    if bold and all(bold) and not unsure_heading(text) and len(text) <= 40 \
+            and not is_note_line(text):   # （本文原载于…） in bold is a note
         return Piece(Role.HEADING, text, number, INFERRED, unsure=(
             f"'{text[:30]}' is a bold paragraph, not a heading style: taken as a heading; "
             "the other choice: a paragraph")), False

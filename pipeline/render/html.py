@@ -18,7 +18,8 @@ from functools import cache, lru_cache
 from importlib import resources
 
 from babel import Locale, UnknownLocaleError
-from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context, select_autoescape
+from jinja2.runtime import Context
 from markupsafe import Markup, escape
 
 from ..catalog.stats import Status
@@ -31,6 +32,7 @@ from .fonts import font_face_css, installed_faces
 from .images import is_local_image
 from .inline import gloss_id, plain, render_inline
 from .pairs import FALLBACK_LABELS, Pair
+from .phrases import with_phrase_breaks
 from .sentences import NO_GROUPS, SENTENCE_KINDS, SentenceGroups, sentence_groups
 
 ASSETS = ("article.css", "article.js")
@@ -97,9 +99,17 @@ def remembered(template: str, macro: str, *args: Hashable) -> Markup:
     return Markup(getattr(environment().get_template(template).module, macro)(*args))
 
 
-def _zh_html(pair: Pair, locale: str = "") -> Markup:
-    return _note_label(pair) + render_inline(pair.segment.text, pair.source_terms, side="zh",
-                                             sentences=_groups(pair, locale).source)
+# Set large with `word-break: keep-all`: they break between phrases only (render/phrases).
+_PHRASED_KINDS = frozenset({SegmentKind.TITLE, SegmentKind.HEADING})
+
+
+@pass_context  # the article's language: Traditional Chinese has its own phrase model
+def _zh_html(context: Context, pair: Pair, locale: str = "") -> Markup:
+    html = render_inline(pair.segment.text, pair.source_terms, side="zh",
+                         sentences=_groups(pair, locale).source)
+    if pair.segment.kind in _PHRASED_KINDS:
+        html = with_phrase_breaks(html, context["article"].source_lang)
+    return _note_label(pair) + html
 
 
 def _target_html(pair: Pair, marks: bool = True, locale: str = "") -> Markup:

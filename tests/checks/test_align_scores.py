@@ -10,8 +10,10 @@ from pathlib import Path
 
 import polib
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from pipeline.checks.align.aligner import _BEADS, _NEG, DEFAULT, _Grid
+from pipeline.checks.align.aligner import _BEADS, _NEG, DEFAULT, _Grid, zh_length
 from pipeline.checks.align.evidence import Evidence
 from pipeline.checks.align.lexicon import cedict
 from pipeline.checks.align.split import split_chinese, split_english
@@ -80,3 +82,17 @@ def test_range_tables_are_the_scores_of_each_range() -> None:
     for k, rows in enumerate(target):
         for lo, row in enumerate(rows):
             assert row == [evidence.target_score(k, lo, lo + d) for d in range(1, len(row) + 1)]
+
+
+_EDGES = "".join(map(chr, [0x9, 0xa, 0x1c, 0x20, 0x85, 0xa0, 0x1680, 0x2000, 0x2028, 0x205f,
+                           0x2e7f, 0x2e80, 0x3000, 0xff0c, 0x1f600])) + "a1.中国，。"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(_EDGES) | st.characters(), max_size=40))
+def test_zh_length_is_the_plain_count(text: str) -> None:
+    """zh_length counts with regular expressions; the same number as counting each
+    character: above U+2E7F one, other non-space one in 3.2."""
+    han = sum(1 for c in text if ord(c) > 0x2E7F)
+    other = sum(1 for c in text if ord(c) <= 0x2E7F and not c.isspace())
+    assert zh_length(text) == han + other / 3.2

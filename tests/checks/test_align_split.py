@@ -21,7 +21,9 @@ CORPUS = next((base / "shared" / "corpora" / "parallel-dev" / "pairs.jsonl"
 _WORDS = st.sampled_from(["the", "county", "Changzhi", "output", "rose", "2023", "by",
                           "12%", "in", "Mr", "etc", "No", "approx", "we", "US", "A",
                           "mid-year", "farmers’", "and", "e", "Jan", "vs", "is", "it",
-                          "“green", "growth”", "“Yes”", "“No.”"])
+                          "“green", "growth”", "“Yes”", "“No.”", "Beijing", "Dr", "St",
+                          "Gen", "McDonald", "Xinhua", "OK", "China's", "don't", "O'Brien",
+                          "farmers'", "'so"])
 _MARKS = st.sampled_from(["", "", "", ",", ";", ":", ".", "!", "?", " —", "."])
 
 
@@ -47,6 +49,17 @@ def test_plain_english_takes_prose_and_leaves_the_rest() -> None:
     for hard in ("He met Mr. Li. Then", "It rose 3.5 percent. Then", "The U.S. Army",
                  "He said “Go.” Then", "(Xinhua) Beijing", "See (below). Then", "Wait... Then", "etc. And"):
         assert plain_english(hard) is None
+    # A sentence may end with a name: pysbd ends it there unless the name is an
+    # abbreviation of its list (Gen., St.), so a capitalised word is a plain end too.
+    text = "Rain fell in Beijing. Then it stopped."
+    assert [s.text for s in plain_english(text) or ()] == ["Rain fell in Beijing.", "Then it stopped."]
+    assert plain_english(text) == _pysbd_sentences(text, "en")
+    assert plain_english("He saw St. Paul. Then") is None
+    # An apostrophe inside a word is no quote (pysbd reads only the others as quotes).
+    text = "China's output rose. It didn't fall."
+    assert [s.text for s in plain_english(text) or ()] == ["China's output rose.", "It didn't fall."]
+    assert plain_english(text) == _pysbd_sentences(text, "en")
+    assert plain_english("They said 'go on. Now' and left.") is None
     assert split_english("He met Mr. Li. Then he left.") == _pysbd_sentences(
         "He met Mr. Li. Then he left.", "en")
 
@@ -113,3 +126,19 @@ def test_english_cut_into_chunks_agrees_with_pysbd_on_real_text() -> None:
             checked += 1
             assert split_english.__wrapped__(text) == _pysbd_sentences(text, "en"), text
     assert checked > 0  # the Shangdang article's paragraphs with “…” or Co., Ltd.
+
+
+def test_pysbd_compiles_each_pattern_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """pysbd builds ~1,700 patterns on news text, more than re keeps: a text seen
+    again must not compile them again (patterns.py; a quarter of pysbd's time)."""
+    import re
+    from re import _compiler  # type: ignore[attr-defined]
+
+    text = "Mr. Li met Dr. Wang at 3 p.m. in the U.S. on Jan. 5 (approx. 2 hrs.). It rained."
+    before = _pysbd_sentences(text, "en")
+    re.purge()  # as after a run of other texts pushed pysbd's patterns out of re's cache
+    compiled: list[object] = []
+    real = _compiler.compile
+    monkeypatch.setattr(_compiler, "compile", lambda *args: compiled.append(args) or real(*args))
+    assert _pysbd_sentences(text, "en") == before
+    assert compiled == []

@@ -156,6 +156,15 @@ def test_wan_converted_wrongly_is_missing_and_extra() -> None:
     assert all(f.severity == Severity.ERROR for f in found)
 
 
+def test_a_changed_figure_names_its_stand_in_in_the_json_fields() -> None:
+    # An outside tester's JSON had "found": "" for a message naming 3,086.
+    missing, extra = number_findings(view("共有代表3068名。", "3,086 delegates in all."), MATCHER)
+    assert (missing.code, missing.term, missing.expected, missing.found) == (
+        "BL401", "3068", "3068", "3,086")
+    assert (extra.code, extra.term, extra.expected, extra.found) == (
+        "BL402", "3,086", "3068", "3,086")
+
+
 def test_number_added_in_translation_is_extra() -> None:
     found = number_findings(view("年产20亿元。", "2 billion yuan in 12 months."), MATCHER)
     assert codes(found) == ["BL402"] and found[0].term == "12"

@@ -95,6 +95,23 @@ def test_percent_style(percent: PercentStyle, good: str, bad: str) -> None:
     assert "BL705" not in codes(good, style) and "BL705" in codes(bad, style)
 
 
+def messages(msgstr: str, style: Style = Style()) -> list[str]:
+    view = EntryView("a.po", 3, "a", "en", polib.POEntry(msgid="源", msgstr=msgstr))
+    return [f.message for f in style_findings(view, style)]
+
+
+def test_a_style_finding_quotes_the_whole_figure_and_its_house_form() -> None:
+    # An outside tester read '"6 per cent": house style is "45%"' for 19.6 per cent,
+    # and 'range "3-5": house style is an en dash (2020–2025)'.
+    assert '"19.6 per cent" → "19.6%": house style is "45%"' in messages(
+        "profits rose 19.6 per cent")
+    assert '"3,086 %" → "3,086 per cent"' in messages(
+        "up 3,086 %", Style(percent=PercentStyle.PER_CENT))[0]
+    assert 'range "3-5" → "3–5": house style is an en dash (2020–2025)' in messages(
+        "for 3-5 years")
+    assert 'range "3%—5%" → "3% to 5%"' in messages("rose 3%—5%", Style(range_dash=RangeDash.TO))[0]
+
+
 def test_spacing() -> None:
     assert "BL706" in codes("Output  rose.")
     assert "BL706" in codes("Output rose , then fell")

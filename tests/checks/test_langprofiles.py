@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from collections.abc import Callable
 
 import pytest
 from hypothesis import given, settings
@@ -77,6 +78,7 @@ def _same_as_langdetect(texts: list[str]) -> None:
     from langdetect.detector import Detector
 
     from pipeline.checks.langid.fast import ArrayDetector
+    from pipeline.checks.langid.fast import detect as fast_detect
     from pipeline.checks.langid.profiles import install
     install()
     DetectorFactory.seed = 0
@@ -92,13 +94,30 @@ def _same_as_langdetect(texts: list[str]) -> None:
             except Exception as exc:  # "no features": both must raise it
                 answers.append(type(exc).__name__)
         assert answers[0] == answers[1], text
+        assert _answer(fast_detect, text) == _answer(stock_detect, text), text
+
+
+def _answer(detect: Callable[[str], str], text: str) -> str:
+    try:
+        return detect(text)
+    except Exception as exc:
+        return type(exc).__name__
+
+
+def stock_detect(text: str) -> str:
+    from langdetect import detector_factory
+    detector = detector_factory._factory.create()
+    detector.append(text)
+    answer: str = detector.detect()
+    return answer
 
 
 @pytest.mark.slow  # about 0.7 s; CI runs it
 @settings(max_examples=40, deadline=None)
 @given(st.lists(st.sampled_from(
     ["the ", "of ", "district ", "Shangdang ", "Qu ", "und ", "der ", "la ", "ñ", "é", "上党",
-     "区", "の", "상당", "ПРОМ", "Промышленность ", "12 ", "—", "“", "COAL ", "ABC", " ", "'s "]),
+     "区", "の", "상당", "ПРОМ", "Промышленность ", "12 ", "—", "“", "COAL ", "ABC", " ", "'s ",
+     "   ", "http://x.cn/a?b=1 ", "ab@c.org ", "Tiếng Việt ", "ș", "ア", "O'Neil", "mRNA "]),
     min_size=1, max_size=30).map("".join))
 def test_array_detector_on_mixed_texts(text: str) -> None:
     _same_as_langdetect([text])

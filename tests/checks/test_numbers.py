@@ -657,6 +657,15 @@ REAL_TEXT_CASES = [
     ("种植1500亩", "planted 1,500 mu (100 hectares)", "planted 1,500 mu (150 hectares)"),
     ("种植1000亩", "planted 66.7 hectares", "planted 1,000 hectares"),
     ("种植3万亩", "planted 2,000 hectares", "planted 30,000 hectares"),
+    # found by an outside tester on real public pages (National Bureau of Statistics
+    # release of 27 August 2018; a Xinhua report in Traditional characters)
+    ("国家统计局　2018-08-27 11:51", "National Bureau of Statistics, 27 August 2018, 11:51",
+     "National Bureau of Statistics, 27 July 2018, 11:51"),
+    ("2017.10.17 20:18", "17 October 2017, 20:18", "17 October 2016, 20:18"),
+    ("来源：新华社 2020-07-26 05:03", "Source: Xinhua, 2020-07-26 05:03",
+     "Source: Xinhua, 2020-08-26 05:03"),
+    ("详见附注二", "see note 2", "see note 3"),
+    ("超過了50人", "more than 50 people", "more than 500 people"),
 ]
 
 

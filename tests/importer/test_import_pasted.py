@@ -348,3 +348,54 @@ def test_a_notices_list_of_attachments_is_a_line_not_a_heading() -> None:
     body = _body(import_raw(ATTACHMENTS).markdown)
     assert "\n附件：国务院中医药工作部际联席会议制度\n" in body
     assert "# 附件" not in body
+
+
+# A stock-news page as an outside tester pasted it (cnstock.com, 上海证券报·中国证券网): the
+# byline and where the article first ran sit under the headline, the site's copyright and
+# reprint notice under the article.
+BYLINES_AND_COPYRIGHT = """A股三大指数集体收涨 成交额突破万亿
+
+2024-09-30 08:01:00
+
+记者：王子霖
+
+首发：上海证券报
+
+上证报中国证券网讯 9月27日，A股三大指数集体收涨，沪指涨2.89%，深证成指涨6.71%，创业板指涨10.24%。
+
+市场人士表示，一揽子增量政策出台，市场信心明显修复。
+
+上海证券报·中国证券网版权所有
+
+未经许可不得转载
+"""
+
+
+def test_bylines_go_to_the_front_matter_and_the_copyright_notice_is_dropped() -> None:
+    result = import_raw(BYLINES_AND_COPYRIGHT)
+    front, body = _front(result.markdown), _body(result.markdown)
+    assert "byline: 记者：王子霖" in front and "credits: 首发：上海证券报" in front
+    assert "#" not in body and "版权所有" not in body and "转载" not in body
+    dropped = [n.message for n in result.flags if n.message.startswith("dropped")]
+    assert len(dropped) == 2 and all("copyright" in m for m in dropped)
+
+
+# http://www.chinanews.com/gn/news/2009/09-27/1889811.shtml (中新社, 2009), in Simplified, its
+# byline and source set under the text as many sites close an article.
+SOURCE_AT_THE_END = """访华发展中国家记者团问题多 晚宴成“发布会”
+
+中新社北京九月二十七日电 来自五十三个发展中国家的八十九名记者二十七日晚来到北京国庆新闻中心参加中方的欢迎晚宴。
+
+墨西哥形象集团记者米歇尔举着录音笔问：“中华人民共和国六十年庆祝将带给墨西哥人民什么？”
+
+中新社记者 王辛莉 张蔚然
+
+来源：中国新闻网
+"""
+
+
+def test_a_closing_byline_and_source_go_to_the_front_matter() -> None:
+    markdown = import_raw(SOURCE_AT_THE_END).markdown
+    front, body = _front(markdown), _body(markdown)
+    assert "byline: 中新社记者 王辛莉 张蔚然" in front and "credits: 来源：中国新闻网" in front
+    assert "王辛莉" not in body and "来源" not in body

@@ -198,7 +198,7 @@ WECHAT = f"""<!DOCTYPE html><html><head><meta charset="utf-8">
 def test_wechat_article_body_section_spans_caption_table_and_no_furniture() -> None:
     result = _import_html(WECHAT)
     md = result.markdown
-    assert md.startswith("---\nlang: zh-Hans\ntitle: 小镇的新变化\n---\n")
+    assert md.startswith("---\nlang: zh-Hans\ntitle: 小镇的新变化\ndate: '2024-05-01'\n---\n")  # #publish_time
     assert "## 一、道路通到家门口" in md and "## 二、产业有了新门路" in md
     assert "*新修的乡村公路*" in md
     assert "| 年份 | 收入（元） |  |\n|---|---|---|\n| 2022 | 15000 | 5.1 |" in md

@@ -180,6 +180,28 @@ def test_min_complete_refuses_incomplete_catalogs(project: Path, capsys: pytest.
     assert 'class="entry__title"' in (project / "build/index.html").read_text(encoding="utf-8")
 
 
+def test_a_published_catalog_with_check_errors_is_named(project: Path,
+                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    # An outside tester's build published a wrong figure (3,086 for 3068) without a word.
+    assert build(project) == 0
+    err = capsys.readouterr().err
+    proof = (project / "build/demo.zh-en.proof.html").read_text(encoding="utf-8")
+    errors = proof.count('<span class="mark mark--error">Error</span> <code>BL')
+    assert errors > 0  # the injected markup
+    assert (f"locales/en/LC_MESSAGES/demo.po: published with {errors} check error"
+            in err) and "demo.zh-en.proof.html" in err
+
+
+def test_the_editors_page_rounds_a_percentage_down_as_build_does(
+        project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # An outside tester read 82% in one place and 81% in another for one catalog.
+    assert build(project) == 0
+    printed = capsys.readouterr()
+    said = re.search(r"(\d+)% of the text translated", printed.out + printed.err).group(1)
+    editors = (project / "build/editors.html").read_text(encoding="utf-8")
+    assert re.findall(r'class="meter__value">(\d+)%', editors) == [said]
+
+
 def test_article_without_catalog_is_built_from_source(project: Path,
                                                       capsys: pytest.CaptureFixture[str]) -> None:
     (project / "content/new.md").write_text("---\ntitle: 新文章\n---\n\n新段落。\n", encoding="utf-8")

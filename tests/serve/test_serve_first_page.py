@@ -67,7 +67,7 @@ WATCH_READY = """new MutationObserver((records, observer) => {
 
 def test_the_first_screen_is_usable_before_the_rest_is_drawn(bench: Workbench, tab) -> None:
     """A long catalog's first screen is in the page (and says so) before its other
-    segments, which follow a chunk a task; "ready" still means every segment is in.
+    segments, which follow once it is painted; "ready" still means every segment is in.
     A short one (the real article) is drawn in one go."""
     fx = bench.fx
     watch = ("window.sectionsAt = {};"
@@ -91,4 +91,57 @@ def test_the_first_screen_is_usable_before_the_rest_is_drawn(bench: Workbench, t
     assert t.page.evaluate("window.sectionsAt") == {"first": 12, "ready": total}
     assert t.page.evaluate(DRAWN)[-1]["source"] == "第29段新加的内容，用来把文章拉长。"
     assert area(t, fx.untranslated).is_editable()
+    assert t.unexpected() == [], t.errors
+
+
+# After every DOMContentLoaded listener of the page (one added once the page is
+# interactive runs after the page's own): the form fields then in the page. Chromium's
+# autofill goes over them right after the event, forcing a layout for each.
+FIELDS_AT_LOADED = """window.fieldsAtLoaded = null;
+document.addEventListener('readystatechange', () => {
+  if (document.readyState !== 'interactive') return;
+  document.addEventListener('DOMContentLoaded', () => {
+    window.fieldsAtLoaded = document.querySelectorAll('textarea').length;
+  });
+});"""
+# Each time sections are put in the page: how many it then holds.
+WATCH_PARTS = """window.parts = [];
+document.addEventListener('readystatechange', () => {
+  if (document.readyState !== 'interactive') return;
+  new MutationObserver(() => {
+    const n = document.querySelectorAll('section.seg').length;
+    if (n !== window.parts[window.parts.length - 1]) window.parts.push(n);
+  }).observe(document.getElementById('main'), {childList: true});
+});"""
+
+
+def test_segments_are_drawn_after_the_page_has_loaded_and_the_rest_at_once(
+        bench: Workbench, tab) -> None:
+    """No translation box is in the page when it has loaded (the browser's pass over
+    its form fields then has none to lay out); a long catalog's segments after its
+    first screen are put in at once, not a part a frame; a link to a segment still
+    scrolls to it."""
+    fx = bench.fx
+    t = tab()
+    t.page.add_init_script(FIELDS_AT_LOADED)
+    open_workbench(t, bench)
+    assert t.page.evaluate("window.fieldsAtLoaded") == 0
+    assert t.page.locator("textarea.msgstr").count() > 12
+    # 200 paragraphs more: the first screen, then all the others in one part.
+    source = fx.project.source_path(SLUG)
+    more = "".join(f"\n\n第{n}段新加的内容，用来把文章拉长。" for n in range(200))
+    source.write_text(source.read_text(encoding="utf-8").rstrip("\n") + more + "\n",
+                      encoding="utf-8")
+    t = tab()
+    t.page.add_init_script(WATCH_PARTS)
+    open_workbench(t, bench)
+    segments = t.page.evaluate(VIEW)["segments"]
+    assert t.page.evaluate("window.parts") == [12, len(segments)]
+    # A link to the last segment, far below the first screen: shown once drawn.
+    t = tab()
+    t.page.goto(f"{bench.base}/articles/{SLUG}/{LOCALE}#seg-{segments[-1]['id']}")
+    t.page.wait_for_selector("body[data-ready='true']")
+    top = t.page.evaluate(f"document.getElementById('seg-{segments[-1]['id']}')"
+                          ".getBoundingClientRect().top")
+    assert 0 <= top < 900
     assert t.unexpected() == [], t.errors

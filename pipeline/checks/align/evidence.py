@@ -84,13 +84,18 @@ _NAME_CHARACTERS = 3
 def pinyin_index(text: str) -> dict[str, tuple[int, ...]]:
     """Each toneless reading of a character of the text -> where such characters are
     (pypinyin's character table, every reading: a name may use any)."""
-    table = readings()
+    table, known = readings(), _CHAR_READINGS
     index: dict[str, list[int]] = {}
     for pos, char in enumerate(text):
-        for reading in table.get(ord(char), "").split(","):
-            if reading:
-                index.setdefault(reading, []).append(pos)
+        found = known.get(char)
+        if found is None:  # each character's readings split once per process
+            found = known[char] = tuple(r for r in table.get(ord(char), "").split(",") if r)
+        for reading in found:
+            index.setdefault(reading, []).append(pos)
     return {reading: tuple(where) for reading, where in index.items()}
+
+
+_CHAR_READINGS: dict[str, tuple[str, ...]] = {}
 
 
 def spells(name: str, text: str) -> bool:
@@ -126,6 +131,8 @@ class Evidence:
         odds = {Item.NUMBER: _odds(rates.number, rates.number_chance),
                 Item.TERM: _odds(rates.term, rates.term_chance),
                 Item.NAME: _odds(rates.name, rates.name_chance)}
+        # Each item carries its kind's odds, not the kind (an Enum hashes in Python).
+        number, term_odds, name_odds = odds[Item.NUMBER], odds[Item.TERM], odds[Item.NAME]
         stems = [english_stems(t) for t in target]
         values = [en_values(t) for t in target]
         # Where each stem and value is, as bits of the sentences that have it: an
@@ -138,22 +145,22 @@ class Evidence:
             words = sentence_words(lexicon, zh)
             glosses.append(set().union(*words))
             where = [_any_of(meaning, stem_at) for meaning in words]
-            others = [(Item.NUMBER, value_at.get(value, 0)) for value in zh_values(zh)]
+            others = [(number, value_at.get(value, 0)) for value in zh_values(zh)]
             if terms is not None:
-                others += [(Item.TERM, _mask(rendered.where(term))) for term in terms.terms_in(zh)]
-            self._source.append(_compact(len(words), where, others, odds))
+                others += [(term_odds, _mask(rendered.where(term))) for term in terms.terms_in(zh)]
+            self._source.append(_compact(len(words), where, others))
         gloss_at, source_value_at = _bits_of(glosses), _bits_of([zh_values(zh) for zh in source])
         # A name can only be spelled from a character with its first syllable.
         reading_at = _bits_of([pinyin_index(zh).keys() for zh in source])
         self._target: list[_Compact] = []
         for j, en in enumerate(target):
             where = [gloss_at.get(s, 0) for s in stems[j]]
-            others = [(Item.NUMBER, source_value_at.get(v, 0)) for v in values[j]]
+            others = [(number, source_value_at.get(v, 0)) for v in values[j]]
             for name in english_names(en):
                 found = _spelled_in(name, source, reading_at)
                 if found:  # a capitalised word no sentence spells is no name of theirs
-                    others.append((Item.NAME, found))
-            self._target.append(_compact(len(where), where, others, odds))
+                    others.append((name_odds, found))
+            self._target.append(_compact(len(where), where, others))
         self.stem_count = [len(s) for s in stems]
         self.gloss_count = [len(g) for g in glosses]
 
@@ -261,14 +268,14 @@ def _bits_by_sentence(masks: tuple[int, ...], size: int) -> list[int]:
     return bits
 
 
-def _compact(words: int, where: list[int], others: list[tuple[Item, int]],
-             odds: dict[Item, tuple[float, float]]) -> _Compact:
+def _compact(words: int, where: list[int],
+             others: list[tuple[tuple[float, float], int]]) -> _Compact:
     """What scoring needs: words found nowhere are a fixed count of misses, other
     items found nowhere a fixed sum; only items found somewhere are looked at
     (where: bits of the other side's sentences that have the item)."""
     return _Compact(words, tuple(w for w in where if w),
-                    sum(odds[kind][1] for kind, _ in others),
-                    tuple((w, odds[kind][0] - odds[kind][1]) for kind, w in others if w))
+                    sum(odds[1] for odds, _ in others),
+                    tuple((w, odds[0] - odds[1]) for odds, w in others if w))
 
 
 def _spelled_in(name: str, source: Sequence[str], reading_at: dict[Hashable, int]) -> int:

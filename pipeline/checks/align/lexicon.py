@@ -81,15 +81,23 @@ class Lexicon:
         """Dictionary words of a Chinese text, leftmost-longest, as (offset, word)."""
         if not self.buckets:
             return
+        read, stems = self._read, self.stems
         pos, size = 0, len(text)
         while pos < size:
-            bucket = self._bucket(text[pos])
-            for length in range(min(_LONGEST, size - pos), 1, -1):
-                word = text[pos:pos + length]
-                if word in bucket and self.stems(word):
-                    yield pos, word
-                    pos += length
-                    break
+            # The hot loop of the screen and the evidence: a bucket read before is
+            # one look-up, and a character no headword starts with is passed at once.
+            bucket = read.get(text[pos])
+            if bucket is None:
+                bucket = self._bucket(text[pos])
+            if bucket:
+                for length in range(min(_LONGEST, size - pos), 1, -1):
+                    word = text[pos:pos + length]
+                    if word in bucket and stems(word):
+                        yield pos, word
+                        pos += length
+                        break
+                else:
+                    pos += 1
             else:
                 pos += 1
 

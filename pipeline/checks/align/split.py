@@ -15,6 +15,7 @@ from functools import lru_cache
 
 import pysbd
 
+from . import patterns
 from .model import Sentence
 
 _ENDS = frozenset("。！？；!?")
@@ -93,19 +94,25 @@ _HIDE_QUOTES = str.maketrans('"“”«»', "|||||")
 
 @lru_cache(maxsize=4)
 def _segmenter(language: str) -> pysbd.Segmenter:
+    patterns.install()  # pysbd's patterns compiled once, not once per text
     return pysbd.Segmenter(language=language, clean=False)
 
 
 # Plain English prose: words, digits, spaces and , ; : - – — % ’ / & $ “ ”, with
-# . ! ? only after a lower-case word of two letters or more and then either the end
-# or one space and a capitalised word. pysbd splits such a text exactly at those
+# . ! ? only after a word of two letters or more ending in a lower-case letter
+# (Beijing. too: a name ends many a sentence; not one of pysbd's abbreviations,
+# Gen. St. Mr.) and then either the end or one space and a capitalised word.
+# pysbd splits such a text exactly at those
 # marks (tests/test_align_split.py compares the two on generated and real text);
 # anything else (abbreviations, initials, decimals, a quote at a sentence end,
 # brackets (pysbd ends a sentence after a bracketed credit), ellipses,
 # lists) goes to pysbd.
-_PLAIN_CHARS = re.compile(r"[A-Za-z0-9 ,;:%’/&$\-–—.!?“”]*")
+_PLAIN_CHARS = re.compile(r"[A-Za-z0-9 ,;:%’'/&$\-–—.!?“”]*")
+# A straight apostrophe inside a word (China's, don't) is plain: pysbd's single-quote
+# rules need one after a space or before one. Any other is a quote, not plain.
+_QUOTE = re.compile(r"(?<![A-Za-z])'|'(?![A-Za-z])")
 _PLAIN_MARK = re.compile(r"[.!?]")
-_PLAIN_SENTENCE_END = re.compile(r"(?<![A-Za-z])([a-z][A-Za-z]*[a-z])[.!?](?= [A-Z][a-z]|$)")
+_PLAIN_SENTENCE_END = re.compile(r"(?<![A-Za-z])([A-Za-z][A-Za-z]*[a-z])[.!?](?= [A-Z][a-z]|$)")
 
 
 @lru_cache(maxsize=1)
@@ -119,7 +126,8 @@ def _abbreviations() -> frozenset[str]:
 def plain_english(text: str) -> tuple[Sentence, ...] | None:
     """The sentences of a plain English text (see above) without pysbd, None when the
     text is not plain."""
-    if not text or text != text.strip() or "  " in text or not _PLAIN_CHARS.fullmatch(text):
+    if not text or text != text.strip() or "  " in text or not _PLAIN_CHARS.fullmatch(text) \
+            or _QUOTE.search(text):
         return None
     ends = list(_PLAIN_SENTENCE_END.finditer(text))
     if len(ends) != len(_PLAIN_MARK.findall(text)):
@@ -188,9 +196,9 @@ def _pysbd_pieces(text: str, language: str) -> list[Sentence]:
 # read across sentences (lists, single quotes, dashes); each piece then goes to
 # `plain_english` or to pysbd alone (tests/checks/test_align_split.py compares
 # the two ways on real and generated text).
-_CHUNK_END = re.compile(r"(?<![A-Za-z])([a-z][A-Za-z]*[a-z])[.!?] (?=[A-Z][a-z])")
-_ACROSS = re.compile(r"[\n\r\\'‘（「]|--|(?:^|[\s\-⁃])\d{1,2}\.(?=[\s)])|\d{1,2}\)\s"
-                     r"|(?:^|\s)[a-z]\.|(?:^|[\s(])[a-z]+\)|\([mdclxvi]+\)")
+_CHUNK_END = re.compile(r"(?<![A-Za-z])([A-Za-z][A-Za-z]*[a-z])[.!?] (?=[A-Z][a-z])")
+_ACROSS = re.compile(r"[\n\r\\‘（「]|--|(?<![A-Za-z])'|'(?![A-Za-z])"
+                     r"|(?:^|[\s\-⁃])\d{1,2}\.(?=[\s)])|\d{1,2}\)\s|(?:^|\s)[a-z]\.|(?:^|[\s(])[a-z]+\)|\([mdclxvi]+\)")
 
 
 def _chunks(text: str) -> list[tuple[int, int]]:

@@ -7,11 +7,16 @@ cost. Here a step is one array operation. Every number is the same IEEE
 operation on the same operands as in langdetect (the normalising sum is
 Python's own `sum` over the same list, in the same order), and the random
 draws are langdetect's own, so each answer is langdetect's, bit for bit
-(tests/checks/test_langprofiles.py compares the two on real texts).
+(tests/checks/test_langprofiles.py compares the two on real texts). A text's
+n-grams are taken a word at a time, each word's remembered; `detect`, which only
+wants the answer, stops after the trial that settles it (four of seven, for most
+English).
 """
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -22,6 +27,10 @@ from langdetect.utils.ngram import NGram
 
 class ArrayDetector(Detector):  # type: ignore[misc]  # langdetect has no type hints
     """`langdetect.detector.Detector` whose `_detect_block` works on arrays."""
+
+    # Only `detect()`'s answer is wanted: the walks stop once no later trial can
+    # change which language leads (the probabilities are then left part-summed).
+    answer_only = False
 
     def _detect_block(self) -> None:
         self.cleaning_text()
@@ -39,7 +48,7 @@ class ArrayDetector(Detector):  # type: ignore[misc]  # langdetect has no type h
         below, count = self.random._randbelow, len(ngrams)
         self.langprob = [0.0] * width
         self.random.seed(self.seed)
-        for _ in range(self.n_trial):
+        for trial in range(self.n_trial):
             prob = np.array(self._init_probability(), dtype=np.float64)
             alpha = self.alpha + self.random.gauss(0.0, 1.0) * self.ALPHA_WIDTH
             factors = (alpha / self.BASE_FREQ) + table  # weight + row, for every n-gram
@@ -52,41 +61,75 @@ class ArrayDetector(Detector):  # type: ignore[misc]  # langdetect has no type h
                 i += 1
             for j, p in enumerate(prob.tolist()):
                 self.langprob[j] += p / self.n_trial
+            if self.answer_only and _decided(self.langprob, self.n_trial - trial - 1,
+                                             self.n_trial, self.PROB_THRESHOLD):
+                break
+
+    def append(self, text: str) -> None:
+        """langdetect's: URLs and e-mail addresses out, Vietnamese normalised, cut to
+        the length limit, each run of spaces made one (its loop, as one substitution)."""
+        text = NGram.normalize_vi(self.MAIL_RE.sub(" ", self.URL_RE.sub(" ", text)))
+        self.text += _SPACES.sub(" ", text[:self.max_text_length])
 
     def _extract_ngrams(self) -> list[str]:
-        """langdetect's, with NGram.add_char inlined and each character's
-        normalised form remembered (it depends on the character alone)."""
-        table, normal = self.word_lang_prob_map, _NORMAL
+        """langdetect's, a word at a time: its n-gram buffer starts afresh after a
+        space, so a text's n-grams are its words' (each with the space after it, if
+        any), in order. Characters are normalised first (each on its own, as
+        NGram.add_char does) and a word's n-grams are remembered."""
+        table = self.word_lang_prob_map
         known: Any = getattr(table, "known", table)  # the lazy table's key set (profiles.py)
+        words = _WORD.findall(self.text.translate(_NORMAL))
         result: list[str] = []
-        grams, capital = " ", False
-        for raw in self.text:
-            ch = normal.get(raw)
-            if ch is None:
-                ch = normal[raw] = NGram.normalize(raw)
-            last = grams[-1]
-            if last == " ":
-                grams, capital = " ", False
-                if ch == " ":
-                    continue
-            elif len(grams) >= NGram.N_GRAM:
-                grams = grams[1:]
-            grams += ch
-            if ch.isupper():
-                if last.isupper():
-                    capital = True
-            else:
-                capital = False
-            if capital:
-                continue
-            for n in range(1, min(len(grams), NGram.N_GRAM) + 1):
-                w = grams[-n:]
-                if w != " " and w in known:
-                    result.append(w)
+        if isinstance(known, frozenset):
+            for word in words:
+                result += _remembered_ngrams(word, known)
+        else:  # a plain dict (langdetect's own table): nothing to key a memory on
+            for word in words:
+                result += _word_ngrams(word, known)
         return result
 
 
-_NORMAL: dict[str, str] = {}  # a character -> NGram.normalize(character)
+class _Normalised(dict[int, str]):
+    """A `str.translate` table: a character -> NGram.normalize(character), on first sight."""
+
+    def __missing__(self, code: int) -> str:
+        normal: str = NGram.normalize(chr(code))
+        self[code] = normal
+        return normal
+
+
+_NORMAL = _Normalised()
+_SPACES = re.compile(" {2,}")
+_WORD = re.compile("[^ ]+ ?")  # a word and the space after it, if any
+
+
+def _word_ngrams(word: str, known: Any) -> tuple[str, ...]:
+    """NGram.add_char and get(1..3) over one word, from a fresh buffer (the state
+    after a space): all-capital words give none after their first letter."""
+    result: list[str] = []
+    grams, capital = " ", False
+    for ch in word:
+        last = grams[-1]
+        if last != " " and len(grams) >= NGram.N_GRAM:
+            grams = grams[1:]
+        grams += ch
+        if ch.isupper():
+            if last.isupper():
+                capital = True
+        else:
+            capital = False
+        if capital:
+            continue
+        for n in range(1, min(len(grams), NGram.N_GRAM) + 1):
+            w = grams[-n:]
+            if w != " " and w in known:
+                result.append(w)
+    return tuple(result)
+
+
+_remembered_ngrams = lru_cache(maxsize=1 << 16)(_word_ngrams)
+
+
 # The n-gram rows as arrays, for the table they were read from (one a process).
 _ROWS: dict[int, tuple[Any, dict[str, Any]]] = {}
 
@@ -97,6 +140,16 @@ def _rows(table: Any, width: int) -> dict[str, Any]:
     if held is None or held[0] is not table:
         held = _ROWS[key] = (table, {})
     return held[1]
+
+
+def _decided(sums: list[float], left: int, trials: int, threshold: float) -> bool:
+    """No `left` more trials can change the leader: each adds its probabilities over
+    `trials` (each in [0, 1]: the weights alpha/BASE_FREQ + row are positive, alpha
+    being 0.5 ± 0.05 a trial), so the leader keeps at least its sum and a rival gains
+    at most left/trials. The margin covers the additions' rounding; the leader must
+    already clear langdetect's reporting threshold."""
+    first, second = [*sorted(sums, reverse=True), 0.0][:2]
+    return first > threshold and first - second > left / trials + 1e-9
 
 
 def _normalised(prob: Any) -> float:
@@ -117,6 +170,7 @@ def detect(text: str) -> str:
     if not factory.langlist:
         raise LangDetectException(ErrorCode.NeedLoadProfileError, "Need to load profiles.")
     detector = ArrayDetector(factory)
+    detector.answer_only = True
     detector.append(text)
     lang: str = detector.detect()
     return lang

@@ -26,6 +26,7 @@ from .quantity import (
     freeze,
     in_quotes_only,
     link_ranges,
+    numeric_date_drafts,
     overlaps,
     phrase_spans,
     within,
@@ -55,10 +56,12 @@ _FIVE_YEAR_PLAN_RE = re.compile(r"(?<![零〇一二两三四五六七八九十�
                                 r"(?![零〇一二两三四五六七八九十百千万亿])")
 _AFTER_SCALE_RE = re.compile(r"(余|多)?(万亿|亿|万)")
 _PREFIX_APPROX_RE = re.compile(
-    r"(?:超过|超出|超|突破|过|逾|将近|接近|近|大约|约为|约|大概|至少|不少于|不低于|不足|不到|不超过|最多|高于|低于)$")
+    r"(?:(?:超过|超出|突破|将近|接近)了?|超|过|逾|近|大约|约为|约|大概|至少|不少于|不低于|不足|不到|不超过|最多|高于|低于)$")
 _SUFFIX_APPROX_RE = re.compile(rf"(?P<unit>{_MEASURE})?(?P<mark>以上|以下|左右|上下|有余|之多|开外|出头|多|余)")
 _RANGE_RE = re.compile(r"\s*(?:—{1,2}|–|-|~|～|至|到)\s*")
 _ORDINAL_SESSION_RE = re.compile(r"次(?:全会|全体会议|会议|代表大会|党代会)")
+# The number of a note, annex or appended table (附注二 = note 2, 附件三 = Annex 3).
+_LABEL_RE = re.compile(r"(?<=附注|附件|附表|附录|注释)[一二三四五六七八九十]+")
 _FIRST_RE = re.compile(r"首(?=家|个|批|次|届|座|台|款|部|条|位|例|只|单|期|轮|架|艘|辆|套|项)")
 _ENUM_BEFORE = ("", "\n", "。", "；", ";", "，", "：", ":", "（", "(")
 _HEADING_BEFORE = ("", "\n", "。", "；", ";", "：", ":")
@@ -134,7 +137,7 @@ def _context_kind(t: str, start: int, end: int, value: Decimal, *, digits: bool)
 
 
 def _approximate(t: str, start: int, end: int) -> bool:
-    before = t[max(0, start - 3):start]
+    before = t[max(0, start - 4):start]
     m = _PREFIX_APPROX_RE.search(before)
     if m and m.group() == "近" and _PAST_SPAN_RE.match(t, end):
         m = None  # 近3年 = "the past three years", not "nearly"
@@ -183,7 +186,7 @@ def _clock_tokens(t: str, taken: list[Span]) -> list[Draft]:
         year += 0 if year >= 1000 else (2000 if year < 20 else 1900)
         toks.append(Draft(Decimal(year), m.start(), m.end(), "year"))
         taken.append(m.span())
-    return toks
+    return toks + numeric_date_drafts(t, taken)
 
 
 def _digit_tokens(t: str, taken: list[Span]) -> list[Draft]:
@@ -294,6 +297,11 @@ def _cjk_tokens(t: str, taken: list[Span], fixed: list[Span]) -> list[Draft]:
         toks.append(Draft(Decimal(10 + DIGITS[m.group(1)]), m.start(), m.end() - 1, "ordinal"))
         toks.append(Draft(Decimal(5), m.end() - 1, m.end(), "number"))
         taken.append(m.span())
+    for m in _LABEL_RE.finditer(t) if "附" in t or "注" in t else ():
+        value = parse_zh_numeral(m.group())
+        if value:
+            toks.append(Draft(Decimal(value), m.start(), m.end(), "number"))
+            taken.append(m.span())
     for m in _RUN_RE.finditer(t):
         start, end, run = m.start(), m.end(), m.group()
         if run[-1] == "千" and len(run) > 1 and t.startswith(("瓦", "米", "克"), end):

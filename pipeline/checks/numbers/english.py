@@ -25,6 +25,7 @@ from .quantity import (
     freeze,
     in_quotes_only,
     link_ranges,
+    numeric_date_drafts,
     overlaps,
     within,
 )
@@ -182,7 +183,7 @@ _ROUND_CLOCK_RE = re.compile(r"\b(?:a|round|around)[ -]the[ -]clock\b|\b24/7\b",
 
 
 def _clock_drafts(t: str, taken: list[Span]) -> list[Draft]:
-    drafts = []
+    drafts = numeric_date_drafts(t, taken)
     for m in _DECADE_RE.finditer(t) if "0s" in t else ():
         year = int(m.group("y"))
         year += 0 if year >= 1000 else (2000 if year < 20 else 1900)

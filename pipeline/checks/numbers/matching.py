@@ -45,6 +45,9 @@ class NumberMismatch:
     target: Quantity | None
     message: str
     certain: bool = False
+    # The quantity on the other side standing in its place (3,086 for a missing 3068),
+    # which the message names; `source`/`target` stay the unmatched side only.
+    counterpart: Quantity | None = None
 
 
 def _compatible(a: Quantity, b: Quantity) -> bool:
@@ -173,7 +176,8 @@ def match_quantities(
                if stand is not None else _scale_hint(missing, left_t)),
             certain=stand is not None or (dropped_for_sure(missing, source_text, days_restated)
                                           and (missing.value, missing.kind) not in matched
-                                          and not said_otherwise(missing, left_t))))
+                                          and not said_otherwise(missing, left_t)),
+            counterpart=stand))
     for extra in left_t:
         replaced = stand_in.get(id(extra))
         other = _other_date(extra, source)
@@ -183,7 +187,7 @@ def match_quantities(
             + (f"; it stands where the source has {_describe(replaced)}"
                f"{_why_swapped(replaced, extra)}" if replaced is not None
                else f"{_scale_hint(extra, left_s)}{other}"),
-            certain=replaced is not None or bool(other)))
+            certain=replaced is not None or bool(other), counterpart=replaced))
     return problems
 
 

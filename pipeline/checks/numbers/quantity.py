@@ -220,6 +220,22 @@ def link_ranges(drafts: list[Draft], t: str, connector: re.Pattern[str]) -> None
             b.kind, b.value = "time", clock_minutes(int(b.value), 0)  # from 0:00 to 24
 
 
+# A date written with numbers (2018-08-27, 2017.10.17, 2024/3/18), as a dateline or a
+# web page's metadata line has it, in either language: a year, a month and a day.
+_NUMERIC_DATE_RE = re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d\d)(?P<sep>[-./])(?P<m>0?[1-9]|1[0-2])"
+                              r"(?P=sep)(?P<d>0?[1-9]|[12]\d|3[01])(?![\d.])")
+
+
+def numeric_date_drafts(t: str, taken: list[Span]) -> list[Draft]:
+    """The year, month and day of each numeric date in `t`; their spans are taken."""
+    drafts: list[Draft] = []
+    for m in _NUMERIC_DATE_RE.finditer(t) if ("-" in t or "." in t or "/" in t) else ():
+        for group, kind in (("y", "year"), ("m", "month"), ("d", "day")):
+            drafts.append(Draft(Decimal(int(m.group(group))), m.start(group), m.end(group), kind))
+        taken.append(m.span())
+    return drafts
+
+
 def clock_minutes(hour: int, minute: int) -> Decimal:
     """A time of day on the 12-hour dial (20:30 and 8:30 pm are both 510)."""
     return Decimal(hour % 12 * 60 + minute)

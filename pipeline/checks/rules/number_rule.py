@@ -25,8 +25,10 @@ def number_findings(view: EntryView, matcher: TermMatcher) -> list[Finding]:
     for mismatch in compare_quantities(zh, en, zh_ignore=zh_ignore, en_ignore=en_ignore):
         source = mismatch.source.text if mismatch.source is not None else ""
         target = mismatch.target.text if mismatch.target is not None else ""
-        finding = view.finding(CODES[mismatch.kind], mismatch.message,
-                               term=source or target, expected=source, found=target)
+        other = mismatch.counterpart.text if mismatch.counterpart is not None else ""
+        # A stand-in is what was found for a missing number, or expected for an extra one.
+        finding = view.finding(CODES[mismatch.kind], mismatch.message, term=source or target,
+                               expected=source or other, found=target or other)
         # Only a near-certain mismatch fails the gate; the rest are for a look.
         if finding.severity is Severity.ERROR and not mismatch.certain:
             finding = finding.with_severity(Severity.WARNING)

@@ -8,7 +8,7 @@ finding, so a badly styled paragraph is one line, not ten.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cache
 
 from ...config import PercentStyle, QuoteStyle, RangeDash, Spelling, Style
@@ -144,9 +144,9 @@ _ITEM = r"[\w’'-]++(?: [\w’'-]++){0,3}"
 _NO_SERIAL = re.compile(rf"(?<![\w’'-]){_ITEM}, {_ITEM}, (?!(?:and|or) ){_ITEM} (?:and|or) [\w’'-]++")
 _SERIAL = re.compile(rf"(?<![\w’'-]){_ITEM}, {_ITEM}, (?:and|or) [\w’'-]++")
 _RANGE = {
-    RangeDash.EN_DASH: re.compile(r"(?<![\w.-])\d+(?:\.\d+)?%?[-—]\d+(?:\.\d+)?(?![\w.-]*\d)"),
-    RangeDash.HYPHEN: re.compile(r"(?<![\w.])\d+(?:\.\d+)?%?[–—]\d+(?:\.\d+)?(?!\d)"),
-    RangeDash.TO: re.compile(r"(?<![\w.-])\d+(?:\.\d+)?%?[-–—]\d+(?:\.\d+)?(?![\w.-]*\d)"),
+    RangeDash.EN_DASH: re.compile(r"(?<![\w.-])\d+(?:\.\d+)?%?[-—]\d+(?:\.\d+)?%?(?![\w.-]*\d)"),
+    RangeDash.HYPHEN: re.compile(r"(?<![\w.])\d+(?:\.\d+)?%?[–—]\d+(?:\.\d+)?%?(?!\d)"),
+    RangeDash.TO: re.compile(r"(?<![\w.-])\d+(?:\.\d+)?%?[-–—]\d+(?:\.\d+)?%?(?![\w.-]*\d)"),
 }
 # Why hints: a pattern opening with a lookbehind is tried at every position of the
 # text; these literals, found fast, are in every match (a digit or % before the dash
@@ -191,11 +191,21 @@ _CLAUSE_OPENERS = frozenset(["i", "we", "you", "he", "she", "it", "they", "this"
 _OPENING_SINGLE = re.compile(r"(?:^|(?<=[\s(]))'(?=\w)")
 _RANGE_WANT = {RangeDash.EN_DASH: "an en dash (2020–2025)", RangeDash.HYPHEN:
                "a hyphen (2020-2025)", RangeDash.TO: '"to" (2020 to 2025)'}
+# The whole figure (19.6 per cent, not 6 per cent), and how house style writes it.
+_FIGURE = r"\d+(?:[.,]\d+)*"
 _PERCENT = {
-    PercentStyle.SYMBOL: (re.compile(r"\d\s*(?:per ?cent)\b", re.I), '"45%"'),
-    PercentStyle.PER_CENT: (re.compile(r"\d\s*(?:%|percent\b)", re.I), '"45 per cent"'),
-    PercentStyle.PERCENT: (re.compile(r"\d\s*(?:%|per cent\b)", re.I), '"45 percent"'),
+    PercentStyle.SYMBOL: (re.compile(rf"({_FIGURE})\s*(?:per ?cent)\b", re.I), "{}%"),
+    PercentStyle.PER_CENT: (re.compile(rf"({_FIGURE})\s*(?:%|percent\b)", re.I), "{} per cent"),
+    PercentStyle.PERCENT: (re.compile(rf"({_FIGURE})\s*(?:%|per cent\b)", re.I), "{} percent"),
 }
+_RANGE_DASH = {RangeDash.EN_DASH: "–", RangeDash.HYPHEN: "-", RangeDash.TO: " to "}
+_ANY_DASH = re.compile(r"[-–—]")
+
+
+def _corrections(found: list[str], fix: Callable[[str], str]) -> str:
+    """Up to three findings, each with the house form: "3-5" → "3–5"."""
+    uniq = list(dict.fromkeys(found))
+    return ", ".join(f'"{s}" → "{fix(s)}"' for s in uniq[:3]) + (" …" if len(uniq) > 3 else "")
 _DOUBLE_SPACE = re.compile(r"(?<=\S) {2,}(?=\S)")
 _SPACE_BEFORE = re.compile(r"(?<=\w) +[,.;:!?](?![\d.])")
 _SPACE_BEFORE_HINT = re.compile(" [,.;:!?]")
@@ -227,13 +237,18 @@ def style_findings(view: EntryView, style: Style) -> list[Finding]:
     ranges = [m.group() for m in _RANGE[style.range_dash].finditer(text)] \
         if _RANGE_HINT.search(text) else []
     if ranges:
-        out.append(view.finding("BL704", f"range {_shown(ranges)}: house style is "
+        dash = _RANGE_DASH[style.range_dash]
+        fixed = _corrections(ranges, lambda r: _ANY_DASH.sub(dash, r, count=1))
+        out.append(view.finding("BL704", f"range {fixed}: house style is "
                                          f"{_RANGE_WANT[style.range_dash]}", found=ranges[0]))
-    pattern, want = _PERCENT[style.percent]
-    percents = [m.group() for m in pattern.finditer(text)]
+    pattern, form = _PERCENT[style.percent]
+    percents = list(pattern.finditer(text))
     if percents:
-        out.append(view.finding("BL705", f"{_shown(percents)}: house style is {want}",
-                                found=percents[0]))
+        by_text = {m.group(): form.format(m.group(1)) for m in percents}
+        example = form.format("45")
+        out.append(view.finding("BL705", f"{_corrections(list(by_text), by_text.__getitem__)}"
+                                         f': house style is "{example}"',
+                                found=percents[0].group()))
     spacing = []
     if "  " in text and _DOUBLE_SPACE.search(text):
         spacing.append("double space")

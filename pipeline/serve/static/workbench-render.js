@@ -109,7 +109,12 @@ window.bilingualSegments = (() => {
 
   const FIRST_SCREEN = 12; // sections a tall window shows at once: drawn and marked at once
   const SHORT = 40;        // a catalog this short is drawn in one go (parts: a second layout for nothing)
-  const CHUNK = 100;       // a long one's other sections, this many a task (the first screen is usable)
+  // A long one's other sections, after the first screen is painted: made out of the
+  // page, as many a task as fit in SLICE_MS, and put in together. Sections put in a
+  // part a task cost a frame each that lays out the whole list again: for 1,000
+  // entries in parts of 100 those frames cost more than the drawing.
+  const SLICE_MS = 50;     // a task this long still lets a key through soon enough
+  const STEP = 25;
   const BATCH = 50;        // marks, this many sections a task: typing stays responsive
 
   function markLater(list) {
@@ -212,42 +217,61 @@ window.bilingualSegments = (() => {
     return s;
   }
 
+  // `then` once the frame showing what is in the page now is out (a hidden tab has no
+  // frames: then after a short wait).
+  function afterPaint(then) {
+    let started = false;
+    const go = () => {
+      if (!started) { started = true; setTimeout(then, 0); }
+    };
+    requestAnimationFrame(go);
+    setTimeout(go, 100);
+  }
+
   // Every segment of the page's data, drawn into `main` (before the obsolete entries),
-  // in order: a short catalog at once; a long one's first screen at once and the others
-  // a chunk a task after it, so that its first screen is there to use while the rest is
-  // drawn. `add` is
-  // given each part as it is in the page (the first before this returns); the
-  // promise resolves with every segment once all are in the page.
+  // in order: a short catalog at once; a long one's first screen at once and, once it
+  // is painted, the others made out of the page a slice a task and put in together, so
+  // that its first screen is there to use while the rest is made. `add` is given each
+  // part once it is in the page (the first before this returns); the promise resolves
+  // with every segment once all are in the page.
   function drawAll(main, locale, glossary, add) {
     page.glossary = glossary;
     const data = document.getElementById('segments');
     const list = data ? JSON.parse(data.textContent) : [];
     const obsolete = document.getElementById('obsolete');
-    const drawn = [];
-    const put = (from, to) => {
+    const make = (from, to, box) => {
       const part = list.slice(from, to).map((d) => draw(d, locale));
-      const box = document.createDocumentFragment();
       for (const s of part) box.append(s.section);
+      return part;
+    };
+    const put = (part, box) => {
       main.insertBefore(box, obsolete);
-      drawn.push(...part);
       add(part);
       return part;
     };
     const first = list.length <= SHORT ? list.length : FIRST_SCREEN;
-    put(0, first).slice(0, FIRST_SCREEN).forEach(markSource);
+    const shown = document.createDocumentFragment();
+    const drawn = put(make(0, first, shown), shown);
+    drawn.slice(0, FIRST_SCREEN).forEach(markSource);
     return new Promise((done) => {
+      const rest = [];
+      const box = document.createDocumentFragment();
       let next = first;
       const step = () => {
-        if (next < list.length) {
-          put(next, next + CHUNK);
-          next += CHUNK;
-          setTimeout(step, 0);
-        } else {
-          markLater(drawn);
-          done(drawn);
+        const start = performance.now();
+        while (next < list.length && performance.now() - start < SLICE_MS) {
+          rest.push(...make(next, next + STEP, box));
+          next += STEP;
         }
+        if (next < list.length) {
+          setTimeout(step, 0);
+          return;
+        }
+        if (rest.length) drawn.push(...put(rest, box));
+        markLater(drawn);
+        done(drawn);
       };
-      if (next < list.length) setTimeout(step, 0);
+      if (next < list.length) afterPaint(step);
       else step();
     });
   }

@@ -656,6 +656,9 @@
     applyFilter();
     // The version the page was made from: a change after it is noticed on the first tick.
     watch({ catalog: page.fingerprint, source: document.body.dataset.sourceVersion });
+    // A link to a segment (#seg-…) finds it now that it is drawn.
+    const linked = /^#seg-[\w-]+$/.test(location.hash) && document.getElementById(location.hash.slice(1));
+    if (linked) linked.scrollIntoView();
     // Ready: every segment is in the page with its text (what the tests and the bench wait for).
     document.body.dataset.ready = 'true';
     await loadFindings();
@@ -695,7 +698,10 @@
 
   document.addEventListener('DOMContentLoaded', () => {
     showTokenState();
-    if (document.body.dataset.page === 'article') articlePage();
+    // The segments are drawn in the task after this event: the browser's own pass over a
+    // page's form fields when it has loaded (Chromium's autofill: a forced layout for
+    // each box) then finds none, and the page is complete sooner.
+    if (document.body.dataset.page === 'article') setTimeout(articlePage, 0);
     else document.body.dataset.ready = 'true';
   });
 })();
