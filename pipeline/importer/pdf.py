@@ -12,25 +12,23 @@ short), captions (small type under a grey photo box), page-margin furniture, pul
 
 from __future__ import annotations
 
-import io
 import itertools
 import logging
 import re
 import statistics
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pypdfium2 as pdfium
 
 from ..cjk import is_cjk
 from ..errors import PipelineError
-from .lines import PAGE_NUMBER, RUNNING_HEAD_MAX, Line, Role
-from .normalize import normalise_text
+from .lines import Line, Role
 from .pdfpage import Box, Char, PageData, read_pages
+from .pdftables import Rows, join_continued_tables, ruled_tables
 from .report import ImportResult
 
-Rows = tuple[tuple[str, ...], ...]
 Column = tuple[float, float]
 
 
@@ -41,7 +39,6 @@ DISPLAY_TYPE = 1.15    # × body size: display type (pull quotes, drop caps)
 PARAGRAPH_GAP = 1.35   # × the usual line pitch: a wider gap separates blocks
 CAPTION_REACH = 2.5    # ems below (or beside) a picture where its caption stands
 _HAN = re.compile(r"[\u3400-\u9fff]")
-_DIGITS = re.compile(r"\d+")
 
 
 @dataclass
@@ -83,11 +80,43 @@ class Run:
         return self.chars[-1].x1
 
 
+SPACE_GAP = 0.18   # ems beyond a line's usual gap between Chinese characters: a space
+
+
+def _cjk_gaps(chars: list[Char]) -> tuple[float, float]:
+    """The em of a run's Chinese characters and their usual gap (the median), measured
+    centre to centre: PDFium boxes some glyphs (日, 目) narrower than their em."""
+    cjk = [c for c in chars if is_cjk(c.text)]
+    if len(cjk) < 2:
+        return 10.0, 0.0
+    em = statistics.median(c.size for c in cjk)
+    gaps = sorted(_gap(a, b, em) for a, b in itertools.pairwise(chars)
+                  if is_cjk(a.text) and is_cjk(b.text))
+    return em, (gaps[len(gaps) // 2] if gaps else 0.0)
+
+
+def _gap(a: Char, b: Char, em: float) -> float:
+    return (b.x0 + b.x1) / 2 - (a.x0 + a.x1) / 2 - em
+
+
+def _wide(a: Char, b: Char, em: float, usual: float) -> bool:
+    return _gap(a, b, em) > usual + SPACE_GAP * em
+
+
+def _latin_gap(last: str, a: Char, b: Char) -> bool:
+    """Two Latin words (or numbers) a gap parts with no space character between."""
+    return (not is_cjk(last) and not is_cjk(b.text[0]) and last.isalnum()
+            and b.text[0].isalnum() and b.x0 - a.x1 > 0.2 * b.size)
+
+
 def _run_text(chars: list[Char]) -> str:
     """Characters as written: no space a justified line's spacing would suggest, one space
-    where the PDF has one (or a gap between two Latin words with none)."""
+    where the PDF has one, or where a gap between two Chinese characters is wider than
+    the line's others by a space's width (Chromium sets `记者 王小明` with no space
+    character: PDFium only makes one up), or between two Latin words with none."""
     out: list[str] = []
     previous: Char | None = None
+    em, usual = _cjk_gaps(chars)
     for char in chars:
         text = char.text
         if text.isspace():
@@ -95,12 +124,10 @@ def _run_text(chars: list[Char]) -> str:
                 out.append(" ")
             previous = None
             continue
-        if char.space_before and out and out[-1] != " ":
-            out.append(" ")   # a space between two Han characters PDFium saw
-        elif (previous is not None and out and not is_cjk(out[-1][-1]) and not is_cjk(text[0])
-                and out[-1][-1].isalnum() and text[0].isalnum()
-                and char.x0 - previous.x1 > 0.2 * char.size):
-            out.append(" ")
+        if out and out[-1] != " " and (char.space_before or (previous is not None and (
+                _wide(previous, char, em, usual) if is_cjk(previous.text) and is_cjk(text)
+                else _latin_gap(out[-1][-1], previous, char)))):
+            out.append(" ")   # a space PDFium saw between Han, or one the gap shows
         out.append(text)
         previous = char
     return "".join(out).strip()
@@ -213,25 +240,6 @@ def _mark_margins(runs: list[Run], height: float, body: float) -> None:
             run.role = Role.MARGIN
 
 
-def _tables(data: bytes, pages: list[PageData]) -> dict[int, list[tuple[Box, Rows]]]:
-    """Ruled tables by pdfplumber's table finder, on the pages that have ruling at all
-    (reading a page with pdfminer is slow: only where a table can be)."""
-    wanted = [page.number for page in pages if page.rules >= 4]
-    found: dict[int, list[tuple[Box, Rows]]] = {}
-    if not wanted:
-        return found
-    import pdfplumber  # here: importing it costs a third of a second a file without ruling
-    with pdfplumber.open(io.BytesIO(data), pages=[n + 1 for n in wanted]) as pdf:
-        for number, page in zip(wanted, pdf.pages, strict=True):
-            for table in page.find_tables():
-                rows = tuple(tuple(normalise_text(" ".join((cell or "").split())) for cell in row)
-                             for row in table.extract())
-                rows = tuple(row for row in rows if any(row))
-                if len(rows) >= 2 and max(len(row) for row in rows) >= 2:
-                    found.setdefault(number, []).append((table.bbox, rows))
-    return found
-
-
 def _inside(char: Char, box: Box) -> bool:
     x0, top, x1, bottom = box
     return (x0 - 1 <= char.x0 and char.x1 <= x1 + 1 and top - 1 <= char.top
@@ -334,48 +342,11 @@ def _lines(pages: list[list[Run]], columns: list[list[Column]],
     return lines
 
 
-def _join_continued_tables(lines: list[Line], result: ImportResult | None) -> list[Line]:
-    """A ruled table that ends its page and one with as many columns that starts the
-    next are one table a page break cut (its header row, when repeated, said once); the
-    join is put to the editor."""
-    repeats: dict[str, set[int]] = {}
-    for line in lines:
-        if line.role is None and len(line.text) <= RUNNING_HEAD_MAX:
-            repeats.setdefault(_DIGITS.sub("#", line.text), set()).add(line.page)
-    out: list[Line] = []
-    last: int | None = None       # index in `out` of the last line that is not furniture
-    page = -1                     # the page that line ends on (a table may run over pages)
-    for line in lines:
-        before = out[last] if last is not None else None
-        if (last is not None and before is not None and before.role is Role.TABLE
-                and line.role is Role.TABLE
-                and line.page == page + 1 and line.cells and before.cells
-                and len(line.cells[0]) == len(before.cells[0])):
-            rows = line.cells[1:] if line.cells[0] == before.cells[0] else line.cells
-            cells = before.cells + rows
-            out[last] = replace(before, cells=cells,
-                                text=" ".join(cell for row in cells for cell in row if cell))
-            if result is not None:
-                result.flag(before.number, f"a table cut by a page break joined as one table "
-                            f"(its rest from page {line.page + 1}); if they are two tables, "
-                            "split it before the row that starts that page")
-            page = line.page
-            continue
-        out.append(line)
-        # page furniture at body size (a Word file's header, its PAGE field) between the
-        # parts: a folio, or a line every page repeats
-        furniture = line.role is Role.MARGIN or PAGE_NUMBER.match(line.text) or (
-            line.role is None and len(repeats.get(_DIGITS.sub("#", line.text), ())) > 1)
-        if not furniture:
-            last, page = len(out) - 1, line.page
-    return out
-
-
 def pdf_lines(data: bytes, path: Path, result: ImportResult | None = None) -> list[Line]:
     logging.getLogger("pdfminer").setLevel(logging.ERROR)
     try:
         pages = read_pages(data)
-        tables = _tables(data, pages)
+        tables = ruled_tables(data, pages)
     except (pdfium.PdfiumError, Exception) as exc:  # damaged files raise many kinds
         raise PipelineError(f"cannot read this PDF ({type(exc).__name__})", path) from None
     page_runs = [_page_runs(page, tables.get(page.number, [])) for page in pages]
@@ -396,7 +367,7 @@ def pdf_lines(data: bytes, path: Path, result: ImportResult | None = None) -> li
                        if abs(r.size - body) < 0.6 and r.role is None)
     for runs in ordered:
         _mark_display(runs, body, body_han)
-    lines = _join_continued_tables(_lines(ordered, columns, body), result)
+    lines = join_continued_tables(_lines(ordered, columns, body), result)
     if not lines:
         raise PipelineError("no text in this PDF (a scan? run OCR first)", path)
     return lines

@@ -82,6 +82,11 @@ COLUMN_CUT = _html("<h1>数字经济重塑城市版图</h1><div class='cols'>" +
                    + "</div>", ".cols { column-count: 2; column-gap: 8mm; }"
                    "@page { size: 150mm 114mm; }")
 
+# A byline whose role and name a space parts: Chromium prints no space character there,
+# only the gap (PDFium's made-up space is dropped with the others).
+BYLINE = _html(f"<h1>城市更新观察</h1><p style='text-indent:0'>本报记者 王小明 李华</p>"
+               f"<p>{FULL}</p><p>{NEXT}</p><p>{LAST}</p>")
+
 ROWS = [("地区", "产值（亿元）", "增长（%）"), ("东区", "1203.5", "6.2"),
         ("西区", "987.1", "5.4"), ("南区", "455.0", "7.9")]
 TABLE = _html(
@@ -182,7 +187,8 @@ def printed(edition_browser, tmp_path_factory: pytest.TempPathFactory) -> dict[s
                        ("repeats", REPEATS), ("bulletin", BULLETIN), ("digest", DIGEST),
                        ("interview", INTERVIEW), ("columns3", COLUMNS3),
                        ("unruled", UNRULED), ("names", NAMES), ("names_ruled", NAMES_RULED),
-                       ("hyphens", HYPHENATED), ("quoted", QUOTED), ("column_cut", COLUMN_CUT), ("long_table", LONG_TABLE)):
+                       ("hyphens", HYPHENATED), ("quoted", QUOTED), ("column_cut", COLUMN_CUT), ("long_table", LONG_TABLE),
+                       ("byline", BYLINE)):
         source = folder / f"{name}.html"
         source.write_text(html, encoding="utf-8")
         page.goto(source.as_uri())
@@ -295,6 +301,14 @@ def test_a_paragraphs_first_lines_at_a_columns_foot_join_its_rest(
     result = _pdf(printed["column_cut"])
     assert _paragraphs(result.markdown) == [LONG] * 5
     assert any("joined across a column break" in flag.message for flag in result.flags)
+
+
+@pytest.mark.slow
+def test_a_space_set_between_chinese_words_is_kept_and_a_byline_is_no_heading(
+        printed: dict[str, Path]) -> None:
+    result = _pdf(printed["byline"])
+    assert "byline: 本报记者 王小明 李华" in result.markdown
+    assert _paragraphs(result.markdown) == [FULL, NEXT, LAST]   # justified: no space inside
 
 
 @pytest.mark.slow
