@@ -206,6 +206,14 @@ def test_nothing_clipped_and_a_compact_header_on_a_phone(bench: Workbench, editi
                     return zh.top >= 0 && zh.bottom <= innerHeight && t.top >= 0
                         && t.top < innerHeight; }""")
                 assert both
+                # A save redraws the progress line; it must stay hidden in the compact
+                # header (an outside tester saw it wrap to four lines after a save).
+                page.keyboard.press("Control+s")
+                page.wait_for_function("() => document.getElementById('announce')"
+                                       ".textContent.startsWith('Saved')", timeout=60_000)
+                header = page.evaluate(
+                    "document.querySelector('.bar').getBoundingClientRect().height")
+                assert header < 0.08 * height, header
         finally:
             context.close()
 

@@ -244,8 +244,11 @@
     if (!box) return;
     box.replaceChildren(
       el('meter', { min: '0', max: '100', value: String(progress.percent) }), ' ',
-      `${progress.translated} of ${progress.total} translated · ${progress.fuzzy} fuzzy · `
-      + `${progress.untranslated} untranslated · ${progress.percent}% by characters`);
+      // The same span as the page's own (the narrow header hides it), rounded down as
+      // everywhere else: 99.6% is not done.
+      el('span', { class: 'progress__text', text:
+        `${progress.translated} of ${progress.total} translated · ${progress.fuzzy} fuzzy · `
+        + `${progress.untranslated} untranslated · ${Math.floor(progress.percent)}% by characters` }));
   }
 
   function renderNotices(notices) {
