@@ -88,6 +88,7 @@ _EDGES = "".join(map(chr, [0x9, 0xa, 0x1c, 0x20, 0x85, 0xa0, 0x1680, 0x2000, 0x2
                            0x2e7f, 0x2e80, 0x3000, 0xff0c, 0x1f600])) + "a1.中国，。"
 
 
+@pytest.mark.slow  # 300 examples, about 1.6 s: CI runs it
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=st.sampled_from(_EDGES) | st.characters(), max_size=40))
 def test_zh_length_is_the_plain_count(text: str) -> None:
