@@ -12,7 +12,6 @@ so the findings are byte-identical to a run without the cache (`--no-cache`).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from importlib import import_module
 from pathlib import Path
@@ -22,6 +21,7 @@ import polib
 
 from ..cache import ResultCache, VerdictCache, code_fingerprint, digest, files_digest, key_of
 from ..catalog.pofile import parse_catalog
+from ..checks.align import patterns
 from ..checks.findings import Finding, Severity
 from ..checks.rules.base import EntryContext
 from ..checks.rules.completeness import orphaned
@@ -97,20 +97,8 @@ class Shared:
 def _worker(shared: Shared) -> tuple[EntryContext, RunSettings]:
     """Once per process and run (parallel.ordered_map): the term automaton is the
     costly part."""
-    roomy_regex_cache()
+    patterns.install()  # pysbd's patterns compiled once per process (checks/align/patterns)
     return EntryContext.of(shared.glossary, shared.style, shared.verdicts), shared.settings
-
-
-# The sentence splitter (pysbd) builds ~2,000 distinct patterns from its abbreviation
-# list and calls `re` with them as strings; Python 3.11 keeps the last 512 compiled,
-# first in first out, so every text compiled most of them again (7% of a check's CPU).
-REGEX_CACHE = 4096
-
-
-def roomy_regex_cache() -> None:
-    """Let `re` keep every pattern a check uses compiled (the same patterns, compiled once)."""
-    if getattr(re, "_MAXCACHE", REGEX_CACHE) < REGEX_CACHE:
-        re._MAXCACHE = REGEX_CACHE  # type: ignore[attr-defined]  # re's own cache bound
 
 
 def _preload(shared: Shared) -> None:

@@ -12,6 +12,8 @@ import budoux
 from budoux.html_processor import HTMLChunkResolver
 from markupsafe import Markup
 
+from ..langtags import same_language
+
 # Characters of a number, code or Latin word: a phrase boundary between two of them is
 # not a place to break (BudouX's Chinese models split 1-7月 as 1 | -7月).
 _UNBREAKABLE_PAIR = re.compile(r"[0-9A-Za-z%.\-–:/·０-９％．]")
@@ -56,7 +58,7 @@ def _text_of(html: str) -> str:
 def with_phrase_breaks(html: Markup, lang: str) -> Markup:
     """`html` (rendered inline markup) with a <wbr> between phrases; the page's CSS
     (`word-break: keep-all`) breaks only there and at punctuation."""
-    cuts = phrases(_text_of(str(html)), traditional=lang.lower() in ("zh-hant", "zh-tw", "zh-hk"))
+    cuts = phrases(_text_of(str(html)), traditional=same_language(lang, "zh-Hant"))
     if len(cuts) < 2:
         return html
     resolver = HTMLChunkResolver(cuts, _BREAK)

@@ -46,9 +46,11 @@ def prose(msgstr: str) -> str:
                    for t in inline_tokens(msgstr))
 
 
-def _shown(samples: list[str]) -> str:
+def _shown(samples: list[str], fix: Callable[[str], str] | None = None) -> str:
+    """Up to three samples, each with its house form when `fix` gives it: "3-5" → "3–5"."""
     uniq = list(dict.fromkeys(samples))
-    return ", ".join(f'"{s}"' for s in uniq[:3]) + (" …" if len(uniq) > 3 else "")
+    return ", ".join(f'"{s}"' + (f' → "{fix(s)}"' if fix else "") for s in uniq[:3]) \
+        + (" …" if len(uniq) > 3 else "")
 
 
 def _quotes(text: str, style: QuoteStyle) -> Iterator[tuple[str, str]]:
@@ -201,11 +203,6 @@ _PERCENT = {
 _RANGE_DASH = {RangeDash.EN_DASH: "–", RangeDash.HYPHEN: "-", RangeDash.TO: " to "}
 _ANY_DASH = re.compile(r"[-–—]")
 
-
-def _corrections(found: list[str], fix: Callable[[str], str]) -> str:
-    """Up to three findings, each with the house form: "3-5" → "3–5"."""
-    uniq = list(dict.fromkeys(found))
-    return ", ".join(f'"{s}" → "{fix(s)}"' for s in uniq[:3]) + (" …" if len(uniq) > 3 else "")
 _DOUBLE_SPACE = re.compile(r"(?<=\S) {2,}(?=\S)")
 _SPACE_BEFORE = re.compile(r"(?<=\w) +[,.;:!?](?![\d.])")
 _SPACE_BEFORE_HINT = re.compile(" [,.;:!?]")
@@ -238,7 +235,7 @@ def style_findings(view: EntryView, style: Style) -> list[Finding]:
         if _RANGE_HINT.search(text) else []
     if ranges:
         dash = _RANGE_DASH[style.range_dash]
-        fixed = _corrections(ranges, lambda r: _ANY_DASH.sub(dash, r, count=1))
+        fixed = _shown(ranges, lambda r: _ANY_DASH.sub(dash, r, count=1))
         out.append(view.finding("BL704", f"range {fixed}: house style is "
                                          f"{_RANGE_WANT[style.range_dash]}", found=ranges[0]))
     pattern, form = _PERCENT[style.percent]
@@ -246,7 +243,7 @@ def style_findings(view: EntryView, style: Style) -> list[Finding]:
     if percents:
         by_text = {m.group(): form.format(m.group(1)) for m in percents}
         example = form.format("45")
-        out.append(view.finding("BL705", f"{_corrections(list(by_text), by_text.__getitem__)}"
+        out.append(view.finding("BL705", f"{_shown(list(by_text), by_text.__getitem__)}"
                                          f': house style is "{example}"',
                                 found=percents[0].group()))
     spacing = []
