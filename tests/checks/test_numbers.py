@@ -148,6 +148,9 @@ ZH_CASES = [
     ("3千米", [Q(3)]),
     ("百万千瓦级机组", [Q(1000000)]),
     ("中央一号文件", [Q(1, optional=True)]),
+    # a year's zero typed as a white circle, as info.gov.hk writes it (二○二五年施政報告)
+    ("二○二五年施政報告", [Q(2025, "year")]),
+    ("二◯二四年", [Q(2024, "year")]),
 ]
 
 
@@ -185,6 +188,7 @@ def test_zh_quantities(text, expected):
     "八义红绿彩",
     "PET基膜",
     "车用原材料-零部件-系统总成",
+    "○ 加强管理",  # a circle as a bullet is no zero
 ])
 def test_zh_not_quantities(text):
     assert zh_quantities(text) == []

@@ -110,6 +110,10 @@ TRADITIONAL = str.maketrans("萬億兩個噸畝項張條臺場屆輛間歲門點
 # texts hold none of the keys, which a character class finds at C speed.
 _NORMAL_FORMS = {**FULLWIDTH, **TRADITIONAL}
 _TO_NORMALIZE = re.compile("[" + re.escape("".join(map(chr, _NORMAL_FORMS))) + "]")
+# Hong Kong and some mainland pages type the zero of a year as a white circle (二○二五年,
+# U+25CB, or ◯ U+25EF); read it as 〇 only beside another numeral, so that a circle used
+# as a bullet stays a bullet. One character for one: offsets stay valid.
+_CIRCLE_ZERO = re.compile("(?<=[零〇一二三四五六七八九○◯])[○◯]|[○◯](?=[零〇一二三四五六七八九])")
 
 
 def _context_kind(t: str, start: int, end: int, value: Decimal, *, digits: bool) -> str | None:
@@ -345,6 +349,8 @@ def zh_quantities(
     if closed is not None:
         return _zh_quantities_spaced(text, *closed, ignore_spans, fixed_words)
     t = text.translate(_NORMAL_FORMS) if _TO_NORMALIZE.search(text) else text
+    if "○" in t or "◯" in t:
+        t = _CIRCLE_ZERO.sub("〇", t)
     taken: list[Span] = []
     toks = _digit_tokens(t, taken)
     toks += _cjk_tokens(t, taken, phrase_spans(t, tuple(fixed_words)))
