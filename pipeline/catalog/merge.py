@@ -11,6 +11,8 @@ Running it twice with the same template changes nothing.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections import Counter, defaultdict
 from difflib import SequenceMatcher
 
@@ -167,7 +169,8 @@ def _as_obsolete(entry: polib.POEntry) -> polib.POEntry:
 
 def copy_figures_only(po: polib.POFile) -> int:
     """Fill each untranslated entry whose source has no letter in it (a table's 39038.1,
-    17.1%, 2018-08-27) with the source itself, as a translator would; a house style that
+    17.1%, 2018-08-27) with the source as English writes it (`english_figures`: 7.5%。 →
+    7.5%.), as a translator would; a house style that
     writes figures otherwise (39,038.1) is still the translator's to apply. No note is
     added: a `#.` note is the template's and would go at the next merge. Returns how
     many were filled; fills `po` in place."""
@@ -176,6 +179,22 @@ def copy_figures_only(po: polib.POFile) -> int:
         if (entry.obsolete or entry.msgstr or entry.msgid_plural or not entry.msgid.strip()
                 or "fuzzy" in entry.flags or any(c.isalpha() for c in entry.msgid)):
             continue
-        entry.msgstr = entry.msgid
+        english = english_figures(entry.msgid)
+        if english is None:
+            continue
+        entry.msgstr = english
         copied += 1
     return copied
+
+
+# A cell's Chinese full stop and enumeration comma; NFKC takes the full-width forms
+# (，；：（）％ and digits) to their English ones.
+_CHINESE_MARKS = str.maketrans({"。": ".", "、": ","})
+_OTHER_CJK_MARK = re.compile("[\u3000-\u303f\uff00-\uffef]")
+
+
+def english_figures(source: str) -> str | None:
+    """A figures-only source as English writes it (7.5%。 → 7.5%., （12） → (12)), or None
+    where a mark is left that has no plain English form (【】, 「」): the translator's."""
+    english = unicodedata.normalize("NFKC", source.translate(_CHINESE_MARKS))
+    return None if _OTHER_CJK_MARK.search(english) else english

@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from support import make_project, translate
 
-from pipeline.catalog.merge import merge_catalog
+from pipeline.catalog.merge import english_figures, merge_catalog
 from pipeline.commands.extract import ExtractOptions, extract
 from pipeline.commands.update import UpdateOptions, update
 from pipeline.project import Project
@@ -89,6 +89,18 @@ def test_a_table_of_figures_is_copied_not_left_to_type(tmp_path: Path,
     assert {e.msgid: e for e in reupdate(project, [*PARAS[:1], table]).values()
             }["39038.1"].msgstr == "39,038.1"
     capsys.readouterr()
+
+
+@pytest.mark.parametrize("source, english", [
+    ("7.5%。", "7.5%."),          # an outside tester's cell: the copy was flagged BL504
+    ("（12）", "(12)"),
+    ("１２．５％", "12.5%"),
+    ("1、2", "1,2"),
+    ("2018-08-27 11:51", "2018-08-27 11:51"),
+    ("【3】", None),               # no plain English form: left to the translator
+])
+def test_figures_are_copied_with_english_punctuation(source: str, english: str | None) -> None:
+    assert english_figures(source) == english
 
 
 def test_edit_marks_fuzzy_with_previous_msgid(tmp_path: Path) -> None:
