@@ -150,3 +150,17 @@ def test_a_short_sentence_left_untranslated_is_not_hidden_in_a_join() -> None:
     found = _lone_sentences(zh, en, "en", None)
     assert [(code, sentence) for code, sentence, _ in found] == [("BL308", "他已经认罪了。")]
     assert found[0][2] >= GATE_CONFIDENCE
+
+
+def test_a_quotations_attribution_after_it_is_part_of_its_sentence() -> None:
+    """“……。”汪文斌说。 is one sentence, as English writes it ("…," Wang said.): an
+    outside tester's correct translation of a Xinhua story got BL308 for 汪文斌说。
+    (bench/align.py dev: false findings 1/217 paragraphs -> 0, detection unchanged)."""
+    from pipeline.checks.rules.sentences import _lone_sentences
+
+    zh = "“中方对此坚决反对。”汪文斌说。"
+    assert [s.text for s in split_chinese(zh)] == [zh]
+    en = '"China firmly opposes this," Wang said.'
+    assert not _lone_sentences(zh, en, "en", None)
+    # without a verb of saying, what follows a closed quotation is a sentence of its own
+    assert [s.text for s in split_chinese("“好。”随后他离开了。")] == ["“好。”", "随后他离开了。"]

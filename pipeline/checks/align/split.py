@@ -65,7 +65,8 @@ def split_chinese(text: str) -> tuple[Sentence, ...]:
             # “……。” ends it (also “……。 ”: some text has a space before the closer)
             if text[:close].rstrip()[-1:] in _ENDS and opener not in _TITLES:
                 pos = _after_end(text, pos)
-                cuts.append(pos)
+                if not _ATTRIBUTION.match(text, pos):
+                    cuts.append(pos)
             continue
         if text[pos] in _ENDS:
             pos = _after_end(text, pos)
@@ -80,6 +81,13 @@ def split_chinese(text: str) -> tuple[Sentence, ...]:
             sentences.append(sentence)
         start = cut
     return _attach_bare(text, sentences)
+
+
+# A quotation's attribution after it (“……。”汪文斌说。) belongs to the quotation's
+# sentence, as English writes it ("…," Wang said.): a short clause with a verb of saying.
+_ATTRIBUTION = re.compile(r"\s*[^。！？；!?“”‘’《》]{0,20}?"
+                          r"(?:说|表示|指出|称|强调|介绍|告诉|坦言|说道|透露|回答|问道|笑道)"
+                          r"[^。！？；!?“”‘’《》]{0,6}[。！？!?]")
 
 
 def _after_end(text: str, pos: int) -> int:
