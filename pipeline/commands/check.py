@@ -52,8 +52,8 @@ def gather(project: Project, article: str | None, locale: str | None,
 
 
 def check(project: Project, options: CheckOptions = CheckOptions()) -> int:
-    """Exit 1 on any error-severity finding among the rules selected, whatever
-    `--severity` hides from the output."""
+    """Exit 1 on any finding at or above `--fail-on` (error-severity by default) among
+    the rules selected, whatever `--severity` hides from the output."""
     fmt, minimum, only, skip = options.format, options.severity, options.only, options.skip
     if fmt not in FORMATTERS:
         raise PipelineError(f"unknown format '{fmt}' (one of: {', '.join(FORMATS)})")
@@ -70,7 +70,8 @@ def check(project: Project, options: CheckOptions = CheckOptions()) -> int:
     say(FORMATTERS[fmt](shown).rstrip("\n"))
     if fmt == "text" and len(shown) < len(findings):
         say(f"({len(findings) - len(shown)} finding(s) below {minimum.value} not shown)")
-    return EXIT_ERRORS if any(f.severity == Severity.ERROR for f in findings) else EXIT_OK
+    failing = at_least(findings, options.fail_on)
+    return EXIT_ERRORS if failing else EXIT_OK
 
 
 def list_rules(options: CheckOptions) -> int | None:
@@ -92,6 +93,10 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
                              "findings on fuzzy drafts keep their severity")
     parser.add_argument("--severity", choices=values(Severity), default="info",
                         help="show findings of this severity and above (default: info)")
+    parser.add_argument("--fail-on", choices=values(Severity), default="error",
+                        help="exit 1 on a finding of this severity or above (default: error; "
+                             "warning: also fail on warnings such as a sentence left "
+                             "untranslated, BL308)")
     parser.add_argument("--rule", dest="only", action="append", default=[], metavar="CODE",
                         help="only this rule (repeatable)")
     parser.add_argument("--skip", action="append", default=[], metavar="CODE",
@@ -104,8 +109,8 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
 DESCRIPTION = (  # the -h text, and the manual's entry (pipeline/reference.py)
     "The CI gate: every rule of docs/manual/checks.md over the catalogs, glossary "
     "and sources, one located finding a line. Exits 0 when no error-severity "
-    "finding is among the selected rules, 1 when there is one, 2 for a usage or "
-    "input error. --severity only hides lower findings from the output; --rule "
+    "finding (or, with --fail-on warning, no warning either) is among the selected "
+    "rules, 1 when there is one, 2 for a usage or input error. --severity only hides lower findings from the output; --rule "
     "keeps only the named rules and --skip drops them (both repeatable).")
 COMMAND = Command(CheckOptions, _arguments, check, alone=list_rules,
                   description=DESCRIPTION)

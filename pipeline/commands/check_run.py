@@ -76,6 +76,7 @@ class CheckOptions:
     format: str = "text"  # one of report.FORMATS
     strict: bool = False  # untranslated, fuzzy, obsolete and stale entries are errors
     severity: Severity = Severity.INFO  # findings shown at and above
+    fail_on: Severity = Severity.ERROR  # exit 1 on a finding at or above this
     only: tuple[str, ...] = ()  # --rule CODE
     skip: tuple[str, ...] = ()  # --skip CODE
     require_reviewed: bool = False  # translated entries not yet reviewed are errors

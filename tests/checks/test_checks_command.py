@@ -117,6 +117,18 @@ def test_completeness_warns_in_draft_and_fails_strict(project: Project) -> None:
     assert check(project, CheckOptions(strict=True)) == 1
 
 
+def test_fail_on_warning_makes_a_warning_fail_the_gate(project: Project,
+                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    # An outside tester: a dropped sentence (BL308, a warning) passed `check --strict`.
+    # A CI that wants warnings to fail says so; the default gate stays errors only.
+    translate(PO, {**GOOD, "上党区打造九大专业镇。": "Shangdang is building nine towns."})
+    warned = ["check", "--rule", "BL101"]  # a reworded concept term: a warning only
+    assert main(warned) == 0
+    assert main([*warned, "--fail-on", "warning"]) == 1
+    assert main([*warned, "--fail-on", "error"]) == 0
+    capsys.readouterr()
+
+
 def test_obsolete_and_out_of_date(project: Project) -> None:
     translate(PO, GOOD)
     source = project.source_path("shangdang")
