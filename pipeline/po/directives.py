@@ -62,10 +62,7 @@ def _c_spans(s: str, is_msgstr: bool) -> list[Span]:
     numbered = unnumbered = False
     n = len(s)
     i = 0
-    while i < n:
-        if s[i] != "%":
-            i += 1
-            continue
+    while (i := s.find("%", i)) >= 0:  # at each '%' left
         start = i
         r = _argno(s, i + 1)
         if r is None:
@@ -108,10 +105,7 @@ def _python_spans(s: str) -> list[Span]:
     named = unnamed = False
     n = len(s)
     i = 0
-    while i < n:
-        if s[i] != "%":
-            i += 1
-            continue
+    while (i := s.find("%", i)) >= 0:  # at each '%' left
         start = i
         i += 1
         name = False
