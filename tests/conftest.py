@@ -22,6 +22,7 @@ from pathlib import Path
 import polib
 import pytest
 from hypothesis import HealthCheck, settings
+from support import record_errors
 
 from pipeline.commands.build import BuildOptions, build
 from pipeline.commands.common import project_glossary
@@ -348,8 +349,7 @@ def edition_tab(edition_browser) -> Iterator[Callable[..., EditionTab]]:
                 route_.abort()
 
         context.route("**/*", route)
-        page.on("console", lambda msg: tab.errors.append(msg.text) if msg.type == "error" else None)
-        page.on("pageerror", lambda exc: tab.errors.append(str(exc)))
+        record_errors(page, tab.errors)
         return tab
 
     yield make

@@ -1,22 +1,44 @@
-"""Small magazine-like PDFs built with reportlab.
+"""PDFs for the importer's tests: HTML pages printed by Chromium, and small
+magazine-like pages built with reportlab.
 
-reportlab cannot embed Noto CJK (CFF outlines), so the pages use its built-in
+reportlab cannot embed Noto CJK (CFF outlines), so its pages use its built-in
 Adobe CID font STSong-Light: no font file needed, text extractable by pdfminer.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-reportlab = pytest.importorskip("reportlab")
+
+def printed_pdfs(browser: Any, folder: Path, pages: Iterable[tuple[str, str]],
+                 options: Mapping[str, Mapping[str, Any]] | None = None) -> dict[str, Path]:
+    """Each (name, HTML) page printed by Chromium to `folder`/name.pdf at its CSS page
+    size with its backgrounds, as a reader prints it; `options`: more of `page.pdf`'s
+    options for the pages it names (a header and footer, say)."""
+    made: dict[str, Path] = {}
+    context = browser.new_context()
+    page = context.new_page()
+    for name, html in pages:
+        source = folder / f"{name}.html"
+        source.write_text(html, encoding="utf-8")
+        page.goto(source.as_uri())
+        page.wait_for_load_state("load")
+        made[name] = folder / f"{name}.pdf"
+        page.pdf(path=str(made[name]), prefer_css_page_size=True, print_background=True,
+                 **(options or {}).get(name, {}))
+    context.close()
+    return made
 
 
 def magazine_pdf(path: Path, headline: list[str], pages: list[list[tuple[str, str]]],
                  running_head: str = "") -> None:
     """`pages`: per page, (column, text) pieces: column 'left'/'right', or 'head:SIZE'
     for a heading set in SIZE pt across the column. Text wraps at the column width."""
+    pytest.importorskip("reportlab")
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont

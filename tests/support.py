@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 from pathlib import Path
+from typing import Any
 
 import polib
 
@@ -50,3 +51,9 @@ def translate(path: Path, translations: dict[str, str], fuzzy: bool = False) -> 
             if fuzzy and "fuzzy" not in entry.flags:
                 entry.flags.append("fuzzy")
     po.save()
+
+
+def record_errors(page: Any, errors: list[str]) -> None:
+    """Put a browser page's console errors and uncaught exceptions in `errors`."""
+    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    page.on("pageerror", lambda exc: errors.append(str(exc)))

@@ -104,13 +104,21 @@ class CommandGroup:
 
 # Argument types: a clear one-line error from argparse for a bad value.
 
+_Number = TypeVar("_Number", int, float)
+
+
+def _read(convert: Callable[[str], _Number], text: str, kind: str) -> _Number:
+    """`text` as a number, or argparse's one-line error saying it is not `kind`."""
+    try:
+        return convert(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not {kind}") from None
+
+
 def whole(low: int, high: int | None = None) -> Callable[[str], int]:
     """An argparse type: a whole number from `low` to `high` (no upper bound: None)."""
     def parse(text: str) -> int:
-        try:
-            value = int(text)
-        except ValueError:
-            raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+        value = _read(int, text, "a whole number")
         if value < low or (high is not None and value > high):
             bounds = f"from {low} to {high}" if high is not None else f"of at least {low}"
             raise argparse.ArgumentTypeError(f"{text} is not a number {bounds}")
@@ -119,20 +127,14 @@ def whole(low: int, high: int | None = None) -> Callable[[str], int]:
 
 
 def percent(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a number") from None
+    value = _read(float, text, "a number")
     if not 0 <= value <= 100:  # also refuses nan
         raise argparse.ArgumentTypeError(f"{text} is not a percentage between 0 and 100")
     return value
 
 
 def _jobs(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+    value = _read(int, text, "a whole number")
     if value < 1:
         raise argparse.ArgumentTypeError(f"{text}: at least 1 job")
     return value

@@ -62,10 +62,7 @@ def _c_spans(s: str, is_msgstr: bool) -> list[Span]:
     numbered = unnumbered = False
     n = len(s)
     i = 0
-    while i < n:
-        if s[i] != "%":
-            i += 1
-            continue
+    while (i := s.find("%", i)) >= 0:  # at each '%' left
         start = i
         r = _argno(s, i + 1)
         if r is None:
@@ -103,15 +100,20 @@ def _c_spans(s: str, is_msgstr: bool) -> list[Span]:
     return spans
 
 
+def _star_or_digits(s: str, i: int) -> tuple[int, bool]:
+    """A Python width or precision from `i`, '*' or digits: the next index and
+    whether it was '*'."""
+    if i < len(s) and s[i] == "*":
+        return i + 1, True
+    return _digits(s, i), False
+
+
 def _python_spans(s: str) -> list[Span]:
     spans: list[Span] = []
     named = unnamed = False
     n = len(s)
     i = 0
-    while i < n:
-        if s[i] != "%":
-            i += 1
-            continue
+    while (i := s.find("%", i)) >= 0:  # at each '%' left
         start = i
         i += 1
         name = False
@@ -127,22 +129,14 @@ def _python_spans(s: str) -> list[Span]:
             name = True
         while i < n and s[i] in "-+ #0":
             i += 1
-        if i < n and s[i] == "*":
+        i, star = _star_or_digits(s, i)  # width
+        if i < n and s[i] == ".":
+            i, precision_star = _star_or_digits(s, i + 1)
+            star |= precision_star
+        if star:  # an unnamed argument
             if named:
                 break
             unnamed = True
-            i += 1
-        else:
-            i = _digits(s, i)
-        if i < n and s[i] == ".":
-            i += 1
-            if i < n and s[i] == "*":
-                if named:
-                    break
-                unnamed = True
-                i += 1
-            else:
-                i = _digits(s, i)
         if i < n and s[i] in "hlL":
             i += 1
         if i >= n or s[i] not in _PY_CONVERSIONS:

@@ -48,18 +48,22 @@
     group(term).forEach(function (other) { other.classList.toggle("is-linked", on); });
     if (!on) term.classList.remove("is-quiet");
   }
-  function enter(event) {
-    var term = termOf(event.target);
-    if (term && !term.contains(event.relatedTarget)) mark(term, true);
+  // What find() picks under the pointer or focus is lit by show(it, true) while the
+  // pointer or focus is on it, and by show(it, false) once it leaves (moving between
+  // its own children is neither).
+  function lightWhileOn(find, show) {
+    function crossing(on) {
+      return function (event) {
+        var it = find(event.target);
+        if (it && !it.contains(event.relatedTarget)) show(it, on);
+      };
+    }
+    document.addEventListener("mouseover", crossing(true));
+    document.addEventListener("mouseout", crossing(false));
+    document.addEventListener("focusin", crossing(true));
+    document.addEventListener("focusout", crossing(false));
   }
-  function leave(event) {
-    var term = termOf(event.target);
-    if (term && !term.contains(event.relatedTarget)) mark(term, false);
-  }
-  document.addEventListener("mouseover", enter);
-  document.addEventListener("mouseout", leave);
-  document.addEventListener("focusin", enter);
-  document.addEventListener("focusout", leave);
+  lightWhileOn(termOf, mark);
 
   // One tab stop per paragraph: its first term; the arrow keys move between the
   // paragraph's terms (both columns), Escape hides the tooltip.
@@ -116,19 +120,8 @@
   function match(sent, on) {
     Array.prototype.forEach.call(counterparts(sent), function (s) { s.classList.toggle("is-match", on); });
   }
-  function sentEnter(event) {
-    var sent = sentenceOf(event.target);
-    if (sent && !sent.contains(event.relatedTarget)) match(sent, true);
-  }
-  function sentLeave(event) {
-    var sent = sentenceOf(event.target);
-    if (sent && !sent.contains(event.relatedTarget)) match(sent, false);
-  }
   if (document.querySelector(".sent")) {
-    document.addEventListener("mouseover", sentEnter);
-    document.addEventListener("mouseout", sentLeave);
-    document.addEventListener("focusin", sentEnter);
-    document.addEventListener("focusout", sentLeave);
+    lightWhileOn(sentenceOf, match);
     document.addEventListener("keydown", function (event) {
       var from = event.target, pair = from && from.closest ? from.closest("[data-segment]") : null;
       if (!pair || !(from.classList.contains("pnum") || from.classList.contains("sent"))) return;

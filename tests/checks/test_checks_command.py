@@ -194,13 +194,19 @@ def test_malformed_waivers_are_warnings(project: Project) -> None:
     assert len(bad) == 4 and all(f.severity == Severity.WARNING for f in bad)
 
 
-def test_same_segment_translated_differently_across_articles(project: Project) -> None:
+def second_article(project: Project, rendering: str) -> Path:
+    """other.md beside the article, both translated; `rendering` is other.po's English
+    for the sentence they share. Returns other.po's path."""
     (project.content_dir / "other.md").write_text(OTHER, encoding="utf-8")
     update(project, UpdateOptions(quiet=True))
     translate(PO, GOOD)
     other = Path("locales/en/LC_MESSAGES/other.po")
-    translate(other, {"其他": "Other",
-                      "上党区打造九大专业镇。": "Shangdang is building nine specialized towns."})
+    translate(other, {"其他": "Other", "上党区打造九大专业镇。": rendering})
+    return other
+
+
+def test_same_segment_translated_differently_across_articles(project: Project) -> None:
+    other = second_article(project, "Shangdang is building nine specialized towns.")
     found = [f for f in findings(project) if f.code == "BL201"]
     # One finding per segment: a tie, so the rendering met first (other.md) is the
     # reference and the place that differs from it carries the finding.
@@ -212,12 +218,7 @@ def test_same_segment_translated_differently_across_articles(project: Project) -
 
 @pytest.mark.parametrize("waived", ["shangdang", "other"])
 def test_a_bl201_waiver_accepts_its_own_rendering(project: Project, waived: str) -> None:
-    (project.content_dir / "other.md").write_text(OTHER, encoding="utf-8")
-    update(project, UpdateOptions(quiet=True))
-    translate(PO, GOOD)
-    other = Path("locales/en/LC_MESSAGES/other.po")
-    translate(other, {"其他": "Other",
-                      "上党区打造九大专业镇。": "Shangdang is building nine specialized towns."})
+    other = second_article(project, "Shangdang is building nine specialized towns.")
     # Either side of the tie may accept its rendering; the one place left agrees with itself.
     po = polib.pofile(str(PO if waived == "shangdang" else other))
     next(e for e in po if e.msgid == "上党区打造九大专业镇。").tcomment = \
@@ -229,11 +230,7 @@ def test_a_bl201_waiver_accepts_its_own_rendering(project: Project, waived: str)
 
 def test_a_stale_bl201_waiver_is_reported_unused(project: Project,
                                                  capsys: pytest.CaptureFixture[str]) -> None:
-    (project.content_dir / "other.md").write_text(OTHER, encoding="utf-8")
-    update(project, UpdateOptions(quiet=True))
-    translate(PO, GOOD)
-    translate(Path("locales/en/LC_MESSAGES/other.po"), {
-        "其他": "Other", "上党区打造九大专业镇。": GOOD["上党区打造九大专业镇。"]})
+    second_article(project, GOOD["上党区打造九大专业镇。"])
     # Both places agree: the waiver accepts nothing.
     annotate("上党区打造九大专业镇。", "check: ignore BL201 — house style")
     stale = [(f.line, f.found) for f in findings(project) if f.code == "BL901"]

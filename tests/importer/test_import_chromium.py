@@ -16,6 +16,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from pdf_support import printed_pdfs
 
 from pipeline.importer import ImportResult, import_file, import_lines, import_raw
 from pipeline.importer.pdf import pdf_lines
@@ -182,28 +183,15 @@ FOOTER = ("<div style='font-size:7pt;width:100%;text-align:center'>"
 @pytest.fixture(scope="module")
 def printed(edition_browser, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """Each page printed to PDF by Chromium (the magazine with a running head and folio)."""
-    folder = tmp_path_factory.mktemp("chromium-pdf")
-    made: dict[str, Path] = {}
-    context = edition_browser.new_context()
-    page = context.new_page()
-    for name, html in (("measure", MEASURE), ("magazine", MAGAZINE), ("table", TABLE),
-                       ("repeats", REPEATS), ("bulletin", BULLETIN), ("digest", DIGEST),
-                       ("interview", INTERVIEW), ("columns3", COLUMNS3),
-                       ("unruled", UNRULED), ("names", NAMES), ("names_ruled", NAMES_RULED),
-                       ("hyphens", HYPHENATED), ("quoted", QUOTED), ("column_cut", COLUMN_CUT), ("long_table", LONG_TABLE),
-                       ("byline", BYLINE)):
-        source = folder / f"{name}.html"
-        source.write_text(html, encoding="utf-8")
-        page.goto(source.as_uri())
-        page.wait_for_load_state("load")
-        options = {"prefer_css_page_size": True, "print_background": True}
-        if name == "magazine":
-            options |= {"display_header_footer": True, "header_template": HEADER,
-                        "footer_template": FOOTER}
-        made[name] = folder / f"{name}.pdf"
-        page.pdf(path=str(made[name]), **options)
-    context.close()
-    return made
+    pages = (("measure", MEASURE), ("magazine", MAGAZINE), ("table", TABLE),
+             ("repeats", REPEATS), ("bulletin", BULLETIN), ("digest", DIGEST),
+             ("interview", INTERVIEW), ("columns3", COLUMNS3),
+             ("unruled", UNRULED), ("names", NAMES), ("names_ruled", NAMES_RULED),
+             ("hyphens", HYPHENATED), ("quoted", QUOTED), ("column_cut", COLUMN_CUT),
+             ("long_table", LONG_TABLE), ("byline", BYLINE))
+    return printed_pdfs(edition_browser, tmp_path_factory.mktemp("chromium-pdf"), pages,
+                        {"magazine": {"display_header_footer": True, "header_template": HEADER,
+                                      "footer_template": FOOTER}})
 
 
 def _pdf(path: Path) -> ImportResult:

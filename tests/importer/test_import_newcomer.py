@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from docx import Document
+from pdf_support import printed_pdfs
 
 from pipeline.cli import main
 from pipeline.importer import Change, ImportResult, import_lines, import_raw
@@ -62,21 +63,10 @@ def _html(body: str, css: str = "") -> str:
 @pytest.fixture(scope="module")
 def printed(edition_browser, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """Each page printed to PDF by Chromium."""
-    folder = tmp_path_factory.mktemp("newcomer-pdf")
-    made: dict[str, Path] = {}
-    context = edition_browser.new_context()
-    page = context.new_page()
     wire = _html(WIRE, "body { font-family: 'Noto Serif CJK TC'; font-size: 11pt; }"
                        "p { margin: 0 0 .4em; }")
-    for name, html in (("notice", _html(NOTICE)), ("wire", wire)):
-        source = folder / f"{name}.html"
-        source.write_text(html, encoding="utf-8")
-        page.goto(source.as_uri())
-        page.wait_for_load_state("load")
-        made[name] = folder / f"{name}.pdf"
-        page.pdf(path=str(made[name]), prefer_css_page_size=True, print_background=True)
-    context.close()
-    return made
+    return printed_pdfs(edition_browser, tmp_path_factory.mktemp("newcomer-pdf"),
+                        (("notice", _html(NOTICE)), ("wire", wire)))
 
 
 def _pdf(path: Path) -> ImportResult:

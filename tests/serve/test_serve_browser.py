@@ -29,6 +29,7 @@ from serve_support import (
     make_fixture,
     running,
 )
+from support import record_errors
 
 PAGE = f"/articles/{SLUG}/{LOCALE}"
 EXPECTED_REFUSAL = re.compile(r"Failed to load resource: the server responded with a status "
@@ -74,8 +75,7 @@ def tab(edition_browser) -> Iterator[callable]:
         page = context.new_page()
         page.set_default_timeout(10_000)
         t = Tab(page)
-        page.on("console", lambda m: t.errors.append(m.text) if m.type == "error" else None)
-        page.on("pageerror", lambda exc: t.errors.append(str(exc)))
+        record_errors(page, t.errors)
         return t
 
     yield make

@@ -65,6 +65,22 @@ WATCH_READY = """new MutationObserver((records, observer) => {
 }).observe(document.body, {attributes: true, attributeFilter: ['data-first-screen', 'data-ready']});"""
 
 
+def lengthen(bench: Workbench, paragraphs: int) -> None:
+    """That many short paragraphs more at the end of the article's source."""
+    source = bench.fx.project.source_path(SLUG)
+    more = "".join(f"\n\n第{n}段新加的内容，用来把文章拉长。" for n in range(paragraphs))
+    source.write_text(source.read_text(encoding="utf-8").rstrip("\n") + more + "\n",
+                      encoding="utf-8")
+
+
+def opened(bench: Workbench, tab, script: str):  # type: ignore[no-untyped-def]
+    """A new tab on the workbench's article page, `script` run before the page's own."""
+    t = tab()
+    t.page.add_init_script(script)
+    open_workbench(t, bench)
+    return t
+
+
 def test_the_first_screen_is_usable_before_the_rest_is_drawn(bench: Workbench, tab) -> None:
     """A long catalog's first screen is in the page (and says so) before its other
     segments, which follow once it is painted; "ready" still means every segment is in.
@@ -73,19 +89,12 @@ def test_the_first_screen_is_usable_before_the_rest_is_drawn(bench: Workbench, t
     watch = ("window.sectionsAt = {};"
              "document.addEventListener('readystatechange', () => {"
              " if (document.readyState === 'interactive') {" + WATCH_READY + "}});")
-    t = tab()
-    t.page.add_init_script(watch)
-    open_workbench(t, bench)
+    t = opened(bench, tab, watch)
     short = len(t.page.evaluate(VIEW)["segments"])
     assert t.page.evaluate("window.sectionsAt") == {"first": short, "ready": short}
     # 30 paragraphs more in the source: the page shows them (merged in memory).
-    source = fx.project.source_path(SLUG)
-    more = "".join(f"\n\n第{n}段新加的内容，用来把文章拉长。" for n in range(30))
-    source.write_text(source.read_text(encoding="utf-8").rstrip("\n") + more + "\n",
-                      encoding="utf-8")
-    t = tab()
-    t.page.add_init_script(watch)
-    open_workbench(t, bench)
+    lengthen(bench, 30)
+    t = opened(bench, tab, watch)
     total = len(t.page.evaluate(VIEW)["segments"])
     assert total == short + 30 > 40
     assert t.page.evaluate("window.sectionsAt") == {"first": 12, "ready": total}
@@ -121,20 +130,12 @@ def test_segments_are_drawn_after_the_page_has_loaded_and_the_rest_at_once(
     its form fields then has none to lay out); a long catalog's segments after its
     first screen are put in at once, not a part a frame; a link to a segment still
     scrolls to it."""
-    fx = bench.fx
-    t = tab()
-    t.page.add_init_script(FIELDS_AT_LOADED)
-    open_workbench(t, bench)
+    t = opened(bench, tab, FIELDS_AT_LOADED)
     assert t.page.evaluate("window.fieldsAtLoaded") == 0
     assert t.page.locator("textarea.msgstr").count() > 12
     # 200 paragraphs more: the first screen, then all the others in one part.
-    source = fx.project.source_path(SLUG)
-    more = "".join(f"\n\n第{n}段新加的内容，用来把文章拉长。" for n in range(200))
-    source.write_text(source.read_text(encoding="utf-8").rstrip("\n") + more + "\n",
-                      encoding="utf-8")
-    t = tab()
-    t.page.add_init_script(WATCH_PARTS)
-    open_workbench(t, bench)
+    lengthen(bench, 200)
+    t = opened(bench, tab, WATCH_PARTS)
     segments = t.page.evaluate(VIEW)["segments"]
     assert t.page.evaluate("window.parts") == [12, len(segments)]
     # A link to the last segment, far below the first screen: shown once drawn.

@@ -46,6 +46,18 @@ def _describe(counter: Counter[str]) -> str:
     return ", ".join(f"{n} {name}" for name, n in sorted(named.items())) or "none"
 
 
+def _unmatched(view: EntryView, code: str, source: Counter[str], translation: Counter[str],
+               label: str) -> list[Finding]:
+    """One finding for each item the translation lacks, then each it adds (`label`
+    names an item: `{}` is where it goes)."""
+    return [*(view.finding(code, f"{label.format(item)} missing from the translation",
+                           term=item, expected=item)
+              for item in sorted((source - translation).elements())),
+            *(view.finding(code, f"{label.format(item)} is not in the source",
+                           term=item, found=item)
+              for item in sorted((translation - source).elements()))]
+
+
 def markup_findings(view: EntryView) -> list[Finding]:
     src_types, src_targets = markup_profile(view.msgid)
     dst_types, dst_targets = markup_profile(view.msgstr)
@@ -63,23 +75,13 @@ def markup_findings(view: EntryView) -> list[Finding]:
         findings.append(view.finding(
             "BL601", f"inline markup differs from the source: {'; '.join(parts)}",
             expected=_describe(src_types), found=_describe(dst_types)))
-    for url in sorted((src_targets - dst_targets).elements()):
-        findings.append(view.finding("BL602", f'link target "{url}" missing from the translation',
-                                     term=url, expected=url))
-    for url in sorted((dst_targets - src_targets).elements()):
-        findings.append(view.finding("BL602", f'link target "{url}" is not in the source',
-                                     term=url, found=url))
-    src_ph = Counter(PLACEHOLDER.findall(view.msgid))
-    dst_ph = Counter(PLACEHOLDER.findall(view.msgstr))
-    for ph in sorted((src_ph - dst_ph).elements()):
-        findings.append(view.finding("BL603", f"placeholder {ph} missing from the translation",
-                                     term=ph, expected=ph))
-    for ph in sorted((dst_ph - src_ph).elements()):
-        findings.append(view.finding("BL603", f"placeholder {ph} is not in the source",
-                                     term=ph, found=ph))
+    findings += _unmatched(view, "BL602", src_targets, dst_targets, 'link target "{}"')
+    findings += _unmatched(view, "BL603", Counter(PLACEHOLDER.findall(view.msgid)),
+                           Counter(PLACEHOLDER.findall(view.msgstr)), "placeholder {}")
     return findings
 
 
 def check(view: EntryView, ctx: EntryContext) -> list[Finding]:
     """The registry's entry point (`Rule.check`)."""
     return markup_findings(view)
+
