@@ -55,6 +55,27 @@ def _trimmed(text: str, start: int, end: int) -> Sentence | None:
 
 @lru_cache(maxsize=16384)
 def split_chinese(text: str) -> tuple[Sentence, ...]:
+    cuts = _cuts(text) if _OPENER.search(text) else [m.end() for m in _END_RUN.finditer(text)]
+    sentences: list[Sentence] = []
+    start = 0
+    for cut in [*cuts, len(text)]:
+        sentence = _trimmed(text, start, cut)
+        if sentence is not None:
+            sentences.append(sentence)
+        start = cut
+    return _attach_bare(text, sentences)
+
+
+# Without an opening mark nothing is jumped over, and a sentence ends after each run
+# of ends and closing marks that starts with an end: one regular expression finds the
+# cuts `_cuts` finds character by character (most segments have no quote or title).
+_OPENER = re.compile("[" + re.escape("".join(_PAIRS)) + "]")
+_END_RUN = re.compile("[" + re.escape("".join(_ENDS)) + "][" + re.escape("".join(_ENDS | _CLOSERS))
+                      + "]*")
+
+
+def _cuts(text: str) -> list[int]:
+    """Where sentences end, jumping over closed quotes and titles whole."""
     matched = _matched_openers(text)
     cuts: list[int] = []
     pos, size = 0, len(text)
@@ -72,14 +93,7 @@ def split_chinese(text: str) -> tuple[Sentence, ...]:
             cuts.append(pos)
             continue
         pos += 1
-    sentences: list[Sentence] = []
-    start = 0
-    for cut in [*cuts, size]:
-        sentence = _trimmed(text, start, cut)
-        if sentence is not None:
-            sentences.append(sentence)
-        start = cut
-    return _attach_bare(text, sentences)
+    return cuts
 
 
 def _after_end(text: str, pos: int) -> int:
