@@ -121,3 +121,40 @@ def test_a_pieces_stems_are_found_once() -> None:
     first = english_stems.cache_info()
     plainly_paired("人才是关键。人才哪里找？", "Talent is the key. Where is talent found?")
     assert english_stems.cache_info().misses == first.misses
+
+
+def _no_pysbd(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Record every text handed to pysbd (the exact English split), with fresh caches."""
+    from pipeline.checks.align import split
+
+    split.split_english.cache_clear()
+    split.rough_english.cache_clear()
+    split._chunk_sentences.cache_clear()
+    asked: list[str] = []
+    real = split._pysbd_pieces
+    monkeypatch.setattr(split, "_pysbd_pieces",
+                        lambda text, language: asked.append(text) or real(text, language))
+    return asked
+
+
+def test_an_intact_pair_is_cleared_without_pysbd(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The gate decides on the rough English cut (split.rough_english): "Mr." cut
+    off is joined back by the aligner, and pysbd, half the cost, is never asked."""
+    asked = _no_pysbd(monkeypatch)
+    zh = "李先生在北京工作了十年。他说，这座城市变化很大。"
+    en = "Mr. Li has worked in Beijing for ten years. He said the city had changed a lot."
+    assert lone_alignment(zh, en) is None
+    assert asked == []
+
+
+def test_a_lone_sentence_is_quoted_as_pysbd_cuts_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Where the rough cut leaves a sentence alone, the pair is aligned again on
+    pysbd's sentences: the finding quotes "Mr. Li …" whole, not "Li …"."""
+    asked = _no_pysbd(monkeypatch)
+    zh = "李先生在北京工作了十年。"
+    en = ("Mr. Li has worked in Beijing for ten years. Mr. Wang, his neighbour, "
+          "bought 3 tractors and 12 cows in Shanxi last spring.")
+    alignment = lone_alignment(zh, en)
+    assert alignment is not None and asked
+    assert [alignment.target_of(k) for k in alignment.added()] == [
+        "Mr. Wang, his neighbour, bought 3 tractors and 12 cows in Shanxi last spring."]

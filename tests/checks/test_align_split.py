@@ -153,3 +153,14 @@ def test_pysbd_compiles_each_pattern_once(monkeypatch: pytest.MonkeyPatch) -> No
     monkeypatch.setattr(_compiler, "compile", lambda *args: compiled.append(args) or real(*args))
     assert _pysbd_sentences(text, "en") == before
     assert compiled == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="我们的人。！？；!?”’」』）)》】〉 a1", max_size=16))
+def test_chinese_without_quotes_is_cut_by_one_expression(text: str) -> None:
+    """A segment without an opening mark is cut by `_END_RUN` (split_chinese's fast
+    path) exactly where the character-by-character `_cuts` cuts it."""
+    from pipeline.checks.align import split
+
+    assert not split._OPENER.search(text)
+    assert [m.end() for m in split._END_RUN.finditer(text)] == split._cuts(text)
