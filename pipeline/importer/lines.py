@@ -22,6 +22,7 @@ from .report import Change, Choice, Decision, ImportResult
 
 PAGE_NUMBER = re.compile(r"^[-—–·\s]*(?:第\s*)?\d{1,4}\s*(?:页|版)?(?:\s*[/／]\s*\d{1,4})?"
                          r"(?:\s*共\s*\d{1,4}\s*页)?[-—–·\s]*$")
+_FIGURE = re.compile(r"^[-+−]?\d[\d,，.．]*%?$")   # a table's figure on a line of its own
 SENTENCE_END = tuple("。！？；…⋯”』」）!?﹗")
 RUNNING_HEAD_MAX = 40
 RUNNING_HEAD_MIN_REPEATS = 3     # without page breaks to tell pages apart
@@ -114,10 +115,25 @@ def _ends_page(text: str) -> bool:
     return bool(PAGE_NUMBER.match(text)) or numbered_head(text) is not None
 
 
+def _folios(lines: list[Line]) -> set[int]:
+    """The page numbers that end pages. A set-off one (`- 2 -`, `第 3 页`) is one; a bare
+    number only a page's worth of lines from any other (the serial numbers of a table
+    read one cell a line count 1, 2, 3 a row apart) and not among a table's figures (a
+    figure on the line before or after)."""
+    numbers = [index for index, line in enumerate(lines) if PAGE_NUMBER.match(line.text)]
+    bare = [index for index in numbers if lines[index].text.isdigit()]
+    return {index for index in numbers if not lines[index].text.isdigit() or (
+        all(abs(index - other) >= PAGE_LINES_MIN for other in bare if other != index)
+        and not any(_FIGURE.match(lines[near].text) for near in (index - 1, index + 1)
+                    if 0 <= near < len(lines)))}
+
+
 def infer_pages(lines: list[Line]) -> list[Line]:
     """Text without form feeds: a page number (alone or in a head/foot line) ends a
     page, so running heads can be told by their place as with form feeds."""
-    ends = [_ends_page(line.text) for line in lines]
+    folios = _folios(lines)
+    ends = [index in folios or (not PAGE_NUMBER.match(line.text) and _ends_page(line.text))
+            for index, line in enumerate(lines)]
     if any(line.page for line in lines) or not any(ends):
         return lines
     paged, page = [], 0
@@ -164,7 +180,9 @@ def drop_furniture(lines: list[Line], result: ImportResult,
                         "pages; kept here as part of the headline: delete it if it is "
                         "page furniture")
             furniture = False
-        if PAGE_NUMBER.match(line.text) and index not in keep:
+        # A folio stands at a page's edge; a number alone inside a page is a table's cell
+        # (one cell a line, as pdftotext reads a Word table), never dropped.
+        if PAGE_NUMBER.match(line.text) and index not in keep and _at_page_edge(lines, index):
             result.change(Change.PAGE_NUMBER, line.number, f"removed page number '{line.text}'")
         elif index in numbered:
             shown = re.sub(r"\s+", " ", line.text)

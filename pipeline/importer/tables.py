@@ -15,6 +15,7 @@ import re
 from dataclasses import replace
 
 from .lines import Line, Role
+from .patterns import numbering
 from .report import Choice, Decision, ImportResult
 
 _CELL_GAP = re.compile(r"\s{2,}|\u3000+")
@@ -92,7 +93,8 @@ def list_rows(lines: list[Line]) -> set[int]:
 def _is_label(text: str) -> bool:
     """A header cell or a wrapped row label: short or in cells, no sentence, not a
     table's caption."""
-    if re.match(r"^表\s*[\d一二三四五六七八九十]", text) or text.endswith(PROSE_END):
+    if re.match(r"^表\s*[\d一二三四五六七八九十]", text) or text.endswith(PROSE_END) \
+            or numbering(text) is not None:   # a section's numbered head (二、重点任务)
         return False
     return len(text) <= LABEL_MAX or len(cells(text)) >= 2
 
