@@ -240,7 +240,7 @@ def _breaks_after(run: list[Line], index: int, typical: float | None, starts: bo
                   openers: frozenset[str] = frozenset()) -> bool:
     """`starts`: run[index] begins a paragraph; `openers`: how the text opens them."""
     line, following = run[index], run[index + 1]
-    if Role.TABLE_GUESS in (line.role, following.role):
+    if {Role.TABLE_GUESS, Role.TABLE} & {line.role, following.role}:
         return True                              # a table's lines stay lines
     if line.size and following.size and abs(line.size - following.size) > 0.5:
         return True                              # the type size changes
