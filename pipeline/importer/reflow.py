@@ -152,7 +152,9 @@ def _first_line(run: list[Line], index: int, typical: float) -> bool:
         return False
     short = typical - width(following.text)
     low, high = FIRST_LINE_SHORT
-    return low <= short <= high and width(line.text) >= typical - low
+    # The line before need not fill the measure: figures and Latin letters set narrower
+    # than half a Chinese character leave a full line of them short in columns (列。2025年…).
+    return low <= short <= high and width(line.text) >= SHORT_LINE * typical
 
 
 CENTRED = 4          # columns past the text's left edge: more than a first-line indent

@@ -144,3 +144,22 @@ def test_a_table_of_words_read_one_cell_a_line_is_lines_flagged_under_its_headin
     assert "\n项目\n\n内容\n\n地理位置\n" in body   # lines, never one paragraph
     assert any(flag.line == 6 and "look like a table" in flag.message
                for flag in result.flags), [f.message for f in result.flags]
+
+
+# pdftotext (plain) of a work report: the indents are lost. A paragraph's last line holds
+# figures, set narrower than half a Chinese character, so it is full on the page but
+# short in columns (76 of 84); the next paragraph's first line is two characters short of
+# the measure, its indent. Written for the test in the shape of a government work report.
+REPORT = """社会保障持续加强。城乡居民基础养老金和低保标准每月分别提高二十五元和五十元，特困供养
+生活费标准每月提高六十五元，失业保险金标准每月提高一百六十五元，城乡居民基本医保人均
+补助标准提高到七百元。老年人福利保障工作入选督查经验做法，残疾人康复服务率等指标居全国前
+列。2025年全区社保扩面提标力度为历年最大，多项保障水平在全国的排位明显提升。
+一年来，我们持续加强政府自身建设，扎实开展作风建设和学习教育，集中整治群众身边不
+正之风，加大为基层减负力度，会议文件和三公经费等进一步压减，依法接受人大及其常委会监
+督和政协民主监督，高质量办理人大代表建议和政协委员提案，政府工作的透明度不断提高。
+"""
+
+
+def test_a_paragraph_ending_on_a_line_of_figures_is_not_merged_into_the_next() -> None:
+    body = _body(import_raw("政府工作报告\n\n" + REPORT).markdown)
+    assert "在全国的排位明显提升。\n\n一年来，" in body
