@@ -49,8 +49,10 @@ def is_prose(block: Block) -> bool:
     """Body text rather than display type: a long line, or a sentence."""
     text = text_of(block)
     longest = max(len(line.text) for line in block.lines)
+    # A closing quote ends a sentence only after its mark: 让“小切口”撬动“大民生” is a title.
+    core = text.rstrip("”」』’）)")
     return (longest > HEADING_MAX or (len(block.lines) == 1 and len(text) >= PARAGRAPH_MIN)
-            or (text.endswith(SENTENCE_END) and len(text) > 12))
+            or (core.endswith(SENTENCE_END) and len(text) > 12))
 
 
 def joined(parts: list[str]) -> str:

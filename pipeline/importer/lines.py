@@ -22,6 +22,8 @@ from .report import Change, Choice, Decision, ImportResult
 
 PAGE_NUMBER = re.compile(r"^[-—–·\s]*(?:第\s*)?\d{1,4}\s*(?:页|版)?(?:\s*[/／]\s*\d{1,4})?"
                          r"(?:\s*共\s*\d{1,4}\s*页)?[-—–·\s]*$")
+_FIGURE = re.compile(r"^[-+−]?\d[\d,，]*(?:[.．]\d+)?%?$")   # a table's figure, alone
+CELL_MAX = 16   # characters of a table's cell read on a line of its own
 SENTENCE_END = tuple("。！？；…⋯”』」）!?﹗")
 RUNNING_HEAD_MAX = 40
 RUNNING_HEAD_MIN_REPEATS = 3     # without page breaks to tell pages apart
@@ -114,10 +116,32 @@ def _ends_page(text: str) -> bool:
     return bool(PAGE_NUMBER.match(text)) or numbered_head(text) is not None
 
 
+def _folios(lines: list[Line]) -> set[int]:
+    """The page numbers: a set-off one (`- 2 -`, `第 3 页`) always; a bare number unless
+    it stands among a table's cells (a Word table read one cell a line: `序号` / `1` /
+    `重点任务`): a figure beside it on its page, or short cells on both sides."""
+    def near(index: int) -> list[str]:
+        return [lines[i].text for i in (index - 1, index + 1)
+                if 0 <= i < len(lines) and lines[i].page == lines[index].page]
+
+    return {index for index, line in enumerate(lines) if PAGE_NUMBER.match(line.text) and (
+        not line.text.isdigit() or not (
+            any(_FIGURE.match(text) for text in near(index))
+            or (len(near(index)) == 2 and all(map(_cell, near(index))))))}
+
+
+def _cell(text: str) -> bool:
+    """A table's cell on a line of its own: short, no clause mark, no periodical's issue."""
+    return len(text) <= CELL_MAX and not re.search("[，。；：！？,;:!?]", text) \
+        and not _ISSUE.search(text)
+
+
 def infer_pages(lines: list[Line]) -> list[Line]:
     """Text without form feeds: a page number (alone or in a head/foot line) ends a
     page, so running heads can be told by their place as with form feeds."""
-    ends = [_ends_page(line.text) for line in lines]
+    folios = _folios(lines)
+    ends = [index in folios or (not PAGE_NUMBER.match(line.text) and _ends_page(line.text))
+            for index, line in enumerate(lines)]
     if any(line.page for line in lines) or not any(ends):
         return lines
     paged, page = [], 0
@@ -143,6 +167,7 @@ def drop_furniture(lines: list[Line], result: ImportResult,
     """Running heads, feet and page numbers dropped; a number at an index in `keep` is
     text (a list table's serial number standing alone)."""
     repeated, numbered = _furniture(lines)
+    folios = _folios(lines)
     # An article's opening page rarely carries the running head, but its headline often
     # repeats it (政府工作报告 over every page): keep what precedes the first prose there.
     opening = next((i for i, line in enumerate(lines) if len(line.text) >= PROSE_LINE
@@ -164,7 +189,8 @@ def drop_furniture(lines: list[Line], result: ImportResult,
                         "pages; kept here as part of the headline: delete it if it is "
                         "page furniture")
             furniture = False
-        if PAGE_NUMBER.match(line.text) and index not in keep:
+        # A number alone among a table's cells is a cell, never dropped.
+        if index in folios and index not in keep:
             result.change(Change.PAGE_NUMBER, line.number, f"removed page number '{line.text}'")
         elif index in numbered:
             shown = re.sub(r"\s+", " ", line.text)

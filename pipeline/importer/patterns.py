@@ -19,6 +19,8 @@ _BYLINE = re.compile(
     rf"{SEP}{NAMES}(?:副?教授|博士|研究员|研究員|讲师|講師|律师|律師)?"
     # an agency's style runs the names on: 新华社记者崔静、韩洁、刘羊旸
     rf"|(?:{AGENCY}{TRAINEE}?|{TRAINEE})(?:记者|記者){NAMES}"
+    # a paper's or agency's commentator, unnamed: 本报评论员, 新华社特约评论员
+    rf"|(?:本报|本報|[\u4e00-\u9fff]{{1,8}}(?:报|報|社|台|网|網|刊))(?:特约|特約)?(?:评论员|評論員)"
     # a decree's signature run together: 总理李鹏
     rf"|(?:国务院)?总理(?![的在说指强表会对与和答讲谈])[\u4e00-\u9fff]{{2,3}}"
     # a post and a name, as a decree is signed: 总理 李克强, 自治区人民政府主席 张雨浦
@@ -30,8 +32,9 @@ _PHOTO_CREDIT = re.compile(r"(?:[（(]\s*)?(?:\S{2,6}\s*[摄攝]|[摄攝]影[：
                            r"|[（(](?:资料图片|資料圖片|资料照片|資料照片|示意图|示意圖說?|图片来源[^）)]*|"
                            r"圖片來源[^）)]*)[）)]$")
 # A date, with the time a web page or wire adds to it (2024-03-05 10:20).
-_DATE = re.compile(r"^(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})\s*日?"
-                   r"(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?$")
+# A speech's date under its title is bracketed: （2024年3月15日）.
+_DATE = re.compile(r"^[（(]?\s*(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})\s*日?"
+                   r"(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?\s*[）)]?$")
 # An official document's number: 鲁政发〔2014〕20号, 国办发〔2018〕128号.
 _DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,10}[〔\[［(（]\d{4}[〕\]］)）]\s*\d{1,4}\s*号$")
 BYLINE_MAX = 40

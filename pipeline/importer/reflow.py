@@ -152,7 +152,9 @@ def _first_line(run: list[Line], index: int, typical: float) -> bool:
         return False
     short = typical - width(following.text)
     low, high = FIRST_LINE_SHORT
-    return low <= short <= high and width(line.text) >= typical - low
+    # The line before need not fill the measure: figures and Latin letters set narrower
+    # than half a Chinese character leave a full line of them short in columns (列。2025年…).
+    return low <= short <= high and width(line.text) >= SHORT_LINE * typical
 
 
 CENTRED = 4          # columns past the text's left edge: more than a first-line indent
@@ -240,7 +242,7 @@ def _breaks_after(run: list[Line], index: int, typical: float | None, starts: bo
                   openers: frozenset[str] = frozenset()) -> bool:
     """`starts`: run[index] begins a paragraph; `openers`: how the text opens them."""
     line, following = run[index], run[index + 1]
-    if Role.TABLE_GUESS in (line.role, following.role):
+    if {Role.TABLE_GUESS, Role.TABLE} & {line.role, following.role}:
         return True                              # a table's lines stay lines
     if line.size and following.size and abs(line.size - following.size) > 0.5:
         return True                              # the type size changes

@@ -316,8 +316,7 @@ def _table(block: Block, text: str, result: ImportResult) -> Element:
     """A PDF's ruled table as a table; a guessed one stays lines (flagged where guessed)."""
     if block.lines[0].role is Role.TABLE_GUESS:
         return Element(Kind.PARAGRAPH, text, block.line)
-    result.change(Change.TABLE, block.line, f"table of {len(block.lines[0].cells)} rows "
-                  "(from its ruling in the PDF)")
+    result.change(Change.TABLE, block.line, f"table of {len(block.lines[0].cells)} rows")
     return Element(Kind.TABLE, text, block.line, rows=block.lines[0].cells)
 
 

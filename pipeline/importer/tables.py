@@ -14,13 +14,16 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from .layout import width
 from .lines import Line, Role
+from .patterns import numbering
 from .report import Choice, Decision, ImportResult
 
 _CELL_GAP = re.compile(r"\s{2,}|\u3000+")
 _FIGURE = re.compile(r"^[-+−]?\d[\d,，.．]*%?$")
 _SERIAL = re.compile(r"^(\d{1,3})(?:\s+(.*))?$")   # a row's serial number, its cells after it
 _SENTENCE = re.compile(r"[，。；！？：,;!?:]")
+_CLAUSE_END = re.compile(r"[。；！？：;!?:]")
 ROW_CELLS = 3          # cells in a row of figures set in columns
 ROW_FIGURES = 2        # ... of which figures
 MIN_ROWS = 3           # rows of figures that make a table
@@ -89,10 +92,126 @@ def list_rows(lines: list[Line]) -> set[int]:
     return found
 
 
+ALIGN = 2        # display columns a cell's start may stray from its column's
+HEADER_ALIGN = 6  # ... a header cell's (centred over its column)
+CELL_RUN_MIN = 6  # short lines in a row, unpunctuated: a table read one cell a line
+CELL_SHARE = 0.6  # ... each at most this share of the text's measure
+
+
+def _spans(line: Line) -> list[tuple[int, str]]:
+    """A layout line's cells with the display column each starts at."""
+    found, last = [], 0
+    for gap in [*_CELL_GAP.finditer(line.text), None]:
+        end = gap.start() if gap else len(line.text)
+        if line.text[last:end].strip():
+            found.append((line.indent + width(line.text[:last]), line.text[last:end].strip()))
+        last = gap.end() if gap else last
+    return found
+
+
+def _column(start: int, columns: list[int], room: int = ALIGN) -> int | None:
+    nearest = min(range(len(columns)), key=lambda i: abs(columns[i] - start))
+    return nearest if abs(columns[nearest] - start) <= room else None
+
+
+def _columns(spans: list[list[tuple[int, str]]]) -> list[int]:
+    """Where the columns start: the median start of each cell over the body's widest rows
+    (a header's cells may be centred over their columns)."""
+    body = spans[1:] if len(spans) > 1 else spans
+    most = max(map(len, body))
+    widest = [row for row in body if len(row) == most]
+    return [sorted(row[k][0] for row in widest)[len(widest) // 2] for k in range(most)]
+
+
+def _grid(lines: list[Line]) -> tuple[tuple[str, ...], ...] | None:
+    """Layout lines in aligned columns -> rows of cells: the columns are where the widest
+    row's cells start; a line starting right of the first column holds the wrapped rest
+    of the row above (`推行企业开办全程` / `网上办理`). None unless every cell of every line
+    starts at a column, at most one a column, and three rows or more."""
+    if not lines or any(line.gap_before for line in lines[1:]):
+        return None
+    spans = [_spans(line) for line in lines]
+    columns = _columns(spans)
+    if len(columns) < 2:
+        return None
+    rows: list[list[str]] = []
+    for at, cells_ in enumerate(spans):
+        placed = [_column(start, columns, HEADER_ALIGN if at == 0 else ALIGN)
+                  for start, _ in cells_]
+        if None in placed or len(set(placed)) < len(placed):
+            return None
+        if placed[0] == 0 or not rows:
+            rows.append([""] * len(columns))
+        for column, (_, text) in zip(placed, cells_, strict=True):
+            assert column is not None
+            glue = " " if rows[-1][column][-1:].isascii() and rows[-1][column][-1:].isalnum() \
+                and text[0].isascii() and text[0].isalnum() else ""
+            rows[-1][column] += glue + text
+    if len(rows) < MIN_ROWS or sum(all(row) for row in rows) < MIN_ROWS - 1:
+        return None
+    return tuple(tuple(row) for row in rows)
+
+
+def _aligned_runs(lines: list[Line], taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Runs of layout lines in two or more aligned columns of short cells, no figures
+    needed (a roster: 组长  张建国  市政府副市长): tables a grid holds."""
+    found: list[tuple[int, int]] = []
+    busy = {index for start, end in taken for index in range(start, end)}
+    index = 0
+    while index < len(lines):
+        end = index
+        while end < len(lines) and end not in busy and lines[end].role is None and \
+                (len(_spans(lines[end])) >= 2 if end == index else not lines[end].gap_before) \
+                and _cell_line(lines[end]):
+            end += 1
+        if end - index >= MIN_ROWS and _grid(lines[index:end]) is not None:
+            found.append((index, end))
+        index = max(end, index + 1)
+    return found
+
+
+def _cell_line(line: Line) -> bool:
+    """A layout line of short cells apart (or a row's wrapped rest: one short cell)."""
+    parts = _spans(line)
+    return all(len(text) <= 2 * LABEL_MAX and not text.endswith(PROSE_END)
+               for _, text in parts) and (len(parts) >= 2 or (
+                   len(line.text) <= LABEL_MAX and numbering(line.text) is None))
+
+
+def _cell_runs(lines: list[Line], taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Six or more short lines in a row without a mark of prose or a section's number:
+    a table read one cell a line (a Word table through LibreOffice and pdftotext)."""
+    found: list[tuple[int, int]] = []
+    busy = {index for start, end in taken for index in range(start, end)}
+    lengths = sorted(len(line.text) for line in lines)
+    # Short against the text's measure: the lines of a narrow column are prose.
+    longest = min(LABEL_MAX, CELL_SHARE * lengths[int(0.9 * len(lengths))]) if lengths else 0
+    index = 0
+    while index < len(lines):
+        end = index
+        while end < len(lines) and end not in busy and lines[end].role is None and \
+                len(lines[end].text) <= longest and _one_cell(lines[end].text):
+            end += 1
+        if end - index > 1 and lines[index].gap_before and not lines[index + 1].gap_before:
+            index += 1    # set off above the run: the head over the table (基本情况)
+        if end - index >= CELL_RUN_MIN:
+            found.append((index, end))
+        index = max(end, index + 1)
+    return found
+
+
+def _one_cell(text: str) -> bool:
+    """A short line without a sentence's or a lead-in's mark (a cell may hold a comma)."""
+    return (len(text) <= LABEL_MAX and not _CLAUSE_END.search(text) and not text.endswith(
+        ("，", ",", "、")) and numbering(text) is None
+            and len(cells(text)) == 1 and not re.match(r"^表\s*[\d一二三四五六七八九十]", text))
+
+
 def _is_label(text: str) -> bool:
     """A header cell or a wrapped row label: short or in cells, no sentence, not a
     table's caption."""
-    if re.match(r"^表\s*[\d一二三四五六七八九十]", text) or text.endswith(PROSE_END):
+    if re.match(r"^表\s*[\d一二三四五六七八九十]", text) or text.endswith(PROSE_END) \
+            or numbering(text) is not None:   # a section's numbered head (二、重点任务)
         return False
     return len(text) <= LABEL_MAX or len(cells(text)) >= 2
 
@@ -133,16 +252,30 @@ def _regions(lines: list[Line]) -> list[tuple[int, int]]:
 
 
 def mark_tables(lines: list[Line], result: ImportResult) -> list[Line]:
-    """Lines of a table guessed from the text get role TABLE_GUESS, one review each."""
-    marked = list(lines)
-    for start, end in _regions(lines):
-        for index in range(start, end):
-            marked[index] = replace(marked[index], role=Role.TABLE_GUESS)
-        result.decisions.append(Decision(Choice.TABLE, lines[start].number, lines[start].text,
+    """Lines of a table guessed from the text get role TABLE_GUESS, one review each; a
+    layout table whose cells sit in aligned columns becomes one line of role TABLE with
+    its rows (a pipe table), put to the editor the same way."""
+    regions = _regions(lines)
+    regions += _aligned_runs(lines, regions)
+    regions += _cell_runs(lines, regions)
+    marked: list[Line | None] = list(lines)
+    for start, end in sorted(regions):
+        first, last = lines[start], lines[end - 1]
+        grid = _grid(lines[start:end]) if any(len(_spans(line)) > 1 for line in
+                                               lines[start:end]) else None
+        if grid is None:
+            for index in range(start, end):
+                marked[index] = replace(lines[index], role=Role.TABLE_GUESS)
+            made = "kept as lines, one paragraph each: make them a pipe table by hand"
+        else:
+            marked[start:end] = [replace(first, role=Role.TABLE, cells=grid),
+                                 *[None] * (end - start - 1)]
+            made = (f"made a pipe table of {len(grid)} rows from the columns: check its "
+                    "cells, or make it lines")
+        result.decisions.append(Decision(Choice.TABLE, first.number, first.text,
                                          rows=tuple(line.text for line in lines[start:end]),
-                                         page=lines[start].page))
-        result.flag(lines[start].number,
-                    f"lines {lines[start].number}–{lines[end - 1].number} look like a table "
-                    "(figures in columns); kept as lines, one paragraph each: make them a pipe "
-                    "table by hand, or join them if they are prose")
-    return marked
+                                         page=first.page))
+        result.flag(first.number, f"lines {first.number}–{last.number} look like a table "
+                    f"(cells in columns, or one a line); {made}, or join them if they are "
+                    "prose")
+    return [line for line in marked if line is not None]
