@@ -25,6 +25,7 @@ import pypdfium2 as pdfium
 from ..cjk import is_cjk
 from ..errors import PipelineError
 from .lines import Line, Role
+from .pdfgrid import aligned_tables, put_to_editor
 from .pdfpage import Box, Char, PageData, read_pages
 from .pdftables import Rows, join_continued_tables, ruled_tables
 from .report import ImportResult
@@ -50,6 +51,7 @@ class Run:
     column: int = -1       # index into the page's columns, -1: spans them
     role: Role | None = None
     cells: tuple[tuple[str, ...], ...] = ()
+    aligned: bool = False  # a table found by its cells' alignment, not by its ruling
     text: str = field(init=False)
     size: float = field(init=False)
     bold: bool = field(init=False)
@@ -246,15 +248,27 @@ def _inside(char: Char, box: Box) -> bool:
             and char.bottom <= bottom + 1)
 
 
+def _table_run(chars: list[Char], page: int, rows: Rows) -> Run:
+    run = Run(chars[:1], page, role=Role.TABLE, cells=rows)
+    run.text = " ".join(cell for row in rows for cell in row if cell)
+    return run
+
+
 def _page_runs(page: PageData, tables: list[tuple[Box, Rows]]) -> list[Run]:
+    """The page's runs, each ruled table one run of its cells, and each table aligned
+    without ruling one too (marked `aligned`: put to the editor)."""
     chars = [c for c in page.chars if not any(_inside(c, box) for box, _ in tables)]
     runs = _runs(chars, page.number)
     for box, rows in tables:
         inside = [c for c in page.chars if _inside(c, box)]
         if inside:
-            run = Run(inside[:1], page.number, role=Role.TABLE, cells=rows)
-            run.text = " ".join(cell for row in rows for cell in row if cell)
-            runs.append(run)
+            runs.append(_table_run(inside, page.number, rows))
+    for grid in aligned_tables(runs, page.across):
+        used = {id(run) for run in grid.runs}
+        first = min(grid.runs, key=lambda r: (r.top, r.x0))
+        table = _table_run(first.chars, page.number, grid.rows)
+        table.aligned = True
+        runs = [run for run in runs if id(run) not in used] + [table]
     return runs
 
 
@@ -367,7 +381,11 @@ def pdf_lines(data: bytes, path: Path, result: ImportResult | None = None) -> li
                        if abs(r.size - body) < 0.6 and r.role is None)
     for runs in ordered:
         _mark_display(runs, body, body_han)
-    lines = join_continued_tables(_lines(ordered, columns, body), result)
+    lines = _lines(ordered, columns, body)
+    if result is not None:
+        put_to_editor(lines, [run for runs in ordered for run in runs], result)
+    lines = join_continued_tables(lines, result)
     if not lines:
         raise PipelineError("no text in this PDF (a scan? run OCR first)", path)
     return lines
+

@@ -24,6 +24,15 @@ BOLD_WEIGHT = 600
 
 
 @dataclass(frozen=True)
+class Rule:
+    """A horizontal rule: where it stands (from the page's top) and how far it runs."""
+
+    y: float
+    x0: float
+    x1: float
+
+
+@dataclass(frozen=True)
 class Char:
     text: str
     x0: float
@@ -44,6 +53,7 @@ class PageData:
     chars: list[Char]
     pictures: list[Box]
     rules: int        # thin paths: ruling a table may have
+    across: tuple[Rule, ...] = ()   # the horizontal ones: rows a table's ruling parts
 
 
 def _texts(textpage: pdfium.PdfTextPage, count: int) -> str:
@@ -103,11 +113,12 @@ def _chars(page: pdfium.PdfPage, height: float) -> list[Char]:
     return chars
 
 
-def _shapes(page: pdfium.PdfPage, height: float) -> tuple[list[Box], int]:
+def _shapes(page: pdfium.PdfPage, height: float) -> tuple[list[Box], int, list[Rule]]:
     """Pictures and rules among the page's top-level objects (read through the C API:
     wrapping each of thousands of text objects in Python costs more than the page)."""
     pictures: list[Box] = []
     rules = 0
+    across: list[Rule] = []
     fill, stroke = ctypes.c_int(), ctypes.c_int()
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
     for index in range(pdfium_c.FPDFPage_CountObjects(page.raw)):
@@ -125,14 +136,17 @@ def _shapes(page: pdfium.PdfPage, height: float) -> tuple[list[Box], int]:
             pictures.append((left.value, height - top.value, right.value, height - bottom.value))
         elif min(wide, high) <= RULE_MAX and max(wide, high) > 10:
             rules += 1
-    return pictures, rules
+            if high <= RULE_MAX:
+                across.append(Rule(height - (top.value + bottom.value) / 2, left.value,
+                                   right.value))
+    return pictures, rules, across
 
 
 def _page(document: pdfium.PdfDocument, number: int) -> PageData:
     page = document[number]
     width, height = page.get_size()
-    pictures, rules = _shapes(page, height)
-    data = PageData(number, width, height, _chars(page, height), pictures, rules)
+    pictures, rules, across = _shapes(page, height)
+    data = PageData(number, width, height, _chars(page, height), pictures, rules, tuple(across))
     page.close()
     return data
 
