@@ -26,6 +26,7 @@ from ..cjk import is_cjk
 from ..errors import PipelineError
 from .lines import Line, Role
 from .pdfgrid import aligned_tables, put_to_editor
+from .pdfink import weigh_lines
 from .pdfpage import Box, Char, PageData, read_pages
 from .pdftables import Rows, join_continued_tables, ruled_tables
 from .report import ImportResult
@@ -55,6 +56,7 @@ class Run:
     text: str = field(init=False)
     size: float = field(init=False)
     bold: bool = field(init=False)
+    weighed: bool = field(init=False)
     top: float = field(init=False)       # kept, not derived: sorts and searches ask often
     bottom: float = field(init=False)
 
@@ -70,6 +72,7 @@ class Run:
         sizes = [c.size for c in visible if is_cjk(c.text)] or [c.size for c in visible]
         self.size = round(statistics.median(sizes or [10.0]), 1)
         self.bold = sum(c.bold for c in visible) > len(visible) / 2
+        self.weighed = any(c.named for c in visible)   # else measured (`pdfink`)
         self.top = min(c.top for c in self.chars)
         self.bottom = max(c.bottom for c in self.chars)
 
@@ -351,7 +354,8 @@ def _lines(pages: list[list[Run]], columns: list[list[Column]],
             indent = max(0, round(2 * (run.x0 - left) / em))
             room = max(0.0, (right - run.x1) / em)
             lines.append(Line(len(lines) + 1, run.text, indent, run.page, run.size, gap,
-                              run.bold, round(room, 1), run.role, run.cells))
+                              run.bold if run.weighed else None, round(room, 1), run.role,
+                              run.cells))
             previous = run
     return lines
 
@@ -381,9 +385,10 @@ def pdf_lines(data: bytes, path: Path, result: ImportResult | None = None) -> li
                        if abs(r.size - body) < 0.6 and r.role is None)
     for runs in ordered:
         _mark_display(runs, body, body_han)
-    lines = _lines(ordered, columns, body)
+    runs = [run for runs in ordered for run in runs]
+    lines = weigh_lines(data, _lines(ordered, columns, body), runs, body)
     if result is not None:
-        put_to_editor(lines, [run for runs in ordered for run in runs], result)
+        put_to_editor(lines, runs, result)
     lines = join_continued_tables(lines, result)
     if not lines:
         raise PipelineError("no text in this PDF (a scan? run OCR first)", path)

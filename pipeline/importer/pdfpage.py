@@ -21,6 +21,8 @@ Box = tuple[float, float, float, float]   # x0, top, x1, bottom (from the page's
 PICTURE_MIN = 40.0   # points: a filled box or image at least this wide and high
 RULE_MAX = 2.0       # points: a path this thin in one direction is a rule
 BOLD_WEIGHT = 600
+# A bold face by its name: LibreOffice embeds `NotoSansCJKjp-Bold` with weight 400.
+BOLD_NAMES = (b"Bold", b"Black", b"Heavy", b"Semibold", b"SemiBold", b"Demi")
 
 
 @dataclass(frozen=True)
@@ -43,6 +45,8 @@ class Char:
     size: float       # the font's box height: ascent + descent, about the em
     bold: bool
     space_before: bool = False   # a space PDFium saw between two Han characters
+    named: bool = True           # its font has a name (Chromium's Type3 CJK fonts have
+                                 # none, nor a weight: bold is then measured, `pdfink`)
 
 
 @dataclass(frozen=True)
@@ -78,7 +82,9 @@ def _chars(page: pdfium.PdfPage, height: float) -> list[Char]:
     # the C functions bound once: a page has thousands of characters, five calls each
     unicode, generated = pdfium_c.FPDFText_GetUnicode, pdfium_c.FPDFText_IsGenerated
     loose_box, origin = pdfium_c.FPDFText_GetLooseCharBox, pdfium_c.FPDFText_GetCharOrigin
-    font_weight = pdfium_c.FPDFText_GetFontWeight
+    font_weight, font_info = pdfium_c.FPDFText_GetFontWeight, pdfium_c.FPDFText_GetFontInfo
+    name, flags = ctypes.create_string_buffer(128), ctypes.c_int()
+    heavy: dict[bytes, bool] = {}   # a font's name: bold by it
     count = textpage.count_chars()
     texts = _texts(textpage, count)
     chars: list[Char] = []
@@ -105,9 +111,14 @@ def _chars(page: pdfium.PdfPage, height: float) -> list[Char]:
         if previous and box.top - box.bottom < 0.4 * previous.size \
                 and abs(previous.baseline - baseline) < 1:
             top, bottom = previous.top, previous.bottom   # a dash's box: the glyph, not the font
+        font_info(raw, index, name, len(name), flags)
+        named = name.value
+        if named not in heavy:
+            heavy[named] = any(mark in named for mark in BOLD_NAMES)
+        bold = heavy[named] or font_weight(raw, index) >= BOLD_WEIGHT
         chars.append(Char(text, box.left, box.right, top, bottom, baseline,
-                          round(bottom - top, 1), font_weight(raw, index) >= BOLD_WEIGHT,
-                          spaced and _han(text)))
+                          round(bottom - top, 1), bold, spaced and _han(text),
+                          bool(named)))
         spaced = False
     textpage.close()
     return chars
