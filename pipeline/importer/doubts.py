@@ -51,3 +51,19 @@ def wrapped_measure(blocks: list[Block]) -> float | None:
     if len(lines) - len(blocks) < WRAPPED_SHARE * len(lines):
         return None
     return typical_width(lines)
+
+
+def set_apart(blocks: list[Block], base: float | None, display: float) -> bool:
+    """A PDF whose weights are known (`pdfink`) sets its heads apart by type: a line
+    standing alone in bold, or larger type (`display` × the body size)."""
+    lines = [line for block in blocks for line in block.lines]
+    return any(line.bold is not None for line in lines) and any(
+        (base is not None and block.size is not None and block.size >= base * display)
+        or (len(block.lines) == 1 and block.lines[0].bold) for block in blocks)
+
+
+def flag_plain_item(block: Block, text: str, result: ImportResult) -> None:
+    result.decisions.append(Decision(Choice.HEADING, block.line, text, page=block.page))
+    result.flag(block.line, f"'{text}' (numbered, one sentence, standing alone) is set as "
+                "the body is, not bold, where the heads are set apart: kept as a paragraph; "
+                "the other choice: a heading")

@@ -62,7 +62,7 @@ class Line:
     page: int = 0          # 0-based, from form feeds or PDF pages
     size: float | None = None   # font size, when the PDF says
     gap_before: bool = False    # a blank line (or vertical gap) precedes it
-    bold: bool = False          # set in a bold face (PDF)
+    bold: bool | None = None    # set in a bold face (PDF); None: not known
     room: float | None = None   # ems left before the column's right edge (PDF)
     role: Role | None = None    # what the layout says the line is (PDF), if anything
     cells: tuple[tuple[str, ...], ...] = ()   # a table's rows (role TABLE)

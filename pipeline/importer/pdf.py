@@ -25,6 +25,8 @@ import pypdfium2 as pdfium
 from ..cjk import is_cjk
 from ..errors import PipelineError
 from .lines import Line, Role
+from .pdfgrid import aligned_tables, put_to_editor
+from .pdfink import weigh_lines
 from .pdfpage import Box, Char, PageData, read_pages
 from .pdftables import Rows, join_continued_tables, ruled_tables
 from .report import ImportResult
@@ -50,9 +52,11 @@ class Run:
     column: int = -1       # index into the page's columns, -1: spans them
     role: Role | None = None
     cells: tuple[tuple[str, ...], ...] = ()
+    aligned: bool = False  # a table found by its cells' alignment, not by its ruling
     text: str = field(init=False)
     size: float = field(init=False)
     bold: bool = field(init=False)
+    weighed: bool = field(init=False)
     top: float = field(init=False)       # kept, not derived: sorts and searches ask often
     bottom: float = field(init=False)
 
@@ -68,6 +72,7 @@ class Run:
         sizes = [c.size for c in visible if is_cjk(c.text)] or [c.size for c in visible]
         self.size = round(statistics.median(sizes or [10.0]), 1)
         self.bold = sum(c.bold for c in visible) > len(visible) / 2
+        self.weighed = any(c.named for c in visible)   # else measured (`pdfink`)
         self.top = min(c.top for c in self.chars)
         self.bottom = max(c.bottom for c in self.chars)
 
@@ -246,15 +251,27 @@ def _inside(char: Char, box: Box) -> bool:
             and char.bottom <= bottom + 1)
 
 
+def _table_run(chars: list[Char], page: int, rows: Rows) -> Run:
+    run = Run(chars[:1], page, role=Role.TABLE, cells=rows)
+    run.text = " ".join(cell for row in rows for cell in row if cell)
+    return run
+
+
 def _page_runs(page: PageData, tables: list[tuple[Box, Rows]]) -> list[Run]:
+    """The page's runs, each ruled table one run of its cells, and each table aligned
+    without ruling one too (marked `aligned`: put to the editor)."""
     chars = [c for c in page.chars if not any(_inside(c, box) for box, _ in tables)]
     runs = _runs(chars, page.number)
     for box, rows in tables:
         inside = [c for c in page.chars if _inside(c, box)]
         if inside:
-            run = Run(inside[:1], page.number, role=Role.TABLE, cells=rows)
-            run.text = " ".join(cell for row in rows for cell in row if cell)
-            runs.append(run)
+            runs.append(_table_run(inside, page.number, rows))
+    for grid in aligned_tables(runs, page.across):
+        used = {id(run) for run in grid.runs}
+        first = min(grid.runs, key=lambda r: (r.top, r.x0))
+        table = _table_run(first.chars, page.number, grid.rows)
+        table.aligned = True
+        runs = [run for run in runs if id(run) not in used] + [table]
     return runs
 
 
@@ -337,7 +354,8 @@ def _lines(pages: list[list[Run]], columns: list[list[Column]],
             indent = max(0, round(2 * (run.x0 - left) / em))
             room = max(0.0, (right - run.x1) / em)
             lines.append(Line(len(lines) + 1, run.text, indent, run.page, run.size, gap,
-                              run.bold, round(room, 1), run.role, run.cells))
+                              run.bold if run.weighed else None, round(room, 1), run.role,
+                              run.cells))
             previous = run
     return lines
 
@@ -367,7 +385,12 @@ def pdf_lines(data: bytes, path: Path, result: ImportResult | None = None) -> li
                        if abs(r.size - body) < 0.6 and r.role is None)
     for runs in ordered:
         _mark_display(runs, body, body_han)
-    lines = join_continued_tables(_lines(ordered, columns, body), result)
+    runs = [run for runs in ordered for run in runs]
+    lines = weigh_lines(data, _lines(ordered, columns, body), runs, body)
+    if result is not None:
+        put_to_editor(lines, runs, result)
+    lines = join_continued_tables(lines, result)
     if not lines:
         raise PipelineError("no text in this PDF (a scan? run OCR first)", path)
     return lines
+

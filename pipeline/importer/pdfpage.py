@@ -21,6 +21,17 @@ Box = tuple[float, float, float, float]   # x0, top, x1, bottom (from the page's
 PICTURE_MIN = 40.0   # points: a filled box or image at least this wide and high
 RULE_MAX = 2.0       # points: a path this thin in one direction is a rule
 BOLD_WEIGHT = 600
+# A bold face by its name: LibreOffice embeds `NotoSansCJKjp-Bold` with weight 400.
+BOLD_NAMES = (b"Bold", b"Black", b"Heavy", b"Semibold", b"SemiBold", b"Demi")
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A horizontal rule: where it stands (from the page's top) and how far it runs."""
+
+    y: float
+    x0: float
+    x1: float
 
 
 @dataclass(frozen=True)
@@ -34,6 +45,8 @@ class Char:
     size: float       # the font's box height: ascent + descent, about the em
     bold: bool
     space_before: bool = False   # a space PDFium saw between two Han characters
+    named: bool = True           # its font has a name (Chromium's Type3 CJK fonts have
+                                 # none, nor a weight: bold is then measured, `pdfink`)
 
 
 @dataclass(frozen=True)
@@ -44,6 +57,7 @@ class PageData:
     chars: list[Char]
     pictures: list[Box]
     rules: int        # thin paths: ruling a table may have
+    across: tuple[Rule, ...] = ()   # the horizontal ones: rows a table's ruling parts
 
 
 def _texts(textpage: pdfium.PdfTextPage, count: int) -> str:
@@ -68,7 +82,9 @@ def _chars(page: pdfium.PdfPage, height: float) -> list[Char]:
     # the C functions bound once: a page has thousands of characters, five calls each
     unicode, generated = pdfium_c.FPDFText_GetUnicode, pdfium_c.FPDFText_IsGenerated
     loose_box, origin = pdfium_c.FPDFText_GetLooseCharBox, pdfium_c.FPDFText_GetCharOrigin
-    font_weight = pdfium_c.FPDFText_GetFontWeight
+    font_weight, font_info = pdfium_c.FPDFText_GetFontWeight, pdfium_c.FPDFText_GetFontInfo
+    name, flags = ctypes.create_string_buffer(128), ctypes.c_int()
+    heavy: dict[bytes, bool] = {}   # a font's name: bold by it
     count = textpage.count_chars()
     texts = _texts(textpage, count)
     chars: list[Char] = []
@@ -95,19 +111,25 @@ def _chars(page: pdfium.PdfPage, height: float) -> list[Char]:
         if previous and box.top - box.bottom < 0.4 * previous.size \
                 and abs(previous.baseline - baseline) < 1:
             top, bottom = previous.top, previous.bottom   # a dash's box: the glyph, not the font
+        font_info(raw, index, name, len(name), flags)
+        named = name.value
+        if named not in heavy:
+            heavy[named] = any(mark in named for mark in BOLD_NAMES)
+        bold = heavy[named] or font_weight(raw, index) >= BOLD_WEIGHT
         chars.append(Char(text, box.left, box.right, top, bottom, baseline,
-                          round(bottom - top, 1), font_weight(raw, index) >= BOLD_WEIGHT,
-                          spaced and _han(text)))
+                          round(bottom - top, 1), bold, spaced and _han(text),
+                          bool(named)))
         spaced = False
     textpage.close()
     return chars
 
 
-def _shapes(page: pdfium.PdfPage, height: float) -> tuple[list[Box], int]:
+def _shapes(page: pdfium.PdfPage, height: float) -> tuple[list[Box], int, list[Rule]]:
     """Pictures and rules among the page's top-level objects (read through the C API:
     wrapping each of thousands of text objects in Python costs more than the page)."""
     pictures: list[Box] = []
     rules = 0
+    across: list[Rule] = []
     fill, stroke = ctypes.c_int(), ctypes.c_int()
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
     for index in range(pdfium_c.FPDFPage_CountObjects(page.raw)):
@@ -125,14 +147,17 @@ def _shapes(page: pdfium.PdfPage, height: float) -> tuple[list[Box], int]:
             pictures.append((left.value, height - top.value, right.value, height - bottom.value))
         elif min(wide, high) <= RULE_MAX and max(wide, high) > 10:
             rules += 1
-    return pictures, rules
+            if high <= RULE_MAX:
+                across.append(Rule(height - (top.value + bottom.value) / 2, left.value,
+                                   right.value))
+    return pictures, rules, across
 
 
 def _page(document: pdfium.PdfDocument, number: int) -> PageData:
     page = document[number]
     width, height = page.get_size()
-    pictures, rules = _shapes(page, height)
-    data = PageData(number, width, height, _chars(page, height), pictures, rules)
+    pictures, rules, across = _shapes(page, height)
+    data = PageData(number, width, height, _chars(page, height), pictures, rules, tuple(across))
     page.close()
     return data
 

@@ -15,7 +15,15 @@ import statistics
 from dataclasses import dataclass, field
 
 from ..cjk import HAN, is_cjk
-from .doubts import PARAGRAPH_MIN, fills_measure, flag_full_line, flag_heading, wrapped_measure
+from .doubts import (
+    PARAGRAPH_MIN,
+    fills_measure,
+    flag_full_line,
+    flag_heading,
+    flag_plain_item,
+    set_apart,
+    wrapped_measure,
+)
 from .headline import HEADING_MAX, HEADING_SIZE, classify_meta, top_matter
 from .headline import is_display as _display
 from .headline import text_of as _text
@@ -200,6 +208,7 @@ def body_elements(blocks: list[Block], meta: dict[str, object], base: float | No
     display: set[int] = set()
     tail = _closing_meta(blocks)
     signed = _signature(blocks)
+    apart = set_apart(blocks, base, HEADING_SIZE)
     listed = _attachments(blocks)
     for index, block in enumerate(blocks):
         _note_item(elements, blocks, index - 1, run_in)
@@ -231,8 +240,15 @@ def body_elements(blocks: list[Block], meta: dict[str, object], base: float | No
         sized = _display(block, base, HEADING_SIZE) and len(text) <= 2 * NUMBERED_HEADING_MAX
         # A PDF's body-size line standing alone reads as a heading by its text, as in text.
         alone = base is None or (len(block.lines) == 1 and (block.size or 0) >= base - 0.3)
-        # The next item of a list whose items so far were paragraphs is one too (（十）….)
-        sentence = alone and is_sentence_head(text, following) and style not in run_in
+        # The next item of a list whose items so far were paragraphs is one too (（十）….);
+        # a PDF's weight settles it: bold, a head; set as the body where heads are set
+        # apart, an item (put to the editor).
+        bold = block.lines[0].bold if alone and block.lines else None
+        sentence = alone and is_sentence_head(text, following) and (
+            bold is True or (style not in run_in and not (bold is False and apart)))
+        if alone and bold is False and apart and not sentence and is_sentence_head(
+                text, following):
+            flag_plain_item(block, text, result)
         plain = alone and (looks_like_heading(text) or sentence) and not is_byline(text)
         if plain and not sized and not sentence and _kept_line(block, text, typical, result):
             elements.append(Element(Kind.PARAGRAPH, text, block.line))
@@ -247,7 +263,8 @@ def body_elements(blocks: list[Block], meta: dict[str, object], base: float | No
             reason = "numbered" if style else ("display type" if sized else
                                                "short line without final punctuation")
             result.change(Change.HEADING, block.line, f"section heading ({reason}): {text}")
-            flag_heading(block, text, following, bool(style), sized, sentence, result)
+            flag_heading(block, text, following, bool(style), sized, sentence and not bold,
+                         result)
             continue
         elements.append(Element(Kind.PARAGRAPH, text, block.line))
     return lines_not_heads(elements, display, result)

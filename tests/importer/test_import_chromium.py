@@ -144,6 +144,27 @@ UNRULED = _html(
     + "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in ROWS)
     + f"</table><p>{LAST}</p>", "td { padding: 2pt 12pt; }")
 
+# A statistics release's table as printed from the web: a rule under each row (or only
+# the three rules of a 三线表), header cells and a row label wrapped over two lines.
+STATS_ROWS = [("分组", "营业收入1-11月（亿元）", "同比增长（%）", "利润总额1-11月（亿元）"),
+              ("总计", "1143083.8", "20.3", "79750.1"),
+              ("其中：采矿业", "50643.2", "42", "9920.7"),
+              ("电力、热力、燃气及水生产和供应业", "83964.4", "15.7", "3700.5"),
+              ("制造业", "1008476.2", "19.7", "66128.9")]
+STATS_TABLE = ("<p style='text-align:center;margin-top:10pt'>表1 2021年1—11月份主要财务指标</p><table><tr>"
+               + "".join(f"<th>{cell}</th>" for cell in STATS_ROWS[0]) + "</tr>"
+               + "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>"
+                         for row in STATS_ROWS[1:]) + "</table>")
+STATS_CSS = ("table { border-collapse: collapse; font-size: 8.5pt; margin: 6pt 0; }"
+             "th, td { text-align: left; font-weight: normal; padding: 2pt 6pt; }"
+             "th:first-child, td:first-child { width: 7em; } th { width: 5em; }")
+ROW_RULED = _html(f"<h1>统计简报</h1><p>{LONG}</p><p>{NEXT}</p>{STATS_TABLE}<p>{LAST}</p>",
+                  STATS_CSS + "tr { border-bottom: 0.8pt solid #000; }"
+                  "table { border-top: 1.2pt solid #000; }")
+THREE_LINE = _html(f"<h1>统计简报</h1><p>{LONG}</p><p>{NEXT}</p>{STATS_TABLE}<p>{LAST}</p>",
+                   STATS_CSS + "table { border-top: 1.2pt solid #000; border-bottom: 1.2pt "
+                   "solid #000; } tr:first-child { border-bottom: 0.8pt solid #000; }")
+
 # A notice's name list (the first national tourist resorts, 2015): serial numbers and
 # names, no figures to tell it is a table; unruled, and ruled as such lists often are.
 RESORTS = [("吉林省", "长白山旅游度假区"), ("江苏省", "汤山温泉旅游度假区"), ("江苏省", "天目湖旅游度假区"),
@@ -153,6 +174,8 @@ NAMES_TABLE = ("<p style='text-indent:0'>附件：首批国家级旅游度假区
                "<th>省份</th><th>度假区名称</th></tr>" + "".join(
                    f"<tr><td>{n}</td><td>{a}</td><td>{b}</td></tr>"
                    for n, (a, b) in enumerate(RESORTS, 1)) + "</table>")
+NAME_ROWS = [("序号", "省份", "度假区名称"),
+             *((str(n), province, resort) for n, (province, resort) in enumerate(RESORTS, 1))]
 NAMES = _html(f"<h1>国家级旅游度假区名单</h1><p>{NEXT}</p>{NAMES_TABLE}<p>{LAST}</p>",
               "td, th { padding: 2pt 12pt; }")
 NAMES_RULED = _html(f"<h1>国家级旅游度假区名单</h1><p>{NEXT}</p>{NAMES_TABLE}<p>{LAST}</p>",
@@ -186,7 +209,8 @@ def printed(edition_browser, tmp_path_factory: pytest.TempPathFactory) -> dict[s
     pages = (("measure", MEASURE), ("magazine", MAGAZINE), ("table", TABLE),
              ("repeats", REPEATS), ("bulletin", BULLETIN), ("digest", DIGEST),
              ("interview", INTERVIEW), ("columns3", COLUMNS3),
-             ("unruled", UNRULED), ("names", NAMES), ("names_ruled", NAMES_RULED),
+             ("unruled", UNRULED), ("row_ruled", ROW_RULED), ("three_line", THREE_LINE),
+             ("names", NAMES), ("names_ruled", NAMES_RULED),
              ("hyphens", HYPHENATED), ("quoted", QUOTED), ("column_cut", COLUMN_CUT),
              ("long_table", LONG_TABLE), ("byline", BYLINE))
     return printed_pdfs(edition_browser, tmp_path_factory.mktemp("chromium-pdf"), pages,
@@ -326,14 +350,29 @@ def test_a_ruled_table_in_a_pdf_is_a_pipe_table(printed: dict[str, Path]) -> Non
     assert _paragraphs(result.markdown)[0] == NEXT and LAST in result.markdown
 
 
+def _pipe(rows: list[tuple[str, ...]]) -> str:
+    head, *rest = rows
+    return "\n".join([f"| {' | '.join(head)} |", "|" + "---|" * len(head),
+                      *(f"| {' | '.join(row)} |" for row in rest)])
+
+
 @pytest.mark.slow
-def test_an_unruled_table_in_a_pdf_is_kept_as_lines_and_put_to_the_editor(
-        printed: dict[str, Path]) -> None:
-    result = _pdf(printed["unruled"])
+@pytest.mark.parametrize(("name", "rows"), [("unruled", ROWS), ("row_ruled", STATS_ROWS),
+                                            ("three_line", STATS_ROWS),
+                                            ("names", NAME_ROWS)])
+def test_a_table_without_ruling_between_columns_is_a_pipe_table_put_to_the_editor(
+        printed: dict[str, Path], name: str, rows: list[tuple[str, ...]]) -> None:
+    """Cells aligned in columns with no rule between them (none at all, a rule under each
+    row, or a 三线表's three): each cell was a paragraph; a header cell or a row label
+    wrapped over two lines is one cell."""
+    path = printed[name]
+    result = import_file(path, path.read_bytes())
     blocks = _paragraphs(result.markdown)
-    assert blocks[0] == NEXT and blocks[-1] == LAST
+    assert NEXT in blocks and blocks[-1] == LAST
+    assert _pipe(rows) in blocks
     assert not any(block.startswith("#") for block in blocks)
-    assert any("look like a table" in flag.message for flag in result.flags)
+    assert any("rebuilt from text set in columns" in flag.message for flag in result.flags)
+    assert any(d.choice.name == "TABLE" for d in result.decisions)
 
 
 @pytest.mark.slow
@@ -347,7 +386,7 @@ def test_a_table_in_layout_text_is_kept_as_lines_and_put_to_the_editor(
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize(("name", "form"), [("names", "pdf"), ("names", "pdftotext"),
+@pytest.mark.parametrize(("name", "form"), [("names", "pdftotext"),
                                             ("names", "pdftotext -layout"),
                                             ("names_ruled", "pdftotext"),
                                             ("names_ruled", "pdftotext -layout")])

@@ -1,0 +1,109 @@
+"""A PDF's bold type read where the file does not say it (issue 33): Chromium embeds CJK
+fonts as Type3 fonts with no name and weight 0, LibreOffice names `NotoSansCJKjp-Bold`
+but reports weight 400. A numbered one-sentence line standing alone (`（一）清理整顿的重点。`)
+is a head when bold and an item of the text when set as the body is, in a document that
+sets its heads apart; the text alone cannot tell (issue 33's closing note, session 12).
+
+The notice is our own text, printed by Chromium (Noto CJK) and exported by LibreOffice
+from a python-docx file, at test time.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from pipeline.importer import import_file
+from pipeline.importer.pdf import pdf_lines
+
+LEAD = ("各地区、各部门要充分认识做好这项工作的重要意义，切实加强组织领导，明确责任分工，"
+        "细化工作措施，确保各项任务按时保质完成，取得实实在在的成效。")
+BODY = ("各地要以县为单位，对辖区内情况进行全面摸底排查，针对规划、建设、移交、使用不到位等"
+        "情况，分别列出清单、建立台账，逐项研究提出整改措施，按时完成整改任务。")
+BOLD_HEADS = ["（一）清理整顿的重点。", "（二）工作步骤和时间安排。"]
+PLAIN_ITEM = "（一）各地要及时报送工作进展情况。"
+# (text, kind): kind "head" a section head, "bold" a bold one-sentence head, "" the body
+NOTICE = [("一、总体要求", "head"), (LEAD, ""), (BOLD_HEADS[0], "bold"), (BODY, ""),
+          (LEAD, ""), (BOLD_HEADS[1], "bold"), (BODY, ""), ("二、保障措施", "head"),
+          (LEAD, ""), (PLAIN_ITEM, ""), (BODY, ""), (LEAD, "")]
+
+HTML = ("<!doctype html><html lang='zh-Hans'><head><meta charset='utf-8'><style>"
+        "@page { size: A4; margin: 25mm 25mm; } body { font-family: 'Noto Serif CJK SC';"
+        " font-size: 12pt; line-height: 1.8; } p { margin: 0; text-indent: 2em;"
+        " text-align: justify; } h1 { font-size: 20pt; text-align: center; }"
+        " h2 { font-size: 15pt; margin: 8pt 0; }</style></head><body>"
+        "<h1>关于开展城镇小区配套设施治理工作的通知</h1>"
+        + "".join(f"<h2>{text}</h2>" if kind == "head" else
+                  f"<p style='font-weight:bold'>{text}</p>" if kind == "bold" else
+                  f"<p>{text}</p>" for text, kind in NOTICE) + "</body></html>")
+
+
+@pytest.fixture(scope="module")
+def printed(edition_browser, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("weight")
+    source, pdf = folder / "notice.html", folder / "notice.pdf"
+    source.write_text(HTML, encoding="utf-8")
+    context = edition_browser.new_context()
+    page = context.new_page()
+    page.goto(source.as_uri())
+    page.wait_for_load_state("load")
+    page.pdf(path=str(pdf), prefer_css_page_size=True)
+    context.close()
+    return pdf
+
+
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        pytest.skip("LibreOffice is not installed (apt-get install libreoffice-writer-nogui)")
+    from docx import Document
+
+    folder = tmp_path_factory.mktemp("weight-lo")
+    document = Document()
+    document.add_heading("关于开展城镇小区配套设施治理工作的通知", 0)
+    for text, kind in NOTICE:
+        if kind == "head":
+            document.add_heading(text, 1)
+        else:
+            document.add_paragraph().add_run(text).bold = kind == "bold"
+    document.save(str(folder / "notice.docx"))
+    done = subprocess.run([soffice, f"-env:UserInstallation={(folder / 'profile').as_uri()}",
+                           "--headless", "--convert-to", "pdf", "--outdir", str(folder),
+                           str(folder / "notice.docx")], capture_output=True, text=True,
+                          timeout=300)
+    pdf = folder / "notice.pdf"
+    if done.returncode or not pdf.exists():
+        pytest.skip(f"LibreOffice Writer could not export the file: {done.stderr.strip()}")
+    return pdf
+
+
+def _weights(path: Path) -> dict[str, bool | None]:
+    return {line.text: line.bold for line in pdf_lines(path.read_bytes(), path)}
+
+
+def _check(path: Path) -> None:
+    weights = _weights(path)
+    assert all(weights[head] is True for head in BOLD_HEADS)
+    assert weights[PLAIN_ITEM] is False
+    result = import_file(path, path.read_bytes())
+    blocks = result.markdown.split("\n\n")
+    for head in BOLD_HEADS:
+        assert any(block.startswith("#") and block.endswith(head) for block in blocks), head
+    assert PLAIN_ITEM in blocks    # a paragraph of the list, not a heading
+    assert any(PLAIN_ITEM in flag.message and "not bold" in flag.message
+               for flag in result.flags)
+    assert not any(head in flag.message for head in BOLD_HEADS for flag in result.flags)
+
+
+@pytest.mark.slow
+def test_bold_type_chromium_prints_without_a_weight_is_measured(printed: Path) -> None:
+    _check(printed)
+
+
+@pytest.mark.slow
+def test_bold_type_libreoffice_names_but_weighs_400_is_read(exported: Path) -> None:
+    _check(exported)
