@@ -18,6 +18,7 @@ from fastapi import APIRouter
 from fastapi.responses import HTMLResponse, Response
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
+from ..glossary import TermHit, TermMatcher
 from .api import NOT_FOUND, Locale, Slug, WorkspaceDep
 from .assets import inlined, page_headers
 from .models import CatalogView, SegmentView
@@ -84,7 +85,8 @@ def article_page(slug: Slug, locale: Locale, ws: WorkspaceDep) -> HTMLResponse:
 
 def article_html(ws: Workspace, slug: str, locale: str) -> str:
     """The workbench page of one catalog, rendered once per version of its inputs."""
-    return ws.page(slug, locale, lambda view, source: _article(view, ws.translator, source))
+    return ws.page(slug, locale, lambda view, source: _article(view, ws.translator, source,
+                                                               ws.checks()[0].matcher))
 
 
 class PageSegment(TypedDict):
@@ -107,13 +109,14 @@ class PageSegment(TypedDict):
     diff: NotRequired[list[tuple[str, str]]]  # (op, text): the previous source -> now
 
 
-def page_segment(seg: SegmentView) -> PageSegment:
+def page_segment(seg: SegmentView, hits: list[TermHit]) -> PageSegment:
+    """`hits`: the glossary terms in its source."""
     out = PageSegment(id=seg.id, kind=seg.kind, line=seg.source_line, status=seg.status,
                       in_catalog=seg.in_catalog, fuzzy=seg.fuzzy, reviewed=seg.reviewed,
                       source=seg.source, msgstr=seg.msgstr,
                       sentences=_sentence_count(seg.source) > 1)
-    if seg.term_spans:
-        out["marks"] = [(span.start, span.end, span.term) for span in seg.term_spans]
+    if hits:
+        out["marks"] = [(hit.start, hit.end, hit.term.term) for hit in hits]
     if seg.comment:
         out["comment"] = seg.comment
     if seg.reviewed:
@@ -123,15 +126,24 @@ def page_segment(seg: SegmentView) -> PageSegment:
     return out
 
 
-def _article(view: CatalogView, translator: str | None, source_version: str) -> str:
-    # Each term once for the page (a 1,000-entry catalog names the same terms
-    # thousands of times): the glossary list is drawn from it when a segment is entered.
-    glossary = {t.term: {"english": t.english, "variants": t.variants,
-                         "forbidden": t.forbidden, "note": t.note}
-                for seg in view.segments for t in seg.terms}
+def _article(view: CatalogView, translator: str | None, source_version: str,
+             matcher: TermMatcher) -> str:
+    # The view has no terms (views.segment_view): the page asks the matcher. Each
+    # term once for the page, in order of first appearance (a 1,000-entry catalog
+    # names the same terms thousands of times): the glossary list is drawn from it
+    # when a segment is entered.
+    hits = [matcher.find(seg.source) for seg in view.segments]
+    glossary: dict[str, dict[str, object]] = {}
+    for found in hits:
+        for hit in found:
+            t = hit.term
+            if t.term not in glossary:
+                glossary[t.term] = {"english": t.english, "variants": list(t.variants),
+                                    "forbidden": list(t.forbidden), "note": t.note}
     return environment().get_template("article.html.j2").render(
         view=view, translator=translator, glossary=glossary, source_version=source_version,
-        segments=[page_segment(seg) for seg in view.segments])
+        segments=[page_segment(seg, found) for seg, found in zip(view.segments, hits,
+                                                                   strict=True)])
 
 
 @router.get("/preview/{slug}/{locale}", response_class=HTMLResponse,

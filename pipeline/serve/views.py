@@ -71,10 +71,13 @@ def place_for(article: Article, segment: Segment, file: str, source_file: str,
 
 def segment_view(segment: Segment, entry: polib.POEntry | None, ctx: CheckContext,
                  place: Place, shared: list[str], checked: bool = True,
-                 judge_terms: bool | None = None) -> SegmentView:
+                 judge_terms: bool | None = None, with_terms: bool = True) -> SegmentView:
     """`checked`: with the check findings (else they come from `catalog_findings`);
-    `judge_terms` (default: `checked`): whether the translation uses each term."""
-    terms = ctx.source_terms(segment.text)
+    `judge_terms` (default: `checked`): whether the translation uses each term;
+    `with_terms` False: neither the terms nor their spans (the page asks the matcher
+    itself and keeps one copy of each term: ~15 objects a segment were most of
+    making its view)."""
+    terms = ctx.source_terms(segment.text) if with_terms else []
     if entry is None:
         checked_entry = proposed_entry(None, segment.text, "", False, None)
         msgstr, fuzzy, comment, previous = "", False, "", None
@@ -96,7 +99,7 @@ def segment_view(segment: Segment, entry: polib.POEntry | None, ctx: CheckContex
         source_diff=[DiffOp.model_construct(op=op, text=t) for op, t in diff],
         terms=term_infos(terms, msgstr, judge=checked if judge_terms is None else judge_terms),
         term_spans=[TermSpan.model_construct(start=h.start, end=h.end, term=h.term.term)
-                    for h in ctx.matcher.find(segment.text)],
+                    for h in ctx.matcher.find(segment.text)] if with_terms else [],
         findings=[finding_view(f) for f in entry_findings(checked_entry, ctx, place)]
         if checked else [],
         shared_with=[i for i in shared if i != segment.id])
@@ -104,7 +107,8 @@ def segment_view(segment: Segment, entry: polib.POEntry | None, ctx: CheckContex
 
 def segment_views(article: Article, po: polib.POFile, ctx: CheckContext, file: str,
                   source_file: str, locale: str, only: set[str] | None = None,
-                  checked: bool = True, judge_terms: bool | None = None) -> list[SegmentView]:
+                  checked: bool = True, judge_terms: bool | None = None,
+                  with_terms: bool = True) -> list[SegmentView]:
     wanted = [s for s in article.segments if only is None or s.id in only]
     texts = {s.text for s in wanted}
     # A save answers with its own entries: only theirs are looked up.
@@ -113,7 +117,7 @@ def segment_views(article: Article, po: polib.POFile, ctx: CheckContext, file: s
     shared = shared_segments(article)
     return [segment_view(s, entries.get(s.text), ctx,
                          place_for(article, s, file, source_file, locale), shared[s.text],
-                         checked, judge_terms)
+                         checked, judge_terms, with_terms)
             for s in wanted]
 
 
@@ -159,8 +163,10 @@ def catalog_findings(article: Article, po: polib.POFile, ctx: CheckContext, *, f
 def catalog_view(article: Article, po: polib.POFile, ctx: CheckContext, *, file: str,
                  source_file: str, locale: str, fingerprint: str, canonical: bool,
                  checked: bool = True) -> CatalogView:
+    """`checked` False: the page's view, without findings or term lists (see
+    `segment_view`)."""
     segments = segment_views(article, po, ctx, file, source_file, locale, checked=False,
-                             judge_terms=checked)
+                             judge_terms=checked, with_terms=checked)
     if checked:
         every = catalog_findings(article, po, ctx, file=file, source_file=source_file,
                                  locale=locale)
