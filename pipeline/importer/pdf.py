@@ -37,6 +37,7 @@ MARGIN_BAND = 0.07     # of the page height: top and bottom bands where furnitur
 SMALL_TYPE = 0.92      # × body size: smaller type than the body
 DISPLAY_TYPE = 1.15    # × body size: display type (pull quotes, drop caps)
 PARAGRAPH_GAP = 1.35   # × the usual line pitch: a wider gap separates blocks
+GUTTER_SHARE = 0.25    # lines crossing a gutter: fewer than this share of its columns' lines
 CAPTION_REACH = 2.5    # ems below (or beside) a picture where its caption stands
 _HAN = re.compile(r"[\u3400-\u9fff]")
 
@@ -171,9 +172,14 @@ def _columns(runs: list[Run], body: float) -> list[Column]:
         for x in range(int(run.x0) - left, int(run.x1) - left):
             cover[x] += 1
     floor = max(1, len(body_runs) // 25)
+    # a gutter may be crossed by a few lines set across the columns (a centred document
+    # number or byline under the headline): it is still one where the lines either side
+    # outnumber those crossing it many times over
+    left_peak = list(itertools.accumulate(cover, max))
+    right_peak = list(itertools.accumulate(reversed(cover), max))[::-1]
     spans: list[list[int]] = []           # x-ranges covered by enough body lines
     for x, count in enumerate(cover):
-        if count < floor:
+        if count < floor or GUTTER_SHARE * min(left_peak[x], right_peak[x]) > count:
             continue
         if spans and x - spans[-1][1] < 0.8 * body:
             spans[-1][1] = x + 1           # a narrow gap (a short line's end) is no gutter

@@ -1,0 +1,77 @@
+"""`bilingual import` on what a second outside tester brought (issue 33, session 13):
+two-column notices printed by Chromium, a LibreOffice PDF of a regulation, statistics
+and government pages as text, layout text and saved web pages, Word files.
+
+Each test guards one kind of defect they found. The texts are this file's own, or short
+quotes from the public documents the tester used (origin noted); PDFs are printed at
+test time by Debian's Chromium.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline.importer import import_lines
+from pipeline.importer.pdf import pdf_lines
+
+CSS = """
+@page { size: A4; margin: 18mm 15mm; }
+body { font-family: 'Noto Serif CJK SC'; font-size: 10.5pt; line-height: 1.7; margin: 0; }
+h1 { font-size: 22pt; text-align: center; margin: 0 0 4pt; }
+.no { text-align: center; font-size: 10pt; margin-bottom: 10pt; }
+.cols { column-count: 2; column-gap: 8mm; text-align: justify; }
+.cols p { text-indent: 2em; margin: 0; }
+h2 { font-size: 13pt; margin: 8pt 0 4pt; }
+"""
+
+# Our own notice text; the document number's form is that of 鲁政发〔2014〕20号.
+OPENING = "各市人民政府，各县（市、区）人民政府，省政府各部门、各直属机构："
+MEASURES = ["现代预算制度是现代财政制度的基础，建立全面规范、公开透明的预算制度，是推进治理能力"
+            "现代化的重要内容，也是促进经济社会持续健康发展的重大举措。",
+            "从今年开始，全面启动预算管理制度改革，明年在预算管理改革上取得决定性进展，后年基本"
+            "完成各项任务，在优化支出结构上取得实质性突破。"]
+HEAD = "一、深化预算管理制度改革的总体要求"
+AFTER = ["完善政府预算体系，加大政府性基金预算与一般公共预算的统筹力度，建立国有资本经营预算"
+         "资金调入一般公共预算的机制，逐步提高调入比例。",
+         "改进预算管理和控制，建立跨年度预算平衡机制，实行中期财政规划管理，强化三年滚动财政"
+         "规划对年度预算的约束。"]
+TWO_COLUMNS = ("<!doctype html><html><head><meta charset='utf-8'><style>" + CSS + "</style>"
+               "</head><body><h1>关于深化预算管理制度改革的实施意见</h1>"
+               "<div class='no'>鲁政发〔2014〕20号</div><div class='cols'>"
+               + f"<p style='text-indent:0'>{OPENING}</p>"
+               + "".join(f"<p>{t}</p>" for t in MEASURES) + f"<h2>{HEAD}</h2>"
+               + "".join(f"<p>{t}</p>" for t in AFTER * 2) + "</div></body></html>")
+
+
+@pytest.fixture(scope="module")
+def printed(edition_browser, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("second-tester-pdf")
+    made: dict[str, Path] = {}
+    context = edition_browser.new_context()
+    page = context.new_page()
+    for name, html in (("two_columns", TWO_COLUMNS),):
+        source = folder / f"{name}.html"
+        source.write_text(html, encoding="utf-8")
+        page.goto(source.as_uri())
+        page.wait_for_load_state("load")
+        made[name] = folder / f"{name}.pdf"
+        page.pdf(path=str(made[name]), prefer_css_page_size=True, print_background=True)
+    context.close()
+    return made
+
+
+def _blocks(markdown: str) -> list[str]:
+    body = markdown.split("\n---\n", 1)[1]
+    return [block for block in body.strip().split("\n\n") if block]
+
+
+@pytest.mark.slow
+def test_a_centred_line_across_the_gutter_does_not_hide_the_columns(
+        printed: dict[str, Path]) -> None:
+    """A short page's one line set across both columns (the document number under the
+    title) once filled the gutter, so the columns were read across, line by line."""
+    path = printed["two_columns"]
+    blocks = _blocks(import_lines(pdf_lines(path.read_bytes(), path)).markdown)
+    assert blocks == ["鲁政发〔2014〕20号", OPENING, *MEASURES, f"## {HEAD}", *AFTER * 2]
