@@ -9,12 +9,17 @@ test time by Debian's Chromium.
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
+from docx import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 
-from pipeline.importer import import_lines
+from pipeline.importer import ImportResult, import_lines
 from pipeline.importer.pdf import pdf_lines
+from pipeline.importer.styled import import_pieces
+from pipeline.importer.word import docx_pieces
 
 CSS = """
 @page { size: A4; margin: 18mm 15mm; }
@@ -75,3 +80,22 @@ def test_a_centred_line_across_the_gutter_does_not_hide_the_columns(
     path = printed["two_columns"]
     blocks = _blocks(import_lines(pdf_lines(path.read_bytes(), path)).markdown)
     assert blocks == ["鲁政发〔2014〕20号", OPENING, *MEASURES, f"## {HEAD}", *AFTER * 2]
+
+
+def _docx(document: Document) -> ImportResult:
+    out = io.BytesIO()
+    document.save(out)
+    return import_pieces(docx_pieces(out.getvalue(), Path("a.docx")), ImportResult(markdown=""))
+
+
+def test_a_word_files_centred_document_number_stays_a_body_paragraph() -> None:
+    """A centred short line under the title is offered as the byline, but a document
+    number (鲁政发〔2014〕20号) never is one."""
+    document = Document()
+    document.add_heading("关于深化预算管理制度改革的实施意见", level=0)
+    document.add_paragraph("鲁政发〔2014〕20号").alignment = WD_ALIGN_PARAGRAPH.CENTER
+    for text in (OPENING, *MEASURES):
+        document.add_paragraph(text)
+    result = _docx(document)
+    assert "byline" not in result.markdown.split("\n---\n", 1)[0]
+    assert _blocks(result.markdown)[:2] == ["鲁政发〔2014〕20号", OPENING]
