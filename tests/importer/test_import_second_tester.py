@@ -16,7 +16,7 @@ import pytest
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
-from pipeline.importer import ImportResult, import_lines
+from pipeline.importer import ImportResult, import_lines, import_raw
 from pipeline.importer.pdf import pdf_lines
 from pipeline.importer.styled import import_pieces
 from pipeline.importer.word import docx_pieces
@@ -99,3 +99,19 @@ def test_a_word_files_centred_document_number_stays_a_body_paragraph() -> None:
     result = _docx(document)
     assert "byline" not in result.markdown.split("\n---\n", 1)[0]
     assert _blocks(result.markdown)[:2] == ["鲁政发〔2014〕20号", OPENING]
+
+
+# A notice's closing contact fields, in the form of the Shenyang people's congress notice
+# of 2022-12-05 (our own numbers and addresses).
+CONTACTS = ["通信地址：某市人大常委会法制工作委员会（某市青年大街1号，邮政编码：110000）",
+            "传真：（024）12345678  87654321", "人大网站网址：www.example.gov.cn"]
+
+
+def test_contact_fields_are_lines_never_headings() -> None:
+    lead = "征求意见的时间，自公告见报之日起，到2023年1月15日结束。"
+    text = "\n".join(["某市人大常委会办公室公告", MEASURES[0], lead, *CONTACTS, "某市人大常委会办公室",
+                      "2022年12月5日", MEASURES[1]])
+    markdown = import_raw(text + "\n").markdown
+    assert not [b for b in _blocks(markdown) if b.startswith("#")]
+    for line in CONTACTS:
+        assert line.replace("  ", " ") in markdown.replace("  ", " ")
