@@ -229,7 +229,7 @@ def is_field_line(text: str) -> bool:
     match = _FIELD.match(text)
     if match is None:
         return False
-    value = match.group("value")
+    value: str = match.group("value")
     latin = sum(c.isascii() and c.isalnum() for c in value)
     han = sum(1 for c in value if is_cjk(c))
     return latin >= FIELD_VALUE_MIN and 2 * han < latin
