@@ -353,7 +353,10 @@ def pdf_lines(data: bytes, path: Path, result: ImportResult | None = None) -> li
     try:
         pages = read_pages(data)
         tables = ruled_tables(data, pages)
-    except (pdfium.PdfiumError, Exception) as exc:  # damaged files raise many kinds
+    except pdfium.PdfiumError as exc:   # PDFium says what is wrong (Data format error)
+        raise PipelineError(f"cannot read this PDF: it is damaged or cut short ({exc})",
+                            path) from None
+    except Exception as exc:  # damaged files raise many kinds
         raise PipelineError(f"cannot read this PDF ({type(exc).__name__})", path) from None
     page_runs = [_page_runs(page, tables.get(page.number, [])) for page in pages]
     body = _body_size(page_runs)

@@ -16,6 +16,7 @@ import pytest
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
+from pipeline.cli import main
 from pipeline.importer import ImportResult, import_lines, import_raw
 from pipeline.importer.pdf import pdf_lines
 from pipeline.importer.styled import import_pieces
@@ -115,3 +116,58 @@ def test_contact_fields_are_lines_never_headings() -> None:
     assert not [b for b in _blocks(markdown) if b.startswith("#")]
     for line in CONTACTS:
         assert line.replace("  ", " ") in markdown.replace("  ", " ")
+
+
+def _run(tmp_path: Path, name: str, data: bytes, *options: str) -> int:
+    (tmp_path / "content").mkdir(exist_ok=True)
+    (tmp_path / name).write_bytes(data)
+    return main(["-C", str(tmp_path), "import", str(tmp_path / name), "--slug", "x", *options])
+
+
+def test_an_empty_web_page_is_one_clear_error_and_nothing_is_written(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        caplog: pytest.LogCaptureFixture) -> None:
+    assert _run(tmp_path, "page.html", b"<html><body></body></html>") == 2
+    err = capsys.readouterr().err
+    assert err.strip() == f"{tmp_path / 'page.html'}:1: no text to import (the web page is empty)"
+    assert not [r for r in caplog.records if r.name.startswith("trafilatura")]
+    assert not (tmp_path / "content" / "x.md").exists()
+
+
+PAGE = ("<html><head><meta charset='utf-8'><title>t</title></head><body><article>"
+        "<h1>关于深化预算管理制度改革的实施意见</h1>"
+        + "".join(f"<p>{t}</p>" for t in (OPENING, *MEASURES)) + "</article></body></html>")
+
+
+def test_an_encoding_given_for_a_web_page_is_honoured(tmp_path: Path) -> None:
+    """The page says utf-8 but was saved as GB18030: the editor's --encoding wins."""
+    assert _run(tmp_path, "page.html", PAGE.encode("gb18030"), "--encoding", "gb18030") == 0
+    assert MEASURES[0] in (tmp_path / "content" / "x.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("name", "data", "said"), [
+    ("page.html", PAGE.encode("utf-8"), "unknown encoding 'klingon'"),
+    ("a.pdf", b"%PDF-1.4\n%%EOF\n", "--encoding is for text files and web pages"),
+], ids=["unknown-for-html", "for-a-pdf"])
+def test_an_encoding_that_cannot_apply_is_refused_in_one_line(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, data: bytes,
+        said: str) -> None:
+    assert _run(tmp_path, name, data, "--encoding", "klingon") == 2
+    err = capsys.readouterr().err.strip()
+    assert said in err and len(err.splitlines()) == 1
+    assert not (tmp_path / "content" / "x.md").exists()
+
+
+def test_a_truncated_pdf_is_said_to_be_damaged_or_cut_short(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    pytest.importorskip("reportlab")
+    from reportlab.pdfgen import canvas
+    whole = tmp_path / "whole.pdf"
+    pdf = canvas.Canvas(str(whole))
+    pdf.drawString(72, 720, "A page of text, long enough to be cut short.")
+    pdf.showPage()
+    pdf.save()
+    data = whole.read_bytes()
+    assert _run(tmp_path, "cut.pdf", data[: len(data) // 2]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith(f"{tmp_path / 'cut.pdf'}: cannot read this PDF: it is damaged or cut short")
