@@ -25,7 +25,7 @@ from ..cjk import CJK_CONTEXT
 from ..errors import PipelineError
 from .decode import decode
 from .lines import SENTENCE_END
-from .pasted import PROSE_MIN, Furniture, kind_of
+from .pasted import PROSE_MIN, Furniture, kind_of, leading_tools
 from .patterns import is_byline, is_note_line, iso_date, signed_date
 from .report import Choice, Decision, ImportResult
 from .styled import INFERRED, Piece, Role, unsure_heading
@@ -272,6 +272,14 @@ def html_pieces(data: bytes, path: Path, result: ImportResult,
             continue
         if _furniture(text, line, above, _top(pieces), pieces, result):
             continue
+        tools = leading_tools(text)   # 【我要纠错】 before the editor's name
+        if tools:
+            _dropped(tools.strip(), line, pieces, result)
+            result.flag(line, f"dropped '{tools.strip()}' ({Furniture.TOOLS.value}); the other "
+                        "choice: keep it")
+            text = text[len(tools):]
+            if _furniture(text, line, above, _top(pieces), pieces, result):
+                continue
         if more and all(_inside(node, leaf, lambda n: n.tag == "a") for node in
                         leaf.iter() if (node.text or "").strip()):
             _dropped(text, line, pieces, result)

@@ -20,6 +20,7 @@ from pipeline.cli import main
 from pipeline.importer import ImportResult, import_lines, import_raw
 from pipeline.importer.pdf import pdf_lines
 from pipeline.importer.styled import import_pieces
+from pipeline.importer.web import html_pieces
 from pipeline.importer.word import docx_pieces
 
 CSS = """
@@ -171,3 +172,26 @@ def test_a_truncated_pdf_is_said_to_be_damaged_or_cut_short(
     assert _run(tmp_path, "cut.pdf", data[: len(data) // 2]) == 2
     err = capsys.readouterr().err.strip()
     assert err.startswith(f"{tmp_path / 'cut.pdf'}: cannot read this PDF: it is damaged or cut short")
+
+
+# A statistics release's page foot and a Hong Kong blog's share bar (the forms of
+# www.gov.cn, 2018-08-27, and of a news site's blog page, 2024-04-21).
+FOOT = ["【我要纠错】 责任编辑：张鑫", "分享到：Facebook WhatsApp"]
+
+
+def _web(body: str) -> ImportResult:
+    page = (f"<html><head><meta charset='utf-8'></head><body><article><h1>统计简报</h1>{body}"
+            "</article></body></html>").encode()
+    result = ImportResult(markdown="")
+    return import_pieces(html_pieces(page, Path("a.html"), result), result)
+
+
+@pytest.mark.parametrize("form", ["web", "pasted"])
+def test_share_bars_and_a_correction_link_before_the_editor_are_dropped_for_review(
+        form: str) -> None:
+    result = (_web("".join(f"<p>{t}</p>" for t in (*MEASURES, *FOOT))) if form == "web" else
+              import_raw("\n".join(["统计简报", *MEASURES, *FOOT]) + "\n"))
+    assert _blocks(result.markdown) == MEASURES
+    assert "credits: 责任编辑：张鑫" in result.markdown
+    dropped = [flag.message for flag in result.flags if "dropped" in flag.message]
+    assert any("【我要纠错】" in m for m in dropped) and any("Facebook" in m for m in dropped)
