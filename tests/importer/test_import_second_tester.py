@@ -10,14 +10,18 @@ test time by Debian's Chromium.
 from __future__ import annotations
 
 import io
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Pt
 
 from pipeline.cli import main
-from pipeline.importer import ImportResult, import_lines, import_raw
+from pipeline.importer import ImportResult, import_file, import_lines, import_raw
+from pipeline.importer.lines import Line, Role
 from pipeline.importer.pdf import pdf_lines
 from pipeline.importer.styled import import_pieces
 from pipeline.importer.web import html_pieces
@@ -195,3 +199,61 @@ def test_share_bars_and_a_correction_link_before_the_editor_are_dropped_for_revi
     assert "credits: 责任编辑：张鑫" in result.markdown
     dropped = [flag.message for flag in result.flags if "dropped" in flag.message]
     assert any("【我要纠错】" in m for m in dropped) and any("Facebook" in m for m in dropped)
+
+
+# A people's congress notice publishing a draft regulation, after the Shenyang notice of
+# 2022-12-05 (our own text): short paragraphs with space after each, as Word sets them,
+# and the regulation's title (Heading 1), which the notice cites in 《》, over its text.
+REGULATION = "某市社会信用条例（草案）"
+NOTICE = [f"市人大常委会会议对市人民政府提报的《{REGULATION}》进行了初次审议。现将全文公布，"
+          "广泛征求意见，并就有关事项公告如下：",
+          "一、有关单位和个人均可以通过信函、传真等方式提出意见。",
+          "二、征求意见的时间，自公告见报之日起，到2023年1月15日结束。",
+          "通信地址：某市人大常委会法制工作委员会（某市某区青年北大街26号，邮政编码：110000）"]
+ARTICLES = ["第一条 为了规范社会信用管理，保障信用主体合法权益，推进社会信用体系建设，"
+            "优化营商环境，根据有关法律、法规规定，结合本市实际，制定本条例。",
+            "第二条 本市行政区域内社会信用体系建设以及相关活动，适用本条例。"]
+
+
+def _soffice_pdf(folder: Path, document: Document, name: str) -> Path:
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        pytest.skip("LibreOffice is not installed (apt-get install libreoffice-writer-nogui)")
+    document.save(str(folder / f"{name}.docx"))
+    done = subprocess.run([soffice, f"-env:UserInstallation={(folder / 'profile').as_uri()}",
+                           "--headless", "--convert-to", "pdf", "--outdir", str(folder),
+                           str(folder / f"{name}.docx")], capture_output=True, text=True,
+                          timeout=300)
+    pdf = folder / f"{name}.pdf"
+    if done.returncode or not pdf.exists():
+        pytest.skip(f"LibreOffice Writer could not export the file: {done.stderr.strip()}")
+    return pdf
+
+
+@pytest.mark.slow
+def test_a_libreoffice_heading_the_body_cites_is_kept_and_spaced_paragraphs_stay_apart(
+        tmp_path: Path) -> None:
+    document = Document()
+    document.add_heading("某市人民代表大会常务委员会办公室公告", level=0)
+    for text in NOTICE:
+        document.add_paragraph(text).paragraph_format.space_after = Pt(12)
+    document.add_heading(REGULATION, level=1)
+    for text in ARTICLES:
+        document.add_paragraph(text).paragraph_format.space_after = Pt(12)
+    pdf = _soffice_pdf(tmp_path, document, "notice")
+    result = import_file(pdf, pdf.read_bytes())
+    blocks = _blocks(result.markdown)
+    assert f"## {REGULATION}" in blocks
+    assert [b for b in blocks if not b.startswith("#")] == [*NOTICE, *ARTICLES]
+
+
+def test_a_pull_quote_dropped_is_put_to_the_editor() -> None:
+    lines = [Line(1, "关于深化预算管理制度改革的实施意见", size=22.0, gap_before=True),
+             Line(2, MEASURES[0], size=10.5, gap_before=True),
+             Line(3, "建立全面规范、公开透明的预算制度", size=15.0, gap_before=True,
+                  role=Role.PULL_QUOTE),
+             Line(4, MEASURES[1], size=10.5, gap_before=True)]
+    result = import_lines(lines)
+    assert _blocks(result.markdown) == MEASURES
+    assert any("pull quote" in flag.message and "other choice" in flag.message
+               for flag in result.flags)
