@@ -120,6 +120,9 @@ def import_raw(text: str) -> ImportResult:
 def import_file(raw: Path, data: bytes, encoding: str | None = None) -> ImportResult:
     """A file's bytes, of any kind the importer reads (told by the bytes) -> Markdown."""
     kind = sniff(data, raw)
+    if encoding is not None and kind in (FileKind.PDF, FileKind.DOCX):
+        raise PipelineError(f"--encoding is for text files and web pages; a {kind.value} "
+                            "file says how its text is encoded", raw)
     if kind is FileKind.PDF:
         from .pdf import pdf_lines
         result = ImportResult(markdown="")
@@ -130,7 +133,7 @@ def import_file(raw: Path, data: bytes, encoding: str | None = None) -> ImportRe
     if kind is FileKind.HTML:
         from .web import html_pieces
         result = ImportResult(markdown="")
-        return import_pieces(html_pieces(data, raw, result), result)
+        return import_pieces(html_pieces(data, raw, result, encoding), result)
     decoded = decode(data, raw, encoding)
     if not decoded.text.strip():
         raise PipelineError("no text to import (the file is empty)", raw, 1)

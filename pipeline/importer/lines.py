@@ -257,6 +257,8 @@ def _drop_by_layout(line: Line, result: ImportResult) -> None:
     elif line.role is Role.PULL_QUOTE:
         result.change(Change.PULL_QUOTE, line.number, f"removed pull quote '{line.text}' "
                       "(display type inside a column, repeating the body)")
+        result.flag(line.number, f"dropped '{line.text[:30]}' as a pull quote (display type "
+                    "repeating the body); the other choice: keep it as a heading")
     else:
         result.change(Change.RUNNING_HEAD, line.number, f"removed '{line.text}' (small type "
                       "in the page's top or bottom margin: a running head or foot)")

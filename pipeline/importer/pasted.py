@@ -46,6 +46,8 @@ _TOOL_WORDS = ("返回顶部", "回到顶部", "返回首页", "跳到主要内�
                "加入收藏", "分享到", "扫一扫在手机打开当前页", "扫一扫在手机上查看当前页面",
                "点击此处下载", "下载地址", "字号", "字体", "无障碍", "长者模式", "适老化")
 _WEAK_WORDS = ("打印", "关闭", "收藏", "分享", "微信", "微博", "QQ空间", "QQ", "复制链接", "繁体",
+               "Facebook", "Twitter", "WhatsApp", "Telegram", "LinkedIn", "LINE", "Line",
+               "Email", "E-mail", "电邮", "邮件", "豆瓣", "微信朋友圈", "朋友圈",
                "简体", "繁體", "默认", "大", "中", "小", "[", "]", "【", "】", "〖", "〗", "|",
                "｜", "/", "：", ":", "·", ">", "<")
 # A trail of three or more short steps (台湾网>两岸>两岸交流>正文), no sentence in it.
@@ -54,7 +56,10 @@ _TRAIL = re.compile(rf"^{_STEP}(?:\s*[>＞›»→]\s*{_STEP}){{2,}}$")
 # A link of a sidebar list, cut short by the site: · 我校获得一项国家社科基...
 _CUT_LINK = re.compile(r"^\s*[·•▪■◆●]\s*\S.{0,30}?(?:\.\.\.|…)$")
 # Bracketed tool words alone, two or more: 【打印】【关闭】, [收藏] [纠错]
-_BRACKETED_TOOLS = re.compile(r"^(?:\s*[【\[〖](?:打印|关闭|收藏|分享|纠错|返回|打印本页|关闭窗口)[】\]〗]){2,}\s*$")
+_TOOL_LINK = r"\s*[【\[〖](?:我要)?(?:打印|关闭|收藏|分享|纠错|返回|打印本页|关闭窗口)[】\]〗]"
+_BRACKETED_TOOLS = re.compile(rf"^(?:{_TOOL_LINK}){{2,}}\s*$")
+# ... or before the line's text (【我要纠错】 责任编辑：张鑫): cut off, the rest read as any line.
+_LEADING_TOOLS = re.compile(rf"^(?:{_TOOL_LINK})+\s*(?=\S)")
 # Who wrote and edited it: a byline, for the front matter, not furniture.
 _PERSONS = frozenset({"作者", "编辑", "责任编辑"})
 _NEIGHBOURS = re.compile(r"^(?:上一篇|下一篇|上一条|下一条|相关阅读|相关链接|相关文章|相关新闻)\s*[:：]")
@@ -196,6 +201,12 @@ def kind_of(text: str, top: bool) -> Furniture | None:
     return None
 
 
+def leading_tools(text: str) -> str:
+    """The bracketed tool links (【我要纠错】) a line of other text opens with, or ''."""
+    match = _LEADING_TOOLS.match(simplified(text))
+    return text[: match.end()] if match else ""
+
+
 def page_date(text: str) -> str | None:
     """The date a metadata line gives the page (发布时间：2024-04-29 19:28), if any."""
     text = simplified(text)
@@ -235,6 +246,12 @@ def drop_page_furniture(lines: list[Line], result: ImportResult) -> PageFurnitur
     date: str | None = None
     gap = False
     for index, line in enumerate(lines):
+        tools = leading_tools(line.text) if kind_of(line.text, index < top_end) is None else ""
+        if tools:
+            line = replace(line, text=line.text[len(tools):])
+            report_dropped(result, line.number, tools.strip(), Furniture.TOOLS, None)
+            result.decisions.append(Decision(Choice.DROP, line.number, tools.strip(),
+                                             kept[-1].text[-12:] if kept else "", page=line.page))
         kind = kind_of(line.text, index < top_end)
         if kind is None:
             kept.append(replace(line, gap_before=True) if gap else line)

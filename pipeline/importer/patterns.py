@@ -6,6 +6,8 @@ import enum
 import re
 from dataclasses import dataclass
 
+from ..cjk import is_cjk
+
 HAN_NAME = r"[\u4e00-\u9fff·]{2,5}"
 NAMES = rf"{HAN_NAME}(?:[\s、，,]+{HAN_NAME})*"
 SEP = r"(?:\s*[/／|｜:：]\s*|\s+)"
@@ -220,9 +222,26 @@ def is_salutation(text: str) -> bool:
 NOTE_ENTRY = re.compile(r"^[\[［](\d{1,3})[\]］]")
 
 
+# A contact or reference field: a label, then a value mostly of digits and Latin letters
+# (传真：（024）22736598, 网站网址：www.…, 电子邮箱：…@…).
+_FIELD = re.compile(r"^[^：:。，,；;]{1,16}[：:]\s*(?P<value>\S.*)$")
+FIELD_VALUE_MIN = 5    # digits and Latin letters a field's value has at least
+
+
+def is_field_line(text: str) -> bool:
+    match = _FIELD.match(text)
+    if match is None:
+        return False
+    value: str = match.group("value")
+    latin = sum(c.isascii() and c.isalnum() for c in value)
+    han = sum(1 for c in value if is_cjk(c))
+    return latin >= FIELD_VALUE_MIN and 2 * han < latin
+
+
 def is_label_line(text: str) -> bool:
-    """Lines that label the text rather than head a section: keywords, speaker turns."""
-    return (_KEYWORDS.match(text) is not None or is_speaker_turn(text)
+    """Lines that label the text rather than head a section: keywords, speaker turns,
+    contact fields."""
+    return (_KEYWORDS.match(text) is not None or is_speaker_turn(text) or is_field_line(text)
             or is_table_caption(text) or _ABSTRACT.match(text) is not None
             or _ATTACHMENTS.match(text) is not None or _ANNEX_LABEL.match(text) is not None)
 

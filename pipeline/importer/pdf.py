@@ -39,8 +39,10 @@ MARGIN_BAND = 0.07     # of the page height: top and bottom bands where furnitur
 SMALL_TYPE = 0.92      # × body size: smaller type than the body
 DISPLAY_TYPE = 1.15    # × body size: display type (pull quotes, drop caps)
 PARAGRAPH_GAP = 1.35   # × the usual line pitch: a wider gap separates blocks
+GUTTER_SHARE = 0.25    # lines crossing a gutter: fewer than this share of its columns' lines
 CAPTION_REACH = 2.5    # ems below (or beside) a picture where its caption stands
 _HAN = re.compile(r"[\u3400-\u9fff]")
+_NAMED = re.compile(r"《([^《》]+)》")   # a document's name as the body cites it
 
 
 @dataclass
@@ -176,9 +178,14 @@ def _columns(runs: list[Run], body: float) -> list[Column]:
         for x in range(int(run.x0) - left, int(run.x1) - left):
             cover[x] += 1
     floor = max(1, len(body_runs) // 25)
+    # a gutter may be crossed by a few lines set across the columns (a centred document
+    # number or byline under the headline): it is still one where the lines either side
+    # outnumber those crossing it many times over
+    left_peak = list(itertools.accumulate(cover, max))
+    right_peak = list(itertools.accumulate(reversed(cover), max))[::-1]
     spans: list[list[int]] = []           # x-ranges covered by enough body lines
     for x, count in enumerate(cover):
-        if count < floor:
+        if count < floor or GUTTER_SHARE * min(left_peak[x], right_peak[x]) > count:
             continue
         if spans and x - spans[-1][1] < 0.8 * body:
             spans[-1][1] = x + 1           # a narrow gap (a short line's end) is no gutter
@@ -279,9 +286,10 @@ def _han(text: str) -> str:
     return "".join(_HAN.findall(text))
 
 
-def _mark_display(runs: list[Run], body: float, body_han: str) -> None:
+def _mark_display(runs: list[Run], body: float, body_han: str, names: set[str]) -> None:
     """Inside a column, display type repeating body text is a pull quote (its lines
-    taken together: a quote wraps like any text)."""
+    taken together: a quote wraps like any text), unless the body only names it as a
+    document (《沈阳市社会信用条例（草案）》): then it is that document's title."""
     groups: list[list[Run]] = []
     for run in sorted(runs, key=lambda r: (r.column, r.top)):
         if run.column < 0 or run.role is not None or run.size < body * DISPLAY_TYPE:
@@ -294,7 +302,8 @@ def _mark_display(runs: list[Run], body: float, body_han: str) -> None:
             groups.append([run])
     for group in groups:
         han = _han("".join(run.text for run in group))
-        if len(han) >= 6 and han in body_han and not _is_headline(group, runs, body):
+        if len(han) >= 6 and han in body_han and han not in names \
+                and not _is_headline(group, runs, body):
             for run in group:
                 run.role = Role.PULL_QUOTE
 
@@ -337,7 +346,10 @@ def _lines(pages: list[list[Run]], columns: list[list[Column]],
     pitches = [b.top - a.top for runs in pages for a, b in itertools.pairwise(runs)
                if a.column == b.column >= 0 and abs(a.size - body) < 0.6
                and abs(b.size - body) < 0.6 and 0 < b.top - a.top < 3 * body]
-    pitch = statistics.median(pitches) if pitches else 1.6 * body
+    # the pitch inside a paragraph: the lower quartile, as space after paragraphs (a
+    # word processor's) widens many of the pitches where paragraphs are short
+    pitch = (statistics.quantiles(pitches, n=4)[0] if len(pitches) >= 2 else
+             pitches[0] if pitches else 1.6 * body)
     lines: list[Line] = []
     for runs, page_columns in zip(pages, columns, strict=True):
         previous: Run | None = None
@@ -365,7 +377,10 @@ def pdf_lines(data: bytes, path: Path, result: ImportResult | None = None) -> li
     try:
         pages = read_pages(data)
         tables = ruled_tables(data, pages)
-    except (pdfium.PdfiumError, Exception) as exc:  # damaged files raise many kinds
+    except pdfium.PdfiumError as exc:   # PDFium says what is wrong (Data format error)
+        raise PipelineError(f"cannot read this PDF: it is damaged or cut short ({exc})",
+                            path) from None
+    except Exception as exc:  # damaged files raise many kinds
         raise PipelineError(f"cannot read this PDF ({type(exc).__name__})", path) from None
     page_runs = [_page_runs(page, tables.get(page.number, [])) for page in pages]
     body = _body_size(page_runs)
@@ -383,8 +398,11 @@ def pdf_lines(data: bytes, path: Path, result: ImportResult | None = None) -> li
     # after another in its column, not in the page's order of baselines across columns
     body_han = "".join(_han(r.text) for runs in ordered for r in runs
                        if abs(r.size - body) < 0.6 and r.role is None)
+    body_text = "".join(r.text for runs in ordered for r in runs
+                        if abs(r.size - body) < 0.6 and r.role is None)
+    names = {_han(name) for name in _NAMED.findall(body_text)}
     for runs in ordered:
-        _mark_display(runs, body, body_han)
+        _mark_display(runs, body, body_han, names)
     runs = [run for runs in ordered for run in runs]
     lines = weigh_lines(data, _lines(ordered, columns, body), runs, body)
     if result is not None:

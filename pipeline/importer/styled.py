@@ -17,7 +17,15 @@ from .headline import take_signed
 from .markdown import render
 from .normalize import normalise_text, note
 from .pasted import Furniture, kind_of, page_date, report_dropped
-from .patterns import Numbering, is_byline, is_credits, iso_date, numbering, unbracketed
+from .patterns import (
+    Numbering,
+    is_byline,
+    is_credits,
+    is_doc_number,
+    iso_date,
+    numbering,
+    unbracketed,
+)
 from .punctuation import fix_marks, fix_quotes
 from .report import Change, ImportResult
 from .script import detect_script
@@ -136,7 +144,8 @@ def _meta_line(piece: Piece, meta: dict[str, object], result: ImportResult, top:
         result.change(Change.FRONT_MATTER, piece.line, f"date moved to front matter: {text}")
         return True
     if top and "byline" not in meta and (is_byline(text) or (
-            piece.centred and not text.endswith(("。", "！", "？", "；")))):
+            piece.centred and not text.endswith(("。", "！", "？", "；"))
+            and not is_doc_number(text))):   # a document number stays in the body
         meta["byline"] = text
         if is_byline(text):
             result.change(Change.FRONT_MATTER, piece.line, f"byline moved to front matter: {text}")

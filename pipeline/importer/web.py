@@ -12,6 +12,7 @@ the captions set under them, tables cell by cell. The follow prompts, END marks 
 
 from __future__ import annotations
 
+import logging
 import re
 from pathlib import Path
 from typing import Any
@@ -22,8 +23,9 @@ from lxml import etree
 
 from ..cjk import CJK_CONTEXT
 from ..errors import PipelineError
+from .decode import decode
 from .lines import SENTENCE_END
-from .pasted import PROSE_MIN, Furniture, kind_of
+from .pasted import PROSE_MIN, Furniture, kind_of, leading_tools
 from .patterns import is_byline, is_note_line, iso_date, signed_date
 from .report import Choice, Decision, ImportResult
 from .styled import INFERRED, Piece, Role, unsure_heading
@@ -229,11 +231,23 @@ def _dropped(text: str, line: int, pieces: list[Piece], result: ImportResult) ->
     result.decisions.append(Decision(Choice.DROP, line, text, before))
 
 
-def html_pieces(data: bytes, path: Path, result: ImportResult) -> list[Piece]:
+def _parse(data: bytes, path: Path, encoding: str | None) -> Any:
+    """The page's tree; an encoding given overrides the page's own (its bytes checked
+    strictly, as a text file's are)."""
+    parser = None
+    if encoding is not None:
+        data = decode(data, path, encoding).text.encode("utf-8")
+        parser = lxml.html.HTMLParser(encoding="utf-8")
     try:
-        root = lxml.html.document_fromstring(data)
+        return lxml.html.document_fromstring(data, parser=parser)
     except (etree.ParserError, ValueError) as exc:
         raise PipelineError(f"cannot read this web page ({exc})", path) from None
+
+
+def html_pieces(data: bytes, path: Path, result: ImportResult,
+                encoding: str | None = None) -> list[Piece]:
+    logging.getLogger("trafilatura").setLevel(logging.ERROR)   # its notes are not ours
+    root = _parse(data, path, encoding)
     html = lxml.html.tostring(root, encoding="unicode")
     container = _container(root, html)
     pieces, head = _title(root, container)
@@ -258,6 +272,14 @@ def html_pieces(data: bytes, path: Path, result: ImportResult) -> list[Piece]:
             continue
         if _furniture(text, line, above, _top(pieces), pieces, result):
             continue
+        tools = leading_tools(text)   # 【我要纠错】 before the editor's name
+        if tools:
+            _dropped(tools.strip(), line, pieces, result)
+            result.flag(line, f"dropped '{tools.strip()}' ({Furniture.TOOLS.value}); the other "
+                        "choice: keep it")
+            text = text[len(tools):]
+            if _furniture(text, line, above, _top(pieces), pieces, result):
+                continue
         if more and all(_inside(node, leaf, lambda n: n.tag == "a") for node in
                         leaf.iter() if (node.text or "").strip()):
             _dropped(text, line, pieces, result)
@@ -277,6 +299,8 @@ def html_pieces(data: bytes, path: Path, result: ImportResult) -> list[Piece]:
         else:
             pieces.append(_piece(leaf, container, text, line, picture))
         picture = False
+    if not any(piece.text or piece.rows for piece in pieces):
+        raise PipelineError("no text to import (the web page is empty)", path, 1)
     return pieces
 
 

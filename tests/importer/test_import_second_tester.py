@@ -1,0 +1,259 @@
+"""`bilingual import` on what a second outside tester brought (issue 33, session 13):
+two-column notices printed by Chromium, a LibreOffice PDF of a regulation, statistics
+and government pages as text, layout text and saved web pages, Word files.
+
+Each test guards one kind of defect they found. The texts are this file's own, or short
+quotes from the public documents the tester used (origin noted); PDFs are printed at
+test time by Debian's Chromium.
+"""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from docx import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Pt
+
+from pipeline.cli import main
+from pipeline.importer import ImportResult, import_file, import_lines, import_raw
+from pipeline.importer.lines import Line, Role
+from pipeline.importer.pdf import pdf_lines
+from pipeline.importer.styled import import_pieces
+from pipeline.importer.web import html_pieces
+from pipeline.importer.word import docx_pieces
+
+CSS = """
+@page { size: A4; margin: 18mm 15mm; }
+body { font-family: 'Noto Serif CJK SC'; font-size: 10.5pt; line-height: 1.7; margin: 0; }
+h1 { font-size: 22pt; text-align: center; margin: 0 0 4pt; }
+.no { text-align: center; font-size: 10pt; margin-bottom: 10pt; }
+.cols { column-count: 2; column-gap: 8mm; text-align: justify; }
+.cols p { text-indent: 2em; margin: 0; }
+h2 { font-size: 13pt; margin: 8pt 0 4pt; }
+"""
+
+# Our own notice text; the document number's form is that of 鲁政发〔2014〕20号.
+OPENING = "各市人民政府，各县（市、区）人民政府，省政府各部门、各直属机构："
+MEASURES = ["现代预算制度是现代财政制度的基础，建立全面规范、公开透明的预算制度，是推进治理能力"
+            "现代化的重要内容，也是促进经济社会持续健康发展的重大举措。",
+            "从今年开始，全面启动预算管理制度改革，明年在预算管理改革上取得决定性进展，后年基本"
+            "完成各项任务，在优化支出结构上取得实质性突破。"]
+HEAD = "一、深化预算管理制度改革的总体要求"
+AFTER = ["完善政府预算体系，加大政府性基金预算与一般公共预算的统筹力度，建立国有资本经营预算"
+         "资金调入一般公共预算的机制，逐步提高调入比例。",
+         "改进预算管理和控制，建立跨年度预算平衡机制，实行中期财政规划管理，强化三年滚动财政"
+         "规划对年度预算的约束。"]
+TWO_COLUMNS = ("<!doctype html><html><head><meta charset='utf-8'><style>" + CSS + "</style>"
+               "</head><body><h1>关于深化预算管理制度改革的实施意见</h1>"
+               "<div class='no'>鲁政发〔2014〕20号</div><div class='cols'>"
+               + f"<p style='text-indent:0'>{OPENING}</p>"
+               + "".join(f"<p>{t}</p>" for t in MEASURES) + f"<h2>{HEAD}</h2>"
+               + "".join(f"<p>{t}</p>" for t in AFTER * 2) + "</div></body></html>")
+
+
+@pytest.fixture(scope="module")
+def printed(edition_browser, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("second-tester-pdf")
+    made: dict[str, Path] = {}
+    context = edition_browser.new_context()
+    page = context.new_page()
+    for name, html in (("two_columns", TWO_COLUMNS),):
+        source = folder / f"{name}.html"
+        source.write_text(html, encoding="utf-8")
+        page.goto(source.as_uri())
+        page.wait_for_load_state("load")
+        made[name] = folder / f"{name}.pdf"
+        page.pdf(path=str(made[name]), prefer_css_page_size=True, print_background=True)
+    context.close()
+    return made
+
+
+def _blocks(markdown: str) -> list[str]:
+    body = markdown.split("\n---\n", 1)[1]
+    return [block for block in body.strip().split("\n\n") if block]
+
+
+@pytest.mark.slow
+def test_a_centred_line_across_the_gutter_does_not_hide_the_columns(
+        printed: dict[str, Path]) -> None:
+    """A short page's one line set across both columns (the document number under the
+    title) once filled the gutter, so the columns were read across, line by line."""
+    path = printed["two_columns"]
+    blocks = _blocks(import_lines(pdf_lines(path.read_bytes(), path)).markdown)
+    assert blocks == ["鲁政发〔2014〕20号", OPENING, *MEASURES, f"## {HEAD}", *AFTER * 2]
+
+
+def _docx(document: Document) -> ImportResult:
+    out = io.BytesIO()
+    document.save(out)
+    return import_pieces(docx_pieces(out.getvalue(), Path("a.docx")), ImportResult(markdown=""))
+
+
+def test_a_word_files_centred_document_number_stays_a_body_paragraph() -> None:
+    """A centred short line under the title is offered as the byline, but a document
+    number (鲁政发〔2014〕20号) never is one."""
+    document = Document()
+    document.add_heading("关于深化预算管理制度改革的实施意见", level=0)
+    document.add_paragraph("鲁政发〔2014〕20号").alignment = WD_ALIGN_PARAGRAPH.CENTER
+    for text in (OPENING, *MEASURES):
+        document.add_paragraph(text)
+    result = _docx(document)
+    assert "byline" not in result.markdown.split("\n---\n", 1)[0]
+    assert _blocks(result.markdown)[:2] == ["鲁政发〔2014〕20号", OPENING]
+
+
+# A notice's closing contact fields, in the form of the Shenyang people's congress notice
+# of 2022-12-05 (our own numbers and addresses).
+CONTACTS = ["通信地址：某市人大常委会法制工作委员会（某市青年大街1号，邮政编码：110000）",
+            "传真：（024）12345678  87654321", "人大网站网址：www.example.gov.cn"]
+
+
+def test_contact_fields_are_lines_never_headings() -> None:
+    lead = "征求意见的时间，自公告见报之日起，到2023年1月15日结束。"
+    text = "\n".join(["某市人大常委会办公室公告", MEASURES[0], lead, *CONTACTS, "某市人大常委会办公室",
+                      "2022年12月5日", MEASURES[1]])
+    markdown = import_raw(text + "\n").markdown
+    assert not [b for b in _blocks(markdown) if b.startswith("#")]
+    for line in CONTACTS:
+        assert line.replace("  ", " ") in markdown.replace("  ", " ")
+
+
+def _run(tmp_path: Path, name: str, data: bytes, *options: str) -> int:
+    (tmp_path / "content").mkdir(exist_ok=True)
+    (tmp_path / name).write_bytes(data)
+    return main(["-C", str(tmp_path), "import", str(tmp_path / name), "--slug", "x", *options])
+
+
+def test_an_empty_web_page_is_one_clear_error_and_nothing_is_written(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        caplog: pytest.LogCaptureFixture) -> None:
+    assert _run(tmp_path, "page.html", b"<html><body></body></html>") == 2
+    err = capsys.readouterr().err
+    assert err.strip() == f"{tmp_path / 'page.html'}:1: no text to import (the web page is empty)"
+    assert not [r for r in caplog.records if r.name.startswith("trafilatura")]
+    assert not (tmp_path / "content" / "x.md").exists()
+
+
+PAGE = ("<html><head><meta charset='utf-8'><title>t</title></head><body><article>"
+        "<h1>关于深化预算管理制度改革的实施意见</h1>"
+        + "".join(f"<p>{t}</p>" for t in (OPENING, *MEASURES)) + "</article></body></html>")
+
+
+def test_an_encoding_given_for_a_web_page_is_honoured(tmp_path: Path) -> None:
+    """The page says utf-8 but was saved as GB18030: the editor's --encoding wins."""
+    assert _run(tmp_path, "page.html", PAGE.encode("gb18030"), "--encoding", "gb18030") == 0
+    assert MEASURES[0] in (tmp_path / "content" / "x.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("name", "data", "said"), [
+    ("page.html", PAGE.encode("utf-8"), "unknown encoding 'klingon'"),
+    ("a.pdf", b"%PDF-1.4\n%%EOF\n", "--encoding is for text files and web pages"),
+], ids=["unknown-for-html", "for-a-pdf"])
+def test_an_encoding_that_cannot_apply_is_refused_in_one_line(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, data: bytes,
+        said: str) -> None:
+    assert _run(tmp_path, name, data, "--encoding", "klingon") == 2
+    err = capsys.readouterr().err.strip()
+    assert said in err and len(err.splitlines()) == 1
+    assert not (tmp_path / "content" / "x.md").exists()
+
+
+def test_a_truncated_pdf_is_said_to_be_damaged_or_cut_short(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    pytest.importorskip("reportlab")
+    from reportlab.pdfgen import canvas
+    whole = tmp_path / "whole.pdf"
+    pdf = canvas.Canvas(str(whole))
+    pdf.drawString(72, 720, "A page of text, long enough to be cut short.")
+    pdf.showPage()
+    pdf.save()
+    data = whole.read_bytes()
+    assert _run(tmp_path, "cut.pdf", data[: len(data) // 2]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith(f"{tmp_path / 'cut.pdf'}: cannot read this PDF: it is damaged or cut short")
+
+
+# A statistics release's page foot and a Hong Kong blog's share bar (the forms of
+# www.gov.cn, 2018-08-27, and of a news site's blog page, 2024-04-21).
+FOOT = ["【我要纠错】 责任编辑：张鑫", "分享到：Facebook WhatsApp"]
+
+
+def _web(body: str) -> ImportResult:
+    page = (f"<html><head><meta charset='utf-8'></head><body><article><h1>统计简报</h1>{body}"
+            "</article></body></html>").encode()
+    result = ImportResult(markdown="")
+    return import_pieces(html_pieces(page, Path("a.html"), result), result)
+
+
+@pytest.mark.parametrize("form", ["web", "pasted"])
+def test_share_bars_and_a_correction_link_before_the_editor_are_dropped_for_review(
+        form: str) -> None:
+    result = (_web("".join(f"<p>{t}</p>" for t in (*MEASURES, *FOOT))) if form == "web" else
+              import_raw("\n".join(["统计简报", *MEASURES, *FOOT]) + "\n"))
+    assert _blocks(result.markdown) == MEASURES
+    assert "credits: 责任编辑：张鑫" in result.markdown
+    dropped = [flag.message for flag in result.flags if "dropped" in flag.message]
+    assert any("【我要纠错】" in m for m in dropped) and any("Facebook" in m for m in dropped)
+
+
+# A people's congress notice publishing a draft regulation, after the Shenyang notice of
+# 2022-12-05 (our own text): short paragraphs with space after each, as Word sets them,
+# and the regulation's title (Heading 1), which the notice cites in 《》, over its text.
+REGULATION = "某市社会信用条例（草案）"
+NOTICE = [f"市人大常委会会议对市人民政府提报的《{REGULATION}》进行了初次审议。现将全文公布，"
+          "广泛征求意见，并就有关事项公告如下：",
+          "一、有关单位和个人均可以通过信函、传真等方式提出意见。",
+          "二、征求意见的时间，自公告见报之日起，到2023年1月15日结束。",
+          "通信地址：某市人大常委会法制工作委员会（某市某区青年北大街26号，邮政编码：110000）"]
+ARTICLES = ["第一条 为了规范社会信用管理，保障信用主体合法权益，推进社会信用体系建设，"
+            "优化营商环境，根据有关法律、法规规定，结合本市实际，制定本条例。",
+            "第二条 本市行政区域内社会信用体系建设以及相关活动，适用本条例。"]
+
+
+def _soffice_pdf(folder: Path, document: Document, name: str) -> Path:
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        pytest.skip("LibreOffice is not installed (apt-get install libreoffice-writer-nogui)")
+    document.save(str(folder / f"{name}.docx"))
+    done = subprocess.run([soffice, f"-env:UserInstallation={(folder / 'profile').as_uri()}",
+                           "--headless", "--convert-to", "pdf", "--outdir", str(folder),
+                           str(folder / f"{name}.docx")], capture_output=True, text=True,
+                          timeout=300)
+    pdf = folder / f"{name}.pdf"
+    if done.returncode or not pdf.exists():
+        pytest.skip(f"LibreOffice Writer could not export the file: {done.stderr.strip()}")
+    return pdf
+
+
+@pytest.mark.slow
+def test_a_libreoffice_heading_the_body_cites_is_kept_and_spaced_paragraphs_stay_apart(
+        tmp_path: Path) -> None:
+    document = Document()
+    document.add_heading("某市人民代表大会常务委员会办公室公告", level=0)
+    for text in NOTICE:
+        document.add_paragraph(text).paragraph_format.space_after = Pt(12)
+    document.add_heading(REGULATION, level=1)
+    for text in ARTICLES:
+        document.add_paragraph(text).paragraph_format.space_after = Pt(12)
+    pdf = _soffice_pdf(tmp_path, document, "notice")
+    result = import_file(pdf, pdf.read_bytes())
+    blocks = _blocks(result.markdown)
+    assert f"## {REGULATION}" in blocks
+    assert [b for b in blocks if not b.startswith("#")] == [*NOTICE, *ARTICLES]
+
+
+def test_a_pull_quote_dropped_is_put_to_the_editor() -> None:
+    lines = [Line(1, "关于深化预算管理制度改革的实施意见", size=22.0, gap_before=True),
+             Line(2, MEASURES[0], size=10.5, gap_before=True),
+             Line(3, "建立全面规范、公开透明的预算制度", size=15.0, gap_before=True,
+                  role=Role.PULL_QUOTE),
+             Line(4, MEASURES[1], size=10.5, gap_before=True)]
+    result = import_lines(lines)
+    assert _blocks(result.markdown) == MEASURES
+    assert any("pull quote" in flag.message and "other choice" in flag.message
+               for flag in result.flags)
