@@ -23,6 +23,7 @@ from .cjk import is_cjk
 from .errors import PipelineError
 from .model import Article, Segment, SegmentKind
 from .project import Project
+from .standfirst import mark_standfirst
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -113,7 +114,8 @@ def parse_article(text: str, path: Path) -> Article:
         meta = _parse_front_matter(tokens[0], path)
         segments.extend(_front_matter_segments(meta, tokens[0], text))
         tokens = tokens[1:]
-    segments.extend(_body_segments(tokens, path, has_title="title" in meta))
+    body = _body_segments(tokens, path)
+    segments.extend(mark_standfirst(body) if "title" in meta else body)
     _refuse_unread_text(text, every_token, env, path)
     return Article(
         slug=path.stem,
@@ -204,9 +206,8 @@ def _normalise_inline(content: str) -> str:
     return _SOFT_BREAK.sub(join, content)
 
 
-def _body_segments(tokens: list[Token], path: Path, has_title: bool) -> list[Segment]:
+def _body_segments(tokens: list[Token], path: Path) -> list[Segment]:
     segments: list[Segment] = []
-    seen_heading = False
     containers: list[str] = []  # open list/blockquote/table tokens
     list_depth = 0
     group = 0
@@ -245,14 +246,12 @@ def _body_segments(tokens: list[Token], path: Path, has_title: bool) -> list[Seg
             for child in token.children or []:
                 if child.type in UNSUPPORTED:
                     raise PipelineError(UNSUPPORTED[child.type], path, _inline_line(tokens, index))
-            segment = _inline_segment(tokens, index, containers, list_depth, group, row,
-                                      in_thead, seen_heading or not has_title)
+            segment = _inline_segment(tokens, index, containers, list_depth, group, row, in_thead)
             if segment is not None and "footnote_open" in containers:
                 segment = replace(segment, kind=SegmentKind.FOOTNOTE, note=note,
                                   id=note_id(note))
             if segment is not None:
                 segments.append(segment)
-                seen_heading = seen_heading or segment.kind == SegmentKind.HEADING
     return segments
 
 
@@ -342,7 +341,7 @@ def _inline_line(tokens: list[Token], index: int) -> int:
 
 
 def _inline_segment(tokens: list[Token], index: int, containers: list[str], list_depth: int,
-                    group: int, row: int, in_thead: bool, past_standfirst: bool) -> Segment | None:
+                    group: int, row: int, in_thead: bool) -> Segment | None:
     token = tokens[index]
     opener = tokens[index - 1]
     text = _normalise_inline(token.content)
@@ -366,7 +365,7 @@ def _inline_segment(tokens: list[Token], index: int, containers: list[str], list
     if image:
         return replace(base, kind=SegmentKind.IMAGE_ALT, text=image.group("alt"),
                        image_src=image.group("src"))
-    return base if past_standfirst else replace(base, kind=SegmentKind.STANDFIRST)
+    return base
 
 
 def segment_hash(text: str) -> str:

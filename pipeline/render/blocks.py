@@ -25,6 +25,15 @@ class Block:
         return [rows[k] for k in sorted(rows)]
 
     @property
+    def head_rows(self) -> list[list[Pair]]:
+        """A table's header rows (the Markdown table's first); [] for other blocks."""
+        return [row for row in self.rows if row[0].segment.header]
+
+    @property
+    def body_rows(self) -> list[list[Pair]]:
+        return [row for row in self.rows if not row[0].segment.header]
+
+    @property
     def ordered(self) -> bool:
         return bool(self.pairs) and self.pairs[0].segment.ordered
 

@@ -39,6 +39,10 @@ h2 { font-size: 1.25em; margin: 1.6em 0 .5em; }
 .standfirst { font-style: italic; }
 .reader-note { margin: .4em 0 0; padding-left: .6em; border-left: 2px solid #9b1c1c; font-size: .9em; }
 .reader-note__label { font-weight: bold; }
+table { margin: 0 0 1em; border-collapse: collapse; }
+th, td { padding: .25em .6em .25em 0; border-bottom: 1px solid #ccc; text-align: left; vertical-align: top; }
+th { border-bottom-color: #000; }
+th .target, td .target { margin: 0; }
 dt { font-weight: bold; margin-top: .5em; }
 dd { margin: 0 0 0 1em; }
 """

@@ -48,7 +48,7 @@ def test_template_has_references_and_glossary_notes(tmp_path: Path) -> None:
     entry = pot.find(PARAS[1])
     assert entry.occurrences == [("content/a.md", "7")]
     assert "term: 专业镇 = specialized town" in entry.comment
-    assert entry.comment.startswith("segment: s-")  # before any heading: standfirst
+    assert entry.comment.startswith("segment: p-")  # no section heading: no standfirst
 
 
 def test_new_catalog_headers(tmp_path: Path) -> None:

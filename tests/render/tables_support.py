@@ -1,0 +1,85 @@
+"""Two small articles with a pipe table, their translations, and a project built from
+them: one with no section heading (a statistics release: caption, table, note), one
+with its table under a `##` heading."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from support import make_project, translate
+
+from pipeline.commands.build import BuildOptions, build
+from pipeline.commands.update import UpdateOptions, update
+from pipeline.project import Project
+
+NO_HEADING = "release"
+UNDER_HEADING = "feature"
+CAPTION = "*表1 2018年1-7月份工业企业利润*"
+NOTE = "附注：本文所称工业企业指年主营业务收入2000万元及以上的工业企业。"
+EDITOR = "责任编辑：张鑫"
+TABLE = """| 分组 | 利润总额（亿元） | 同比增长（%） |
+|---|---|---|
+| 总计 | 39038.1 | 17.1 |
+| 集体企业 | 125.2 | 4.1 |"""
+ARTICLES = {
+    NO_HEADING: f"""---
+lang: zh-Hans
+title: 统计局：1-7月份工业企业利润增长17.1%
+---
+
+1-7月份，全国工业企业实现利润总额39038.1亿元，同比增长17.1%。
+
+1-7月份，集体企业实现利润总额125.2亿元，增长4.1%。
+
+{CAPTION}
+
+{TABLE}
+
+{NOTE}
+
+{EDITOR}
+""",
+    UNDER_HEADING: f"""---
+lang: zh-Hans
+title: 产业焕新姿
+---
+
+产业是一个地区经济发展的核心引擎。
+
+## 数据一览
+
+{TABLE}
+
+全区工业稳步增长。
+""",
+}
+ENGLISH = {
+    "统计局：1-7月份工业企业利润增长17.1%": "NBS: industrial profits up 17.1% in January–July",
+    "1-7月份，全国工业企业实现利润总额39038.1亿元，同比增长17.1%。":
+        "In January–July, industrial enterprises made profits of 3,903.81 billion yuan, up 17.1%.",
+    "1-7月份，集体企业实现利润总额125.2亿元，增长4.1%。":
+        "In January–July, collective enterprises made 12.52 billion yuan, up 4.1%.",
+    CAPTION: "*Table 1 Profits of industrial enterprises, January–July 2018*",
+    NOTE: "Note: industrial enterprises are those with revenue of 20 million yuan or more.",
+    EDITOR: "Editor: Zhang Xin",
+    "分组": "Group", "利润总额（亿元）": "Total profits (100 million yuan)",
+    "同比增长（%）": "Growth (%)", "总计": "Total", "39038.1": "39,038.1", "17.1": "17.1",
+    "集体企业": "Collective enterprises", "125.2": "125.2", "4.1": "4.1",
+    "产业焕新姿": "Industry renewed",
+    "产业是一个地区经济发展的核心引擎。": "Industry is the engine of a region's economy.",
+    "数据一览": "The figures",
+    "全区工业稳步增长。": "The district's industry grows steadily.",
+}
+CELLS_PER_ROW = 3
+ROWS = 3
+
+
+def make_table_project(root: Path) -> Project:
+    """The two articles, translated in full, built into root/build."""
+    make_project(root, ARTICLES)
+    project = Project(root)
+    assert update(project, UpdateOptions(locale="en", create=True, quiet=True)) == 0
+    for slug in ARTICLES:
+        translate(project.catalog_path(slug, "en"), ENGLISH)
+    assert build(project, BuildOptions(quiet=True)) == 0
+    return project

@@ -1,0 +1,96 @@
+"""Tables in headless Chromium: the cells of a row sit side by side in every edition
+that has tables, at 1280 and 390 px and in print (the English-only and facing
+editions used to set each cell as a row of its own)."""
+
+from __future__ import annotations
+
+import itertools
+import zipfile
+from pathlib import Path
+
+import pytest
+from tables_support import CELLS_PER_ROW, NO_HEADING, ROWS, UNDER_HEADING, make_table_project
+
+pytestmark = pytest.mark.browser
+
+# Each visible table: its rows, each a list of its cells' boxes.
+TABLE_CELLS = """() => Array.from(document.querySelectorAll('table'))
+  .filter(t => t.getBoundingClientRect().width > 0)
+  .map(t => Array.from(t.rows).map(tr => Array.from(tr.cells).map(c => {
+    const r = c.getBoundingClientRect();
+    return {top: r.top, left: r.left, right: r.right, width: r.width, text: c.textContent.trim()};
+  })))"""
+WIDTHS = (1280, 390)
+PAGES = ("{slug}.en.html", "{slug}.zh-en.html", "{slug}.zh-en.facing.html")
+SLUGS = (NO_HEADING, UNDER_HEADING)
+
+
+@pytest.fixture(scope="module")
+def table_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return make_table_project(tmp_path_factory.mktemp("tables") / "project").root / "build"
+
+
+def _assert_rows_side_by_side(tab, where: str, tables: int = 1) -> None:
+    found = tab.page.evaluate(TABLE_CELLS)
+    assert len(found) == tables, f"{where}: {len(found)} tables shown, expected {tables}"
+    for rows in found:
+        assert len(rows) == ROWS, f"{where}: {len(rows)} rows"
+        for row in rows:
+            assert len(row) == CELLS_PER_ROW, f"{where}: a row of {len(row)} cells"
+            texts = [cell["text"] for cell in row]
+            for left, right in itertools.pairwise(row):
+                assert abs(left["top"] - right["top"]) <= 1, f"{where}: {texts} not on one line"
+                assert left["right"] <= right["left"] + 1, f"{where}: {texts} not side by side"
+            assert all(cell["width"] > 0 for cell in row), where
+        tops = [row[0]["top"] for row in rows]
+        assert tops == sorted(tops) and len(set(tops)) == len(tops), f"{where}: rows overlap"
+
+
+def _open(tab, path: Path) -> None:
+    tab.open(path)
+    if path.name.endswith(".facing.html"):  # the script deals the pairs onto sheets
+        tab.page.wait_for_selector("html.paginated", state="attached")
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_table_cells_sit_side_by_side_in_every_html_edition_and_width(table_build, edition_tab, slug):
+    for width in WIDTHS:
+        tab = edition_tab(width, 900)
+        for pattern in PAGES:
+            page = table_build / pattern.format(slug=slug)
+            _open(tab, page)
+            # Facing pages: the Chinese table on the verso, the translated one on the recto.
+            _assert_rows_side_by_side(tab, f"{page.name} at {width}px",
+                                      tables=2 if "facing" in page.name else 1)
+        tab.assert_clean()
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_table_cells_sit_side_by_side_in_print(table_build, edition_tab, slug):
+    tab = edition_tab(1280, 900)
+    for pattern in PAGES:
+        page = table_build / pattern.format(slug=slug)
+        _open(tab, page)
+        tab.page.emulate_media(media="print")
+        _assert_rows_side_by_side(tab, f"{page.name} printed",
+                                  tables=2 if "facing" in page.name else 1)
+        tab.page.emulate_media(media="screen")
+    # The bilingual page printed in one language (the view switch's English or 中文).
+    _open(tab, table_build / f"{slug}.zh-en.html")
+    tab.page.emulate_media(media="print")
+    for view in ("target", "zh"):
+        tab.page.evaluate(f"document.body.classList.remove('view-both', 'view-zh', 'view-target');"
+                          f"document.body.classList.add('view-{view}')")
+        _assert_rows_side_by_side(tab, f"{slug}.zh-en.html printed in view {view}")
+    tab.assert_clean()
+
+
+def test_table_cells_sit_side_by_side_in_both_epubs(table_build, edition_tab, tmp_path):
+    for name in (f"{NO_HEADING}.en.epub", f"{NO_HEADING}.zh-en.epub"):
+        unpacked = tmp_path / name
+        with zipfile.ZipFile(table_build / name) as book:
+            book.extractall(unpacked)
+        for width in WIDTHS:
+            tab = edition_tab(width, 900).open(unpacked / "EPUB" / "article.xhtml")
+            _assert_rows_side_by_side(tab, f"{name} at {width}px")
+            tab.assert_clean()
