@@ -1,9 +1,12 @@
 """The manual's architecture page names every module of the package, so a
-newcomer can find any behaviour from it; and the stages import in one direction."""
+newcomer can find any behaviour from it; the stages import in one direction; and no
+function of the package or the benchmarks is longer than a screen."""
 
 from __future__ import annotations
 
 import ast
+import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -68,3 +71,41 @@ def test_stages_import_downwards_only() -> None:
         for imported in _imports(path) & LOWER_THAN[stage]:
             wrong.append(f"{path.relative_to(ROOT)} imports {imported}")
     assert sorted(wrong) == [], wrong
+
+
+FUNCTION_LINES = 60  # the developers' guide: a function a reader takes in at once
+# A function ends before the next `def` or `class` at its indentation or less (or at
+# the end of the file). Only a file with such a stretch over the limit is parsed to
+# measure exactly: parsing every file would take a third of a second.
+_BLOCK_START = re.compile(r"([ \t]*)(?:async[ \t]+)?(?:def|class)[ \t]")
+
+
+def _may_have_a_long_function(text: str) -> bool:
+    lines = text.split("\n")
+    starts = [(number, len(found.group(1))) for number, line in enumerate(lines)
+              if (found := _BLOCK_START.match(line))]
+    return any(next((later for later, inner in starts[k + 1:] if inner <= indent), len(lines))
+               - number > FUNCTION_LINES for k, (number, indent) in enumerate(starts))
+
+
+def _functions(body: list[ast.stmt]) -> Iterator[ast.FunctionDef | ast.AsyncFunctionDef]:
+    """Every function of these statements, nested ones too (never in an expression)."""
+    for node in body:
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+            yield node
+        for part in ("body", "orelse", "finalbody", "handlers", "cases"):
+            yield from _functions(getattr(node, part, []))
+
+
+def test_no_function_is_over_60_lines() -> None:
+    """In pipeline/ and bench/, from its `def` to its last line (decorators aside)."""
+    long = []
+    for path in sorted([*PACKAGE.rglob("*.py"), *(ROOT / "bench").rglob("*.py")]):
+        text = path.read_text(encoding="utf-8")
+        if not _may_have_a_long_function(text):
+            continue
+        for node in _functions(ast.parse(text).body):
+            lines = (node.end_lineno or node.lineno) - node.lineno + 1
+            if lines > FUNCTION_LINES:
+                long.append(f"{path.relative_to(ROOT)}:{node.lineno} {node.name}: {lines}")
+    assert long == [], long

@@ -36,7 +36,6 @@ from ..project import Project
 from ..render.editions import DASHBOARD_PAGE, PROOF_PAGE, EditionInput, MarkdownStyle, page_name
 from ..render.fonts import FONT_DIR, installed_faces, missing_warning, shipped_files
 from ..render.html import language_name
-from ..render.images import MissingImage, local_images
 from ..render.index import (
     ArticleListing,
     EditionLink,
@@ -45,11 +44,11 @@ from ..render.index import (
     render_index_html,
 )
 from ..render.inline import plain
-from ..render.pairs import ALL_MARKS, READER_MARKS, align_policies
+from ..render.pairs import ALL_MARKS, READER_MARKS, Pair, align_policies
 from ..render.registry import EDITIONS
 from ..source import load_article
 from .base import Command, add_jobs, add_no_cache, add_scope, percent, values
-from .build_outputs import BuildRecord, OutputRecord, Outputs, publish, stat_of
+from .build_outputs import BuildRecord, OutputRecord, Outputs, copy_images, publish, stat_of
 from .common import Message, project_glossary, say
 from .inputs import DisplayPaths, read_job
 from .proofs import Proofs, reusable_checks
@@ -132,14 +131,17 @@ def _build(project: Project, options: BuildOptions, verdicts: VerdictCache) -> i
             raise result.error
     _ship_fonts(project, built, options.quiet)
     if article is None and locale is None:
-        # The index lists what readers can read; the dashboard every article.
-        listings = [r.listing for r in built]
-        publication = project.config.publication
-        publish(project.build_dir / "index.html",
-                render_index_html(listings, publication).encode("utf-8"))
-        publish(project.build_dir / DASHBOARD_PAGE,
-                render_dashboard_html(listings, publication).encode("utf-8"))
+        _write_indexes(project, [r.listing for r in built])
     return 1 if any(r.refused for r in built) else 0
+
+
+def _write_indexes(project: Project, listings: list[ArticleListing]) -> None:
+    """The index lists what readers can read; the dashboard every article."""
+    publication = project.config.publication
+    publish(project.build_dir / "index.html",
+            render_index_html(listings, publication).encode("utf-8"))
+    publish(project.build_dir / DASHBOARD_PAGE,
+            render_dashboard_html(listings, publication).encode("utf-8"))
 
 
 @dataclass(frozen=True)
@@ -226,15 +228,7 @@ class ArticleBuilder:
         publish = finished or settings.drafts
         links: list[EditionLink] = []
         if publish:
-            made = EditionInput(art, pairs, loc, project.config.publication, settings.md_style)
-            for edition in EDITIONS:
-                name = edition.file_name(art.slug, source, loc)
-                text = edition.render(made)
-                outputs.publish(out_dir / name,
-                                text.encode("utf-8") if isinstance(text, str) else text)
-                if edition.link:
-                    links.append(EditionLink(edition.link.format(language=language_name(loc)),
-                                             name))
+            links = self._write_editions(art, pairs, loc, outputs)
             messages += copy_images(art, project.content_dir, out_dir, outputs)
         else:
             self._remove(art, loc, proof=False)  # a draft: an older edition would look current
@@ -273,6 +267,21 @@ class ArticleBuilder:
                                     f"{done.total_segments} segments unfinished: a draft, not "
                                     "published (`--drafts` publishes it)"))
         return row, messages
+
+    def _write_editions(self, art: Article, pairs: list[Pair], loc: str,
+                        outputs: Outputs) -> list[EditionLink]:
+        """Every edition in the registry, written; the index's links to those it links."""
+        out_dir, source = self.settings.project.build_dir, art.source_lang.split("-")[0]
+        made = EditionInput(art, pairs, loc, self.settings.project.config.publication,
+                            self.settings.md_style)
+        links: list[EditionLink] = []
+        for edition in EDITIONS:
+            name = edition.file_name(art.slug, source, loc)
+            text = edition.render(made)
+            outputs.publish(out_dir / name, text.encode("utf-8") if isinstance(text, str) else text)
+            if edition.link:
+                links.append(EditionLink(edition.link.format(language=language_name(loc)), name))
+        return links
 
     def _remove(self, art: Article, loc: str, proof: bool) -> None:
         """Delete the reader's editions (and the proof) an earlier build left."""
@@ -355,20 +364,6 @@ def _build_job(builder: ArticleBuilder, slug: str) -> ArticleBuilt:
         return builder.build(slug)
     except PipelineError as exc:  # reported in article order, as a serial build would
         return ArticleBuilt(ArticleListing(slug, slug), False, (), exc)
-
-
-def copy_images(article: Article, content_dir: Path, out_dir: Path, outputs: Outputs
-                ) -> list[Message]:
-    """Relative images sit beside the pages, so the editions stay self-contained.
-    Returns a warning for each image that is not there."""
-    missing = []
-    for image in local_images(article, content_dir):
-        if isinstance(image, MissingImage):
-            missing.append(Message(f"{display_path(article.path)}:{image.line}: image "
-                                   f"'{image.src}' not found in content/", warning=True))
-        else:
-            outputs.copy(out_dir / image.target, image.source.read_bytes())
-    return missing
 
 
 def _arguments(parser: argparse.ArgumentParser) -> None:

@@ -1,6 +1,7 @@
-"""What a build writes and remembers: the files one article wrote (`Outputs`), each
-file's record (`OutputRecord`) and an article's build as `.bilingual/cache/build.json`
-keeps it (`BuildRecord`), so that an unchanged article is replayed, not rebuilt."""
+"""What a build writes and remembers: the files one article wrote (`Outputs`, its
+images among them: `copy_images`), each file's record (`OutputRecord`) and an
+article's build as `.bilingual/cache/build.json` keeps it (`BuildRecord`), so that
+an unchanged article is replayed, not rebuilt."""
 
 from __future__ import annotations
 
@@ -9,6 +10,9 @@ from pathlib import Path
 from typing import Any
 
 from ..atomic import Fingerprint, atomic_write_bytes
+from ..errors import display_path
+from ..model import Article
+from ..render.images import MissingImage, local_images
 from ..render.index import ArticleListing
 from .common import Message
 
@@ -117,3 +121,17 @@ class BuildRecord:
     def replayable(self, root: Path) -> bool:
         """Every file it wrote is still as it was."""
         return all(output.unchanged(root) for output in self.outputs)
+
+
+def copy_images(article: Article, content_dir: Path, out_dir: Path, outputs: Outputs
+                ) -> list[Message]:
+    """Relative images sit beside the pages, so the editions stay self-contained.
+    Returns a warning for each image that is not there."""
+    missing = []
+    for image in local_images(article, content_dir):
+        if isinstance(image, MissingImage):
+            missing.append(Message(f"{display_path(article.path)}:{image.line}: image "
+                                   f"'{image.src}' not found in content/", warning=True))
+        else:
+            outputs.copy(out_dir / image.target, image.source.read_bytes())
+    return missing

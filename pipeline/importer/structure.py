@@ -227,12 +227,11 @@ def body_elements(blocks: list[Block], meta: dict[str, object], base: float | No
                 or (index <= BYLINE_AT and index not in signed and is_byline(text))) and \
                 classify_meta(text, block.line, meta, result):
             continue
-        previous = _text(blocks[index - 1]) if index else ""
         if index in listed:   # the next attachments of a notice's list: lines of the list
             elements.append(Element(Kind.PARAGRAPH, text, block.line))
             continue
-        if index in signed or is_closing_note(text) or (
-                is_date_line(text) and (is_issuer(previous) or index - 1 in signed)):
+        if index in signed or is_closing_note(text) or (is_date_line(text) and (
+                (index and is_issuer(_text(blocks[index - 1]))) or index - 1 in signed)):
             elements.append(Element(Kind.PARAGRAPH, text, block.line))
             result.change(Change.CLOSING, block.line, f"closing block (issuer, date): {text}")
             continue
@@ -254,9 +253,7 @@ def body_elements(blocks: list[Block], meta: dict[str, object], base: float | No
             elements.append(Element(Kind.PARAGRAPH, text, block.line))
             continue
         if (sized or plain) and following:
-            level = (levels.get(style, 2) if style else  # else a PDF's tiers: larger type, higher
-                     min(2 + tiers.index(round(2 * block.size)), 4) if sized and block.size
-                     else min(levels.values()) if levels else 2)
+            level = _level(block, style, sized, levels, tiers)
             elements.append(Element(Kind.HEADING, text, block.line, level))
             if sized:
                 display.add(block.line)   # set in display type: a heading whatever follows
@@ -268,6 +265,17 @@ def body_elements(blocks: list[Block], meta: dict[str, object], base: float | No
             continue
         elements.append(Element(Kind.PARAGRAPH, text, block.line))
     return lines_not_heads(elements, display, result)
+
+
+def _level(block: Block, style: Numbering | None, sized: bool, levels: dict[Numbering, int],
+           tiers: list[int]) -> int:
+    """A heading's level: its numbering's, else its type size's tier (larger, higher),
+    else the highest numbered level."""
+    if style:
+        return levels.get(style, 2)
+    if sized and block.size:
+        return min(2 + tiers.index(round(2 * block.size)), 4)
+    return min(levels.values()) if levels else 2
 
 
 def _kept_line(block: Block, text: str, typical: float | None, result: ImportResult) -> bool:
