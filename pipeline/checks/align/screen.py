@@ -6,6 +6,10 @@ this screen proves that for most of them with lengths and numbers alone:
 
 - the English is cut at plain sentence ends (. ! ? then a space and a capital:
   over-cutting at "Mr. Li" only makes more pieces), no pysbd;
+- as many pieces as sentences, each within a factor of 1.5 of its expected
+  length, pass on lengths alone (`evenly_paired`: a deleted sentence changes the
+  count, and only a boundary off elsewhere keeps it equal, which then pairs
+  sentences with their neighbours' translations); otherwise:
 - every Chinese sentence takes one to `MAX_PIECES` (8) consecutive English pieces
   (publication English splits long sentences, never the reverse here), in order,
   all pieces used;
