@@ -15,6 +15,7 @@ With --gate-alone it times only the gate's own work, in one process: the rule's
 function over every distinct (source, translation) pair of the corpus's
 catalogs, after the tables are loaded (CPU seconds; with --versus, the other
 tree's code in the same rounds). Far less noisy than two whole runs of `check`.
+It also prints where each pair stops in the gate (this tree's code).
 """
 
 from __future__ import annotations
@@ -80,6 +81,45 @@ print(len(pairs), time.process_time() - start)
 """
 
 
+# Where each distinct pair stops in the gate (this tree's code only): a single
+# sentence on each side; the screen on lengths alone (as many English pieces as
+# Chinese sentences); the screen's chain; the best path on the rough English cut;
+# pysbd's exact cut, then a finding or none.
+STAGES = """
+import glob, sys
+from collections import Counter
+from pathlib import Path
+import polib
+from pipeline.commands.common import project_glossary
+from pipeline.glossary import TermMatcher
+from pipeline.checks.align import aligner, screen
+from pipeline.checks.align.split import rough_english, split_chinese
+from pipeline.checks.rules import sentences
+from pipeline.checks.rules.base import plain_text
+root = Path(sys.argv[1])
+matcher = TermMatcher(project_glossary(root / "glossary"))
+pairs = sorted({(plain_text(e.msgid), plain_text(e.msgstr))
+                for f in glob.glob(str(root / "locales/*/LC_MESSAGES/*.po"))
+                for e in polib.pofile(f) if e.msgstr and not e.obsolete})
+stages = Counter()
+for zh, en in pairs:
+    zs, pieces = split_chinese(zh), screen.english_pieces(en)
+    if len(zs) < 2 and not sentences._ENGLISH_BREAK.search(en.strip()):
+        stages["one sentence each side"] += 1
+    elif len(zs) <= len(pieces) and screen.evenly_paired([s.text for s in zs], pieces):
+        stages["screen: lengths alone"] += 1
+    elif screen.plainly_paired(zh, en):
+        stages["screen: chain with look-ups"] += 1
+    elif not aligner._best_path_has_lone(zs, rough_english(en), matcher):
+        stages["best path, rough cut: none alone"] += 1
+    else:
+        found = sentences._lone_sentences(zh, en, "en", matcher)
+        stages["pysbd's cut: " + ("a finding" if found else "no finding")] += 1
+for name, count in stages.most_common():
+    print(f"  {count:6d}  {name}")
+"""
+
+
 def gate_alone(corpus: Path, code: Path) -> tuple[int, float]:
     """Distinct pairs, and the CPU seconds the gate takes over them in one process."""
     # In the corpus: `python -c` puts the working directory first on sys.path, and
@@ -99,6 +139,8 @@ def report_gate_alone(corpus: Path, rounds: int, versus: Path | None) -> None:
             pairs, seconds = gate_alone(corpus, code)
             times[name].append(seconds)
     print(f"the gate alone over {pairs} distinct pairs, one process, best of {rounds}")
+    subprocess.run([sys.executable, "-c", STAGES, str(corpus.resolve())], check=True,
+                   cwd=corpus, env=ENV)
     for name, found in times.items():
         print(f"  {name}: {min(found):.2f} s CPU  ({', '.join(f'{t:.2f}' for t in found)})")
 

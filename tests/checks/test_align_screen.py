@@ -158,3 +158,29 @@ def test_a_lone_sentence_is_quoted_as_pysbd_cuts_it(monkeypatch: pytest.MonkeyPa
     assert alignment is not None and asked
     assert [alignment.target_of(k) for k in alignment.added()] == [
         "Mr. Wang, his neighbour, bought 3 tractors and 12 cows in Shanxi last spring."]
+
+
+def test_as_many_pieces_as_sentences_pass_on_lengths_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Counts and lengths that agree pass without a dictionary or number look-up
+    (screen.evenly_paired: most intact multi-sentence segments)."""
+    from pipeline.checks.align import screen
+
+    def no_lookup(*_: object) -> bool:
+        raise AssertionError("looked up")
+
+    monkeypatch.setattr(screen, "_carried", no_lookup)
+    zh, en = _paragraph([PAIRS[0], PAIRS[4], PAIRS[6]], None)
+    assert plainly_paired(zh, en)
+
+
+def test_a_deletion_hidden_by_an_abbreviation_is_still_aligned() -> None:
+    """"Mr." cut off makes the counts equal again after a deletion; the lengths
+    then pair a sentence with its neighbour's translation and disagree."""
+    zh = "李先生在北京工作了十年。村民们的收入明显提高了。一只貉在山涧旁悠闲玩耍。"
+    en = ("Mr. Li has worked in Beijing for ten years. "
+          "The villagers' incomes have clearly risen.")
+    assert not plainly_paired(zh, en)
+    alignment = lone_alignment(zh, en)
+    assert alignment is not None
+    assert [alignment.source_of(k) for k in alignment.omitted(GATE_CONFIDENCE)] == [
+        "一只貉在山涧旁悠闲玩耍。"]

@@ -168,6 +168,8 @@ class _Grid:
                     for j in range(dj, m + 1):
                         row[j].append((di, dj, -p.one_zero))
                 continue
+            if di > n or dj > m:
+                continue  # no room for the bead (a short segment: most shapes)
             capped = di + dj > 2
             en_plus = [en_sums[j + dj] - en_sums[j] + dj - 1 + 1 for j in range(m + 1 - dj)]
             for i in range(n + 1 - di):
