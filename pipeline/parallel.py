@@ -98,15 +98,33 @@ class Mapper(Generic[Shared, State, Item, Result]):
             # walks it (or copies its pages by touching every object's header).
             gc.freeze()
             self.pool = _pool(min(self.jobs, len(items)), self.prepare, self.shared)
-        # Several items per task: fewer round trips, and still an even spread.
-        chunk = max(1, min(16, len(items) // (self.jobs * 4)))
         results = []
         # map keeps the input order
-        for result in self.pool.map(partial(_in_worker, self.work), items, chunksize=chunk):
-            results.append(result)
-            if progress:
-                progress.advance()
+        for done in self.pool.map(partial(_in_worker, self.work),
+                                  tasks(items, self.jobs), chunksize=1):
+            for result in done:
+                results.append(result)
+                if progress:
+                    progress.advance()
         return results
+
+
+def tasks(items: Sequence[Item], jobs: int) -> list[Sequence[Item]]:
+    """`items` cut into consecutive tasks for `jobs` workers: several items a task
+    (fewer round trips), each task at most a quarter of an even share of what is
+    left, so the last tasks are single items and no worker idles long at the end
+    while another finishes a large one."""
+    out: list[Sequence[Item]] = []
+    start = 0
+    while start < len(items):
+        size = max(1, min(MAX_TASK, (len(items) - start) // (jobs * 4)))
+        out.append(items[start:start + size])
+        start += size
+    return out
+
+
+# Items a task holds at most (an article of a check is ~0.1 s).
+MAX_TASK = 16
 
 
 def _pool(workers: int, prepare: Callable[[Shared], State], shared: Shared) -> Any:
@@ -148,6 +166,6 @@ def _prepared(prepare: Callable[[Shared], State], shared: Shared) -> State:
     return state
 
 
-def _in_worker(work: Callable[[Any, Item], Result], item: Item) -> Result:
+def _in_worker(work: Callable[[Any, Item], Result], task: Sequence[Item]) -> list[Result]:
     assert _state is not None  # the pool's initializer prepared it
-    return work(_state[2], item)
+    return [work(_state[2], item) for item in task]

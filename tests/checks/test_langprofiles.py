@@ -147,3 +147,25 @@ def test_a_row_is_built_once_by_langdetects_formula() -> None:
     assert table["x"] is table["x"]
     with pytest.raises(KeyError):
         table["zz"]
+
+
+@pytest.mark.slow  # loads langdetect's profiles: about a second
+def test_walk_draws_langdetects_random_numbers_itself(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The random walk draws each step's n-gram with getrandbits, as Random._randbelow
+    would (one call fewer a step), and answers as langdetect does."""
+    import random
+    texts = ["The district's coal output held steady at 33 million tonnes.",
+             "Shangdang Qu Jingji Kaifaqu Guanli Weiyuanhui Bangongshi Zhuren",
+             "La industria del distrito crece y crea nuevos puestos de trabajo cada año."]
+    from pipeline.checks.langid.profiles import install
+    install()
+    from langdetect import DetectorFactory, detector_factory
+    DetectorFactory.seed = 0
+    detector_factory.init_factory()
+    expected = [stock_detect(text) for text in texts]
+
+    def no_randbelow(self: random.Random, n: int) -> int:
+        raise AssertionError("a step drawn through _randbelow")
+    monkeypatch.setattr(random.Random, "_randbelow", no_randbelow)
+    from pipeline.checks.langid.fast import detect
+    assert [detect(text) for text in texts] == expected

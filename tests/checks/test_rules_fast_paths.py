@@ -325,3 +325,46 @@ def test_plain_text_skips_only_texts_markdown_reads_as_themselves(text: str) -> 
     assert plain_text(text) == parsed_plain_text(text)
     types = {t.type for t in inline_tokens(text)} - markup._PROSE
     assert bool(sum(markup.markup_profile(text)[0].values())) == bool(types)
+
+
+def test_plain_prose_is_not_parsed(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A translation with no inline syntax is its own prose: the Markdown parser is not run."""
+    def no_parse(text: str) -> tuple[()]:
+        raise AssertionError(f"parsed {text!r}")
+    monkeypatch.setattr(style, "inline_tokens", no_parse)
+    text = "Output rose 5.2% in 2023 - to 3,300 tonnes, its “best” year."
+    assert style.prose(text) == text
+
+
+@pytest.mark.parametrize("text", ["a*b*", "line\nbreak", "a `code` span", "nul\0here"])
+def test_prose_with_inline_syntax_is_still_parsed(text: str) -> None:
+    from pipeline.checks.rules.base import inline_tokens
+    assert style.prose(text) == "".join(
+        t.content if t.type == "text" else " " if t.type in ("softbreak", "hardbreak") else "\0"
+        for t in inline_tokens(text))
+
+
+def test_numeric_dates_are_looked_for_only_beside_a_digit_and_separator(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A full stop, hyphen or slash alone (nearly every sentence) starts no scan of the
+    date pattern, whose lookbehind has `re` try every position."""
+    scanned: list[str] = []
+
+    class Spy:
+        def finditer(self, text: str) -> list[re.Match[str]]:
+            scanned.append(text)
+            return []
+    monkeypatch.setattr(quantity, "_NUMERIC_DATE_RE", Spy())
+    for text in ["It rose in 2023. Then - in May/June - it fell.", "上涨了。", "No. 1 - the best."]:
+        assert quantity.numeric_date_drafts(text, []) == []
+    assert scanned == []
+    quantity.numeric_date_drafts("Dateline 2018-08-27 11:51", [])
+    assert scanned == ["Dateline 2018-08-27 11:51"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(texts(["2018", "19", "20", "08", "8", "27", "3", "-", ".", "/", "１", "٢", "2024/3/18"]))
+@pytest.mark.slow
+def test_numeric_date_hint_is_necessary(text: str) -> None:
+    if quantity._NUMERIC_DATE_RE.search(text):
+        assert quantity._NUMERIC_DATE_HINT.search(text)

@@ -151,3 +151,16 @@ def test_workers_collect_less_often_and_skip_what_the_parent_held() -> None:
     assert {threshold for threshold, _ in seen} == {parallel.WORKER_GC_THRESHOLD}
     assert all(frozen > 0 for _, frozen in seen)
     assert gc.get_threshold() == before and gc.get_freeze_count() == 0
+
+
+@pytest.mark.parametrize(("count", "jobs"), [(500, 2), (100, 2), (37, 4), (9, 2), (1, 2)])
+def test_tasks_keep_the_order_and_end_with_single_items(count: int, jobs: int) -> None:
+    """A batch is cut into tasks of at most MAX_TASK items that shrink towards the end:
+    the last task a worker takes is one item, so none waits long on another's last task."""
+    items = list(range(count))
+    cut = parallel.tasks(items, jobs)
+    assert [i for task in cut for i in task] == items
+    assert all(1 <= len(task) <= parallel.MAX_TASK for task in cut)
+    assert [len(task) for task in cut[-jobs:]] == [1] * min(jobs, len(cut))
+    sizes = [len(task) for task in cut]
+    assert sizes == sorted(sizes, reverse=True)

@@ -45,25 +45,35 @@ class ArrayDetector(Detector):  # type: ignore[misc]  # langdetect has no type h
         table = np.array([rows[w] for w in distinct])
         where = {w: k for k, w in enumerate(distinct)}
         picks = [where[w] for w in ngrams]  # random.choice(ngrams) is ngrams[_randbelow(n)]
-        below, count = self.random._randbelow, len(ngrams)
         self.langprob = [0.0] * width
         self.random.seed(self.seed)
         for trial in range(self.n_trial):
             prob = np.array(self._init_probability(), dtype=np.float64)
             alpha = self.alpha + self.random.gauss(0.0, 1.0) * self.ALPHA_WIDTH
             factors = (alpha / self.BASE_FREQ) + table  # weight + row, for every n-gram
-            i = 0
-            while True:
-                prob *= factors[picks[below(count)]]
-                if i % 5 == 0 and (_normalised(prob) > self.CONV_THRESHOLD
-                                   or i >= self.ITERATION_LIMIT):
-                    break
-                i += 1
+            self._walk(prob, factors, picks)
             for j, p in enumerate(prob.tolist()):
                 self.langprob[j] += p / self.n_trial
             if self.answer_only and _decided(self.langprob, self.n_trial - trial - 1,
                                              self.n_trial, self.PROB_THRESHOLD):
                 break
+
+    def _walk(self, prob: Any, factors: Any, picks: list[int]) -> None:
+        """One trial's random walk, `prob` multiplied in place by the factors of an
+        n-gram drawn at random each time and normalised every fifth: langdetect's
+        loop, with its draws (`Random._randbelow`, inlined) and its arithmetic."""
+        count = len(picks)
+        bits, getrandbits = count.bit_length(), self.random.getrandbits
+        limit, threshold = self.ITERATION_LIMIT, self.CONV_THRESHOLD
+        i = 0
+        while True:
+            pick = getrandbits(bits)
+            while pick >= count:
+                pick = getrandbits(bits)
+            prob *= factors[picks[pick]]
+            if i % 5 == 0 and (_normalised(prob) > threshold or i >= limit):
+                return
+            i += 1
 
     def append(self, text: str) -> None:
         """langdetect's: URLs and e-mail addresses out, Vietnamese normalised, cut to
@@ -153,12 +163,15 @@ def _decided(sums: list[float], left: int, trials: int, threshold: float) -> boo
 
 
 def _normalised(prob: Any) -> float:
-    """langdetect's `_normalize_prob`, in place: the largest probability."""
-    total = sum(prob.tolist())  # the builtin, in list order, as langdetect adds
+    """langdetect's `_normalize_prob`, in place: the largest probability. The sum is
+    Python's, in list order, as langdetect adds; the largest quotient is the largest
+    value's quotient (a correctly rounded division by a positive total keeps order)."""
+    values: list[float] = prob.tolist()
+    total = sum(values)
     if total == 0.0:
         raise ZeroDivisionError("float division by zero")  # as langdetect would
     prob /= total
-    return max(0.0, float(prob.max()))  # langdetect starts its maximum at 0.0
+    return max(0.0, max(values) / total)  # langdetect starts its maximum at 0.0
 
 
 def detect(text: str) -> str:

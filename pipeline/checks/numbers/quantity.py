@@ -224,12 +224,16 @@ def link_ranges(drafts: list[Draft], t: str, connector: re.Pattern[str]) -> None
 # web page's metadata line has it, in either language: a year, a month and a day.
 _NUMERIC_DATE_RE = re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d\d)(?P<sep>[-./])(?P<m>0?[1-9]|1[0-2])"
                               r"(?P=sep)(?P<d>0?[1-9]|[12]\d|3[01])(?![\d.])")
+# In every such date (the year's last digit, a separator, the month's first): a
+# prefix `re` can scan for, where the pattern's lookbehind has it try every position
+# (and nearly every sentence has a full stop).
+_NUMERIC_DATE_HINT = re.compile(r"\d[-./]\d")
 
 
 def numeric_date_drafts(t: str, taken: list[Span]) -> list[Draft]:
     """The year, month and day of each numeric date in `t`; their spans are taken."""
     drafts: list[Draft] = []
-    for m in _NUMERIC_DATE_RE.finditer(t) if ("-" in t or "." in t or "/" in t) else ():
+    for m in _NUMERIC_DATE_RE.finditer(t) if _NUMERIC_DATE_HINT.search(t) else ():
         for group, kind in (("y", "year"), ("m", "month"), ("d", "day")):
             drafts.append(Draft(Decimal(int(m.group(group))), m.start(group), m.end(group), kind))
         taken.append(m.span())

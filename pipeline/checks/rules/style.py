@@ -14,7 +14,7 @@ from functools import cache
 from ...config import PercentStyle, QuoteStyle, RangeDash, Spelling, Style
 from ...glossary.prefilter import folded
 from ..findings import Finding
-from .base import EntryContext, EntryView, inline_tokens
+from .base import EntryContext, EntryView, inline_tokens, is_plain
 
 # -ize/-ise stems common in policy and economic prose (analyse/analyze apart:
 # Oxford spelling keeps -yse).
@@ -40,7 +40,11 @@ def _word_pattern(word: str) -> re.Pattern[str]:
 
 def prose(msgstr: str) -> str:
     """The target's reader-visible prose; a line break is a space, any other token
-    (code span, link target, markup) a NUL, which no style pattern matches."""
+    (code span, link target, markup) a NUL, which no style pattern matches. Most
+    texts have no inline syntax: they are their own prose, with no parse (a NUL
+    aside, which the parser reads as U+FFFD)."""
+    if is_plain(msgstr) and "\0" not in msgstr:
+        return msgstr
     return "".join(t.content if t.type == "text" else
                    " " if t.type in ("softbreak", "hardbreak") else "\0"
                    for t in inline_tokens(msgstr))
