@@ -136,8 +136,11 @@ def _grid(lines: list[Line]) -> tuple[tuple[str, ...], ...] | None:
         return None
     rows: list[list[str]] = []
     for at, cells_ in enumerate(spans):
-        placed = [_column(start, columns, HEADER_ALIGN if at == 0 else ALIGN)
-                  for start, _ in cells_]
+        # A header with a cell for each column names them in order (its cells set left
+        # over right-aligned figures); another header's cells sit near their columns.
+        placed = (list(range(len(columns))) if at == 0 and len(cells_) == len(columns) else
+                  [_column(start, columns, HEADER_ALIGN if at == 0 else ALIGN)
+                   for start, _ in cells_])
         if None in placed or len(set(placed)) < len(placed):
             return None
         if placed[0] == 0 or not rows:
