@@ -94,6 +94,7 @@ def list_rows(lines: list[Line]) -> set[int]:
 
 ALIGN = 2        # display columns a cell's start may stray from its column's
 HEADER_ALIGN = 6  # ... a header cell's (centred over its column)
+FULL_SHARE = 2 / 3   # rows of a grid with every cell filled, at least
 CELL_RUN_MIN = 6  # short lines in a row, unpunctuated: a table read one cell a line
 CELL_SHARE = 0.6  # ... each at most this share of the text's measure
 
@@ -150,9 +151,18 @@ def _grid(lines: list[Line]) -> tuple[tuple[str, ...], ...] | None:
             glue = " " if rows[-1][column][-1:].isascii() and rows[-1][column][-1:].isalnum() \
                 and text[0].isascii() and text[0].isalnum() else ""
             rows[-1][column] += glue + text
-    if len(rows) < MIN_ROWS or sum(all(row) for row in rows) < MIN_ROWS - 1:
-        return None
+    full = sum(all(row) for row in rows)
+    if len(rows) < MIN_ROWS or full < MIN_ROWS - 1 or full < FULL_SHARE * len(rows) \
+            or any(_merged(cell) for row in rows for cell in row):
+        return None   # cells the gaps did not part: not a grid to trust
     return tuple(tuple(row) for row in rows)
+
+
+def _merged(cell: str) -> bool:
+    """Two figures one space apart in a cell: two cells a tight line ran together
+    (东区 1203.5 6.2), where a figure and its unit (2024 年 6 月) are one."""
+    words = cell.split()
+    return any(_FIGURE.match(a) and _FIGURE.match(b) for a, b in zip(words, words[1:]))
 
 
 def _aligned_runs(lines: list[Line], taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
