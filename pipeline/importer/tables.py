@@ -11,6 +11,7 @@ unruled ones, cell by cell, are found here as in plain text.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import replace
 
@@ -162,7 +163,7 @@ def _merged(cell: str) -> bool:
     """Two figures one space apart in a cell: two cells a tight line ran together
     (东区 1203.5 6.2), where a figure and its unit (2024 年 6 月) are one."""
     words = cell.split()
-    return any(_FIGURE.match(a) and _FIGURE.match(b) for a, b in zip(words, words[1:]))
+    return any(_FIGURE.match(a) and _FIGURE.match(b) for a, b in itertools.pairwise(words))
 
 
 def _aligned_runs(lines: list[Line], taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
