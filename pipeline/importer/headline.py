@@ -93,6 +93,10 @@ def fragments_suggestion(lines: list[str]) -> str | None:
 
 def _headline(display: list[Line], meta: dict[str, object], result: ImportResult,
               base: float | None) -> None:
+    # A byline with its date closing the display lines (翁維愷 2017-01-18) is no part of it.
+    while len(display) > 1 and take_signed(display[-1].text.strip(), display[-1].number,
+                                           meta, result):
+        display = display[:-1]
     lines = [line.text.strip() for line in display]
     subtitle = [t for t in lines if t.startswith(("——", "—", "--"))]
     if subtitle:

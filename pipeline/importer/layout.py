@@ -18,13 +18,16 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..cjk import is_cjk
-
 COLUMN_MIN_LINES = 4     # lines that must resume text at a place for it to be a column
 COLUMN_SHARE = 0.25      # ... and at least this share of the page's lines
 PROSE_WIDTH = 12         # display columns: every piece of a line of columns is prose
 NEAR = 3                 # display columns: a start this close is the same column
+# A single space this close before a column's edge (or one after it) is the gutter
+# (tight columns): a full line of the column before ends short of the edge, as its
+# glyphs are narrower than the cells pdftotext measures it in.
+TIGHT_BEFORE = 5
 _SPACES = re.compile(r" +")
+_FIGURE_START = frozenset("0123456789%.")   # a column's line may open with a figure's rest
 
 Numbered = tuple[int, str]   # (raw line number, text)
 
@@ -55,7 +58,8 @@ class Segment:
 def _segments(raw: str, cuts: set[int] | None = None, measure: Measure = _display
               ) -> list[Segment]:
     """Pieces of a line between gaps: 2+ spaces, or (at a known column start, `cuts`)
-    a single space between two Chinese characters (tight columns)."""
+    a single space after a Chinese character or mark, before another or a figure (tight
+    columns)."""
     pieces: list[Segment] = []
     position, start, text = 0, None, ""
     index = 0
@@ -64,9 +68,10 @@ def _segments(raw: str, cuts: set[int] | None = None, measure: Measure = _displa
         if match:
             after = position + (match.end() - index)
             single = (match.end() - index == 1 and cuts is not None
-                      and any(abs(after - cut) <= 1 for cut in cuts)
+                      and any(-TIGHT_BEFORE <= after - cut <= 1 for cut in cuts)
                       and index > 0 and match.end() < len(raw)
-                      and is_cjk(raw[index - 1]) and is_cjk(raw[match.end()]))
+                      and _display(raw[index - 1]) == 2 and (
+                          _display(raw[match.end()]) == 2 or raw[match.end()] in _FIGURE_START))
             if (match.end() - index >= 2 or single) and start is not None:
                 pieces.append(Segment(start, position, text))
                 start, text = None, ""

@@ -140,6 +140,14 @@ class Signed:
     sure: bool      # a byline (作者：…); an issuer's name (国家统计局) is put to the editor
 
 
+# A name or two standing alone before a date (翁維愷 2017-01-18): a byline, put to the editor.
+_NAMES_ONLY = re.compile(r"^[\u4e00-\u9fff]{2,4}(?:[、\s\u3000][\u4e00-\u9fff]{2,4}){0,2}$")
+
+
+def _bare_names(text: str) -> bool:
+    return _NAMES_ONLY.match(text) is not None and not text.endswith(("时间", "時間", "日期"))
+
+
 def signed_date(text: str) -> Signed | None:
     """A byline or issuer's line that ends with its date (作者：陳景祥　2024-03-18,
     国家统计局　2018-08-27 11:51), else None."""
@@ -147,7 +155,7 @@ def signed_date(text: str) -> Signed | None:
     if match is None or len(text) > BYLINE_MAX:
         return None
     who, date = text[:match.start()].strip(), iso_date(match.group("date"))
-    if not date or not (is_byline(who) or is_issuer(who)):
+    if not date or not (is_byline(who) or is_issuer(who) or _bare_names(who)):
         return None
     return Signed(who, date, is_byline(who))
 

@@ -11,6 +11,7 @@ unruled ones, cell by cell, are found here as in plain text.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import replace
 
@@ -94,6 +95,7 @@ def list_rows(lines: list[Line]) -> set[int]:
 
 ALIGN = 2        # display columns a cell's start may stray from its column's
 HEADER_ALIGN = 6  # ... a header cell's (centred over its column)
+FULL_SHARE = 2 / 3   # rows of a grid with every cell filled, at least
 CELL_RUN_MIN = 6  # short lines in a row, unpunctuated: a table read one cell a line
 CELL_SHARE = 0.6  # ... each at most this share of the text's measure
 
@@ -136,8 +138,11 @@ def _grid(lines: list[Line]) -> tuple[tuple[str, ...], ...] | None:
         return None
     rows: list[list[str]] = []
     for at, cells_ in enumerate(spans):
-        placed = [_column(start, columns, HEADER_ALIGN if at == 0 else ALIGN)
-                  for start, _ in cells_]
+        # A header with a cell for each column names them in order (its cells set left
+        # over right-aligned figures); another header's cells sit near their columns.
+        placed = (list(range(len(columns))) if at == 0 and len(cells_) == len(columns) else
+                  [_column(start, columns, HEADER_ALIGN if at == 0 else ALIGN)
+                   for start, _ in cells_])
         if None in placed or len(set(placed)) < len(placed):
             return None
         if placed[0] == 0 or not rows:
@@ -147,9 +152,18 @@ def _grid(lines: list[Line]) -> tuple[tuple[str, ...], ...] | None:
             glue = " " if rows[-1][column][-1:].isascii() and rows[-1][column][-1:].isalnum() \
                 and text[0].isascii() and text[0].isalnum() else ""
             rows[-1][column] += glue + text
-    if len(rows) < MIN_ROWS or sum(all(row) for row in rows) < MIN_ROWS - 1:
-        return None
+    full = sum(all(row) for row in rows)
+    if len(rows) < MIN_ROWS or full < MIN_ROWS - 1 or full < FULL_SHARE * len(rows) \
+            or any(_merged(cell) for row in rows for cell in row):
+        return None   # cells the gaps did not part: not a grid to trust
     return tuple(tuple(row) for row in rows)
+
+
+def _merged(cell: str) -> bool:
+    """Two figures one space apart in a cell: two cells a tight line ran together
+    (东区 1203.5 6.2), where a figure and its unit (2024 年 6 月) are one."""
+    words = cell.split()
+    return any(_FIGURE.match(a) and _FIGURE.match(b) for a, b in itertools.pairwise(words))
 
 
 def _aligned_runs(lines: list[Line], taken: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -41,3 +41,22 @@ def test_a_speechs_bracketed_date_under_its_title_is_the_date_not_a_heading() ->
 def test_a_papers_commentator_is_the_byline_and_a_title_may_end_with_a_quote() -> None:
     front = _front(import_raw(COMMENTARY).markdown)
     assert "title: 让“小切口”撬动“大民生”" in front and "byline: 本报评论员" in front
+
+
+# A digest's headline over two lines, then the writer's name and the date on one line
+# (written for the test in the shape of a Hong Kong news digest).
+NAME_AND_DATE = """梁特最後施政報告
+「一帶一路」較去年少提一半
+翁維愷 2017-01-18
+
+行政長官今早在立法會發表任內最後一份施政報告，全份報告提起「一帶一路」二十次，比去
+年少一半。
+"""
+
+
+def test_a_bare_name_with_a_date_under_the_headline_is_the_byline_put_to_the_editor() -> None:
+    result = import_raw(NAME_AND_DATE)
+    front = _front(result.markdown)
+    assert "byline: 翁維愷" in front and "date: '2017-01-18'" in front
+    assert "翁維愷" not in front.split("title:", 1)[1].split("\n", 1)[0]
+    assert any("翁維愷" in flag.message for flag in result.flags)

@@ -163,3 +163,22 @@ REPORT = """社会保障持续加强。城乡居民基础养老金和低保标�
 def test_a_paragraph_ending_on_a_line_of_figures_is_not_merged_into_the_next() -> None:
     body = _body(import_raw("政府工作报告\n\n" + REPORT).markdown)
     assert "在全国的排位明显提升。\n\n一年来，" in body
+
+
+# pdftotext -layout of a Word table whose figures are right-aligned under headers set
+# left: the header's cells start far from the figures' (written for the test).
+FIGURES = """三是市场环境更加公平。全面清理妨碍统一市场和公平竞争的政策措施，废止修订文件
+46 件。
+
+指标                  2022 年   2023 年
+企业开办时间（天）           3        1
+网上可办率（%）            92.1     98.5
+新增市场主体（万户）          8.2      9.6
+
+二、正视问题不足，进一步增强做好营商环境工作的紧迫感
+"""
+
+
+def test_a_header_over_right_aligned_figures_names_its_columns_in_order() -> None:
+    body = _body(import_raw("讲话\n\n" + FIGURES).markdown)
+    assert "| 指标 | 2022 年 | 2023 年 |\n|---|---|---|\n| 企业开办时间（天） | 3 | 1 |" in body
