@@ -216,13 +216,21 @@ def _reading_order(runs: list[Run]) -> list[Run]:
     return heads + [r for r in ordered if r not in heads]
 
 
+def _beneath(run: Run, x0: float, x1: float, body: float) -> bool:
+    """Under a picture: within its width, or centred on it (a caption centred under the
+    picture may be wider than it, as LibreOffice sets a Word file's caption)."""
+    middle = (run.x0 + run.x1) / 2
+    return (run.x0 >= x0 - body and run.x1 <= x1 + body) or (
+        abs(middle - (x0 + x1) / 2) <= 2 * body and run.x0 < x1 and run.x1 > x0)
+
+
 def _mark_captions(runs: list[Run], page: PageData, body: float) -> None:
     """Small type starting within reach under a picture, and the lines continuing it."""
     for x0, _top, x1, bottom in page.pictures:
         reach = bottom + CAPTION_REACH * body
         under = sorted((r for r in runs if bottom - 2 <= r.top <= reach
-                        and r.x0 >= x0 - body and r.x1 <= x1 + body
-                        and r.size < body * SMALL_TYPE), key=lambda r: r.top)
+                        and _beneath(r, x0, x1, body) and r.size < body * SMALL_TYPE),
+                       key=lambda r: r.top)
         last: Run | None = None
         for run in under:
             run.role = Role.CAPTION
@@ -231,8 +239,7 @@ def _mark_captions(runs: list[Run], page: PageData, body: float) -> None:
             continue
         for run in sorted(runs, key=lambda r: r.top):   # wrapped caption lines below
             if run.top > last.bottom and run.top - last.bottom < body and \
-                    abs(run.size - last.size) < 0.3 and run.x0 >= x0 - body \
-                    and run.x1 <= x1 + body:
+                    abs(run.size - last.size) < 0.3 and _beneath(run, x0, x1, body):
                 run.role = Role.CAPTION
                 last = run
 
