@@ -70,6 +70,8 @@ class Run:
         self.text = _run_text(self.chars)
         visible = [c for c in self.chars if not c.text.isspace()]
         sizes = [c.size for c in visible if is_cjk(c.text)] or [c.size for c in visible]
+        # PDFium boxes a flat glyph opening a line (一 of 一半, 一、) by its ink, not its font
+        sizes = [size for size in sizes if size >= 0.5 * max(sizes)]
         self.size = round(statistics.median(sizes or [10.0]), 1)
         self.bold = sum(c.bold for c in visible) > len(visible) / 2
         self.weighed = any(c.named for c in visible)   # else measured (`pdfink`)
