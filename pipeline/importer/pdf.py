@@ -27,6 +27,7 @@ from ..errors import PipelineError
 from .lines import Line, Role
 from .pdfgrid import aligned_tables, put_to_editor
 from .pdfink import weigh_lines
+from .pdfmarks import DISPLAY_TYPE, mark_captions, mark_margins, mark_masthead
 from .pdfpage import Box, Char, PageData, read_pages
 from .pdftables import Rows, join_continued_tables, ruled_tables
 from .report import ImportResult
@@ -35,11 +36,7 @@ Column = tuple[float, float]
 
 
 RUN_GAP = 1.2          # ems: a wider gap between characters on a baseline is a gutter
-MARGIN_BAND = 0.07     # of the page height: top and bottom bands where furniture sits
-SMALL_TYPE = 0.92      # × body size: smaller type than the body
-DISPLAY_TYPE = 1.15    # × body size: display type (pull quotes, drop caps)
 PARAGRAPH_GAP = 1.35   # × the usual line pitch: a wider gap separates blocks
-CAPTION_REACH = 2.5    # ems below (or beside) a picture where its caption stands
 _HAN = re.compile(r"[\u3400-\u9fff]")
 
 
@@ -218,42 +215,6 @@ def _reading_order(runs: list[Run]) -> list[Run]:
     return heads + [r for r in ordered if r not in heads]
 
 
-def _beneath(run: Run, x0: float, x1: float, body: float) -> bool:
-    """Under a picture: within its width, or centred on it (a caption centred under the
-    picture may be wider than it, as LibreOffice sets a Word file's caption)."""
-    middle = (run.x0 + run.x1) / 2
-    return (run.x0 >= x0 - body and run.x1 <= x1 + body) or (
-        abs(middle - (x0 + x1) / 2) <= 2 * body and run.x0 < x1 and run.x1 > x0)
-
-
-def _mark_captions(runs: list[Run], page: PageData, body: float) -> None:
-    """Small type starting within reach under a picture, and the lines continuing it."""
-    for x0, _top, x1, bottom in page.pictures:
-        reach = bottom + CAPTION_REACH * body
-        under = sorted((r for r in runs if bottom - 2 <= r.top <= reach
-                        and _beneath(r, x0, x1, body) and r.size < body * SMALL_TYPE),
-                       key=lambda r: r.top)
-        last: Run | None = None
-        for run in under:
-            run.role = Role.CAPTION
-            last = run
-        if last is None:
-            continue
-        for run in sorted(runs, key=lambda r: r.top):   # wrapped caption lines below
-            if run.top > last.bottom and run.top - last.bottom < body and \
-                    abs(run.size - last.size) < 0.3 and _beneath(run, x0, x1, body):
-                run.role = Role.CAPTION
-                last = run
-
-
-def _mark_margins(runs: list[Run], height: float, body: float) -> None:
-    """Small type in the top or bottom band of the page: running heads, feet, folios."""
-    for run in runs:
-        in_band = run.bottom < MARGIN_BAND * height or run.top > (1 - MARGIN_BAND) * height
-        if in_band and run.size < body * SMALL_TYPE and run.role is None:
-            run.role = Role.MARGIN
-
-
 def _inside(char: Char, box: Box) -> bool:
     x0, top, x1, bottom = box
     return (x0 - 1 <= char.x0 and char.x1 <= x1 + 1 and top - 1 <= char.top
@@ -380,8 +341,9 @@ def pdf_lines(data: bytes, path: Path, result: ImportResult | None = None) -> li
     body = _body_size(page_runs)
     columns: list[list[Column]] = []
     for page, runs in zip(pages, page_runs, strict=True):
-        _mark_captions(runs, page, body)
-        _mark_margins(runs, page.height, body)
+        mark_captions(runs, page, body)
+        mark_margins(runs, page.height, body)
+        mark_masthead(runs, body)
         page_columns = _columns([r for r in runs if r.role is None], body)
         columns.append(page_columns or [(0.0, page.width)])
         for run in runs:

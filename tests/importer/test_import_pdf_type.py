@@ -55,13 +55,27 @@ WRAPPED = ("<!doctype html><html lang='zh-Hant'><head><meta charset='utf-8'><sty
            f"<h1>{HEADLINE}</h1>" + f"<p>{LEAD}</p>" * 3 + "</body></html>")
 
 
+# An official document as the State Council's gazette sets it: a red masthead in display
+# type, larger than the title, over the title and the document's number (红头).
+TITLE = "国务院办公厅关于开展城镇小区配套设施治理工作的通知"
+OFFICIAL = ("<!doctype html><html lang='zh-Hans'><head><meta charset='utf-8'><style>"
+            "@page { size: A4; margin: 25mm; } body { font-family: 'Noto Serif CJK SC';"
+            " font-size: 14pt; line-height: 1.9; } p { margin: 0; text-indent: 2em; }"
+            " .mast { color: #dd0000; font-size: 40pt; letter-spacing: 0.3em;"
+            " text-align: center; text-indent: 0; margin-bottom: 16pt; }"
+            " h1 { font-size: 20pt; font-weight: normal; text-align: center; width: 19em;"
+            " margin: 0 auto 12pt; }</style></head><body><p class='mast'>国务院公报</p>"
+            f"<h1>{TITLE}</h1><p>国办发〔2019〕3号</p>" + f"<p>{LEAD}</p>" * 3
+            + "</body></html>")
+
+
 @pytest.fixture(scope="module")
 def printed(edition_browser, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     folder = tmp_path_factory.mktemp("weight")
     made: dict[str, Path] = {}
     context = edition_browser.new_context()
     page = context.new_page()
-    for name, html in (("notice", HTML), ("wrapped", WRAPPED)):
+    for name, html in (("notice", HTML), ("wrapped", WRAPPED), ("official", OFFICIAL)):
         source, made[name] = folder / f"{name}.html", folder / f"{name}.pdf"
         source.write_text(html, encoding="utf-8")
         page.goto(source.as_uri())
@@ -134,3 +148,15 @@ def test_a_headline_line_opening_with_a_flat_glyph_is_the_headlines_size(
 @pytest.mark.slow
 def test_bold_type_libreoffice_names_but_weighs_400_is_read(exported: Path) -> None:
     _check(exported)
+
+
+@pytest.mark.slow
+def test_a_red_masthead_over_an_official_title_is_the_publication(
+        printed: dict[str, Path]) -> None:
+    """The masthead, the largest type of the page, became the title and the title a
+    subtitle; printed in red above the title it is the gazette's name."""
+    path = printed["official"]
+    result = import_file(path, path.read_bytes())
+    front = result.markdown.split("\n---\n", 1)[0]
+    assert f"title: {TITLE}" in front and "publication: 国务院公报" in front
+    assert "subtitle" not in front
