@@ -229,7 +229,7 @@ def _front_line(block: Block, text: str, meta: dict[str, object], held: list[Blo
                 result: ImportResult) -> bool:
     """An official document's masthead (to `publication`) or its number above the title
     (kept for the body, where it stands under the title): True if `text` was one."""
-    if is_masthead(text) and "publication" not in meta:
+    if (is_masthead(text) or block.lines[0].role is Role.MASTHEAD) and "publication" not in meta:
         meta["publication"] = text
         result.change(Change.FRONT_MATTER, block.line,
                       f"masthead moved to front matter `publication`: {text}")

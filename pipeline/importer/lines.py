@@ -52,6 +52,7 @@ class Role(enum.Enum):
     TABLE_GUESS = "table?"    # a line of what the text suggests is a table
     MARGIN = "margin"         # small type in the top or bottom margin: page furniture
     PULL_QUOTE = "pull quote"  # display type inside a column repeating the body
+    MASTHEAD = "masthead"     # an official document's red masthead (国务院公报): `publication`
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,7 @@ from ..errors import PipelineError
 from .lines import Line, Role
 from .pdfgrid import aligned_tables, put_to_editor
 from .pdfink import weigh_lines
+from .pdfmarks import DISPLAY_TYPE, mark_captions, mark_margins, mark_masthead
 from .pdfpage import Box, Char, PageData, read_pages
 from .pdftables import Rows, join_continued_tables, ruled_tables
 from .report import ImportResult
@@ -35,12 +36,8 @@ Column = tuple[float, float]
 
 
 RUN_GAP = 1.2          # ems: a wider gap between characters on a baseline is a gutter
-MARGIN_BAND = 0.07     # of the page height: top and bottom bands where furniture sits
-SMALL_TYPE = 0.92      # × body size: smaller type than the body
-DISPLAY_TYPE = 1.15    # × body size: display type (pull quotes, drop caps)
 PARAGRAPH_GAP = 1.35   # × the usual line pitch: a wider gap separates blocks
 GUTTER_SHARE = 0.25    # lines crossing a gutter: fewer than this share of its columns' lines
-CAPTION_REACH = 2.5    # ems below (or beside) a picture where its caption stands
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _NAMED = re.compile(r"《([^《》]+)》")   # a document's name as the body cites it
 
@@ -72,6 +69,8 @@ class Run:
         self.text = _run_text(self.chars)
         visible = [c for c in self.chars if not c.text.isspace()]
         sizes = [c.size for c in visible if is_cjk(c.text)] or [c.size for c in visible]
+        # PDFium boxes a flat glyph opening a line (一 of 一半, 一、) by its ink, not its font
+        sizes = [size for size in sizes if size >= 0.5 * max(sizes)]
         self.size = round(statistics.median(sizes or [10.0]), 1)
         self.bold = sum(c.bold for c in visible) > len(visible) / 2
         self.weighed = any(c.named for c in visible)   # else measured (`pdfink`)
@@ -223,35 +222,6 @@ def _reading_order(runs: list[Run]) -> list[Run]:
     return heads + [r for r in ordered if r not in heads]
 
 
-def _mark_captions(runs: list[Run], page: PageData, body: float) -> None:
-    """Small type starting within reach under a picture, and the lines continuing it."""
-    for x0, _top, x1, bottom in page.pictures:
-        reach = bottom + CAPTION_REACH * body
-        under = sorted((r for r in runs if bottom - 2 <= r.top <= reach
-                        and r.x0 >= x0 - body and r.x1 <= x1 + body
-                        and r.size < body * SMALL_TYPE), key=lambda r: r.top)
-        last: Run | None = None
-        for run in under:
-            run.role = Role.CAPTION
-            last = run
-        if last is None:
-            continue
-        for run in sorted(runs, key=lambda r: r.top):   # wrapped caption lines below
-            if run.top > last.bottom and run.top - last.bottom < body and \
-                    abs(run.size - last.size) < 0.3 and run.x0 >= x0 - body \
-                    and run.x1 <= x1 + body:
-                run.role = Role.CAPTION
-                last = run
-
-
-def _mark_margins(runs: list[Run], height: float, body: float) -> None:
-    """Small type in the top or bottom band of the page: running heads, feet, folios."""
-    for run in runs:
-        in_band = run.bottom < MARGIN_BAND * height or run.top > (1 - MARGIN_BAND) * height
-        if in_band and run.size < body * SMALL_TYPE and run.role is None:
-            run.role = Role.MARGIN
-
-
 def _inside(char: Char, box: Box) -> bool:
     x0, top, x1, bottom = box
     return (x0 - 1 <= char.x0 and char.x1 <= x1 + 1 and top - 1 <= char.top
@@ -386,8 +356,9 @@ def pdf_lines(data: bytes, path: Path, result: ImportResult | None = None) -> li
     body = _body_size(page_runs)
     columns: list[list[Column]] = []
     for page, runs in zip(pages, page_runs, strict=True):
-        _mark_captions(runs, page, body)
-        _mark_margins(runs, page.height, body)
+        mark_captions(runs, page, body)
+        mark_margins(runs, page.height, body)
+        mark_masthead(runs, body)
         page_columns = _columns([r for r in runs if r.role is None], body)
         columns.append(page_columns or [(0.0, page.width)])
         for run in runs:

@@ -21,6 +21,7 @@ Box = tuple[float, float, float, float]   # x0, top, x1, bottom (from the page's
 PICTURE_MIN = 40.0   # points: a filled box or image at least this wide and high
 RULE_MAX = 2.0       # points: a path this thin in one direction is a rule
 BOLD_WEIGHT = 600
+RED = (160, 100)     # a red fill: red at least the first, green and blue at most the second
 # A bold face by its name: LibreOffice embeds `NotoSansCJKjp-Bold` with weight 400.
 BOLD_NAMES = (b"Bold", b"Black", b"Heavy", b"Semibold", b"SemiBold", b"Demi")
 
@@ -47,6 +48,7 @@ class Char:
     space_before: bool = False   # a space PDFium saw between two Han characters
     named: bool = True           # its font has a name (Chromium's Type3 CJK fonts have
                                  # none, nor a weight: bold is then measured, `pdfink`)
+    red: bool = False            # filled in red (an official document's masthead, 红头)
 
 
 @dataclass(frozen=True)
@@ -85,6 +87,8 @@ def _chars(page: pdfium.PdfPage, height: float) -> list[Char]:
     font_weight, font_info = pdfium_c.FPDFText_GetFontWeight, pdfium_c.FPDFText_GetFontInfo
     name, flags = ctypes.create_string_buffer(128), ctypes.c_int()
     heavy: dict[bytes, bool] = {}   # a font's name: bold by it
+    fill_colour = pdfium_c.FPDFText_GetFillColor
+    red, green, blue, alpha = (ctypes.c_uint() for _ in range(4))
     count = textpage.count_chars()
     texts = _texts(textpage, count)
     chars: list[Char] = []
@@ -118,7 +122,8 @@ def _chars(page: pdfium.PdfPage, height: float) -> list[Char]:
         bold = heavy[named] or font_weight(raw, index) >= BOLD_WEIGHT
         chars.append(Char(text, box.left, box.right, top, bottom, baseline,
                           round(bottom - top, 1), bold, spaced and _han(text),
-                          bool(named)))
+                          bool(named), bool(fill_colour(raw, index, red, green, blue, alpha))
+                          and red.value >= RED[0] and max(green.value, blue.value) <= RED[1]))
         spaced = False
     textpage.close()
     return chars

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -54,21 +55,59 @@ def _notice(path: Path) -> None:
     document.save(str(path))
 
 
-@pytest.fixture(scope="module")
-def exported(tmp_path_factory: pytest.TempPathFactory) -> Path:
+# A report's photo with its caption centred under it, wider than the picture and wrapped
+# (as a Word file's Caption style is set): only the lines within the picture's width were
+# taken as the caption, the first line ran into the text.
+CAPTION = ("2月3日，自治区第十三届人民代表大会第四次会议在银川开幕。自治区人民政府主席作政府"
+           "工作报告。 本报记者 王小明 摄")
+
+
+def _report(path: Path) -> None:
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Cm
+    from PIL import Image
+
+    Image.new("RGB", (400, 250), (200, 200, 200)).save(path.with_suffix(".png"))
+    document = Document()
+    document.add_heading("政府工作报告", 0)
+    document.add_paragraph(LEAD * 2)
+    document.add_picture(str(path.with_suffix(".png")), width=Cm(10))
+    document.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.CENTER
+    caption = document.add_paragraph(CAPTION, style="Caption")
+    caption.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    for _ in range(3):
+        document.add_paragraph(LEAD * 2)
+    document.save(str(path))
+
+
+def _export(folder: Path, name: str, make: Callable[[Path], None]) -> Path:
     soffice = shutil.which("soffice")
     if soffice is None:
         pytest.skip("LibreOffice is not installed (apt-get install libreoffice-writer-nogui)")
-    folder = tmp_path_factory.mktemp("libreoffice")
-    _notice(folder / "notice.docx")
+    make(folder / f"{name}.docx")
     done = subprocess.run([soffice, f"-env:UserInstallation={(folder / 'profile').as_uri()}",
                            "--headless", "--convert-to", "pdf", "--outdir", str(folder),
-                           str(folder / "notice.docx")], capture_output=True, text=True,
+                           str(folder / f"{name}.docx")], capture_output=True, text=True,
                           timeout=300)
-    pdf = folder / "notice.pdf"
+    pdf = folder / f"{name}.pdf"
     if done.returncode or not pdf.exists():
         pytest.skip(f"LibreOffice Writer could not export the file: {done.stderr.strip()}")
     return pdf
+
+
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return _export(tmp_path_factory.mktemp("libreoffice"), "notice", _notice)
+
+
+@pytest.mark.slow
+def test_a_caption_centred_under_a_picture_and_wider_than_it_is_one_caption(
+        tmp_path: Path) -> None:
+    pdf = _export(tmp_path, "report", _report)
+    result = import_file(pdf, pdf.read_bytes())
+    blocks = [block.strip() for block in result.markdown.split("\n\n")]
+    assert f"*{CAPTION}*" in blocks
+    assert sum(block == LEAD * 2 for block in blocks) == 4
 
 
 @pytest.mark.slow

@@ -1,11 +1,17 @@
-"""A PDF's bold type read where the file does not say it (issue 33): Chromium embeds CJK
+"""A PDF's type read where the file does not say it (issue 33).
+
+Weight: Chromium embeds CJK
 fonts as Type3 fonts with no name and weight 0, LibreOffice names `NotoSansCJKjp-Bold`
 but reports weight 400. A numbered one-sentence line standing alone (`（一）清理整顿的重点。`)
 is a head when bold and an item of the text when set as the body is, in a document that
 sets its heads apart; the text alone cannot tell (issue 33's closing note, session 12).
 
+Size: PDFium boxes a flat glyph opening a line (一 of `一半`) by its ink, so a headline's
+last line `一半` measured half the headline's size and became a subtitle.
+
 The notice is our own text, printed by Chromium (Noto CJK) and exported by LibreOffice
-from a python-docx file, at test time.
+from a python-docx file, at test time; the headline is a Hong Kong news site's (found
+with `search`).
 """
 
 from __future__ import annotations
@@ -41,18 +47,42 @@ HTML = ("<!doctype html><html lang='zh-Hans'><head><meta charset='utf-8'><style>
                   f"<p>{text}</p>" for text, kind in NOTICE) + "</body></html>")
 
 
+HEADLINE = "梁特最後施政報告「一帶一路」較去年少提一半"
+WRAPPED = ("<!doctype html><html lang='zh-Hant'><head><meta charset='utf-8'><style>"
+           "@page { size: A4; margin: 20mm; } body { font-family: 'Noto Sans CJK TC'; }"
+           " h1 { font-size: 30pt; width: 19em; margin: 0 0 12pt; } p { font-size: 10.5pt;"
+           " text-indent: 2em; margin: 0; }</style></head><body>"
+           f"<h1>{HEADLINE}</h1>" + f"<p>{LEAD}</p>" * 3 + "</body></html>")
+
+
+# An official document as the State Council's gazette sets it: a red masthead in display
+# type, larger than the title, over the title and the document's number (红头).
+TITLE = "国务院办公厅关于开展城镇小区配套设施治理工作的通知"
+OFFICIAL = ("<!doctype html><html lang='zh-Hans'><head><meta charset='utf-8'><style>"
+            "@page { size: A4; margin: 25mm; } body { font-family: 'Noto Serif CJK SC';"
+            " font-size: 14pt; line-height: 1.9; } p { margin: 0; text-indent: 2em; }"
+            " .mast { color: #dd0000; font-size: 40pt; letter-spacing: 0.3em;"
+            " text-align: center; text-indent: 0; margin-bottom: 16pt; }"
+            " h1 { font-size: 20pt; font-weight: normal; text-align: center; width: 19em;"
+            " margin: 0 auto 12pt; }</style></head><body><p class='mast'>国务院公报</p>"
+            f"<h1>{TITLE}</h1><p>国办发〔2019〕3号</p>" + f"<p>{LEAD}</p>" * 3
+            + "</body></html>")
+
+
 @pytest.fixture(scope="module")
-def printed(edition_browser, tmp_path_factory: pytest.TempPathFactory) -> Path:
+def printed(edition_browser, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     folder = tmp_path_factory.mktemp("weight")
-    source, pdf = folder / "notice.html", folder / "notice.pdf"
-    source.write_text(HTML, encoding="utf-8")
+    made: dict[str, Path] = {}
     context = edition_browser.new_context()
     page = context.new_page()
-    page.goto(source.as_uri())
-    page.wait_for_load_state("load")
-    page.pdf(path=str(pdf), prefer_css_page_size=True)
+    for name, html in (("notice", HTML), ("wrapped", WRAPPED), ("official", OFFICIAL)):
+        source, made[name] = folder / f"{name}.html", folder / f"{name}.pdf"
+        source.write_text(html, encoding="utf-8")
+        page.goto(source.as_uri())
+        page.wait_for_load_state("load")
+        page.pdf(path=str(made[name]), prefer_css_page_size=True)
     context.close()
-    return pdf
+    return made
 
 
 @pytest.fixture(scope="module")
@@ -100,10 +130,33 @@ def _check(path: Path) -> None:
 
 
 @pytest.mark.slow
-def test_bold_type_chromium_prints_without_a_weight_is_measured(printed: Path) -> None:
-    _check(printed)
+def test_bold_type_chromium_prints_without_a_weight_is_measured(
+        printed: dict[str, Path]) -> None:
+    _check(printed["notice"])
+
+
+@pytest.mark.slow
+def test_a_headline_line_opening_with_a_flat_glyph_is_the_headlines_size(
+        printed: dict[str, Path]) -> None:
+    path = printed["wrapped"]
+    lines = pdf_lines(path.read_bytes(), path)
+    assert lines[1].text == "一半" and lines[1].size == lines[0].size
+    result = import_file(path, path.read_bytes())
+    assert f"title: {HEADLINE}" in result.markdown and "subtitle" not in result.markdown
 
 
 @pytest.mark.slow
 def test_bold_type_libreoffice_names_but_weighs_400_is_read(exported: Path) -> None:
     _check(exported)
+
+
+@pytest.mark.slow
+def test_a_red_masthead_over_an_official_title_is_the_publication(
+        printed: dict[str, Path]) -> None:
+    """The masthead, the largest type of the page, became the title and the title a
+    subtitle; printed in red above the title it is the gazette's name."""
+    path = printed["official"]
+    result = import_file(path, path.read_bytes())
+    front = result.markdown.split("\n---\n", 1)[0]
+    assert f"title: {TITLE}" in front and "publication: 国务院公报" in front
+    assert "subtitle" not in front
