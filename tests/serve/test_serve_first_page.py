@@ -146,3 +146,49 @@ def test_segments_are_drawn_after_the_page_has_loaded_and_the_rest_at_once(
                           ".getBoundingClientRect().top")
     assert 0 <= top < 900
     assert t.unexpected() == [], t.errors
+
+
+# When the page says it is ready: how many sections, translation boxes and finished
+# segments (a status badge, a fuzzy box, a comment box) it holds.
+AT_READY = """window.atReady = null;
+document.addEventListener('readystatechange', () => {
+  if (document.readyState !== 'interactive') return;
+  new MutationObserver((records, observer) => {
+    if (document.body.dataset.ready !== 'true') return;
+    const count = (selector) => document.querySelectorAll(selector).length;
+    window.atReady = {sections: count('section.seg'), boxes: count('section.seg textarea.msgstr'),
+                      finished: count('section.seg [data-role=fuzzy]')};
+    observer.disconnect();
+  }).observe(document.body, {attributes: true, attributeFilter: ['data-ready']});
+});"""
+FINISHED = """() => [...document.querySelectorAll('section.seg')].every(s =>
+    s.querySelector('[data-role=status]')?.textContent === s.dataset.status
+    && s.querySelectorAll('[data-role=fuzzy], [data-role=save], [data-role=review], '
+                          + 'details.comment > textarea.comment__text').length === 4)"""
+
+
+def test_a_long_catalog_is_complete_with_its_entries_and_the_controls_follow(
+        bench: Workbench, tab) -> None:
+    """Every entry (source and translation) is in the page when it says it is ready;
+    past the first screen, a segment's controls, findings list and comment box are
+    added just after, a batch a task, or at once when the translator goes there."""
+    fx = bench.fx
+    source = fx.project.source_path(SLUG)
+    more = "".join(f"\n\n第{n}段新加的内容，用来把文章拉长。" for n in range(200))
+    source.write_text(source.read_text(encoding="utf-8").rstrip("\n") + more + "\n",
+                      encoding="utf-8")
+    t = tab()
+    t.page.add_init_script(AT_READY)
+    open_workbench(t, bench)
+    total = len(t.page.evaluate(VIEW)["segments"])
+    assert t.page.evaluate("window.atReady") == {"sections": total, "boxes": total,
+                                                 "finished": 12}
+    # The last segment, entered before its turn: finished at once.
+    last = t.page.evaluate("[...document.querySelectorAll('section.seg')].at(-1).dataset.id")
+    assert t.page.evaluate(f"""() => {{
+        const box = document.getElementById('t-{last}');
+        box.focus();
+        return box.closest('section').querySelectorAll('[data-role=fuzzy]').length; }}""") == 1
+    t.page.wait_for_function(FINISHED)
+    assert t.page.evaluate(DRAWN)[-1]["source"] == "第199段新加的内容，用来把文章拉长。"
+    assert t.unexpected() == [], t.errors
