@@ -11,6 +11,7 @@ import re
 from .doubts import PARAGRAPH_MIN
 from .lines import SENTENCE_END, Line, Role, join_lines
 from .patterns import (
+    NAMES,
     is_byline,
     is_caption,
     is_credits,
@@ -108,7 +109,7 @@ def _headline(display: list[Line], meta: dict[str, object], result: ImportResult
         before = [line.text for line in display[:first]]
         after = [line.text for line in display[last + 1:] if line.text not in subtitle]
         if before:
-            meta["kicker"] = " ".join(before)
+            meta["kicker"] = _display_title(display[:first])
         if after and "subtitle" not in meta:
             meta["subtitle"] = " ".join(after)
         meta["title"] = _display_title(head)
@@ -266,6 +267,35 @@ def _issuer_under_title(text: str, display: list[Line], meta: dict[str, object],
     return True
 
 
+_NAMES_ONLY = re.compile(rf"^{NAMES}$")
+KICKER_LOOKAHEAD = 3  # blocks: a kicker's wrapped rest may stand between it and the title
+CENTRED_SLACK = 1.5   # ems: a centred line's room at either end differs by no more
+
+
+def _centred_names(block: Block, base: float | None) -> bool:
+    """A PDF's line of names alone, centred under the headline in text type (李飞): the
+    byline."""
+    line = block.lines[0]
+    return (len(block.lines) == 1 and line.room is not None and line.room >= 4
+            and not is_display(block, base, HEADING_SIZE)
+            and abs(line.indent / 2 - line.room) <= CENTRED_SLACK
+            and _NAMES_ONLY.match(line.text) is not None)
+
+
+def _kicker(blocks: list[Block], index: int, base: float | None) -> bool:
+    """Display type over the headline's larger type (a PDF's long kicker, 李飞出席…致辞全文):
+    part of the headline zone however long, unless it is a sentence."""
+    block = blocks[index]
+    if not is_display(block, base, HEADING_SIZE) or text_of(block).endswith(SENTENCE_END):
+        return False
+    for following in blocks[index + 1: index + 1 + KICKER_LOOKAHEAD]:
+        if is_display(following, base, HEADLINE_SIZE):
+            return (following.size or 0) > (block.size or 0)
+        if not is_display(following, base, HEADING_SIZE):
+            return False
+    return False
+
+
 def top_matter(blocks: list[Block], base: float | None,
                result: ImportResult) -> tuple[dict[str, object], list[Block]]:
     """The headline zone: display lines (and bylines, credits, dates) before the first
@@ -300,6 +330,13 @@ def top_matter(blocks: list[Block], base: float | None,
                 display and _repeats(text, display, result, block.line)):
             index += 1
             continue
+        if display and "byline" not in meta and _centred_names(block, base):
+            meta["byline"] = text
+            result.flag(block.line, f"'{text}' (names centred under the headline) taken as the "
+                        "byline; the other choice: a paragraph of the body")
+            closed = True
+            index += 1
+            continue
         headline_type = is_display(block, base, HEADLINE_SIZE)
         if text.startswith(("——", "--")) and display:   # the subtitle's dash
             display.extend(block.lines)
@@ -308,7 +345,8 @@ def top_matter(blocks: list[Block], base: float | None,
         sentence = text.endswith(("。", "；", "：", ":"))
         if block.lines[0].role is Role.TABLE_GUESS:
             break
-        titled = is_document_title(text) and not display and len(block.lines) <= 3
+        titled = (is_document_title(text) and not display and len(block.lines) <= 3
+                  ) or (not display and _kicker(blocks, index, base))
         if not headline_type and not titled and (
                 is_prose(block) or sentence or numbering(text) or is_caption(text)
                 or is_doc_number(text) or is_label_line(text)):

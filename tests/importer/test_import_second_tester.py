@@ -55,6 +55,17 @@ TWO_COLUMNS = ("<!doctype html><html><head><meta charset='utf-8'><style>" + CSS 
                + "".join(f"<p>{t}</p>" for t in MEASURES) + f"<h2>{HEAD}</h2>"
                + "".join(f"<p>{t}</p>" for t in AFTER * 2) + "</div></body></html>")
 
+# A speech as a magazine sets it: a long kicker in 14 pt over the 22 pt title (both
+# wrapped), the speaker's name centred under it (our own text, the layout of the tester's
+# page for a speech of 2017).
+KICKER = "某某委员会主任出席“特别行政区成立二十周年研讨会”并发表主题演讲的讲话全文"
+TITLE = "在国家宪法及基本法下特别行政区的角色与使命"
+SPEECH = ("<!doctype html><html><head><meta charset='utf-8'><style>" + CSS +
+          ".sub { font-size: 14pt; text-align: center; margin: 0 0 8pt; }</style></head><body>"
+          f"<div class='sub'>{KICKER}</div><h1>{TITLE}</h1><div class='no'>李飞</div>"
+          "<div class='cols'>" + "".join(f"<p>{t}</p>" for t in (*MEASURES, *AFTER) * 2)
+          + "</div></body></html>")
+
 
 @pytest.fixture(scope="module")
 def printed(edition_browser, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
@@ -62,7 +73,7 @@ def printed(edition_browser, tmp_path_factory: pytest.TempPathFactory) -> dict[s
     made: dict[str, Path] = {}
     context = edition_browser.new_context()
     page = context.new_page()
-    for name, html in (("two_columns", TWO_COLUMNS),):
+    for name, html in (("two_columns", TWO_COLUMNS), ("speech", SPEECH)):
         source = folder / f"{name}.html"
         source.write_text(html, encoding="utf-8")
         page.goto(source.as_uri())
@@ -86,6 +97,19 @@ def test_a_centred_line_across_the_gutter_does_not_hide_the_columns(
     path = printed["two_columns"]
     blocks = _blocks(import_lines(pdf_lines(path.read_bytes(), path)).markdown)
     assert blocks == ["鲁政发〔2014〕20号", OPENING, *MEASURES, f"## {HEAD}", *AFTER * 2]
+
+
+@pytest.mark.slow
+def test_a_long_kicker_over_a_pdfs_title_and_the_name_centred_under_it(
+        printed: dict[str, Path]) -> None:
+    path = printed["speech"]
+    result = import_lines(pdf_lines(path.read_bytes(), path))
+    front = result.markdown.split("\n---\n", 1)[0]
+    assert f"kicker: {KICKER}" in front and f"title: {TITLE}" in front
+    assert "byline: 李飞" in front
+    assert any("李飞" in flag.message and "other choice" in flag.message
+               for flag in result.flags)
+    assert _blocks(result.markdown) == [*MEASURES, *AFTER] * 2
 
 
 def _docx(document: Document) -> ImportResult:
