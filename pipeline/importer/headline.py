@@ -34,6 +34,7 @@ FRAGMENT_MAX = 8
 KICKER_MAX = 6
 HEADING_SIZE = 1.07     # × body size: display type for headings
 HEADLINE_SIZE = 1.5     # × body size: the headline
+WRAPPED_SHARE = 2.0     # × the next line's length: a headline line the measure wrapped
 WRAPPED_ROOM = 1.0      # ems left at a display line's end: the measure wrapped it
 _LATIN_END = re.compile(r"[A-Za-z0-9,.;:!?)\]’”]$")
 
@@ -142,7 +143,7 @@ def _headline(display: list[Line], meta: dict[str, object], result: ImportResult
     if len(lines) >= 2 and len(lines[-1]) >= 1.6 * max(len(t) for t in lines[:-1]) \
             and "subtitle" not in meta:
         meta["subtitle"] = lines.pop()
-    meta["title"] = " ".join(lines)
+    meta["title"] = _text_title(lines)
     if len(lines) > 2:
         result.flag(display[0].number, f"headline assembled from {len(lines)} lines in reading "
                     f"order ({' / '.join(lines)}); check the order and where the kicker or "
@@ -150,6 +151,17 @@ def _headline(display: list[Line], meta: dict[str, object], result: ImportResult
     else:
         result.change(Change.FRONT_MATTER, display[0].number,
                       f"headline: {meta['title']} (display lines before the first paragraph)")
+
+
+def _text_title(lines: list[str]) -> str:
+    """A text's headline lines: a short rest under a long line (利润 / 增长17.1%) is where
+    the measure wrapped it, run on with nothing between; lines of like length were broken
+    by the editor and keep a space (数字经济重塑 中部城市版图)."""
+    out = lines[0] if lines else ""
+    for before, line in itertools.pairwise(lines):
+        wrapped = len(before) >= WRAPPED_SHARE * len(line)
+        out = joined([out, line]) if wrapped else f"{out} {line}"
+    return out
 
 
 def _official_title(lines: list[str]) -> int | None:
@@ -268,6 +280,7 @@ def _issuer_under_title(text: str, display: list[Line], meta: dict[str, object],
 
 
 _NAMES_ONLY = re.compile(rf"^{NAMES}$")
+DATED_TITLE_MAX = 60   # characters a headline over its signed date may have
 KICKER_LOOKAHEAD = 3  # blocks: a kicker's wrapped rest may stand between it and the title
 CENTRED_SLACK = 1.5   # ems: a centred line's room at either end differs by no more
 
@@ -280,6 +293,15 @@ def _centred_names(block: Block, base: float | None) -> bool:
             and not is_display(block, base, HEADING_SIZE)
             and abs(line.indent / 2 - line.room) <= CENTRED_SLACK
             and _NAMES_ONLY.match(line.text) is not None)
+
+
+def _dated(blocks: list[Block], index: int) -> bool:
+    """A first line over who signed it and when (统计局：…利润增长17.1% / 国家统计局
+    2018-08-27 11:51) is the headline however long, unless it is a sentence."""
+    text = text_of(blocks[index])
+    following = text_of(blocks[index + 1]) if index + 1 < len(blocks) else ""
+    return (index == 0 and len(blocks[index].lines) <= 2 and len(text) <= DATED_TITLE_MAX
+            and not text.endswith(SENTENCE_END) and signed_date(following) is not None)
 
 
 def _kicker(blocks: list[Block], index: int, base: float | None) -> bool:
@@ -345,8 +367,8 @@ def top_matter(blocks: list[Block], base: float | None,
         sentence = text.endswith(("。", "；", "：", ":"))
         if block.lines[0].role is Role.TABLE_GUESS:
             break
-        titled = (is_document_title(text) and not display and len(block.lines) <= 3
-                  ) or (not display and _kicker(blocks, index, base))
+        titled = not display and ((is_document_title(text) and len(block.lines) <= 3)
+                                  or _kicker(blocks, index, base) or _dated(blocks, index))
         if not headline_type and not titled and (
                 is_prose(block) or sentence or numbering(text) or is_caption(text)
                 or is_doc_number(text) or is_label_line(text)):

@@ -66,6 +66,18 @@ SPEECH = ("<!doctype html><html><head><meta charset='utf-8'><style>" + CSS +
           "<div class='cols'>" + "".join(f"<p>{t}</p>" for t in (*MEASURES, *AFTER) * 2)
           + "</div></body></html>")
 
+# A statistics release as pasted and as `pdftotext -layout` gives it (the form of the
+# National Bureau of Statistics release of 2018-08-27 on www.gov.cn; our own figures).
+RELEASE_TITLE = "统计局：2018年1-7月份全国规模以上工业企业利润增长17.1%"
+RELEASE = ["1-7月份，全国规模以上工业企业实现利润总额39038.1亿元，同比增长17.1%，增速比1-6月份"
+           "放缓0.1个百分点。",
+           "1-7月份，规模以上工业企业中，国有控股企业实现利润总额11913.2亿元，同比增长30.5%。"]
+RELEASE_BODY = [*RELEASE, *AFTER] * 2
+RELEASE_PAGE = ("<!doctype html><html><head><meta charset='utf-8'><style>" + CSS + "</style>"
+                f"</head><body><h1>{RELEASE_TITLE}</h1><div class='no'>国家统计局 2018-08-27</div>"
+                "<div class='cols'>" + "".join(f"<p>{t}</p>" for t in RELEASE_BODY)
+                + "</div></body></html>")
+
 
 @pytest.fixture(scope="module")
 def printed(edition_browser, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
@@ -73,7 +85,8 @@ def printed(edition_browser, tmp_path_factory: pytest.TempPathFactory) -> dict[s
     made: dict[str, Path] = {}
     context = edition_browser.new_context()
     page = context.new_page()
-    for name, html in (("two_columns", TWO_COLUMNS), ("speech", SPEECH)):
+    for name, html in (("two_columns", TWO_COLUMNS), ("speech", SPEECH),
+                       ("release", RELEASE_PAGE)):
         source = folder / f"{name}.html"
         source.write_text(html, encoding="utf-8")
         page.goto(source.as_uri())
@@ -281,3 +294,36 @@ def test_a_pull_quote_dropped_is_put_to_the_editor() -> None:
     assert _blocks(result.markdown) == MEASURES
     assert any("pull quote" in flag.message and "other choice" in flag.message
                for flag in result.flags)
+
+
+TABLE_LINES = ["分组\t利润总额（亿元）\t同比增长（%）", "总计\t39038.1\t17.1",
+               "其中：国有控股企业\t11913.2\t30.5", "集体企业\t125.2\t4.1", "股份制企业\t27801\t21.3"]
+
+
+def test_a_pasted_title_over_its_issuer_and_date_and_a_tabbed_table_header() -> None:
+    text = "\n".join([RELEASE_TITLE, "国家统计局 2018-08-27 11:51", *RELEASE,
+                      "表1 2018年1-7月份规模以上工业企业利润", *TABLE_LINES]) + "\n"
+    result = import_raw(text)
+    front = result.markdown.split("\n---\n", 1)[0]
+    assert f"title: {RELEASE_TITLE}" in front and "byline: 国家统计局" in front
+    assert "date: '2018-08-27'" in front
+    assert any("国家统计局" in f.message and "other choice" in f.message for f in result.flags)
+    assert not [b for b in _blocks(result.markdown) if b.startswith("#")]
+    assert any(f"lines 6–{5 + len(TABLE_LINES)} look like a table" in f.message
+               for f in result.flags)
+
+
+@pytest.mark.slow
+def test_layout_text_title_wrap_and_issuer_line_over_two_columns(
+        printed: dict[str, Path]) -> None:
+    """`pdftotext -layout` of a release printed in two columns: the title's short rest
+    centred under it runs on with no space; the issuer and date under it is the byline,
+    never glued to the first paragraph (`2018-08-271-7月份`)."""
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    text = subprocess.run(["pdftotext", "-layout", str(printed["release"]), "-"], check=True,
+                          capture_output=True, text=True).stdout
+    result = import_raw(text)
+    front = result.markdown.split("\n---\n", 1)[0]
+    assert f"title: {RELEASE_TITLE}" in front and "byline: 国家统计局" in front
+    assert _blocks(result.markdown) == RELEASE_BODY
