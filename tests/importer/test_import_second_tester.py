@@ -327,3 +327,41 @@ def test_layout_text_title_wrap_and_issuer_line_over_two_columns(
     front = result.markdown.split("\n---\n", 1)[0]
     assert f"title: {RELEASE_TITLE}" in front and "byline: 国家统计局" in front
     assert _blocks(result.markdown) == RELEASE_BODY
+
+
+# A Hong Kong blog page's line under the headline (date, time, section, author) and a
+# wire story's dateline naming its reporter (the forms of a news site's blog page of
+# 2024-04-21 and of a Xinhua story of 2023-01-11; our own text).
+BLOG_TITLE = "夏寶龍講話是中央對香港的考卷"
+BLOG = ["據公開資料顯示，今次透過視頻講話，全體領導都出席了，突顯對這次講話的重視，香港各方應細心揣摩。",
+        "今年是香港回歸祖國27年，筆者相信中央領導會仍有不少機會見到特首，並聽取他的匯報。"]
+WIRE = ["新华社北京1月11日电（记者 成欣）外交部发言人11日表示，中方希望美方有关人士客观理性看待中国。",
+        "当日例行记者会上，有记者问及此事，发言人作了回答，并介绍了有关情况。"]
+
+
+@pytest.mark.parametrize("form", ["pasted", "web"])
+def test_a_date_section_and_author_line_under_the_headline_gives_byline_and_date(
+        form: str) -> None:
+    if form == "pasted":
+        result = import_raw("\n".join([BLOG_TITLE, "2024.04.21 16:00 博客 馮煒光", *BLOG]) + "\n")
+    else:
+        page = (f"<html><head><meta charset='utf-8'></head><body><h1>{BLOG_TITLE}</h1>"
+                "<div class='meta'>2024.04.21 16:00 <span>博客</span> <span>作者：馮煒光</span>"
+                "</div><div class='content'>" + "".join(f"<p>{t}</p>" for t in BLOG)
+                + "</div></body></html>").encode()
+        result = ImportResult(markdown="")
+        result = import_pieces(html_pieces(page, Path("a.html"), result), result)
+    front = result.markdown.split("\n---\n", 1)[0]
+    assert f"title: {BLOG_TITLE}" in front and "byline: 馮煒光" in front
+    assert "date: '2024-04-21'" in front
+    assert any("馮煒光" in f.message and "other choice" in f.message for f in result.flags)
+    assert _blocks(result.markdown) == BLOG
+
+
+@pytest.mark.parametrize("form", ["pasted", "web"])
+def test_the_reporter_a_wire_storys_dateline_names_is_the_byline(form: str) -> None:
+    title = "外交部发言人：希望美方有关人士客观理性看待中国"
+    result = (import_raw("\n".join([title, *WIRE]) + "\n") if form == "pasted" else
+              _web("".join(f"<p>{t}</p>" for t in WIRE)))
+    assert "byline: 记者 成欣" in result.markdown.split("\n---\n", 1)[0]
+    assert _blocks(result.markdown) == WIRE
