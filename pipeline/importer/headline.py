@@ -11,6 +11,7 @@ import re
 from .doubts import PARAGRAPH_MIN
 from .lines import SENTENCE_END, Line, Role, join_lines
 from .patterns import (
+    NAMES,
     is_byline,
     is_caption,
     is_credits,
@@ -33,6 +34,7 @@ FRAGMENT_MAX = 8
 KICKER_MAX = 6
 HEADING_SIZE = 1.07     # × body size: display type for headings
 HEADLINE_SIZE = 1.5     # × body size: the headline
+WRAPPED_SHARE = 2.0     # × the next line's length: a headline line the measure wrapped
 WRAPPED_ROOM = 1.0      # ems left at a display line's end: the measure wrapped it
 _LATIN_END = re.compile(r"[A-Za-z0-9,.;:!?)\]’”]$")
 
@@ -114,7 +116,7 @@ def _headline(display: list[Line], meta: dict[str, object], result: ImportResult
         before = [line.text for line in display[:first]]
         after = [line.text for line in display[last + 1:] if line.text not in subtitle]
         if before:
-            meta["kicker"] = " ".join(before)
+            meta["kicker"] = _display_title(display[:first])
         if after and "subtitle" not in meta:
             meta["subtitle"] = " ".join(after)
         meta["title"] = _display_title(head)
@@ -147,7 +149,7 @@ def _headline(display: list[Line], meta: dict[str, object], result: ImportResult
     if len(lines) >= 2 and len(lines[-1]) >= 1.6 * max(len(t) for t in lines[:-1]) \
             and "subtitle" not in meta:
         meta["subtitle"] = lines.pop()
-    meta["title"] = " ".join(lines)
+    meta["title"] = _text_title(lines)
     if len(lines) > 2:
         result.flag(display[0].number, f"headline assembled from {len(lines)} lines in reading "
                     f"order ({' / '.join(lines)}); check the order and where the kicker or "
@@ -155,6 +157,17 @@ def _headline(display: list[Line], meta: dict[str, object], result: ImportResult
     else:
         result.change(Change.FRONT_MATTER, display[0].number,
                       f"headline: {meta['title']} (display lines before the first paragraph)")
+
+
+def _text_title(lines: list[str]) -> str:
+    """A text's headline lines: a short rest under a long line (利润 / 增长17.1%) is where
+    the measure wrapped it, run on with nothing between; lines of like length were broken
+    by the editor and keep a space (数字经济重塑 中部城市版图)."""
+    out = lines[0] if lines else ""
+    for before, line in itertools.pairwise(lines):
+        wrapped = len(before) >= WRAPPED_SHARE * len(line)
+        out = joined([out, line]) if wrapped else f"{out} {line}"
+    return out
 
 
 def _official_title(lines: list[str]) -> int | None:
@@ -272,6 +285,45 @@ def _issuer_under_title(text: str, display: list[Line], meta: dict[str, object],
     return True
 
 
+_NAMES_ONLY = re.compile(rf"^{NAMES}$")
+DATED_TITLE_MAX = 60   # characters a headline over its signed date may have
+KICKER_LOOKAHEAD = 3  # blocks: a kicker's wrapped rest may stand between it and the title
+CENTRED_SLACK = 1.5   # ems: a centred line's room at either end differs by no more
+
+
+def _centred_names(block: Block, base: float | None) -> bool:
+    """A PDF's line of names alone, centred under the headline in text type (李飞): the
+    byline."""
+    line = block.lines[0]
+    return (len(block.lines) == 1 and line.room is not None and line.room >= 4
+            and not is_display(block, base, HEADING_SIZE)
+            and abs(line.indent / 2 - line.room) <= CENTRED_SLACK
+            and _NAMES_ONLY.match(line.text) is not None)
+
+
+def _dated(blocks: list[Block], index: int) -> bool:
+    """A first line over who signed it and when (统计局：…利润增长17.1% / 国家统计局
+    2018-08-27 11:51) is the headline however long, unless it is a sentence."""
+    text = text_of(blocks[index])
+    following = text_of(blocks[index + 1]) if index + 1 < len(blocks) else ""
+    return (index == 0 and len(blocks[index].lines) <= 2 and len(text) <= DATED_TITLE_MAX
+            and not text.endswith(SENTENCE_END) and signed_date(following) is not None)
+
+
+def _kicker(blocks: list[Block], index: int, base: float | None) -> bool:
+    """Display type over the headline's larger type (a PDF's long kicker, 李飞出席…致辞全文):
+    part of the headline zone however long, unless it is a sentence."""
+    block = blocks[index]
+    if not is_display(block, base, HEADING_SIZE) or text_of(block).endswith(SENTENCE_END):
+        return False
+    for following in blocks[index + 1: index + 1 + KICKER_LOOKAHEAD]:
+        if is_display(following, base, HEADLINE_SIZE):
+            return (following.size or 0) > (block.size or 0)
+        if not is_display(following, base, HEADING_SIZE):
+            return False
+    return False
+
+
 def top_matter(blocks: list[Block], base: float | None,
                result: ImportResult) -> tuple[dict[str, object], list[Block]]:
     """The headline zone: display lines (and bylines, credits, dates) before the first
@@ -306,6 +358,13 @@ def top_matter(blocks: list[Block], base: float | None,
                 display and _repeats(text, display, result, block.line)):
             index += 1
             continue
+        if display and "byline" not in meta and _centred_names(block, base):
+            meta["byline"] = text
+            result.flag(block.line, f"'{text}' (names centred under the headline) taken as the "
+                        "byline; the other choice: a paragraph of the body")
+            closed = True
+            index += 1
+            continue
         headline_type = is_display(block, base, HEADLINE_SIZE)
         if text.startswith(("——", "--")) and display:   # the subtitle's dash
             display.extend(block.lines)
@@ -314,7 +373,8 @@ def top_matter(blocks: list[Block], base: float | None,
         sentence = text.endswith(("。", "；", "：", ":"))
         if block.lines[0].role is Role.TABLE_GUESS:
             break
-        titled = is_document_title(text) and not display and len(block.lines) <= 3
+        titled = not display and ((is_document_title(text) and len(block.lines) <= 3)
+                                  or _kicker(blocks, index, base) or _dated(blocks, index))
         if not headline_type and not titled and (
                 is_prose(block) or sentence or numbering(text) or is_caption(text)
                 or is_doc_number(text) or is_label_line(text)):

@@ -75,6 +75,17 @@ def numbering(text: str) -> Numbering | None:
     return None
 
 
+# A wire story's dateline naming its reporters: 新华社北京1月11日电（记者 成欣）…
+_DATELINE_REPORTERS = re.compile(r"^[^，。（(]{2,30}?[电電]\s*[（(](?P<who>[^（()）]{0,12}?[记記]者"
+                                 r"[^（()）]{1,40})[）)]")
+
+
+def dateline_reporters(text: str) -> str | None:
+    """The reporters a dateline names (记者 成欣), else None."""
+    match = _DATELINE_REPORTERS.match(text)
+    return " ".join(match.group("who").split()) if match else None
+
+
 def is_byline(text: str) -> bool:
     return len(text) <= BYLINE_MAX and _BYLINE.match(text) is not None
 
@@ -148,9 +159,22 @@ def _bare_names(text: str) -> bool:
     return _NAMES_ONLY.match(text) is not None and not text.endswith(("时间", "時間", "日期"))
 
 
+# ... or before it, with the page's section between (2024.04.21 16:00 博客 作者：馮煒光).
+_LEADING_DATE = re.compile(r"^(?P<date>\d{4}\s*[年\-/.]\s*\d{1,2}\s*[月\-/.]\s*\d{1,2}\s*日?)"
+                           r"(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?[\s\u3000]+"
+                           r"(?:(?P<section>[^\s\u3000：:，。,]{1,6})[\s\u3000]+)?"
+                           rf"(?P<label>(?:作者|作者\s*/\s*|文)[：:/]\s*)?(?P<who>{HAN_NAME})$")
+
+
 def signed_date(text: str) -> Signed | None:
     """A byline or issuer's line that ends with its date (作者：陳景祥　2024-03-18,
-    国家统计局　2018-08-27 11:51), else None."""
+    国家统计局　2018-08-27 11:51), or a name after the date and the page's section
+    (2024.04.21 16:00 博客 馮煒光: sure only with its 作者：), else None."""
+    leading = _LEADING_DATE.match(text)
+    if leading and len(text) <= BYLINE_MAX:
+        date = iso_date(leading.group("date"))
+        sure = bool(leading.group("label")) and not leading.group("section")
+        return Signed(leading.group("who"), date, sure) if date else None
     match = _TRAILING_DATE.search(text)
     if match is None or len(text) > BYLINE_MAX:
         return None

@@ -25,6 +25,7 @@ from .patterns import (
     is_salutation,
     is_speaker_turn,
     numbering,
+    signed_date,
     starts_article,
 )
 from .report import Change, ImportResult
@@ -80,9 +81,11 @@ def _runs(lines: list[Line]) -> list[list[Line]]:
 
 
 def stands_alone(text: str) -> bool:
-    """Lines that are never part of a paragraph: bylines, captions, a subtitle's dash,
-    a notice's addressees, numbered heads."""
-    return (is_byline(text) or is_caption(text) or text.startswith(("——", "--"))
+    """Lines that are never part of a paragraph: bylines (with their date too:
+    国家统计局 2018-08-27), captions, a subtitle's dash, a notice's addressees, numbered
+    heads."""
+    return (is_byline(text) or signed_date(text) is not None or is_caption(text)
+            or text.startswith(("——", "--"))
             or is_salutation(text) or is_date_line(text) or is_doc_number(text)
             or (numbering(text) is not None and len(text) <= 40 and "。" not in text
                 and not text.endswith(("；", "，", ",", ";", "：", ":"))))

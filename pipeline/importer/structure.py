@@ -32,6 +32,7 @@ from .patterns import (
     ITEM_NUMBER,
     NOTE_ENTRY,
     Numbering,
+    dateline_reporters,
     is_attachments,
     is_byline,
     is_caption,
@@ -401,4 +402,16 @@ def build_article(blocks: list[Block], result: ImportResult) -> Article:
     paragraphs = [len(e.text) for e in elements if e.kind is Kind.PARAGRAPH]
     if paragraphs and statistics.median(paragraphs) > 2000:
         result.flag(elements[0].line, "paragraphs are very long: was the layout text reflowed?")
+    byline_from_dateline(elements, meta, result)
     return Article(meta, elements)
+
+
+def byline_from_dateline(elements: list[Element], meta: dict[str, object],
+                         result: ImportResult) -> None:
+    """The reporters a wire story's dateline names go to the front matter `byline` too
+    (the dateline keeps them: it is the story's text)."""
+    for element in elements[:BYLINE_AT + 1]:
+        who = dateline_reporters(element.text) if element.kind is Kind.PARAGRAPH else None
+        if who and "byline" not in meta:
+            meta["byline"] = who
+            result.change(Change.FRONT_MATTER, element.line, f"byline from the dateline: {who}")

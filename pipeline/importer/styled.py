@@ -29,7 +29,7 @@ from .patterns import (
 from .punctuation import fix_marks, fix_quotes
 from .report import Change, ImportResult
 from .script import detect_script
-from .structure import BYLINE_AT, Article, Element, Kind
+from .structure import BYLINE_AT, Article, Element, Kind, byline_from_dateline
 
 BYLINE_MAX = 40
 UNSURE_HEADING = 30   # a bold paragraph longer than this may be a bold lead sentence
@@ -239,6 +239,7 @@ def import_pieces(pieces: list[Piece], result: ImportResult) -> ImportResult:
     body = _table_captions(body)
     levels = _levels(body, result)
     elements = [_element(p, level, result) for p, level in zip(body, levels, strict=True)]
+    byline_from_dateline(elements, meta, result)
     text = " ".join([p.text for p in pieces] + [c for p in pieces for r in p.rows for c in r])
     evidence = detect_script(text)
     if evidence.mixed:

@@ -20,7 +20,7 @@ from .lines import Line, Role
 from .patterns import numbering
 from .report import Choice, Decision, ImportResult
 
-_CELL_GAP = re.compile(r"\s{2,}|\u3000+")
+_CELL_GAP = re.compile(r"\s{2,}|[\t\u3000]+")   # a tab parts cells too (a pasted table)
 _FIGURE = re.compile(r"^[-+−]?\d[\d,，.．]*%?$")
 _SERIAL = re.compile(r"^(\d{1,3})(?:\s+(.*))?$")   # a row's serial number, its cells after it
 _SENTENCE = re.compile(r"[，。；！？：,;!?:]")

@@ -55,6 +55,29 @@ TWO_COLUMNS = ("<!doctype html><html><head><meta charset='utf-8'><style>" + CSS 
                + "".join(f"<p>{t}</p>" for t in MEASURES) + f"<h2>{HEAD}</h2>"
                + "".join(f"<p>{t}</p>" for t in AFTER * 2) + "</div></body></html>")
 
+# A speech as a magazine sets it: a long kicker in 14 pt over the 22 pt title (both
+# wrapped), the speaker's name centred under it (our own text, the layout of the tester's
+# page for a speech of 2017).
+KICKER = "某某委员会主任出席“特别行政区成立二十周年研讨会”并发表主题演讲的讲话全文"
+TITLE = "在国家宪法及基本法下特别行政区的角色与使命"
+SPEECH = ("<!doctype html><html><head><meta charset='utf-8'><style>" + CSS +
+          ".sub { font-size: 14pt; text-align: center; margin: 0 0 8pt; }</style></head><body>"
+          f"<div class='sub'>{KICKER}</div><h1>{TITLE}</h1><div class='no'>李飞</div>"
+          "<div class='cols'>" + "".join(f"<p>{t}</p>" for t in (*MEASURES, *AFTER) * 2)
+          + "</div></body></html>")
+
+# A statistics release as pasted and as `pdftotext -layout` gives it (the form of the
+# National Bureau of Statistics release of 2018-08-27 on www.gov.cn; our own figures).
+RELEASE_TITLE = "统计局：2018年1-7月份全国规模以上工业企业利润增长17.1%"
+RELEASE = ["1-7月份，全国规模以上工业企业实现利润总额39038.1亿元，同比增长17.1%，增速比1-6月份"
+           "放缓0.1个百分点。",
+           "1-7月份，规模以上工业企业中，国有控股企业实现利润总额11913.2亿元，同比增长30.5%。"]
+RELEASE_BODY = [*RELEASE, *AFTER] * 2
+RELEASE_PAGE = ("<!doctype html><html><head><meta charset='utf-8'><style>" + CSS + "</style>"
+                f"</head><body><h1>{RELEASE_TITLE}</h1><div class='no'>国家统计局 2018-08-27</div>"
+                "<div class='cols'>" + "".join(f"<p>{t}</p>" for t in RELEASE_BODY)
+                + "</div></body></html>")
+
 
 @pytest.fixture(scope="module")
 def printed(edition_browser, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
@@ -62,7 +85,8 @@ def printed(edition_browser, tmp_path_factory: pytest.TempPathFactory) -> dict[s
     made: dict[str, Path] = {}
     context = edition_browser.new_context()
     page = context.new_page()
-    for name, html in (("two_columns", TWO_COLUMNS),):
+    for name, html in (("two_columns", TWO_COLUMNS), ("speech", SPEECH),
+                       ("release", RELEASE_PAGE)):
         source = folder / f"{name}.html"
         source.write_text(html, encoding="utf-8")
         page.goto(source.as_uri())
@@ -86,6 +110,19 @@ def test_a_centred_line_across_the_gutter_does_not_hide_the_columns(
     path = printed["two_columns"]
     blocks = _blocks(import_lines(pdf_lines(path.read_bytes(), path)).markdown)
     assert blocks == ["鲁政发〔2014〕20号", OPENING, *MEASURES, f"## {HEAD}", *AFTER * 2]
+
+
+@pytest.mark.slow
+def test_a_long_kicker_over_a_pdfs_title_and_the_name_centred_under_it(
+        printed: dict[str, Path]) -> None:
+    path = printed["speech"]
+    result = import_lines(pdf_lines(path.read_bytes(), path))
+    front = result.markdown.split("\n---\n", 1)[0]
+    assert f"kicker: {KICKER}" in front and f"title: {TITLE}" in front
+    assert "byline: 李飞" in front
+    assert any("李飞" in flag.message and "other choice" in flag.message
+               for flag in result.flags)
+    assert _blocks(result.markdown) == [*MEASURES, *AFTER] * 2
 
 
 def _docx(document: Document) -> ImportResult:
@@ -257,3 +294,74 @@ def test_a_pull_quote_dropped_is_put_to_the_editor() -> None:
     assert _blocks(result.markdown) == MEASURES
     assert any("pull quote" in flag.message and "other choice" in flag.message
                for flag in result.flags)
+
+
+TABLE_LINES = ["分组\t利润总额（亿元）\t同比增长（%）", "总计\t39038.1\t17.1",
+               "其中：国有控股企业\t11913.2\t30.5", "集体企业\t125.2\t4.1", "股份制企业\t27801\t21.3"]
+
+
+def test_a_pasted_title_over_its_issuer_and_date_and_a_tabbed_table_header() -> None:
+    text = "\n".join([RELEASE_TITLE, "国家统计局 2018-08-27 11:51", *RELEASE,
+                      "表1 2018年1-7月份规模以上工业企业利润", *TABLE_LINES]) + "\n"
+    result = import_raw(text)
+    front = result.markdown.split("\n---\n", 1)[0]
+    assert f"title: {RELEASE_TITLE}" in front and "byline: 国家统计局" in front
+    assert "date: '2018-08-27'" in front
+    assert any("国家统计局" in f.message and "other choice" in f.message for f in result.flags)
+    assert not [b for b in _blocks(result.markdown) if b.startswith("#")]
+    assert any(f"lines 6–{5 + len(TABLE_LINES)} look like a table" in f.message
+               for f in result.flags)
+
+
+@pytest.mark.slow
+def test_layout_text_title_wrap_and_issuer_line_over_two_columns(
+        printed: dict[str, Path]) -> None:
+    """`pdftotext -layout` of a release printed in two columns: the title's short rest
+    centred under it runs on with no space; the issuer and date under it is the byline,
+    never glued to the first paragraph (`2018-08-271-7月份`)."""
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    text = subprocess.run(["pdftotext", "-layout", str(printed["release"]), "-"], check=True,
+                          capture_output=True, text=True).stdout
+    result = import_raw(text)
+    front = result.markdown.split("\n---\n", 1)[0]
+    assert f"title: {RELEASE_TITLE}" in front and "byline: 国家统计局" in front
+    assert _blocks(result.markdown) == RELEASE_BODY
+
+
+# A Hong Kong blog page's line under the headline (date, time, section, author) and a
+# wire story's dateline naming its reporter (the forms of a news site's blog page of
+# 2024-04-21 and of a Xinhua story of 2023-01-11; our own text).
+BLOG_TITLE = "夏寶龍講話是中央對香港的考卷"
+BLOG = ["據公開資料顯示，今次透過視頻講話，全體領導都出席了，突顯對這次講話的重視，香港各方應細心揣摩。",
+        "今年是香港回歸祖國27年，筆者相信中央領導會仍有不少機會見到特首，並聽取他的匯報。"]
+WIRE = ["新华社北京1月11日电（记者 成欣）外交部发言人11日表示，中方希望美方有关人士客观理性看待中国。",
+        "当日例行记者会上，有记者问及此事，发言人作了回答，并介绍了有关情况。"]
+
+
+@pytest.mark.parametrize("form", ["pasted", "web"])
+def test_a_date_section_and_author_line_under_the_headline_gives_byline_and_date(
+        form: str) -> None:
+    if form == "pasted":
+        result = import_raw("\n".join([BLOG_TITLE, "2024.04.21 16:00 博客 馮煒光", *BLOG]) + "\n")
+    else:
+        page = (f"<html><head><meta charset='utf-8'></head><body><h1>{BLOG_TITLE}</h1>"
+                "<div class='meta'>2024.04.21 16:00 <span>博客</span> <span>作者：馮煒光</span>"
+                "</div><div class='content'>" + "".join(f"<p>{t}</p>" for t in BLOG)
+                + "</div></body></html>").encode()
+        result = ImportResult(markdown="")
+        result = import_pieces(html_pieces(page, Path("a.html"), result), result)
+    front = result.markdown.split("\n---\n", 1)[0]
+    assert f"title: {BLOG_TITLE}" in front and "byline: 馮煒光" in front
+    assert "date: '2024-04-21'" in front
+    assert any("馮煒光" in f.message and "other choice" in f.message for f in result.flags)
+    assert _blocks(result.markdown) == BLOG
+
+
+@pytest.mark.parametrize("form", ["pasted", "web"])
+def test_the_reporter_a_wire_storys_dateline_names_is_the_byline(form: str) -> None:
+    title = "外交部发言人：希望美方有关人士客观理性看待中国"
+    result = (import_raw("\n".join([title, *WIRE]) + "\n") if form == "pasted" else
+              _web("".join(f"<p>{t}</p>" for t in WIRE)))
+    assert "byline: 记者 成欣" in result.markdown.split("\n---\n", 1)[0]
+    assert _blocks(result.markdown) == WIRE
