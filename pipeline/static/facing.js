@@ -1,7 +1,8 @@
 /* bilingual: deal the pairs onto A4 sheets, Chinese verso and translation recto
    (render/facing.py). A spread takes whole pairs while both its pages hold them; a
    pair too long for a page is cut between sentence groups (the .sent spans, the
-   same numbers on both sides); a heading is never the last thing on a page. */
+   same numbers on both sides); a heading, or a table's caption, is never the last
+   thing on a page. */
 (function () {
   "use strict";
   var main = document.getElementById("main"), sheets = document.getElementById("sheets");
@@ -73,6 +74,12 @@
     return page;
   }
 
+  // A heading, and the paragraph before a table (its caption), never end a page.
+  function keptWithNext(pair) {
+    var next = pair.nextElementSibling;
+    return pair.classList.contains("fp--heading") || Boolean(next && next.classList.contains("fp--table"));
+  }
+
   function paginate() {
     var title = document.querySelector(".title-page");
     var first = sheet("title", "");
@@ -83,7 +90,7 @@
     document.querySelectorAll(".fp-source > .fp").forEach(function (pair) {
       var parts = sides(pair);
       put(page, parts);
-      if (fits(page)) { held = pair.classList.contains("fp--heading") ? parts : null; return; }
+      if (fits(page)) { held = keptWithNext(pair) ? parts : null; return; }
       take(parts);
       if (!empty(page)) {
         page = spread();

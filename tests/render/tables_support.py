@@ -83,3 +83,47 @@ def make_table_project(root: Path) -> Project:
         translate(project.catalog_path(slug, "en"), ENGLISH)
     assert build(project, BuildOptions(quiet=True)) == 0
     return project
+
+
+
+FILLER_ZH = "全区工业企业加快转型升级，持续推进技术改造和智能化建设，产业链条不断延伸，发展质量稳步提升。"
+FILLER_EN = ("Industrial enterprises across the district are upgrading faster, pressing on with "
+             "technical renovation and smart manufacturing; their industrial chains grow longer "
+             "and the quality of their growth rises steadily year after year.")
+FILLED_TABLES = 12
+FILLED = "tables"
+
+
+def filled_caption(table: int) -> tuple[str, str]:
+    return f"*表{table} 工业企业利润*", f"*Table {table} Profits of industrial enterprises*"
+
+
+def filled_header(table: int) -> tuple[str, str]:
+    return f"分组{table}", f"Group {table}"
+
+
+def _filled_article() -> str:
+    """Table n after n paragraphs: the captions fall at many places on a page, the foot included."""
+    blocks = []
+    for n in range(1, FILLED_TABLES + 1):
+        blocks += [f"{n}.{k}、{FILLER_ZH}" for k in range(1, n + 1)]
+        blocks += [filled_caption(n)[0], TABLE.replace("分组", filled_header(n)[0], 1)]
+    return "---\nlang: zh-Hans\ntitle: 统计局：工业企业利润\n---\n\n" + "\n\n".join(blocks) + "\n"
+
+
+def _filled_english() -> dict[str, str]:
+    english = {**ENGLISH, "统计局：工业企业利润": "NBS: industrial profits"}
+    for n in range(1, FILLED_TABLES + 1):
+        english.update({f"{n}.{k}、{FILLER_ZH}": f"{n}.{k}. {FILLER_EN}" for k in range(1, n + 1)})
+        english.update((filled_caption(n), filled_header(n)))
+    return english
+
+
+def make_filled_project(root: Path) -> Project:
+    """The article of FILLED_TABLES captioned tables, translated, built."""
+    make_project(root, {FILLED: _filled_article()})
+    project = Project(root)
+    assert update(project, UpdateOptions(locale="en", create=True, quiet=True)) == 0
+    translate(project.catalog_path(FILLED, "en"), _filled_english())
+    assert build(project, BuildOptions(quiet=True)) == 0
+    return project

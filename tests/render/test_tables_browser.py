@@ -5,11 +5,23 @@ editions used to set each cell as a row of its own)."""
 from __future__ import annotations
 
 import itertools
+import subprocess
 import zipfile
 from pathlib import Path
 
 import pytest
-from tables_support import CELLS_PER_ROW, NO_HEADING, ROWS, UNDER_HEADING, make_table_project
+from tables_support import (
+    CELLS_PER_ROW,
+    FILLED,
+    FILLED_TABLES,
+    NO_HEADING,
+    ROWS,
+    UNDER_HEADING,
+    filled_caption,
+    filled_header,
+    make_filled_project,
+    make_table_project,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -94,3 +106,50 @@ def test_table_cells_sit_side_by_side_in_both_epubs(table_build, edition_tab, tm
             tab = edition_tab(width, 900).open(unpacked / "EPUB" / "article.xhtml")
             _assert_rows_side_by_side(tab, f"{name} at {width}px")
             tab.assert_clean()
+
+
+@pytest.fixture(scope="module")
+def filled_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return make_filled_project(tmp_path_factory.mktemp("filled") / "project").root / "build"
+
+
+def _captions_and_tables(languages: tuple[int, ...] = (0, 1)) -> list[tuple[str, str]]:
+    """Each table's caption and header cell as a page's text shows them (the caption by
+    its first words: hyphenation may break the rest), in Chinese (0) and English (1)."""
+    found = []
+    for n in range(1, FILLED_TABLES + 1):
+        for side in languages:
+            caption = filled_caption(n)[side].strip("*")  # 表1 … / Table 1 …
+            found.append((caption[:caption.index(str(n)) + len(str(n))] + " ", filled_header(n)[side] + " "))
+    return found
+
+
+def _pages_holding(pages: list[str], text: str) -> list[int]:
+    return [i for i, page in enumerate(pages) if text in " ".join(page.split())]
+
+
+def test_a_caption_never_ends_a_facing_page_without_its_table(filled_build, edition_tab):
+    tab = edition_tab(1280, 900)
+    _open(tab, filled_build / f"{FILLED}.zh-en.facing.html")
+    sheets = tab.page.evaluate(
+        "Array.from(document.querySelectorAll('#sheets .sheet')).map(s => s.innerText)")
+    for caption, header in _captions_and_tables():
+        where = _pages_holding(sheets, caption)
+        assert where and where == _pages_holding(sheets, header), \
+            f"{caption!r} on sheet {where}, its table elsewhere"
+    tab.assert_clean()
+
+
+def test_a_caption_never_ends_a_printed_page_without_its_table(filled_build, edition_tab, tmp_path):
+    tab = edition_tab(1280, 900)
+    for name in (f"{FILLED}.en.html", f"{FILLED}.zh-en.html"):
+        _open(tab, filled_build / name)
+        pdf = tmp_path / f"{name}.pdf"
+        tab.page.pdf(path=str(pdf), format="A4", prefer_css_page_size=True)
+        pages = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
+                               check=True).stdout.split("\f")
+        for caption, header in _captions_and_tables((1,) if name.endswith(".en.html") else (0, 1)):
+            where = _pages_holding(pages, caption)
+            assert where and where == _pages_holding(pages, header)[:1], \
+                f"{name}: {caption!r} on page {where}, its table elsewhere"
+    tab.assert_clean()
