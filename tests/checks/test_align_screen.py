@@ -184,3 +184,12 @@ def test_a_deletion_hidden_by_an_abbreviation_is_still_aligned() -> None:
     assert alignment is not None
     assert [alignment.source_of(k) for k in alignment.omitted(GATE_CONFIDENCE)] == [
         "一只貉在山涧旁悠闲玩耍。"]
+
+
+def test_a_closing_quote_after_a_space_ends_a_piece() -> None:
+    """`… owners. ” Hu` is two pieces (split.ROUGH_END), as pysbd makes two sentences:
+    the pair passes the screen instead of being aligned."""
+    zh = "“在松山，野生动物是真正的主人。”胡巧立说，保护区现已安装200余台红外相机。"
+    en = ("\"In Songshan, wild animals are the real owners. ” Hu Qiaoli said the reserve "
+          "now has more than 200 infrared cameras.")
+    assert plainly_paired(zh, en)

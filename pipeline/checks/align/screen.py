@@ -4,8 +4,9 @@ Aligning a segment costs tens of milliseconds (the dynamic programme over every
 bead); most translated segments leave no sentence without a counterpart, and
 this screen proves that for most of them with lengths and numbers alone:
 
-- the English is cut at plain sentence ends (. ! ? then a space and a capital:
-  over-cutting at "Mr. Li" only makes more pieces), no pysbd;
+- the English is cut at plain sentence ends (. ! ? and any closing quotes, then a
+  space and a capital: over-cutting at "Mr. Li" only makes more pieces), no pysbd
+  (`split.ROUGH_END`, the aligner's rough cut);
 - as many pieces as sentences, each within a factor of 1.5 of its expected
   length, pass on lengths alone (`evenly_paired`: a deleted sentence changes the
   count, and only a boundary off elsewhere keeps it equal, which then pairs
@@ -35,30 +36,27 @@ nothing in.
 from __future__ import annotations
 
 import math
-import re
 from functools import lru_cache
 
 from .aligner import DEFAULT, zh_length
 from .evidence import en_values, sentence_words, zh_values
 from .lexicon import cedict, english_stems
-from .split import split_chinese
+from .split import ROUGH_END, split_chinese
 
 MAX_PIECES = 8  # as the aligner's longest bead (1-8)
 # As many pieces as sentences, each within this factor of its expected length: the
 # pair passes on lengths alone (see `evenly_paired`). Chosen on the dev part of
-# bench/align.py: the cut paragraphs whose counts stay equal all have a pair off
-# by 1.7 or more; 1.6 changes no decision there, 2.0 loses 3 of 206 caught.
+# bench/align.py: the 12 caught cut paragraphs whose counts stay equal all have a
+# pair off by 1.6 or more; 1.6 changes no decision there, 1.7 loses 1 of 206, 2.0 3.
 EVEN_PIECES = math.log(1.5)
 ONE_PIECE = math.log(2.0)     # a 1-1 group: within a factor of 2 (as before this screen)
 SEVERAL_PIECES = math.log(1.5)  # a 1-2 or 1-3 group: within a factor of 1.5
 
-# Where English plainly ends a sentence: . ! ? then a space and a capital, digit or
-# opening quote. Over-splits at "Mr. Li" and never under-splits a normal sentence end.
-_PLAIN_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
 
 
 def english_pieces(target: str) -> list[str]:
-    return [p for p in _PLAIN_END.split(target) if p.strip()]
+    """The English cut where it may end a sentence (`split.ROUGH_END`, no pysbd)."""
+    return [p for p in ROUGH_END.split(target) if p.strip()]
 
 
 def plainly_paired(source: str, target: str) -> bool:

@@ -188,13 +188,13 @@ def split_english(text: str, language: str = "en") -> tuple[Sentence, ...]:
 # a space and a capital, digit or opening mark. Cuts at "Mr. Li" too, where pysbd does
 # not, and misses a rare end pysbd makes (`areas. “ Zhao`): close enough for a yes/no
 # (`aligner.lone_alignment` says how it is used and what was measured).
-_ROUGH_END = re.compile(r"(?<=[.!?])(?:\s?[\"'”’)\]])*\s+(?=[\"“‘(\[]?[A-Z0-9])")
+ROUGH_END = re.compile(r"(?<=[.!?])(?:\s?[\"'”’)\]])*\s+(?=[\"“‘(\[]?[A-Z0-9])")
 
 
 @lru_cache(maxsize=16384)
 def rough_english(text: str, language: str = "en") -> tuple[Sentence, ...]:
     """English cut without pysbd: `split_english` where that needs no pysbd (plain
-    prose), else at every `_ROUGH_END`. For a caller that only asks whether every
+    prose), else at every `ROUGH_END`. For a caller that only asks whether every
     sentence has a counterpart (the gate), a sentence cut in two is harmless: the
     aligner joins the halves again. Other languages: `split_english`."""
     if language != "en":
@@ -203,7 +203,7 @@ def rough_english(text: str, language: str = "en") -> tuple[Sentence, ...]:
     if plain is not None:
         return _attach_bare(text, list(plain))
     pieces, start = [], 0
-    for end in [*_ROUGH_END.finditer(text), None]:
+    for end in [*ROUGH_END.finditer(text), None]:
         piece = _trimmed(text, start, end.start() if end else len(text))
         if piece is not None:
             pieces.append(piece)
