@@ -368,3 +368,33 @@ def test_numeric_dates_are_looked_for_only_beside_a_digit_and_separator(
 def test_numeric_date_hint_is_necessary(text: str) -> None:
     if quantity._NUMERIC_DATE_RE.search(text):
         assert quantity._NUMERIC_DATE_HINT.search(text)
+
+
+def test_a_translations_clauses_are_stemmed_once_for_every_term(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """BL101's loose match (coordination, word order, inflection in one clause) splits and
+    stems a translation once, however many unmatched terms and renderings ask about it."""
+    from pipeline.checks.rules import terms
+    from pipeline.glossary.model import Term
+    split: list[str] = []
+    clauses = terms._CLAUSE_RE
+
+    class Spy:
+        def findall(self, text: str) -> list[str]:
+            split.append(text)
+            return clauses.findall(text)
+    monkeypatch.setattr(terms, "_CLAUSE_RE", Spy())
+    target = "Members and cadres of the Party met; flood and typhoon controls were tightened."
+    party = Term("党员干部", "Party members and cadres", ("Party cadres and members",))
+    flood = Term("防汛防台", "flood and typhoon control")
+    fever = Term("发热门诊", "fever clinic")
+    assert terms.loosely_rendered(target, party) and terms.loosely_rendered(target, flood)
+    assert not terms.loosely_rendered(target, fever)
+    assert split == [target]
+
+
+@pytest.mark.parametrize(("a", "b"), [("ab", "ab"), ("abc", "abc"), ("revitaliz", "revitalization"),
+                                      ("party", "parti"), ("member", "members")])
+def test_a_stem_found_as_is_agrees_with_the_shared_beginning(a: str, b: str) -> None:
+    from pipeline.checks.rules import terms
+    assert terms._has_stem(frozenset({a}), b) == terms._same_stem(a, b)

@@ -128,3 +128,16 @@ def test_varied_corpus_repeats_no_entry_and_translates_every_one(tmp_path):
     first, again = varied._fresh(varied.docs[0][0]), varied._fresh(varied.docs[0][0])
     assert first.zh == "产量3300万吨。" and again.zh != first.zh
     assert again.zh[2:6] in again.en and again.zh[2:6].isdigit()
+
+
+def test_check_speed_times_another_checkouts_check_in_the_same_rounds(tmp_path):
+    """`bench/check_speed.py --against TREE`: the other checkout's check is the same
+    command, run with that tree on the path, alternating with this one and pofilter."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    from check_speed import commands
+    plain = commands(tmp_path, tmp_path / "out", 2)
+    both = commands(tmp_path, tmp_path / "out", 2, tmp_path / "old")
+    assert set(plain) == {"check", "pofilter"}
+    assert list(both) == ["check", "check@other", "pofilter"]
+    assert both["check@other"] == ["env", f"PYTHONPATH={(tmp_path / 'old').resolve()}",
+                                   *plain["check"]]

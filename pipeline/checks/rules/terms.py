@@ -104,6 +104,7 @@ _CLAUSE_RE = re.compile(r"[^.;:!?()]+")
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
 
+@lru_cache(maxsize=1 << 14)  # a few thousand words come back entry after entry
 def _stem(word: str) -> str:
     """A crude stem for matching inflections ("members" ~ "member", "controlled" ~
     "control", "parties" ~ "party"): enough inside one clause."""
@@ -123,6 +124,17 @@ def _same_stem(a: str, b: str) -> bool:
     return shared >= 5 and shared >= min(len(a), len(b)) - 4
 
 
+def _has_stem(have: frozenset[str], wanted: str) -> bool:
+    # A stem of three letters or more is its own same stem: found without the scan.
+    return (len(wanted) >= 3 and wanted in have) or any(_same_stem(h, wanted) for h in have)
+
+
+@lru_cache(maxsize=1024)  # every term left unmatched in an entry asks about its clauses
+def _clause_stems(target: str) -> tuple[frozenset[str], ...]:
+    return tuple(frozenset(_stem(w) for w in _WORD_RE.findall(clause))
+                 for clause in _CLAUSE_RE.findall(target))
+
+
 def loosely_rendered(target: str, term: Term) -> bool:
     """Every content word of an accepted rendering within one clause, in any
     order, inflected or split by coordination: 党员干部 → "members and cadres of
@@ -132,9 +144,8 @@ def loosely_rendered(target: str, term: Term) -> bool:
         wanted = {_stem(w) for w in _WORD_RE.findall(rendering)} - _FUNCTION_WORDS
         if not wanted or (len(wanted) == 1 and len(_WORD_RE.findall(rendering)) == 1):
             continue  # a one-word rendering has no parts to split
-        for clause in _CLAUSE_RE.findall(target):
-            have = {_stem(w) for w in _WORD_RE.findall(clause)}
-            if all(any(_same_stem(h, w) for h in have) for w in wanted):
+        for have in _clause_stems(target):
+            if all(_has_stem(have, w) for w in wanted):
                 return True
     return False
 
