@@ -17,6 +17,14 @@ from ..langtags import same_language
 # Characters of a number, code or Latin word: a phrase boundary between two of them is
 # not a place to break (BudouX's Chinese models split 1-7月 as 1 | -7月).
 _UNBREAKABLE_PAIR = re.compile(r"[0-9A-Za-z%.\-–:/·０-９％．]")
+# Nor between two Chinese numerals: a year written in characters (二〇二五, or with the
+# white circle Hong Kong pages type for its zero, 二◯二五) is one word.
+_NUMERAL = re.compile(r"[〇○◯零一二三四五六七八九十百千万亿两]")
+
+
+def _unbreakable(before: str, after: str) -> bool:
+    return bool((_UNBREAKABLE_PAIR.match(before) and _UNBREAKABLE_PAIR.match(after))
+                or (_NUMERAL.match(before) and _NUMERAL.match(after)))
 _BREAK = "<wbr>"
 
 
@@ -30,7 +38,7 @@ def phrases(text: str, traditional: bool = False) -> list[str]:
     """`text` cut into phrases a line may break between; joined they give `text`."""
     merged: list[str] = []
     for phrase in _parser(traditional).parse(text):
-        if merged and _UNBREAKABLE_PAIR.match(merged[-1][-1]) and _UNBREAKABLE_PAIR.match(phrase[0]):
+        if merged and _unbreakable(merged[-1][-1], phrase[0]):
             merged[-1] += phrase
         else:
             merged.append(phrase)

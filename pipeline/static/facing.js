@@ -1,8 +1,8 @@
 /* bilingual: deal the pairs onto A4 sheets, Chinese verso and translation recto
    (render/facing.py). A spread takes whole pairs while both its pages hold them; a
    pair too long for a page is cut between sentence groups (the .sent spans, the
-   same numbers on both sides); a heading, or a table's caption, is never the last
-   thing on a page. */
+   same numbers on both sides), a table between rows; a heading, or a table's caption,
+   is never the last thing on a page. */
 (function () {
   "use strict";
   var main = document.getElementById("main"), sheets = document.getElementById("sheets");
@@ -38,11 +38,17 @@
     });
   }
 
-  // The pair's sides holding only sentence groups from..to (inclusive).
+  // Where a pair may be cut: between its sentence groups, or a table's body rows (the
+  // header row goes with every piece).
+  function pieces(side) {
+    return side.querySelectorAll(side.querySelector("table") ? "tbody > tr" : ".sent");
+  }
+
+  // The pair's sides holding only pieces from..to (inclusive).
   function groups(pair, from, to) {
     return sides(pair).map(function (side) {
-      side.querySelectorAll(".sent").forEach(function (s) {
-        var n = Number(s.dataset.sent);
+      pieces(side).forEach(function (s, i) {
+        var n = s.dataset.sent === undefined ? i : Number(s.dataset.sent);
         if (n < from || n > to) s.remove();
       });
       if (from > 0) side.querySelectorAll(".num").forEach(function (n) { n.remove(); });
@@ -51,8 +57,8 @@
   }
 
   function count(pair) {
-    var n = pair.querySelectorAll(".zh .sent").length;
-    return n === pair.querySelectorAll(".target .sent").length ? n : 0;
+    var n = pieces(pair.querySelector(".zh")).length;
+    return n === pieces(pair.querySelector(".target")).length ? n : 0;
   }
 
   // A pair longer than a page: as many groups as fit on each spread.
@@ -90,11 +96,11 @@
     document.querySelectorAll(".fp-source > .fp").forEach(function (pair) {
       var parts = sides(pair);
       put(page, parts);
-      if (fits(page)) { held = keptWithNext(pair) ? parts : null; return; }
+      if (fits(page)) { held = keptWithNext(pair) ? (held || []).concat([parts]) : null; return; }
       take(parts);
       if (!empty(page)) {
         page = spread();
-        if (held) { take(held); put(page, held); }
+        (held || []).forEach(function (kept) { take(kept); put(page, kept); });
         put(page, parts);
         if (fits(page)) { held = null; return; }
         take(parts);

@@ -119,11 +119,30 @@ def _filled_english() -> dict[str, str]:
     return english
 
 
+LONG = "long"
+LONG_ROWS = 80  # more than a facing page holds
+
+
+def _long_article() -> str:
+    rows = "\n".join(f"| 第{n}行 | {n}.5 |" for n in range(1, LONG_ROWS + 1))
+    return ("---\nlang: zh-Hans\ntitle: 统计局：工业企业利润\n---\n\n"
+            f"{CAPTION}\n\n| 分组 | 利润总额（亿元） |\n|---|---|\n{rows}\n\n{NOTE}\n")
+
+
+def _long_english() -> dict[str, str]:
+    english = {**ENGLISH, "统计局：工业企业利润": "NBS: industrial profits"}
+    english.update({f"第{n}行": f"Row {n}" for n in range(1, LONG_ROWS + 1)})
+    english.update({f"{n}.5": f"{n}.5" for n in range(1, LONG_ROWS + 1)})
+    return english
+
+
 def make_filled_project(root: Path) -> Project:
-    """The article of FILLED_TABLES captioned tables, translated, built."""
-    make_project(root, {FILLED: _filled_article()})
+    """The article of FILLED_TABLES captioned tables and the one of a long table,
+    translated, built."""
+    make_project(root, {FILLED: _filled_article(), LONG: _long_article()})
     project = Project(root)
     assert update(project, UpdateOptions(locale="en", create=True, quiet=True)) == 0
     translate(project.catalog_path(FILLED, "en"), _filled_english())
+    translate(project.catalog_path(LONG, "en"), _long_english())
     assert build(project, BuildOptions(quiet=True)) == 0
     return project

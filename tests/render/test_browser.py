@@ -624,3 +624,29 @@ def test_the_facing_pages_edition_keeps_each_pair_on_one_spread(real_site, editi
     _pdf(tab, "real-facing")
     assert len(_pdf_pages(EDITION_ARTIFACTS / "real-facing.pdf")) == where["sheets"]
     tab.assert_clean()
+
+
+# Each paragraph number's box beside the box of its paragraph's first visible side.
+PARAGRAPH_NUMBERS = """() => Array.from(document.querySelectorAll('.pnum')).map(n => {
+  const pair = n.closest('.pair');
+  const side = Array.from(pair.children).find(c => !c.classList.contains('pnum')
+                                               && c.getBoundingClientRect().height > 0);
+  const a = n.getBoundingClientRect(), b = side.getBoundingClientRect();
+  return {id: pair.id, num: {top: a.top, right: a.right, left: a.left},
+          text: {top: b.top, left: b.left}};
+})"""
+
+
+@pytest.mark.parametrize("page", ["bilingual", "english"])
+def test_paragraph_numbers_hang_beside_their_paragraph_on_a_phone(edition_site, edition_tab,
+                                                                  page: str) -> None:
+    # A designer saw at 390 px each number on a line of its own above its pair
+    # (bilingual) or under its paragraph, where it reads as the next one's (English).
+    tab = edition_tab(390, 844).open(getattr(edition_site, page))
+    numbers = tab.page.evaluate(PARAGRAPH_NUMBERS)
+    assert numbers
+    for n in numbers:
+        num, text = n["num"], n["text"]
+        assert num["right"] <= text["left"] + 1, f"{n['id']}: number not in the margin"
+        assert num["left"] >= 0, f"{n['id']}: number off the screen"
+        assert abs(num["top"] - text["top"]) < 12, f"{n['id']}: number not on the first line"

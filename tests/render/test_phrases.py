@@ -33,6 +33,15 @@ def test_breaks_go_between_phrases_and_keep_the_markup() -> None:
                                          "利润增长17.1%&lt;")
 
 
+def test_a_year_in_chinese_numerals_is_one_phrase() -> None:
+    # A designer saw 二◯ / 二五年 in a Hong Kong speech's title (info.gov.hk types the
+    # zero as a white circle); 二〇二五 with the Chinese zero is one word too.
+    for title, traditional in (("二◯二五年國家憲法日座談會致辭", True),
+                               ("二〇二五年国家宪法日座谈会致辞", False)):
+        cut = phrases(title, traditional)
+        assert "".join(cut) == title and cut[0].startswith(title[:4])
+
+
 def test_traditional_text_gets_breaks_too() -> None:
     assert "<wbr>" in with_phrase_breaks(Markup("新華社記者韓潔報道兩會"), "zh-Hant")
 

@@ -14,6 +14,8 @@ from tables_support import (
     CELLS_PER_ROW,
     FILLED,
     FILLED_TABLES,
+    LONG,
+    LONG_ROWS,
     NO_HEADING,
     ROWS,
     UNDER_HEADING,
@@ -152,4 +154,22 @@ def test_a_caption_never_ends_a_printed_page_without_its_table(filled_build, edi
             where = _pages_holding(pages, caption)
             assert where and where == _pages_holding(pages, header)[:1], \
                 f"{name}: {caption!r} on page {where}, its table elsewhere"
+    tab.assert_clean()
+
+
+def test_a_table_longer_than_a_page_runs_onto_the_next_spread_whole(filled_build, edition_tab):
+    tab = edition_tab(1280, 900)
+    _open(tab, filled_build / f"{LONG}.zh-en.facing.html")
+    sheets = tab.page.evaluate("""() => Array.from(document.querySelectorAll('#sheets .sheet')).map(s => ({
+      rows: Array.from(s.querySelectorAll('tbody tr')).map(tr => tr.cells[0].textContent.trim()),
+      headers: s.querySelectorAll('thead').length, over: s.classList.contains('sheet--over')}))""")
+    with_rows = [sheet for sheet in sheets if sheet["rows"]]
+    assert not any(sheet["over"] for sheet in sheets)
+    assert len(with_rows) >= 4  # two spreads at least
+    for side, label in ((0, "第{}行"), (1, "Row {}")):
+        rows = [row for sheet in with_rows[side::2] for row in sheet["rows"]]
+        assert rows == [label.format(n) for n in range(1, LONG_ROWS + 1)]  # every row, once, in order
+    assert all(sheet["headers"] == 1 for sheet in with_rows)  # the header row on every page
+    # The verso and recto of a spread hold the same rows.
+    assert [len(s["rows"]) for s in with_rows[::2]] == [len(s["rows"]) for s in with_rows[1::2]]
     tab.assert_clean()
