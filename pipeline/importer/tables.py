@@ -214,6 +214,18 @@ def _cell_runs(lines: list[Line], taken: list[tuple[int, int]]) -> list[tuple[in
     return found
 
 
+def _with_tail(lines: list[Line], start: int, end: int,
+               regions: list[tuple[int, int]]) -> tuple[int, int]:
+    """A table read one cell a line ends with its last row: a short cell right under it,
+    no blank line between (a head has one over it), is the last cell's wrapped rest
+    (建立涉企政策直达 / … / 快享机制)."""
+    if end < len(lines) and lines[end].role is None and not lines[end].gap_before \
+            and lines[end - 1].role is None and len(_spans(lines[end - 1])) <= 1 \
+            and _one_cell(lines[end].text) and all(end != other for other, _ in regions):
+        return start, end + 1
+    return start, end
+
+
 def _one_cell(text: str) -> bool:
     """A short line without a sentence's or a lead-in's mark (a cell may hold a comma)."""
     return (len(text) <= LABEL_MAX and not _CLAUSE_END.search(text) and not text.endswith(
@@ -272,6 +284,7 @@ def mark_tables(lines: list[Line], result: ImportResult) -> list[Line]:
     regions = _regions(lines)
     regions += _aligned_runs(lines, regions)
     regions += _cell_runs(lines, regions)
+    regions = [_with_tail(lines, start, end, regions) for start, end in regions]
     marked: list[Line | None] = list(lines)
     for start, end in sorted(regions):
         first, last = lines[start], lines[end - 1]

@@ -182,3 +182,8 @@ FIGURES = """三是市场环境更加公平。全面清理妨碍统一市场和�
 def test_a_header_over_right_aligned_figures_names_its_columns_in_order() -> None:
     body = _body(import_raw("讲话\n\n" + FIGURES).markdown)
     assert "| 指标 | 2022 年 | 2023 年 |\n|---|---|---|\n| 企业开办时间（天） | 3 | 1 |" in body
+
+
+def test_the_wrapped_rest_of_a_tables_last_cell_is_no_heading() -> None:
+    result = import_raw(TASKS)
+    assert "## 跨省通办" not in result.markdown and "\n跨省通办\n" in result.markdown
