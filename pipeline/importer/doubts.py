@@ -62,6 +62,19 @@ def set_apart(blocks: list[Block], base: float | None, display: float) -> bool:
         or (len(block.lines) == 1 and block.lines[0].bold) for block in blocks)
 
 
+def weighed_head(block: Block, text: str, bold: bool | None, fresh: bool, apart: bool,
+                 result: ImportResult) -> bool:
+    """Whether a numbered sentence standing alone is a head: a PDF's weight settles it
+    (bold, a head; set as the body where heads are set apart, an item, put to the
+    editor); else it is one unless its list's items so far were paragraphs (`fresh`)."""
+    if bold is True:
+        return True
+    if bold is False and apart:
+        flag_plain_item(block, text, result)
+        return False
+    return fresh
+
+
 def flag_plain_item(block: Block, text: str, result: ImportResult) -> None:
     result.decisions.append(Decision(Choice.HEADING, block.line, text, page=block.page))
     result.flag(block.line, f"'{text}' (numbered, one sentence, standing alone) is set as "

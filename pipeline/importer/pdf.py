@@ -151,18 +151,52 @@ def _baselines(chars: list[Char]) -> list[list[Char]]:
 
 
 def _runs(chars: list[Char], page: int) -> list[Run]:
+    rows = _baselines(chars)
+    gutters = _narrow_gutters(rows)
     runs: list[Run] = []
-    for row in _baselines(chars):
+    for row in rows:
         row.sort(key=lambda c: c.x0)
         current: list[Char] = []
         for char in row:
-            if current and char.x0 - current[-1].x1 > RUN_GAP * char.size:
+            if current and (char.x0 - current[-1].x1 > RUN_GAP * char.size or any(
+                    current[-1].x1 <= x <= char.x0 for x in gutters)):
                 runs.append(Run(current, page))
                 current = []
             current.append(char)
         if current:
             runs.append(Run(current, page))
     return [run for run in runs if run.text]
+
+
+GUTTER_MIN = 0.5     # ems: the narrowest gutter between columns
+GUTTER_ROWS = 0.05   # of the lines: at most this many may cross a gutter (a headline)
+
+
+def _narrow_gutters(rows: list[list[Char]]) -> list[float]:
+    """The middles of gutters narrower than a run's gap (columns set a space apart): an
+    x-range of the page no line's characters cover, with text on both sides of it on
+    most lines."""
+    if len(rows) < 6:
+        return []
+    em = statistics.median(c.size for row in rows for c in row)
+    left = int(min(c.x0 for row in rows for c in row))
+    right = int(max(c.x1 for row in rows for c in row)) + 1
+    cover = [0] * (right - left + 1)
+    for row in rows:
+        for x in {x for c in row for x in range(int(c.x0) - left, int(c.x1) - left)}:
+            cover[x] += 1
+    most = max(cover)
+    gutters: list[float] = []
+    start: int | None = None
+    for x, count in enumerate(cover):
+        if count <= max(1.0, GUTTER_ROWS * len(rows)):
+            start = x if start is None else start
+            continue
+        if start is not None and start > 0 and x - start >= GUTTER_MIN * em and \
+                max(cover[:start]) >= most / 2 and max(cover[x:]) >= most / 2:
+            gutters.append(left + (start + x) / 2)
+        start = None
+    return gutters
 
 
 def _columns(runs: list[Run], body: float) -> list[Column]:

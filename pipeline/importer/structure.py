@@ -20,8 +20,8 @@ from .doubts import (
     fills_measure,
     flag_full_line,
     flag_heading,
-    flag_plain_item,
     set_apart,
+    weighed_head,
     wrapped_measure,
 )
 from .headline import HEADING_MAX, HEADING_SIZE, classify_meta, top_matter
@@ -240,15 +240,11 @@ def body_elements(blocks: list[Block], meta: dict[str, object], base: float | No
         sized = _display(block, base, HEADING_SIZE) and len(text) <= 2 * NUMBERED_HEADING_MAX
         # A PDF's body-size line standing alone reads as a heading by its text, as in text.
         alone = base is None or (len(block.lines) == 1 and (block.size or 0) >= base - 0.3)
-        # The next item of a list whose items so far were paragraphs is one too (（十）….);
-        # a PDF's weight settles it: bold, a head; set as the body where heads are set
-        # apart, an item (put to the editor).
-        bold = block.lines[0].bold if alone and block.lines else None
-        sentence = alone and is_sentence_head(text, following) and (
-            bold is True or (style not in run_in and not (bold is False and apart)))
-        if alone and bold is False and apart and not sentence and is_sentence_head(
-                text, following):
-            flag_plain_item(block, text, result)
+        # The next item of a list whose items so far were paragraphs is one too (（十）….),
+        # unless a PDF's weight says otherwise
+        bold = block.lines[0].bold if alone else None
+        sentence = alone and is_sentence_head(text, following) and weighed_head(
+            block, text, bold, style not in run_in, apart, result)
         plain = alone and (looks_like_heading(text) or sentence) and not is_byline(text)
         if plain and not sized and not sentence and _kept_line(block, text, typical, result):
             elements.append(Element(Kind.PARAGRAPH, text, block.line))

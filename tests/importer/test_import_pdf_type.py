@@ -6,6 +6,8 @@ but reports weight 400. A numbered one-sentence line standing alone (`（一）�
 is a head when bold and an item of the text when set as the body is, in a document that
 sets its heads apart; the text alone cannot tell (issue 33's closing note, session 12).
 
+Layout: two columns set a space apart ran together line by line.
+
 Size: PDFium boxes a flat glyph opening a line (一 of `一半`) by its ink, so a headline's
 last line `一半` measured half the headline's size and became a subtitle.
 
@@ -69,13 +71,26 @@ OFFICIAL = ("<!doctype html><html lang='zh-Hans'><head><meta charset='utf-8'><st
             + "</body></html>")
 
 
+# Two columns set a space apart (column-gap 1em): narrower than the gap that parts a run,
+# so each printed line ran across both columns and the paragraphs interleaved.
+PARAGRAPH = ("今年以来，全市新开工改造项目一百二十个，完成投资三十五亿元，惠及群众四万余户。"
+             "下一步，有关部门将继续加强统筹协调，推动各项任务落实落细，确保工作取得实效。")
+NARROW = ("<!doctype html><html lang='zh-Hans'><head><meta charset='utf-8'><style>"
+          "@page { size: A4; margin: 25mm; } body { font-family: 'Noto Serif CJK SC';"
+          " font-size: 10.5pt; line-height: 1.8; } p { margin: 0; text-indent: 2em;"
+          " text-align: justify; } h1 { font-size: 20pt; text-align: center; }</style></head>"
+          "<body><h1>城市更新观察</h1><div style='column-count: 2; column-gap: 1em'>"
+          + f"<p>{PARAGRAPH}</p>" * 8 + "</div></body></html>")
+
+
 @pytest.fixture(scope="module")
 def printed(edition_browser, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     folder = tmp_path_factory.mktemp("weight")
     made: dict[str, Path] = {}
     context = edition_browser.new_context()
     page = context.new_page()
-    for name, html in (("notice", HTML), ("wrapped", WRAPPED), ("official", OFFICIAL)):
+    for name, html in (("notice", HTML), ("wrapped", WRAPPED), ("official", OFFICIAL),
+                       ("narrow", NARROW)):
         source, made[name] = folder / f"{name}.html", folder / f"{name}.pdf"
         source.write_text(html, encoding="utf-8")
         page.goto(source.as_uri())
@@ -160,3 +175,12 @@ def test_a_red_masthead_over_an_official_title_is_the_publication(
     front = result.markdown.split("\n---\n", 1)[0]
     assert f"title: {TITLE}" in front and "publication: 国务院公报" in front
     assert "subtitle" not in front
+
+
+@pytest.mark.slow
+def test_two_columns_a_space_apart_are_read_column_by_column(
+        printed: dict[str, Path]) -> None:
+    path = printed["narrow"]
+    result = import_file(path, path.read_bytes())
+    body = result.markdown.split("\n---\n", 1)[1]
+    assert [block.strip() for block in body.split("\n\n") if block.strip()] == [PARAGRAPH] * 8
