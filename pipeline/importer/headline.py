@@ -93,6 +93,27 @@ def fragments_suggestion(lines: list[str]) -> str | None:
     return " ".join(heads[: len(heads) - len(candidates)] + rebuilt)
 
 
+def _headline_by_size(display: list[Line], subtitle: list[str], meta: dict[str, object],
+                      result: ImportResult) -> bool:
+    """A PDF says which lines are set in the headline's type: the rest are kicker and
+    subtitle. False where the lines carry no size (text)."""
+    sizes = [line.size for line in display if line.size]
+    if not sizes:
+        return False
+    top = max(sizes)
+    head = [line for line in display if line.size and line.size >= top * 0.9]
+    first, last = display.index(head[0]), display.index(head[-1])
+    after = [line.text for line in display[last + 1:] if line.text not in subtitle]
+    if first:
+        meta["kicker"] = _display_title(display[:first])
+    if after and "subtitle" not in meta:
+        meta["subtitle"] = " ".join(after)
+    meta["title"] = _display_title(head)
+    result.change(Change.FRONT_MATTER, head[0].number,
+                  f"headline from the largest type ({top:g} pt): {meta['title']}")
+    return True
+
+
 def _headline(display: list[Line], meta: dict[str, object], result: ImportResult,
               base: float | None) -> None:
     # A byline with its date closing the display lines (翁維愷 2017-01-18) is no part of it.
@@ -107,21 +128,7 @@ def _headline(display: list[Line], meta: dict[str, object], result: ImportResult
         rest = [t for t in lines[at + 1:] if t not in subtitle]
         meta["subtitle"] = joined([subtitle[0].lstrip("—- ").strip(), *rest])
         lines = [t for t in lines[:at] + lines[at + 1:] if t not in subtitle and t not in rest]
-    sizes = [line.size for line in display if line.size]
-    if sizes and base:
-        # A PDF says which lines are set in the headline's type: the rest are kicker/subtitle.
-        top = max(sizes)
-        head = [line for line in display if line.size and line.size >= top * 0.9]
-        first, last = display.index(head[0]), display.index(head[-1])
-        before = [line.text for line in display[:first]]
-        after = [line.text for line in display[last + 1:] if line.text not in subtitle]
-        if before:
-            meta["kicker"] = _display_title(display[:first])
-        if after and "subtitle" not in meta:
-            meta["subtitle"] = " ".join(after)
-        meta["title"] = _display_title(head)
-        result.change(Change.FRONT_MATTER, head[0].number,
-                      f"headline from the largest type ({top:g} pt): {meta['title']}")
+    if base and _headline_by_size(display, subtitle, meta, result):
         return
     if not lines:
         return
@@ -324,6 +331,29 @@ def _kicker(blocks: list[Block], index: int, base: float | None) -> bool:
     return False
 
 
+def _take_masthead(blocks: list[Block], index: int, meta: dict[str, object],
+                   result: ImportResult) -> int:
+    """A masthead wrapped over lines at `index` moved to `publication`: how many lines."""
+    wrapped = 0 if "publication" in meta else _masthead_run(blocks, index)
+    if wrapped:
+        masthead = joined([text_of(b) for b in blocks[index:index + wrapped]])
+        meta["publication"] = masthead
+        result.change(Change.FRONT_MATTER, blocks[index].line, f"masthead over {wrapped} "
+                      f"lines moved to front matter `publication`: {masthead}")
+    return wrapped
+
+
+def _take_centred_byline(block: Block, text: str, base: float | None,
+                         meta: dict[str, object], result: ImportResult) -> bool:
+    """Names alone centred under the headline: the byline, put to the editor."""
+    if "byline" in meta or not _centred_names(block, base):
+        return False
+    meta["byline"] = text
+    result.flag(block.line, f"'{text}' (names centred under the headline) taken as the "
+                "byline; the other choice: a paragraph of the body")
+    return True
+
+
 def top_matter(blocks: list[Block], base: float | None,
                result: ImportResult) -> tuple[dict[str, object], list[Block]]:
     """The headline zone: display lines (and bylines, credits, dates) before the first
@@ -345,12 +375,8 @@ def top_matter(blocks: list[Block], base: float | None,
             closed = True   # a law's issuing body under its title: the headline ends there
             index += 1
             continue
-        wrapped = 0 if display or "publication" in meta else _masthead_run(blocks, index)
+        wrapped = 0 if display else _take_masthead(blocks, index, meta, result)
         if wrapped:
-            masthead = joined([text_of(b) for b in blocks[index:index + wrapped]])
-            meta["publication"] = masthead
-            result.change(Change.FRONT_MATTER, block.line, f"masthead over {wrapped} lines "
-                          f"moved to front matter `publication`: {masthead}")
             index += wrapped
             continue
         if classify_meta(text, block.line, meta, result) or (
@@ -358,10 +384,7 @@ def top_matter(blocks: list[Block], base: float | None,
                 display and _repeats(text, display, result, block.line)):
             index += 1
             continue
-        if display and "byline" not in meta and _centred_names(block, base):
-            meta["byline"] = text
-            result.flag(block.line, f"'{text}' (names centred under the headline) taken as the "
-                        "byline; the other choice: a paragraph of the body")
+        if display and _take_centred_byline(block, text, base, meta, result):
             closed = True
             index += 1
             continue

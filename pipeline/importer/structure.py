@@ -215,13 +215,9 @@ def body_elements(blocks: list[Block], meta: dict[str, object], base: float | No
         _note_item(elements, blocks, index - 1, run_in)
         text = join_lines(block.lines, result)
         following = _text(blocks[index + 1]) if index + 1 < len(blocks) else ""
-        role = block.lines[0].role
-        if role in (Role.TABLE, Role.TABLE_GUESS):
-            elements.append(_table(block, text, result))
-            continue
-        if is_caption(text) or role is Role.CAPTION:
-            elements.append(Element(Kind.CAPTION, text, block.line))
-            result.change(Change.CAPTION, block.line, f"photo caption: {text[:20]}")
+        placed = _table_or_caption(block, text, result)
+        if placed is not None:
+            elements.append(placed)
             continue
         # A byline under the lead's dateline (新華社北京3月15日電 / 新華社記者…) is one too.
         if (is_credits(text) or ((index >= tail or index == 0) and _about(text))
@@ -231,8 +227,7 @@ def body_elements(blocks: list[Block], meta: dict[str, object], base: float | No
         if index in listed:   # the next attachments of a notice's list: lines of the list
             elements.append(Element(Kind.PARAGRAPH, text, block.line))
             continue
-        if index in signed or is_closing_note(text) or (is_date_line(text) and (
-                (index and is_issuer(_text(blocks[index - 1]))) or index - 1 in signed)):
+        if _closing_line(blocks, index, text, signed):
             elements.append(Element(Kind.PARAGRAPH, text, block.line))
             result.change(Change.CLOSING, block.line, f"closing block (issuer, date): {text}")
             continue
@@ -262,6 +257,24 @@ def body_elements(blocks: list[Block], meta: dict[str, object], base: float | No
             continue
         elements.append(Element(Kind.PARAGRAPH, text, block.line))
     return lines_not_heads(elements, display, result)
+
+
+def _table_or_caption(block: Block, text: str, result: ImportResult) -> Element | None:
+    """A block the reader marked as a table, or a caption; None for any other."""
+    role = block.lines[0].role
+    if role in (Role.TABLE, Role.TABLE_GUESS):
+        return _table(block, text, result)
+    if is_caption(text) or role is Role.CAPTION:
+        result.change(Change.CAPTION, block.line, f"photo caption: {text[:20]}")
+        return Element(Kind.CAPTION, text, block.line)
+    return None
+
+
+def _closing_line(blocks: list[Block], index: int, text: str, signed: set[int]) -> bool:
+    """A line of the closing block: a signature, a note (（此件公开发布）), or a date under
+    an issuer or a signature."""
+    return index in signed or is_closing_note(text) or (is_date_line(text) and bool(
+        (index and is_issuer(_text(blocks[index - 1]))) or index - 1 in signed))
 
 
 def _level(block: Block, style: Numbering | None, sized: bool, levels: dict[Numbering, int],
