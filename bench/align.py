@@ -41,16 +41,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.corpora import corpora_root
 from pipeline.checks.align import Alignment, Params, align_pair
 from pipeline.checks.align.screen import plainly_paired
 from pipeline.checks.align.split import split_chinese, split_english
 from pipeline.checks.rules.sentences import GATE_CONFIDENCE
 
-# Beside the clone (CI, /work/main); a worktree sits one level deeper.
-CORPUS = next((base / "shared" / "corpora" / "parallel-dev"
-               for base in (ROOT.parent, ROOT.parent.parent)
-               if (base / "shared" / "corpora").is_dir()),
-              ROOT.parent / "shared" / "corpora" / "parallel-dev")
+CORPUS = corpora_root() / "parallel-dev"
 
 
 @dataclass(frozen=True)

@@ -36,6 +36,7 @@ import polib
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.corpora import corpora_root
 from bench.planting import PLANTS, Plant, plants_for
 from pipeline.checks.findings import Finding, Severity
 from pipeline.checks.rules.base import EntryView
@@ -44,14 +45,7 @@ from pipeline.glossary import Glossary, parse_glossary
 
 
 def find_corpora() -> Path:
-    """`../shared/corpora` beside the clone (a worktree one level further down looks
-    one more level up); `BILINGUAL_CORPORA` overrides."""
-    if os.environ.get("BILINGUAL_CORPORA"):
-        return Path(os.environ["BILINGUAL_CORPORA"])
-    for base in (ROOT.parent, ROOT.parent.parent):
-        if (base / "shared" / "corpora").is_dir():
-            return base / "shared" / "corpora"
-    return ROOT.parent / "shared" / "corpora"
+    return corpora_root()
 
 
 CORPORA = find_corpora()

@@ -22,7 +22,11 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT.parent / "shared" / "corpora" / "parallel-dev" / "pairs.jsonl"
+sys.path.insert(0, str(ROOT))
+
+from bench.corpora import corpora_root
+
+CORPUS = corpora_root() / "parallel-dev" / "pairs.jsonl"
 CHROMIUM = "/usr/bin/chromium"
 SENTENCES = 3  # a news paragraph's usual length
 

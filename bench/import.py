@@ -42,6 +42,10 @@ from types import ModuleType
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.corpora import corpora_root
+
 BILINGUAL = [sys.executable, "-c", "import sys; from pipeline.cli import main; sys.exit(main())"]
 FORM_ORDER = ["print.pdf", "print.txt", "print.layout.txt", "print.gb18030.txt", "print.utf16.txt",
               "print.big5.txt", "print.big5hkscs.txt", "docx", "docx.pdf", "docx.txt",
@@ -53,14 +57,9 @@ PAGES = 20
 
 
 def corpora(given: str | None = None) -> Path | None:
-    """`../shared/corpora` beside the checkout (or beside any folder above it: worktrees)."""
-    if given:
-        return Path(given)
-    for folder in (ROOT, *ROOT.parents):
-        candidate = folder.parent / "shared" / "corpora"
-        if (candidate / "import-more" / "score.py").is_file():
-            return candidate
-    return None
+    """The corpora (bench/corpora.py), or None without `import-more` and its scorer."""
+    root = Path(given) if given else corpora_root()
+    return root if given or (root / "import-more" / "score.py").is_file() else None
 
 
 def is_dev(document: str) -> bool:
