@@ -3,13 +3,10 @@
  *
  * The server sends the segments as one JSON data block, not as markup: the
  * browser parses a fraction of the bytes, and `draw` makes each segment's section
- * with its entry: its source and translation (with the line above them). Its
- * controls, findings list and comment are added by `finish`: at once for the first
- * screen (and a short catalog), for a long catalog's other segments just after
- * the page is complete, a batch a task, or sooner when first asked for (the
- * segment's getters). What only some segments ever need (the glossary list, the
- * memory matches, the previous-source diff, a conflict) is made when first asked
- * for. Text goes in with textContent only. */
+ * with only what every segment needs at once (source, translation, its controls,
+ * the comment). What only some segments ever need (the glossary list, the memory
+ * matches, the previous-source diff, a conflict) is made when first asked for.
+ * Text goes in with textContent only. */
 'use strict';
 
 window.bilingualSegments = (() => {
@@ -22,27 +19,7 @@ window.bilingualSegments = (() => {
       Object.assign(this, fields);
       this.made = null;
       this.diffBox = null;
-      this.parts = null; // the controls, findings and comment, once finished
     }
-
-    full() {
-      if (!this.parts) this.parts = finish(this);
-      return this.parts;
-    }
-
-    get fuzzy() { return this.full().fuzzy; }
-
-    get comment() { return this.full().comment; }
-
-    get save() { return this.full().save; }
-
-    get status() { return this.full().status; }
-
-    get dirtyMark() { return this.full().dirtyMark; }
-
-    get findings() { return this.full().findings; }
-
-    get review() { return this.full().review; }
 
     boxes() {
       if (this.made) return this.made;
@@ -138,46 +115,23 @@ window.bilingualSegments = (() => {
   // entries in parts of 100 those frames cost more than the drawing.
   const SLICE_MS = 50;     // a task this long still lets a key through soon enough
   const STEP = 25;
-  const BATCH = 50;        // marks and finishes this many sections a task: typing stays responsive
+  const BATCH = 50;        // marks, this many sections a task: typing stays responsive
 
-  // The segments after the first screen: their sources marked and their controls
-  // added, a batch a task, once every entry is in the page (any of them sooner when
-  // entered or asked for).
-  function finishLater(list) {
+  function markLater(list) {
     let next = FIRST_SCREEN;
     const step = () => {
-      for (const end = Math.min(next + BATCH, list.length); next < end; next += 1) {
-        markSource(list[next]);
-        list[next].full();
-      }
+      for (const end = Math.min(next + BATCH, list.length); next < end; next += 1) markSource(list[next]);
       if (next < list.length) setTimeout(step, 0);
     };
     setTimeout(step, 0);
   }
 
-  // The segments a screen around `at` finished now (a link to a segment far down:
-  // controls added later above it would push it out of view).
-  function finishNear(list, at) {
-    for (const s of list.slice(Math.max(0, at - FIRST_SCREEN), at + FIRST_SCREEN)) s.full();
-  }
-
   // What every section has, made once and cloned for each segment (a clone is
-  // one native call; making 20 nodes a segment one by one was most of the drawing):
-  // the entry (`section`), and what `finish` adds under the translation (`rest`).
+  // one native call; making 20 nodes a segment one by one was most of the drawing).
   let proto = null;
   function prototype(locale) {
     if (proto) return proto;
     const button = (role, text) => el('button', { type: 'button', 'data-role': role, text });
-    const rest = document.createDocumentFragment();
-    rest.append(
-      el('div', { class: 'seg__controls' },
-        el('span', { class: 'badge', 'data-role': 'status' }),
-        el('label', {}, el('input', { type: 'checkbox', 'data-role': 'fuzzy' }), ' fuzzy'),
-        button('save', 'Save'), el('span', { class: 'dirty', 'data-role': 'dirty', hidden: '', text: 'unsaved' }),
-        button('review', '')),
-      el('ul', { class: 'findings', 'data-role': 'findings' }),
-      el('details', { class: 'comment' }, el('summary', { text: 'Translator comment' }),
-        el('textarea', { class: 'comment__text', 'data-role': 'comment', rows: '1' })));
     proto = {
       section: el('section', { class: 'seg' },
         el('div', { class: 'seg__source' },
@@ -185,23 +139,33 @@ window.bilingualSegments = (() => {
             el('span', { class: 'reviewed', 'data-role': 'reviewed-by' })),
           el('p', { class: 'seg__zh', lang: 'zh-Hans', 'data-role': 'source' })),
         el('div', { class: 'seg__target' },
-          el('textarea', { class: 'msgstr', lang: locale, rows: '2' }))),
-      rest,
+          el('textarea', { class: 'msgstr', lang: locale, rows: '2' }),
+          el('div', { class: 'seg__controls' },
+            el('span', { class: 'badge', 'data-role': 'status' }),
+            el('label', {}, el('input', { type: 'checkbox', 'data-role': 'fuzzy' }), ' fuzzy'),
+            button('save', 'Save'), el('span', { class: 'dirty', 'data-role': 'dirty', hidden: '', text: 'unsaved' }),
+            button('review', '')),
+          el('ul', { class: 'findings', 'data-role': 'findings' }),
+          el('details', { class: 'comment' }, el('summary', { text: 'Translator comment' }),
+            el('textarea', { class: 'comment__text', 'data-role': 'comment', rows: '1' })))),
       sentences: el('button', { type: 'button', 'data-role': 'sentences', 'aria-pressed': 'false', text: 'Sentences',
         title: 'Show the paragraph as aligned sentence rows (saved as one translation)' }),
     };
     return proto;
   }
 
-  // One segment's section with its entry (source, translation); returns its Segment,
-  // not yet finished (`finish`).
+  // One segment's section, as the translator works in it; returns its Segment.
   function draw(d, locale) {
     const locked = !d.in_catalog;
-    const section = prototype(locale).section.cloneNode(true);
+    const made = prototype(locale);
+    const section = made.section.cloneNode(true);
     const [sourceBox, targetBox] = section.children;
     const [meta, source] = sourceBox.children;
-    const text = targetBox.firstChild;
+    const [text, controls, findings, details] = targetBox.children;
+    const [status, fuzzyLabel, save, dirtyMark, review] = controls.children;
     const [link, kind, line, reviewedBy] = meta.children;
+    const fuzzy = fuzzyLabel.firstChild;
+    const comment = details.lastChild;
     section.id = `seg-${d.id}`;
     section.dataset.id = d.id;
     section.dataset.status = d.status;
@@ -221,33 +185,6 @@ window.bilingualSegments = (() => {
     text.setAttribute('aria-label', `English for ${d.id}`);
     text.textContent = d.msgstr;
     text.readOnly = locked;
-    const s = new Segment({
-      id: d.id, section, text, reviewedBy, source, data: d,
-      marks: d.marks || null, marked: false, memoryAsked: false, memoryMatches: [], used: new Set(), termsDrawn: false,
-      // What the server sent is what is on disk: the page works from it at once.
-      base: { msgstr: d.msgstr, fuzzy: d.fuzzy, comment: d.comment || '' },
-      view: { id: d.id, in_catalog: d.in_catalog, source: d.source, msgstr: d.msgstr, fuzzy: d.fuzzy,
-        comment: d.comment || '', status: d.status, reviewed: d.reviewed, findings: [] },
-      dirty: false, findingCount: 0, checkSeq: 0, timer: 0,
-    });
-    if (d.diff) {
-      s.diff.hidden = false;
-      s.diffText.append(...diffNodes(d.diff));
-    }
-    return s;
-  }
-
-  // A segment's controls (status, fuzzy, save, review), findings list and comment,
-  // under its translation, as they were when the page was made.
-  function finish(s) {
-    const d = s.data;
-    const locked = !d.in_catalog;
-    const made = prototype(s.text.lang);
-    const rest = made.rest.cloneNode(true);
-    const [controls, findings, details] = rest.children;
-    const [status, fuzzyLabel, save, dirtyMark, review] = controls.children;
-    const fuzzy = fuzzyLabel.firstChild;
-    const comment = details.lastChild;
     status.dataset.status = d.status;
     status.textContent = d.status;
     fuzzy.defaultChecked = d.fuzzy;
@@ -264,9 +201,20 @@ window.bilingualSegments = (() => {
       comment.textContent = d.comment;
       details.open = true;
     }
-    s.text.after(rest);
-    s.data = null;
-    return { fuzzy, comment, save, status, dirtyMark, findings, review };
+    const s = new Segment({
+      id: d.id, section, text, fuzzy, comment, save, status, dirtyMark, findings, review, reviewedBy, source,
+      marks: d.marks || null, marked: false, memoryAsked: false, memoryMatches: [], used: new Set(), termsDrawn: false,
+      // What the server sent is what is on disk: the page works from it at once.
+      base: { msgstr: d.msgstr, fuzzy: d.fuzzy, comment: d.comment || '' },
+      view: { id: d.id, in_catalog: d.in_catalog, source: d.source, msgstr: d.msgstr, fuzzy: d.fuzzy,
+        comment: d.comment || '', status: d.status, reviewed: d.reviewed, findings: [] },
+      dirty: false, findingCount: 0, checkSeq: 0, timer: 0,
+    });
+    if (d.diff) {
+      s.diff.hidden = false;
+      s.diffText.append(...diffNodes(d.diff));
+    }
+    return s;
   }
 
   // `then` once the frame showing what is in the page now is out (a hidden tab has no
@@ -291,12 +239,9 @@ window.bilingualSegments = (() => {
     const data = document.getElementById('segments');
     const list = data ? JSON.parse(data.textContent) : [];
     const obsolete = document.getElementById('obsolete');
-    const make = (from, to, box, finished) => {
+    const make = (from, to, box) => {
       const part = list.slice(from, to).map((d) => draw(d, locale));
-      for (const s of part) {
-        if (finished) s.full();
-        box.append(s.section);
-      }
+      for (const s of part) box.append(s.section);
       return part;
     };
     const put = (part, box) => {
@@ -306,7 +251,7 @@ window.bilingualSegments = (() => {
     };
     const first = list.length <= SHORT ? list.length : FIRST_SCREEN;
     const shown = document.createDocumentFragment();
-    const drawn = put(make(0, first, shown, true), shown);
+    const drawn = put(make(0, first, shown), shown);
     drawn.slice(0, FIRST_SCREEN).forEach(markSource);
     return new Promise((done) => {
       const rest = [];
@@ -323,7 +268,7 @@ window.bilingualSegments = (() => {
           return;
         }
         if (rest.length) drawn.push(...put(rest, box));
-        finishLater(drawn);
+        markLater(drawn);
         done(drawn);
       };
       if (next < list.length) afterPaint(step);
@@ -331,5 +276,5 @@ window.bilingualSegments = (() => {
     });
   }
 
-  return { drawAll, diffNodes, markSource, finishNear };
+  return { drawAll, diffNodes, markSource };
 })();

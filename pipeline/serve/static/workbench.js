@@ -398,7 +398,6 @@
   }
 
   function goTo(s, quiet) {
-    s.full(); // its controls in before it is scrolled to
     s.text.focus({ preventScroll: true });
     // The whole segment in view below the sticky header: its source with the target.
     s.section.scrollIntoView({ block: 'nearest' });
@@ -549,7 +548,6 @@
   function onFocus(event) {
     const s = segmentOf(event.target);
     if (!s) return;
-    s.full();
     window.bilingualSegments.markSource(s);
     if (event.target === s.text) {
       drawTerms(s);
@@ -586,18 +584,7 @@
     }
   }
 
-  // A segment coming into view before its turn (the page just complete, the
-  // translator already scrolling): finished and marked now. The event does not
-  // bubble: it is caught on its way down.
-  function onShown(event) {
-    const s = !event.skipped && segmentOf(event.target);
-    if (!s || event.target !== s.section) return;
-    s.full();
-    window.bilingualSegments.markSource(s);
-  }
-
   function listen(main) {
-    main.addEventListener('contentvisibilityautostatechange', onShown, true);
     main.addEventListener('input', onInput);
     main.addEventListener('change', onChange);
     main.addEventListener('focusin', onFocus);
@@ -674,10 +661,7 @@
     watch({ catalog: page.fingerprint, source: document.body.dataset.sourceVersion });
     // A link to a segment (#seg-…) finds it now that it is drawn.
     const linked = /^#seg-[\w-]+$/.test(location.hash) && document.getElementById(location.hash.slice(1));
-    if (linked) {
-      window.bilingualSegments.finishNear(order, order.findIndex((s) => s.section === linked));
-      linked.scrollIntoView();
-    }
+    if (linked) linked.scrollIntoView();
     // Ready: every segment is in the page with its text (what the tests and the bench wait for).
     document.body.dataset.ready = 'true';
     await loadFindings();
