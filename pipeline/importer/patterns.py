@@ -137,9 +137,10 @@ def iso_date(text: str) -> str | None:
     return f"{year:04d}-{month:02d}-{day:02d}"
 
 
-# A byline with the date after it: 作者：陳景祥　2024-03-18.
-_TRAILING_DATE = re.compile(r"[\s\u3000]+(?P<date>\d{4}\s*[年\-/.]\s*\d{1,2}\s*[月\-/.]\s*\d{1,2}"
-                            r"\s*日?(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?)$")
+# A byline with the date after it: 作者：陳景祥　2024-03-18 (a PDF may print no space:
+# 国家统计局2018-08-27).
+_TRAILING_DATE = re.compile(r"(?:[\s\u3000]+|(?<=[\u4e00-\u9fff]))"
+                            r"(?P<date>\d{4}\s*[年\-/.]\s*\d{1,2}\s*[月\-/.]\s*\d{1,2}\s*日?(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?)$")
 
 
 @dataclass(frozen=True)

@@ -296,6 +296,17 @@ def test_a_pull_quote_dropped_is_put_to_the_editor() -> None:
                for flag in result.flags)
 
 
+@pytest.mark.slow
+def test_a_pdfs_issuer_and_date_printed_with_no_space_is_the_byline(
+        printed: dict[str, Path]) -> None:
+    """Chromium prints no space character: `国家统计局2018-08-27` is still who and when."""
+    path = printed["release"]
+    result = import_lines(pdf_lines(path.read_bytes(), path))
+    front = result.markdown.split("\n---\n", 1)[0]
+    assert "byline: 国家统计局" in front and "date: '2018-08-27'" in front
+    assert _blocks(result.markdown) == RELEASE_BODY
+
+
 TABLE_LINES = ["分组\t利润总额（亿元）\t同比增长（%）", "总计\t39038.1\t17.1",
                "其中：国有控股企业\t11913.2\t30.5", "集体企业\t125.2\t4.1", "股份制企业\t27801\t21.3"]
 
