@@ -7,7 +7,9 @@ Adobe CID font STSong-Light: no font file needed, text extractable by pdfminer.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import shutil
+import subprocess
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -80,3 +82,20 @@ def magazine_pdf(path: Path, headline: list[str], pages: list[list[tuple[str, st
         pdf.drawCentredString(width / 2, 30, str(number))
         pdf.showPage()
     pdf.save()
+
+
+def libreoffice_pdf(folder: Path, name: str, make: Callable[[Path], None]) -> Path:
+    """`make` writes `folder/name.docx`; LibreOffice Writer exports it to PDF, as a Word
+    file reaches an editor (skips where LibreOffice is not installed)."""
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        pytest.skip("LibreOffice is not installed (apt-get install libreoffice-writer-nogui)")
+    make(folder / f"{name}.docx")
+    done = subprocess.run([soffice, f"-env:UserInstallation={(folder / 'profile').as_uri()}",
+                           "--headless", "--convert-to", "pdf", "--outdir", str(folder),
+                           str(folder / f"{name}.docx")], capture_output=True, text=True,
+                          timeout=300)
+    pdf = folder / f"{name}.pdf"
+    if done.returncode or not pdf.exists():
+        pytest.skip(f"LibreOffice Writer could not export the file: {done.stderr.strip()}")
+    return pdf

@@ -67,7 +67,10 @@ def _segments(raw: str, cuts: set[int] | None = None, measure: Measure = _displa
         match = _SPACES.match(raw, index)
         if match:
             after = position + (match.end() - index)
+            # (the text before it a column's line of prose, not a centred issuer and
+            # its date, 国家统计局 2018-08-27, that happens to end near the gutter)
             single = (match.end() - index == 1 and cuts is not None
+                      and start is not None and position - start >= PROSE_WIDTH
                       and any(-TIGHT_BEFORE <= after - cut <= 1 for cut in cuts)
                       and index > 0 and match.end() < len(raw)
                       and _display(raw[index - 1]) == 2 and (

@@ -9,15 +9,13 @@ test_import_chromium.py; every other text is our own.
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from docx import Document
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from pdf_support import libreoffice_pdf
 
 from pipeline.importer import import_file
 
@@ -80,30 +78,15 @@ def _report(path: Path) -> None:
     document.save(str(path))
 
 
-def _export(folder: Path, name: str, make: Callable[[Path], None]) -> Path:
-    soffice = shutil.which("soffice")
-    if soffice is None:
-        pytest.skip("LibreOffice is not installed (apt-get install libreoffice-writer-nogui)")
-    make(folder / f"{name}.docx")
-    done = subprocess.run([soffice, f"-env:UserInstallation={(folder / 'profile').as_uri()}",
-                           "--headless", "--convert-to", "pdf", "--outdir", str(folder),
-                           str(folder / f"{name}.docx")], capture_output=True, text=True,
-                          timeout=300)
-    pdf = folder / f"{name}.pdf"
-    if done.returncode or not pdf.exists():
-        pytest.skip(f"LibreOffice Writer could not export the file: {done.stderr.strip()}")
-    return pdf
-
-
 @pytest.fixture(scope="module")
 def exported(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return _export(tmp_path_factory.mktemp("libreoffice"), "notice", _notice)
+    return libreoffice_pdf(tmp_path_factory.mktemp("libreoffice"), "notice", _notice)
 
 
 @pytest.mark.slow
 def test_a_caption_centred_under_a_picture_and_wider_than_it_is_one_caption(
         tmp_path: Path) -> None:
-    pdf = _export(tmp_path, "report", _report)
+    pdf = libreoffice_pdf(tmp_path, "report", _report)
     result = import_file(pdf, pdf.read_bytes())
     blocks = [block.strip() for block in result.markdown.split("\n\n")]
     assert f"*{CAPTION}*" in blocks

@@ -18,6 +18,7 @@ import pytest
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
+from pdf_support import libreoffice_pdf
 
 from pipeline.cli import main
 from pipeline.importer import ImportResult, import_file, import_lines, import_raw
@@ -252,21 +253,6 @@ ARTICLES = ["第一条 为了规范社会信用管理，保障信用主体合法
             "第二条 本市行政区域内社会信用体系建设以及相关活动，适用本条例。"]
 
 
-def _soffice_pdf(folder: Path, document: Document, name: str) -> Path:
-    soffice = shutil.which("soffice")
-    if soffice is None:
-        pytest.skip("LibreOffice is not installed (apt-get install libreoffice-writer-nogui)")
-    document.save(str(folder / f"{name}.docx"))
-    done = subprocess.run([soffice, f"-env:UserInstallation={(folder / 'profile').as_uri()}",
-                           "--headless", "--convert-to", "pdf", "--outdir", str(folder),
-                           str(folder / f"{name}.docx")], capture_output=True, text=True,
-                          timeout=300)
-    pdf = folder / f"{name}.pdf"
-    if done.returncode or not pdf.exists():
-        pytest.skip(f"LibreOffice Writer could not export the file: {done.stderr.strip()}")
-    return pdf
-
-
 @pytest.mark.slow
 def test_a_libreoffice_heading_the_body_cites_is_kept_and_spaced_paragraphs_stay_apart(
         tmp_path: Path) -> None:
@@ -277,7 +263,7 @@ def test_a_libreoffice_heading_the_body_cites_is_kept_and_spaced_paragraphs_stay
     document.add_heading(REGULATION, level=1)
     for text in ARTICLES:
         document.add_paragraph(text).paragraph_format.space_after = Pt(12)
-    pdf = _soffice_pdf(tmp_path, document, "notice")
+    pdf = libreoffice_pdf(tmp_path, "notice", lambda path: document.save(str(path)))
     result = import_file(pdf, pdf.read_bytes())
     blocks = _blocks(result.markdown)
     assert f"## {REGULATION}" in blocks
