@@ -56,15 +56,14 @@ def timed_check(corpus: Path, jobs: int, extra: tuple[str, ...],
     return time.perf_counter() - start, _children_cpu() - used
 
 
-# Run in a child with PYTHONPATH set to the code timed: the rule's function over
-# every distinct pair (each aligned once, as one worker would), after the tables load.
-GATE_ALONE = """
-import glob, sys, time
+# Both child scripts start alike: the corpus's glossary and its distinct translated
+# pairs, read with the code of the tree on PYTHONPATH.
+PAIRS = """
+import glob, sys
 from pathlib import Path
 import polib
 from pipeline.commands.common import project_glossary
 from pipeline.glossary import TermMatcher
-from pipeline.checks.align.lexicon import cedict
 from pipeline.checks.rules import sentences
 from pipeline.checks.rules.base import plain_text
 root = Path(sys.argv[1])
@@ -72,6 +71,13 @@ matcher = TermMatcher(project_glossary(root / "glossary"))
 pairs = sorted({(plain_text(e.msgid), plain_text(e.msgstr))
                 for f in glob.glob(str(root / "locales/*/LC_MESSAGES/*.po"))
                 for e in polib.pofile(f) if e.msgstr and not e.obsolete})
+"""
+
+# Run in a child with PYTHONPATH set to the code timed: the rule's function over
+# every distinct pair (each aligned once, as one worker would), after the tables load.
+GATE_ALONE = PAIRS + """
+import time
+from pipeline.checks.align.lexicon import cedict
 cedict()
 sentences._lone_sentences("上党区。", "Shangdang. District.", "en", matcher)
 start = time.process_time()
@@ -85,22 +91,10 @@ print(len(pairs), time.process_time() - start)
 # sentence on each side; the screen on lengths alone (as many English pieces as
 # Chinese sentences); the screen's chain; the best path on the rough English cut;
 # pysbd's exact cut, then a finding or none.
-STAGES = """
-import glob, sys
+STAGES = PAIRS + """
 from collections import Counter
-from pathlib import Path
-import polib
-from pipeline.commands.common import project_glossary
-from pipeline.glossary import TermMatcher
 from pipeline.checks.align import aligner, screen
 from pipeline.checks.align.split import rough_english, split_chinese
-from pipeline.checks.rules import sentences
-from pipeline.checks.rules.base import plain_text
-root = Path(sys.argv[1])
-matcher = TermMatcher(project_glossary(root / "glossary"))
-pairs = sorted({(plain_text(e.msgid), plain_text(e.msgstr))
-                for f in glob.glob(str(root / "locales/*/LC_MESSAGES/*.po"))
-                for e in polib.pofile(f) if e.msgstr and not e.obsolete})
 stages = Counter()
 for zh, en in pairs:
     zs, pieces = split_chinese(zh), screen.english_pieces(en)
