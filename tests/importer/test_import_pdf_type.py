@@ -18,11 +18,10 @@ with `search`).
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
+from pdf_support import libreoffice_pdf, printed_pdfs
 
 from pipeline.importer import import_file
 from pipeline.importer.pdf import pdf_lines
@@ -85,45 +84,25 @@ NARROW = ("<!doctype html><html lang='zh-Hans'><head><meta charset='utf-8'><styl
 
 @pytest.fixture(scope="module")
 def printed(edition_browser, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    folder = tmp_path_factory.mktemp("weight")
-    made: dict[str, Path] = {}
-    context = edition_browser.new_context()
-    page = context.new_page()
-    for name, html in (("notice", HTML), ("wrapped", WRAPPED), ("official", OFFICIAL),
-                       ("narrow", NARROW)):
-        source, made[name] = folder / f"{name}.html", folder / f"{name}.pdf"
-        source.write_text(html, encoding="utf-8")
-        page.goto(source.as_uri())
-        page.wait_for_load_state("load")
-        page.pdf(path=str(made[name]), prefer_css_page_size=True)
-    context.close()
-    return made
+    pages = (("notice", HTML), ("wrapped", WRAPPED), ("official", OFFICIAL), ("narrow", NARROW))
+    return printed_pdfs(edition_browser, tmp_path_factory.mktemp("weight"), pages)
 
 
 @pytest.fixture(scope="module")
 def exported(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    soffice = shutil.which("soffice")
-    if soffice is None:
-        pytest.skip("LibreOffice is not installed (apt-get install libreoffice-writer-nogui)")
     from docx import Document
 
-    folder = tmp_path_factory.mktemp("weight-lo")
-    document = Document()
-    document.add_heading("关于开展城镇小区配套设施治理工作的通知", 0)
-    for text, kind in NOTICE:
-        if kind == "head":
-            document.add_heading(text, 1)
-        else:
-            document.add_paragraph().add_run(text).bold = kind == "bold"
-    document.save(str(folder / "notice.docx"))
-    done = subprocess.run([soffice, f"-env:UserInstallation={(folder / 'profile').as_uri()}",
-                           "--headless", "--convert-to", "pdf", "--outdir", str(folder),
-                           str(folder / "notice.docx")], capture_output=True, text=True,
-                          timeout=300)
-    pdf = folder / "notice.pdf"
-    if done.returncode or not pdf.exists():
-        pytest.skip(f"LibreOffice Writer could not export the file: {done.stderr.strip()}")
-    return pdf
+    def notice(path: Path) -> None:
+        document = Document()
+        document.add_heading("关于开展城镇小区配套设施治理工作的通知", 0)
+        for text, kind in NOTICE:
+            if kind == "head":
+                document.add_heading(text, 1)
+            else:
+                document.add_paragraph().add_run(text).bold = kind == "bold"
+        document.save(str(path))
+
+    return libreoffice_pdf(tmp_path_factory.mktemp("weight-lo"), "notice", notice)
 
 
 def _weights(path: Path) -> dict[str, bool | None]:

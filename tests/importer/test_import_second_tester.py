@@ -18,7 +18,7 @@ import pytest
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
-from pdf_support import libreoffice_pdf
+from pdf_support import libreoffice_pdf, printed_pdfs
 
 from pipeline.cli import main
 from pipeline.importer import ImportResult, import_file, import_lines, import_raw
@@ -82,20 +82,8 @@ RELEASE_PAGE = ("<!doctype html><html><head><meta charset='utf-8'><style>" + CSS
 
 @pytest.fixture(scope="module")
 def printed(edition_browser, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    folder = tmp_path_factory.mktemp("second-tester-pdf")
-    made: dict[str, Path] = {}
-    context = edition_browser.new_context()
-    page = context.new_page()
-    for name, html in (("two_columns", TWO_COLUMNS), ("speech", SPEECH),
-                       ("release", RELEASE_PAGE)):
-        source = folder / f"{name}.html"
-        source.write_text(html, encoding="utf-8")
-        page.goto(source.as_uri())
-        page.wait_for_load_state("load")
-        made[name] = folder / f"{name}.pdf"
-        page.pdf(path=str(made[name]), prefer_css_page_size=True, print_background=True)
-    context.close()
-    return made
+    pages = (("two_columns", TWO_COLUMNS), ("speech", SPEECH), ("release", RELEASE_PAGE))
+    return printed_pdfs(edition_browser, tmp_path_factory.mktemp("second-tester-pdf"), pages)
 
 
 def _blocks(markdown: str) -> list[str]:
