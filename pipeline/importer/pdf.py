@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import itertools
 import logging
-import re
 import statistics
 from collections import Counter
 from dataclasses import dataclass, field
@@ -27,7 +26,7 @@ from ..errors import PipelineError
 from .lines import Line, Role
 from .pdfgrid import aligned_tables, put_to_editor
 from .pdfink import weigh_lines
-from .pdfmarks import DISPLAY_TYPE, mark_captions, mark_margins, mark_masthead
+from .pdfmarks import mark_captions, mark_margins, mark_masthead, mark_pull_quotes
 from .pdfpage import Box, Char, PageData, read_pages
 from .pdftables import Rows, join_continued_tables, ruled_tables
 from .report import ImportResult
@@ -38,8 +37,6 @@ Column = tuple[float, float]
 RUN_GAP = 1.2          # ems: a wider gap between characters on a baseline is a gutter
 PARAGRAPH_GAP = 1.35   # × the usual line pitch: a wider gap separates blocks
 GUTTER_SHARE = 0.25    # lines crossing a gutter: fewer than this share of its columns' lines
-_HAN = re.compile(r"[\u3400-\u9fff]")
-_NAMED = re.compile(r"《([^《》]+)》")   # a document's name as the body cites it
 
 
 @dataclass
@@ -286,41 +283,6 @@ def _page_runs(page: PageData, tables: list[tuple[Box, Rows]]) -> list[Run]:
     return runs
 
 
-def _han(text: str) -> str:
-    return "".join(_HAN.findall(text))
-
-
-def _mark_display(runs: list[Run], body: float, body_han: str, names: set[str]) -> None:
-    """Inside a column, display type repeating body text is a pull quote (its lines
-    taken together: a quote wraps like any text), unless the body only names it as a
-    document (《沈阳市社会信用条例（草案）》): then it is that document's title."""
-    groups: list[list[Run]] = []
-    for run in sorted(runs, key=lambda r: (r.column, r.top)):
-        if run.column < 0 or run.role is not None or run.size < body * DISPLAY_TYPE:
-            continue
-        last = groups[-1][-1] if groups else None
-        if last and last.column == run.column and abs(last.size - run.size) < 0.5 \
-                and run.top - last.bottom < run.size:
-            groups[-1].append(run)
-        else:
-            groups.append([run])
-    for group in groups:
-        han = _han("".join(run.text for run in group))
-        if len(han) >= 6 and han in body_han and han not in names \
-                and not _is_headline(group, runs, body):
-            for run in group:
-                run.role = Role.PULL_QUOTE
-
-
-def _is_headline(group: list[Run], runs: list[Run], body: float) -> bool:
-    """The first page's largest type above all its body text is the headline, though a
-    wire story repeats it in its first line (新華社北京3月15日電 題：…)."""
-    text = [r for r in runs if r.role is None]
-    body_tops = [r.top for r in text if abs(r.size - body) < 0.6]
-    return (group[0].page == 0 and group[0].size >= max(r.size for r in text)
-            and bool(body_tops) and group[-1].bottom <= min(body_tops))
-
-
 def _merge_drop_caps(runs: list[Run], body: float) -> list[Run]:
     kept: list[Run] = []
     for run in runs:
@@ -399,15 +361,7 @@ def pdf_lines(data: bytes, path: Path, result: ImportResult | None = None) -> li
             if run.role is not Role.MARGIN:
                 run.column = _assign(run, columns[-1])
     ordered = [_reading_order(_merge_drop_caps(runs, body)) for runs in page_runs]
-    # the body's text in reading order: a quote repeats a sentence whose lines are one
-    # after another in its column, not in the page's order of baselines across columns
-    body_han = "".join(_han(r.text) for runs in ordered for r in runs
-                       if abs(r.size - body) < 0.6 and r.role is None)
-    body_text = "".join(r.text for runs in ordered for r in runs
-                        if abs(r.size - body) < 0.6 and r.role is None)
-    names = {_han(name) for name in _NAMED.findall(body_text)}
-    for runs in ordered:
-        _mark_display(runs, body, body_han, names)
+    mark_pull_quotes(ordered, body)
     runs = [run for runs in ordered for run in runs]
     lines = weigh_lines(data, _lines(ordered, columns, body), runs, body)
     if result is not None:

@@ -1,7 +1,7 @@
-"""What a PDF's line is by where it stands and how it is set: captions under pictures, furniture in the page's margins, an official document's masthead.
+"""What a PDF's line is by where it stands and how it is set: captions under pictures, furniture in the page's margins, an official document's masthead, pull quotes.
 
-Used by `pdf` on each page's runs before reading order: a run given a role here is no
-body text (a caption, a running head or folio, the masthead that goes to `publication`).
+Used by `pdf` on each page's runs: a run given a role here is no body text (a caption,
+a running head or folio, the masthead that goes to `publication`, a pull quote).
 """
 
 from __future__ import annotations
@@ -70,3 +70,52 @@ def mark_masthead(runs: list[Run], body: float) -> None:
                 and len(_HAN.findall(run.text)) <= MASTHEAD_MAX and body_tops \
                 and run.bottom <= min(body_tops):
             run.role = Role.MASTHEAD
+
+
+_NAMED = re.compile(r"《([^《》]+)》")   # a document's name as the body cites it
+
+
+def mark_pull_quotes(ordered: list[list[Run]], body: float) -> None:
+    """Each page's display type inside a column that repeats the body's text is a pull
+    quote. The body's text is taken in reading order: a quote repeats a sentence whose
+    lines are one after another in its column, not in the page's order of baselines."""
+    text = [r for runs in ordered for r in runs if abs(r.size - body) < 0.6 and r.role is None]
+    body_han = "".join(_han(r.text) for r in text)
+    names = {_han(name) for name in _NAMED.findall("".join(r.text for r in text))}
+    for runs in ordered:
+        _mark_display(runs, body, body_han, names)
+
+
+def _han(text: str) -> str:
+    return "".join(_HAN.findall(text))
+
+
+def _mark_display(runs: list[Run], body: float, body_han: str, names: set[str]) -> None:
+    """Inside a column, display type repeating body text is a pull quote (its lines
+    taken together: a quote wraps like any text), unless the body only names it as a
+    document (《沈阳市社会信用条例（草案）》): then it is that document's title."""
+    groups: list[list[Run]] = []
+    for run in sorted(runs, key=lambda r: (r.column, r.top)):
+        if run.column < 0 or run.role is not None or run.size < body * DISPLAY_TYPE:
+            continue
+        last = groups[-1][-1] if groups else None
+        if last and last.column == run.column and abs(last.size - run.size) < 0.5 \
+                and run.top - last.bottom < run.size:
+            groups[-1].append(run)
+        else:
+            groups.append([run])
+    for group in groups:
+        han = _han("".join(run.text for run in group))
+        if len(han) >= 6 and han in body_han and han not in names \
+                and not _is_headline(group, runs, body):
+            for run in group:
+                run.role = Role.PULL_QUOTE
+
+
+def _is_headline(group: list[Run], runs: list[Run], body: float) -> bool:
+    """The first page's largest type above all its body text is the headline, though a
+    wire story repeats it in its first line (新華社北京3月15日電 題：…)."""
+    text = [r for r in runs if r.role is None]
+    body_tops = [r.top for r in text if abs(r.size - body) < 0.6]
+    return (group[0].page == 0 and group[0].size >= max(r.size for r in text)
+            and bool(body_tops) and group[-1].bottom <= min(body_tops))

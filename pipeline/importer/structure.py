@@ -15,6 +15,7 @@ import statistics
 from dataclasses import dataclass, field
 
 from ..cjk import HAN, is_cjk
+from .closing import about, attachments, closing_line, closing_meta, signature
 from .doubts import (
     PARAGRAPH_MIN,
     fills_measure,
@@ -33,17 +34,14 @@ from .patterns import (
     NOTE_ENTRY,
     Numbering,
     dateline_reporters,
-    is_attachments,
     is_byline,
     is_caption,
     is_closing_note,
     is_credits,
     is_date_line,
     is_doc_number,
-    is_issuer,
     is_label_line,
     is_note_line,
-    is_source_line,
     is_speaker_turn,
     numbering,
     starts_article,
@@ -207,10 +205,10 @@ def body_elements(blocks: list[Block], meta: dict[str, object], base: float | No
     elements: list[Element] = []
     run_in: set[Numbering] = set()   # numbering whose last item was a paragraph
     display: set[int] = set()
-    tail = _closing_meta(blocks)
-    signed = _signature(blocks)
+    tail = closing_meta(blocks)
+    signed = signature(blocks)
     apart = set_apart(blocks, base, HEADING_SIZE)
-    listed = _attachments(blocks)
+    listed = attachments(blocks)
     for index, block in enumerate(blocks):
         _note_item(elements, blocks, index - 1, run_in)
         text = join_lines(block.lines, result)
@@ -220,14 +218,14 @@ def body_elements(blocks: list[Block], meta: dict[str, object], base: float | No
             elements.append(placed)
             continue
         # A byline under the lead's dateline (新華社北京3月15日電 / 新華社記者…) is one too.
-        if (is_credits(text) or ((index >= tail or index == 0) and _about(text))
+        if (is_credits(text) or ((index >= tail or index == 0) and about(text))
                 or (index <= BYLINE_AT and index not in signed and is_byline(text))) and \
                 classify_meta(text, block.line, meta, result):
             continue
         if index in listed:   # the next attachments of a notice's list: lines of the list
             elements.append(Element(Kind.PARAGRAPH, text, block.line))
             continue
-        if _closing_line(blocks, index, text, signed):
+        if closing_line(blocks, index, text, signed):
             elements.append(Element(Kind.PARAGRAPH, text, block.line))
             result.change(Change.CLOSING, block.line, f"closing block (issuer, date): {text}")
             continue
@@ -270,13 +268,6 @@ def _table_or_caption(block: Block, text: str, result: ImportResult) -> Element 
     return None
 
 
-def _closing_line(blocks: list[Block], index: int, text: str, signed: set[int]) -> bool:
-    """A line of the closing block: a signature, a note (（此件公开发布）), or a date under
-    an issuer or a signature."""
-    return index in signed or is_closing_note(text) or (is_date_line(text) and bool(
-        (index and is_issuer(_text(blocks[index - 1]))) or index - 1 in signed))
-
-
 def _level(block: Block, style: Numbering | None, sized: bool, levels: dict[Numbering, int],
            tiers: list[int]) -> int:
     """A heading's level: its numbering's, else its type size's tier (larger, higher),
@@ -300,51 +291,6 @@ def _kept_line(block: Block, text: str, typical: float | None, result: ImportRes
                     "items, not its sections; kept as a paragraph (the other choice: a heading)")
         return True
     return False
-
-
-SIGNATURE_LINES = 2    # lines a signature may take over its date (a body's name wrapped)
-SIGNATURE_MAX = 30
-
-
-def _signature(blocks: list[Block]) -> set[int]:
-    """The lines over a date standing alone: who signed (国务院办公厅; 湖北省巴东县官渡口镇马鬃山村
-    / 地质险情调查专家组), a closing block's lines, never headings."""
-    signed: set[int] = set()
-    for index in range(1, len(blocks)):
-        if not is_date_line(_text(blocks[index])):
-            continue
-        for above in range(index - 1, max(-1, index - 1 - SIGNATURE_LINES), -1):
-            text = _text(blocks[above])
-            if len(blocks[above].lines) > 1 or len(text) > SIGNATURE_MAX or numbering(text) \
-                    or any(mark in text for mark in (*NOT_A_CUT, "，", ",", "、")) \
-                    or is_date_line(text) or is_doc_number(text):
-                break
-            signed.add(above)
-    return signed
-
-
-def _attachments(blocks: list[Block]) -> set[int]:
-    """The items after `附件：1.…` numbered on (2.…, 3.…): the list's lines, not heads."""
-    listed: set[int] = set()
-    for index in range(1, len(blocks)):
-        text = _text(blocks[index])
-        before = _text(blocks[index - 1])
-        if numbering(text) is Numbering.ARABIC and (is_attachments(before) or index - 1 in listed):
-            listed.add(index)
-    return listed
-
-
-def _about(text: str) -> bool:
-    return is_byline(text) or is_source_line(text)
-
-
-def _closing_meta(blocks: list[Block]) -> int:
-    """Where the run of bylines and source lines closing the article starts (记者：王子霖 /
-    首发：上海证券报): each goes to the front matter, not only the last."""
-    start = len(blocks)
-    while start and (_about(_text(blocks[start - 1])) or is_credits(_text(blocks[start - 1]))):
-        start -= 1
-    return start
 
 
 def _table(block: Block, text: str, result: ImportResult) -> Element:
