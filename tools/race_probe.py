@@ -24,6 +24,7 @@ import argparse
 import contextlib
 import json
 import os
+import random
 import re
 import subprocess
 import sys
@@ -151,8 +152,11 @@ class Run:
     errors: list[str]
 
 
-def _count_merges() -> list[int]:
-    """Count the swaps that displaced something other than what was read."""
+def _count_merges(window: float = 0.0) -> list[int]:
+    """Count the swaps that displaced something other than what was read. Up to
+    `window` seconds (a random share, as a slow disk would take) pass before each swap:
+    on a fast disk a writer that reads just after each of the editor's saves (fmt)
+    swaps long before the next one, and the race may not happen in seconds of trying."""
     from pipeline.catalog import pofile
     counter = [0]
     real = getattr(pofile, "replace_verified", None)
@@ -160,6 +164,7 @@ def _count_merges() -> list[int]:
         return counter
 
     def counting(*args, **kwargs):  # type: ignore[no-untyped-def]
+        time.sleep(random.uniform(0.0, window))
         swap = real(*args, **kwargs)
         if not swap.expected:
             counter[0] += 1
@@ -212,15 +217,15 @@ def _workbench_save(project: object, n: int) -> None:
         space.save(SLUG, LOCALE, version.catalog, [edit])
 
 
-def run(writer: str, root: Path, seconds: float, period: float = 0.010, owned: int = 40
-        ) -> Run:
+def run(writer: str, root: Path, seconds: float, period: float = 0.010, owned: int = 40,
+        window: float = 0.0) -> Run:
     from pipeline.errors import PipelineError
     from pipeline.project import Project
     make_project(root, owned)
     path = Project(root).catalog_path(SLUG, LOCALE)
     report = root / "editor.json"
     _write_once(writer, root, 1)  # warm up: the first save loads what later ones reuse
-    merges = _count_merges()
+    merges = _count_merges(window)
     child = subprocess.Popen([sys.executable, __file__, "editor", str(path), str(owned),
                               str(period), str(seconds), str(report)])
     writes, errors = 0, []
