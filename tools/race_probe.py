@@ -154,7 +154,7 @@ class Run:
 
 def _count_merges(window: float = 0.0) -> list[int]:
     """Count the swaps that displaced something other than what was read. Up to
-    `window` seconds (a random share, as a slow disk would take) pass before each swap:
+    `window` seconds (a random wait, as a slow disk would take) pass before each swap:
     on a fast disk a writer that reads just after each of the editor's saves (fmt)
     swaps long before the next one, and the race may not happen in seconds of trying."""
     from pipeline.catalog import pofile

@@ -105,12 +105,13 @@ def test_an_editor_saving_every_10_ms_loses_nothing(writer: str, tmp_path: Path)
     import race_probe
     merges = 0
     for attempt in range(4):  # a few seconds may pass without the race happening
-        # up to two editor periods before each swap: on a fast machine (and with fsync
-        # a no-op in tests) the race may otherwise not happen at all (fmt: 0 merges
-        # in 4 × 3 s on this session's CI machine)
+        # up to one editor period before each swap: on a fast machine (and with fsync a
+        # no-op in tests) the race may otherwise not happen at all (fmt: 0 merges in
+        # 4 × 3 s on this session's CI machine). A write that meets the editor merges
+        # and tries again, so a slow writer (update, fill) may finish only a few.
         run = race_probe.run(writer, tmp_path / str(attempt), seconds=3.0, period=0.010,
-                             window=0.020)
-        assert run.editor_saves > 5 and run.writes > 2, run  # it ran (how fast is the machine's business)
+                             window=0.010)
+        assert run.editor_saves > 5 and run.writes >= 1, run  # both ran
         assert run.lost == 0, run
         merges += run.merges
         if merges:
