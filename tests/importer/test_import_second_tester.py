@@ -91,13 +91,22 @@ def _blocks(markdown: str) -> list[str]:
     return [block for block in body.strip().split("\n\n") if block]
 
 
+def _front(result: ImportResult) -> str:
+    """The front matter of an import's Markdown."""
+    return result.markdown.split("\n---\n", 1)[0]
+
+
+def _pdf(path: Path) -> ImportResult:
+    return import_lines(pdf_lines(path.read_bytes(), path))
+
+
 @pytest.mark.slow
 def test_a_centred_line_across_the_gutter_does_not_hide_the_columns(
         printed: dict[str, Path]) -> None:
     """A short page's one line set across both columns (the document number under the
     title) once filled the gutter, so the columns were read across, line by line."""
     path = printed["two_columns"]
-    blocks = _blocks(import_lines(pdf_lines(path.read_bytes(), path)).markdown)
+    blocks = _blocks(_pdf(path).markdown)
     assert blocks == ["鲁政发〔2014〕20号", OPENING, *MEASURES, f"## {HEAD}", *AFTER * 2]
 
 
@@ -105,8 +114,8 @@ def test_a_centred_line_across_the_gutter_does_not_hide_the_columns(
 def test_a_long_kicker_over_a_pdfs_title_and_the_name_centred_under_it(
         printed: dict[str, Path]) -> None:
     path = printed["speech"]
-    result = import_lines(pdf_lines(path.read_bytes(), path))
-    front = result.markdown.split("\n---\n", 1)[0]
+    result = _pdf(path)
+    front = _front(result)
     assert f"kicker: {KICKER}" in front and f"title: {TITLE}" in front
     assert "byline: 李飞" in front
     assert any("李飞" in flag.message and "other choice" in flag.message
@@ -129,7 +138,7 @@ def test_a_word_files_centred_document_number_stays_a_body_paragraph() -> None:
     for text in (OPENING, *MEASURES):
         document.add_paragraph(text)
     result = _docx(document)
-    assert "byline" not in result.markdown.split("\n---\n", 1)[0]
+    assert "byline" not in _front(result)
     assert _blocks(result.markdown)[:2] == ["鲁政发〔2014〕20号", OPENING]
 
 
@@ -275,8 +284,8 @@ def test_a_pdfs_issuer_and_date_printed_with_no_space_is_the_byline(
         printed: dict[str, Path]) -> None:
     """Chromium prints no space character: `国家统计局2018-08-27` is still who and when."""
     path = printed["release"]
-    result = import_lines(pdf_lines(path.read_bytes(), path))
-    front = result.markdown.split("\n---\n", 1)[0]
+    result = _pdf(path)
+    front = _front(result)
     assert "byline: 国家统计局" in front and "date: '2018-08-27'" in front
     assert _blocks(result.markdown) == RELEASE_BODY
 
@@ -289,7 +298,7 @@ def test_a_pasted_title_over_its_issuer_and_date_and_a_tabbed_table_header() -> 
     text = "\n".join([RELEASE_TITLE, "国家统计局 2018-08-27 11:51", *RELEASE,
                       "表1 2018年1-7月份规模以上工业企业利润", *TABLE_LINES]) + "\n"
     result = import_raw(text)
-    front = result.markdown.split("\n---\n", 1)[0]
+    front = _front(result)
     assert f"title: {RELEASE_TITLE}" in front and "byline: 国家统计局" in front
     assert "date: '2018-08-27'" in front
     assert any("国家统计局" in f.message and "other choice" in f.message for f in result.flags)
@@ -309,7 +318,7 @@ def test_layout_text_title_wrap_and_issuer_line_over_two_columns(
     text = subprocess.run(["pdftotext", "-layout", str(printed["release"]), "-"], check=True,
                           capture_output=True, text=True).stdout
     result = import_raw(text)
-    front = result.markdown.split("\n---\n", 1)[0]
+    front = _front(result)
     assert f"title: {RELEASE_TITLE}" in front and "byline: 国家统计局" in front
     assert _blocks(result.markdown) == RELEASE_BODY
 
@@ -336,7 +345,7 @@ def test_a_date_section_and_author_line_under_the_headline_gives_byline_and_date
                 + "</div></body></html>").encode()
         result = ImportResult(markdown="")
         result = import_pieces(html_pieces(page, Path("a.html"), result), result)
-    front = result.markdown.split("\n---\n", 1)[0]
+    front = _front(result)
     assert f"title: {BLOG_TITLE}" in front and "byline: 馮煒光" in front
     assert "date: '2024-04-21'" in front
     assert any("馮煒光" in f.message and "other choice" in f.message for f in result.flags)
@@ -348,5 +357,5 @@ def test_the_reporter_a_wire_storys_dateline_names_is_the_byline(form: str) -> N
     title = "外交部发言人：希望美方有关人士客观理性看待中国"
     result = (import_raw("\n".join([title, *WIRE]) + "\n") if form == "pasted" else
               _web("".join(f"<p>{t}</p>" for t in WIRE)))
-    assert "byline: 记者 成欣" in result.markdown.split("\n---\n", 1)[0]
+    assert "byline: 记者 成欣" in _front(result)
     assert _blocks(result.markdown) == WIRE

@@ -15,17 +15,17 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .aligner import Params, align_pair, align_sentences, plainly_one_to_one
+    from .aligner import Params, align_pair, align_sentences
     from .model import Alignment, Link, Sentence, Shape
     from .split import split_chinese, split_english
 
 _MODULE = {"Params": "aligner", "align_pair": "aligner", "align_sentences": "aligner",
-           "plainly_one_to_one": "aligner", "Alignment": "model", "Link": "model",
+           "Alignment": "model", "Link": "model",
            "Sentence": "model", "Shape": "model", "split_chinese": "split",
            "split_english": "split"}
 
 __all__ = ["Alignment", "Link", "Params", "Sentence", "Shape", "align_pair",
-           "align_sentences", "plainly_one_to_one", "split_chinese", "split_english"]
+           "align_sentences", "split_chinese", "split_english"]
 
 
 def __getattr__(name: str) -> Any:

@@ -281,22 +281,3 @@ def _logsumexp(values: list[float]) -> float:
     if top == _NEG:
         return _NEG
     return top + math.log(sum(math.exp(v - top) for v in values))
-
-
-# Where English plainly ends a sentence: . ! ? then a space and a capital, digit or
-# opening quote. Over-splits at "Mr. Li" and never under-splits a normal sentence end.
-_PLAIN_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
-
-
-def plainly_one_to_one(source: str, target: str, params: Params | None = None) -> bool:
-    """True when the sentences pair off one to one at first sight: as many English
-    pieces (split at plain sentence ends, no pysbd) as Chinese sentences, each
-    within a factor of two of its expected length. Such a pair has no sentence
-    without a counterpart, so the gate can skip aligning it (most entries)."""
-    params = params or DEFAULT
-    zh = split_chinese(source)
-    pieces = [p for p in _PLAIN_END.split(target) if p.strip()]
-    if len(pieces) != len(zh):
-        return False
-    return all(abs(math.log((len(en) + 1) / (params.ratio * zh_length(s.text) + 1)))
-               < math.log(2) for s, en in zip(zh, pieces, strict=True))

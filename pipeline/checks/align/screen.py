@@ -22,8 +22,7 @@ this screen proves that for most of them with lengths and numbers alone:
   words (CC-CEDICT glosses); the pieces of a split sentence two each, or one and a
   number, so that an added sentence or a neighbour's translation is not swallowed.
 
-With one piece per sentence this is the screen the gate used first (a pair of
-sentences that plainly pair off one to one, `aligner.plainly_one_to_one`).
+With one piece per sentence and lengths alone, this is `evenly_paired`.
 
 A pair that passes has a path of beads in which no sentence is left alone and
 every bead's length and numbers agree; the gate then does not align it. A
